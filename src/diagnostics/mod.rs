@@ -1,0 +1,207 @@
+//! Diagnostics: data with stable codes. Each rule lives in its own module;
+//! [`check`] runs them all under a [`DiagnosticsConfig`] passed in by the
+//! caller (the CLI from its flags, the server from client settings).
+
+mod lists;
+mod numbering;
+mod recorded_vote;
+mod references;
+mod structure;
+
+use std::collections::HashMap;
+
+use crate::model::Reference;
+use crate::syntax::Document;
+use crate::text::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" | "warn" => Some(Severity::Warning),
+            "information" | "info" => Some(Severity::Information),
+            "hint" => Some(Severity::Hint),
+            _ => None,
+        }
+    }
+}
+
+/// Every diagnostic code, with its default severity and a one-line summary.
+/// The README lists them; a test keeps the two in step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    ReferenceBroken,
+    ReferenceAmbiguous,
+    ReferenceAnnexNumber,
+    ReferenceDirection,
+    NumberingGap,
+    NumberingDuplicate,
+    NumberingOrder,
+    VoteCount,
+    VoteDuplicate,
+    VoteOverlap,
+    ListDuplicate,
+    SymbolMalformed,
+    ResolutionMalformed,
+    SdgUnknownTarget,
+    StructureInlineHeading,
+}
+
+impl Code {
+    pub const ALL: [Code; 15] = [
+        Code::ReferenceBroken,
+        Code::ReferenceAmbiguous,
+        Code::ReferenceAnnexNumber,
+        Code::ReferenceDirection,
+        Code::NumberingGap,
+        Code::NumberingDuplicate,
+        Code::NumberingOrder,
+        Code::VoteCount,
+        Code::VoteDuplicate,
+        Code::VoteOverlap,
+        Code::ListDuplicate,
+        Code::SymbolMalformed,
+        Code::ResolutionMalformed,
+        Code::SdgUnknownTarget,
+        Code::StructureInlineHeading,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::ReferenceBroken => "reference.broken",
+            Code::ReferenceAmbiguous => "reference.ambiguous",
+            Code::ReferenceAnnexNumber => "reference.annex-number",
+            Code::ReferenceDirection => "reference.direction",
+            Code::NumberingGap => "numbering.gap",
+            Code::NumberingDuplicate => "numbering.duplicate",
+            Code::NumberingOrder => "numbering.order",
+            Code::VoteCount => "vote.count",
+            Code::VoteDuplicate => "vote.duplicate",
+            Code::VoteOverlap => "vote.overlap",
+            Code::ListDuplicate => "list.duplicate",
+            Code::SymbolMalformed => "symbol.malformed",
+            Code::ResolutionMalformed => "resolution.malformed",
+            Code::SdgUnknownTarget => "sdg.unknown-target",
+            Code::StructureInlineHeading => "structure.inline-heading",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::ReferenceBroken
+            | Code::NumberingGap
+            | Code::NumberingDuplicate
+            | Code::NumberingOrder
+            | Code::VoteCount
+            | Code::VoteOverlap => Severity::Error,
+            Code::StructureInlineHeading => Severity::Hint,
+            _ => Severity::Warning,
+        }
+    }
+
+    /// The anchor of the code's section in the README.
+    pub fn doc_anchor(self) -> String {
+        self.as_str().replace(['.', '-'], "")
+    }
+}
+
+/// A related location: the first occurrence, a candidate target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub range: TextRange,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub range: TextRange,
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new() }
+    }
+    pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Related { range, message: message.into() });
+        self
+    }
+}
+
+/// Which codes are reported and at what severity. `None` turns a code off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiagnosticsConfig {
+    pub overrides: HashMap<Code, Option<Severity>>,
+}
+
+impl DiagnosticsConfig {
+    /// Every code on, at its default severity.
+    pub fn all_enabled() -> DiagnosticsConfig {
+        DiagnosticsConfig { overrides: HashMap::new() }
+    }
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        match self.overrides.get(&code) {
+            Some(over) => *over,
+            None => Some(code.default_severity()),
+        }
+    }
+}
+
+/// Runs every rule; diagnostics come back sorted by position.
+pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    references::check(doc, refs, &mut out);
+    numbering::check(doc, &mut out);
+    recorded_vote::check(doc, &mut out);
+    lists::check(doc, &mut out);
+    structure::check(doc, &mut out);
+    out.retain_mut(|d| match config.severity(d.code) {
+        Some(sev) => {
+            d.severity = sev;
+            true
+        }
+        None => false,
+    });
+    out.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    out.dedup();
+    out
+}
+
+/// Names a node as a drafter would: "paragraph 15", "section II", "subparagraph (a)".
+pub fn node_label(doc: &Document, id: crate::syntax::NodeId) -> String {
+    let node = doc.node(id);
+    match node.number {
+        Some(n) => {
+            let written = &doc.masked[n.span.start..n.span.end];
+            match node.kind {
+                crate::syntax::NodeKind::Subparagraph => format!("subparagraph ({written})"),
+                crate::syntax::NodeKind::Subheading if node.level == 2 => format!("subheading ({written})"),
+                kind => format!("{} {}", kind.label(), written),
+            }
+        }
+        None => node.kind.label().to_string(),
+    }
+}

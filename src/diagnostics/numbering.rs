@@ -1,0 +1,184 @@
+//! Diagnostic: numbering.gap, numbering.duplicate, numbering.order.
+//!
+//! One checker for every numbered sequence: paragraphs (in their numbering
+//! scope), sections, subsections, subheadings, subparagraphs (per level),
+//! list items, articles and annexes. It reports at the item where the
+//! sequence breaks, and looks one item ahead to tell a typo from a missing
+//! or an inserted item, so that one mistake gives one diagnostic.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
+
+use super::{node_label, Code, Diagnostic};
+
+pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for seq in sequences(doc) {
+        check_sequence(doc, &seq, out);
+    }
+}
+
+/// The numbered sequences of a document, each in document order.
+fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
+    let mut out = Vec::new();
+    // Siblings of the same kind (and level) under each parent, paragraphs aside.
+    let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
+    let mut parents: Vec<Vec<NodeId>> = vec![body];
+    parents.extend(doc.nodes.iter().map(|n| n.children.clone()));
+    for children in parents {
+        let mut groups: BTreeMap<(u8, u8), Vec<NodeId>> = BTreeMap::new();
+        for &c in &children {
+            let n = &doc.nodes[c];
+            if n.number.is_none() {
+                continue;
+            }
+            let key = match n.kind {
+                NodeKind::Part => 1,
+                NodeKind::Section => 2,
+                NodeKind::Subsection => 3,
+                NodeKind::Subheading => 4,
+                NodeKind::Subparagraph => 5,
+                NodeKind::ListItem => 6,
+                NodeKind::Article => 7,
+                _ => continue,
+            };
+            groups.entry((key, n.level)).or_default().push(c);
+        }
+        out.extend(groups.into_values());
+    }
+    // Numbered annexes.
+    let annexes: Vec<NodeId> = doc.annexes().into_iter().filter(|&a| doc.nodes[a].number.is_some()).collect();
+    if !annexes.is_empty() {
+        out.push(annexes);
+    }
+    // Paragraphs, by numbering scope.
+    let mut containers: Vec<Option<NodeId>> = vec![None];
+    containers.extend(doc.annexes().into_iter().map(Some));
+    for container in containers {
+        let tops: Vec<NodeId> = match container {
+            Some(a) => vec![a],
+            None => doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect(),
+        };
+        let scheme = doc.scheme_of(container);
+        let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
+        for top in tops {
+            let mut all = vec![top];
+            all.extend(doc.descendants(top));
+            for id in all {
+                if doc.nodes[id].kind != NodeKind::Paragraph || doc.nodes[id].number.is_none() {
+                    continue;
+                }
+                let scope = match scheme {
+                    NumberingScheme::Continuous => None,
+                    NumberingScheme::RestartPerSection => doc.ancestors(id).find(|&a| doc.nodes[a].kind == NodeKind::Section),
+                    NumberingScheme::RestartPerSubsection => {
+                        doc.ancestors(id).find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
+                    }
+                };
+                match groups.iter_mut().find(|(s, _)| *s == scope) {
+                    Some((_, g)) => g.push(id),
+                    None => groups.push((scope, vec![id])),
+                }
+            }
+        }
+        out.extend(groups.into_iter().map(|(_, g)| g));
+    }
+    out
+}
+
+fn what(doc: &Document, id: NodeId) -> &'static str {
+    let n = &doc.nodes[id];
+    match n.kind {
+        NodeKind::Subheading if n.level == 2 => "lettered subheading",
+        NodeKind::Subheading => "numbered subheading",
+        kind => kind.label(),
+    }
+}
+
+fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
+    let value = |i: usize| doc.nodes[seq[i]].number.map(|n| n.value).unwrap_or(0);
+    let style = |i: usize| doc.nodes[seq[i]].number.map(|n| n.style);
+    let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
+    let format = |i: usize, v: u32| style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string());
+    let mut max = 0u32;
+    let mut seen: HashSet<u32> = HashSet::new();
+    let mut first_at: Vec<(u32, usize)> = Vec::new();
+    for i in 0..seq.len() {
+        let v = value(i);
+        let next = (i + 1 < seq.len()).then(|| value(i + 1));
+        let mut expected = max + 1;
+        while seen.contains(&expected) {
+            expected += 1;
+        }
+        let kind = what(doc, seq[i]);
+        let mut record = true;
+        if v == expected {
+            max = max.max(v);
+        } else if seen.contains(&v) {
+            let first = first_at.iter().find(|(x, _)| *x == v).map(|(_, at)| *at).unwrap_or(0);
+            let d = Diagnostic::new(
+                Code::NumberingDuplicate,
+                span(i),
+                format!("{kind} {} is numbered twice: expected {} here", format(i, v), format(i, expected)),
+            )
+            .with_related(span(first), format!("{} first used here", node_label(doc, seq[first])));
+            out.push(d);
+            if next.is_none_or(|n| n == expected + 1) {
+                // A wrong number where `expected` belonged.
+                max = expected;
+                seen.insert(expected);
+            }
+        } else if v < expected {
+            let d = Diagnostic::new(
+                Code::NumberingOrder,
+                span(i),
+                format!("{kind} {} is out of order: it comes after {} {}; expected {}", format(i, v), kind, format(i, max), format(i, expected)),
+            );
+            out.push(d);
+        } else if next == Some(expected) {
+            // Two numbers swapped: this one came too early.
+            let d = Diagnostic::new(
+                Code::NumberingOrder,
+                span(i),
+                format!("{kind} {} is out of order: expected {} here, and {} follows", format(i, v), format(i, expected), format(i, expected)),
+            );
+            out.push(d);
+        } else if next.is_none_or(|n| n == v + 1) || next.is_some_and(|n| n > v + 1) {
+            let missing = if v == expected + 1 {
+                format!("{} {} is missing", kind, format(i, expected))
+            } else {
+                format!("{} {}–{} are missing", plural(kind), format(i, expected), format(i, v - 1))
+            };
+            out.push(Diagnostic::new(
+                Code::NumberingGap,
+                span(i),
+                format!("{missing}: expected {} here, found {}", format(i, expected), format(i, v)),
+            ));
+            max = v;
+        } else {
+            // A typo: the next item carries on from `expected`.
+            out.push(Diagnostic::new(
+                Code::NumberingGap,
+                span(i),
+                format!("{kind} numbered {} where {} was expected (the next is {})", format(i, v), format(i, expected), format(i, next.unwrap_or(0))),
+            ));
+            max = expected;
+            seen.insert(expected);
+            record = false;
+        }
+        if record {
+            if !seen.contains(&v) {
+                first_at.push((v, i));
+            }
+            seen.insert(v);
+        }
+    }
+}
+
+fn plural(kind: &str) -> String {
+    if let Some(stem) = kind.strip_suffix('x') {
+        format!("{stem}xes")
+    } else {
+        format!("{kind}s")
+    }
+}

@@ -1,0 +1,128 @@
+//! Diagnostic: vote.count, vote.duplicate, vote.overlap.
+//!
+//! A stated figure is compared with the number of distinct names in its
+//! list; a name listed twice in one list is reported once per repeated run
+//! (page-break artefacts repeat whole runs); a State in two lists of one vote
+//! is an error.
+
+use std::collections::HashMap;
+
+use crate::syntax::{Document, NameItem};
+
+use super::{Code, Diagnostic};
+
+pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for vote in &doc.votes {
+        for list in &vote.lists {
+            let distinct = distinct_count(&list.items);
+            if let Some((_, figure)) = vote.figures.iter().find(|(side, _)| *side == list.side) {
+                if figure.value as usize != distinct {
+                    let listed = if list.items.len() != distinct {
+                        format!("{} distinct names are listed ({} entries)", distinct, list.items.len())
+                    } else {
+                        format!("{distinct} names are listed")
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            Code::VoteCount,
+                            figure.span,
+                            format!("the vote states {} {}, but {}", figure.value, list.side.name(), listed),
+                        )
+                        .with_related(list.heading, format!("the list {}", list.side.name())),
+                    );
+                }
+            }
+            for run in repeated_runs(&list.items) {
+                out.push(run_diagnostic(doc, Code::VoteDuplicate, &list.items, &run, &format!("in the list {}", list.side.name())));
+            }
+        }
+        // A State in two lists of one vote.
+        let mut first: HashMap<&str, (usize, &NameItem)> = HashMap::new();
+        for (li, list) in vote.lists.iter().enumerate() {
+            for item in &list.items {
+                if item.key.is_empty() {
+                    continue;
+                }
+                match first.get(item.key.as_str()) {
+                    Some((other, first_item)) if *other != li => {
+                        let name = &doc.masked[item.name.start..item.name.end];
+                        out.push(
+                            Diagnostic::new(
+                                Code::VoteOverlap,
+                                item.range,
+                                format!("{name} is listed both {} and {}", vote.lists[*other].side.name(), list.side.name()),
+                            )
+                            .with_related(first_item.range, format!("listed {} here", vote.lists[*other].side.name())),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        first.insert(item.key.as_str(), (li, item));
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn distinct_count(items: &[NameItem]) -> usize {
+    let mut keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).filter(|k| !k.is_empty()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.len()
+}
+
+/// A run of repeated names: indices of the repeats, and of their first occurrences.
+pub(super) struct Run {
+    pub repeats: Vec<usize>,
+    pub firsts: Vec<usize>,
+}
+
+/// Groups repeated names into runs: consecutive repeats whose first
+/// occurrences are also consecutive form one run.
+pub(super) fn repeated_runs(items: &[NameItem]) -> Vec<Run> {
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut last_repeat: Option<(usize, usize)> = None;
+    for (i, item) in items.iter().enumerate() {
+        if item.key.is_empty() {
+            continue;
+        }
+        match first_index.get(item.key.as_str()) {
+            Some(&f) => {
+                let continues = last_repeat.is_some_and(|(pi, pf)| pi + 1 == i && pf + 1 == f);
+                match runs.last_mut() {
+                    Some(run) if continues => {
+                        run.repeats.push(i);
+                        run.firsts.push(f);
+                    }
+                    _ => runs.push(Run { repeats: vec![i], firsts: vec![f] }),
+                }
+                last_repeat = Some((i, f));
+            }
+            None => {
+                first_index.insert(item.key.as_str(), i);
+            }
+        }
+    }
+    runs
+}
+
+pub(super) fn run_diagnostic(doc: &Document, code: Code, items: &[NameItem], run: &Run, where_: &str) -> Diagnostic {
+    let name = |i: usize| &doc.masked[items[i].name.start..items[i].name.end];
+    let first_repeat = run.repeats[0];
+    let last_repeat = *run.repeats.last().unwrap_or(&first_repeat);
+    let range = items[first_repeat].range.cover(items[last_repeat].range);
+    let first_range = items[run.firsts[0]].range.cover(items[*run.firsts.last().unwrap_or(&run.firsts[0])].range);
+    let message = if run.repeats.len() == 1 {
+        format!("{} is listed twice {where_}", name(first_repeat))
+    } else {
+        format!(
+            "{} names are listed twice {where_}: {} … {} repeat an earlier run",
+            run.repeats.len(),
+            name(first_repeat),
+            name(last_repeat)
+        )
+    };
+    Diagnostic::new(code, range, message).with_related(first_range, "first listed here")
+}

@@ -1,0 +1,317 @@
+//! Editor features over one analysed document, in editor terms (byte
+//! offsets, ranges, strings), with no protocol types: go to definition,
+//! hover, find references, outline, folding, links. [`Analysis`] is an
+//! immutable snapshot; the server shares it behind an `Arc`.
+
+use std::sync::Arc;
+
+use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
+use crate::lang::{self, Language};
+use crate::model::{self, RefKind, Reference, Status};
+use crate::syntax::{self, Document, NodeId, NodeKind};
+use crate::text::{LineIndex, TextRange};
+
+/// A document and everything known about it.
+pub struct Analysis {
+    pub text: Arc<str>,
+    pub line_index: LineIndex,
+    pub document: Document,
+    pub references: Vec<Reference>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    pub range: TextRange,
+    pub markdown: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineItem {
+    pub name: String,
+    pub detail: Option<String>,
+    pub kind: NodeKind,
+    pub eid: String,
+    pub range: TextRange,
+    pub selection_range: TextRange,
+    pub children: Vec<OutlineItem>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoldKind {
+    Region,
+    Comment,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fold {
+    pub range: TextRange,
+    pub kind: FoldKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub range: TextRange,
+    pub target: String,
+    pub tooltip: String,
+}
+
+impl Analysis {
+    /// Analyses `text`. With `language` `None` the language is detected.
+    pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        let text: Arc<str> = text.into();
+        let language = language.unwrap_or_else(|| lang::detect(&text));
+        let line_index = LineIndex::new(&text);
+        let document = syntax::parse(&text, language);
+        let references = model::references(&document);
+        let diagnostics = diagnostics::check(&document, &references, config);
+        Analysis { text, line_index, document, references, diagnostics }
+    }
+
+    pub fn language(&self) -> Language {
+        self.document.language
+    }
+
+    /// The reference under `offset`, if any (the innermost).
+    pub fn reference_at(&self, offset: usize) -> Option<&Reference> {
+        let idx = self.references.partition_point(|r| r.range.start <= offset);
+        self.references[..idx].iter().rev().take(8).filter(|r| r.range.touches(offset)).min_by_key(|r| r.range.len())
+    }
+
+    /// The node whose number is under `offset` (a paragraph's "16.").
+    pub fn numbered_node_at(&self, offset: usize) -> Option<NodeId> {
+        let id = self.document.node_at(offset)?;
+        std::iter::once(id)
+            .chain(self.document.ancestors(id))
+            .find(|&n| self.document.nodes[n].number.is_some_and(|num| num.span.touches(offset)))
+    }
+
+    /// Where a reference under `offset` points: the opening of its target.
+    pub fn goto_definition(&self, offset: usize) -> Vec<TextRange> {
+        let Some(r) = self.reference_at(offset) else { return Vec::new() };
+        match r.status {
+            Status::Resolved => r.node.map(|n| vec![self.target_range(n)]).unwrap_or_default(),
+            Status::Ambiguous => r.candidates.iter().map(|&n| self.target_range(n)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The range a jump lands on: the node's number if it has one, else its opening.
+    pub fn target_range(&self, node: NodeId) -> TextRange {
+        let n = &self.document.nodes[node];
+        match n.number {
+            Some(num) => TextRange::new(n.opening.start.min(num.span.start), n.opening.end),
+            None => n.opening,
+        }
+    }
+
+    /// The node a cursor stands for: a reference's target or a numbered node.
+    pub fn target_at(&self, offset: usize) -> Option<NodeId> {
+        if let Some(r) = self.reference_at(offset) {
+            return r.node.filter(|_| r.status == Status::Resolved);
+        }
+        self.numbered_node_at(offset)
+    }
+
+    /// Every reference to the node under `offset` (from its number or from
+    /// any reference to it); with `include_declaration`, the node itself.
+    pub fn find_references(&self, offset: usize, include_declaration: bool) -> Vec<TextRange> {
+        let Some(target) = self.target_at(offset) else { return Vec::new() };
+        let mut out = Vec::new();
+        if include_declaration {
+            out.push(self.target_range(target));
+        }
+        out.extend(self.references_to(target).map(|r| r.range));
+        out
+    }
+
+    pub fn references_to(&self, node: NodeId) -> impl Iterator<Item = &Reference> + '_ {
+        self.references.iter().filter(move |r| r.status == Status::Resolved && r.node == Some(node))
+    }
+
+    /// "Annex, section I, paragraph 16".
+    pub fn address_in_words(&self, node: NodeId) -> String {
+        let doc = &self.document;
+        let mut chain: Vec<NodeId> = doc.ancestors(node).collect();
+        chain.reverse();
+        chain.push(node);
+        let mut parts = Vec::new();
+        for id in chain {
+            let n = &doc.nodes[id];
+            let written = n.number.map(|num| &doc.masked[num.span.start..num.span.end]);
+            let roman = n.number.map(|num| crate::lang::numerals::to_roman(num.value));
+            let part = match n.kind {
+                NodeKind::Annex => Some(match roman {
+                    Some(r) => format!("Annex {r}"),
+                    None => "Annex".to_string(),
+                }),
+                NodeKind::Part => roman.map(|r| format!("part {r}")),
+                NodeKind::Section => roman.map(|r| format!("section {r}")),
+                NodeKind::Subsection => written.map(|w| format!("subsection {w}")),
+                NodeKind::Article => written.map(|w| format!("article {w}")),
+                NodeKind::Paragraph => written.map(|w| format!("paragraph {w}")),
+                NodeKind::Subparagraph => written.map(|w| format!("subparagraph ({w})")),
+                NodeKind::ListItem => written.map(|w| format!("item {w}")),
+                NodeKind::List => Some("list".to_string()),
+                NodeKind::PreambularParagraph => Some("preambular paragraph".to_string()),
+                NodeKind::UnnumberedParagraph => Some("unnumbered paragraph".to_string()),
+                _ => None,
+            };
+            parts.extend(part);
+        }
+        let mut s = parts.join(", ");
+        if let Some(first) = s.get(0..1) {
+            let upper = first.to_uppercase();
+            s.replace_range(0..1, &upper);
+        }
+        s
+    }
+
+    /// The text of a node up to its first child, shortened to `max_chars`.
+    pub fn excerpt(&self, node: NodeId, max_chars: usize) -> String {
+        let range = syntax::names::own_text(&self.document, node);
+        let raw = &self.text[range.start..range.end];
+        let mut flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        flat = flat.replace("**", "");
+        if flat.chars().count() > max_chars {
+            let cut: String = flat.chars().take(max_chars).collect();
+            format!("{}…", cut.trim_end())
+        } else {
+            flat
+        }
+    }
+
+    pub fn hover(&self, offset: usize) -> Option<Hover> {
+        if let Some(r) = self.reference_at(offset) {
+            let text = &self.text[r.range.start..r.range.end];
+            let markdown = match r.status {
+                Status::Resolved => {
+                    let node = r.node?;
+                    let mut md = format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), self.document.nodes[node].eid, self.excerpt(node, 400));
+                    if r.annex_number_mismatch {
+                        md.push_str("\n\n⚠ the document's sole annex is unnumbered");
+                    }
+                    md
+                }
+                Status::External => {
+                    let e = r.external.as_ref()?;
+                    let mut md = format!("**{}**", e.describe());
+                    if let Some(url) = e.url() {
+                        md.push_str(&format!("\n\n[{url}]({url})"));
+                    }
+                    md.push_str("\n\nExternal reference: not part of this document.");
+                    md
+                }
+                Status::Broken => format!("**Broken reference** `{}`\n\n{}", text.trim(), r.note.clone().unwrap_or_default()),
+                Status::Ambiguous => {
+                    let places: Vec<String> = r.candidates.iter().map(|&c| format!("- {}", self.address_in_words(c))).collect();
+                    format!("**Ambiguous reference** `{}` fits:\n{}", text.trim(), places.join("\n"))
+                }
+            };
+            return Some(Hover { range: r.range, markdown });
+        }
+        let node = self.numbered_node_at(offset)?;
+        let n = &self.document.nodes[node];
+        let count = self.references_to(node).count();
+        let cited = match count {
+            0 => "not cited elsewhere in this document".to_string(),
+            1 => "cited in 1 place".to_string(),
+            c => format!("cited in {c} places"),
+        };
+        Some(Hover {
+            range: n.number.map(|x| x.span).unwrap_or(n.opening),
+            markdown: format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), n.eid, cited),
+        })
+    }
+
+    /// The outline: annexes, parts, sections, subsections, headings and
+    /// paragraphs, named as a drafter would say them.
+    pub fn outline(&self) -> Vec<OutlineItem> {
+        self.document.roots.iter().filter_map(|&r| self.outline_item(r)).collect()
+    }
+
+    fn outline_item(&self, id: NodeId) -> Option<OutlineItem> {
+        let doc = &self.document;
+        let n = &doc.nodes[id];
+        if matches!(n.kind, NodeKind::RecordedVote | NodeKind::VoteList) {
+            return None;
+        }
+        let title = n.title.map(|t| self.text[t.start..t.end].replace("**", "").trim().to_string());
+        let written = n.number.map(|num| doc.masked[num.span.start..num.span.end].to_string());
+        let name = match (n.kind, &written) {
+            (NodeKind::TitleBlock, _) => "Title".to_string(),
+            (NodeKind::Annex, Some(w)) => format!("Annex {w}"),
+            (NodeKind::Annex, None) => "Annex".to_string(),
+            (NodeKind::Preamble, _) => "Preamble".to_string(),
+            (NodeKind::Crossheading, _) => title.clone().unwrap_or_default(),
+            (NodeKind::Subparagraph, Some(w)) => format!("({w})"),
+            (NodeKind::Subheading, Some(w)) if n.level == 2 => format!("({w}) {}", title.clone().unwrap_or_default()),
+            (NodeKind::Paragraph, Some(w)) => format!("Paragraph {w}"),
+            (NodeKind::ListItem, Some(w)) => format!("Item {w}"),
+            (NodeKind::Article, Some(w)) => format!("Article {w}"),
+            (NodeKind::PreambularParagraph, _) | (NodeKind::UnnumberedParagraph, _) => {
+                let first: String = self.excerpt(id, 40);
+                first
+            }
+            (NodeKind::List, _) => "List".to_string(),
+            (_, Some(w)) => format!("{w}. {}", title.clone().unwrap_or_default()),
+            (_, None) => title.clone().unwrap_or_else(|| n.kind.label().to_string()),
+        };
+        let detail = match n.kind {
+            NodeKind::Paragraph | NodeKind::ListItem | NodeKind::Subparagraph => Some(self.excerpt(id, 60)),
+            NodeKind::Annex => title.clone(),
+            _ => None,
+        };
+        let children = n.children.iter().filter_map(|&c| self.outline_item(c)).collect();
+        Some(OutlineItem {
+            name: name.trim().to_string(),
+            detail,
+            kind: n.kind,
+            eid: n.eid.clone(),
+            range: n.range,
+            selection_range: n.opening,
+            children,
+        })
+    }
+
+    /// Folding ranges: headings with what they hold, long paragraphs, vote lists.
+    pub fn folding_ranges(&self) -> Vec<Fold> {
+        let doc = &self.document;
+        let mut out = Vec::new();
+        for n in &doc.nodes {
+            let foldable = match n.kind {
+                NodeKind::TitleBlock | NodeKind::Annex | NodeKind::Part | NodeKind::Section | NodeKind::Subsection | NodeKind::Subheading | NodeKind::Crossheading | NodeKind::Article | NodeKind::Preamble => true,
+                NodeKind::RecordedVote | NodeKind::VoteList | NodeKind::List => true,
+                NodeKind::Paragraph | NodeKind::UnnumberedParagraph => !n.children.is_empty() || n.range.len() > 2000,
+                _ => false,
+            };
+            if !foldable {
+                continue;
+            }
+            let start_line = self.line_index.line_of(n.range.start);
+            let end_line = self.line_index.line_of(n.range.end);
+            if end_line > start_line {
+                out.push(Fold { range: n.range, kind: FoldKind::Region });
+            }
+        }
+        out
+    }
+
+    /// Links to the UN's document resolver for symbols and resolutions.
+    pub fn document_links(&self) -> Vec<Link> {
+        self.references
+            .iter()
+            .filter_map(|r| {
+                let e = r.external.as_ref()?;
+                if !matches!(r.kind, RefKind::External(_)) {
+                    return None;
+                }
+                let url = e.url()?;
+                Some(Link { range: r.range, target: url, tooltip: e.describe() })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,46 @@
+//! Feature tests on small fixtures; `$0` marks the cursor.
+
+use super::*;
+
+fn fixture(text: &str) -> (Analysis, usize) {
+    let offset = text.find("$0").expect("cursor marker");
+    let clean = text.replacen("$0", "", 1);
+    (Analysis::new(clean, None, &DiagnosticsConfig::all_enabled()), offset)
+}
+
+fn slice(a: &Analysis, r: TextRange) -> &str {
+    &a.text[r.start..r.end]
+}
+
+#[test]
+fn definition_from_a_chinese_reference_into_the_annex() {
+    let (a, at) = fixture("一. 引言\n\n1. 会议决定保留成果文件草案第一节第 $02 段。\n\n附件\n\n成果文件\n\n一. 宣言\n\n1. 甲。\n\n2. 乙段的文字。\n");
+    let targets = a.goto_definition(at);
+    assert_eq!(targets.len(), 1);
+    assert!(slice(&a, targets[0]).starts_with("2. 乙段"), "{:?}", slice(&a, targets[0]));
+    let hover = a.hover(at).unwrap();
+    assert!(hover.markdown.contains("Annex, section I, paragraph 2"), "{}", hover.markdown);
+    assert!(hover.markdown.contains("乙段的文字"), "{}", hover.markdown);
+}
+
+#[test]
+fn references_from_a_paragraph_number_and_from_a_reference() {
+    let text = "I. Introduction\n\n1. First.\n\n$02. Second.\n\n3. Recalls paragraph 2 above and paragraphs 1 to 2.\n";
+    let (a, at) = fixture(text);
+    let refs = a.find_references(at, false);
+    let texts: Vec<&str> = refs.iter().map(|r| slice(&a, *r)).collect();
+    assert_eq!(texts, vec!["paragraph 2 above", "2"], "{texts:?}");
+    let hover = a.hover(at).unwrap();
+    assert!(hover.markdown.contains("cited in 2 places"), "{}", hover.markdown);
+}
+
+#[test]
+fn external_reference_hover_and_link() {
+    let (a, at) = fixture("1. Recalls Security Council resolution 23$070 (2017) and document A/CONF.192/2018/RC/1.\n");
+    let hover = a.hover(at).unwrap();
+    assert!(hover.markdown.contains("Security Council resolution 2370 (2017)"), "{}", hover.markdown);
+    let links: Vec<String> = a.document_links().into_iter().map(|l| l.target).collect();
+    assert!(links.contains(&"https://undocs.org/S/RES/2370(2017)".to_string()), "{links:?}");
+    assert!(links.contains(&"https://undocs.org/A/CONF.192/2018/RC/1".to_string()), "{links:?}");
+    assert!(a.goto_definition(at).is_empty());
+}

@@ -1,0 +1,203 @@
+//! Names of States in the six languages, from UNTERM (embedded from
+//! `data/unterm_state_names.csv`), plus former official names that documents
+//! of their time still use. Used to recognise, split and count the names in
+//! recorded votes and lists of speakers.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Language;
+
+const CSV: &str = include_str!("../../data/unterm_state_names.csv");
+
+/// Former or alternative official names, by ISO code and language. A document
+/// from 2018 says "the former Yugoslav Republic of Macedonia"; that is a State,
+/// not an unknown name.
+const FORMER_NAMES: &[(&str, Language, &str)] = &[
+    ("MKD", Language::En, "the former Yugoslav Republic of Macedonia"),
+    ("MKD", Language::Zh, "前南斯拉夫的马其顿共和国"),
+    ("MKD", Language::Fr, "l'ex-République yougoslave de Macédoine"),
+    ("MKD", Language::Es, "la ex República Yugoslava de Macedonia"),
+    ("MKD", Language::Ru, "бывшая югославская Республика Македония"),
+    ("MKD", Language::Ar, "جمهورية مقدونيا اليوغوسلافية السابقة"),
+    ("SWZ", Language::En, "Swaziland"),
+    ("SWZ", Language::Zh, "斯威士兰"),
+    ("TUR", Language::En, "Turkey"),
+    ("TUR", Language::Zh, "土耳其"),
+    ("CZE", Language::En, "Czech Republic"),
+    ("CZE", Language::Zh, "捷克共和国"),
+    ("CPV", Language::En, "Cape Verde"),
+    // Rows the UNTERM extract lacks.
+    ("CIV", Language::En, "Côte d'Ivoire"),
+    ("CIV", Language::Fr, "Côte d'Ivoire"),
+    ("CIV", Language::Es, "Côte d'Ivoire"),
+    ("CIV", Language::Ru, "Кот-д'Ивуар"),
+    ("CIV", Language::Zh, "科特迪瓦"),
+    ("CIV", Language::Ar, "كوت ديفوار"),
+    ("TUR", Language::En, "Türkiye"),
+    ("TUR", Language::Fr, "Türkiye"),
+    ("TUR", Language::Fr, "Turquie"),
+    ("TUR", Language::Es, "Türkiye"),
+    ("TUR", Language::Es, "Turquía"),
+    ("TUR", Language::Ru, "Турция"),
+    ("TUR", Language::Ar, "تركيا"),
+    ("CIV", Language::En, "Ivory Coast"),
+    ("PSE", Language::En, "State of Palestine"),
+    ("VAT", Language::En, "Holy See"),
+];
+
+/// One State: its ISO 3166 alpha-3 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StateId(pub [u8; 3]);
+
+impl StateId {
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+struct StateTable {
+    by_name: HashMap<(Language, String), StateId>,
+}
+
+fn table() -> &'static StateTable {
+    static TABLE: OnceLock<StateTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut by_name = HashMap::new();
+        let columns = [
+            (2, Language::En),
+            (3, Language::Fr),
+            (4, Language::Es),
+            (5, Language::Ru),
+            (6, Language::Zh),
+            (7, Language::Ar),
+            (8, Language::En),
+            (9, Language::Fr),
+            (10, Language::Es),
+            (11, Language::Ru),
+            (12, Language::Zh),
+            (13, Language::Ar),
+        ];
+        for line in CSV.lines().skip(1) {
+            let fields = split_csv_line(line);
+            let Some(code) = fields.first().filter(|c| c.len() == 3) else { continue };
+            let mut id = [0u8; 3];
+            id.copy_from_slice(code.as_bytes());
+            for (col, lang) in columns {
+                if let Some(name) = fields.get(col) {
+                    for key in name_keys(lang, name) {
+                        by_name.entry((lang, key)).or_insert(StateId(id));
+                    }
+                }
+            }
+        }
+        for (code, lang, name) in FORMER_NAMES {
+            let mut id = [0u8; 3];
+            id.copy_from_slice(code.as_bytes());
+            for key in name_keys(*lang, name) {
+                by_name.entry((*lang, key)).or_insert(StateId(id));
+            }
+        }
+        StateTable { by_name }
+    })
+}
+
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+/// The lookup keys for a name: as written, and without a leading article or
+/// a trailing French article in parentheses ("Afghanistan (l')").
+fn name_keys(lang: Language, name: &str) -> Vec<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = vec![normalize(name)];
+    let mut stripped = name.to_string();
+    for article in ["the ", "la ", "le ", "les ", "l'", "el ", "los ", "las "] {
+        if let Some(rest) = stripped.strip_prefix(article) {
+            stripped = rest.to_string();
+            break;
+        }
+    }
+    // "Netherlands (the)", "Afghanistan (l')": an article in parentheses.
+    if let Some(open) = stripped.rfind(" (") {
+        let inner = &stripped[open + 2..];
+        if matches!(inner, "the)" | "la)" | "le)" | "l')" | "les)" | "el)" | "los)" | "las)") {
+            stripped.truncate(open);
+        }
+    }
+    let _ = lang;
+    keys.push(normalize(&stripped));
+    keys.dedup();
+    keys
+}
+
+/// Folds case, whitespace and apostrophe variants so that a name matches as a
+/// reader would match it.
+pub fn normalize(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.trim().chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            'ـ' => continue, // Arabic tatweel
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Looks up a State by one of its names in `lang` (short, formal or former).
+pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
+    let t = table();
+    let key = normalize(name);
+    if let Some(id) = t.by_name.get(&(lang, key.clone())) {
+        return Some(*id);
+    }
+    let without_article = ["the "].iter().find_map(|a| key.strip_prefix(a)).map(str::to_string);
+    without_article.and_then(|k| t.by_name.get(&(lang, k)).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_short_formal_and_former_names() {
+        assert_eq!(lookup(Language::Zh, "肯尼亚").map(|s| s.code().to_string()), Some("KEN".into()));
+        assert!(lookup(Language::Zh, "大不列颠及北爱尔兰联合王国").is_some());
+        assert!(lookup(Language::Zh, "前南斯拉夫的马其顿共和国").is_some());
+        assert!(lookup(Language::En, "United Kingdom of Great Britain and Northern Ireland").is_some());
+        assert!(lookup(Language::En, "the former Yugoslav Republic of Macedonia").is_some());
+        assert!(lookup(Language::Fr, "Afghanistan").is_some());
+        assert!(lookup(Language::Zh, "欧洲联盟").is_none());
+    }
+}

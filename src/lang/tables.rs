@@ -1,0 +1,386 @@
+//! Per-language data: the words, numerals and patterns of headings,
+//! references, recorded votes and external identifiers. The parser, the
+//! reference finder and the checkers are shared; they read these tables.
+//!
+//! Patterns are regular expressions with named groups. Structure patterns are
+//! matched against one line (markup already removed); reference patterns
+//! against the whole masked text (see `syntax::mask`).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Language;
+
+/// The side of a recorded vote a list belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum VoteSide {
+    InFavour,
+    Against,
+    Abstaining,
+}
+
+impl VoteSide {
+    pub fn name(self) -> &'static str {
+        match self {
+            VoteSide::InFavour => "in favour",
+            VoteSide::Against => "against",
+            VoteSide::Abstaining => "abstaining",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            VoteSide::InFavour => "for",
+            VoteSide::Against => "against",
+            VoteSide::Abstaining => "abstaining",
+        }
+    }
+}
+
+/// How a level of headings writes its numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumeralStyle {
+    Roman,
+    Chinese,
+}
+
+/// The raw table of one language. Every `&str` pattern is compiled once.
+pub struct LanguageData {
+    pub language: Language,
+    pub section_numerals: NumeralStyle,
+    // --- structure (matched against one cleaned line) ---
+    /// `num`: the annex number, if any.
+    pub annex_heading: &'static str,
+    /// `num`, `title`.
+    pub part_heading: &'static str,
+    /// `num`, `title`.
+    pub section_heading: &'static str,
+    /// `num` (a capital letter), `title`.
+    pub subsection_heading: &'static str,
+    /// `num`, `title`.
+    pub article_heading: &'static str,
+    /// `num`, `rest`.
+    pub numbered_line: &'static str,
+    /// `num`, `rest`.
+    pub subparagraph_line: &'static str,
+    /// A line that opens a preamble: "The General Assembly," / "大会，".
+    pub preamble_formula: &'static str,
+    /// `side`, `rest`: "In favour:" / "赞成：".
+    pub vote_list_heading: &'static str,
+    pub vote_sides: &'static [(&'static str, VoteSide)],
+    /// Words that mean an empty list ("None", "无").
+    pub none_words: &'static [&'static str],
+    /// Separators between names in a list, as one character class.
+    pub name_separators: &'static [char],
+    /// The conjunction before the last name ("和", " and ").
+    pub final_conjunctions: &'static [&'static str],
+    /// Words in an annex's title that make it the outcome document a report
+    /// transmits (`成果文件`, "outcome document").
+    pub outcome_document_words: &'static [&'static str],
+    /// Characters that end a sentence (for the reach of a qualifier).
+    pub sentence_ends: &'static [char],
+    /// Whether a full stop followed by a space and a capital ends a sentence.
+    pub full_stop_ends_sentence: bool,
+    // --- references (matched against the masked text) ---
+    /// `kw`, `nums`; optional `sec` (+ `secword`), `annexword`/`annex`, `unit`.
+    pub paragraph_reference: &'static str,
+    /// `secword`, `sec`, optional `sub`.
+    pub section_reference: &'static str,
+    /// `annexword`, optional `annex`, `present`.
+    pub annex_reference: &'static str,
+    /// `nums` (digits or numerals).
+    pub article_reference: &'static str,
+    /// After a reference: "of section II", "of annex I" (anchored at start).
+    pub internal_after: &'static str,
+    /// After a reference: "above" / "below" (anchored).
+    pub direction_after: &'static str,
+    /// Just before a reference: "成果文件草案" (anchored at the end): `q`.
+    pub document_before: &'static str,
+    /// Just after a reference: "of the draft outcome document" (anchored): `q`.
+    pub document_after: &'static str,
+    /// Text allowed between an external entity and a reference that follows it.
+    pub external_gap_before: &'static str,
+    /// Text allowed between a reference and an external entity after it.
+    pub external_gap_after: &'static str,
+    /// `organ` (optional), `list`: a list of resolution numbers.
+    pub resolution_list: &'static str,
+    /// Words in `organ` meaning the Security Council.
+    pub security_council_words: &'static [&'static str],
+    /// `name`: a named instrument.
+    pub instrument: &'static str,
+    /// `num`: a rule of the rules of procedure.
+    pub rule_of_procedure: &'static str,
+    /// `kw`, `num`: an SDG goal, target or indicator.
+    pub sdg: &'static str,
+    /// `for`, `against`, `abst`, optional `against_names`, `abst_names`.
+    pub vote_figures: &'static str,
+    /// A Security Council resolution number without its year: `num`.
+    pub resolution_without_year: &'static str,
+}
+
+const NUM_EN: &str = r"(?:[0-9]{1,4}(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
+
+fn english_paragraph_reference() -> String {
+    let range = format!(r"{NUM_EN}(?:\s*(?:to|through|-|–)\s*{NUM_EN})?");
+    format!(
+        r"\b(?:(?P<secword>[Ss]ection|[Cc]hapter)\s+(?P<sec>[IVXLC]+)(?:\.(?P<sub>[A-Z]))?,?\s+)?(?P<kw>[Pp]aragraphs?|[Pp]aras?\.|[Ss]ubparagraphs?)\s*(?P<nums>{range}(?:(?:\s*,\s*{range})*,?\s+(?:and|or)\s+{range})?)"
+    )
+}
+
+const NUM_ZH: &str = r"(?:[0-9]{1,4}(?:\s*[(（](?:[a-z]{1,5})[)）])*)";
+
+fn chinese_paragraph_reference() -> String {
+    let range = format!(r"{NUM_ZH}(?:\s*[至到\-–—]\s*{NUM_ZH})?");
+    format!(
+        r"(?:(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]*)\s*)?(?:第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)\s*)?(?P<kw>第)\s*(?P<nums>{range}(?:\s*[、,，和及与]\s*{range})*)\s*(?P<unit>分段|段|款)"
+    )
+}
+
+const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?\b)?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
+
+fn english_resolutions() -> String {
+    let date = r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})";
+    format!(
+        r"\b(?:(?P<organ>General Assembly|Security Council|Council|Assembly|Economic and Social Council)\s+)?[Rr]esolutions?\s+(?P<list>{RESNUM}{date}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){RESNUM}{date}?)*)"
+    )
+}
+
+fn chinese_resolutions() -> String {
+    format!(
+        r"(?:(?P<organ>安全理事会|安理会|大会|经济及社会理事会)\s*)?第\s*(?P<list>{RESNUM}(?:\s*[、,，和及]\s*{RESNUM})*)\s*号决议"
+    )
+}
+
+static ENGLISH: OnceLock<LanguageData> = OnceLock::new();
+static CHINESE: OnceLock<LanguageData> = OnceLock::new();
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn english() -> &'static LanguageData {
+    ENGLISH.get_or_init(|| LanguageData {
+        language: Language::En,
+        section_numerals: NumeralStyle::Roman,
+        annex_heading: r"^(?:ANNEX|Annex|ANNEXES|Annexes)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
+        part_heading: r"^(?:PART|Part)\s+(?P<num>[IVXLC]+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b[.:]?\s*(?P<title>.*)$",
+        section_heading: r"^(?:(?:CHAPTER|Chapter)\s+(?P<num2>[IVXLC]+)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S.*)$",
+        subsection_heading: r"^(?P<num>[A-Z])(?:\.\s*(?P<title>\S.*)?)?$",
+        article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S.*))?$",
+        numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s+|$)(?P<rest>.*)$",
+        subparagraph_line: r"^\((?P<num>[a-z]{1,3})\)(?:\s+|$)(?P<rest>.*)$",
+        preamble_formula: r"^(?:The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Conference|Council|Commission|States Parties)\s*,?|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,)$",
+        vote_list_heading: r"^(?P<side>In favour|In favor|Against|Abstaining|Abstentions)\s*:\s*(?P<rest>.*)$",
+        vote_sides: &[
+            ("In favour", VoteSide::InFavour),
+            ("In favor", VoteSide::InFavour),
+            ("Against", VoteSide::Against),
+            ("Abstaining", VoteSide::Abstaining),
+            ("Abstentions", VoteSide::Abstaining),
+        ],
+        none_words: &["None", "none", "Nil"],
+        name_separators: &[',', ';'],
+        final_conjunctions: &[" and "],
+        outcome_document_words: &["outcome document", "Outcome document", "Outcome Document", "Declaration", "declaration"],
+        sentence_ends: &[';'],
+        full_stop_ends_sentence: true,
+        paragraph_reference: leak(english_paragraph_reference()),
+        section_reference: r"\b(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)\b(?:\.(?P<sub>[A-Z])\b)?",
+        annex_reference: r"\b(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)\b|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
+        article_reference: r"\b[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
+        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)\b|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)\b)?)",
+        direction_after: r"^\s+(?P<dir>above|below)\b",
+        document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
+        document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
+        external_gap_before: r"^\s*,\s*$",
+        external_gap_after: r"^,?\s+(?:of|in|to|under)\s+(?:the\s+|its\s+|that\s+|this\s+|said\s+)?$",
+        resolution_list: leak(english_resolutions()),
+        security_council_words: &["Security Council", "Council"],
+        instrument: r"\b(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
+        rule_of_procedure: r"\b[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
+        sdg: r"\b(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
+        vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]{1,400})\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]{1,400})\))?",
+        resolution_without_year: r"\bSecurity Council resolution\s+(?P<num>[0-9]{3,4})\b(?:\s*[^\s(0-9/]|\s*$)",
+    })
+}
+
+fn chinese() -> &'static LanguageData {
+    CHINESE.get_or_init(|| LanguageData {
+        language: Language::Zh,
+        section_numerals: NumeralStyle::Chinese,
+        annex_heading: r"^附件(?P<num>[一二三四五六七八九十]+)?\s*$",
+        part_heading: r"^第(?P<num>[一二三四五六七八九十]+)部分\s*[.．、：:]?\s*(?P<title>.*)$",
+        section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十]+)章\s*|(?P<num>[一二三四五六七八九十]+)\s*[.．、]\s*)(?P<title>\S.*)$",
+        subsection_heading: r"^(?P<num>[A-Z])(?:\s*[.．]\s*(?P<title>\S.*)?)?$",
+        article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S.*))?$",
+        numbered_line: r"^(?P<num>[0-9]{1,4})\s*[.．、](?P<rest>(?:\s.*|[^0-9\s].*)?)$",
+        subparagraph_line: r"^[(（](?P<num>[a-z]{1,3})[)）]\s*(?P<rest>.*)$",
+        preamble_formula: r"^(?:大会|安全理事会|安理会|各国|经济及社会理事会|人权理事会|会议|缔约国)\s*[，,]$",
+        vote_list_heading: r"^(?P<side>赞成|反对|弃权)(?:票)?\s*[:：]\s*(?P<rest>.*)$",
+        vote_sides: &[
+            ("赞成", VoteSide::InFavour),
+            ("反对", VoteSide::Against),
+            ("弃权", VoteSide::Abstaining),
+        ],
+        none_words: &["无"],
+        name_separators: &['、', '，', ',', '；', ';'],
+        final_conjunctions: &["和", "及"],
+        outcome_document_words: &["成果文件", "宣言"],
+        sentence_ends: &['。', '；', ';', '！', '？'],
+        full_stop_ends_sentence: false,
+        paragraph_reference: leak(chinese_paragraph_reference()),
+        section_reference: r"第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)",
+        annex_reference: r"(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
+        article_reference: r"第\s*(?P<nums>[一二三四五六七八九十百]+|[0-9]{1,3})\s*条",
+        internal_after: r"^\b\B",
+        direction_after: r"^\b\B",
+        document_before: r"(?P<q>成果文件草案|成果文件|本决议|本报告|本文件|本宣言)\s*$",
+        document_after: r"^\b\B",
+        external_gap_before: r"^[\s，,、的]*$",
+        external_gap_after: r"^\b\B",
+        resolution_list: leak(chinese_resolutions()),
+        security_council_words: &["安全理事会", "安理会"],
+        instrument: r"(?P<name>《[^《》\n]{1,80}》|议事规则)",
+        rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
+        sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
+        vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权",
+        resolution_without_year: r"安全理事会\s*第\s*(?P<num>[0-9]{3,4})\s*号决议",
+    })
+}
+
+/// A language's table with every pattern compiled.
+pub struct Tables {
+    pub data: &'static LanguageData,
+    pub annex_heading: Regex,
+    pub part_heading: Regex,
+    pub section_heading: Regex,
+    pub subsection_heading: Regex,
+    pub article_heading: Regex,
+    pub numbered_line: Regex,
+    pub subparagraph_line: Regex,
+    pub preamble_formula: Regex,
+    pub vote_list_heading: Regex,
+    pub paragraph_reference: Regex,
+    pub section_reference: Regex,
+    pub annex_reference: Regex,
+    pub article_reference: Regex,
+    pub internal_after: Regex,
+    pub direction_after: Regex,
+    pub document_before: Regex,
+    pub document_after: Regex,
+    pub external_gap_before: Regex,
+    pub external_gap_after: Regex,
+    pub resolution_list: Regex,
+    pub resolution_number: Regex,
+    pub instrument: Regex,
+    pub rule_of_procedure: Regex,
+    pub sdg: Regex,
+    pub vote_figures: Regex,
+    pub resolution_without_year: Regex,
+}
+
+fn compile(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(re) => re,
+        // The tables are constants checked by the unit tests below.
+        Err(err) => panic!("bad table pattern {pattern}: {err}"),
+    }
+}
+
+impl Tables {
+    fn new(data: &'static LanguageData) -> Tables {
+        Tables {
+            data,
+            annex_heading: compile(data.annex_heading),
+            part_heading: compile(data.part_heading),
+            section_heading: compile(data.section_heading),
+            subsection_heading: compile(data.subsection_heading),
+            article_heading: compile(data.article_heading),
+            numbered_line: compile(data.numbered_line),
+            subparagraph_line: compile(data.subparagraph_line),
+            preamble_formula: compile(data.preamble_formula),
+            vote_list_heading: compile(data.vote_list_heading),
+            paragraph_reference: compile(data.paragraph_reference),
+            section_reference: compile(data.section_reference),
+            annex_reference: compile(data.annex_reference),
+            article_reference: compile(data.article_reference),
+            internal_after: compile(data.internal_after),
+            direction_after: compile(data.direction_after),
+            document_before: compile(data.document_before),
+            document_after: compile(data.document_after),
+            external_gap_before: compile(data.external_gap_before),
+            external_gap_after: compile(data.external_gap_after),
+            resolution_list: compile(data.resolution_list),
+            resolution_number: compile(RESNUM),
+            instrument: compile(data.instrument),
+            rule_of_procedure: compile(data.rule_of_procedure),
+            sdg: compile(data.sdg),
+            vote_figures: compile(data.vote_figures),
+            resolution_without_year: compile(data.resolution_without_year),
+        }
+    }
+
+    pub fn vote_side(&self, word: &str) -> Option<VoteSide> {
+        self.data.vote_sides.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+    }
+}
+
+/// The compiled tables of `lang`. Languages whose tables are not written yet
+/// (French, Spanish, Russian, Arabic) use the English table for the shared
+/// Latin-script forms.
+pub fn tables(lang: Language) -> &'static Tables {
+    static ZH: OnceLock<Tables> = OnceLock::new();
+    static EN: OnceLock<Tables> = OnceLock::new();
+    match lang {
+        Language::Zh => ZH.get_or_init(|| Tables::new(chinese())),
+        _ => EN.get_or_init(|| Tables::new(english())),
+    }
+}
+
+/// Language-independent patterns: document symbols.
+pub fn symbol_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS)(?:\s*/\s*(?:[A-Za-z]{1,8}\.?[0-9]{0,4}|[0-9]{1,4}|[A-Za-z]{1,8}\.[0-9]{1,4}(?:\.[0-9]{1,3})?)(?:\*)?){1,9})")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_compiles() {
+        for lang in Language::ALL {
+            let t = tables(lang);
+            assert!(t.paragraph_reference.is_match(if lang == Language::Zh { "第 15 段" } else { "paragraph 15" }));
+        }
+        let _ = symbol_pattern();
+    }
+
+    #[test]
+    fn chinese_paragraph_reference_forms() {
+        let t = tables(Language::Zh);
+        for s in ["第 15 段", "第二节第 15 段", "第 8(a)分段", "第3至5段", "第6和7段"] {
+            let m = t.paragraph_reference.find(s).unwrap();
+            assert_eq!(m.as_str(), s);
+        }
+    }
+
+    #[test]
+    fn english_paragraph_reference_forms() {
+        let t = tables(Language::En);
+        for s in [
+            "paragraph 15",
+            "paragraphs 3 to 5",
+            "paragraphs 3 and 7",
+            "paragraph 8 (a) (ii)",
+            "section II, paragraph 15",
+            "para. 28",
+            "paragraphs 3, 5 and 7",
+        ] {
+            let m = t.paragraph_reference.find(s).unwrap();
+            assert_eq!(m.as_str(), s);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! rapporteur: structure, cross-references, numbering and recorded votes of
+//! United Nations outcome texts.
+//!
+//! Layers, each using only those below it:
+//! `text` (positions) → `lang` (per-language tables) → `syntax` (text →
+//! document tree) → `model` (references and their resolution) →
+//! `diagnostics` (checks) → `ide` (editor features, pure) → `cli` and `lsp`
+//! (the two front ends; the only modules doing I/O).
+
+pub mod text;
+pub mod lang;
+pub mod syntax;
+pub mod model;
+pub mod diagnostics;
+pub mod ide;
+pub mod cli;
+pub mod lsp;

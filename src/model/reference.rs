@@ -1,0 +1,696 @@
+//! Finding references in the text: internal ones ("paragraph 15 of section
+//! II", "第二节第 15 段", "annex I") with the exact span of every number in
+//! them, and external ones (resolutions, symbols, instruments, SDG targets).
+//! A reference qualified by an external text ("paragraph 10 of
+//! A/CONF.192/2018/RC/2", "《国际追查文书》第 8(a)分段", an instrument named
+//! earlier in the same sentence) is external.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::lang::numerals::{parse_chinese, parse_digits, parse_roman};
+use crate::lang::tables::{symbol_pattern, tables, Tables};
+use crate::syntax::{Document, NodeId, NodeKind};
+use crate::text::TextRange;
+
+use super::external::{classify_resolution, classify_sdg, symbol_problem, External, ExternalKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    Paragraph,
+    Subparagraph,
+    Section,
+    Subsection,
+    Annex,
+    Article,
+    External(ExternalKind),
+}
+
+impl RefKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RefKind::Paragraph => "paragraph",
+            RefKind::Subparagraph => "subparagraph",
+            RefKind::Section => "section",
+            RefKind::Subsection => "subsection",
+            RefKind::Annex => "annex",
+            RefKind::Article => "article",
+            RefKind::External(k) => k.name(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnexSpec {
+    /// "the annex", `本决议附件`.
+    Sole,
+    Numbered(u32),
+}
+
+/// Which part of the document a qualifier points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DocScope {
+    #[default]
+    Any,
+    /// "the draft outcome document", `成果文件草案`: the annex that holds it.
+    OutcomeDocument,
+    /// "the present resolution": the whole document.
+    Present,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Above,
+    Below,
+}
+
+/// What an internal reference points at, as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InternalTarget {
+    pub annex: Option<AnnexSpec>,
+    pub section: Option<u32>,
+    pub subsection: Option<u32>,
+    pub paragraph: Option<u32>,
+    /// Subparagraph markers as written, outermost first (`a`, `ii`).
+    pub subparagraphs: Vec<String>,
+    pub article: Option<u32>,
+    pub scope: DocScope,
+    pub direction: Option<Direction>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberRole {
+    Annex,
+    Section,
+    Subsection,
+    Paragraph,
+    Subparagraph,
+    Article,
+}
+
+/// One number inside a reference, with its exact span (for renumbering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberSpan {
+    pub role: NumberRole,
+    pub span: TextRange,
+    pub value: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Resolved,
+    External,
+    Broken,
+    Ambiguous,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Resolved => "resolved",
+            Status::External => "external",
+            Status::Broken => "broken",
+            Status::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub range: TextRange,
+    pub kind: RefKind,
+    pub target: Option<InternalTarget>,
+    pub numbers: Vec<NumberSpan>,
+    pub external: Option<External>,
+    /// Something wrong with how it is written (a malformed symbol, an SDG
+    /// target that does not exist): `(code, message)`.
+    pub problem: Option<(&'static str, String)>,
+    /// The end of a range ("5" in "paragraphs 3 to 5").
+    pub through: bool,
+    pub status: Status,
+    pub node: Option<NodeId>,
+    pub candidates: Vec<NodeId>,
+    /// Why a reference is broken, or a warning about how it resolved.
+    pub note: Option<String>,
+    pub annex_number_mismatch: bool,
+}
+
+impl Reference {
+    fn external(range: TextRange, external: External) -> Reference {
+        Reference {
+            range,
+            kind: RefKind::External(external.kind),
+            target: None,
+            numbers: Vec::new(),
+            external: Some(external),
+            problem: None,
+            through: false,
+            status: Status::External,
+            node: None,
+            candidates: Vec::new(),
+            note: None,
+            annex_number_mismatch: false,
+        }
+    }
+
+    fn internal(range: TextRange, kind: RefKind, target: InternalTarget, numbers: Vec<NumberSpan>) -> Reference {
+        Reference {
+            range,
+            kind,
+            target: Some(target),
+            numbers,
+            external: None,
+            problem: None,
+            through: false,
+            status: Status::Broken,
+            node: None,
+            candidates: Vec::new(),
+            note: None,
+            annex_number_mismatch: false,
+        }
+    }
+
+    pub fn is_internal(&self) -> bool {
+        self.target.is_some() && self.external.is_none()
+    }
+}
+
+/// An external entity found in the text, which can qualify a reference next to it.
+#[derive(Clone, Debug)]
+struct Entity {
+    phrase: TextRange,
+    external: External,
+}
+
+fn span(base: usize, m: regex::Match<'_>) -> TextRange {
+    TextRange::new(base + m.start(), base + m.end())
+}
+
+fn overlaps(taken: &[TextRange], r: TextRange) -> bool {
+    taken.iter().any(|t| t.start < r.end && r.start < t.end)
+}
+
+/// Finds every reference in the document, in text order (unresolved).
+pub fn find(doc: &Document) -> Vec<Reference> {
+    let masked = doc.masked.as_str();
+    let t = tables(doc.language);
+    let mut refs = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut taken: Vec<TextRange> = doc.heading_spans.clone();
+
+    externals(doc, masked, t, &mut refs, &mut entities, &mut taken);
+    entities.sort_by_key(|e| e.phrase.start);
+    internals(doc, masked, t, &entities, &mut refs, &mut taken);
+    refs.sort_by_key(|r| (r.range.start, r.range.end));
+    refs
+}
+
+fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Vec<TextRange>) {
+    // Rules of procedure first: "议事规则第 4 条" is one reference.
+    for c in t.rule_of_procedure.captures_iter(masked) {
+        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
+        let r = span(0, whole);
+        if overlaps(taken, r) {
+            continue;
+        }
+        let n = parse_digits(num.as_str()).or_else(|| parse_chinese(num.as_str())).unwrap_or(0);
+        let mut e = External::new(ExternalKind::RuleOfProcedure, n.to_string());
+        e.of = Some(Box::new(External::new(ExternalKind::Instrument, "rules of procedure")));
+        taken.push(r);
+        entities.push(Entity { phrase: r, external: e.clone() });
+        refs.push(Reference::external(r, e));
+    }
+    // Document symbols.
+    for c in symbol_pattern().captures_iter(masked) {
+        let Some(m) = c.name("sym") else { continue };
+        let written = m.as_str().trim_end_matches(['.', '*']);
+        if !written.contains('/') || !written.chars().any(|ch| ch.is_ascii_digit()) {
+            continue;
+        }
+        let r = TextRange::new(m.start(), m.start() + written.len());
+        if overlaps(taken, r) {
+            continue;
+        }
+        let id: String = written.chars().filter(|ch| !ch.is_whitespace()).collect();
+        let e = External::new(ExternalKind::DocumentSymbol, id);
+        let mut reference = Reference::external(r, e.clone());
+        if let Some(p) = symbol_problem(written) {
+            reference.problem = Some(("symbol.malformed", p));
+        }
+        taken.push(r);
+        entities.push(Entity { phrase: r, external: e });
+        refs.push(reference);
+    }
+    // Resolutions, one reference per number in a list.
+    for c in t.resolution_list.captures_iter(masked) {
+        let (Some(whole), Some(list)) = (c.get(0), c.name("list")) else { continue };
+        let phrase = span(0, whole);
+        if overlaps(taken, phrase) {
+            continue;
+        }
+        let sc = c.name("organ").is_some_and(|o| t.data.security_council_words.contains(&o.as_str()));
+        let numbers: Vec<TextRange> = t.resolution_number.find_iter(list.as_str()).map(|m| span(list.start(), m)).collect();
+        let single = numbers.len() == 1;
+        for (i, n) in numbers.iter().enumerate() {
+            let written = &masked[n.start..n.end];
+            let range = if single { phrase } else if i == 0 { TextRange::new(phrase.start, n.end) } else { *n };
+            let reference = match classify_resolution(written, sc) {
+                Ok((kind, id)) => {
+                    let e = External::new(kind, id);
+                    entities.push(Entity { phrase, external: e.clone() });
+                    Reference::external(range, e)
+                }
+                Err(msg) => {
+                    let kind = if sc { ExternalKind::SecurityCouncilResolution } else { ExternalKind::GeneralAssemblyResolution };
+                    let mut r = Reference::external(range, External::new(kind, written.split_whitespace().collect::<Vec<_>>().join(" ")));
+                    r.problem = Some(("resolution.malformed", msg));
+                    r
+                }
+            };
+            refs.push(reference);
+        }
+        taken.push(phrase);
+    }
+    for c in t.resolution_without_year.captures_iter(masked) {
+        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
+        let r = TextRange::new(whole.start(), num.end() + if doc.language == crate::lang::Language::Zh { "号决议".len() } else { 0 });
+        let r = TextRange::new(r.start, r.end.min(whole.end()));
+        if overlaps(taken, r) {
+            continue;
+        }
+        let mut reference = Reference::external(r, External::new(ExternalKind::SecurityCouncilResolution, num.as_str()));
+        reference.problem = Some((
+            "resolution.malformed",
+            format!("Security Council resolution {} is cited without its year: write `{} (YYYY)`", num.as_str(), num.as_str()),
+        ));
+        taken.push(r);
+        refs.push(reference);
+    }
+    // Named instruments.
+    for c in t.instrument.captures_iter(masked) {
+        let (Some(whole), Some(name)) = (c.get(0), c.name("name")) else { continue };
+        let r = span(0, whole);
+        if overlaps(taken, r) {
+            continue;
+        }
+        let id = name.as_str().trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
+        let e = External::new(ExternalKind::Instrument, id);
+        taken.push(r);
+        entities.push(Entity { phrase: r, external: e.clone() });
+        refs.push(Reference::external(r, e));
+    }
+    // SDG goals, targets and indicators.
+    for c in t.sdg.captures_iter(masked) {
+        let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
+        let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
+        let r = TextRange::new(start, num.end());
+        if overlaps(taken, r) {
+            continue;
+        }
+        let number = num.as_str().trim_end_matches('.');
+        let kw = kw.as_str().to_lowercase();
+        // A bare "goal 3" outside SDG wording in English is too loose: keep
+        // goals only when written with a capital or the SDG words.
+        if kw == "goal" && !c.get(0).is_some_and(|m| m.as_str().starts_with("Sustainable")) && number.contains('.') {
+            continue;
+        }
+        let reference = match classify_sdg(number) {
+            Ok(kind) => Reference::external(r, External::new(kind, number)),
+            Err(msg) => {
+                let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
+                let mut reference = Reference::external(r, External::new(kind, number));
+                reference.problem = Some(("sdg.unknown-target", msg));
+                reference
+            }
+        };
+        taken.push(r);
+        refs.push(reference);
+    }
+}
+
+fn parse_section_numeral(s: &str) -> Option<u32> {
+    parse_roman(s).or_else(|| parse_chinese(s)).or_else(|| parse_digits(s))
+}
+
+/// Tokens of a list of numbers: "3 to 5", "8 (a) (ii)", "6和7", "3至5".
+fn number_tokens() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<num>[0-9]{1,4})|[(（](?P<sub>[a-z]{1,5})[)）]|(?P<range>\bto\b|\bthrough\b|[-–—至到])")
+            .expect("number token pattern")
+    })
+}
+
+struct Item {
+    paragraph: Option<(u32, TextRange)>,
+    subs: Vec<(String, TextRange)>,
+    through: bool,
+    range: TextRange,
+}
+
+fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
+    let text = &masked[nums.start..nums.end];
+    let mut items: Vec<Item> = Vec::new();
+    let mut pending_through = false;
+    for c in number_tokens().captures_iter(text) {
+        if let Some(m) = c.name("num") {
+            let r = span(nums.start, m);
+            items.push(Item {
+                paragraph: Some((parse_digits(m.as_str()).unwrap_or(0), r)),
+                subs: Vec::new(),
+                through: pending_through,
+                range: r,
+            });
+            pending_through = false;
+        } else if let Some(m) = c.name("sub") {
+            let r = span(nums.start, m);
+            let whole = c.get(0).map(|w| span(nums.start, w)).unwrap_or(r);
+            match items.last_mut() {
+                Some(item) if !pending_through => {
+                    item.subs.push((m.as_str().to_string(), r));
+                    item.range = item.range.cover(whole);
+                }
+                _ => {
+                    items.push(Item { paragraph: None, subs: vec![(m.as_str().to_string(), r)], through: pending_through, range: whole });
+                    pending_through = false;
+                }
+            }
+        } else if c.name("range").is_some() {
+            pending_through = true;
+        }
+    }
+    items
+}
+
+#[derive(Default)]
+struct Qualifiers {
+    annex: Option<(AnnexSpec, TextRange)>,
+    section: Option<(u32, TextRange)>,
+    scope: DocScope,
+    direction: Option<Direction>,
+    external: Option<External>,
+    /// Where the reference phrase ends, qualifiers after it included.
+    end: usize,
+    /// Where a qualifier written before it starts ("成果文件草案").
+    start: Option<usize>,
+}
+
+fn window_before(masked: &str, start: usize, len: usize) -> (usize, &str) {
+    let mut from = start.saturating_sub(len);
+    while !masked.is_char_boundary(from) {
+        from += 1;
+    }
+    (from, &masked[from..start])
+}
+
+fn window_after(masked: &str, end: usize, len: usize) -> &str {
+    let mut to = (end + len).min(masked.len());
+    while !masked.is_char_boundary(to) {
+        to -= 1;
+    }
+    &masked[end..to]
+}
+
+/// Start of the sentence that contains `offset`.
+fn sentence_start(doc: &Document, masked: &str, t: &Tables, offset: usize) -> usize {
+    let line_floor = doc.node_at(offset).map(|n| doc.nodes[n].opening.start).unwrap_or(0);
+    let (from, _) = window_before(masked, offset, 800);
+    let from = from.max(line_floor.min(offset));
+    let before = &masked[from..offset];
+    let mut cut = 0;
+    for (i, c) in before.char_indices() {
+        let next_is_upper = || before[i + c.len_utf8()..].trim_start().chars().next().is_some_and(char::is_uppercase);
+        let ends = t.data.sentence_ends.contains(&c)
+            || (t.data.full_stop_ends_sentence && c == '.' && before[i + 1..].starts_with(' ') && next_is_upper());
+        if ends {
+            cut = i + c.len_utf8();
+        }
+    }
+    from + cut
+}
+
+fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], range: TextRange) -> Qualifiers {
+    let mut q = Qualifiers { end: range.end, ..Qualifiers::default() };
+    // After the reference: "of section II", "of annex I", "above",
+    // "of the draft outcome document", "of resolution 72/57".
+    for _ in 0..3 {
+        let after = window_after(masked, q.end, 120);
+        if let Some(c) = t.internal_after.captures(after) {
+            let whole = c.get(0).map(|m| m.end()).unwrap_or(0);
+            if let Some(sec) = c.name("sec") {
+                q.section = parse_section_numeral(sec.as_str()).map(|v| (v, span(q.end, sec)));
+            }
+            if c.name("annexword").is_some() {
+                q.annex = Some(match c.name("annex") {
+                    Some(a) => (AnnexSpec::Numbered(parse_section_numeral(a.as_str()).unwrap_or(0)), span(q.end, a)),
+                    None => (AnnexSpec::Sole, span(q.end, c.name("annexword").unwrap_or_else(|| c.get(0).expect("match")))),
+                });
+            }
+            q.end += whole;
+            continue;
+        }
+        if let Some(c) = t.direction_after.captures(after) {
+            q.direction = c.name("dir").map(|d| if d.as_str() == "above" { Direction::Above } else { Direction::Below });
+            q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
+            continue;
+        }
+        if let Some(c) = t.document_after.captures(after) {
+            let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
+            q.scope = if word.contains("outcome") { DocScope::OutcomeDocument } else { DocScope::Present };
+            q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
+            break;
+        }
+        break;
+    }
+    // An external text right after: "paragraph 2 of resolution 678 (1990)".
+    if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
+        for e in entities.iter().filter(|e| e.phrase.start >= q.end && e.phrase.start <= q.end + 40) {
+            if masked.is_char_boundary(e.phrase.start) && t.external_gap_after.is_match(&masked[q.end..e.phrase.start]) {
+                q.external = Some(e.external.clone());
+                return q;
+            }
+        }
+    }
+    // Before the reference: "成果文件草案", an external text right before.
+    let (from, before) = window_before(masked, range.start, 48);
+    if let Some(c) = t.document_before.captures(before) {
+        let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
+        q.start = c.name("q").map(|m| from + m.start());
+        q.scope = if word.contains("成果文件") || word.contains("outcome") { DocScope::OutcomeDocument } else { DocScope::Present };
+        return q;
+    }
+    for e in entities.iter().rev().filter(|e| e.phrase.end <= range.start && e.phrase.end + 12 >= range.start) {
+        if t.external_gap_before.is_match(&masked[e.phrase.end..range.start]) {
+            q.external = Some(e.external.clone());
+            return q;
+        }
+    }
+    // An instrument named earlier in the same sentence.
+    if q.direction.is_none() && q.scope == DocScope::Any && q.annex.is_none() {
+        let start = sentence_start(doc, masked, t, range.start);
+        if let Some(e) = entities
+            .iter()
+            .rev()
+            .find(|e| e.phrase.start >= start && e.phrase.end <= range.start && e.external.kind == ExternalKind::Instrument)
+        {
+            q.external = Some(e.external.clone());
+        }
+    }
+    q
+}
+
+fn provision(label: String, of: External) -> External {
+    External { kind: ExternalKind::Provision, id: label, of: Some(Box::new(of)) }
+}
+
+fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Vec<TextRange>) {
+    let has_articles = doc.nodes.iter().any(|n| n.kind == NodeKind::Article);
+    // Paragraph references.
+    for c in t.paragraph_reference.captures_iter(masked) {
+        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
+        let phrase = span(0, whole);
+        if overlaps(taken, phrase) {
+            continue;
+        }
+        taken.push(phrase);
+        paragraph_reference(doc, masked, t, entities, &c, phrase, span(0, nums), refs);
+    }
+    // Section and chapter references.
+    for c in t.section_reference.captures_iter(masked) {
+        let (Some(whole), Some(sec)) = (c.get(0), c.name("sec")) else { continue };
+        let phrase = span(0, whole);
+        if overlaps(taken, phrase) {
+            continue;
+        }
+        let Some(value) = parse_section_numeral(sec.as_str()) else { continue };
+        taken.push(phrase);
+        let mut target = InternalTarget { section: Some(value), ..InternalTarget::default() };
+        let mut numbers = vec![NumberSpan { role: NumberRole::Section, span: span(0, sec), value }];
+        let mut kind = RefKind::Section;
+        if let Some(sub) = c.name("sub") {
+            let v = crate::lang::numerals::parse_letter(sub.as_str()).unwrap_or(0);
+            target.subsection = Some(v);
+            numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
+            kind = RefKind::Subsection;
+        }
+        let q = qualifiers(doc, masked, t, entities, phrase);
+        push_internal(refs, phrase, kind, target, numbers, q, masked);
+    }
+    // Annex references.
+    for c in t.annex_reference.captures_iter(masked) {
+        let Some(whole) = c.get(0) else { continue };
+        let phrase = span(0, whole);
+        if overlaps(taken, phrase) {
+            continue;
+        }
+        taken.push(phrase);
+        let mut numbers = Vec::new();
+        let spec = match c.name("annex") {
+            Some(a) => {
+                let v = parse_section_numeral(a.as_str()).unwrap_or(0);
+                numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
+                AnnexSpec::Numbered(v)
+            }
+            None => AnnexSpec::Sole,
+        };
+        let target = InternalTarget { annex: Some(spec), ..InternalTarget::default() };
+        let mut q = qualifiers(doc, masked, t, entities, phrase);
+        if c.name("present").is_some() {
+            q.external = None;
+        }
+        push_internal(refs, phrase, RefKind::Annex, target, numbers, q, masked);
+    }
+    // Articles: internal only in a document that has articles.
+    for c in t.article_reference.captures_iter(masked) {
+        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
+        let phrase = span(0, whole);
+        if overlaps(taken, phrase) {
+            continue;
+        }
+        let q = qualifiers(doc, masked, t, entities, phrase);
+        if q.external.is_none() && !has_articles {
+            continue;
+        }
+        taken.push(phrase);
+        let values: Vec<(u32, TextRange)> = if let Some(v) = parse_chinese(nums.as_str()) {
+            vec![(v, span(0, nums))]
+        } else {
+            number_tokens()
+                .captures_iter(nums.as_str())
+                .filter_map(|cc| cc.name("num").map(|m| (parse_digits(m.as_str()).unwrap_or(0), span(nums.start(), m))))
+                .collect()
+        };
+        for (i, (v, sp)) in values.iter().enumerate() {
+            let range = if i == 0 { TextRange::new(phrase.start, sp.end.max(phrase.start)) } else { *sp };
+            let range = if values.len() == 1 { phrase } else { range };
+            let target = InternalTarget { article: Some(*v), ..InternalTarget::default() };
+            let numbers = vec![NumberSpan { role: NumberRole::Article, span: *sp, value: *v }];
+            let q2 = Qualifiers { external: q.external.clone(), end: q.end, start: None, ..Qualifiers::default() };
+            push_internal(refs, range, RefKind::Article, target, numbers, q2, masked);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paragraph_reference(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], c: &Captures<'_>, phrase: TextRange, nums: TextRange, refs: &mut Vec<Reference>) {
+    let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
+    let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
+    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段";
+    let mut prefix_numbers = Vec::new();
+    let mut base = InternalTarget::default();
+    if let Some(sec) = c.name("sec") {
+        if let Some(v) = parse_section_numeral(sec.as_str()) {
+            base.section = Some(v);
+            prefix_numbers.push(NumberSpan { role: NumberRole::Section, span: span(0, sec), value: v });
+        }
+    }
+    if let Some(sub) = c.name("sub") {
+        if let Some(v) = crate::lang::numerals::parse_letter(sub.as_str()) {
+            base.subsection = Some(v);
+            prefix_numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
+        }
+    }
+    if c.name("annexword").is_some() {
+        base.annex = Some(match c.name("annex").filter(|a| !a.as_str().is_empty()) {
+            Some(a) => {
+                let v = parse_section_numeral(a.as_str()).unwrap_or(0);
+                prefix_numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
+                AnnexSpec::Numbered(v)
+            }
+            None => AnnexSpec::Sole,
+        });
+    }
+    let q = qualifiers(doc, masked, t, entities, phrase);
+    let items = list_items(masked, nums);
+    let single = items.len() == 1;
+    for (i, item) in items.iter().enumerate() {
+        let mut target = base.clone();
+        let mut numbers = prefix_numbers.clone();
+        if let Some((v, sp)) = item.paragraph {
+            target.paragraph = Some(v);
+            numbers.push(NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
+        }
+        for (letters, sp) in &item.subs {
+            target.subparagraphs.push(letters.clone());
+            numbers.push(NumberSpan { role: NumberRole::Subparagraph, span: *sp, value: 0 });
+        }
+        let kind = if sub_kind || (!item.subs.is_empty() && item.paragraph.is_none()) { RefKind::Subparagraph } else { RefKind::Paragraph };
+        let range = if single {
+            phrase
+        } else if i == 0 {
+            TextRange::new(phrase.start, item.range.end)
+        } else if i + 1 == items.len() {
+            TextRange::new(item.range.start, phrase.end)
+        } else {
+            item.range
+        };
+        let end = if i + 1 == items.len() { q.end } else { range.end };
+        let start = if i == 0 { q.start } else { None };
+        let q2 = Qualifiers { annex: q.annex, section: q.section, scope: q.scope, direction: q.direction, external: q.external.clone(), end, start };
+        let before = refs.len();
+        push_internal(refs, range, kind, target, numbers, q2, masked);
+        if let Some(r) = refs.get_mut(before) {
+            r.through = item.through;
+        }
+    }
+}
+
+fn push_internal(refs: &mut Vec<Reference>, mut range: TextRange, kind: RefKind, mut target: InternalTarget, mut numbers: Vec<NumberSpan>, q: Qualifiers, masked: &str) {
+    if let Some(e) = q.external {
+        let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut r = Reference::internal(range, kind, target, numbers);
+        r.external = Some(provision(label, e));
+        r.status = Status::External;
+        refs.push(r);
+        return;
+    }
+    if target.section.is_none() {
+        if let Some((v, sp)) = q.section {
+            target.section = Some(v);
+            numbers.push(NumberSpan { role: NumberRole::Section, span: sp, value: v });
+        }
+    }
+    if target.annex.is_none() {
+        if let Some((spec, sp)) = q.annex {
+            target.annex = Some(spec);
+            if let AnnexSpec::Numbered(v) = spec {
+                numbers.push(NumberSpan { role: NumberRole::Annex, span: sp, value: v });
+            }
+        }
+    }
+    target.scope = q.scope;
+    target.direction = q.direction;
+    if let Some(start) = q.start {
+        range.start = start.min(range.start);
+    }
+    // The phrase takes in the qualifiers written after it ("of section II", "above").
+    if q.end > range.end && masked[range.end..q.end].len() <= 120 && !masked[range.end..q.end].contains('\n') {
+        let after = &masked[range.end..q.end];
+        let is_tail = after.trim_start().starts_with(|c: char| c.is_alphabetic()) || after.starts_with(',');
+        if is_tail {
+            range.end = q.end;
+        }
+    }
+    refs.push(Reference::internal(range, kind, target, numbers));
+}

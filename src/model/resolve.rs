@@ -1,0 +1,314 @@
+//! The resolver: one for every language. It maps an internal reference's
+//! target (annex, section, subsection, paragraph, subparagraph path, article)
+//! onto the nodes of the document, preferring the reference's own numbering
+//! scope and container when several fit, and says why when none does.
+
+use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
+
+use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
+
+pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
+    for r in refs.iter_mut() {
+        if r.status == Status::External || r.external.is_some() {
+            r.status = Status::External;
+            continue;
+        }
+        let Some(target) = r.target.clone() else { continue };
+        resolve_one(doc, r, &target);
+    }
+}
+
+fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
+    doc.nodes[id].number.map(|n| n.value)
+}
+
+/// The containers (None = body, Some(annex)) a target may be in, and whether
+/// an annex number was cited for an unnumbered sole annex (or the reverse).
+fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
+    let annexes = doc.annexes();
+    let mut mismatch = false;
+    let mut out: Vec<Option<NodeId>> = match target.annex {
+        Some(AnnexSpec::Numbered(n)) => {
+            let numbered: Vec<NodeId> = annexes.iter().copied().filter(|&a| number_of(doc, a) == Some(n)).collect();
+            if !numbered.is_empty() {
+                numbered.into_iter().map(Some).collect()
+            } else if annexes.len() == 1 && number_of(doc, annexes[0]).is_none() && n == 1 {
+                mismatch = true;
+                vec![Some(annexes[0])]
+            } else if annexes.is_empty() {
+                return (Vec::new(), false, Some("the document has no annex".to_string()));
+            } else {
+                return (Vec::new(), false, Some(format!("there is no annex {}; the document has {}", crate::lang::numerals::to_roman(n), describe_annexes(doc, &annexes))));
+            }
+        }
+        Some(AnnexSpec::Sole) => {
+            if annexes.is_empty() {
+                return (Vec::new(), false, Some("the document has no annex".to_string()));
+            }
+            if annexes.len() == 1 && number_of(doc, annexes[0]).is_some() {
+                mismatch = true;
+            }
+            annexes.iter().copied().map(Some).collect()
+        }
+        None => {
+            let mut all: Vec<Option<NodeId>> = vec![None];
+            all.extend(annexes.iter().copied().map(Some));
+            all
+        }
+    };
+    if target.scope == DocScope::OutcomeDocument && target.annex.is_none() {
+        let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
+        let outcome: Vec<NodeId> = annexes
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let title = doc.nodes[a].title.map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
+                words.iter().any(|w| title.contains(w))
+            })
+            .collect();
+        if !outcome.is_empty() {
+            out = outcome.into_iter().map(Some).collect();
+        } else if !annexes.is_empty() {
+            out = annexes.iter().copied().map(Some).collect();
+        }
+    }
+    (out, mismatch, None)
+}
+
+fn describe_annexes(doc: &Document, annexes: &[NodeId]) -> String {
+    let names: Vec<String> = annexes
+        .iter()
+        .map(|&a| match number_of(doc, a) {
+            Some(n) => format!("annex {}", crate::lang::numerals::to_roman(n)),
+            None => "one unnumbered annex".to_string(),
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// Nodes of `kind` in a container, in order.
+fn nodes_in(doc: &Document, container: Option<NodeId>, kind: NodeKind) -> Vec<NodeId> {
+    let tops: Vec<NodeId> = match container {
+        Some(a) => doc.nodes[a].children.clone(),
+        None => doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect(),
+    };
+    let mut out = Vec::new();
+    for t in tops {
+        if doc.nodes[t].kind == kind {
+            out.push(t);
+        }
+        out.extend(doc.descendants(t).into_iter().filter(|&n| doc.nodes[n].kind == kind));
+    }
+    out
+}
+
+fn has_ancestor_numbered(doc: &Document, id: NodeId, kind: NodeKind, value: u32) -> bool {
+    doc.ancestors(id).any(|a| doc.nodes[a].kind == kind && number_of(doc, a) == Some(value))
+}
+
+/// The numbering scope of a node: the section (or subsection) when
+/// paragraphs restart there, else the container.
+fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let container = doc.container_of(id);
+    match doc.scheme_of(container) {
+        NumberingScheme::Continuous => container,
+        NumberingScheme::RestartPerSection => std::iter::once(id).chain(doc.ancestors(id)).find(|&a| doc.nodes[a].kind == NodeKind::Section).or(container),
+        NumberingScheme::RestartPerSubsection => std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
+            .or(container),
+    }
+}
+
+/// Follows a subparagraph path ("a", "ii") down from a node.
+fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
+    let mut cur = from;
+    for letters in path {
+        let next = doc.nodes[cur].children.iter().copied().find(|&c| {
+            let n = &doc.nodes[c];
+            n.kind == NodeKind::Subparagraph && n.number.is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
+        })?;
+        cur = next;
+    }
+    Some(cur)
+}
+
+fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
+    let (containers, mismatch, why_none) = containers(doc, target);
+    r.annex_number_mismatch = mismatch;
+    if let Some(why) = why_none {
+        r.status = Status::Broken;
+        r.note = Some(why);
+        return;
+    }
+    let here = doc.node_at(r.range.start);
+    let mut found: Vec<NodeId> = Vec::new();
+    let mut why: Option<String> = None;
+
+    match r.kind {
+        RefKind::Annex => {
+            found = containers.iter().flatten().copied().collect();
+        }
+        RefKind::Section | RefKind::Subsection => {
+            for &c in &containers {
+                for s in nodes_in(doc, c, NodeKind::Section) {
+                    if number_of(doc, s) != target.section {
+                        continue;
+                    }
+                    match target.subsection {
+                        Some(sub) => {
+                            found.extend(doc.nodes[s].children.iter().copied().filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)));
+                        }
+                        None => found.push(s),
+                    }
+                }
+            }
+            if found.is_empty() {
+                why = Some(match target.section {
+                    Some(s) => format!("there is no section {}", crate::lang::numerals::to_roman(s)),
+                    None => "no such section".to_string(),
+                });
+            }
+        }
+        RefKind::Article => {
+            for &c in &containers {
+                found.extend(nodes_in(doc, c, NodeKind::Article).into_iter().filter(|&a| number_of(doc, a) == target.article));
+            }
+            if found.is_empty() {
+                why = Some(format!("there is no article {}", target.article.unwrap_or(0)));
+            }
+        }
+        RefKind::Paragraph | RefKind::Subparagraph => {
+            match target.paragraph {
+                Some(p) => {
+                    let mut paragraphs = Vec::new();
+                    for &c in &containers {
+                        for id in nodes_in(doc, c, NodeKind::Paragraph) {
+                            if number_of(doc, id) != Some(p) {
+                                continue;
+                            }
+                            if let Some(s) = target.section {
+                                if !has_ancestor_numbered(doc, id, NodeKind::Section, s) {
+                                    continue;
+                                }
+                            }
+                            if let Some(sub) = target.subsection {
+                                if !has_ancestor_numbered(doc, id, NodeKind::Subsection, sub) {
+                                    continue;
+                                }
+                            }
+                            paragraphs.push(id);
+                        }
+                    }
+                    if paragraphs.is_empty() {
+                        why = Some(describe_missing_paragraph(doc, target, &containers, here));
+                    }
+                    for id in paragraphs {
+                        match descend(doc, id, &target.subparagraphs) {
+                            Some(n) => found.push(n),
+                            None => {
+                                why = Some(format!(
+                                    "paragraph {} has no subparagraph ({})",
+                                    p,
+                                    target.subparagraphs.join(") (")
+                                ));
+                            }
+                        }
+                    }
+                }
+                None => {
+                    // "subparagraph (a)", "paragraph (i)": relative to where it stands.
+                    if let Some(h) = here {
+                        for a in std::iter::once(h).chain(doc.ancestors(h)) {
+                            if !matches!(doc.nodes[a].kind, NodeKind::Subparagraph | NodeKind::Paragraph | NodeKind::ListItem | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph) {
+                                break;
+                            }
+                            if let Some(n) = descend(doc, a, &target.subparagraphs) {
+                                found.push(n);
+                                break;
+                            }
+                        }
+                    }
+                    if found.is_empty() {
+                        why = Some(format!("no subparagraph ({}) in the paragraph it stands in", target.subparagraphs.join(") (")));
+                    }
+                }
+            }
+        }
+        RefKind::External(_) => {}
+    }
+
+    found.sort_unstable();
+    found.dedup();
+    if found.len() > 1 {
+        if let Some(h) = here {
+            // Prefer the reference's own numbering scope, then its container.
+            let own_scope = scope_of(doc, h);
+            let same_scope: Vec<NodeId> = found.iter().copied().filter(|&f| scope_of(doc, f) == own_scope).collect();
+            let same_container: Vec<NodeId> = found.iter().copied().filter(|&f| doc.container_of(f) == doc.container_of(h)).collect();
+            if same_scope.len() == 1 {
+                found = same_scope;
+            } else if same_container.len() == 1 {
+                found = same_container;
+            }
+        }
+    }
+    match found.len() {
+        0 => {
+            r.status = Status::Broken;
+            r.note = why.or_else(|| Some("no such target".to_string()));
+        }
+        1 => {
+            r.status = Status::Resolved;
+            r.node = Some(found[0]);
+        }
+        _ => {
+            r.status = Status::Ambiguous;
+            r.candidates = found;
+        }
+    }
+}
+
+fn describe_missing_paragraph(doc: &Document, target: &InternalTarget, containers: &[Option<NodeId>], here: Option<NodeId>) -> String {
+    let p = target.paragraph.unwrap_or(0);
+    let here_container = here.and_then(|h| doc.container_of(h));
+    let mut parts = Vec::new();
+    for &c in containers {
+        let place = match c {
+            None => "the body".to_string(),
+            Some(a) => match number_of(doc, a) {
+                Some(n) => format!("annex {}", crate::lang::numerals::to_roman(n)),
+                None => "the annex".to_string(),
+            },
+        };
+        if let Some(s) = target.section {
+            let sections: Vec<NodeId> = nodes_in(doc, c, NodeKind::Section).into_iter().filter(|&x| number_of(doc, x) == Some(s)).collect();
+            for sec in sections {
+                let nums: Vec<u32> = doc.descendants(sec).into_iter().filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph).filter_map(|n| number_of(doc, n)).collect();
+                parts.push(format!("section {} of {} has {}", crate::lang::numerals::to_roman(s), place, span_text(&nums)));
+            }
+        } else if c == here_container || containers.len() == 1 {
+            let nums: Vec<u32> = nodes_in(doc, c, NodeKind::Paragraph).into_iter().filter_map(|n| number_of(doc, n)).collect();
+            if !nums.is_empty() {
+                parts.push(format!("{} has {}", place, span_text(&nums)));
+            }
+        }
+    }
+    let what = match target.section {
+        Some(s) => format!("there is no paragraph {p} in section {}", crate::lang::numerals::to_roman(s)),
+        None => format!("there is no paragraph {p}"),
+    };
+    if parts.is_empty() {
+        what
+    } else {
+        format!("{what}: {}", parts.join("; "))
+    }
+}
+
+fn span_text(nums: &[u32]) -> String {
+    match (nums.iter().min(), nums.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!("paragraph {a}"),
+        (Some(a), Some(b)) => format!("paragraphs {a}–{b}"),
+        _ => "no numbered paragraphs".to_string(),
+    }
+}

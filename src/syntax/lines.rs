@@ -1,0 +1,327 @@
+//! Logical lines and their classification. A logical line is a line of the
+//! text with its markup and list bullets skipped, or — for a heading glued onto
+//! another line inside `**…**` — a part of a line. Each gets a [`LineKind`]
+//! from the language's patterns; the tree builder decides the rest from
+//! context.
+
+use crate::lang::numerals::{parse_chinese, parse_digits, parse_letter, parse_roman};
+use crate::lang::tables::{NumeralStyle, Tables, VoteSide};
+use crate::text::TextRange;
+
+use super::tree::{Number, NumberStyle};
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The content: leading blanks, bullets and trailing blanks skipped.
+    pub range: TextRange,
+    /// Part of a line, after other text (an inline heading or what follows it).
+    pub inline: bool,
+    pub kind: LineKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum LineKind {
+    Blank,
+    Annex { number: Option<Number>, title: Option<TextRange> },
+    Part { number: Number, title: Option<TextRange> },
+    Section { number: Number, title: Option<TextRange> },
+    /// A capital-letter heading (`A. Overall` or a bare `A`).
+    Subsection { number: Number, title: Option<TextRange> },
+    Article { number: Number, title: Option<TextRange> },
+    PreambleFormula,
+    VoteHeading { side: VoteSide, rest: TextRange },
+    Numbered { number: Number, rest: TextRange },
+    Lettered { number: Number, rest: TextRange },
+    Text,
+}
+
+impl LineKind {
+    /// Lines that open something of their own (everything but text and blanks).
+    pub fn is_structural(&self) -> bool {
+        !matches!(self, LineKind::Blank | LineKind::Text)
+    }
+}
+
+const BULLETS: [&str; 6] = ["- ", "* ", "+ ", "• ", "· ", "– "];
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Skips leading blanks and one list bullet; trims trailing blanks.
+fn content_range(masked: &str, range: TextRange) -> TextRange {
+    let line = &masked[range.start..range.end];
+    let mut start = line.len() - line.trim_start_matches(is_blank_char).len();
+    for bullet in BULLETS {
+        if line[start..].starts_with(bullet) {
+            start += bullet.len();
+            start += line[start..].len() - line[start..].trim_start_matches(is_blank_char).len();
+            break;
+        }
+    }
+    let end = line.trim_end_matches(is_blank_char).len().max(start);
+    TextRange::new(range.start + start, range.start + end)
+}
+
+fn trim(masked: &str, range: TextRange) -> TextRange {
+    let s = &masked[range.start..range.end];
+    let start = s.len() - s.trim_start_matches(is_blank_char).len();
+    let end = s.trim_end_matches(is_blank_char).len().max(start);
+    TextRange::new(range.start + start, range.start + end)
+}
+
+/// Splits the text into logical lines and classifies each.
+pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let bytes = masked.as_bytes();
+    let mut start = 0;
+    let mut bold_idx = 0;
+    while start <= bytes.len() {
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        let mut next = end;
+        if next < bytes.len() {
+            next += if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') { 2 } else { 1 };
+        }
+        let raw = TextRange::new(start, end);
+        // The bold markers on this line.
+        while bold_idx < bold.len() && bold[bold_idx] < start {
+            bold_idx += 1;
+        }
+        let mut markers = Vec::new();
+        let mut k = bold_idx;
+        while k < bold.len() && bold[k] < end {
+            markers.push(bold[k]);
+            k += 1;
+        }
+        push_line(masked, raw, &markers, tables, &mut lines);
+        if next == start || end >= bytes.len() {
+            break;
+        }
+        start = next;
+    }
+    lines
+}
+
+fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {
+    let content = content_range(masked, raw);
+    if markers.len() >= 2 {
+        // Segments between bold markers; a heading in any segment but the
+        // first means the line holds several logical lines.
+        let mut cuts = vec![content.start];
+        cuts.extend(markers.iter().filter(|&&m| m > content.start && m < content.end));
+        cuts.push(content.end);
+        let segments: Vec<TextRange> = cuts
+            .windows(2)
+            .map(|w| {
+                let s = if w[0] == content.start { w[0] } else { w[0] + 2 };
+                trim(masked, TextRange::new(s.min(w[1]), w[1]))
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+        let heading_later = segments.iter().skip(1).any(|&seg| {
+            matches!(
+                classify(masked, seg, tables),
+                LineKind::Section { .. } | LineKind::Subsection { .. } | LineKind::Annex { .. } | LineKind::Part { .. }
+            )
+        });
+        if segments.len() >= 2 && heading_later {
+            for (i, seg) in segments.into_iter().enumerate() {
+                let kind = classify(masked, seg, tables);
+                out.push(Line { range: seg, inline: i > 0, kind });
+            }
+            return;
+        }
+    }
+    let kind = classify(masked, content, tables);
+    out.push(Line { range: content, inline: false, kind });
+}
+
+fn group(caps: &regex::Captures<'_>, name: &str, base: usize) -> Option<TextRange> {
+    caps.name(name).map(|m| TextRange::new(base + m.start(), base + m.end()))
+}
+
+fn non_empty(r: Option<TextRange>) -> Option<TextRange> {
+    r.filter(|r| !r.is_empty())
+}
+
+/// Parses a heading numeral of the language's section style.
+fn section_number(masked: &str, span: TextRange, style: NumeralStyle) -> Option<Number> {
+    let s = &masked[span.start..span.end];
+    match style {
+        NumeralStyle::Chinese => parse_chinese(s).map(|value| Number { value, span, style: NumberStyle::Chinese }),
+        NumeralStyle::Roman => parse_roman(s)
+            .filter(|_| s.chars().all(|c| c.is_ascii_uppercase()))
+            .map(|value| Number { value, span, style: NumberStyle::Roman }),
+    }
+}
+
+fn any_numeral(masked: &str, span: TextRange) -> Option<Number> {
+    let s = &masked[span.start..span.end];
+    if let Some(value) = parse_digits(s) {
+        return Some(Number { value, span, style: NumberStyle::Arabic });
+    }
+    if let Some(value) = parse_roman(s) {
+        return Some(Number { value, span, style: NumberStyle::Roman });
+    }
+    if let Some(value) = parse_chinese(s) {
+        return Some(Number { value, span, style: NumberStyle::Chinese });
+    }
+    let lower = s.to_ascii_lowercase();
+    let words = ["one", "two", "three", "four", "five", "six"];
+    words.iter().position(|w| *w == lower).map(|p| Number {
+        value: p as u32 + 1,
+        span,
+        style: NumberStyle::Arabic,
+    })
+}
+
+/// Classifies one logical line by the language's patterns alone.
+pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
+    let s = &masked[range.start..range.end];
+    if s.trim().is_empty() {
+        return LineKind::Blank;
+    }
+    let base = range.start;
+    if let Some(c) = tables.vote_list_heading.captures(s) {
+        if let (Some(side), Some(rest)) = (c.name("side"), group(&c, "rest", base)) {
+            if let Some(side) = tables.vote_side(side.as_str()) {
+                return LineKind::VoteHeading { side, rest };
+            }
+        }
+    }
+    if let Some(c) = tables.annex_heading.captures(s) {
+        let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
+        return LineKind::Annex { number, title: None };
+    }
+    if let Some(c) = tables.part_heading.captures(s) {
+        if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
+            return LineKind::Part { number, title: non_empty(group(&c, "title", base)) };
+        }
+    }
+    if let Some(c) = tables.article_heading.captures(s) {
+        if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
+            return LineKind::Article { number, title: non_empty(group(&c, "title", base)) };
+        }
+    }
+    if let Some(c) = tables.section_heading.captures(s) {
+        let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
+        let number = span.and_then(|span| {
+            section_number(masked, span, tables.data.section_numerals).or_else(|| {
+                // 第一章 in Chinese, Chapter I in English.
+                let text = &masked[span.start..span.end];
+                parse_chinese(text).map(|value| Number { value, span, style: NumberStyle::Chinese })
+            })
+        });
+        if let Some(number) = number {
+            return LineKind::Section { number, title: non_empty(group(&c, "title", base)) };
+        }
+    }
+    if let Some(c) = tables.subsection_heading.captures(s) {
+        if let Some(span) = group(&c, "num", base) {
+            if let Some(value) = parse_letter(&masked[span.start..span.end]) {
+                let number = Number { value, span, style: NumberStyle::CapitalLetter };
+                return LineKind::Subsection { number, title: non_empty(group(&c, "title", base)) };
+            }
+        }
+    }
+    if tables.preamble_formula.is_match(s) {
+        return LineKind::PreambleFormula;
+    }
+    if let Some(c) = tables.numbered_line.captures(s) {
+        if let (Some(span), Some(rest)) = (group(&c, "num", base), group(&c, "rest", base)) {
+            if let Some(value) = parse_digits(&masked[span.start..span.end]) {
+                let number = Number { value, span, style: NumberStyle::Arabic };
+                return LineKind::Numbered { number, rest: trim(masked, rest) };
+            }
+        }
+    }
+    if let Some(c) = tables.subparagraph_line.captures(s) {
+        if let (Some(span), Some(rest)) = (group(&c, "num", base), group(&c, "rest", base)) {
+            let text = &masked[span.start..span.end];
+            // Letter or lower-case Roman: decided in context by the builder.
+            let (value, style) = match parse_letter(text) {
+                Some(v) => (v, NumberStyle::Letter),
+                None => match parse_roman(text) {
+                    Some(v) => (v, NumberStyle::LowerRoman),
+                    None => return LineKind::Text,
+                },
+            };
+            return LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) };
+        }
+    }
+    LineKind::Text
+}
+
+/// Whether a line of text ends a sentence (or a clause: `;`, `:`, `,`),
+/// looking through closing quotes, brackets, bold markers and a trailing
+/// footnote number.
+pub fn ends_sentence(s: &str) -> bool {
+    let mut t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '"' | '”' | '’' | '»' | '」' | '』'));
+    // A trailing footnote marker: "…Development; 2" or "…Action,1" or "[3]".
+    let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if without_digits.len() < t.len() && t.len() - without_digits.len() <= 3 {
+        let before = without_digits.trim_end();
+        if before.ends_with(is_terminal) {
+            return true;
+        }
+        // "Action,1": a word, punctuation, digits.
+    }
+    if t.ends_with(']') {
+        if let Some(open) = t.rfind('[') {
+            if t[open + 1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+                t = t[..open].trim_end();
+            }
+        }
+    }
+    let t = t.trim_end_matches([')', '）']);
+    let last_closer = s.trim_end().ends_with([')', '）']);
+    if last_closer {
+        // "…(A/CONF.192/2018/RC/L.3)。" ends with 。; "(MINUSMA)" alone does not.
+        return t.ends_with(is_terminal) || s.trim_end().trim_end_matches([')', '）']).ends_with(is_terminal);
+    }
+    t.ends_with(is_terminal)
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '.' | ';' | '；' | ':' | '：' | ',' | '，' | '!' | '?' | '！' | '？' | '،' | '؛' | '؟' | '、')
+}
+
+/// Whether the text ends with a colon (it introduces a list).
+pub fn ends_with_colon(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '*');
+    t.ends_with([':', '：'])
+}
+
+/// Whether a heading candidate is short enough to be a heading.
+pub fn is_short(s: &str) -> bool {
+    let chars = s.chars().count();
+    let wide = s.chars().filter(|c| (*c as u32) >= 0x2E80).count();
+    if wide * 2 > chars {
+        chars <= 70
+    } else {
+        chars <= 160
+    }
+}
+
+/// Parses a numeral of any style (used for references too).
+pub fn numeral(masked: &str, span: TextRange) -> Option<Number> {
+    any_numeral(masked, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_through_closers_and_footnotes() {
+        assert!(ends_sentence("大会通过了议事规则(A/CONF.192/2018/RC/L.3)。"));
+        assert!(ends_sentence("Reaffirm the 2030 Agenda for Sustainable Development; 2"));
+        assert!(ends_sentence("the right to development,"));
+        assert!(!ends_sentence("1. 各级的协调和执行"));
+        assert!(!ends_sentence("Financing of the Mission (MINUSMA)"));
+        assert!(!ends_sentence("欧洲联盟观察员(代"));
+    }
+}

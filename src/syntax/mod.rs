@@ -1,0 +1,554 @@
+//! Parsing: text → [`Document`]. Parsing never fails: a half-numbered draft
+//! is the normal state of the documents served, so every input yields a tree.
+//!
+//! The pipeline is: [`mask`] the markup → split into logical lines and
+//! classify each ([`lines`]) → build the tree from the line kinds and their
+//! context (this module) → infer the paragraph-numbering scheme of the body
+//! and of each annex → assign eIds ([`eid`]) → read recorded votes and lists
+//! of names ([`names`]).
+
+pub mod eid;
+pub mod lines;
+pub mod mask;
+pub mod names;
+pub mod tree;
+
+use crate::lang::tables::{tables, Tables};
+use crate::lang::Language;
+use crate::text::TextRange;
+
+use lines::{ends_sentence, ends_with_colon, is_short, Line, LineKind};
+pub use tree::*;
+
+/// Parses `text` written in `language`.
+pub fn parse(text: &str, language: Language) -> Document {
+    let (masked, bold) = mask::mask(text);
+    let tables = tables(language);
+    let lines = lines::split_lines(&masked, &bold, tables);
+    let mut builder = Builder::new(&masked, tables);
+    builder.run(&lines);
+    let Builder { nodes, roots, heading_spans, .. } = builder;
+    let mut doc = Document {
+        language,
+        nodes,
+        roots,
+        heading_spans,
+        votes: Vec::new(),
+        name_lists: Vec::new(),
+        schemes: Vec::new(),
+        masked: String::new(),
+    };
+    finish_ranges(&mut doc);
+    doc.schemes = infer_schemes(&doc);
+    eid::assign(&mut doc, &masked);
+    names::read_votes_and_lists(&mut doc, &masked, tables);
+    doc.masked = masked;
+    doc
+}
+
+fn level_of(node: &Node) -> u8 {
+    match node.kind {
+        NodeKind::TitleBlock => 5,
+        NodeKind::Annex => 10,
+        NodeKind::Part => 20,
+        NodeKind::Section => 30,
+        NodeKind::Subsection => 40,
+        NodeKind::Article => 45,
+        NodeKind::Subheading => 48 + node.level * 3,
+        NodeKind::Crossheading => 58,
+        NodeKind::Preamble => 60,
+        NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Paragraph => 70,
+        NodeKind::List => 75,
+        NodeKind::ListItem => 78,
+        NodeKind::Subparagraph => 78 + node.level * 2,
+        NodeKind::RecordedVote => 95,
+        NodeKind::VoteList => 97,
+    }
+}
+
+struct Builder<'a> {
+    masked: &'a str,
+    tables: &'static Tables,
+    nodes: Vec<Node>,
+    roots: Vec<NodeId>,
+    stack: Vec<NodeId>,
+    heading_spans: Vec<TextRange>,
+    in_title_phase: bool,
+    /// The node that takes continuation lines, and how its last line ended.
+    open_text: Option<NodeId>,
+    open_unfinished: bool,
+    open_colon: bool,
+    /// The open list inside a paragraph and its last item number.
+    list: Option<(NodeId, u32)>,
+    vote_list: Option<NodeId>,
+    annex_title_pending: Option<NodeId>,
+    /// Last section number seen in the current container (for I/V/X/C/L/D/M
+    /// that could be a Roman section or a lettered subsection).
+    last_section: u32,
+    last_paragraph: u32,
+}
+
+impl<'a> Builder<'a> {
+    fn new(masked: &'a str, tables: &'static Tables) -> Builder<'a> {
+        Builder {
+            masked,
+            tables,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            stack: Vec::new(),
+            heading_spans: Vec::new(),
+            in_title_phase: true,
+            open_text: None,
+            open_unfinished: false,
+            open_colon: false,
+            list: None,
+            vote_list: None,
+            annex_title_pending: None,
+            last_section: 0,
+            last_paragraph: 0,
+        }
+    }
+
+    fn text(&self, r: TextRange) -> &'a str {
+        &self.masked[r.start..r.end]
+    }
+
+    fn top(&self) -> Option<NodeId> {
+        self.stack.last().copied()
+    }
+
+    fn pop_while(&mut self, mut pred: impl FnMut(&Node) -> bool) {
+        while let Some(top) = self.top() {
+            if pred(&self.nodes[top]) {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some((list, _)) = self.list {
+            if !self.stack.contains(&list) {
+                self.list = None;
+            }
+        }
+        if let Some(v) = self.vote_list {
+            if !self.stack.contains(&v) {
+                self.vote_list = None;
+            }
+        }
+    }
+
+    /// Opens a node: closes what it cannot be nested in, attaches it, pushes it.
+    fn open(&mut self, kind: NodeKind, level: u8, number: Option<Number>, opening: TextRange, title: Option<TextRange>) -> NodeId {
+        let node = Node {
+            kind,
+            number,
+            eid: String::new(),
+            opening,
+            title,
+            range: opening,
+            parent: None,
+            children: Vec::new(),
+            inline: false,
+            level,
+            vote_side: None,
+        };
+        let new_level = level_of(&node);
+        let closes_preamble = kind == NodeKind::Paragraph || kind == NodeKind::UnnumberedParagraph || new_level < 70;
+        self.pop_while(|n| level_of(n) >= new_level || (closes_preamble && n.kind == NodeKind::Preamble && new_level >= 60));
+        let id = self.nodes.len();
+        let mut node = node;
+        node.parent = self.top();
+        self.nodes.push(node);
+        match self.top() {
+            Some(parent) => self.nodes[parent].children.push(id),
+            None => self.roots.push(id),
+        }
+        self.stack.push(id);
+        id
+    }
+
+    fn set_open_text(&mut self, id: NodeId, last_line: TextRange) {
+        self.open_text = Some(id);
+        let s = self.text(last_line);
+        self.open_unfinished = !ends_sentence(s);
+        self.open_colon = ends_with_colon(s);
+    }
+
+    fn close_open_text(&mut self) {
+        self.open_text = None;
+        self.open_unfinished = false;
+        self.open_colon = false;
+    }
+
+    fn extend(&mut self, id: NodeId, line: TextRange) {
+        let r = &mut self.nodes[id].range;
+        if line.end > r.end {
+            r.end = line.end;
+        }
+    }
+
+    fn leave_title_phase(&mut self) {
+        if self.in_title_phase {
+            self.in_title_phase = false;
+            self.stack.clear();
+            self.close_open_text();
+        }
+    }
+
+    fn nearest(&self, kinds: &[NodeKind]) -> Option<NodeId> {
+        self.stack.iter().rev().copied().find(|&n| kinds.contains(&self.nodes[n].kind))
+    }
+
+    fn run(&mut self, lines: &[Line]) {
+        for (i, line) in lines.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| &lines[p]);
+            let next = lines.get(i + 1);
+            self.line(line, prev, next);
+        }
+    }
+
+    fn standalone(prev: Option<&Line>, next: Option<&Line>) -> bool {
+        let next_ok = next.is_none_or(|n| n.kind.is_structural() || matches!(n.kind, LineKind::Blank) || n.inline);
+        let prev_ok = prev.is_none_or(|p| !matches!(p.kind, LineKind::Text) || p.inline);
+        next_ok && prev_ok
+    }
+
+    fn line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
+        let r = line.range;
+        match &line.kind {
+            LineKind::Blank => {}
+            LineKind::Annex { number, .. } => {
+                self.leave_title_phase();
+                self.stack.clear();
+                let id = self.open(NodeKind::Annex, 0, *number, r, None);
+                self.nodes[id].inline = line.inline;
+                self.heading_spans.push(r);
+                self.annex_title_pending = Some(id);
+                self.last_section = 0;
+                self.last_paragraph = 0;
+                self.close_open_text();
+            }
+            LineKind::Part { number, title } => {
+                self.leave_title_phase();
+                let id = self.open(NodeKind::Part, 0, Some(*number), r, *title);
+                self.nodes[id].inline = line.inline;
+                self.heading_spans.push(r);
+                self.after_heading();
+            }
+            LineKind::Section { number, title } => {
+                let single_letter = number.span.len() == 1;
+                if single_letter && number.value != self.last_section + 1 && self.nearest(&[NodeKind::Section]).is_some() {
+                    // "C. Mission support": a lettered subsection, not section 100.
+                    let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
+                    let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
+                    self.subsection(line, n, *title);
+                    return;
+                }
+                self.leave_title_phase();
+                self.last_section = number.value;
+                let id = self.open(NodeKind::Section, 0, Some(*number), r, *title);
+                self.nodes[id].inline = line.inline;
+                self.after_heading();
+            }
+            LineKind::Subsection { number, title } => {
+                if title.is_none() && self.in_title_phase {
+                    self.text_line(line, prev, next);
+                    return;
+                }
+                self.subsection(line, *number, *title);
+            }
+            LineKind::Article { number, title } => {
+                self.leave_title_phase();
+                let id = self.open(NodeKind::Article, 0, Some(*number), r, *title);
+                self.nodes[id].inline = line.inline;
+                self.after_heading();
+            }
+            LineKind::PreambleFormula => {
+                self.leave_title_phase();
+                let id = self.open(NodeKind::Preamble, 0, None, r, Some(r));
+                self.after_heading();
+                self.open_text = None;
+                let _ = id;
+            }
+            LineKind::VoteHeading { side, rest } => {
+                if self.in_title_phase {
+                    self.text_line(line, prev, next);
+                    return;
+                }
+                let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::UnnumberedParagraph, NodeKind::ListItem, NodeKind::Subparagraph, NodeKind::PreambularParagraph]);
+                let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent == holder);
+                if vote.is_none() {
+                    if let Some(h) = holder {
+                        self.pop_while(|n| level_of(n) >= 95);
+                        while self.top() != Some(h) && self.top().is_some() {
+                            self.stack.pop();
+                        }
+                    }
+                    self.open(NodeKind::RecordedVote, 0, None, r, None);
+                }
+                let id = self.open(NodeKind::VoteList, 0, None, r, Some(TextRange::new(r.start, rest.start)));
+                self.nodes[id].vote_side = Some(*side);
+                self.vote_list = Some(id);
+                self.open_text = Some(id);
+                self.open_unfinished = false;
+                self.open_colon = false;
+            }
+            LineKind::Numbered { number, rest } => self.numbered(line, *number, *rest, prev, next),
+            LineKind::Lettered { number, rest } => self.lettered(line, *number, *rest, prev, next),
+            LineKind::Text => self.text_line(line, prev, next),
+        }
+    }
+
+    fn after_heading(&mut self) {
+        self.close_open_text();
+        self.annex_title_pending = None;
+        self.list = None;
+        self.vote_list = None;
+    }
+
+    fn subsection(&mut self, line: &Line, number: Number, title: Option<TextRange>) {
+        self.leave_title_phase();
+        let id = self.open(NodeKind::Subsection, 0, Some(number), line.range, title);
+        self.nodes[id].inline = line.inline;
+        self.after_heading();
+    }
+
+    fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
+        let r = line.range;
+        let rest_text = self.text(rest);
+        if self.in_title_phase {
+            self.leave_title_phase();
+        }
+        self.annex_title_pending = None;
+        // An open list inside a paragraph continues while its numbers do.
+        if let Some((list, last)) = self.list {
+            // When the number fits both the list and the paragraphs, an item
+            // right below the previous one (no blank line) or a short one
+            // continues the list.
+            let fits_paragraph = number.value == self.last_paragraph + 1;
+            let contiguous = prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank));
+            let short = rest_text.chars().count() <= if self.tables.data.full_stop_ends_sentence { 100 } else { 40 };
+            if number.value == last + 1 && (!fits_paragraph || self.open_colon || contiguous || short) {
+                self.pop_while(|n| n.kind != NodeKind::List);
+                let item = self.open(NodeKind::ListItem, 0, Some(number), r, None);
+                self.list = Some((list, number.value));
+                self.set_open_text(item, r);
+                return;
+            }
+            self.list = None;
+        }
+        let holder = self.open_text.filter(|&t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph));
+        if let Some(holder) = holder {
+            if self.open_colon && number.value == 1 && self.last_paragraph >= 1 {
+                // A numbered list introduced by a colon (an agenda).
+                while self.top() != Some(holder) && self.top().is_some() {
+                    self.stack.pop();
+                }
+                let list = self.open(NodeKind::List, 0, None, r, None);
+                let item = self.open(NodeKind::ListItem, 0, Some(number), r, None);
+                self.list = Some((list, 1));
+                self.set_open_text(item, r);
+                return;
+            }
+        }
+        let heading = !rest_text.is_empty() && !ends_sentence(rest_text) && is_short(rest_text) && Self::standalone(None, next);
+        if heading {
+            let id = self.open(NodeKind::Subheading, 1, Some(number), r, Some(rest));
+            self.nodes[id].inline = line.inline;
+            self.after_heading();
+            let _ = prev;
+            return;
+        }
+        let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
+        self.last_paragraph = number.value;
+        self.set_open_text(id, r);
+    }
+
+    fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
+        let r = line.range;
+        let rest_text = self.text(rest);
+        let letters = self.text(number.span);
+        let in_subparagraph = self.nearest(&[NodeKind::Subparagraph]);
+        let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
+        let context_list = self.open_colon || in_subparagraph.is_some();
+        let heading_like = !rest_text.is_empty() && !ends_sentence(rest_text) && is_short(rest_text) && Self::standalone(None, next);
+        if holder.is_none() || (!context_list && heading_like) {
+            if self.in_title_phase {
+                self.text_line(line, prev, next);
+                return;
+            }
+            let value = crate::lang::numerals::parse_letter(letters).unwrap_or(number.value);
+            let n = Number { value, span: number.span, style: NumberStyle::Letter };
+            let id = self.open(NodeKind::Subheading, 2, Some(n), r, Some(rest));
+            self.nodes[id].inline = line.inline;
+            self.after_heading();
+            return;
+        }
+        // Letter or Roman? "(i)" after "(h)" is a letter; inside a lettered
+        // subparagraph it starts the Roman level.
+        let letter = crate::lang::numerals::parse_letter(letters);
+        let roman = crate::lang::numerals::parse_roman(letters);
+        let open_letter_level = self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
+        let (value, style, level) = match (letter, roman) {
+            (Some(l), Some(ro)) => {
+                let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number).map(|n| n.value);
+                match prev_letter {
+                    Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
+                    Some(_) => (ro, NumberStyle::LowerRoman, 2),
+                    None => (l, NumberStyle::Letter, 1),
+                }
+            }
+            (Some(l), None) => (l, NumberStyle::Letter, 1),
+            (None, Some(ro)) => (ro, NumberStyle::LowerRoman, if open_letter_level.is_some() { 2 } else { 1 }),
+            (None, None) => (number.value, number.style, 1),
+        };
+        if let Some(h) = holder {
+            // Close subparagraphs at this level or deeper, keep the holder.
+            let hl = level_of(&self.nodes[h]);
+            let target = 78 + level * 2;
+            self.pop_while(|n| level_of(n) >= target && level_of(n) > hl);
+        }
+        let id = self.open(NodeKind::Subparagraph, level, Some(Number { value, span: number.span, style }), r, None);
+        self.set_open_text(id, r);
+    }
+
+    fn text_line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
+        let r = line.range;
+        let s = self.text(r);
+        if self.in_title_phase {
+            let id = match self.roots.first().copied().filter(|&n| self.nodes[n].kind == NodeKind::TitleBlock) {
+                Some(id) => id,
+                None => self.open(NodeKind::TitleBlock, 0, None, r, None),
+            };
+            self.extend(id, r);
+            return;
+        }
+        if let Some(v) = self.vote_list {
+            self.extend(v, r);
+            if let Some(parent) = self.nodes[v].parent {
+                self.extend(parent, r);
+            }
+            return;
+        }
+        if let Some(annex) = self.annex_title_pending {
+            if !ends_sentence(s) && is_short(s) {
+                let title = match self.nodes[annex].title {
+                    Some(t) => t.cover(r),
+                    None => r,
+                };
+                self.nodes[annex].title = Some(title);
+                self.extend(annex, r);
+                return;
+            }
+            self.annex_title_pending = None;
+        }
+        if let Some(open) = self.open_text {
+            if self.open_unfinished || self.open_colon {
+                self.extend(open, r);
+                self.set_open_text(open, r);
+                if self.open_colon {
+                    // Entries of a list introduced by a colon keep it open.
+                    self.open_colon = true;
+                }
+                return;
+            }
+        }
+        if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) {
+            let id = self.open(NodeKind::Crossheading, 0, None, r, Some(r));
+            self.nodes[id].inline = line.inline;
+            self.after_heading();
+            return;
+        }
+        let in_preamble = self.nearest(&[NodeKind::Preamble]).is_some();
+        let kind = if in_preamble { NodeKind::PreambularParagraph } else { NodeKind::UnnumberedParagraph };
+        let id = self.open(kind, 0, None, r, None);
+        self.set_open_text(id, r);
+    }
+}
+
+/// Extends every node's range over its children.
+fn finish_ranges(doc: &mut Document) {
+    for id in (0..doc.nodes.len()).rev() {
+        let children = doc.nodes[id].children.clone();
+        for c in children {
+            let cr = doc.nodes[c].range;
+            let r = &mut doc.nodes[id].range;
+            r.end = r.end.max(cr.end);
+        }
+    }
+}
+
+/// Decides, for the body and each annex, whether paragraph numbers run
+/// through it or restart in each section (or subsection).
+fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingScheme)> {
+    let mut out = Vec::new();
+    let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
+    out.push((None, scheme_for(doc, &body)));
+    for annex in doc.annexes() {
+        out.push((Some(annex), scheme_for(doc, &doc.nodes[annex].children)));
+    }
+    out
+}
+
+fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
+    doc.descendants(id)
+        .into_iter()
+        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
+        .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
+        .collect()
+}
+
+fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
+    let mut sections = Vec::new();
+    for &n in tops {
+        match doc.nodes[n].kind {
+            NodeKind::Section => sections.push(n),
+            NodeKind::Part => sections.extend(doc.nodes[n].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
+            _ => {}
+        }
+    }
+    if restarts(doc, &sections) {
+        return NumberingScheme::RestartPerSection;
+    }
+    // Subsections of each section.
+    let mut votes = (0, 0);
+    for &s in &sections {
+        let subs: Vec<NodeId> = doc.nodes[s].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
+        let (r, c) = restart_votes(doc, &subs);
+        votes.0 += r;
+        votes.1 += c;
+    }
+    if votes.0 > votes.1 {
+        return NumberingScheme::RestartPerSubsection;
+    }
+    NumberingScheme::Continuous
+}
+
+fn restart_votes(doc: &Document, scopes: &[NodeId]) -> (usize, usize) {
+    let mut restart = 0;
+    let mut continuous = 0;
+    let mut prev_last: Option<u32> = None;
+    for &s in scopes {
+        let paras = paragraphs_in(doc, s);
+        let (Some(&first), Some(&last)) = (paras.first(), paras.last()) else { continue };
+        if let Some(p) = prev_last {
+            if first == p + 1 {
+                continuous += 1;
+            } else if first <= p || first == 1 {
+                restart += 1;
+            } else {
+                continuous += 1;
+            }
+        }
+        prev_last = Some(last);
+    }
+    (restart, continuous)
+}
+
+fn restarts(doc: &Document, sections: &[NodeId]) -> bool {
+    let (r, c) = restart_votes(doc, sections);
+    r > c
+}
+
+#[cfg(test)]
+mod tests;

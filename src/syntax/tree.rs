@@ -1,0 +1,305 @@
+//! The structure of a document: an arena of nodes (title block, annexes,
+//! parts, sections, subsections, subheadings, paragraphs, subparagraphs,
+//! lists, recorded votes), each with its byte range, its number and the exact
+//! span of that number, and its stable address (eId).
+
+use crate::lang::states::StateId;
+use crate::lang::tables::VoteSide;
+use crate::lang::Language;
+use crate::text::TextRange;
+
+pub type NodeId = usize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NodeKind {
+    TitleBlock,
+    Annex,
+    Part,
+    Section,
+    Subsection,
+    /// A numbered (`1.`) or lettered (`(a)`) subheading: a heading, not a paragraph.
+    Subheading,
+    /// An unnumbered heading between paragraphs.
+    Crossheading,
+    Article,
+    Preamble,
+    PreambularParagraph,
+    /// An unnumbered paragraph outside a preamble (a chapeau, an introduction).
+    UnnumberedParagraph,
+    Paragraph,
+    Subparagraph,
+    List,
+    ListItem,
+    RecordedVote,
+    VoteList,
+}
+
+impl NodeKind {
+    /// The name used in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::TitleBlock => "title_block",
+            NodeKind::Annex => "annex",
+            NodeKind::Part => "part",
+            NodeKind::Section => "section",
+            NodeKind::Subsection => "subsection",
+            NodeKind::Subheading => "subheading",
+            NodeKind::Crossheading => "crossheading",
+            NodeKind::Article => "article",
+            NodeKind::Preamble => "preamble",
+            NodeKind::PreambularParagraph => "preambular_paragraph",
+            NodeKind::UnnumberedParagraph => "unnumbered_paragraph",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Subparagraph => "subparagraph",
+            NodeKind::List => "list",
+            NodeKind::ListItem => "list_item",
+            NodeKind::RecordedVote => "recorded_vote",
+            NodeKind::VoteList => "vote_list",
+        }
+    }
+
+    /// How a drafter names it ("paragraph", "section").
+    pub fn label(self) -> &'static str {
+        match self {
+            NodeKind::TitleBlock => "title block",
+            NodeKind::Annex => "annex",
+            NodeKind::Part => "part",
+            NodeKind::Section => "section",
+            NodeKind::Subsection => "subsection",
+            NodeKind::Subheading => "subheading",
+            NodeKind::Crossheading => "heading",
+            NodeKind::Article => "article",
+            NodeKind::Preamble => "preamble",
+            NodeKind::PreambularParagraph => "preambular paragraph",
+            NodeKind::UnnumberedParagraph => "unnumbered paragraph",
+            NodeKind::Paragraph => "paragraph",
+            NodeKind::Subparagraph => "subparagraph",
+            NodeKind::List => "list",
+            NodeKind::ListItem => "list item",
+            NodeKind::RecordedVote => "recorded vote",
+            NodeKind::VoteList => "vote list",
+        }
+    }
+
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Annex
+                | NodeKind::Part
+                | NodeKind::Section
+                | NodeKind::Subsection
+                | NodeKind::Subheading
+                | NodeKind::Crossheading
+                | NodeKind::Article
+        )
+    }
+}
+
+/// How a number is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NumberStyle {
+    Arabic,
+    Roman,
+    LowerRoman,
+    Letter,
+    CapitalLetter,
+    Chinese,
+}
+
+impl NumberStyle {
+    /// Formats `value` in this style (renumbering writes with this).
+    pub fn format(self, value: u32) -> String {
+        use crate::lang::numerals::*;
+        match self {
+            NumberStyle::Arabic => value.to_string(),
+            NumberStyle::Roman => to_roman(value),
+            NumberStyle::LowerRoman => to_roman(value).to_lowercase(),
+            NumberStyle::Letter => to_letter(value),
+            NumberStyle::CapitalLetter => to_letter(value).to_uppercase(),
+            NumberStyle::Chinese => to_chinese(value),
+        }
+    }
+}
+
+/// A number as written: its value, the exact span of its digits or letters,
+/// and its style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Number {
+    pub value: u32,
+    pub span: TextRange,
+    pub style: NumberStyle,
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub number: Option<Number>,
+    /// Stable address in the style of AKN4UN: `annex__sec_II__para_18`.
+    pub eid: String,
+    /// The line (or, for an inline heading, the part of a line) that opens the node.
+    pub opening: TextRange,
+    /// The heading's text without its number, for headings.
+    pub title: Option<TextRange>,
+    /// Everything the node covers, children included.
+    pub range: TextRange,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+    /// A heading that does not stand on a line of its own.
+    pub inline: bool,
+    /// For subparagraphs, the nesting level (1 = (a), 2 = (i), …); for
+    /// subheadings, 1 = numbered, 2 = lettered.
+    pub level: u8,
+    /// For a vote list, its side.
+    pub vote_side: Option<VoteSide>,
+}
+
+/// One name in a list (a vote list, a list of speakers, the bureau).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameItem {
+    /// The whole item as written, without separators.
+    pub range: TextRange,
+    /// The name itself, without a parenthetical ("(代表不结盟运动)").
+    pub name: TextRange,
+    /// The name folded for comparison.
+    pub key: String,
+    pub state: Option<StateId>,
+}
+
+/// A stated figure of a recorded vote, with its span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub value: u32,
+    pub span: TextRange,
+}
+
+#[derive(Clone, Debug)]
+pub struct VoteListData {
+    pub side: VoteSide,
+    /// The node of the list (its heading and names).
+    pub node: Option<NodeId>,
+    pub heading: TextRange,
+    pub items: Vec<NameItem>,
+    /// The list says "none" (`无`).
+    pub none: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct RecordedVoteData {
+    /// The paragraph that records the vote.
+    pub paragraph: NodeId,
+    pub node: Option<NodeId>,
+    /// The sentence that states the figures, and the figures.
+    pub figures_range: Option<TextRange>,
+    pub figures: Vec<(VoteSide, Figure)>,
+    pub lists: Vec<VoteListData>,
+}
+
+/// A list of names outside a vote: speakers, members of a bureau.
+#[derive(Clone, Debug)]
+pub struct NameList {
+    pub paragraph: NodeId,
+    pub items: Vec<NameItem>,
+}
+
+/// Whether paragraph numbers run through a container or restart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberingScheme {
+    Continuous,
+    RestartPerSection,
+    RestartPerSubsection,
+}
+
+impl NumberingScheme {
+    pub fn describe(self) -> &'static str {
+        match self {
+            NumberingScheme::Continuous => "numbered continuously",
+            NumberingScheme::RestartPerSection => "numbered from 1 in each section",
+            NumberingScheme::RestartPerSubsection => "numbered from 1 in each subsection",
+        }
+    }
+}
+
+/// The parsed document. It does not own the text: every range points into the
+/// text it was parsed from.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub language: Language,
+    pub nodes: Vec<Node>,
+    pub roots: Vec<NodeId>,
+    /// Ranges (in the text) of heading lines and number markers, where no
+    /// reference is looked for.
+    pub heading_spans: Vec<TextRange>,
+    pub votes: Vec<RecordedVoteData>,
+    pub name_lists: Vec<NameList>,
+    /// Paragraph numbering of the body (index 0) and of each annex.
+    pub schemes: Vec<(Option<NodeId>, NumberingScheme)>,
+    /// The masked text (markup blanked, same offsets as the text).
+    pub masked: String,
+}
+
+impl Document {
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    /// Ancestors of `id`, nearest first, not including `id`.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].parent, move |&p| self.nodes[p].parent)
+    }
+
+    /// The annex that contains `id`, if any (`None` means the body).
+    pub fn container_of(&self, id: NodeId) -> Option<NodeId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|&n| self.nodes[n].kind == NodeKind::Annex)
+    }
+
+    /// The deepest node whose range contains `offset`.
+    pub fn node_at(&self, offset: usize) -> Option<NodeId> {
+        let mut level: &[NodeId] = &self.roots;
+        let mut found = None;
+        loop {
+            let next = level.iter().copied().find(|&n| {
+                let r = self.nodes[n].range;
+                r.start <= offset && offset < r.end.max(r.start + 1)
+            });
+            match next {
+                Some(n) => {
+                    found = Some(n);
+                    level = &self.nodes[n].children;
+                }
+                None => return found,
+            }
+        }
+    }
+
+    /// The node with the given eId.
+    pub fn find_eid(&self, eid: &str) -> Option<NodeId> {
+        self.nodes.iter().position(|n| n.eid == eid)
+    }
+
+    /// Every node of a subtree, in document order.
+    pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = self.nodes[id].children.iter().rev().copied().collect();
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.nodes[n].children.iter().rev().copied());
+        }
+        out
+    }
+
+    /// The paragraph-numbering scheme of the body or an annex.
+    pub fn scheme_of(&self, container: Option<NodeId>) -> NumberingScheme {
+        self.schemes
+            .iter()
+            .find(|(c, _)| *c == container)
+            .map(|(_, s)| *s)
+            .unwrap_or(NumberingScheme::Continuous)
+    }
+
+    /// The annexes, in order.
+    pub fn annexes(&self) -> Vec<NodeId> {
+        self.roots.iter().copied().filter(|&n| self.nodes[n].kind == NodeKind::Annex).collect()
+    }
+}

@@ -1,0 +1,266 @@
+//! Text positions: byte ranges inside a document and the one place where they
+//! are converted to line/column positions (UTF-8 or UTF-16 columns).
+//!
+//! Everything below the LSP and CLI layers speaks byte offsets ([`TextRange`]).
+//! [`LineIndex`] turns them into LSP positions and back. LSP counts only `\n`,
+//! `\r\n` and `\r` as line ends; so does this module.
+
+use std::fmt;
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct TextRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub fn new(start: usize, end: usize) -> TextRange {
+        debug_assert!(start <= end, "{start} > {end}");
+        TextRange { start, end }
+    }
+    pub fn empty(at: usize) -> TextRange {
+        TextRange { start: at, end: at }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// True when `offset` lies inside the range or at its end (a cursor just
+    /// after the last character still "touches" it).
+    pub fn touches(&self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+    pub fn contains_range(&self, other: TextRange) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn cover(self, other: TextRange) -> TextRange {
+        TextRange::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn shifted(self, by: usize) -> TextRange {
+        TextRange::new(self.start + by, self.end + by)
+    }
+}
+
+impl fmt::Debug for TextRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// How a client counts columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PositionEncoding {
+    Utf8,
+    #[default]
+    Utf16,
+}
+
+/// A zero-based line and column, the column counted in the units of a
+/// [`PositionEncoding`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of a text, for converting byte offsets to line/column pairs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; the first is always 0.
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { line_starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where zero-based `line` starts (clamped to the text).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// Zero-based line that contains `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte range of a line's content, without its line end.
+    pub fn line_range(&self, text: &str, line: usize) -> TextRange {
+        let start = self.line_start(line);
+        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        TextRange::new(start, end.max(start))
+    }
+
+    /// Converts a byte offset to a line and column. An offset inside a
+    /// character is moved back to that character's start.
+    pub fn line_col(&self, text: &str, offset: usize, encoding: PositionEncoding) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let segment = &text[start..offset];
+        let col = match encoding {
+            PositionEncoding::Utf8 => segment.len(),
+            PositionEncoding::Utf16 => utf16_len(segment),
+        };
+        LineCol { line: line as u32, col: col as u32 }
+    }
+
+    /// Converts a line and column to a byte offset. A line past the end is
+    /// clamped to the end of the text; a column past the end of its line is
+    /// clamped to the end of the line; a column inside a character (the middle
+    /// of a UTF-8 sequence or of a surrogate pair) is moved to its start.
+    /// Returns the offset and whether clamping was needed.
+    pub fn offset(&self, text: &str, pos: LineCol, encoding: PositionEncoding) -> (usize, bool) {
+        let line = pos.line as usize;
+        if line >= self.line_count() {
+            return (text.len(), true);
+        }
+        let range = self.line_range(text, line);
+        let content = &text[range.start..range.end];
+        let want = pos.col as usize;
+        let mut units = 0usize;
+        for (i, ch) in content.char_indices() {
+            if units == want {
+                return (range.start + i, false);
+            }
+            let w = match encoding {
+                PositionEncoding::Utf8 => ch.len_utf8(),
+                PositionEncoding::Utf16 => ch.len_utf16(),
+            };
+            if units + w > want {
+                return (range.start + i, true);
+            }
+            units += w;
+        }
+        (range.end, units != want)
+    }
+}
+
+/// Number of UTF-16 code units in `s`.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Display width of `s` in a terminal: East Asian wide and full-width
+/// characters take two columns, combining marks none.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    if c == '\t' {
+        return 4;
+    }
+    if is_combining(u) {
+        return 0;
+    }
+    let wide = matches!(u,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F |
+        0x1F900..=0x1F9FF | 0x20000..=0x2FFFD | 0x30000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+fn is_combining(u: u32) -> bool {
+    matches!(u, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 |
+        0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED |
+        0x200B..=0x200F | 0xFE00..=0xFE0F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_are_lf_crlf_and_cr_only() {
+        let text = "a\nb\r\nc\rd\u{c}e\u{2028}f";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(&text[index.line_range(text, 1).start..index.line_range(text, 1).end], "b");
+        let last = index.line_range(text, 3);
+        assert_eq!(&text[last.start..last.end], "d\u{c}e\u{2028}f");
+    }
+
+    #[test]
+    fn utf16_and_utf8_columns_round_trip_over_cjk_arabic_and_emoji() {
+        let text = "一. 引言\r\nالفقرة 15 😀 第二节第 15 段\n𠀋x";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue; // inside a CRLF: not a position LSP can name
+            }
+            for enc in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                let lc = index.line_col(text, offset, enc);
+                assert_eq!(index.offset(text, lc, enc), (offset, false), "{offset} {enc:?} {lc:?}");
+            }
+        }
+        let emoji = text.find('😀').unwrap();
+        let lc = index.line_col(text, emoji + '😀'.len_utf8(), PositionEncoding::Utf16);
+        assert_eq!(lc, LineCol { line: 1, col: 12 });
+        let ext_b = index.line_col(text, text.find('x').unwrap(), PositionEncoding::Utf16);
+        assert_eq!(ext_b, LineCol { line: 2, col: 2 });
+    }
+
+    #[test]
+    fn positions_past_the_end_are_clamped() {
+        let text = "一二\nab";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 99 }, PositionEncoding::Utf16), (6, true));
+        assert_eq!(index.offset(text, LineCol { line: 9, col: 0 }, PositionEncoding::Utf16), (text.len(), true));
+        // The middle of a surrogate pair is moved to the character's start.
+        let text = "😀a";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf16), (0, true));
+    }
+
+    #[test]
+    fn display_width_counts_cjk_as_two() {
+        assert_eq!(display_width("第二节ab"), 8);
+        assert_eq!(display_width("الفقرة"), 6);
+    }
+}

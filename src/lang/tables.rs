@@ -98,6 +98,9 @@ pub struct LanguageData {
     pub document_before: &'static str,
     /// Just after a reference: "of the draft outcome document" (anchored): `q`.
     pub document_after: &'static str,
+    /// After a reference: a named text that is not in the entity tables
+    /// ("of “The future we want”", "of the Vienna Convention"): `quoted` or `name`.
+    pub named_text_after: &'static str,
     /// Text allowed between an external entity and a reference that follows it.
     pub external_gap_before: &'static str,
     /// Text allowed between a reference and an external entity after it.
@@ -106,6 +109,8 @@ pub struct LanguageData {
     pub resolution_list: &'static str,
     /// Words in `organ` meaning the Security Council.
     pub security_council_words: &'static [&'static str],
+    /// Other organs whose resolutions are cited (`organ` group).
+    pub other_organs: &'static [&'static str],
     /// `name`: a named instrument.
     pub instrument: &'static str,
     /// `num`: a rule of the rules of procedure.
@@ -141,13 +146,13 @@ const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S
 fn english_resolutions() -> String {
     let date = r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})";
     format!(
-        r"\b(?:(?P<organ>General Assembly|Security Council|Council|Assembly|Economic and Social Council)\s+)?[Rr]esolutions?\s+(?P<list>{RESNUM}{date}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){RESNUM}{date}?)*)"
+        r"\b(?:(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights|Executive Board|Council|Assembly)\s+)?[Rr]esolutions?\s+(?P<list>{RESNUM}{date}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){RESNUM}{date}?)*)"
     )
 }
 
 fn chinese_resolutions() -> String {
     format!(
-        r"(?:(?P<organ>安全理事会|安理会|大会|经济及社会理事会)\s*)?第\s*(?P<list>{RESNUM}(?:\s*[、,，和及]\s*{RESNUM})*)\s*号决议"
+        r"(?:(?P<organ>安全理事会|安理会|大会|经济及社会理事会|人权理事会)\s*)?第\s*(?P<list>{RESNUM}(?:\s*[、,，和及]\s*{RESNUM})*)\s*号决议"
     )
 }
 
@@ -192,10 +197,12 @@ fn english() -> &'static LanguageData {
         direction_after: r"^\s+(?P<dir>above|below)\b",
         document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
         document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
+        named_text_after: r#"^,?\s+(?:of|in)\s+(?:the\s+)?(?:["“](?P<quoted>[^"”\n]{2,120})["”]|(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|on|the|and|for|to|in|against))*))"#,
         external_gap_before: r"^\s*,\s*$",
         external_gap_after: r"^,?\s+(?:of|in|to|under)\s+(?:the\s+|its\s+|that\s+|this\s+|said\s+)?$",
         resolution_list: leak(english_resolutions()),
-        security_council_words: &["Security Council", "Council"],
+        security_council_words: &["Security Council"],
+        other_organs: &["Human Rights Council", "Economic and Social Council", "Commission on Human Rights", "Executive Board"],
         instrument: r"\b(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
         rule_of_procedure: r"\b[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
         sdg: r"\b(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
@@ -236,10 +243,12 @@ fn chinese() -> &'static LanguageData {
         direction_after: r"^\b\B",
         document_before: r"(?P<q>成果文件草案|成果文件|本决议|本报告|本文件|本宣言)\s*$",
         document_after: r"^\b\B",
+        named_text_after: r"^\b\B",
         external_gap_before: r"^[\s，,、的]*$",
         external_gap_after: r"^\b\B",
         resolution_list: leak(chinese_resolutions()),
         security_council_words: &["安全理事会", "安理会"],
+        other_organs: &["人权理事会", "经济及社会理事会"],
         instrument: r"(?P<name>《[^《》\n]{1,80}》|议事规则)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
         sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
@@ -269,6 +278,7 @@ pub struct Tables {
     pub document_before: Regex,
     pub document_after: Regex,
     pub external_gap_before: Regex,
+    pub named_text_after: Regex,
     pub external_gap_after: Regex,
     pub resolution_list: Regex,
     pub resolution_number: Regex,
@@ -309,6 +319,7 @@ impl Tables {
             document_before: compile(data.document_before),
             document_after: compile(data.document_after),
             external_gap_before: compile(data.external_gap_before),
+            named_text_after: compile(data.named_text_after),
             external_gap_after: compile(data.external_gap_after),
             resolution_list: compile(data.resolution_list),
             resolution_number: compile(RESNUM),

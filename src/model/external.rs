@@ -9,6 +9,8 @@ use crate::lang::numerals::parse_roman;
 pub enum ExternalKind {
     GeneralAssemblyResolution,
     SecurityCouncilResolution,
+    /// A resolution of another organ ("Human Rights Council resolution 33/11").
+    OtherResolution,
     DocumentSymbol,
     Instrument,
     RuleOfProcedure,
@@ -24,6 +26,7 @@ impl ExternalKind {
         match self {
             ExternalKind::GeneralAssemblyResolution => "general_assembly_resolution",
             ExternalKind::SecurityCouncilResolution => "security_council_resolution",
+            ExternalKind::OtherResolution => "other_resolution",
             ExternalKind::DocumentSymbol => "document_symbol",
             ExternalKind::Instrument => "instrument",
             ExternalKind::RuleOfProcedure => "rule_of_procedure",
@@ -65,6 +68,7 @@ impl External {
                 Some(format!("https://sdgs.un.org/goals/goal{goal}"))
             }
             ExternalKind::Provision | ExternalKind::RuleOfProcedure => self.of.as_ref().and_then(|o| o.url()),
+            ExternalKind::OtherResolution => None,
             ExternalKind::Instrument => None,
         }
     }
@@ -74,6 +78,10 @@ impl External {
         match self.kind {
             ExternalKind::GeneralAssemblyResolution => format!("General Assembly resolution {}", self.id),
             ExternalKind::SecurityCouncilResolution => format!("Security Council resolution {}", self.id),
+            ExternalKind::OtherResolution => match &self.of {
+                Some(organ) => format!("{} resolution {}", organ.id, self.id),
+                None => format!("resolution {}", self.id),
+            },
             ExternalKind::DocumentSymbol => match decode_symbol(&self.id) {
                 Some(d) => format!("document {} ({})", self.id, d),
                 None => format!("document {}", self.id),

@@ -249,13 +249,21 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         if overlaps(taken, phrase) {
             continue;
         }
-        let sc = c.name("organ").is_some_and(|o| t.data.security_council_words.contains(&o.as_str()));
+        let organ = c.name("organ").map(|o| o.as_str()).unwrap_or("");
+        let sc = t.data.security_council_words.contains(&organ);
+        let other_organ = t.data.other_organs.contains(&organ);
         let numbers: Vec<TextRange> = t.resolution_number.find_iter(list.as_str()).map(|m| span(list.start(), m)).collect();
         let single = numbers.len() == 1;
         for (i, n) in numbers.iter().enumerate() {
             let written = &masked[n.start..n.end];
             let range = if single { phrase } else if i == 0 { TextRange::new(phrase.start, n.end) } else { *n };
             let reference = match classify_resolution(written, sc) {
+                Ok((_, id)) if other_organ => {
+                    let mut e = External::new(ExternalKind::OtherResolution, id);
+                    e.of = Some(Box::new(External::new(ExternalKind::Instrument, organ)));
+                    entities.push(Entity { phrase, external: e.clone() });
+                    Reference::external(range, e)
+                }
                 Ok((kind, id)) => {
                     let e = External::new(kind, id);
                     entities.push(Entity { phrase, external: e.clone() });
@@ -310,6 +318,21 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         }
         let number = num.as_str().trim_end_matches('.');
         let kw = kw.as_str().to_lowercase();
+        // "the Millennium Development Goals 6": a footnote, not an SDG.
+        let (_, before) = window_before(masked, start, 40);
+        if before.trim_end().ends_with("Millennium Development") || before.trim_end().ends_with("千年发展") {
+            continue;
+        }
+        // A plural keyword needs a list: "Goals 1 and 2", "targets 3.1 to 3.3".
+        if kw.ends_with('s') && !kw.ends_with("ss") {
+            let after = window_after(masked, num.end(), 12);
+            let list_follows = [" and ", ", ", " to ", " or "].iter().any(|sep| {
+                after.starts_with(sep) && after[sep.len()..].starts_with(|ch: char| ch.is_ascii_digit())
+            });
+            if !list_follows {
+                continue;
+            }
+        }
         // A bare "goal 3" outside SDG wording in English is too loose: keep
         // goals only when written with a capital or the SDG words.
         if kw == "goal" && !c.get(0).is_some_and(|m| m.as_str().starts_with("Sustainable")) && number.contains('.') {
@@ -353,7 +376,12 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
     let text = &masked[nums.start..nums.end];
     let mut items: Vec<Item> = Vec::new();
     let mut pending_through = false;
+    let mut last_end = 0;
     for c in number_tokens().captures_iter(text) {
+        // "(a) and (b)": a separator between two markers starts a new item.
+        let gap = &text[last_end..c.get(0).map(|m| m.start()).unwrap_or(last_end)];
+        let separated = gap.contains([',', '、', '，', '和', '及', '与', ';']) || gap.contains(" and ") || gap.contains(" or ");
+        last_end = c.get(0).map(|m| m.end()).unwrap_or(last_end);
         if let Some(m) = c.name("num") {
             let r = span(nums.start, m);
             items.push(Item {
@@ -367,7 +395,7 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
             let r = span(nums.start, m);
             let whole = c.get(0).map(|w| span(nums.start, w)).unwrap_or(r);
             match items.last_mut() {
-                Some(item) if !pending_through => {
+                Some(item) if !pending_through && !separated => {
                     item.subs.push((m.as_str().to_string(), r));
                     item.range = item.range.cover(whole);
                 }
@@ -468,6 +496,19 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
         for e in entities.iter().filter(|e| e.phrase.start >= q.end && e.phrase.start <= q.end + 40) {
             if masked.is_char_boundary(e.phrase.start) && t.external_gap_after.is_match(&masked[q.end..e.phrase.start]) {
                 q.external = Some(e.external.clone());
+                return q;
+            }
+        }
+    }
+    // A named text after it that the tables do not know: "of “The future we want”".
+    if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
+        let after = window_after(masked, q.end, 160);
+        if let Some(c) = t.named_text_after.captures(after) {
+            let name = c.name("quoted").or(c.name("name")).map(|m| m.as_str().trim()).unwrap_or("");
+            let first = name.split_whitespace().next().unwrap_or("");
+            let structural = ["Section", "Chapter", "Annex", "Part", "This", "These", "Its", "That", "The", "A", "An"];
+            if !name.is_empty() && (c.name("quoted").is_some() || !structural.contains(&first)) {
+                q.external = Some(External::new(ExternalKind::Instrument, name));
                 return q;
             }
         }

@@ -32,13 +32,15 @@ pub enum LineKind {
     VoteHeading { side: VoteSide, rest: TextRange },
     Numbered { number: Number, rest: TextRange },
     Lettered { number: Number, rest: TextRange },
+    /// A row of a table (cells separated by tabs): content, never structure.
+    TableRow,
     Text,
 }
 
 impl LineKind {
     /// Lines that open something of their own (everything but text and blanks).
     pub fn is_structural(&self) -> bool {
-        !matches!(self, LineKind::Blank | LineKind::Text)
+        !matches!(self, LineKind::Blank | LineKind::Text | LineKind::TableRow)
     }
 }
 
@@ -102,7 +104,34 @@ pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
         }
         start = next;
     }
+    mark_tables(masked, &mut lines);
     lines
+}
+
+/// Rows of a table: a block of lines (between blank lines) most of which
+/// hold tab-separated cells. Their numbers ("I. Military personnel\t…") are
+/// row labels, not headings.
+fn mark_tables(masked: &str, lines: &mut [Line]) {
+    let has_tab = |l: &Line| masked[l.range.start..l.range.end].contains('\t');
+    let mut i = 0;
+    while i < lines.len() {
+        if matches!(lines[i].kind, LineKind::Blank) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && !matches!(lines[j].kind, LineKind::Blank) {
+            j += 1;
+        }
+        let tabbed = lines[i..j].iter().filter(|l| has_tab(l)).count();
+        let block = j - i;
+        for line in &mut lines[i..j] {
+            if has_tab(line) || (tabbed * 2 >= block && block >= 2) {
+                line.kind = LineKind::TableRow;
+            }
+        }
+        i = j;
+    }
 }
 
 fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {

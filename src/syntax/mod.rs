@@ -27,7 +27,15 @@ pub fn parse(text: &str, language: Language) -> Document {
     let lines = lines::split_lines(&masked, &bold, tables);
     let mut builder = Builder::new(&masked, tables);
     builder.run(&lines);
-    let Builder { nodes, roots, heading_spans, .. } = builder;
+    let Builder { nodes, roots, mut heading_spans, .. } = builder;
+    // The number markers of headings ("Article 5", "II.", "A.") are not references.
+    for n in &nodes {
+        if n.kind.is_heading() {
+            if let Some(num) = n.number {
+                heading_spans.push(TextRange::new(n.opening.start.min(num.span.start), num.span.end));
+            }
+        }
+    }
     let mut doc = Document {
         language,
         nodes,
@@ -86,6 +94,8 @@ struct Builder<'a> {
     /// that could be a Roman section or a lettered subsection).
     last_section: u32,
     last_paragraph: u32,
+    /// Last numbered subheading in the current section or subsection.
+    last_subheading: u32,
 }
 
 impl<'a> Builder<'a> {
@@ -106,6 +116,7 @@ impl<'a> Builder<'a> {
             annex_title_pending: None,
             last_section: 0,
             last_paragraph: 0,
+            last_subheading: 0,
         }
     }
 
@@ -296,10 +307,22 @@ impl<'a> Builder<'a> {
             LineKind::Numbered { number, rest } => self.numbered(line, *number, *rest, prev, next),
             LineKind::Lettered { number, rest } => self.lettered(line, *number, *rest, prev, next),
             LineKind::Text => self.text_line(line, prev, next),
+            LineKind::TableRow => {
+                if self.in_title_phase {
+                    self.text_line(line, prev, next);
+                } else if let Some(open) = self.open_text.or(self.top()) {
+                    self.extend(open, r);
+                }
+            }
         }
     }
 
     fn after_heading(&mut self) {
+        if let Some(top) = self.top() {
+            if matches!(self.nodes[top].kind, NodeKind::Section | NodeKind::Subsection | NodeKind::Annex | NodeKind::Part) {
+                self.last_subheading = 0;
+            }
+        }
         self.close_open_text();
         self.annex_title_pending = None;
         self.list = None;
@@ -351,8 +374,12 @@ impl<'a> Builder<'a> {
                 return;
             }
         }
-        let heading = !rest_text.is_empty() && !ends_sentence(rest_text) && is_short(rest_text) && Self::standalone(None, next);
+        // A heading has no closing punctuation and stands on its own; a long
+        // one still is a heading when it continues the subheadings' numbers.
+        let continues_headings = self.last_subheading > 0 && number.value == self.last_subheading + 1 && number.value != self.last_paragraph + 1;
+        let heading = !rest_text.is_empty() && !ends_sentence(rest_text) && (is_short(rest_text) || continues_headings) && Self::standalone(None, next);
         if heading {
+            self.last_subheading = number.value;
             let id = self.open(NodeKind::Subheading, 1, Some(number), r, Some(rest));
             self.nodes[id].inline = line.inline;
             self.after_heading();
@@ -442,8 +469,11 @@ impl<'a> Builder<'a> {
             }
             self.annex_title_pending = None;
         }
+        // A line that starts in lower case continues the paragraph above
+        // (hard-wrapped text: "…for the implementation of paragraph 8,\nthe following:").
+        let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase());
         if let Some(open) = self.open_text {
-            if self.open_unfinished || self.open_colon {
+            if self.open_unfinished || self.open_colon || lower_start {
                 self.extend(open, r);
                 self.set_open_text(open, r);
                 if self.open_colon {

@@ -1,1 +1,106 @@
-fn main() {}
+//! `cargo bench --bench check`: parse + resolve + check throughput on
+//! documents of about 1 MB and 10 MB built from real text (the Chinese seed
+//! report and the English corpus), each copy of the real text becoming a
+//! numbered annex so that the numbering stays consistent.
+//!
+//! Prints MB/s per size (best and median of several runs, one core), the
+//! ratio of the 10-MB time to the 1-MB time, and the peak resident memory.
+
+use std::time::{Duration, Instant};
+
+use rapporteur::diagnostics::DiagnosticsConfig;
+use rapporteur::ide::Analysis;
+use rapporteur::lang::numerals::{to_chinese, to_roman};
+use rapporteur::lang::Language;
+
+const SEED: &str = include_str!("../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
+const EN_PARTS: [&str; 3] = [
+    include_str!("../tests/fixtures/corpus/en_A-80-590.txt"),
+    include_str!("../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
+    include_str!("../tests/fixtures/corpus/en_A-RES-73-3.txt"),
+];
+
+/// The seed's report, then its annex repeated as 附件一, 附件二, … up to `target` bytes.
+pub fn chinese_document(target: usize) -> String {
+    let annex_at = SEED.find("\n附件\n").unwrap_or(SEED.len());
+    let (body, annex) = SEED.split_at(annex_at);
+    let annex_content = annex.trim_start_matches("\n附件\n");
+    let mut doc = String::with_capacity(target + annex.len());
+    doc.push_str(body);
+    let mut n = 1;
+    while doc.len() < target {
+        doc.push_str(&format!("\n附件{}\n", to_chinese(n)));
+        doc.push_str(annex_content);
+        n += 1;
+    }
+    doc
+}
+
+/// English documents, each as "Annex N", up to `target` bytes.
+pub fn english_document(target: usize) -> String {
+    let mut doc = String::with_capacity(target + 200_000);
+    doc.push_str("United Nations\n\nA/80/999\n\nGeneral Assembly\n\nCompilation of texts\n\n");
+    let mut n = 1;
+    while doc.len() < target {
+        doc.push_str(&format!("\nAnnex {}\n\n", to_roman(n)));
+        doc.push_str(EN_PARTS[(n as usize - 1) % EN_PARTS.len()]);
+        n += 1;
+    }
+    doc
+}
+
+fn time(text: &str, lang: Language, runs: usize) -> (Duration, Duration, usize) {
+    let config = DiagnosticsConfig::all_enabled();
+    let mut times = Vec::new();
+    let mut diagnostics = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let analysis = Analysis::new(text, Some(lang), &config);
+        times.push(start.elapsed());
+        diagnostics = analysis.diagnostics.len();
+        std::hint::black_box(&analysis);
+    }
+    times.sort();
+    (times[0], times[times.len() / 2], diagnostics)
+}
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; any other argument filters by name.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let cases: [(&str, Language, fn(usize) -> String); 2] =
+        [("zh-seed", Language::Zh, chinese_document), ("en-corpus", Language::En, english_document)];
+    println!("parse + resolve + check (ide::Analysis::new), one core");
+    for (name, lang, build) in cases {
+        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        let mut results = Vec::new();
+        for (label, size, runs) in [("1 MB", 1 << 20, 9), ("10 MB", 10 << 20, 3)] {
+            let text = build(size);
+            let (best, median, diagnostics) = time(&text, lang, runs);
+            let mb = text.len() as f64 / (1024.0 * 1024.0);
+            println!(
+                "{name:10} {label:6} {:>6.2} MB  best {:>8.1} ms ({:>6.1} MB/s)  median {:>8.1} ms ({:>6.1} MB/s)  {diagnostics} diagnostics",
+                mb,
+                best.as_secs_f64() * 1e3,
+                mb / best.as_secs_f64(),
+                median.as_secs_f64() * 1e3,
+                mb / median.as_secs_f64(),
+            );
+            results.push((text.len(), median));
+        }
+        if let [(s1, t1), (s10, t10)] = results[..] {
+            let ratio = t10.as_secs_f64() / t1.as_secs_f64();
+            println!("{name:10} 10-MB time / 1-MB time = {ratio:.2} (size ratio {:.2})", s10 as f64 / s1 as f64);
+        }
+    }
+    if let Some(kib) = peak_rss_kib() {
+        println!("peak resident memory of the bench process: {:.1} MB", kib as f64 / 1024.0);
+    }
+}

@@ -61,6 +61,7 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
         };
         let scheme = doc.scheme_of(container);
         let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
+        let mut group_of: std::collections::HashMap<Option<NodeId>, usize> = std::collections::HashMap::new();
         for top in tops {
             let mut all = vec![top];
             all.extend(doc.descendants(top));
@@ -75,9 +76,12 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
                         doc.ancestors(id).find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
                     }
                 };
-                match groups.iter_mut().find(|(s, _)| *s == scope) {
-                    Some((_, g)) => g.push(id),
-                    None => groups.push((scope, vec![id])),
+                match group_of.get(&scope) {
+                    Some(&g) => groups[g].1.push(id),
+                    None => {
+                        group_of.insert(scope, groups.len());
+                        groups.push((scope, vec![id]));
+                    }
                 }
             }
         }

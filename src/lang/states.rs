@@ -58,6 +58,8 @@ impl StateId {
 
 struct StateTable {
     by_name: HashMap<(Language, String), StateId>,
+    /// The longest name, in bytes: a longer piece of text is no name.
+    longest: usize,
 }
 
 fn table() -> &'static StateTable {
@@ -98,7 +100,8 @@ fn table() -> &'static StateTable {
                 by_name.entry((*lang, key)).or_insert(StateId(id));
             }
         }
-        StateTable { by_name }
+        let longest = by_name.keys().map(|(_, k)| k.len()).max().unwrap_or(0);
+        StateTable { by_name, longest }
     })
 }
 
@@ -156,6 +159,16 @@ pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.trim().chars() {
+        if c.is_ascii() && !c.is_ascii_whitespace() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+            continue;
+        }
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+            space = false;
+            continue;
+        }
         let c = match c {
             '’' | '‘' => '\'',
             'ـ' => continue, // Arabic tatweel
@@ -177,13 +190,30 @@ pub fn normalize(name: &str) -> String {
 
 /// Looks up a State by one of its names in `lang` (short, formal or former).
 pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
+    if name.len() > table().longest + 8 {
+        return None;
+    }
+    lookup_normalized(lang, normalize(name))
+}
+
+/// Looks up a name already folded by [`normalize`].
+pub fn lookup_normalized(lang: Language, key: String) -> Option<StateId> {
     let t = table();
-    let key = normalize(name);
-    if let Some(id) = t.by_name.get(&(lang, key.clone())) {
+    if key.len() > t.longest + 8 {
+        return None;
+    }
+    let mut key = (lang, key);
+    if let Some(id) = t.by_name.get(&key) {
         return Some(*id);
     }
-    let without_article = ["the "].iter().find_map(|a| key.strip_prefix(a)).map(str::to_string);
-    without_article.and_then(|k| t.by_name.get(&(lang, k)).copied())
+    let stripped = key.1.strip_prefix("the ")?.to_string();
+    key.1 = stripped;
+    t.by_name.get(&key).copied()
+}
+
+/// The longest known name, in bytes.
+pub fn longest_name() -> usize {
+    table().longest
 }
 
 #[cfg(test)]

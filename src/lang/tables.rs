@@ -128,7 +128,7 @@ const NUM_EN: &str = r"(?:[0-9]{1,4}(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\
 fn english_paragraph_reference() -> String {
     let range = format!(r"{NUM_EN}(?:\s*(?:to|through|-|–)\s*{NUM_EN})?");
     format!(
-        r"\b(?:(?P<secword>[Ss]ection|[Cc]hapter)\s+(?P<sec>[IVXLC]+)(?:\.(?P<sub>[A-Z]))?,?\s+)?(?P<kw>[Pp]aragraphs?|[Pp]aras?\.|[Ss]ubparagraphs?)\s*(?P<nums>{range}(?:(?:\s*,\s*{range})*,?\s+(?:and|or)\s+{range})?)"
+        r"(?-u:\b)(?:(?P<secword>[Ss]ection|[Cc]hapter)\s+(?P<sec>[IVXLC]+)(?:\.(?P<sub>[A-Z]))?,?\s+)?(?P<kw>[Pp]aragraphs?|[Pp]aras?\.|[Ss]ubparagraphs?)\s*(?P<nums>{range}(?:(?:\s*,\s*{range})*,?\s+(?:and|or)\s+{range})?)"
     )
 }
 
@@ -141,12 +141,12 @@ fn chinese_paragraph_reference() -> String {
     )
 }
 
-const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?\b)?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
+const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?(?-u:\b))?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
 
 fn english_resolutions() -> String {
     let date = r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})";
     format!(
-        r"\b(?:(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights|Executive Board|Council|Assembly)\s+)?[Rr]esolutions?\s+(?P<list>{RESNUM}{date}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){RESNUM}{date}?)*)"
+        r"(?-u:\b)(?:(?P<organ>General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights|Executive Board|Council|Assembly)\s+)?[Rr]esolutions?\s+(?P<list>{RESNUM}{date}?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){RESNUM}{date}?)*)"
     )
 }
 
@@ -168,14 +168,14 @@ fn english() -> &'static LanguageData {
         language: Language::En,
         section_numerals: NumeralStyle::Roman,
         annex_heading: r"^(?:ANNEX|Annex|ANNEXES|Annexes)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
-        part_heading: r"^(?:PART|Part)\s+(?P<num>[IVXLC]+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\b[.:]?\s*(?P<title>.*)$",
-        section_heading: r"^(?:(?:CHAPTER|Chapter)\s+(?P<num2>[IVXLC]+)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S.*)$",
-        subsection_heading: r"^(?P<num>[A-Z])(?:\.\s*(?P<title>\S.*)?)?$",
-        article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S.*))?$",
-        numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s+|$)(?P<rest>.*)$",
-        subparagraph_line: r"^\((?P<num>[a-z]{1,3})\)(?:\s+|$)(?P<rest>.*)$",
+        part_heading: r"^(?:PART|Part)\s+(?P<num>[IVXLC]+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)(?-u:\b)[.:]?(?:\s*(?P<title>\S)|\s*$)",
+        section_heading: r"^(?:(?:CHAPTER|Chapter)\s+(?P<num2>[IVXLC]+)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S)|\s*$)",
+        numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
+        subparagraph_line: r"^\((?P<num>[a-z]{1,5})\)(?:\s|$)",
         preamble_formula: r"^(?:The\s+(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council|Conference|Council|Commission|States Parties)\s*,?|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)\s*,)$",
-        vote_list_heading: r"^(?P<side>In favour|In favor|Against|Abstaining|Abstentions)\s*:\s*(?P<rest>.*)$",
+        vote_list_heading: r"^(?P<side>In favour|In favor|Against|Abstaining|Abstentions)\s*:",
         vote_sides: &[
             ("In favour", VoteSide::InFavour),
             ("In favor", VoteSide::InFavour),
@@ -190,24 +190,24 @@ fn english() -> &'static LanguageData {
         sentence_ends: &[';'],
         full_stop_ends_sentence: true,
         paragraph_reference: leak(english_paragraph_reference()),
-        section_reference: r"\b(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)\b(?:\.(?P<sub>[A-Z])\b)?",
-        annex_reference: r"\b(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)\b|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
-        article_reference: r"\b[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
-        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)\b|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)\b)?)",
-        direction_after: r"^\s+(?P<dir>above|below)\b",
+        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?",
+        annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
+        article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
+        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?)",
+        direction_after: r"^\s+(?P<dir>above|below)(?-u:\b)",
         document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
         document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
-        named_text_after: r#"^,?\s+(?:of|in)\s+(?:the\s+)?(?:["“](?P<quoted>[^"”\n]{2,120})["”]|(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|on|the|and|for|to|in|against))*))"#,
+        named_text_after: r#"^,?\s+(?:of|in)\s+(?:the\s+)?(?:["“](?P<quoted>[^"”\n]+)["”]|(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|on|the|and|for|to|in|against))*))"#,
         external_gap_before: r"^\s*,\s*$",
         external_gap_after: r"^,?\s+(?:of|in|to|under)\s+(?:the\s+|its\s+|that\s+|this\s+|said\s+)?$",
         resolution_list: leak(english_resolutions()),
         security_council_words: &["Security Council"],
         other_organs: &["Human Rights Council", "Economic and Social Council", "Commission on Human Rights", "Executive Board"],
-        instrument: r"\b(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
-        rule_of_procedure: r"\b[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
-        sdg: r"\b(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
-        vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]{1,400})\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]{1,400})\))?",
-        resolution_without_year: r"\bSecurity Council resolution\s+(?P<num>[0-9]{3,4})\b(?:\s*[^\s(0-9/]|\s*$)",
+        instrument: r"(?-u:\b)(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
+        rule_of_procedure: r"(?-u:\b)[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
+        sdg: r"(?-u:\b)(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
+        vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]+)\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]+)\))?",
+        resolution_without_year: r"(?-u:\b)Security Council resolution\s+(?P<num>[0-9]{3,4})(?-u:\b)(?:\s*[^\s(0-9/]|\s*$)",
     })
 }
 
@@ -216,14 +216,14 @@ fn chinese() -> &'static LanguageData {
         language: Language::Zh,
         section_numerals: NumeralStyle::Chinese,
         annex_heading: r"^附件(?P<num>[一二三四五六七八九十]+)?\s*$",
-        part_heading: r"^第(?P<num>[一二三四五六七八九十]+)部分\s*[.．、：:]?\s*(?P<title>.*)$",
-        section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十]+)章\s*|(?P<num>[一二三四五六七八九十]+)\s*[.．、]\s*)(?P<title>\S.*)$",
-        subsection_heading: r"^(?P<num>[A-Z])(?:\s*[.．]\s*(?P<title>\S.*)?)?$",
-        article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S.*))?$",
-        numbered_line: r"^(?P<num>[0-9]{1,4})\s*[.．、](?P<rest>(?:\s.*|[^0-9\s].*)?)$",
-        subparagraph_line: r"^[(（](?P<num>[a-z]{1,3})[)）]\s*(?P<rest>.*)$",
+        part_heading: r"^第(?P<num>[一二三四五六七八九十]+)部分\s*[.．、：:]?(?:\s*(?P<title>\S)|\s*$)",
+        section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十]+)章\s*|(?P<num>[一二三四五六七八九十]+)\s*[.．、]\s*)(?P<title>\S)",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\s*[.．]\s*$|\s*[.．]\s*(?P<title>\S))",
+        article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S)|\s*$)",
+        numbered_line: r"^(?P<num>[0-9]{1,4})\s*(?P<sep>[.．、])(?:\s|[^0-9\s]|$)",
+        subparagraph_line: r"^[(（](?P<num>[a-z]{1,5})[)）]",
         preamble_formula: r"^(?:大会|安全理事会|安理会|各国|经济及社会理事会|人权理事会|会议|缔约国)\s*[，,]$",
-        vote_list_heading: r"^(?P<side>赞成|反对|弃权)(?:票)?\s*[:：]\s*(?P<rest>.*)$",
+        vote_list_heading: r"^(?P<side>赞成|反对|弃权)(?:票)?\s*[:：]",
         vote_sides: &[
             ("赞成", VoteSide::InFavour),
             ("反对", VoteSide::Against),
@@ -239,17 +239,17 @@ fn chinese() -> &'static LanguageData {
         section_reference: r"第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)",
         annex_reference: r"(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
         article_reference: r"第\s*(?P<nums>[一二三四五六七八九十百]+|[0-9]{1,3})\s*条",
-        internal_after: r"^\b\B",
-        direction_after: r"^\b\B",
+        internal_after: r"^(?-u:\b\B)",
+        direction_after: r"^(?-u:\b\B)",
         document_before: r"(?P<q>成果文件草案|成果文件|本决议|本报告|本文件|本宣言)\s*$",
-        document_after: r"^\b\B",
-        named_text_after: r"^\b\B",
+        document_after: r"^(?-u:\b\B)",
+        named_text_after: r"^(?-u:\b\B)",
         external_gap_before: r"^[\s，,、的]*$",
-        external_gap_after: r"^\b\B",
+        external_gap_after: r"^(?-u:\b\B)",
         resolution_list: leak(chinese_resolutions()),
         security_council_words: &["安全理事会", "安理会"],
         other_organs: &["人权理事会", "经济及社会理事会"],
-        instrument: r"(?P<name>《[^《》\n]{1,80}》|议事规则)",
+        instrument: r"(?P<name>《[^《》\n]+》|议事规则)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
         sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
         vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权",
@@ -352,7 +352,7 @@ pub fn tables(lang: Language) -> &'static Tables {
 pub fn symbol_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS)(?:\s*/\s*(?:[A-Za-z]{1,8}\.?[0-9]{0,4}|[0-9]{1,4}|[A-Za-z]{1,8}\.[0-9]{1,4}(?:\.[0-9]{1,3})?)(?:\*)?){1,9})")
+        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS)(?:\s*/\s*(?:[A-Za-z]+\.?[0-9]*|[0-9]+|[A-Za-z]+\.[0-9]+(?:\.[0-9]+)?)\*?)+)")
     })
 }
 

@@ -187,8 +187,42 @@ fn span(base: usize, m: regex::Match<'_>) -> TextRange {
     TextRange::new(base + m.start(), base + m.end())
 }
 
-fn overlaps(taken: &[TextRange], r: TextRange) -> bool {
-    taken.iter().any(|t| t.start < r.end && r.start < t.end)
+/// Ranges already claimed by a reference or a heading marker, kept merged
+/// and sorted so that a lookup costs a logarithm, not a scan.
+#[derive(Default)]
+struct Taken {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    fn overlaps(&self, r: TextRange) -> bool {
+        match self.by_start.range(..r.end.max(r.start + 1)).next_back() {
+            Some((_, &end)) => end > r.start,
+            None => false,
+        }
+    }
+
+    fn push(&mut self, r: TextRange) {
+        let (mut start, mut end) = (r.start, r.end.max(r.start + 1));
+        // Merge with every interval it touches.
+        let touching: Vec<(usize, usize)> = self
+            .by_start
+            .range(..end)
+            .rev()
+            .take_while(|(_, &e)| e >= start)
+            .map(|(&s, &e)| (s, e))
+            .collect();
+        for (s, e) in touching {
+            self.by_start.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.by_start.insert(start, end);
+    }
+}
+
+fn overlaps(taken: &Taken, r: TextRange) -> bool {
+    taken.overlaps(r)
 }
 
 /// Finds every reference in the document, in text order (unresolved).
@@ -197,7 +231,10 @@ pub fn find(doc: &Document) -> Vec<Reference> {
     let t = tables(doc.language);
     let mut refs = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut taken: Vec<TextRange> = doc.heading_spans.clone();
+    let mut taken = Taken::default();
+    for r in &doc.heading_spans {
+        taken.push(*r);
+    }
 
     externals(doc, masked, t, &mut refs, &mut entities, &mut taken);
     entities.sort_by_key(|e| e.phrase.start);
@@ -206,7 +243,7 @@ pub fn find(doc: &Document) -> Vec<Reference> {
     refs
 }
 
-fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Vec<TextRange>) {
+fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Taken) {
     // Rules of procedure first: "议事规则第 4 条" is one reference.
     for c in t.rule_of_procedure.captures_iter(masked) {
         let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
@@ -493,7 +530,8 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
     }
     // An external text right after: "paragraph 2 of resolution 678 (1990)".
     if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
-        for e in entities.iter().filter(|e| e.phrase.start >= q.end && e.phrase.start <= q.end + 40) {
+        let from = entities.partition_point(|e| e.phrase.start < q.end);
+        for e in entities[from..].iter().take_while(|e| e.phrase.start <= q.end + 40) {
             if masked.is_char_boundary(e.phrase.start) && t.external_gap_after.is_match(&masked[q.end..e.phrase.start]) {
                 q.external = Some(e.external.clone());
                 return q;
@@ -521,7 +559,9 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
         q.scope = if word.contains("成果文件") || word.contains("outcome") { DocScope::OutcomeDocument } else { DocScope::Present };
         return q;
     }
-    for e in entities.iter().rev().filter(|e| e.phrase.end <= range.start && e.phrase.end + 12 >= range.start) {
+    let upto = entities.partition_point(|e| e.phrase.start < range.start);
+    let nearby = entities[..upto].iter().rev().take_while(|e| e.phrase.start + 2048 >= range.start);
+    for e in nearby.filter(|e| e.phrase.end <= range.start && e.phrase.end + 12 >= range.start) {
         if t.external_gap_before.is_match(&masked[e.phrase.end..range.start]) {
             q.external = Some(e.external.clone());
             return q;
@@ -530,10 +570,12 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
     // An instrument named earlier in the same sentence.
     if q.direction.is_none() && q.scope == DocScope::Any && q.annex.is_none() {
         let start = sentence_start(doc, masked, t, range.start);
-        if let Some(e) = entities
+        let upto = entities.partition_point(|e| e.phrase.start < range.start);
+        if let Some(e) = entities[..upto]
             .iter()
             .rev()
-            .find(|e| e.phrase.start >= start && e.phrase.end <= range.start && e.external.kind == ExternalKind::Instrument)
+            .take_while(|e| e.phrase.start >= start)
+            .find(|e| e.phrase.end <= range.start && e.external.kind == ExternalKind::Instrument)
         {
             q.external = Some(e.external.clone());
         }
@@ -545,7 +587,7 @@ fn provision(label: String, of: External) -> External {
     External { kind: ExternalKind::Provision, id: label, of: Some(Box::new(of)) }
 }
 
-fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Vec<TextRange>) {
+fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Taken) {
     let has_articles = doc.nodes.iter().any(|n| n.kind == NodeKind::Article);
     // Paragraph references.
     for c in t.paragraph_reference.captures_iter(masked) {

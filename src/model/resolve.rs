@@ -3,18 +3,55 @@
 //! onto the nodes of the document, preferring the reference's own numbering
 //! scope and container when several fit, and says why when none does.
 
+use std::collections::HashMap;
+
 use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
 
 use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
 
+/// Numbered nodes by kind and number, built once per document so that each
+/// reference costs a lookup, not a walk of the tree.
+struct Index {
+    by_number: HashMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
+}
+
+impl Index {
+    fn new(doc: &Document) -> Index {
+        let mut by_number: HashMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = HashMap::new();
+        for (id, n) in doc.nodes.iter().enumerate() {
+            if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
+                by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
+            }
+        }
+        Index { by_number }
+    }
+
+    /// Nodes of `kind` numbered `value` in one of `containers`, looking in
+    /// `first` (the reference's own container) before the others.
+    fn find(&self, kind: NodeKind, value: Option<u32>, containers: &[Option<NodeId>], first: Option<Option<NodeId>>, accept: impl Fn(NodeId) -> bool) -> Vec<NodeId> {
+        let Some(value) = value else { return Vec::new() };
+        let lookup = |c: Option<NodeId>| -> Vec<NodeId> {
+            self.by_number.get(&(kind, value, c)).map(|ids| ids.iter().copied().filter(|&id| accept(id)).collect()).unwrap_or_default()
+        };
+        if let Some(own) = first.filter(|c| containers.contains(c)) {
+            let here = lookup(own);
+            if !here.is_empty() {
+                return here;
+            }
+        }
+        containers.iter().flat_map(|&c| lookup(c)).collect()
+    }
+}
+
 pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
+    let index = Index::new(doc);
     for r in refs.iter_mut() {
         if r.status == Status::External || r.external.is_some() {
             r.status = Status::External;
             continue;
         }
         let Some(target) = r.target.clone() else { continue };
-        resolve_one(doc, r, &target);
+        resolve_one(doc, &index, r, &target);
     }
 }
 
@@ -133,7 +170,7 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     Some(cur)
 }
 
-fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
+fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &InternalTarget) {
     let (containers, mismatch, why_none) = containers(doc, target);
     r.annex_number_mismatch = mismatch;
     if let Some(why) = why_none {
@@ -142,6 +179,7 @@ fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
         return;
     }
     let here = doc.node_at(r.range.start);
+    let here_container = here.map(|h| doc.container_of(h)).or(Some(None));
     let mut found: Vec<NodeId> = Vec::new();
     let mut why: Option<String> = None;
 
@@ -150,11 +188,8 @@ fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
             found = containers.iter().flatten().copied().collect();
         }
         RefKind::Section | RefKind::Subsection => {
-            for &c in &containers {
-                for s in nodes_in(doc, c, NodeKind::Section) {
-                    if number_of(doc, s) != target.section {
-                        continue;
-                    }
+            for s in index.find(NodeKind::Section, target.section, &containers, here_container, |_| true) {
+                {
                     match target.subsection {
                         Some(sub) => {
                             found.extend(doc.nodes[s].children.iter().copied().filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)));
@@ -171,9 +206,7 @@ fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
             }
         }
         RefKind::Article => {
-            for &c in &containers {
-                found.extend(nodes_in(doc, c, NodeKind::Article).into_iter().filter(|&a| number_of(doc, a) == target.article));
-            }
+            found.extend(index.find(NodeKind::Article, target.article, &containers, here_container, |_| true));
             if found.is_empty() {
                 why = Some(format!("there is no article {}", target.article.unwrap_or(0)));
             }
@@ -181,25 +214,11 @@ fn resolve_one(doc: &Document, r: &mut Reference, target: &InternalTarget) {
         RefKind::Paragraph | RefKind::Subparagraph => {
             match target.paragraph {
                 Some(p) => {
-                    let mut paragraphs = Vec::new();
-                    for &c in &containers {
-                        for id in nodes_in(doc, c, NodeKind::Paragraph) {
-                            if number_of(doc, id) != Some(p) {
-                                continue;
-                            }
-                            if let Some(s) = target.section {
-                                if !has_ancestor_numbered(doc, id, NodeKind::Section, s) {
-                                    continue;
-                                }
-                            }
-                            if let Some(sub) = target.subsection {
-                                if !has_ancestor_numbered(doc, id, NodeKind::Subsection, sub) {
-                                    continue;
-                                }
-                            }
-                            paragraphs.push(id);
-                        }
-                    }
+                    let accept = |id: NodeId| {
+                        target.section.is_none_or(|s| has_ancestor_numbered(doc, id, NodeKind::Section, s))
+                            && target.subsection.is_none_or(|sub| has_ancestor_numbered(doc, id, NodeKind::Subsection, sub))
+                    };
+                    let paragraphs = index.find(NodeKind::Paragraph, Some(p), &containers, here_container, accept);
                     if paragraphs.is_empty() {
                         why = Some(describe_missing_paragraph(doc, target, &containers, here));
                     }

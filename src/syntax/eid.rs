@@ -20,10 +20,22 @@ fn join(prefix: &str, part: &str) -> String {
 }
 
 pub fn assign(doc: &mut Document, _masked: &str) {
+    // Ordinals of unnumbered nodes among their siblings of the same kind.
+    let mut ordinals = vec![0usize; doc.nodes.len()];
+    let mut parents: Vec<&[NodeId]> = vec![&doc.roots];
+    parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()));
+    for siblings in parents {
+        let mut counts: HashMap<NodeKind, usize> = HashMap::new();
+        for &s in siblings {
+            let c = counts.entry(doc.nodes[s].kind).or_insert(0);
+            *c += 1;
+            ordinals[s] = *c;
+        }
+    }
     let mut used: HashMap<String, u32> = HashMap::new();
     let roots = doc.roots.clone();
     for root in roots {
-        assign_node(doc, root, "", "", &mut used);
+        assign_node(doc, root, "", "", &ordinals, &mut used);
     }
 }
 
@@ -38,17 +50,10 @@ fn number_part(doc: &Document, id: NodeId) -> Option<String> {
     })
 }
 
-fn ordinal_among(doc: &Document, id: NodeId, kind: NodeKind) -> usize {
-    let siblings: &[NodeId] = match doc.nodes[id].parent {
-        Some(p) => &doc.nodes[p].children,
-        None => &doc.roots,
-    };
-    siblings.iter().filter(|&&s| doc.nodes[s].kind == kind).position(|&s| s == id).unwrap_or(0) + 1
-}
 
 /// `parent` is the eId of the parent; `scope` the eId that paragraphs below
 /// this node are addressed from.
-fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, used: &mut HashMap<String, u32>) {
+fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, ordinals: &[usize], used: &mut HashMap<String, u32>) {
     let kind = doc.nodes[id].kind;
     let num = number_part(doc, id);
     let container = doc.container_of(id);
@@ -63,11 +68,11 @@ fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, used: 
         NodeKind::Section => join(parent, &format!("sec_{}", num.clone().unwrap_or_default())),
         NodeKind::Subsection => join(parent, &format!("subsec_{}", num.clone().unwrap_or_default())),
         NodeKind::Subheading => join(parent, &format!("subheading_{}", num.clone().unwrap_or_default())),
-        NodeKind::Crossheading => join(parent, &format!("crossheading_{}", ordinal_among(doc, id, kind))),
+        NodeKind::Crossheading => join(parent, &format!("crossheading_{}", ordinals[id])),
         NodeKind::Article => join(scope, &format!("art_{}", num.clone().unwrap_or_default())),
         NodeKind::Preamble => join(parent, "preamble"),
-        NodeKind::PreambularParagraph => join(parent, &format!("rec_{}", ordinal_among(doc, id, kind))),
-        NodeKind::UnnumberedParagraph => join(parent, &format!("intro_{}", ordinal_among(doc, id, kind))),
+        NodeKind::PreambularParagraph => join(parent, &format!("rec_{}", ordinals[id])),
+        NodeKind::UnnumberedParagraph => join(parent, &format!("intro_{}", ordinals[id])),
         NodeKind::Paragraph => join(scope, &format!("para_{}", num.clone().unwrap_or_default())),
         NodeKind::Subparagraph => join(parent, &format!("subpara_{}", num.clone().unwrap_or_default())),
         NodeKind::List => join(parent, "list"),
@@ -89,6 +94,6 @@ fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, used: 
     doc.nodes[id].eid = eid.clone();
     let children = doc.nodes[id].children.clone();
     for child in children {
-        assign_node(doc, child, &eid, &child_scope, used);
+        assign_node(doc, child, &eid, &child_scope, ordinals, used);
     }
 }

@@ -214,11 +214,14 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         return LineKind::Blank;
     }
     let base = range.start;
+    // Patterns match a line's start; what follows the marker runs to the
+    // end of the line (`rest`, `title`).
+    let end = range.end;
+    let tail = |c: &regex::Captures<'_>, name: &str| c.name(name).map(|m| TextRange::new(base + m.start(), end));
+    let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = tables.vote_list_heading.captures(s) {
-        if let (Some(side), Some(rest)) = (c.name("side"), group(&c, "rest", base)) {
-            if let Some(side) = tables.vote_side(side.as_str()) {
-                return LineKind::VoteHeading { side, rest };
-            }
+        if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
+            return LineKind::VoteHeading { side, rest: trim(masked, after(&c)) };
         }
     }
     if let Some(c) = tables.annex_heading.captures(s) {
@@ -227,12 +230,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     }
     if let Some(c) = tables.part_heading.captures(s) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
-            return LineKind::Part { number, title: non_empty(group(&c, "title", base)) };
+            return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
     if let Some(c) = tables.article_heading.captures(s) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
-            return LineKind::Article { number, title: non_empty(group(&c, "title", base)) };
+            return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
         }
     }
     if let Some(c) = tables.section_heading.captures(s) {
@@ -245,14 +248,14 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             })
         });
         if let Some(number) = number {
-            return LineKind::Section { number, title: non_empty(group(&c, "title", base)) };
+            return LineKind::Section { number, title: non_empty(tail(&c, "title")) };
         }
     }
     if let Some(c) = tables.subsection_heading.captures(s) {
         if let Some(span) = group(&c, "num", base) {
             if let Some(value) = parse_letter(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::CapitalLetter };
-                return LineKind::Subsection { number, title: non_empty(group(&c, "title", base)) };
+                return LineKind::Subsection { number, title: non_empty(tail(&c, "title")) };
             }
         }
     }
@@ -260,7 +263,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         return LineKind::PreambleFormula;
     }
     if let Some(c) = tables.numbered_line.captures(s) {
-        if let (Some(span), Some(rest)) = (group(&c, "num", base), group(&c, "rest", base)) {
+        if let Some(span) = group(&c, "num", base) {
+            let rest = match c.name("sep") {
+                Some(sep) => TextRange::new(base + sep.end(), end),
+                None => after(&c),
+            };
             if let Some(value) = parse_digits(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::Arabic };
                 return LineKind::Numbered { number, rest: trim(masked, rest) };
@@ -268,7 +275,8 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         }
     }
     if let Some(c) = tables.subparagraph_line.captures(s) {
-        if let (Some(span), Some(rest)) = (group(&c, "num", base), group(&c, "rest", base)) {
+        if let Some(span) = group(&c, "num", base) {
+            let rest = after(&c);
             let text = &masked[span.start..span.end];
             // Letter or lower-case Roman: decided in context by the builder.
             let (value, style) = match parse_letter(text) {

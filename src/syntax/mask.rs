@@ -4,17 +4,13 @@
 //! pattern runs on the masked text, so every offset it yields is an offset
 //! into the original text.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 /// Returns the masked copy of `text` and the offsets of the `**` markers that
 /// were blanked (inline headings are found from them).
 pub fn mask(text: &str) -> (String, Vec<usize>) {
     let mut bytes = text.as_bytes().to_vec();
     let mut bold = Vec::new();
     // BOM anywhere (it is three bytes: EF BB BF).
-    let mut i = 0;
+    let mut i = if text.contains('\u{feff}') { 0 } else { bytes.len() };
     while i + 2 < bytes.len() {
         if bytes[i] == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF {
             bytes[i] = b' ';
@@ -26,7 +22,7 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
         }
     }
     // Bold and underline markers.
-    let mut i = 0;
+    let mut i = if text.contains("**") || text.contains("__") { 0 } else { bytes.len() };
     while i + 1 < bytes.len() {
         if (bytes[i] == b'*' && bytes[i + 1] == b'*') || (bytes[i] == b'_' && bytes[i + 1] == b'_') {
             bold.push(i);
@@ -37,26 +33,40 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
             i += 1;
         }
     }
-    // Markdown links: keep the label, blank the brackets and the target.
-    static LINK: OnceLock<Regex> = OnceLock::new();
-    let link = LINK.get_or_init(|| {
-        Regex::new(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)").expect("link pattern")
-    });
-    // Only ASCII bytes were replaced so far, so the buffer is still UTF-8.
-    let snapshot = String::from_utf8(bytes.clone()).unwrap_or_else(|_| text.to_string());
-    for caps in link.captures_iter(&snapshot) {
-        let (Some(whole), Some(label)) = (caps.get(0), caps.get(1)) else { continue };
-        bytes[whole.start()] = b' ';
-        for b in &mut bytes[label.end()..whole.end()] {
-            *b = b' ';
+    // Markdown links `[label](target)` on one line: keep the label, blank
+    // the brackets and the target.
+    let mut i = if text.contains("](") { 0 } else { bytes.len() };
+    while i < bytes.len() {
+        if bytes[i] != b'[' {
+            i += 1;
+            continue;
         }
+        let open = i;
+        let mut j = open + 1;
+        while j < bytes.len() && j - open <= 600 && !matches!(bytes[j], b'[' | b']' | b'\n' | b'\r') {
+            j += 1;
+        }
+        if j + 1 < bytes.len() && j > open + 1 && bytes[j] == b']' && bytes[j + 1] == b'(' {
+            let mut k = j + 2;
+            while k < bytes.len() && k - j <= 500 && !matches!(bytes[k], b'(' | b')' | b' ' | b'\t' | b'\n' | b'\r') {
+                k += 1;
+            }
+            if k < bytes.len() && bytes[k] == b')' {
+                bytes[open] = b' ';
+                for b in &mut bytes[j..=k] {
+                    *b = b' ';
+                }
+                i = k + 1;
+                continue;
+            }
+        }
+        i = open + 1;
     }
     // Heading hashes and blockquote markers at the start of a line.
-    let mut at_line_start = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        if at_line_start {
-            let mut j = i;
+    if text.contains('#') || text.contains('>') {
+        let starts = std::iter::once(0).chain(text.match_indices(['\n', '\r']).map(|(i, _)| i + 1));
+        for start in starts {
+            let mut j = start;
             while j < bytes.len() && bytes[j] == b' ' {
                 j += 1;
             }
@@ -70,8 +80,6 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
                 }
             }
         }
-        at_line_start = bytes[i] == b'\n' || bytes[i] == b'\r';
-        i += 1;
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
     debug_assert_eq!(masked.len(), text.len());

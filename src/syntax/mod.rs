@@ -44,9 +44,11 @@ pub fn parse(text: &str, language: Language) -> Document {
         votes: Vec::new(),
         name_lists: Vec::new(),
         schemes: Vec::new(),
+        containers: Vec::new(),
         masked: String::new(),
     };
     finish_ranges(&mut doc);
+    doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
     doc.schemes = infer_schemes(&doc);
     eid::assign(&mut doc, &masked);
     names::read_votes_and_lists(&mut doc, &masked, tables);

@@ -65,6 +65,16 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
             continue;
         }
         let own = own_text(doc, id);
+        // A list of names has separators between them: skip prose without.
+        let text = &masked[own.start..own.end];
+        // Names are short: prose with a comma every sentence is no list, nor
+        // is hard-wrapped prose with a line end every sixty characters.
+        let separators = text.chars().filter(|c| tables.data.name_separators.contains(c)).count();
+        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        let dense = |n: usize, per: usize| n + 1 >= MIN_RUN && text.len() <= (n + 1) * per;
+        if !dense(separators, 64) && !dense(lines, 40) {
+            continue;
+        }
         let items = split_names(masked, own, tables, doc.language, true);
         // Runs of States; one short unknown name inside a run (a State the
         // table lacks, a misspelling) does not end it.
@@ -235,13 +245,15 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     }
     let name = TextRange::new(range.start, range.start + name_end);
     let name_text = &masked[name.start..name.end];
-    let state = lookup(lang, name_text).or_else(|| {
+    let key = normalize(name_text);
+    let mut state = crate::lang::states::lookup_normalized(lang, key.clone());
+    if state.is_none() && name_end < s.len() && s.len() <= crate::lang::states::longest_name() + 8 {
         // "Bolivia (Plurinational State of)" is the whole name.
-        lookup(lang, s)
-    });
+        state = lookup(lang, s);
+    }
     let key = match state {
         Some(id) => format!("#{}", id.code()),
-        None => normalize(name_text),
+        None => key,
     };
     NameItem { range, name, key, state }
 }

@@ -233,6 +233,8 @@ pub struct Document {
     pub name_lists: Vec<NameList>,
     /// Paragraph numbering of the body (index 0) and of each annex.
     pub schemes: Vec<(Option<NodeId>, NumberingScheme)>,
+    /// The annex each node is in (`None`: the body), by node id.
+    pub containers: Vec<Option<NodeId>>,
     /// The masked text (markup blanked, same offsets as the text).
     pub masked: String,
 }
@@ -249,6 +251,9 @@ impl Document {
 
     /// The annex that contains `id`, if any (`None` means the body).
     pub fn container_of(&self, id: NodeId) -> Option<NodeId> {
+        if let Some(c) = self.containers.get(id) {
+            return *c;
+        }
         std::iter::once(id)
             .chain(self.ancestors(id))
             .find(|&n| self.nodes[n].kind == NodeKind::Annex)
@@ -259,7 +264,10 @@ impl Document {
         let mut level: &[NodeId] = &self.roots;
         let mut found = None;
         loop {
-            let next = level.iter().copied().find(|&n| {
+            // Siblings are in text order: the candidate is the last one
+            // starting at or before `offset`.
+            let idx = level.partition_point(|&n| self.nodes[n].range.start <= offset);
+            let next = idx.checked_sub(1).map(|i| level[i]).filter(|&n| {
                 let r = self.nodes[n].range;
                 r.start <= offset && offset < r.end.max(r.start + 1)
             });
@@ -291,11 +299,12 @@ impl Document {
 
     /// The paragraph-numbering scheme of the body or an annex.
     pub fn scheme_of(&self, container: Option<NodeId>) -> NumberingScheme {
-        self.schemes
-            .iter()
-            .find(|(c, _)| *c == container)
-            .map(|(_, s)| *s)
-            .unwrap_or(NumberingScheme::Continuous)
+        // The body is first; annexes follow in order of their ids.
+        let found = match container {
+            None => self.schemes.first().filter(|(c, _)| c.is_none()),
+            Some(a) => self.schemes.binary_search_by_key(&Some(a), |(c, _)| *c).ok().map(|i| &self.schemes[i]),
+        };
+        found.map(|(_, s)| *s).unwrap_or(NumberingScheme::Continuous)
     }
 
     /// The annexes, in order.

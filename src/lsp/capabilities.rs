@@ -1,0 +1,73 @@
+//! What the server offers and the position encoding it agrees with the
+//! client: UTF-8 when the client lists it in `general.positionEncodings`,
+//! otherwise UTF-16 (the protocol's default, which every client supports).
+
+use tower_lsp_server::ls_types::{
+    ClientCapabilities, DocumentLinkOptions, FoldingRangeProviderCapability, HoverProviderCapability, OneOf,
+    PositionEncodingKind, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    WorkDoneProgressOptions,
+};
+
+use crate::text::PositionEncoding;
+
+/// The encoding to use with a client that announced `caps`.
+pub fn negotiate(caps: &ClientCapabilities) -> PositionEncoding {
+    let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) {
+        PositionEncoding::Utf8
+    } else {
+        PositionEncoding::Utf16
+    }
+}
+
+pub fn encoding_kind(encoding: PositionEncoding) -> PositionEncodingKind {
+    match encoding {
+        PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+        PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+    }
+}
+
+pub fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding_kind(encoding)),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            ..TextDocumentSyncOptions::default()
+        })),
+        definition_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp_server::ls_types::GeneralClientCapabilities;
+
+    use super::*;
+
+    fn offering(kinds: Option<Vec<PositionEncodingKind>>) -> ClientCapabilities {
+        ClientCapabilities {
+            general: Some(GeneralClientCapabilities { position_encodings: kinds, ..Default::default() }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn utf8_only_when_offered() {
+        assert_eq!(negotiate(&ClientCapabilities::default()), PositionEncoding::Utf16);
+        assert_eq!(negotiate(&offering(None)), PositionEncoding::Utf16);
+        assert_eq!(negotiate(&offering(Some(vec![PositionEncodingKind::UTF16]))), PositionEncoding::Utf16);
+        assert_eq!(negotiate(&offering(Some(vec![PositionEncodingKind::UTF32]))), PositionEncoding::Utf16);
+        let both = offering(Some(vec![PositionEncodingKind::UTF16, PositionEncodingKind::UTF8]));
+        assert_eq!(negotiate(&both), PositionEncoding::Utf8);
+    }
+}

@@ -1,0 +1,123 @@
+//! Client settings: the document language and which diagnostic codes are
+//! reported at what severity, read from `initializationOptions` and
+//! `workspace/didChangeConfiguration`.
+//!
+//! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en",
+//! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`;
+//! the object without the `"rapporteur"` wrapper is accepted too.
+
+use serde_json::Value;
+
+use crate::diagnostics::{Code, DiagnosticsConfig, Severity};
+use crate::lang::Language;
+
+/// What the analysis of every open document is run with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `None`: detect the language of each document from its text.
+    pub language: Option<Language>,
+    pub diagnostics: DiagnosticsConfig,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { language: None, diagnostics: DiagnosticsConfig::all_enabled() }
+    }
+}
+
+/// Reads settings from a client value. Returns `None` when the value holds
+/// no settings of ours (the current settings then stay), otherwise the full
+/// settings (what the value leaves out is the default) and a warning for each
+/// part that could not be read.
+pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
+    let ours = match value.get("rapporteur") {
+        Some(v) => v,
+        None if value.get("language").is_some() || value.get("diagnostics").is_some() => value,
+        None => return None,
+    };
+    let mut warnings = Vec::new();
+    let mut settings = Settings::default();
+    let Some(obj) = ours.as_object() else {
+        if !ours.is_null() {
+            warnings.push(format!("settings: `rapporteur` should be an object, got {ours}"));
+        }
+        return Some((settings, warnings));
+    };
+    match obj.get("language") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("auto") || s.is_empty() => {}
+        Some(Value::String(s)) => match s.parse::<Language>() {
+            Ok(lang) => {
+                if !lang.is_supported() {
+                    warnings.push(format!("settings: language `{lang}` is not fully supported yet; its tables may be incomplete"));
+                }
+                settings.language = Some(lang);
+            }
+            Err(e) => warnings.push(format!("settings: {e}; detecting the language instead")),
+        },
+        Some(other) => warnings.push(format!("settings: `language` should be a string, got {other}")),
+    }
+    match obj.get("diagnostics") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(codes)) => {
+            for (name, level) in codes {
+                let Some(code) = Code::parse(name) else {
+                    warnings.push(format!("settings: unknown diagnostic code `{name}`"));
+                    continue;
+                };
+                let severity = match level {
+                    Value::String(s) if s.eq_ignore_ascii_case("off") => None,
+                    Value::Bool(false) => None,
+                    Value::Bool(true) => Some(code.default_severity()),
+                    Value::String(s) => match Severity::parse(s) {
+                        Some(sev) => Some(sev),
+                        None => {
+                            warnings.push(format!("settings: `{name}`: unknown level `{s}` (expected off, error, warning, information or hint)"));
+                            continue;
+                        }
+                    },
+                    other => {
+                        warnings.push(format!("settings: `{name}`: expected a string, got {other}"));
+                        continue;
+                    }
+                };
+                settings.diagnostics.overrides.insert(code, severity);
+            }
+        }
+        Some(other) => warnings.push(format!("settings: `diagnostics` should be an object, got {other}")),
+    }
+    Some((settings, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn wrapped_and_bare_objects_are_read_alike() {
+        let bare = json!({"language": "zh", "diagnostics": {"numbering.gap": "off", "vote.count": "hint"}});
+        let wrapped = json!({ "rapporteur": bare.clone() });
+        let (a, wa) = parse(&bare).unwrap();
+        let (b, wb) = parse(&wrapped).unwrap();
+        assert_eq!(a, b);
+        assert!(wa.is_empty() && wb.is_empty());
+        assert_eq!(a.language, Some(Language::Zh));
+        assert_eq!(a.diagnostics.severity(Code::NumberingGap), None);
+        assert_eq!(a.diagnostics.severity(Code::VoteCount), Some(Severity::Hint));
+        assert_eq!(a.diagnostics.severity(Code::ReferenceBroken), Some(Severity::Error));
+    }
+
+    #[test]
+    fn auto_unknown_values_and_foreign_settings() {
+        let (s, w) = parse(&json!({"rapporteur": {"language": "auto"}})).unwrap();
+        assert_eq!(s, Settings::default());
+        assert!(w.is_empty());
+        let (s, w) = parse(&json!({"rapporteur": {"language": "xx", "diagnostics": {"nope": "off", "vote.count": "loud"}}})).unwrap();
+        assert_eq!(s, Settings::default());
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert!(parse(&json!({"otherTool": {"x": 1}})).is_none());
+        assert!(parse(&Value::Null).is_none());
+    }
+}

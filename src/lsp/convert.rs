@@ -1,0 +1,195 @@
+//! Conversions between the core's values (byte offsets, [`TextRange`]s,
+//! `ide` results) and protocol values, in the negotiated encoding. Every
+//! position goes through the analysis's [`crate::text::LineIndex`]; nothing
+//! here counts columns itself.
+
+use std::str::FromStr;
+
+use tower_lsp_server::ls_types::{
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentLink, DocumentSymbol,
+    FoldingRange, FoldingRangeKind, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Position,
+    Range, SymbolKind, Uri,
+};
+
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::ide::{self, Analysis, Fold, FoldKind, Link, OutlineItem};
+use crate::syntax::NodeKind;
+use crate::text::{LineCol, PositionEncoding, TextRange};
+
+/// Where the README documents the diagnostic codes.
+pub const CODES_URL: &str = "https://github.com/rapporteur-un/rapporteur";
+
+// ---- from the protocol ----
+
+/// The byte offset of `pos`, clamped into the text; the flag tells whether
+/// clamping was needed (a position past the end of its line or document, or
+/// inside a character).
+pub fn offset(a: &Analysis, pos: Position, enc: PositionEncoding) -> (usize, bool) {
+    a.line_index.offset(&a.text, LineCol { line: pos.line, col: pos.character }, enc)
+}
+
+// ---- to the protocol ----
+
+pub fn position(a: &Analysis, offset: usize, enc: PositionEncoding) -> Position {
+    let lc = a.line_index.line_col(&a.text, offset, enc);
+    Position { line: lc.line, character: lc.col }
+}
+
+pub fn range(a: &Analysis, r: TextRange, enc: PositionEncoding) -> Range {
+    Range { start: position(a, r.start, enc), end: position(a, r.end, enc) }
+}
+
+pub fn location(a: &Analysis, uri: &Uri, r: TextRange, enc: PositionEncoding) -> Location {
+    Location { uri: uri.clone(), range: range(a, r, enc) }
+}
+
+pub fn locations(a: &Analysis, uri: &Uri, ranges: &[TextRange], enc: PositionEncoding) -> Vec<Location> {
+    ranges.iter().map(|&r| location(a, uri, r, enc)).collect()
+}
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// The README section of a code: `…/rapporteur#<Code::doc_anchor>`.
+pub fn code_href(code: Code) -> Option<Uri> {
+    Uri::from_str(&format!("{CODES_URL}#{}", code.doc_anchor())).ok()
+}
+
+pub fn diagnostic(a: &Analysis, uri: &Uri, d: &Diagnostic, enc: PositionEncoding) -> lsp::Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation { location: location(a, uri, r.range, enc), message: r.message.clone() })
+        .collect();
+    lsp::Diagnostic {
+        range: range(a, d.range, enc),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.as_str().to_string())),
+        code_description: code_href(d.code).map(|href| CodeDescription { href }),
+        source: Some("rapporteur".to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+pub fn diagnostics(a: &Analysis, uri: &Uri, enc: PositionEncoding) -> Vec<lsp::Diagnostic> {
+    a.diagnostics.iter().map(|d| diagnostic(a, uri, d, enc)).collect()
+}
+
+pub fn hover(a: &Analysis, h: &ide::Hover, enc: PositionEncoding) -> lsp::Hover {
+    lsp::Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown.clone() }),
+        range: Some(range(a, h.range, enc)),
+    }
+}
+
+pub fn symbol_kind(kind: NodeKind) -> SymbolKind {
+    match kind {
+        NodeKind::TitleBlock => SymbolKind::FILE,
+        NodeKind::Annex => SymbolKind::MODULE,
+        NodeKind::Part => SymbolKind::PACKAGE,
+        NodeKind::Section => SymbolKind::NAMESPACE,
+        NodeKind::Subsection => SymbolKind::CLASS,
+        NodeKind::Subheading | NodeKind::Crossheading => SymbolKind::STRING,
+        NodeKind::Article => SymbolKind::STRUCT,
+        NodeKind::Preamble => SymbolKind::OBJECT,
+        NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Paragraph => SymbolKind::FIELD,
+        NodeKind::Subparagraph | NodeKind::ListItem => SymbolKind::ENUM_MEMBER,
+        NodeKind::List => SymbolKind::ARRAY,
+        NodeKind::RecordedVote | NodeKind::VoteList => SymbolKind::EVENT,
+    }
+}
+
+/// The outline as nested symbols. The protocol wants each selection range
+/// inside its range; an item whose opening sticks out is given its range.
+pub fn symbols(a: &Analysis, items: &[OutlineItem], enc: PositionEncoding) -> Vec<DocumentSymbol> {
+    items.iter().map(|item| symbol(a, item, enc)).collect()
+}
+
+fn symbol(a: &Analysis, item: &OutlineItem, enc: PositionEncoding) -> DocumentSymbol {
+    let selection = if item.range.contains_range(item.selection_range) { item.selection_range } else { item.range };
+    let name = if item.name.trim().is_empty() { item.kind.label().to_string() } else { item.name.clone() };
+    #[allow(deprecated)]
+    DocumentSymbol {
+        name,
+        detail: item.detail.clone().filter(|d| !d.is_empty()),
+        kind: symbol_kind(item.kind),
+        tags: None,
+        deprecated: None,
+        range: range(a, item.range, enc),
+        selection_range: range(a, selection, enc),
+        children: (!item.children.is_empty()).then(|| symbols(a, &item.children, enc)),
+    }
+}
+
+/// Line-based folds. A fold whose range ends at the start of a line (just
+/// after a line break) ends on the line before; folds left with one line go.
+pub fn folds(a: &Analysis, folds: &[Fold], enc: PositionEncoding) -> Vec<FoldingRange> {
+    folds
+        .iter()
+        .filter_map(|f| {
+            let start = a.line_index.line_col(&a.text, f.range.start, enc);
+            let end = a.line_index.line_col(&a.text, f.range.end, enc);
+            let end_line = if end.col == 0 && end.line > start.line { end.line - 1 } else { end.line };
+            (end_line > start.line).then(|| FoldingRange {
+                start_line: start.line,
+                start_character: None,
+                end_line,
+                end_character: None,
+                kind: Some(match f.kind {
+                    FoldKind::Region => FoldingRangeKind::Region,
+                    FoldKind::Comment => FoldingRangeKind::Comment,
+                }),
+                collapsed_text: None,
+            })
+        })
+        .collect()
+}
+
+pub fn links(a: &Analysis, links: &[Link], enc: PositionEncoding) -> Vec<DocumentLink> {
+    links
+        .iter()
+        .filter_map(|l| {
+            let target = Uri::from_str(&l.target).ok()?;
+            Some(DocumentLink {
+                range: range(a, l.range, enc),
+                target: Some(target),
+                tooltip: Some(l.tooltip.clone()),
+                data: None,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::DiagnosticsConfig;
+
+    #[test]
+    fn every_code_has_a_link() {
+        for code in Code::ALL {
+            let href = code_href(code).expect("valid URI");
+            assert_eq!(href.as_str(), format!("{CODES_URL}#{}", code.doc_anchor()));
+        }
+    }
+
+    #[test]
+    fn positions_follow_the_encoding() {
+        let a = Analysis::new("一二😀x\r\nab", None, &DiagnosticsConfig::all_enabled());
+        let x = a.text.find('x').unwrap();
+        assert_eq!(position(&a, x, PositionEncoding::Utf16), Position { line: 0, character: 4 });
+        assert_eq!(position(&a, x, PositionEncoding::Utf8), Position { line: 0, character: 10 });
+        assert_eq!(offset(&a, Position { line: 0, character: 4 }, PositionEncoding::Utf16), (x, false));
+        assert_eq!(offset(&a, Position { line: 0, character: 99 }, PositionEncoding::Utf16), (x + 1, true));
+        assert_eq!(offset(&a, Position { line: 9, character: 0 }, PositionEncoding::Utf8), (a.text.len(), true));
+    }
+}

@@ -1,0 +1,136 @@
+//! Applies `didChange` content changes to a document's rope, in order.
+//!
+//! A protocol position becomes a byte offset in two steps: the rope finds
+//! where the line starts (ropey is built with `cr_lines` only, so it ends
+//! lines exactly where [`LineIndex`] does: `\n`, `\r\n`, `\r`), and
+//! [`LineIndex::offset`] on that one line turns the column into bytes in the
+//! negotiated encoding. So columns are converted in the one place the core
+//! converts them, and an edit costs O(log n + line length), not O(n).
+//! Positions past the end of a line or of the document are clamped.
+
+use std::borrow::Cow;
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent};
+
+use crate::text::{LineCol, LineIndex, PositionEncoding};
+
+/// The byte offset of `pos` in `rope`, and whether it had to be clamped.
+pub fn byte_offset(rope: &Rope, pos: Position, enc: PositionEncoding) -> (usize, bool) {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return (rope.len_bytes(), true);
+    }
+    let start = rope.line_to_byte(line);
+    let text: Cow<str> = rope.line(line).into();
+    let (within, clamped) = LineIndex::new(&text).offset(&text, LineCol { line: 0, col: pos.character }, enc);
+    (start + within, clamped)
+}
+
+/// Applies `changes` one after the other (each range refers to the text as
+/// left by the change before it, as the protocol says) and returns the new
+/// rope and a note for each change whose range had to be repaired.
+pub fn apply_changes(
+    rope: &Rope,
+    changes: Vec<TextDocumentContentChangeEvent>,
+    enc: PositionEncoding,
+) -> (Rope, Vec<String>) {
+    let mut rope = rope.clone();
+    let mut notes = Vec::new();
+    for change in changes {
+        let Some(range) = change.range else {
+            rope = Rope::from_str(&change.text);
+            continue;
+        };
+        let (mut start, clamped_start) = byte_offset(&rope, range.start, enc);
+        let (mut end, clamped_end) = byte_offset(&rope, range.end, enc);
+        if clamped_start || clamped_end {
+            notes.push(format!(
+                "change range {}:{}-{}:{} lies outside the text; clamped",
+                range.start.line, range.start.character, range.end.line, range.end.character
+            ));
+        }
+        if start > end {
+            notes.push("change range ends before it starts; swapped".to_string());
+            std::mem::swap(&mut start, &mut end);
+        }
+        let start_char = rope.byte_to_char(start);
+        if end > start {
+            let end_char = rope.byte_to_char(end);
+            rope.remove(start_char..end_char);
+        }
+        if !change.text.is_empty() {
+            rope.insert(start_char, &change.text);
+        }
+    }
+    (rope, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp_server::ls_types::Range;
+
+    use super::*;
+
+    fn change(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range { start: Position::new(sl, sc), end: Position::new(el, ec) }),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn rope_lines_end_where_line_index_lines_end() {
+        // Form feed, NEL, LS and PS are not line ends in LSP, so not in the rope either.
+        let text = "a\nb\r\nc\rd\u{c}e\u{85}f\u{2028}g\u{2029}h\r\r\n\n😀";
+        let rope = Rope::from_str(text);
+        let index = LineIndex::new(text);
+        assert_eq!(rope.len_lines(), index.line_count());
+        for line in 0..index.line_count() {
+            assert_eq!(rope.line_to_byte(line), index.line_start(line), "line {line}");
+        }
+    }
+
+    #[test]
+    fn edits_in_both_encodings() {
+        let rope = Rope::from_str("第一节😀x\r\n第二行");
+        let (r, notes) = apply_changes(&rope, vec![change(0, 5, 0, 6, "Y")], PositionEncoding::Utf16);
+        assert_eq!(r.to_string(), "第一节😀Y\r\n第二行");
+        assert!(notes.is_empty());
+        let (r, _) = apply_changes(&rope, vec![change(0, 13, 0, 14, "Y")], PositionEncoding::Utf8);
+        assert_eq!(r.to_string(), "第一节😀Y\r\n第二行");
+        // Joining lines across a CRLF; then a second change on the result.
+        let (r, _) = apply_changes(
+            &rope,
+            vec![change(0, 6, 1, 0, ""), change(0, 0, 0, 3, "")],
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(r.to_string(), "😀x第二行");
+    }
+
+    #[test]
+    fn bad_ranges_are_clamped_not_fatal() {
+        let rope = Rope::from_str("ab\ncd");
+        let (r, notes) = apply_changes(&rope, vec![change(0, 1, 0, 99, "X")], PositionEncoding::Utf16);
+        assert_eq!(r.to_string(), "aX\ncd");
+        assert_eq!(notes.len(), 1);
+        let (r, _) = apply_changes(&rope, vec![change(7, 0, 9, 9, "!")], PositionEncoding::Utf16);
+        assert_eq!(r.to_string(), "ab\ncd!");
+        let (r, notes) = apply_changes(&rope, vec![change(1, 1, 0, 1, "")], PositionEncoding::Utf16);
+        assert_eq!(r.to_string(), "ac");
+        assert_eq!(notes.len(), 1);
+        // Inside a surrogate pair: moved to the character's start.
+        let rope = Rope::from_str("😀z");
+        let (r, _) = apply_changes(&rope, vec![change(0, 1, 0, 1, "|")], PositionEncoding::Utf16);
+        assert_eq!(r.to_string(), "|😀z");
+    }
+
+    #[test]
+    fn full_text_change_replaces_everything() {
+        let rope = Rope::from_str("old");
+        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new\r\n".into() };
+        let (r, _) = apply_changes(&rope, vec![full, change(1, 0, 1, 0, "end")], PositionEncoding::Utf8);
+        assert_eq!(r.to_string(), "new\r\nend");
+    }
+}

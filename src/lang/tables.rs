@@ -119,6 +119,8 @@ pub struct LanguageData {
     pub sdg: &'static str,
     /// `for`, `against`, `abst`, optional `against_names`, `abst_names`.
     pub vote_figures: &'static str,
+    /// A word every statement of vote figures contains (a cheap pre-check).
+    pub vote_figures_hint: &'static str,
     /// A Security Council resolution number without its year: `num`.
     pub resolution_without_year: &'static str,
 }
@@ -207,6 +209,7 @@ fn english() -> &'static LanguageData {
         rule_of_procedure: r"(?-u:\b)[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
         sdg: r"(?-u:\b)(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
         vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]+)\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]+)\))?",
+        vote_figures_hint: "abstention",
         resolution_without_year: r"(?-u:\b)Security Council resolution\s+(?P<num>[0-9]{3,4})(?-u:\b)(?:\s*[^\s(0-9/]|\s*$)",
     })
 }
@@ -253,6 +256,7 @@ fn chinese() -> &'static LanguageData {
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
         sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
         vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权",
+        vote_figures_hint: "票",
         resolution_without_year: r"安全理事会\s*第\s*(?P<num>[0-9]{3,4})\s*号决议",
     })
 }

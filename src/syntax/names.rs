@@ -69,10 +69,10 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         let text = &masked[own.start..own.end];
         // Names are short: prose with a comma every sentence is no list, nor
         // is hard-wrapped prose with a line end every sixty characters.
-        let separators = text.chars().filter(|c| tables.data.name_separators.contains(c)).count();
+        let separators = text.matches(tables.data.name_separators).count();
         let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
         let dense = |n: usize, per: usize| n + 1 >= MIN_RUN && text.len() <= (n + 1) * per;
-        if !dense(separators, 64) && !dense(lines, 40) {
+        if !dense(separators, 40) && !dense(lines, 40) {
             continue;
         }
         let items = split_names(masked, own, tables, doc.language, true);
@@ -139,6 +139,9 @@ type Figures = (Option<TextRange>, Vec<(VoteSide, Figure)>, Vec<VoteListData>);
 
 fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -> Figures {
     let text = &masked[own.start..own.end];
+    if !text.contains(tables.data.vote_figures_hint) {
+        return (None, Vec::new(), Vec::new());
+    }
     let Some(c) = tables.vote_figures.captures(text) else { return (None, Vec::new(), Vec::new()) };
     let whole = c.get(0).map(|m| TextRange::new(own.start + m.start(), own.start + m.end()));
     let mut figures = Vec::new();

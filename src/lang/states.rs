@@ -57,7 +57,8 @@ impl StateId {
 }
 
 struct StateTable {
-    by_name: HashMap<(Language, String), StateId>,
+    /// Folded name → State, one map per language (indexed by `lang_index`).
+    by_name: Vec<HashMap<String, StateId>>,
     /// The longest name, in bytes: a longer piece of text is no name.
     longest: usize,
 }
@@ -65,7 +66,7 @@ struct StateTable {
 fn table() -> &'static StateTable {
     static TABLE: OnceLock<StateTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut by_name = HashMap::new();
+        let mut by_name: Vec<HashMap<String, StateId>> = vec![HashMap::new(); Language::ALL.len()];
         let columns = [
             (2, Language::En),
             (3, Language::Fr),
@@ -88,7 +89,7 @@ fn table() -> &'static StateTable {
             for (col, lang) in columns {
                 if let Some(name) = fields.get(col) {
                     for key in name_keys(lang, name) {
-                        by_name.entry((lang, key)).or_insert(StateId(id));
+                        by_name[lang_index(lang)].entry(key).or_insert(StateId(id));
                     }
                 }
             }
@@ -97,10 +98,10 @@ fn table() -> &'static StateTable {
             let mut id = [0u8; 3];
             id.copy_from_slice(code.as_bytes());
             for key in name_keys(*lang, name) {
-                by_name.entry((*lang, key)).or_insert(StateId(id));
+                by_name[lang_index(*lang)].entry(key).or_insert(StateId(id));
             }
         }
-        let longest = by_name.keys().map(|(_, k)| k.len()).max().unwrap_or(0);
+        let longest = by_name.iter().flat_map(|m| m.keys()).map(String::len).max().unwrap_or(0);
         StateTable { by_name, longest }
     })
 }
@@ -156,6 +157,14 @@ fn name_keys(lang: Language, name: &str) -> Vec<String> {
 /// Folds case, whitespace and apostrophe variants so that a name matches as a
 /// reader would match it.
 pub fn normalize(name: &str) -> String {
+    // Most names (all Chinese ones) are already folded.
+    if name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b >= 0xE4 || (0x80..0xC0).contains(&b))
+        && !name.contains("  ")
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+    {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.trim().chars() {
@@ -193,22 +202,21 @@ pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
     if name.len() > table().longest + 8 {
         return None;
     }
-    lookup_normalized(lang, normalize(name))
+    lookup_normalized(lang, &normalize(name))
 }
 
 /// Looks up a name already folded by [`normalize`].
-pub fn lookup_normalized(lang: Language, key: String) -> Option<StateId> {
+pub fn lookup_normalized(lang: Language, key: &str) -> Option<StateId> {
     let t = table();
     if key.len() > t.longest + 8 {
         return None;
     }
-    let mut key = (lang, key);
-    if let Some(id) = t.by_name.get(&key) {
-        return Some(*id);
-    }
-    let stripped = key.1.strip_prefix("the ")?.to_string();
-    key.1 = stripped;
-    t.by_name.get(&key).copied()
+    let map = &t.by_name[lang_index(lang)];
+    map.get(key).or_else(|| map.get(key.strip_prefix("the ")?)).copied()
+}
+
+fn lang_index(lang: Language) -> usize {
+    Language::ALL.iter().position(|&l| l == lang).unwrap_or(0)
 }
 
 /// The longest known name, in bytes.

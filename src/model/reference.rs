@@ -259,13 +259,17 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(Reference::external(r, e));
     }
     // Document symbols.
-    for c in symbol_pattern().captures_iter(masked) {
-        let Some(m) = c.name("sym") else { continue };
-        let written = m.as_str().trim_end_matches(['.', '*']);
+    let symbols = if masked.contains('/') { Some(symbol_pattern().find_iter(masked)) } else { None };
+    for m in symbols.into_iter().flatten() {
+        // The match may start with the character before the organ letter.
+        let whole = m.as_str();
+        let skip = whole.char_indices().find(|(_, ch)| ch.is_ascii_uppercase()).map(|(i, _)| i).unwrap_or(0);
+        let start = m.start() + skip;
+        let written = whole[skip..].trim_end_matches(['.', '*']);
         if !written.contains('/') || !written.chars().any(|ch| ch.is_ascii_digit()) {
             continue;
         }
-        let r = TextRange::new(m.start(), m.start() + written.len());
+        let r = TextRange::new(start, start + written.len());
         if overlaps(taken, r) {
             continue;
         }
@@ -333,13 +337,13 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(reference);
     }
     // Named instruments.
-    for c in t.instrument.captures_iter(masked) {
-        let (Some(whole), Some(name)) = (c.get(0), c.name("name")) else { continue };
+    for whole in t.instrument.find_iter(masked) {
         let r = span(0, whole);
         if overlaps(taken, r) {
             continue;
         }
-        let id = name.as_str().trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
+        let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
         let e = External::new(ExternalKind::Instrument, id);
         taken.push(r);
         entities.push(Entity { phrase: r, external: e.clone() });

@@ -7,6 +7,28 @@
 //! from the headings between them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: eIds are short strings, and SipHash's resistance to flooding is
+/// not needed for them.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
 use crate::lang::numerals::{to_letter, to_roman};
@@ -25,14 +47,14 @@ pub fn assign(doc: &mut Document, _masked: &str) {
     let mut parents: Vec<&[NodeId]> = vec![&doc.roots];
     parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()));
     for siblings in parents {
-        let mut counts: HashMap<NodeKind, usize> = HashMap::new();
+        let mut counts: FastMap<NodeKind, usize> = FastMap::default();
         for &s in siblings {
             let c = counts.entry(doc.nodes[s].kind).or_insert(0);
             *c += 1;
             ordinals[s] = *c;
         }
     }
-    let mut used: HashMap<String, u32> = HashMap::new();
+    let mut used: FastMap<String, u32> = FastMap::default();
     let roots = doc.roots.clone();
     for root in roots {
         assign_node(doc, root, "", "", &ordinals, &mut used);
@@ -53,7 +75,7 @@ fn number_part(doc: &Document, id: NodeId) -> Option<String> {
 
 /// `parent` is the eId of the parent; `scope` the eId that paragraphs below
 /// this node are addressed from.
-fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, ordinals: &[usize], used: &mut HashMap<String, u32>) {
+fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, ordinals: &[usize], used: &mut FastMap<String, u32>) {
     let kind = doc.nodes[id].kind;
     let num = number_part(doc, id);
     let container = doc.container_of(id);
@@ -80,9 +102,16 @@ fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, ordina
         NodeKind::RecordedVote => join(parent, "vote"),
         NodeKind::VoteList => join(parent, doc.nodes[id].vote_side.map(|s| s.key()).unwrap_or("list")),
     };
-    let count = used.entry(base.clone()).or_insert(0);
-    *count += 1;
-    let eid = if *count == 1 { base } else { format!("{base}__{count}") };
+    let eid = match used.get_mut(&base) {
+        Some(count) => {
+            *count += 1;
+            format!("{base}__{count}")
+        }
+        None => {
+            used.insert(base.clone(), 1);
+            base
+        }
+    };
     // The scope for paragraphs below this node.
     let child_scope = match kind {
         NodeKind::Annex => eid.clone(),

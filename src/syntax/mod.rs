@@ -421,10 +421,18 @@ impl<'a> Builder<'a> {
         let (value, style, level) = match (letter, roman) {
             (Some(l), Some(ro)) => {
                 let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number).map(|n| n.value);
+                // The Roman numeral the level below the open letter expects next.
+                let next_roman = open_letter_level.map(|n| {
+                    let last = self.nodes[n].children.iter().rev().find_map(|&c| {
+                        let c = &self.nodes[c];
+                        (c.kind == NodeKind::Subparagraph && c.level == 2).then_some(c.number.map(|x| x.value).unwrap_or(0))
+                    });
+                    last.unwrap_or(0) + 1
+                });
                 match prev_letter {
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
-                    Some(_) => (ro, NumberStyle::LowerRoman, 2),
-                    None => (l, NumberStyle::Letter, 1),
+                    Some(_) if next_roman == Some(ro) => (ro, NumberStyle::LowerRoman, 2),
+                    _ => (l, NumberStyle::Letter, 1),
                 }
             }
             (Some(l), None) => (l, NumberStyle::Letter, 1),

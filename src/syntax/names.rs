@@ -249,7 +249,7 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let name = TextRange::new(range.start, range.start + name_end);
     let name_text = &masked[name.start..name.end];
     let key = normalize(name_text);
-    let mut state = crate::lang::states::lookup_normalized(lang, key.clone());
+    let mut state = crate::lang::states::lookup_normalized(lang, &key);
     if state.is_none() && name_end < s.len() && s.len() <= crate::lang::states::longest_name() + 8 {
         // "Bolivia (Plurinational State of)" is the whole name.
         state = lookup(lang, s);

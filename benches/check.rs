@@ -81,7 +81,10 @@ fn main() {
             continue;
         }
         let mut results = Vec::new();
-        for (label, size, runs) in [("1 MB", 1 << 20, 9), ("10 MB", 10 << 20, 3)] {
+        // RAPPORTEUR_BENCH_QUICK=1: one run of the 1-MB document (for profilers).
+        let quick = std::env::var_os("RAPPORTEUR_BENCH_QUICK").is_some();
+        let sizes: &[(&str, usize, usize)] = if quick { &[("1 MB", 1 << 20, 1)] } else { &[("1 MB", 1 << 20, 9), ("10 MB", 10 << 20, 3)] };
+        for &(label, size, runs) in sizes {
             let text = build(size);
             let (best, median, diagnostics) = time(&text, lang, runs);
             let mb = text.len() as f64 / (1024.0 * 1024.0);

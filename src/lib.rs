@@ -7,6 +7,7 @@
 //! `diagnostics` (checks) → `ide` (editor features, pure) → `cli` and `lsp`
 //! (the two front ends; the only modules doing I/O).
 
+pub mod hash;
 pub mod text;
 pub mod lang;
 pub mod syntax;

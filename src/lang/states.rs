@@ -3,7 +3,7 @@
 //! of their time still use. Used to recognise, split and count the names in
 //! recorded votes and lists of speakers.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 use super::Language;
@@ -58,7 +58,7 @@ impl StateId {
 
 struct StateTable {
     /// Folded name → State, one map per language (indexed by `lang_index`).
-    by_name: Vec<HashMap<String, StateId>>,
+    by_name: Vec<FastMap<String, StateId>>,
     /// The longest name, in bytes: a longer piece of text is no name.
     longest: usize,
 }
@@ -66,7 +66,7 @@ struct StateTable {
 fn table() -> &'static StateTable {
     static TABLE: OnceLock<StateTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut by_name: Vec<HashMap<String, StateId>> = vec![HashMap::new(); Language::ALL.len()];
+        let mut by_name: Vec<FastMap<String, StateId>> = vec![FastMap::default(); Language::ALL.len()];
         let columns = [
             (2, Language::En),
             (3, Language::Fr),
@@ -157,14 +157,24 @@ fn name_keys(lang: Language, name: &str) -> Vec<String> {
 /// Folds case, whitespace and apostrophe variants so that a name matches as a
 /// reader would match it.
 pub fn normalize(name: &str) -> String {
-    // Most names (all Chinese ones) are already folded.
-    if name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b >= 0xE4 || (0x80..0xC0).contains(&b))
+    normalize_cow(name).into_owned()
+}
+
+/// [`normalize`] without copying a name that is already folded (all
+/// Chinese names are).
+pub fn normalize_cow(name: &str) -> std::borrow::Cow<'_, str> {
+    let folded = name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b >= 0xE4 || (0x80..0xC0).contains(&b))
         && !name.contains("  ")
         && !name.starts_with(' ')
         && !name.ends_with(' ')
-    {
-        return name.to_string();
+        && !name.contains('ـ');
+    if folded {
+        return std::borrow::Cow::Borrowed(name);
     }
+    std::borrow::Cow::Owned(fold(name))
+}
+
+fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.trim().chars() {

@@ -6,40 +6,11 @@
 //! when numbered continuously, the section when numbering restarts), not
 //! from the headings between them.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: eIds are short strings, and SipHash's resistance to flooding is
-/// not needed for them.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::hash::{fnv, FastMap};
 
 use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
 use crate::lang::numerals::{to_letter, to_roman};
 
-fn join(prefix: &str, part: &str) -> String {
-    if prefix.is_empty() {
-        part.to_string()
-    } else {
-        format!("{prefix}__{part}")
-    }
-}
 
 pub fn assign(doc: &mut Document, _masked: &str) {
     // Ordinals of unnumbered nodes among their siblings of the same kind.
@@ -54,75 +25,107 @@ pub fn assign(doc: &mut Document, _masked: &str) {
             ordinals[s] = *c;
         }
     }
-    let mut used: FastMap<String, u32> = FastMap::default();
+    let mut used: FastMap<u64, u32> = FastMap::default();
     let roots = doc.roots.clone();
     for root in roots {
-        assign_node(doc, root, "", "", &ordinals, &mut used);
+        assign_node(doc, root, None, &ordinals, &mut used);
     }
 }
 
-fn number_part(doc: &Document, id: NodeId) -> Option<String> {
-    let n = doc.nodes[id].number?;
-    Some(match n.style {
-        NumberStyle::Arabic => n.value.to_string(),
-        NumberStyle::Roman | NumberStyle::Chinese => to_roman(n.value),
-        NumberStyle::LowerRoman => to_roman(n.value).to_lowercase(),
-        NumberStyle::Letter => to_letter(n.value),
-        NumberStyle::CapitalLetter => to_letter(n.value).to_uppercase(),
-    })
+/// Appends the number part of a node's eId: Arabic digits, Roman numerals
+/// for sections (whatever the language), letters as written.
+fn push_number(out: &mut String, doc: &Document, id: NodeId) {
+    use std::fmt::Write as _;
+    let Some(n) = doc.nodes[id].number else { return };
+    #[allow(unreachable_patterns)]
+    match n.style {
+        NumberStyle::Arabic => {
+            let _ = write!(out, "{}", n.value);
+        }
+        NumberStyle::Roman | NumberStyle::Chinese => out.push_str(&to_roman(n.value)),
+        NumberStyle::LowerRoman => out.push_str(&to_roman(n.value).to_lowercase()),
+        NumberStyle::Letter => out.push_str(&to_letter(n.value)),
+        NumberStyle::CapitalLetter => out.push_str(&to_letter(n.value).to_uppercase()),
+        _ => {
+            let _ = write!(out, "{}", n.value);
+        }
+    }
 }
 
 
-/// `parent` is the eId of the parent; `scope` the eId that paragraphs below
-/// this node are addressed from.
-fn assign_node(doc: &mut Document, id: NodeId, parent: &str, scope: &str, ordinals: &[usize], used: &mut FastMap<String, u32>) {
+/// `scope` is the node paragraphs below this one are addressed from
+/// (`None`: the body).
+fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut FastMap<u64, u32>) {
+    use std::fmt::Write as _;
     let kind = doc.nodes[id].kind;
-    let num = number_part(doc, id);
     let container = doc.container_of(id);
     let scheme = doc.scheme_of(container);
-    let base = match kind {
-        NodeKind::TitleBlock => "preface".to_string(),
-        NodeKind::Annex => match &num {
-            Some(n) => format!("annex_{n}"),
-            None => "annex".to_string(),
-        },
-        NodeKind::Part => join(parent, &format!("part_{}", num.clone().unwrap_or_default())),
-        NodeKind::Section => join(parent, &format!("sec_{}", num.clone().unwrap_or_default())),
-        NodeKind::Subsection => join(parent, &format!("subsec_{}", num.clone().unwrap_or_default())),
-        NodeKind::Subheading => join(parent, &format!("subheading_{}", num.clone().unwrap_or_default())),
-        NodeKind::Crossheading => join(parent, &format!("crossheading_{}", ordinals[id])),
-        NodeKind::Article => join(scope, &format!("art_{}", num.clone().unwrap_or_default())),
-        NodeKind::Preamble => join(parent, "preamble"),
-        NodeKind::PreambularParagraph => join(parent, &format!("rec_{}", ordinals[id])),
-        NodeKind::UnnumberedParagraph => join(parent, &format!("intro_{}", ordinals[id])),
-        NodeKind::Paragraph => join(scope, &format!("para_{}", num.clone().unwrap_or_default())),
-        NodeKind::Subparagraph => join(parent, &format!("subpara_{}", num.clone().unwrap_or_default())),
-        NodeKind::List => join(parent, "list"),
-        NodeKind::ListItem => join(parent, &format!("item_{}", num.clone().unwrap_or_default())),
-        NodeKind::RecordedVote => join(parent, "vote"),
-        NodeKind::VoteList => join(parent, doc.nodes[id].vote_side.map(|s| s.key()).unwrap_or("list")),
-    };
-    let eid = match used.get_mut(&base) {
-        Some(count) => {
-            *count += 1;
-            format!("{base}__{count}")
+    let mut eid = {
+        let parent = doc.nodes[id].parent.map(|p| doc.nodes[p].eid.as_str()).unwrap_or("");
+        let scope_eid = scope.map(|s| doc.nodes[s].eid.as_str()).unwrap_or("");
+        let prefix = match kind {
+            NodeKind::TitleBlock | NodeKind::Annex => "",
+            NodeKind::Article | NodeKind::Paragraph => scope_eid,
+            _ => parent,
+        };
+        let mut out = String::with_capacity(prefix.len() + 16);
+        out.push_str(prefix);
+        if !prefix.is_empty() {
+            out.push_str("__");
         }
-        None => {
-            used.insert(base.clone(), 1);
-            base
+        let numbered = |out: &mut String, word: &str| {
+            out.push_str(word);
+            push_number(out, doc, id);
+        };
+        match kind {
+            NodeKind::TitleBlock => out.push_str("preface"),
+            NodeKind::Annex => {
+                out.push_str("annex");
+                if doc.nodes[id].number.is_some() {
+                    numbered(&mut out, "_");
+                }
+            }
+            NodeKind::Part => numbered(&mut out, "part_"),
+            NodeKind::Section => numbered(&mut out, "sec_"),
+            NodeKind::Subsection => numbered(&mut out, "subsec_"),
+            NodeKind::Subheading => numbered(&mut out, "subheading_"),
+            NodeKind::Crossheading => {
+                let _ = write!(out, "crossheading_{}", ordinals[id]);
+            }
+            NodeKind::Article => numbered(&mut out, "art_"),
+            NodeKind::Preamble => out.push_str("preamble"),
+            NodeKind::PreambularParagraph => {
+                let _ = write!(out, "rec_{}", ordinals[id]);
+            }
+            NodeKind::UnnumberedParagraph => {
+                let _ = write!(out, "intro_{}", ordinals[id]);
+            }
+            NodeKind::Paragraph => numbered(&mut out, "para_"),
+            NodeKind::Subparagraph => numbered(&mut out, "subpara_"),
+            NodeKind::List => out.push_str("list"),
+            NodeKind::ListItem => numbered(&mut out, "item_"),
+            NodeKind::RecordedVote => out.push_str("vote"),
+            NodeKind::VoteList => out.push_str(doc.nodes[id].vote_side.map(|s| s.key()).unwrap_or("list")),
         }
+        out
     };
+    // A duplicate number gives a duplicate address: the second gets `__2`.
+    let count = used.entry(fnv(&eid)).or_insert(0);
+    *count += 1;
+    if *count > 1 {
+        let _ = write!(eid, "__{count}");
+        used.insert(fnv(&eid), 1);
+    }
+    doc.nodes[id].eid = eid;
     // The scope for paragraphs below this node.
     let child_scope = match kind {
-        NodeKind::Annex => eid.clone(),
-        NodeKind::Section if scheme != NumberingScheme::Continuous => eid.clone(),
-        NodeKind::Subsection if scheme == NumberingScheme::RestartPerSubsection => eid.clone(),
-        NodeKind::Part => eid.clone(),
-        _ => scope.to_string(),
+        NodeKind::Annex | NodeKind::Part => Some(id),
+        NodeKind::Section if scheme != NumberingScheme::Continuous => Some(id),
+        NodeKind::Subsection if scheme == NumberingScheme::RestartPerSubsection => Some(id),
+        _ => scope,
     };
-    doc.nodes[id].eid = eid.clone();
-    let children = doc.nodes[id].children.clone();
-    for child in children {
-        assign_node(doc, child, &eid, &child_scope, ordinals, used);
+    for i in 0..doc.nodes[id].children.len() {
+        let child = doc.nodes[id].children[i];
+        assign_node(doc, child, child_scope, ordinals, used);
     }
 }

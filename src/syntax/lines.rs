@@ -219,6 +219,15 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let end = range.end;
     let tail = |c: &regex::Captures<'_>, name: &str| c.name(name).map(|m| TextRange::new(base + m.start(), end));
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
+    // Markers start with a digit (numbered lines), a parenthesis (lettered
+    // lines) or a word (everything else): only the patterns that can match run.
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        return numbered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+    }
+    if matches!(first, '(' | '（') {
+        return lettered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+    }
     if let Some(c) = tables.vote_list_heading.captures(s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
             return LineKind::VoteHeading { side, rest: trim(masked, after(&c)) };
@@ -262,6 +271,17 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if tables.preamble_formula.is_match(s) {
         return LineKind::PreambleFormula;
     }
+    if let Some(kind) = numbered(masked, s, base, end, tables) {
+        return kind;
+    }
+    if let Some(kind) = lettered(masked, s, base, end, tables) {
+        return kind;
+    }
+    LineKind::Text
+}
+
+fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
+    let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = tables.numbered_line.captures(s) {
         if let Some(span) = group(&c, "num", base) {
             let rest = match c.name("sep") {
@@ -270,10 +290,15 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             };
             if let Some(value) = parse_digits(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::Arabic };
-                return LineKind::Numbered { number, rest: trim(masked, rest) };
+                return Some(LineKind::Numbered { number, rest: trim(masked, rest) });
             }
         }
     }
+    None
+}
+
+fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
+    let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = tables.subparagraph_line.captures(s) {
         if let Some(span) = group(&c, "num", base) {
             let rest = after(&c);
@@ -283,13 +308,13 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
                 Some(v) => (v, NumberStyle::Letter),
                 None => match parse_roman(text) {
                     Some(v) => (v, NumberStyle::LowerRoman),
-                    None => return LineKind::Text,
+                    None => return None,
                 },
             };
-            return LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) };
+            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) });
         }
     }
-    LineKind::Text
+    None
 }
 
 /// Whether a line of text ends a sentence (or a clause: `;`, `:`, `,`),

@@ -4,7 +4,7 @@
 //! " and ") is split off only when both halves are States, so that
 //! "安提瓜和巴布达" stays one name and "马拉维和吉布提" becomes two.
 
-use crate::lang::states::{lookup, normalize};
+use crate::lang::states::lookup;
 use crate::lang::tables::{Tables, VoteSide};
 use crate::lang::numerals::parse_digits;
 use crate::text::TextRange;
@@ -69,8 +69,11 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         let text = &masked[own.start..own.end];
         // Names are short: prose with a comma every sentence is no list, nor
         // is hard-wrapped prose with a line end every sixty characters.
-        let separators = text.matches(tables.data.name_separators).count();
-        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        if text.len() < MIN_RUN * 2 {
+            continue;
+        }
+        let separators = count_separators(text, tables.data.name_separators);
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
         let dense = |n: usize, per: usize| n + 1 >= MIN_RUN && text.len() <= (n + 1) * per;
         if !dense(separators, 40) && !dense(lines, 40) {
             continue;
@@ -98,6 +101,27 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         }
     }
     doc.name_lists = name_lists;
+}
+
+/// Counts the separators in `text` in one pass over its bytes: a table of
+/// the separators' first bytes, then a check of the whole sequence.
+fn count_separators(text: &str, seps: &[char]) -> usize {
+    let mut first = [false; 256];
+    let mut encoded: Vec<([u8; 4], usize)> = Vec::with_capacity(seps.len());
+    for c in seps {
+        let mut buf = [0u8; 4];
+        let len = c.encode_utf8(&mut buf).len();
+        first[buf[0] as usize] = true;
+        encoded.push((buf, len));
+    }
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if first[b as usize] && encoded.iter().any(|(seq, len)| bytes[i..].starts_with(&seq[..*len])) {
+            count += 1;
+        }
+    }
+    count
 }
 
 fn sentinel() -> NameItem {
@@ -248,15 +272,20 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     }
     let name = TextRange::new(range.start, range.start + name_end);
     let name_text = &masked[name.start..name.end];
-    let key = normalize(name_text);
+    let longest = crate::lang::states::longest_name() + 8;
+    if name_text.len() > longest {
+        // Too long to be a name: keyed as written, no look-up.
+        return NameItem { range, name, key: name_text.to_string(), state: None };
+    }
+    let key = crate::lang::states::normalize_cow(name_text);
     let mut state = crate::lang::states::lookup_normalized(lang, &key);
-    if state.is_none() && name_end < s.len() && s.len() <= crate::lang::states::longest_name() + 8 {
+    if state.is_none() && name_end < s.len() && s.len() <= longest {
         // "Bolivia (Plurinational State of)" is the whole name.
         state = lookup(lang, s);
     }
     let key = match state {
         Some(id) => format!("#{}", id.code()),
-        None => key,
+        None => key.into_owned(),
     };
     NameItem { range, name, key, state }
 }

@@ -95,6 +95,8 @@ struct Builder<'a> {
     /// Last section number seen in the current container (for I/V/X/C/L/D/M
     /// that could be a Roman section or a lettered subsection).
     last_section: u32,
+    /// Last subsection letter in the current section.
+    last_subsection: u32,
     last_paragraph: u32,
     /// Last numbered subheading in the current section or subsection.
     last_subheading: u32,
@@ -117,6 +119,7 @@ impl<'a> Builder<'a> {
             vote_list: None,
             annex_title_pending: None,
             last_section: 0,
+            last_subsection: 0,
             last_paragraph: 0,
             last_subheading: 0,
         }
@@ -249,8 +252,13 @@ impl<'a> Builder<'a> {
                 self.after_heading();
             }
             LineKind::Section { number, title } => {
+                // I, V, X, L, C, D, M: a Roman section or a lettered
+                // subsection? The reading that fits its own sequence better.
                 let single_letter = number.span.len() == 1;
-                if single_letter && number.value != self.last_section + 1 && self.nearest(&[NodeKind::Section]).is_some() {
+                let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(0);
+                let as_section = number.value.abs_diff(self.last_section + 1);
+                let as_subsection = letter.abs_diff(self.last_subsection + 1);
+                if single_letter && as_subsection < as_section && self.nearest(&[NodeKind::Section]).is_some() {
                     // "C. Mission support": a lettered subsection, not section 100.
                     let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
                     let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
@@ -259,6 +267,7 @@ impl<'a> Builder<'a> {
                 }
                 self.leave_title_phase();
                 self.last_section = number.value;
+                self.last_subsection = 0;
                 let id = self.open(NodeKind::Section, 0, Some(*number), r, *title);
                 self.nodes[id].inline = line.inline;
                 self.after_heading();
@@ -333,6 +342,7 @@ impl<'a> Builder<'a> {
 
     fn subsection(&mut self, line: &Line, number: Number, title: Option<TextRange>) {
         self.leave_title_phase();
+        self.last_subsection = number.value;
         let id = self.open(NodeKind::Subsection, 0, Some(number), line.range, title);
         self.nodes[id].inline = line.inline;
         self.after_heading();
@@ -353,10 +363,15 @@ impl<'a> Builder<'a> {
             let fits_paragraph = number.value == self.last_paragraph + 1;
             let contiguous = prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank));
             let short = rest_text.chars().count() <= if self.tables.data.full_stop_ends_sentence { 100 } else { 40 };
-            if number.value == last + 1 && (!fits_paragraph || self.open_colon || contiguous || short) {
+            // A list tolerates its own numbering mistakes (a missing, repeated
+            // or swapped item) as long as the items stay together.
+            let near = number.value <= last + 3 && number.value + 3 >= last;
+            let exact = number.value == last + 1;
+            let stays = if fits_paragraph { contiguous && short } else { contiguous || short };
+            if (exact && (!fits_paragraph || self.open_colon || contiguous || short)) || (!exact && near && stays) {
                 self.pop_while(|n| n.kind != NodeKind::List);
                 let item = self.open(NodeKind::ListItem, 0, Some(number), r, None);
-                self.list = Some((list, number.value));
+                self.list = Some((list, number.value.max(last)));
                 self.set_open_text(item, r);
                 return;
             }
@@ -364,21 +379,25 @@ impl<'a> Builder<'a> {
         }
         let holder = self.open_text.filter(|&t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph));
         if let Some(holder) = holder {
-            if self.open_colon && number.value == 1 && self.last_paragraph >= 1 {
+            // (a list whose first two items were swapped starts at 2)
+            if self.open_colon && number.value <= 2 && number.value != self.last_paragraph + 1 && self.last_paragraph >= 1 {
                 // A numbered list introduced by a colon (an agenda).
                 while self.top() != Some(holder) && self.top().is_some() {
                     self.stack.pop();
                 }
                 let list = self.open(NodeKind::List, 0, None, r, None);
                 let item = self.open(NodeKind::ListItem, 0, Some(number), r, None);
-                self.list = Some((list, 1));
+                self.list = Some((list, number.value));
                 self.set_open_text(item, r);
                 return;
             }
         }
         // A heading has no closing punctuation and stands on its own; a long
         // one still is a heading when it continues the subheadings' numbers.
-        let continues_headings = self.last_subheading > 0 && number.value == self.last_subheading + 1 && number.value != self.last_paragraph + 1;
+        let continues_headings = self.last_subheading > 0
+            && number.value + 1 >= self.last_subheading
+            && number.value <= self.last_subheading + 3
+            && number.value != self.last_paragraph + 1;
         let heading = !rest_text.is_empty() && !ends_sentence(rest_text) && (is_short(rest_text) || continues_headings) && Self::standalone(None, next);
         if heading {
             self.last_subheading = number.value;
@@ -407,7 +426,8 @@ impl<'a> Builder<'a> {
                 return;
             }
             let value = crate::lang::numerals::parse_letter(letters).unwrap_or(number.value);
-            let n = Number { value, span: number.span, style: NumberStyle::Letter };
+            let style = if crate::lang::numerals::parse_letter(letters).is_some() { NumberStyle::Letter } else { number.style };
+            let n = Number { value, span: number.span, style };
             let id = self.open(NodeKind::Subheading, 2, Some(n), r, Some(rest));
             self.nodes[id].inline = line.inline;
             self.after_heading();
@@ -429,15 +449,19 @@ impl<'a> Builder<'a> {
                     });
                     last.unwrap_or(0) + 1
                 });
+                // A Roman level already open under the letter continues even
+                // past a skipped numeral: (i), (iii).
+                let roman_open = next_roman.is_some_and(|n| n > 1 && ro >= n.saturating_sub(1) && ro <= n + 3);
                 match prev_letter {
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
-                    Some(_) if next_roman == Some(ro) => (ro, NumberStyle::LowerRoman, 2),
+                    Some(_) if next_roman == Some(ro) || roman_open => (ro, NumberStyle::LowerRoman, 2),
                     _ => (l, NumberStyle::Letter, 1),
                 }
             }
             (Some(l), None) => (l, NumberStyle::Letter, 1),
             (None, Some(ro)) => (ro, NumberStyle::LowerRoman, if open_letter_level.is_some() { 2 } else { 1 }),
-            (None, None) => (number.value, number.style, 1),
+            // Arabic `(ب)` (level 1) and `’2‘` (level 2 under a letter).
+            (None, None) => (number.value, number.style, if open_letter_level.is_some() { number.style.subparagraph_level() } else { 1 }),
         };
         if let Some(h) = holder {
             // Close subparagraphs at this level or deeper, keep the holder.
@@ -481,7 +505,10 @@ impl<'a> Builder<'a> {
         }
         // A line that starts in lower case continues the paragraph above
         // (hard-wrapped text: "…for the implementation of paragraph 8,\nthe following:").
-        let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase());
+        // Where paragraphs themselves begin in lower case (Russian), only a
+        // line with no blank line before it continues.
+        let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase())
+            && !(self.tables.data.lower_case_paragraphs && prev.is_some_and(|p| matches!(p.kind, LineKind::Blank)));
         if let Some(open) = self.open_text {
             if self.open_unfinished || self.open_colon || lower_start {
                 self.extend(open, r);

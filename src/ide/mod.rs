@@ -3,6 +3,8 @@
 //! hover, find references, outline, folding, links. [`Analysis`] is an
 //! immutable snapshot; the server shares it behind an `Arc`.
 
+pub mod activation;
+
 use std::sync::Arc;
 
 use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};

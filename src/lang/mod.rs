@@ -119,7 +119,13 @@ fn latin_language(sample: &str) -> Language {
         }
     }
     let langs = [Language::En, Language::Fr, Language::Es];
-    let (idx, _) = counts.iter().enumerate().max_by_key(|(_, c)| **c).unwrap_or((0, &0));
+    // The first of the highest counts: English when nothing tells them apart.
+    let mut idx = 0;
+    for (i, c) in counts.iter().enumerate() {
+        if *c > counts[idx] {
+            idx = i;
+        }
+    }
     langs[idx]
 }
 

@@ -72,7 +72,9 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
                     Value::String(s) => match Severity::parse(s) {
                         Some(sev) => Some(sev),
                         None => {
-                            warnings.push(format!("settings: `{name}`: unknown level `{s}` (expected off, error, warning, information or hint)"));
+                            warnings.push(format!(
+                                "settings: `{name}`: unknown level `{s}` (expected off, error, warning, information or hint)"
+                            ));
                             continue;
                         }
                     },

@@ -6,9 +6,8 @@
 use std::str::FromStr;
 
 use tower_lsp_server::ls_types::{
-    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentLink, DocumentSymbol,
-    FoldingRange, FoldingRangeKind, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Position,
-    Range, SymbolKind, Uri,
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentLink, DocumentSymbol, FoldingRange,
+    FoldingRangeKind, HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, SymbolKind, Uri,
 };
 
 use crate::diagnostics::{Code, Diagnostic, Severity};
@@ -139,7 +138,7 @@ pub fn folds(a: &Analysis, folds: &[Fold], enc: PositionEncoding) -> Vec<Folding
             let start = a.line_index.line_col(&a.text, f.range.start, enc);
             let end = a.line_index.line_col(&a.text, f.range.end, enc);
             let end_line = if end.col == 0 && end.line > start.line { end.line - 1 } else { end.line };
-            (end_line > start.line).then(|| FoldingRange {
+            (end_line > start.line).then_some(FoldingRange {
                 start_line: start.line,
                 start_character: None,
                 end_line,
@@ -159,12 +158,7 @@ pub fn links(a: &Analysis, links: &[Link], enc: PositionEncoding) -> Vec<Documen
         .iter()
         .filter_map(|l| {
             let target = Uri::from_str(&l.target).ok()?;
-            Some(DocumentLink {
-                range: range(a, l.range, enc),
-                target: Some(target),
-                tooltip: Some(l.tooltip.clone()),
-                data: None,
-            })
+            Some(DocumentLink { range: range(a, l.range, enc), target: Some(target), tooltip: Some(l.tooltip.clone()), data: None })
         })
         .collect()
 }

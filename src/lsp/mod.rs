@@ -1,7 +1,114 @@
-//! The language server (filled in by the LSP issue).
+//! The language server: `rapporteur lsp [--stdio]` speaks LSP 3.17 on
+//! stdin/stdout. A thin adapter over [`crate::ide`]: it keeps the open
+//! documents, converts positions and types in and out, and calls the core.
+//!
+//! Modules: `server` (the handlers), `state` (the document store), `sync`
+//! (applying edits), `publish` (debounced, version-gated diagnostics),
+//! `convert` (core ↔ protocol values), `config` (client settings),
+//! `capabilities` (what is offered, encoding negotiation), `transport`
+//! (stdio framing), `log` (stderr logging).
 
-/// Runs the server on stdin/stdout; returns the process exit code.
-pub fn run(_args: &[String]) -> i32 {
-    eprintln!("rapporteur lsp: not built yet");
-    2
+mod capabilities;
+mod config;
+mod convert;
+mod log;
+mod publish;
+mod server;
+mod state;
+mod sync;
+mod transport;
+
+use std::any::Any;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tower_lsp_server::{ClientSocket, LspService};
+
+use crate::diagnostics::DiagnosticsConfig;
+use crate::ide::Analysis;
+use crate::lang::Language;
+
+pub use server::{Backend, DocumentText, DocumentTextParams};
+
+/// What the server runs to analyse a document: [`Analysis::new`] unless a
+/// test or benchmark puts something else in.
+pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig) -> Analysis + Send + Sync>;
+
+/// Server options that are not client settings.
+#[derive(Clone)]
+pub struct Options {
+    /// Quiet time after a change before a document is analysed for diagnostics.
+    pub debounce: Duration,
+    pub analyzer: Analyzer,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { debounce: Duration::from_millis(150), analyzer: Arc::new(Analysis::new) }
+    }
+}
+
+/// The custom request returning the server's copy of a document.
+pub const DOCUMENT_TEXT: &str = "rapporteur/documentText";
+
+/// The server as a tower service, with the socket for its messages to the client.
+pub fn service(options: Options) -> (LspService<Backend>, ClientSocket) {
+    LspService::build(|client| Backend::new(client, options)).custom_method(DOCUMENT_TEXT, Backend::document_text).finish()
+}
+
+/// The text of a panic payload.
+pub(crate) fn panic_message(panic: &(dyn Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+const USAGE: &str = "usage: rapporteur lsp [--stdio]\n\nSpeaks the Language Server Protocol on stdin/stdout. Logs go to stderr\n(RAPPORTEUR_LOG=error|warn|info|debug|off).";
+
+/// Runs the server on stdin/stdout; returns the process exit code: 0 after
+/// `shutdown` and `exit`, 1 when the input ends or `exit` comes without
+/// `shutdown`, 2 for bad arguments.
+pub fn run(args: &[String]) -> i32 {
+    for arg in args {
+        match arg.as_str() {
+            "--stdio" => {}
+            "-h" | "--help" => {
+                eprintln!("{USAGE}");
+                return 0;
+            }
+            other => {
+                eprintln!("rapporteur lsp: unknown argument `{other}`\n{USAGE}");
+                return 2;
+            }
+        }
+    }
+    std::panic::set_hook(Box::new(|info| {
+        log::stderr(log::Level::Error, &format!("panic: {info}"));
+    }));
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("rapporteur-lsp").build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("rapporteur lsp: cannot start the async runtime: {e}");
+            return 1;
+        }
+    };
+    let code = runtime.block_on(async {
+        let (service, socket) = service(Options::default());
+        let shutdown = service.inner().shutdown_flag();
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        if shutdown.load(Ordering::Acquire) {
+            0
+        } else {
+            1
+        }
+    });
+    // Stdin may still be blocked in a read on a runtime thread: don't wait for it.
+    runtime.shutdown_background();
+    log::stderr(log::Level::Info, &format!("exiting with code {code}"));
+    code
 }

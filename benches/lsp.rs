@@ -1,0 +1,211 @@
+//! `cargo bench --bench lsp`: the language server under typing, in process
+//! through its tower service (JSON in and out, as over stdio, minus the pipe).
+//!
+//! For a ~1-MB and a ~10-MB Chinese document (the seed's report, then its
+//! annex repeated as 附件一, 附件二, … so that every copy numbers its
+//! paragraphs afresh) it replays typing a sentence into a paragraph in the
+//! middle of the document and deleting it again, one keystroke per
+//! `didChange`, and reports:
+//! - keystroke → `publishDiagnostics` for that version (median, p95), with
+//!   the debounce set to 0 so that the figure is the server's own work: apply
+//!   the edit, copy the rope out, analyse, convert, publish (an editor adds
+//!   the 150-ms debounce after the last keystroke of a burst);
+//! - the `didChange` notification's round trip (the handler applies the edit
+//!   to the rope in tens of microseconds, see `RAPPORTEUR_LOG=debug`; the rest
+//!   is waiting for a core while the analysis of the previous keystroke's
+//!   text is being freed and the new one starts);
+//! - hover, definition and references on a reference (median, p95), on a
+//!   version already analysed;
+//! - the peak resident memory of the process (VmHWM).
+//!
+//! `cargo bench --bench lsp -- 1` runs the 1-MB document only (`-- 10`, the
+//! 10-MB one); `RAPPORTEUR_BENCH_KEYS=N` adds N keystrokes to each.
+
+#[path = "../tests/lsp_common.rs"]
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{naive_position, Session};
+use rapporteur::diagnostics::DiagnosticsConfig;
+use rapporteur::ide::Analysis;
+use rapporteur::lang::numerals::to_chinese;
+use rapporteur::lang::Language;
+use rapporteur::lsp::{Analyzer, Options};
+use serde_json::{json, Value};
+
+const SEED: &str = include_str!("../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
+const URI: &str = "file:///bench/document.txt";
+const TYPED: &str = "我们还注意到第二节第 18 段所载承诺😀，并重申第 3 段。";
+
+/// The seed's report, then its annex repeated as 附件一, 附件二, … up to `target` bytes.
+fn chinese_document(target: usize) -> String {
+    let annex_at = SEED.find("\n附件\n").expect("the seed's annex");
+    let (body, annex) = SEED.split_at(annex_at);
+    let annex_content = annex.trim_start_matches("\n附件\n");
+    let mut doc = String::with_capacity(target + annex.len());
+    doc.push_str(body);
+    let mut n = 1;
+    while doc.len() < target {
+        doc.push_str(&format!("\n附件{}\n", to_chinese(n)));
+        doc.push_str(annex_content);
+        n += 1;
+    }
+    doc
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    println!(
+        "  {what:42} median {:>9.3} ms   p95 {:>9.3} ms   ({} samples)",
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.95)),
+        times.len()
+    );
+}
+
+/// A `/proc/self/status` figure in KiB (`VmHWM`: peak resident, `VmRSS`: now).
+fn status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn position(line: u32, character: u32) -> Value {
+    json!({"line": line, "character": character})
+}
+
+async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
+    let text = chinese_document(size);
+    println!("{label}: {:.2} MB, {} lines", text.len() as f64 / (1 << 20) as f64, text.lines().count());
+    // `Analysis::new`, timed, so that the server's own share shows.
+    let analysis_times = Arc::new(Mutex::new(Vec::new()));
+    let recorder = Arc::clone(&analysis_times);
+    let analyzer: Analyzer = Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig| {
+        let start = Instant::now();
+        let analysis = Analysis::new(text, language, config);
+        recorder.lock().unwrap().push(start.elapsed());
+        analysis
+    });
+    let mut s = Session::start(Options { debounce: Duration::ZERO, analyzer });
+    s.keep_history = false;
+    s.initialize(false, Value::Null).await;
+
+    let start = Instant::now();
+    s.open(URI, &text, 0).await;
+    let diagnostics = s.diagnostics(URI, Some(0)).await;
+    println!("  open → diagnostics: {:.1} ms ({} diagnostics)", ms(start.elapsed()), diagnostics.len());
+    print_peak("after opening");
+
+    // Typing spot: the start of paragraph 16's text in the middle copy of the annex.
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let at = middle + text[middle..].find("16. 我们欢迎").expect("a paragraph 16") + "16. ".len();
+    let (line, col) = naive_position(&text, at, false);
+
+    analysis_times.lock().unwrap().clear();
+    let mut to_diagnostics = Vec::new();
+    let mut handler = Vec::new();
+    let mut version = 0;
+    let mut typed: Vec<char> = Vec::new();
+    let chars: Vec<char> = TYPED.chars().collect();
+    for k in 0..keystrokes {
+        // Type the sentence, then delete it again character by character.
+        let round = k % (2 * chars.len());
+        let change = if round < chars.len() {
+            let c = chars[round];
+            let column = col + typed.iter().map(|c| c.len_utf16() as u32).sum::<u32>();
+            typed.push(c);
+            json!({"range": {"start": position(line, column), "end": position(line, column)}, "text": c.to_string()})
+        } else {
+            let c = typed.pop().expect("typed text");
+            let end = col + typed.iter().map(|c| c.len_utf16() as u32).sum::<u32>() + c.len_utf16() as u32;
+            let start = end - c.len_utf16() as u32;
+            json!({"range": {"start": position(line, start), "end": position(line, end)}, "text": ""})
+        };
+        version += 1;
+        let params = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]});
+        let message = s.build("textDocument/didChange", params, false);
+        let start = Instant::now();
+        s.send(message).await;
+        handler.push(start.elapsed());
+        s.diagnostics(URI, Some(version)).await;
+        to_diagnostics.push(start.elapsed());
+    }
+    report("keystroke → diagnostics", to_diagnostics);
+    report("  of which Analysis::new", analysis_times.lock().unwrap().clone());
+    report("didChange round trip", handler);
+
+    // Lookups in the report body (the same lines as in the seed), on a
+    // version already analysed: `附件一` (line 156) resolves to the first
+    // annex; `第一节第 16 段` (line 110) fits section 一 of every annex copy.
+    let at = |line: usize, needle: &str, skip: usize| {
+        let text = SEED.lines().nth(line - 1).expect("a seed line");
+        let column = text[..text.find(needle).expect("the reference") + skip].encode_utf16().count();
+        json!({"textDocument": {"uri": URI}, "position": position(line as u32 - 1, column as u32)})
+    };
+    let resolved = at(156, "附件一", "附件".len());
+    let ambiguous = at(110, "第一节第 16 段", "第一节第 ".len());
+    let cases = [
+        ("hover, resolved ref (line 156)", "textDocument/hover", &resolved),
+        ("definition, resolved ref (line 156)", "textDocument/definition", &resolved),
+        ("references to annex I (line 156)", "textDocument/references", &resolved),
+        ("hover, ambiguous ref (line 110)", "textDocument/hover", &ambiguous),
+        ("definition, ambiguous ref (line 110)", "textDocument/definition", &ambiguous),
+    ];
+    for (what, method, params) in cases {
+        let mut params = params.clone();
+        if method == "textDocument/references" {
+            params["context"] = json!({"includeDeclaration": true});
+        }
+        let mut times = Vec::new();
+        let mut found = 0;
+        for _ in 0..lookups {
+            let start = Instant::now();
+            let result = s.request(method, params.clone()).await.expect("an answer");
+            times.push(start.elapsed());
+            found = result.as_array().map_or(usize::from(!result.is_null()), Vec::len);
+        }
+        assert!(found > 0, "{what}: nothing found");
+        report(&format!("{what} [{found}]"), times);
+    }
+    print_peak("after typing and lookups");
+    let start = Instant::now();
+    let symbols = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}})).await.expect("symbols");
+    let elapsed = start.elapsed();
+    fn count(symbols: &Value) -> usize {
+        symbols.as_array().map_or(0, |list| list.iter().map(|s| 1 + count(&s["children"])).sum())
+    }
+    println!("  documentSymbol: {:.1} ms ({} symbols)", ms(elapsed), count(&symbols));
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a "1" or "10" argument picks one size.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("rapporteur lsp: in-process LSP service, UTF-16 positions, debounce 0, {cores} cores");
+    let extra: usize = std::env::var("RAPPORTEUR_BENCH_KEYS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    for (label, mb, keystrokes, lookups) in [("1 MB", 1, 60 + extra, 300), ("10 MB", 10, 20 + extra, 100)] {
+        if filter.as_deref().is_some_and(|f| f != mb.to_string()) {
+            continue;
+        }
+        runtime.block_on(run_case(label, mb << 20, keystrokes, lookups));
+    }
+    print_peak("at the end");
+}
+
+fn print_peak(when: &str) {
+    if let (Some(peak), Some(now)) = (status_kib("VmHWM:"), status_kib("VmRSS:")) {
+        println!("  memory {when}: peak (VmHWM) {:.1} MB, resident now {:.1} MB", peak as f64 / 1024.0, now as f64 / 1024.0);
+    }
+}

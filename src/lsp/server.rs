@@ -1,0 +1,411 @@
+//! The `LanguageServer` implementation. Handlers are thin: convert the
+//! request in, call `ide`, convert the answer out.
+//!
+//! Ordering: the transport calls handlers in the order messages arrive and
+//! polls each new handler future for the first time in that order, so
+//! document notifications change the store before their first `.await`
+//! (there is none before the edit is applied). A handler's panic becomes an
+//! error response for that request (or a log line for a notification); the
+//! server keeps running.
+
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::{
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentLink,
+    DocumentLinkParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
+    GotoDefinitionResponse, Hover, HoverParams, InitializeParams, InitializeResult, InitializedParams, Location, MessageType, Position,
+    ReferenceParams, ServerInfo, TextDocumentIdentifier, Uri,
+};
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::config::{self, Settings};
+use super::log::{self, Level};
+use super::state::{self, DocState, DocStore};
+use super::{capabilities, convert, panic_message, publish, sync, Options};
+use crate::ide::Analysis;
+use crate::text::PositionEncoding;
+
+/// State shared by the handlers and the publishing tasks.
+pub struct Shared {
+    pub client: Client,
+    pub docs: DocStore,
+    pub options: Options,
+    /// Held while checking the version gate and sending diagnostics.
+    pub publish_gate: tokio::sync::Mutex<()>,
+    encoding: AtomicU8,
+    settings: RwLock<Arc<Settings>>,
+    /// Warnings about `initializationOptions`, sent once the client is initialized.
+    deferred: Mutex<Vec<String>>,
+    shutdown_requested: Arc<AtomicBool>,
+}
+
+impl Shared {
+    pub fn encoding(&self) -> PositionEncoding {
+        match self.encoding.load(Ordering::Acquire) {
+            8 => PositionEncoding::Utf8,
+            _ => PositionEncoding::Utf16,
+        }
+    }
+
+    fn set_encoding(&self, enc: PositionEncoding) {
+        let tag = match enc {
+            PositionEncoding::Utf8 => 8,
+            PositionEncoding::Utf16 => 16,
+        };
+        self.encoding.store(tag, Ordering::Release);
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        match self.settings.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn set_settings(&self, settings: Settings) {
+        let settings = Arc::new(settings);
+        match self.settings.write() {
+            Ok(mut s) => *s = settings,
+            Err(poisoned) => *poisoned.into_inner() = settings,
+        }
+    }
+
+    fn deferred_warnings(&self) -> MutexGuard<'_, Vec<String>> {
+        self.deferred.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Logs to stderr and, from `info` up, to the client (`window/logMessage`).
+    pub async fn log(&self, level: Level, message: String) {
+        log::stderr(level, &message);
+        let typ = match level {
+            Level::Error => MessageType::ERROR,
+            Level::Warn => MessageType::WARNING,
+            Level::Info => MessageType::INFO,
+            Level::Debug => return,
+        };
+        self.client.log_message(typ, message).await;
+    }
+
+    /// The analysis of `doc`, computed on a blocking thread if not yet done.
+    pub async fn analysis(&self, doc: &Arc<DocState>) -> Result<Arc<Analysis>> {
+        if let Some(a) = doc.cached_analysis() {
+            return Ok(a);
+        }
+        let doc = Arc::clone(doc);
+        let analyzer = Arc::clone(&self.options.analyzer);
+        match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| doc.analysis(&analyzer)))).await {
+            Ok(Ok(a)) => Ok(a),
+            Ok(Err(panic)) => Err(internal(format!("the analysis failed: {}", panic_message(&*panic)))),
+            Err(join) => Err(internal(format!("the analysis did not finish: {join}"))),
+        }
+    }
+}
+
+fn internal(message: String) -> Error {
+    Error { code: ErrorCode::InternalError, message: message.into(), data: None }
+}
+
+fn not_open(uri: &Uri) -> Error {
+    Error::invalid_params(format!("document not open: {}", uri.as_str()))
+}
+
+/// The language server.
+pub struct Backend {
+    shared: Arc<Shared>,
+}
+
+/// Parameters of `rapporteur/documentText`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentTextParams {
+    pub text_document: TextDocumentIdentifier,
+}
+
+/// Result of `rapporteur/documentText`: the server's copy of a document.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct DocumentText {
+    pub version: i32,
+    pub text: String,
+}
+
+impl Backend {
+    pub fn new(client: Client, options: Options) -> Backend {
+        let shared = Shared {
+            client,
+            docs: DocStore::default(),
+            options,
+            publish_gate: tokio::sync::Mutex::new(()),
+            encoding: AtomicU8::new(16),
+            settings: RwLock::new(Arc::new(Settings::default())),
+            deferred: Mutex::new(Vec::new()),
+            shutdown_requested: Arc::new(AtomicBool::new(false)),
+        };
+        Backend { shared: Arc::new(shared) }
+    }
+
+    /// Set once the client has sent `shutdown` (the exit code depends on it).
+    pub fn shutdown_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.shared.shutdown_requested)
+    }
+
+    /// `rapporteur/documentText`: the server's text and version of an open
+    /// document (for tests and for debugging a client's synchronisation).
+    pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentText> {
+        let uri = params.text_document.uri;
+        let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
+        Ok(DocumentText { version: doc.version, text: doc.text() })
+    }
+
+    /// The latest snapshot of `uri` and its analysis.
+    async fn analysed(&self, uri: &Uri) -> Result<Arc<Analysis>> {
+        let doc = self.shared.docs.get(uri).ok_or_else(|| not_open(uri))?;
+        self.shared.analysis(&doc).await
+    }
+
+    fn offset(&self, a: &Analysis, uri: &Uri, pos: Position, what: &str) -> usize {
+        let (offset, clamped) = convert::offset(a, pos, self.shared.encoding());
+        if clamped {
+            let msg = format!("{what}: position {}:{} is outside {}; clamped", pos.line, pos.character, uri.as_str());
+            log::stderr(Level::Warn, &msg);
+        }
+        offset
+    }
+
+    /// Takes new settings from a client value and re-analyses the open
+    /// documents if they changed; returns warnings about the value.
+    fn apply_settings(&self, value: &Value, origin: &str) -> Vec<String> {
+        let Some((settings, warnings)) = config::parse(value) else {
+            log::stderr(Level::Debug, &format!("{origin}: no rapporteur settings"));
+            return Vec::new();
+        };
+        let changed = *self.shared.settings() != settings;
+        self.shared.set_settings(settings);
+        if changed {
+            let settings = self.shared.settings();
+            for uri in self.shared.docs.uris() {
+                let updated = self.shared.docs.update(&uri, |d| (d.with_settings(Arc::clone(&settings)), ()));
+                if let Some((doc, (), old)) = updated {
+                    publish::schedule(&self.shared, uri, doc);
+                    state::release(old);
+                }
+            }
+        }
+        warnings.into_iter().map(|w| format!("{origin}: {w}")).collect()
+    }
+}
+
+/// A future that turns a panic while polling into `Err(message)`.
+struct CatchPanic<F> {
+    inner: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for CatchPanic<F> {
+    type Output = std::result::Result<F::Output, String>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.get_mut().inner.as_mut();
+        match catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(out)) => Poll::Ready(Ok(out)),
+            Err(panic) => Poll::Ready(Err(panic_message(&*panic))),
+        }
+    }
+}
+
+impl Backend {
+    /// Runs a request handler; a panic becomes an internal-error response.
+    async fn request<T>(&self, method: &str, fut: impl Future<Output = Result<T>>) -> Result<T> {
+        match (CatchPanic { inner: Box::pin(fut) }).await {
+            Ok(result) => result,
+            Err(panic) => {
+                let msg = format!("{method} failed: {panic}");
+                self.shared.log(Level::Error, msg.clone()).await;
+                Err(internal(msg))
+            }
+        }
+    }
+
+    /// Runs a notification handler; a panic is logged.
+    async fn notification(&self, method: &str, fut: impl Future<Output = ()>) {
+        if let Err(panic) = (CatchPanic { inner: Box::pin(fut) }).await {
+            self.shared.log(Level::Error, format!("{method} failed: {panic}")).await;
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        self.request("initialize", async {
+            let enc = capabilities::negotiate(&params.capabilities);
+            self.shared.set_encoding(enc);
+            if let Some(options) = &params.initialization_options {
+                // The client cannot be sent log messages before `initialized`.
+                let warnings = self.apply_settings(options, "initializationOptions");
+                self.shared.deferred_warnings().extend(warnings);
+            }
+            Ok(InitializeResult {
+                capabilities: capabilities::server_capabilities(enc),
+                server_info: Some(ServerInfo { name: "rapporteur".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+                offset_encoding: None,
+            })
+        })
+        .await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let enc = capabilities::encoding_kind(self.shared.encoding());
+        let msg = format!("rapporteur {} ready; position encoding {}", env!("CARGO_PKG_VERSION"), enc.as_str());
+        self.shared.log(Level::Info, msg).await;
+        let warnings = std::mem::take(&mut *self.shared.deferred_warnings());
+        for warning in warnings {
+            self.shared.log(Level::Warn, warning).await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown_requested.store(true, Ordering::Release);
+        log::stderr(Level::Info, "shutdown requested");
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        self.notification("textDocument/didOpen", async {
+            let doc = params.text_document;
+            let snapshot = Arc::new(DocState::open(doc.version, Rope::from_str(&doc.text), self.shared.settings()));
+            let replaced = self.shared.docs.replace(doc.uri.clone(), Arc::clone(&snapshot));
+            publish::schedule(&self.shared, doc.uri.clone(), snapshot);
+            if let Some(old) = replaced {
+                state::release(old);
+            }
+            log::stderr(Level::Debug, &format!("opened {} (version {})", doc.uri.as_str(), doc.version));
+        })
+        .await
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        self.notification("textDocument/didChange", async {
+            let uri = params.text_document.uri;
+            let version = params.text_document.version;
+            let enc = self.shared.encoding();
+            let changes = params.content_changes;
+            // Applied right here, before any `.await`.
+            let started = Instant::now();
+            let updated = self.shared.docs.update(&uri, |old| {
+                let (rope, notes) = sync::apply_changes(&old.rope, changes, enc);
+                (old.edited(version, rope), notes)
+            });
+            if log::enabled(Level::Debug) {
+                log::stderr(Level::Debug, &format!("didChange {} v{version} applied in {:?}", uri.as_str(), started.elapsed()));
+            }
+            match updated {
+                Some((doc, notes, old)) => {
+                    publish::schedule(&self.shared, uri.clone(), doc);
+                    state::release(old);
+                    for note in notes {
+                        let msg = format!("didChange {} (version {version}): {note}", uri.as_str());
+                        self.shared.log(Level::Warn, msg).await;
+                    }
+                }
+                None => {
+                    let msg = format!("didChange for a document that is not open: {}", uri.as_str());
+                    self.shared.log(Level::Warn, msg).await;
+                }
+            }
+        })
+        .await
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        self.notification("textDocument/didClose", async {
+            let uri = params.text_document.uri;
+            if let Some(old) = self.shared.docs.remove(&uri) {
+                state::release(old);
+                publish::clear(&self.shared, uri).await;
+            }
+        })
+        .await
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.notification("workspace/didChangeConfiguration", async {
+            for warning in self.apply_settings(&params.settings, "didChangeConfiguration") {
+                self.shared.log(Level::Warn, warning).await;
+            }
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        self.request("textDocument/definition", async {
+            let p = params.text_document_position_params;
+            let uri = p.text_document.uri;
+            let a = self.analysed(&uri).await?;
+            let offset = self.offset(&a, &uri, p.position, "definition");
+            let targets = a.goto_definition(offset);
+            if targets.is_empty() {
+                return Ok(None);
+            }
+            let locations = convert::locations(&a, &uri, &targets, self.shared.encoding());
+            Ok(Some(GotoDefinitionResponse::Array(locations)))
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.request("textDocument/hover", async {
+            let p = params.text_document_position_params;
+            let uri = p.text_document.uri;
+            let a = self.analysed(&uri).await?;
+            let offset = self.offset(&a, &uri, p.position, "hover");
+            Ok(a.hover(offset).map(|h| convert::hover(&a, &h, self.shared.encoding())))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.request("textDocument/references", async {
+            let p = params.text_document_position;
+            let uri = p.text_document.uri;
+            let a = self.analysed(&uri).await?;
+            let offset = self.offset(&a, &uri, p.position, "references");
+            let found = a.find_references(offset, params.context.include_declaration);
+            Ok(Some(convert::locations(&a, &uri, &found, self.shared.encoding())))
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.request("textDocument/documentSymbol", async {
+            let a = self.analysed(&params.text_document.uri).await?;
+            let symbols = convert::symbols(&a, &a.outline(), self.shared.encoding());
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.request("textDocument/foldingRange", async {
+            let a = self.analysed(&params.text_document.uri).await?;
+            Ok(Some(convert::folds(&a, &a.folding_ranges(), self.shared.encoding())))
+        })
+        .await
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.request("textDocument/documentLink", async {
+            let a = self.analysed(&params.text_document.uri).await?;
+            Ok(Some(convert::links(&a, &a.document_links(), self.shared.encoding())))
+        })
+        .await
+    }
+}

@@ -1,0 +1,355 @@
+//! The built binary, `rapporteur lsp --stdio`, driven over pipes with
+//! `Content-Length` framing: the seed in both encodings against the CLI's
+//! own JSON, random edits written in one go, malformed input, and a clean
+//! `shutdown` + `exit`. Everything the server writes to stdout must be a
+//! well-formed message.
+
+#[path = "lsp_common.rs"]
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_rapporteur");
+
+struct Server {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    messages: Receiver<Value>,
+    /// Collects stdout framing errors (there must be none).
+    reader: Option<JoinHandle<Vec<String>>>,
+    next_id: i64,
+    /// Notifications received while waiting for something else.
+    backlog: Vec<Value>,
+}
+
+fn read_messages(stdout: impl Read, tx: std::sync::mpsc::Sender<Value>) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut out = BufReader::new(stdout);
+    loop {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            match out.read_line(&mut line) {
+                Ok(0) => return errors,
+                Ok(_) => {}
+                Err(e) => {
+                    errors.push(format!("read: {e}"));
+                    return errors;
+                }
+            }
+            let line = line.trim_end_matches(['\r', '\n']);
+            if line.is_empty() {
+                break;
+            }
+            match line.split_once(": ") {
+                Some(("Content-Length", n)) => length = n.parse::<usize>().ok(),
+                _ => errors.push(format!("unexpected header line on stdout: {line:?}")),
+            }
+        }
+        let Some(length) = length else {
+            errors.push("a message without Content-Length".into());
+            continue;
+        };
+        let mut body = vec![0; length];
+        if out.read_exact(&mut body).is_err() {
+            errors.push("truncated message".into());
+            return errors;
+        }
+        match serde_json::from_slice::<Value>(&body) {
+            Ok(v) if v["jsonrpc"] == "2.0" => {
+                let _ = tx.send(v);
+            }
+            _ => errors.push(format!("not a JSON-RPC message: {}", String::from_utf8_lossy(&body))),
+        }
+    }
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(BIN)
+            .args(["lsp", "--stdio"])
+            .env("RAPPORTEUR_LOG", "error")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the server");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, messages) = channel();
+        let reader = std::thread::spawn(move || read_messages(stdout, tx));
+        Server { stdin: child.stdin.take(), child, messages, reader: Some(reader), next_id: 0, backlog: Vec::new() }
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).and_then(|_| stdin.flush()).expect("write to the server");
+    }
+
+    fn framed(body: &[u8]) -> Vec<u8> {
+        let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn send(&mut self, message: &Value) {
+        let bytes = Self::framed(message.to_string().as_bytes());
+        self.send_raw(&bytes);
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn next(&mut self) -> Value {
+        self.messages.recv_timeout(TIMEOUT).expect("a message from the server in time")
+    }
+
+    /// Waits for the response to `id`, keeping other messages.
+    fn response(&mut self, id: &Value) -> Value {
+        if let Some(i) = self.backlog.iter().position(|m| &m["id"] == id && m.get("method").is_none()) {
+            return self.backlog.remove(i);
+        }
+        loop {
+            let m = self.next();
+            if &m["id"] == id && m.get("method").is_none() {
+                return m;
+            }
+            self.backlog.push(m);
+        }
+    }
+
+    /// A request; returns the whole response.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = json!(self.next_id);
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.response(&id)
+    }
+
+    fn result(&mut self, method: &str, params: Value) -> Value {
+        let r = self.call(method, params);
+        assert!(r.get("error").is_none(), "{method}: {r}");
+        r["result"].clone()
+    }
+
+    fn error_code(&mut self, method: &str, params: Value) -> i64 {
+        let r = self.call(method, params);
+        r["error"]["code"].as_i64().unwrap_or_else(|| panic!("{method}: expected an error, got {r}"))
+    }
+
+    fn initialize(&mut self, utf8: bool) -> Value {
+        let encodings = if utf8 { json!(["utf-8", "utf-16"]) } else { json!(["utf-16"]) };
+        let r = self.result("initialize", json!({"capabilities": {"general": {"positionEncodings": encodings}}}));
+        self.notify("initialized", json!({}));
+        r
+    }
+
+    /// Waits for diagnostics of `uri` for `version` (`None`: the next ones).
+    fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> Vec<Value> {
+        let matches = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && (version.is_none() || m["params"]["version"].as_i64() == version)
+        };
+        if let Some(i) = self.backlog.iter().position(matches) {
+            return self.backlog.remove(i)["params"]["diagnostics"].as_array().cloned().unwrap();
+        }
+        loop {
+            let m = self.next();
+            if matches(&m) {
+                return m["params"]["diagnostics"].as_array().cloned().unwrap();
+            }
+            self.backlog.push(m);
+        }
+    }
+
+    /// `shutdown` then `exit`; returns the exit status.
+    fn shutdown_and_exit(mut self) -> ExitStatus {
+        assert_eq!(self.result("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    /// Waits for the process to end (stdin is left open, as some clients do).
+    fn wait(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                let errors = self.reader.take().unwrap().join().expect("reader thread");
+                assert!(errors.is_empty(), "stdout carried more than protocol messages: {errors:?}");
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `rapporteur check --format json` on the seed: its diagnostics.
+fn cli_check_json() -> Vec<Value> {
+    let out = Command::new(BIN).args(["check", "--format", "json", SEED_PATH]).output().expect("run the CLI");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("CLI JSON");
+    v["files"][0]["diagnostics"].as_array().cloned().expect("diagnostics")
+}
+
+fn without_paths(mut diagnostics: Vec<Value>) -> Vec<Value> {
+    for d in &mut diagnostics {
+        for r in d["related"].as_array_mut().into_iter().flatten() {
+            r["path"] = Value::Null;
+        }
+    }
+    diagnostics
+}
+
+fn seed_over_stdio(utf8: bool) {
+    let mut server = Server::start();
+    let init = server.initialize(utf8);
+    assert_eq!(init["capabilities"]["positionEncoding"], if utf8 { "utf-8" } else { "utf-16" });
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 3, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    let published = server.diagnostics(SEED_URI, Some(3));
+    if utf8 {
+        assert_same_diagnostics(&published, &cli_diagnostics(SEED, SEED_URI, true));
+    } else {
+        // What the CLI binary itself prints, field for field.
+        let published: Vec<Value> = published.iter().map(as_cli_json).collect();
+        assert_eq!(without_paths(published), without_paths(cli_check_json()));
+    }
+
+    let at = seed_pos(110, "第一节第 16 段", "第一节第 ".len(), utf8);
+    let def = server.result("textDocument/definition", text_position(SEED_URI, at.clone()));
+    assert_eq!(def[0]["range"]["start"], seed_pos(206, "16. 我们欢迎", 0, utf8), "{def}");
+    let hover = server.result("textDocument/hover", text_position(SEED_URI, at));
+    assert!(hover["contents"]["value"].as_str().unwrap().contains("我们欢迎以协商一致方式通过"));
+    let at = seed_pos(313, "第二节第 15 段", "第二节第 ".len(), utf8);
+    let def = server.result("textDocument/definition", text_position(SEED_URI, at));
+    assert!(def.is_null() || def.as_array().is_some_and(Vec::is_empty), "{def}");
+    let mut params = text_position(SEED_URI, seed_pos(255, "18. ", 1, utf8));
+    params["context"] = json!({"includeDeclaration": false});
+    let refs = server.result("textDocument/references", params);
+    let mut lines: Vec<u64> = refs.as_array().unwrap().iter().map(|l| l["range"]["start"]["line"].as_u64().unwrap()).collect();
+    lines.sort();
+    assert_eq!(lines, [123, 125]);
+
+    server.notify("textDocument/didClose", json!({"textDocument": {"uri": SEED_URI}}));
+    assert!(server.diagnostics(SEED_URI, None).is_empty());
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn seed_over_stdio_utf16() {
+    seed_over_stdio(false);
+}
+
+#[test]
+fn seed_over_stdio_utf8() {
+    seed_over_stdio(true);
+}
+
+#[test]
+fn random_edits_written_in_one_go() {
+    const URI: &str = "file:///tmp/rapporteur-test/typed.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let mut doc = SEED.to_string();
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": doc});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let mut rng = Rng::new(0x5EED_0003);
+    // All 1,000 changes in one write, without waiting for anything.
+    let mut bytes = Vec::new();
+    for version in 2..1002 {
+        let edit = random_edit(&mut rng, &doc);
+        let change = edit.change(&doc, false);
+        edit.apply(&mut doc);
+        let params = json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]});
+        let message = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": params});
+        bytes.extend(Server::framed(message.to_string().as_bytes()));
+    }
+    server.send_raw(&bytes);
+    let text = server.result(rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": URI}}));
+    assert_eq!(text["version"], 1001);
+    assert!(text["text"] == doc, "server text differs from the expected text");
+    let published = server.diagnostics(URI, Some(1001));
+    assert_same_diagnostics(&published, &cli_diagnostics(&doc, URI, false));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn malformed_input_and_bad_requests_leave_the_server_up() {
+    let mut server = Server::start();
+    let origin = json!({"line": 0, "character": 0});
+    assert_eq!(server.error_code("textDocument/hover", text_position(SEED_URI, origin.clone())), -32002, "before initialize");
+    server.initialize(false);
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    let symbols = json!({"textDocument": {"uri": SEED_URI}});
+    let still_up = |server: &mut Server| {
+        assert!(server.result("textDocument/documentSymbol", symbols.clone()).is_array());
+    };
+
+    // Malformed JSON, and bytes that are not JSON at all: parse errors.
+    for body in [&br#"{"jsonrpc": "2.0", "id": 77, "method": "#[..], b"\xff\xfe not json", b""] {
+        server.send_raw(&Server::framed(body));
+        let m = server.response(&Value::Null);
+        assert_eq!(m["error"]["code"], -32700, "{m}");
+        still_up(&mut server);
+    }
+    // JSON that is not a JSON-RPC message: invalid request, with its id if it has one.
+    for (body, id) in [
+        (&br#"{"id": 5, "hello": "world"}"#[..], json!(5)),
+        (b"[1, 2, 3]", Value::Null),
+        (br#"{"jsonrpc": "1.0", "id": "x", "method": "initialize"}"#, json!("x")),
+        (br#"{"jsonrpc": "2.0", "id": 1.5, "method": "textDocument/hover"}"#, Value::Null),
+    ] {
+        server.send_raw(&Server::framed(body));
+        let m = server.response(&id);
+        assert_eq!(m["error"]["code"], -32600, "{m}");
+        still_up(&mut server);
+    }
+    // Headers without a Content-Length: a parse error, then the stream goes on.
+    server.send_raw(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n");
+    assert_eq!(server.response(&Value::Null)["error"]["code"], -32700);
+    still_up(&mut server);
+    // Headers that tower-lsp-server itself would reject are accepted.
+    let body = json!({"jsonrpc": "2.0", "id": 900, "method": "textDocument/documentSymbol", "params": symbols}).to_string();
+    let message = format!("Content-Length: {}\r\nContent-Type: application/json; charset=latin1\r\nX-Other: 1\r\n\r\n{body}", body.len());
+    server.send_raw(message.as_bytes());
+    assert!(server.response(&json!(900))["result"].is_array());
+
+    // Unknown methods, unknown URIs, positions past the end.
+    assert_eq!(server.error_code("rapporteur/noSuchMethod", json!({})), -32601);
+    server.notify("$/noSuchNotification", json!({}));
+    assert_eq!(server.error_code("textDocument/hover", text_position("file:///nowhere.txt", origin)), -32602);
+    server.result("textDocument/hover", text_position(SEED_URI, json!({"line": 109, "character": 99_999})));
+    let def = server.result("textDocument/definition", text_position(SEED_URI, json!({"line": 99_999, "character": 0})));
+    assert!(def.is_null());
+    still_up(&mut server);
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_and_end_of_input() {
+    let mut server = Server::start();
+    server.initialize(true);
+    server.notify("exit", Value::Null);
+    assert_eq!(server.wait().code(), Some(1), "exit without shutdown");
+
+    let mut server = Server::start();
+    server.initialize(false);
+    server.stdin = None; // closes the pipe
+    assert_eq!(server.wait().code(), Some(1), "end of input");
+}

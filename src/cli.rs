@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig, Severity};
+use crate::ide::activation::{is_un_document, Activation};
 use crate::ide::{Analysis, OutlineItem};
 use crate::lang::Language;
 use crate::text::{display_width, PositionEncoding, TextRange};
@@ -23,7 +24,9 @@ Usage:
   rapporteur lsp [--stdio]
   rapporteur --version | --help
 
-check walks folders for .md and .txt files. Exit status: 0 no errors, 1 errors found,
+check walks folders for .md and .txt files, skipping those that are not UN documents
+(a README, notes: see docs/editors.md); files named on the command line are always
+checked. Exit status: 0 no errors, 1 errors found,
 2 bad usage or unreadable input.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,10 +88,17 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// A file to check, and whether it was found by walking a folder (then a
+/// file that is not a UN document is skipped) or named on the command line.
+struct Input {
+    path: PathBuf,
+    walked: bool,
+}
+
+fn collect_files(path: &Path, out: &mut Vec<Input>, walked: bool) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if meta.is_file() {
-        out.push(path.to_path_buf());
+        out.push(Input { path: path.to_path_buf(), walked });
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -102,9 +112,9 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
             continue;
         }
         if entry.is_dir() {
-            collect_files(&entry, out)?;
+            collect_files(&entry, out, true)?;
         } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("md" | "txt")) {
-            out.push(entry);
+            out.push(Input { path: entry, walked: true });
         }
     }
     Ok(())
@@ -172,7 +182,7 @@ fn check(args: &[String]) -> i32 {
     let mut files = Vec::new();
     let mut status = 0;
     for p in &opts.paths {
-        if let Err(e) = collect_files(p, &mut files) {
+        if let Err(e) = collect_files(p, &mut files, false) {
             eprintln!("error: {e}");
             status = 2;
         }
@@ -180,7 +190,9 @@ fn check(args: &[String]) -> i32 {
     let mut json_files = Vec::new();
     let mut human = String::new();
     let (mut errors, mut warnings, mut others) = (0usize, 0usize, 0usize);
-    for path in &files {
+    let (mut checked, mut skipped) = (0usize, 0usize);
+    for input in &files {
+        let path = &input.path;
         let shown = path.display().to_string();
         let text = match read_text(path) {
             Ok(t) => t,
@@ -191,6 +203,11 @@ fn check(args: &[String]) -> i32 {
             }
         };
         let a = Analysis::new(text, opts.lang, &opts.config);
+        if input.walked && !is_un_document(&a, Activation::Auto) {
+            skipped += 1;
+            continue;
+        }
+        checked += 1;
         for d in &a.diagnostics {
             match d.severity {
                 Severity::Error => errors += 1,
@@ -214,14 +231,18 @@ fn check(args: &[String]) -> i32 {
     let out = match opts.format {
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&json!({"files": json_files})).unwrap_or_default()),
         Format::Human => {
-            let _ = writeln!(
+            let _ = write!(
                 human,
                 "checked {} file{}: {errors} error{}, {warnings} warning{}, {others} other",
-                files.len(),
-                if files.len() == 1 { "" } else { "s" },
+                checked,
+                if checked == 1 { "" } else { "s" },
                 if errors == 1 { "" } else { "s" },
                 if warnings == 1 { "" } else { "s" },
             );
+            if skipped > 0 {
+                let _ = write!(human, " ({skipped} file{} skipped: not UN documents)", if skipped == 1 { "" } else { "s" });
+            }
+            human.push('\n');
             human
         }
     };

@@ -86,7 +86,8 @@ fn outline_and_refs_json() {
 #[test]
 fn folders_are_walked_and_non_utf8_files_are_reported_by_offset() {
     let dir = tmp("walk");
-    std::fs::write(dir.join("a.md"), "I. Introduction\n\n1. Recalls paragraph 1.\n").unwrap();
+    std::fs::write(dir.join("a.md"), "United Nations\n\nI. Introduction\n\n1. Recalls paragraph 1.\n").unwrap();
+    std::fs::write(dir.join("notes.md"), "# Notes\n\n1. Buy milk.\n").unwrap();
     std::fs::write(dir.join("b.txt"), b"1. ok\n\xff\xfe bad").unwrap();
     std::fs::write(dir.join("ignored.rs"), "not a draft").unwrap();
     let out = bin().args(["check", dir.to_str().unwrap()]).output().unwrap();
@@ -94,7 +95,10 @@ fn folders_are_walked_and_non_utf8_files_are_reported_by_offset() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b.txt: not valid UTF-8 at byte offset 6"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("checked 2 files"), "{stdout}");
+    assert!(stdout.contains("checked 1 file: 0 errors") && stdout.contains("(1 file skipped: not UN documents)"), "{stdout}");
+    // Named on the command line, the same notes are checked.
+    let out = bin().args(["check", dir.join("notes.md").to_str().unwrap()]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("checked 1 file"));
 }
 
 #[test]

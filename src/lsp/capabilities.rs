@@ -4,8 +4,9 @@
 
 use tower_lsp_server::ls_types::{
     ClientCapabilities, DocumentLinkOptions, FoldingRangeProviderCapability, HoverProviderCapability, OneOf, PositionEncodingKind,
-    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, WorkDoneProgressOptions,
-};
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, WorkDoneProgressOptions, SemanticTokenModifier, SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions, SemanticTokensServerCapabilities,};
+
+use crate::ide::semantic_tokens::{TokenKind, MODIFIERS};
 
 use crate::text::PositionEncoding;
 
@@ -26,6 +27,15 @@ pub fn encoding_kind(encoding: PositionEncoding) -> PositionEncodingKind {
     }
 }
 
+/// The semantic-token legend: the core's token kinds as standard LSP types,
+/// in `TokenKind::ALL` order, and its modifiers.
+pub fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: TokenKind::ALL.iter().map(|k| SemanticTokenType::new(k.lsp_type())).collect(),
+        token_modifiers: MODIFIERS.iter().map(|m| SemanticTokenModifier::new(m)).collect(),
+    }
+}
+
 pub fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
     ServerCapabilities {
         position_encoding: Some(encoding_kind(encoding)),
@@ -43,6 +53,12 @@ pub fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             resolve_provider: Some(false),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         }),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(SemanticTokensOptions {
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+            legend: legend(),
+            range: Some(true),
+            full: Some(SemanticTokensFullOptions::Bool(true)),
+        })),
         ..ServerCapabilities::default()
     }
 }

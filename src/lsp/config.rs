@@ -2,13 +2,14 @@
 //! reported at what severity, read from `initializationOptions` and
 //! `workspace/didChangeConfiguration`.
 //!
-//! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en",
+//! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en", "activation": "auto"|"always"|"never",
 //! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`;
 //! the object without the `"rapporteur"` wrapper is accepted too.
 
 use serde_json::Value;
 
 use crate::diagnostics::{Code, DiagnosticsConfig, Severity};
+use crate::ide::activation::Activation;
 use crate::lang::Language;
 
 /// What the analysis of every open document is run with.
@@ -17,11 +18,14 @@ pub struct Settings {
     /// `None`: detect the language of each document from its text.
     pub language: Option<Language>,
     pub diagnostics: DiagnosticsConfig,
+    /// Whether a document is treated as a UN document: decided from its
+    /// text (`auto`), or forced (`always`, `never`).
+    pub activation: Activation,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { language: None, diagnostics: DiagnosticsConfig::all_enabled() }
+        Settings { language: None, diagnostics: DiagnosticsConfig::all_enabled(), activation: Activation::Auto }
     }
 }
 
@@ -32,7 +36,7 @@ impl Default for Settings {
 pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
     let ours = match value.get("rapporteur") {
         Some(v) => v,
-        None if value.get("language").is_some() || value.get("diagnostics").is_some() => value,
+        None if value.get("language").is_some() || value.get("diagnostics").is_some() || value.get("activation").is_some() || value.get("detect").is_some() => value,
         None => return None,
     };
     let mut warnings = Vec::new();
@@ -56,6 +60,14 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             Err(e) => warnings.push(format!("settings: {e}; detecting the language instead")),
         },
         Some(other) => warnings.push(format!("settings: `language` should be a string, got {other}")),
+    }
+    // `detect` is the name the editor plugins send.
+    match obj.get("activation").or_else(|| obj.get("detect")).map(|v| v.as_str().map(str::to_ascii_lowercase)) {
+        None => {}
+        Some(Some(s)) if s == "auto" => settings.activation = Activation::Auto,
+        Some(Some(s)) if s == "always" || s == "on" => settings.activation = Activation::Always,
+        Some(Some(s)) if s == "never" || s == "off" => settings.activation = Activation::Never,
+        Some(other) => warnings.push(format!("settings: `activation` should be \"auto\", \"always\" or \"never\", got {other:?}")),
     }
     match obj.get("diagnostics") {
         None | Some(Value::Null) => {}

@@ -83,6 +83,27 @@ pub fn diagnostics(a: &Analysis, uri: &Uri, enc: PositionEncoding) -> Vec<lsp::D
     a.diagnostics.iter().map(|d| diagnostic(a, uri, d, enc)).collect()
 }
 
+/// Semantic tokens, relative-encoded as the protocol wants them; lengths
+/// and columns in the negotiated encoding.
+pub fn semantic_tokens(a: &Analysis, tokens: &[ide::semantic_tokens::Token], enc: PositionEncoding) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let (mut prev_line, mut prev_col) = (0u32, 0u32);
+    for t in tokens {
+        let start = a.line_index.line_col(&a.text, t.range.start, enc);
+        let end = a.line_index.line_col(&a.text, t.range.end, enc);
+        if end.line != start.line || end.col <= start.col {
+            continue;
+        }
+        let delta_line = start.line - prev_line;
+        let delta_start = if delta_line == 0 { start.col - prev_col } else { start.col };
+        let token_type = ide::semantic_tokens::TokenKind::ALL.iter().position(|k| *k == t.kind).unwrap_or(0) as u32;
+        out.push(lsp::SemanticToken { delta_line, delta_start, length: end.col - start.col, token_type, token_modifiers_bitset: t.modifiers });
+        prev_line = start.line;
+        prev_col = start.col;
+    }
+    out
+}
+
 pub fn hover(a: &Analysis, h: &ide::Hover, enc: PositionEncoding) -> lsp::Hover {
     lsp::Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown.clone() }),

@@ -49,7 +49,12 @@ async fn publish(shared: &Shared, uri: Uri, doc: &Arc<DocState>) {
     let computed = tokio::task::spawn_blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
             let analysis = task_doc.analysis(&analyzer);
-            convert::diagnostics(&analysis, &task_uri, enc)
+            // A file that is not a UN document (a README, notes) gets none.
+            if task_doc.is_active(&analysis) {
+                convert::diagnostics(&analysis, &task_uri, enc)
+            } else {
+                Vec::new()
+            }
         }))
     })
     .await;

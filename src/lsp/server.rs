@@ -24,7 +24,8 @@ use tower_lsp_server::ls_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentLink,
     DocumentLinkParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverParams, InitializeParams, InitializeResult, InitializedParams, Location, MessageType, Position,
-    ReferenceParams, ServerInfo, TextDocumentIdentifier, Uri,
+    ReferenceParams, SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult,
+    ServerInfo, TextDocumentIdentifier, Uri,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -109,6 +110,11 @@ impl Shared {
             Err(join) => Err(internal(format!("the analysis did not finish: {join}"))),
         }
     }
+}
+
+/// A byte range from two offsets in either order.
+fn rapporteur_range(a: usize, b: usize) -> crate::text::TextRange {
+    crate::text::TextRange::new(a.min(b), a.max(b))
 }
 
 fn internal(message: String) -> Error {
@@ -281,7 +287,9 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         self.notification("textDocument/didOpen", async {
             let doc = params.text_document;
-            let snapshot = Arc::new(DocState::open(doc.version, Rope::from_str(&doc.text), self.shared.settings()));
+            let mut state = DocState::open(doc.version, Rope::from_str(&doc.text), self.shared.settings());
+            state.un_outcome = doc.language_id == "un-outcome";
+            let snapshot = Arc::new(state);
             let replaced = self.shared.docs.replace(doc.uri.clone(), Arc::clone(&snapshot));
             publish::schedule(&self.shared, doc.uri.clone(), snapshot);
             if let Some(old) = replaced {
@@ -397,6 +405,31 @@ impl LanguageServer for Backend {
         self.request("textDocument/foldingRange", async {
             let a = self.analysed(&params.text_document.uri).await?;
             Ok(Some(convert::folds(&a, &a.folding_ranges(), self.shared.encoding())))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        self.request("textDocument/semanticTokens/full", async {
+            let uri = params.text_document.uri;
+            let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
+            let a = self.shared.analysis(&doc).await?;
+            let data = if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(None), self.shared.encoding()) } else { Vec::new() };
+            Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        self.request("textDocument/semanticTokens/range", async {
+            let uri = params.text_document.uri;
+            let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
+            let a = self.shared.analysis(&doc).await?;
+            let start = self.offset(&a, &uri, params.range.start, "semanticTokens/range");
+            let end = self.offset(&a, &uri, params.range.end, "semanticTokens/range");
+            let within = rapporteur_range(start, end);
+            let data = if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(Some(within)), self.shared.encoding()) } else { Vec::new() };
+            Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
         })
         .await
     }

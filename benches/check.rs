@@ -73,7 +73,8 @@ fn peak_rss_kib() -> Option<u64> {
 fn main() {
     // `cargo bench` passes `--bench`; any other argument filters by name.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let cases: [(&str, Language, fn(usize) -> String); 2] =
+    type Builder = fn(usize) -> String;
+    let cases: [(&str, Language, Builder); 2] =
         [("zh-seed", Language::Zh, chinese_document), ("en-corpus", Language::En, english_document)];
     println!("parse + resolve + check (ide::Analysis::new), one core");
     for (name, lang, build) in cases {

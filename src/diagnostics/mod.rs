@@ -57,6 +57,7 @@ pub enum Code {
     VoteDuplicate,
     VoteOverlap,
     ListDuplicate,
+    ListUnknownState,
     SymbolMalformed,
     ResolutionMalformed,
     SdgUnknownTarget,
@@ -64,7 +65,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -76,6 +77,7 @@ impl Code {
         Code::VoteDuplicate,
         Code::VoteOverlap,
         Code::ListDuplicate,
+        Code::ListUnknownState,
         Code::SymbolMalformed,
         Code::ResolutionMalformed,
         Code::SdgUnknownTarget,
@@ -95,6 +97,7 @@ impl Code {
             Code::VoteDuplicate => "vote.duplicate",
             Code::VoteOverlap => "vote.overlap",
             Code::ListDuplicate => "list.duplicate",
+            Code::ListUnknownState => "list.unknown-state",
             Code::SymbolMalformed => "symbol.malformed",
             Code::ResolutionMalformed => "resolution.malformed",
             Code::SdgUnknownTarget => "sdg.unknown-target",
@@ -115,6 +118,7 @@ impl Code {
             | Code::VoteCount
             | Code::VoteOverlap => Severity::Error,
             Code::StructureInlineHeading => Severity::Hint,
+            Code::ListUnknownState => Severity::Information,
             _ => Severity::Warning,
         }
     }
@@ -185,7 +189,7 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
         }
         None => false,
     });
-    out.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     out.dedup();
     out
 }

@@ -1,12 +1,13 @@
-//! Diagnostic: vote.count, vote.duplicate, vote.overlap.
+//! Diagnostic: vote.count, vote.duplicate, vote.overlap, list.unknown-state.
 //!
 //! A stated figure is compared with the number of distinct names in its
 //! list; a name listed twice in one list is reported once per repeated run
 //! (page-break artefacts repeat whole runs); a State in two lists of one vote
-//! is an error.
+//! is an error; a name that is no State in a list of States is information.
 
 use std::collections::HashMap;
 
+use crate::lang::states::{closest, is_organisation};
 use crate::syntax::{Document, NameItem};
 
 use super::{Code, Diagnostic};
@@ -35,6 +36,7 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             for run in repeated_runs(&list.items) {
                 out.push(run_diagnostic(doc, Code::VoteDuplicate, &list.items, &run, &format!("in the list {}", list.side.name())));
             }
+            unknown_states(doc, &list.items, out);
         }
         // A State in two lists of one vote.
         let mut first: HashMap<&str, (usize, &NameItem)> = HashMap::new();
@@ -62,6 +64,29 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// `list.unknown-state`: in a list that is mostly States, each name that is
+/// none (a misspelling, a name the UNTERM table lacks), with the nearest
+/// State name as a suggestion. Organisations (the European Union) are
+/// expected in lists of speakers and are left alone; former names are States.
+pub(super) fn unknown_states(doc: &Document, items: &[NameItem], out: &mut Vec<Diagnostic>) {
+    let known = items.iter().filter(|i| i.state.is_some()).count();
+    if known == 0 || known * 2 < items.len() {
+        return;
+    }
+    for item in items.iter().filter(|i| i.state.is_none() && !i.key.is_empty()) {
+        let name = &doc.masked[item.name.start..item.name.end];
+        let plausible = name.chars().count() <= 80 && !name.chars().any(|c| c.is_ascii_digit()) && name.chars().any(char::is_alphabetic);
+        if !plausible || is_organisation(name) {
+            continue;
+        }
+        let mut message = format!("`{name}` is not the name of a State (UNTERM short, formal or former name in {})", doc.language.name());
+        if let Some(suggestion) = closest(doc.language, name) {
+            message.push_str(&format!(": did you mean `{suggestion}`?"));
+        }
+        out.push(Diagnostic::new(Code::ListUnknownState, item.name, message));
     }
 }
 

@@ -2,6 +2,7 @@
 //! a document's language from its text, and the per-language tables that the
 //! shared parser, resolver and checkers read.
 
+pub mod nfd;
 pub mod numerals;
 pub mod states;
 pub mod tables;
@@ -20,14 +21,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 6] = [
-        Language::Zh,
-        Language::En,
-        Language::Fr,
-        Language::Es,
-        Language::Ru,
-        Language::Ar,
-    ];
+    pub const ALL: [Language; 6] = [Language::Zh, Language::En, Language::Fr, Language::Es, Language::Ru, Language::Ar];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -51,9 +45,9 @@ impl Language {
         }
     }
 
-    /// The languages whose tables are complete in this version.
+    /// The languages whose tables are complete in this version: all six.
     pub fn is_supported(self) -> bool {
-        matches!(self, Language::Zh | Language::En)
+        true
     }
 }
 
@@ -94,12 +88,7 @@ pub fn detect(text: &str) -> Language {
         }
     }
     // A Han character carries a word's worth of meaning: weigh it up.
-    let scores = [
-        (Language::Zh, han * 3),
-        (Language::Ar, arabic),
-        (Language::Ru, cyrillic),
-        (Language::En, latin),
-    ];
+    let scores = [(Language::Zh, han * 3), (Language::Ar, arabic), (Language::Ru, cyrillic), (Language::En, latin)];
     let best = scores.iter().max_by_key(|(_, s)| *s).copied().unwrap_or((Language::En, 0));
     if best.0 != Language::En || best.1 == 0 {
         return if best.1 == 0 { Language::En } else { best.0 };

@@ -1,5 +1,9 @@
 //! Numerals used in UN numbering: Roman (I, II / i, ii), Chinese (一, 二, 十一),
-//! Latin letters ((a) … (z), (aa)), and Arabic-Indic digits.
+//! Latin letters ((a) … (z), (aa)), Arabic-Indic digits, and the Arabic
+//! numbering words: subparagraph letters in abjad order ((أ), (ب), (ج)),
+//! subsection letter names (ألف, باء, جيم), chapter ordinals (الأول, الثاني)
+//! and heading ordinals (أولا, ثانيا). Arabic words are compared folded (see
+//! [`fold_arabic`]): tatweel and diacritics do not count.
 //!
 //! Every parser returns `None` for text that is not a well-formed numeral;
 //! every formatter is the inverse of its parser.
@@ -173,6 +177,307 @@ pub fn parse_digits(s: &str) -> Option<u32> {
     Some(n)
 }
 
+/// Arabic marks that do not change a word: tatweel (U+0640), the harakat and
+/// other combining marks (U+064B–U+065F) and the superscript alef (U+0670).
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{640}' | '\u{64B}'..='\u{65F}' | '\u{670}')
+}
+
+/// Folds Arabic text for comparison: drops tatweel and diacritics, writes
+/// every alef with hamza or madda as a bare alef and alef maqsura as ya,
+/// decomposes the lam-alef ligatures and the presentation forms of heh that
+/// older documents carry, and collapses runs of blanks. Other text is kept.
+pub fn fold_arabic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if is_arabic_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            'ى' => out.push('ي'),
+            '\u{FEF5}'..='\u{FEFC}' => out.push_str("لا"),
+            '\u{FEE9}'..='\u{FEEC}' => out.push('ه'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Subparagraph letters in the Arabic (abjad) order of UN documents.
+pub const ARABIC_LETTERS: [&str; 28] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ",
+    "غ",
+];
+
+/// The names of those letters, which number subsections (`ألف - …` is `A. …`).
+pub const ARABIC_LETTER_NAMES: [&str; 28] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف",
+    "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
+];
+
+const ARABIC_ORDINAL_UNITS: [&str; 10] = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
+const ARABIC_ORDINAL_UNITS_F: [&str; 10] =
+    ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
+const ARABIC_ADVERBIAL_UNITS: [&str; 10] = ["أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"];
+const ARABIC_BARE_UNITS: [&str; 10] = ["حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"];
+
+/// The largest number the Arabic ordinal words are written for here.
+pub const ARABIC_ORDINAL_MAX: u32 = 39;
+
+/// Formats `n` (1 ..= 28) as an Arabic subparagraph letter; other values as digits.
+pub fn to_arabic_letter(n: u32) -> String {
+    match n {
+        1..=28 => ARABIC_LETTERS[n as usize - 1].to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// Parses an Arabic subparagraph letter (`أ`, `ب`, `هـ`, …) as 1, 2, 5 ….
+pub fn parse_arabic_letter(s: &str) -> Option<u32> {
+    let folded = fold_arabic(s);
+    ARABIC_LETTERS.iter().position(|l| fold_arabic(l) == folded).map(|p| p as u32 + 1)
+}
+
+/// Formats `n` (1 ..= 28) as the name of an Arabic letter; other values as digits.
+pub fn to_arabic_letter_name(n: u32) -> String {
+    match n {
+        1..=28 => ARABIC_LETTER_NAMES[n as usize - 1].to_string(),
+        _ => n.to_string(),
+    }
+}
+
+/// Parses an Arabic letter name (`ألف` = 1, `باء` = 2, …).
+pub fn parse_arabic_letter_name(s: &str) -> Option<u32> {
+    let folded = fold_arabic(s);
+    ARABIC_LETTER_NAMES.iter().position(|l| fold_arabic(l) == folded).map(|p| p as u32 + 1)
+}
+
+/// Formats `n` (1 ..= 39) as a masculine ordinal with the article, as Arabic
+/// numbers chapters, parts, sections and annexes: `الأول`, `الحادي عشر`,
+/// `الثاني والعشرون`; other values as digits.
+pub fn to_arabic_ordinal(n: u32) -> String {
+    let unit = |u: u32, eleven: bool| -> String {
+        if u == 1 && eleven {
+            "الحادي".to_string()
+        } else {
+            ARABIC_ORDINAL_UNITS[u as usize - 1].to_string()
+        }
+    };
+    match n {
+        1..=10 => unit(n, false),
+        11..=19 => format!("{} عشر", unit(n - 10, true)),
+        20 => "العشرون".to_string(),
+        21..=29 => format!("{} والعشرون", unit(n - 20, true)),
+        30 => "الثلاثون".to_string(),
+        31..=39 => format!("{} والثلاثون", unit(n - 30, true)),
+        _ => n.to_string(),
+    }
+}
+
+/// Formats `n` (1 ..= 39) as the ordinal adverb that numbers the chapters of a
+/// report (`أولا -` for `I.`): `أولا`, `حادي عشر`, `ثاني وعشرون`.
+pub fn to_arabic_adverbial(n: u32) -> String {
+    match n {
+        1..=10 => ARABIC_ADVERBIAL_UNITS[n as usize - 1].to_string(),
+        11..=19 => format!("{} عشر", ARABIC_BARE_UNITS[(n - 11) as usize]),
+        20 => "عشرون".to_string(),
+        21..=29 => format!("{} وعشرون", ARABIC_BARE_UNITS[(n - 21) as usize]),
+        30 => "ثلاثون".to_string(),
+        31..=39 => format!("{} وثلاثون", ARABIC_BARE_UNITS[(n - 31) as usize]),
+        _ => n.to_string(),
+    }
+}
+
+fn arabic_word_table() -> &'static [(String, u32, bool)] {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<Vec<(String, u32, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // (folded word, value, adverbial?)
+        let mut t = Vec::new();
+        for n in 1..=ARABIC_ORDINAL_MAX {
+            t.push((fold_arabic(&to_arabic_ordinal(n)), n, false));
+            t.push((fold_arabic(&to_arabic_adverbial(n)), n, true));
+        }
+        // Feminine ordinals (`المادة الأولى`, `الحادية عشرة`) are read, never written.
+        for (i, w) in ARABIC_ORDINAL_UNITS_F.iter().enumerate() {
+            t.push((fold_arabic(w), i as u32 + 1, false));
+            if i < 9 {
+                let eleven = if i == 0 { "الحادية" } else { w };
+                t.push((fold_arabic(&format!("{eleven} عشرة")), i as u32 + 11, false));
+            }
+        }
+        t
+    })
+}
+
+/// Parses an Arabic ordinal with the article (`الأول`, `الثاني عشر`, and the
+/// feminine `الأولى`).
+pub fn parse_arabic_ordinal(s: &str) -> Option<u32> {
+    let folded = fold_arabic(s);
+    arabic_word_table().iter().find(|(w, _, adv)| !adv && *w == folded).map(|(_, n, _)| *n)
+}
+
+/// Parses an Arabic ordinal adverb (`أولا`, `أولاً`, `ثاني عشر`).
+pub fn parse_arabic_adverbial(s: &str) -> Option<u32> {
+    let folded = fold_arabic(s);
+    arabic_word_table().iter().find(|(w, _, adv)| *adv && *w == folded).map(|(_, n, _)| *n)
+}
+
+/// Every written form of the Arabic ordinals and ordinal adverbs up to
+/// [`ARABIC_ORDINAL_MAX`] (for building patterns), longest first.
+pub fn arabic_ordinal_words(adverbial: bool) -> Vec<String> {
+    let mut words: Vec<String> =
+        (1..=ARABIC_ORDINAL_MAX).map(|n| if adverbial { to_arabic_adverbial(n) } else { to_arabic_ordinal(n) }).collect();
+    if !adverbial {
+        words.extend(ARABIC_ORDINAL_UNITS_F.iter().map(|w| w.to_string()));
+        words.extend((0..9).map(|i| {
+            let w = if i == 0 { "الحادية" } else { ARABIC_ORDINAL_UNITS_F[i] };
+            format!("{w} عشرة")
+        }));
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+}
+
+/// Folds a capital letter written with a Cyrillic look-alike (`А`, `В`, `С`
+/// in Russian texts) to its Latin letter, and parses it as a letter numeral.
+pub fn parse_capital_letter(s: &str) -> Option<u32> {
+    let latin: String = s.chars().map(cyrillic_to_latin).collect();
+    if latin.chars().all(|c| c.is_ascii_uppercase()) {
+        parse_letter(&latin)
+    } else {
+        None
+    }
+}
+
+/// The Latin letter a Cyrillic capital or small letter looks like (`А` → `A`,
+/// `В` → `B`, `с` → `c`); other characters unchanged.
+pub fn cyrillic_to_latin(c: char) -> char {
+    match c {
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'а' => 'a',
+        'с' => 'c',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'х' => 'x',
+        _ => c,
+    }
+}
+
+/// Parses a number written as a word in a heading or a vote: English, French,
+/// Spanish and Russian cardinals and ordinals up to six ("one", "first",
+/// "première", "premier", "primera", "первая"), French and Spanish "1er",
+/// the words for none and the Arabic words of votes (`صوت واحد`, `عضوين`).
+pub fn parse_number_word(s: &str) -> Option<u32> {
+    let lower = s.trim().to_lowercase();
+    let lower = lower.as_str();
+    const WORDS: &[(&str, u32)] = &[
+        ("no", 0),
+        ("none", 0),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        // French.
+        ("aucune", 0),
+        ("aucun", 0),
+        ("zéro", 0),
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("premier", 1),
+        ("première", 1),
+        ("1er", 1),
+        ("1re", 1),
+        ("deuxième", 2),
+        ("seconde", 2),
+        ("troisième", 3),
+        ("quatrième", 4),
+        ("cinquième", 5),
+        ("sixième", 6),
+        // Spanish.
+        ("ninguno", 0),
+        ("ninguna", 0),
+        ("uno", 1),
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("primero", 1),
+        ("primera", 1),
+        ("segunda", 2),
+        ("tercera", 3),
+        ("cuarta", 4),
+        ("quinta", 5),
+        ("sexta", 6),
+        // Russian.
+        ("ни одного", 0),
+        ("отсутствии", 0),
+        ("одного", 1),
+        ("одном", 1),
+        ("одним", 1),
+        ("двух", 2),
+        ("трех", 3),
+        ("трёх", 3),
+        ("первая", 1),
+        ("вторая", 2),
+        ("третья", 3),
+        ("четвертая", 4),
+        ("четвёртая", 4),
+        ("пятая", 5),
+        ("шестая", 6),
+    ];
+    if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(*n);
+    }
+    let folded = fold_arabic(lower);
+    const ARABIC: &[(&str, u32)] =
+        &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)];
+    ARABIC.iter().find(|(w, _)| *w == folded).map(|(_, n)| *n)
+}
+
+/// Parses the number of a section, chapter or annex as written in any
+/// language: Roman, Chinese, digits, Arabic ordinal or ordinal adverb.
+pub fn parse_section_numeral(s: &str) -> Option<u32> {
+    parse_roman(s)
+        .or_else(|| parse_chinese(s))
+        .or_else(|| parse_digits(s))
+        .or_else(|| parse_arabic_ordinal(s))
+        .or_else(|| parse_arabic_adverbial(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +519,59 @@ mod tests {
         assert_eq!(parse_digits("١٥"), Some(15));
         assert_eq!(parse_digits("１５"), Some(15));
         assert_eq!(parse_digits("99999999999999999999"), None);
+    }
+    #[test]
+    fn arabic_letters_round_trip_through_tatweel_and_diacritics() {
+        for n in 1..=28 {
+            assert_eq!(parse_arabic_letter(&to_arabic_letter(n)), Some(n));
+            assert_eq!(parse_arabic_letter_name(&to_arabic_letter_name(n)), Some(n));
+        }
+        assert_eq!(parse_arabic_letter("ه"), Some(5));
+        assert_eq!(parse_arabic_letter("ﻫ"), Some(5));
+        assert_eq!(parse_arabic_letter("ا"), Some(1));
+        assert_eq!(parse_arabic_letter_name("بـاء"), Some(2));
+        assert_eq!(parse_arabic_letter_name("جِيم"), Some(3));
+        assert_eq!(parse_arabic_letter_name("كلب"), None);
+        assert_eq!(to_arabic_letter(29), "29");
+    }
+
+    #[test]
+    fn arabic_ordinals_round_trip() {
+        for n in 1..=ARABIC_ORDINAL_MAX {
+            assert_eq!(parse_arabic_ordinal(&to_arabic_ordinal(n)), Some(n), "{}", to_arabic_ordinal(n));
+            assert_eq!(parse_arabic_adverbial(&to_arabic_adverbial(n)), Some(n), "{}", to_arabic_adverbial(n));
+        }
+        assert_eq!(to_arabic_ordinal(2), "الثاني");
+        assert_eq!(to_arabic_ordinal(11), "الحادي عشر");
+        assert_eq!(to_arabic_ordinal(22), "الثاني والعشرون");
+        assert_eq!(to_arabic_adverbial(12), "ثاني عشر");
+        // Hamza, tanwin, tatweel and the lam-alef ligature do not matter.
+        assert_eq!(parse_arabic_ordinal("الاول"), Some(1));
+        assert_eq!(parse_arabic_ordinal("اﻷولى"), Some(1));
+        assert_eq!(parse_arabic_ordinal("الثـالث"), Some(3));
+        assert_eq!(parse_arabic_ordinal("الحادية  عشرة"), Some(11));
+        assert_eq!(parse_arabic_adverbial("أولاً"), Some(1));
+        assert_eq!(parse_arabic_adverbial("ثانيـاً"), Some(2));
+        assert_eq!(parse_arabic_adverbial("الأول"), None);
+        assert_eq!(parse_arabic_ordinal("أولا"), None);
+        assert_eq!(parse_section_numeral("الثاني"), Some(2));
+        assert_eq!(parse_section_numeral("II"), Some(2));
+        assert_eq!(parse_section_numeral("二"), Some(2));
+        let words = arabic_ordinal_words(false);
+        assert!(words.iter().position(|w| w == "الثاني عشر") < words.iter().position(|w| w == "الثاني"));
+    }
+
+    #[test]
+    fn cyrillic_look_alikes_and_number_words() {
+        assert_eq!(parse_capital_letter("В"), Some(2));
+        assert_eq!(parse_capital_letter("C"), Some(3));
+        assert_eq!(parse_capital_letter("Б"), None);
+        assert_eq!(parse_number_word("Première"), Some(1));
+        assert_eq!(parse_number_word("une"), Some(1));
+        assert_eq!(parse_number_word("ninguna"), Some(0));
+        assert_eq!(parse_number_word("первая"), Some(1));
+        assert_eq!(parse_number_word("عضوين"), Some(2));
+        assert_eq!(parse_number_word("صوت واحد"), Some(1));
+        assert_eq!(parse_number_word("seven"), None);
     }
 }

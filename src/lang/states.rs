@@ -27,6 +27,14 @@ const FORMER_NAMES: &[(&str, Language, &str)] = &[
     ("CZE", Language::En, "Czech Republic"),
     ("CZE", Language::Zh, "捷克共和国"),
     ("CPV", Language::En, "Cape Verde"),
+    ("CPV", Language::Fr, "Cap-Vert"),
+    ("CPV", Language::Ar, "الرأس الأخضر"),
+    ("SWZ", Language::Fr, "Swaziland"),
+    ("SWZ", Language::Es, "Swazilandia"),
+    ("SWZ", Language::Ru, "Свазиленд"),
+    ("SWZ", Language::Ar, "سوازيلند"),
+    ("CZE", Language::Fr, "République tchèque"),
+    ("CZE", Language::Es, "República Checa"),
     // Rows the UNTERM extract lacks.
     ("CIV", Language::En, "Côte d'Ivoire"),
     ("CIV", Language::Fr, "Côte d'Ivoire"),
@@ -129,7 +137,8 @@ fn split_csv_line(line: &str) -> Vec<String> {
 /// The lookup keys for a name: as written, and without a leading article or
 /// a trailing French article in parentheses ("Afghanistan (l')").
 fn name_keys(lang: Language, name: &str) -> Vec<String> {
-    let name = name.trim();
+    // Observer States are marked "Holy See (the) *".
+    let name = name.trim().trim_end_matches(" *").trim();
     if name.is_empty() {
         return Vec::new();
     }
@@ -175,6 +184,8 @@ pub fn normalize_cow(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn fold(name: &str) -> String {
+    // Decomposed accents (`E` + U+0301) as the table writes them (`É`).
+    let name = super::nfd::compose(name);
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.trim().chars() {
@@ -190,7 +201,10 @@ fn fold(name: &str) -> String {
         }
         let c = match c {
             '’' | '‘' => '\'',
-            'ـ' => continue, // Arabic tatweel
+            // Arabic tatweel and diacritics; every alef as a bare alef.
+            c if super::numerals::is_arabic_mark(c) => continue,
+            'أ' | 'إ' | 'آ' => 'ا',
+            'ى' => 'ي',
             c if c.is_whitespace() => ' ',
             c => c,
         };
@@ -234,6 +248,188 @@ pub fn longest_name() -> usize {
     table().longest
 }
 
+/// The short names of the States in `lang`, as a reader writes them in a
+/// list (without the article UNTERM adds, "Afghanistan (l')" → "Afghanistan"),
+/// for suggesting a name.
+fn short_names(lang: Language) -> &'static [String] {
+    static NAMES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = NAMES.get_or_init(|| {
+        let mut out = vec![Vec::new(); Language::ALL.len()];
+        let columns = [(2, Language::En), (3, Language::Fr), (4, Language::Es), (5, Language::Ru), (6, Language::Zh), (7, Language::Ar)];
+        for line in CSV.lines().skip(1) {
+            let fields = split_csv_line(line);
+            for (col, l) in columns {
+                if let Some(name) = fields.get(col) {
+                    let name = name.trim().trim_end_matches(" *").trim();
+                    let name = match name.rfind(" (") {
+                        Some(open) if matches!(&name[open + 2..], "the)" | "la)" | "le)" | "l')" | "les)" | "el)" | "los)" | "las)") => {
+                            &name[..open]
+                        }
+                        _ => name,
+                    };
+                    out[lang_index(l)].push(name.to_string());
+                }
+            }
+        }
+        for (_, l, name) in FORMER_NAMES {
+            out[lang_index(*l)].push(name.to_string());
+        }
+        out
+    });
+    &all[lang_index(lang)]
+}
+
+/// The State name in `lang` closest to an unknown `name` (a misspelling:
+/// "Ecuadr" → "Ecuador"), if one is within two edits (one for short names).
+pub fn closest(lang: Language, name: &str) -> Option<&'static str> {
+    let key: Vec<char> = normalize(name).chars().collect();
+    if key.is_empty() {
+        return None;
+    }
+    let limit = if key.len() >= 6 { 2 } else { 1 };
+    let mut best: Option<(usize, &'static str)> = None;
+    for candidate in short_names(lang) {
+        let other: Vec<char> = normalize(candidate).chars().collect();
+        if other.len().abs_diff(key.len()) > limit {
+            continue;
+        }
+        let d = edit_distance(&key, &other);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, candidate.as_str()));
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether a name in a list is an organisation rather than a State (the
+/// European Union, an intergovernmental organisation, a committee): such
+/// names are expected in lists of speakers and are never called unknown.
+pub fn is_organisation(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        // English, French, Spanish.
+        "union",
+        "organization",
+        "organisation",
+        "organización",
+        "community",
+        "communauté",
+        "comunidad",
+        "commission",
+        "comisión",
+        "committee",
+        "comité",
+        "bank",
+        "banque",
+        "banco",
+        "fund",
+        "fonds",
+        "fondo",
+        "league",
+        "ligue",
+        "liga",
+        "movement",
+        "mouvement",
+        "movimiento",
+        "council",
+        "conseil",
+        "consejo",
+        "agency",
+        "agence",
+        "organismo",
+        "programme",
+        "programa",
+        "institute",
+        "institut",
+        "instituto",
+        "secretariat",
+        "secrétariat",
+        "secretaría",
+        "office",
+        "bureau",
+        "oficina",
+        "group",
+        "groupe",
+        "grupo",
+        "forum",
+        "foro",
+        "centre",
+        "center",
+        "centro",
+        "association",
+        "asociación",
+        "federation of",
+        "fédération internationale",
+        "red cross",
+        "croix-rouge",
+        "cruz roja",
+        "observer",
+        "observateur",
+        "observador",
+        // Russian.
+        "союз",
+        "организац",
+        "сообществ",
+        "комисси",
+        "комитет",
+        "движени",
+        "банк",
+        "фонд",
+        "лиг",
+        "совет",
+        "программ",
+        "институт",
+        "секретариат",
+        "группа",
+        "наблюдател",
+        // Arabic.
+        "منظمة",
+        "الاتحاد الأوروبي",
+        "الاتحاد الأفريقي",
+        "الاتحاد البرلماني",
+        "جامعة الدول العربية",
+        "اللجنة",
+        "لجنة",
+        "الجماعة",
+        "مجلس",
+        "صندوق",
+        "بنك",
+        "حركة",
+        "برنامج",
+        "معهد",
+        "مكتب",
+        "مراقب",
+        // Chinese.
+        "联盟",
+        "组织",
+        "共同体",
+        "委员会",
+        "银行",
+        "基金",
+        "运动",
+        "联合会",
+        "秘书处",
+        "理事会",
+        "署",
+        "观察员",
+        "办事处",
+        "集团",
+    ];
+    let lower = normalize(name);
+    WORDS.iter().any(|w| lower.contains(&normalize(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,5 +443,34 @@ mod tests {
         assert!(lookup(Language::En, "the former Yugoslav Republic of Macedonia").is_some());
         assert!(lookup(Language::Fr, "Afghanistan").is_some());
         assert!(lookup(Language::Zh, "欧洲联盟").is_none());
+    }
+
+    #[test]
+    fn names_match_through_accents_diacritics_and_observer_marks() {
+        let code = |lang, name| lookup(lang, name).map(|s| s.code().to_string());
+        assert_eq!(code(Language::Fr, "E\u{301}quateur").as_deref(), Some("ECU"));
+        assert_eq!(code(Language::Fr, "Saint-Siège").as_deref(), Some("VAT"));
+        assert_eq!(code(Language::Es, "Estado de Palestina").as_deref(), Some("PSE"));
+        assert_eq!(code(Language::Ru, "Росси\u{438}\u{306}ская Федерация").as_deref(), Some("RUS"));
+        assert_eq!(code(Language::Ar, "الاتحاد الروسي").as_deref(), Some("RUS"));
+        assert_eq!(code(Language::Ar, "إثيوبيـا").as_deref(), Some("ETH"));
+        assert_eq!(code(Language::Ar, "الأُرْدُنّ").as_deref(), Some("JOR"));
+        assert_eq!(code(Language::Ar, "اثيوبيا").as_deref(), Some("ETH"));
+        assert_eq!(code(Language::Ar, "إيران (جمهورية - الإسلامية)").as_deref(), Some("IRN"));
+        assert_eq!(code(Language::Es, "Swazilandia").as_deref(), Some("SWZ"));
+    }
+
+    #[test]
+    fn suggestions_and_organisations() {
+        assert_eq!(closest(Language::En, "Ecuadr"), Some("Ecuador"));
+        assert_eq!(closest(Language::Fr, "Équatuer"), Some("Équateur"));
+        assert_eq!(closest(Language::Ar, "كوبة"), Some("كوبا"));
+        assert_eq!(closest(Language::En, "Atlantis"), None);
+        assert!(is_organisation("欧洲联盟"));
+        assert!(is_organisation("European Union"));
+        assert!(is_organisation("الاتحاد الأوروبي"));
+        assert!(!is_organisation("الاتحاد الروسي"));
+        assert!(!is_organisation("Russian Federation"));
+        assert!(!is_organisation("United Kingdom of Great Britain and Northern Ireland"));
     }
 }

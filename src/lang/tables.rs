@@ -12,6 +12,11 @@ use regex::Regex;
 
 use super::Language;
 
+mod arabic;
+mod french;
+mod russian;
+mod spanish;
+
 /// The side of a recorded vote a list belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum VoteSide {
@@ -42,6 +47,8 @@ impl VoteSide {
 pub enum NumeralStyle {
     Roman,
     Chinese,
+    /// Arabic ordinal adverbs (`أولا -`) and ordinals (`الفصل الأول`).
+    Arabic,
 }
 
 /// The raw table of one language. Every `&str` pattern is compiled once.
@@ -72,6 +79,9 @@ pub struct LanguageData {
     pub none_words: &'static [&'static str],
     /// Separators between names in a list, as one character class.
     pub name_separators: &'static [char],
+    /// Separators between names in a list inside running text (speakers):
+    /// in Chinese only `、`, since `，` separates clauses there.
+    pub list_separators: &'static [char],
     /// The conjunction before the last name ("和", " and ").
     pub final_conjunctions: &'static [&'static str],
     /// Words in an annex's title that make it the outcome document a report
@@ -123,7 +133,23 @@ pub struct LanguageData {
     pub vote_figures_hint: &'static str,
     /// A Security Council resolution number without its year: `num`.
     pub resolution_without_year: &'static str,
+    /// One resolution number inside `resolution_list` (`72/57`, `2370 (2017)`,
+    /// `377 ألف (د-5)`).
+    pub resolution_number: &'static str,
+    /// After a paragraph reference: words that make it something else
+    /// (Russian `пункт 118 повестки дня` is an agenda item). Anchored.
+    pub paragraph_exclusion_after: &'static str,
+    /// After a reference: "thereof" (`منه`, `de celle-ci`), pointing back at
+    /// the text named last in the sentence. Anchored.
+    pub thereof_after: &'static str,
+    /// Whether paragraphs may begin in lower case (Russian preambular
+    /// participles and operative verbs), so that a lower-case line after a
+    /// blank line starts a paragraph rather than continuing one.
+    pub lower_case_paragraphs: bool,
 }
+
+/// A pattern that never matches (for forms a language does not have).
+pub(crate) const NEVER: &str = r"^(?-u:\b\B)";
 
 const NUM_EN: &str = r"(?:[0-9]{1,4}(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
 
@@ -143,7 +169,7 @@ fn chinese_paragraph_reference() -> String {
     )
 }
 
-const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?(?-u:\b))?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
+pub(crate) const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?(?-u:\b))?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
 
 fn english_resolutions() -> String {
     let date = r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})";
@@ -161,7 +187,7 @@ fn chinese_resolutions() -> String {
 static ENGLISH: OnceLock<LanguageData> = OnceLock::new();
 static CHINESE: OnceLock<LanguageData> = OnceLock::new();
 
-fn leak(s: String) -> &'static str {
+pub(crate) fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
@@ -187,6 +213,7 @@ fn english() -> &'static LanguageData {
         ],
         none_words: &["None", "none", "Nil"],
         name_separators: &[',', ';'],
+        list_separators: &[',', ';'],
         final_conjunctions: &[" and "],
         outcome_document_words: &["outcome document", "Outcome document", "Outcome Document", "Declaration", "declaration"],
         sentence_ends: &[';'],
@@ -195,7 +222,7 @@ fn english() -> &'static LanguageData {
         section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?",
         annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
-        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?)",
+        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
         direction_after: r"^\s+(?P<dir>above|below)(?-u:\b)",
         document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
         document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
@@ -207,10 +234,14 @@ fn english() -> &'static LanguageData {
         other_organs: &["Human Rights Council", "Economic and Social Council", "Commission on Human Rights", "Executive Board"],
         instrument: r"(?-u:\b)(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
         rule_of_procedure: r"(?-u:\b)[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
-        sdg: r"(?-u:\b)(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
+        sdg: r"(?-u:\b)(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|\.(?:[^0-9a-z]|$)|$)",
         vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]+)\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]+)\))?",
         vote_figures_hint: "abstention",
         resolution_without_year: r"(?-u:\b)Security Council resolution\s+(?P<num>[0-9]{3,4})(?-u:\b)(?:\s*[^\s(0-9/]|\s*$)",
+        resolution_number: RESNUM,
+        paragraph_exclusion_after: NEVER,
+        thereof_after: r"^,?\s+thereof(?-u:\b)",
+        lower_case_paragraphs: false,
     })
 }
 
@@ -223,7 +254,7 @@ fn chinese() -> &'static LanguageData {
         section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十]+)章\s*|(?P<num>[一二三四五六七八九十]+)\s*[.．、]\s*)(?P<title>\S)",
         subsection_heading: r"^(?P<num>[A-Z])(?:$|\s*[.．]\s*$|\s*[.．]\s*(?P<title>\S))",
         article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S)|\s*$)",
-        numbered_line: r"^(?P<num>[0-9]{1,4})\s*(?P<sep>[.．、])(?:\s|[^0-9\s]|$)",
+        numbered_line: r"^(?P<num>[0-9]{1,4})\s*(?P<sep>[.．、])(?:\s|[^0-9a-z\s]|[a-z]\S|$)",
         subparagraph_line: r"^[(（](?P<num>[a-z]{1,5})[)）]",
         preamble_formula: r"^(?:大会|安全理事会|安理会|各国|经济及社会理事会|人权理事会|会议|缔约国)\s*[，,]$",
         vote_list_heading: r"^(?P<side>赞成|反对|弃权)(?:票)?\s*[:：]",
@@ -234,6 +265,7 @@ fn chinese() -> &'static LanguageData {
         ],
         none_words: &["无"],
         name_separators: &['、', '，', ',', '；', ';'],
+        list_separators: &['、', '；', ';'],
         final_conjunctions: &["和", "及"],
         outcome_document_words: &["成果文件", "宣言"],
         sentence_ends: &['。', '；', ';', '！', '？'],
@@ -254,10 +286,14 @@ fn chinese() -> &'static LanguageData {
         other_organs: &["人权理事会", "经济及社会理事会"],
         instrument: r"(?P<name>《[^《》\n]+》|议事规则)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
-        sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|$)",
-        vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权",
+        sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|\.(?:[^0-9a-z]|$)|$)",
+        vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*(?:[(（](?P<against_names>[^)）]+)[)）])?\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权(?:\s*[(（](?P<abst_names>[^)）]+)[)）])?",
         vote_figures_hint: "票",
         resolution_without_year: r"安全理事会\s*第\s*(?P<num>[0-9]{3,4})\s*号决议",
+        resolution_number: RESNUM,
+        paragraph_exclusion_after: NEVER,
+        thereof_after: NEVER,
+        lower_case_paragraphs: false,
     })
 }
 
@@ -291,6 +327,8 @@ pub struct Tables {
     pub sdg: Regex,
     pub vote_figures: Regex,
     pub resolution_without_year: Regex,
+    pub paragraph_exclusion_after: Regex,
+    pub thereof_after: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -303,6 +341,9 @@ fn compile(pattern: &str) -> Regex {
 
 impl Tables {
     fn new(data: &'static LanguageData) -> Tables {
+        // French, Spanish and Russian text may write accents decomposed.
+        let decomposed = matches!(data.language, Language::Fr | Language::Es | Language::Ru);
+        let compile = |pattern: &str| if decomposed { compile(&super::nfd::tolerate_decomposed(pattern)) } else { compile(pattern) };
         Tables {
             data,
             annex_heading: compile(data.annex_heading),
@@ -326,7 +367,9 @@ impl Tables {
             named_text_after: compile(data.named_text_after),
             external_gap_after: compile(data.external_gap_after),
             resolution_list: compile(data.resolution_list),
-            resolution_number: compile(RESNUM),
+            resolution_number: compile(data.resolution_number),
+            paragraph_exclusion_after: compile(data.paragraph_exclusion_after),
+            thereof_after: compile(data.thereof_after),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),
@@ -335,20 +378,33 @@ impl Tables {
         }
     }
 
+    /// The side a list heading names. Blanks, apostrophes, tatweel and
+    /// diacritics do not count (`S’abstiennent`, `المؤيـدون`).
     pub fn vote_side(&self, word: &str) -> Option<VoteSide> {
-        self.data.vote_sides.iter().find(|(w, _)| *w == word).map(|(_, s)| *s)
+        if let Some((_, s)) = self.data.vote_sides.iter().find(|(w, _)| *w == word) {
+            return Some(*s);
+        }
+        let fold = |s: &str| crate::lang::numerals::fold_arabic(&super::nfd::compose(s)).replace('’', "'");
+        let word = fold(word);
+        self.data.vote_sides.iter().find(|(w, _)| fold(w) == word).map(|(_, s)| *s)
     }
 }
 
-/// The compiled tables of `lang`. Languages whose tables are not written yet
-/// (French, Spanish, Russian, Arabic) use the English table for the shared
-/// Latin-script forms.
+/// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
     static ZH: OnceLock<Tables> = OnceLock::new();
     static EN: OnceLock<Tables> = OnceLock::new();
+    static FR: OnceLock<Tables> = OnceLock::new();
+    static ES: OnceLock<Tables> = OnceLock::new();
+    static RU: OnceLock<Tables> = OnceLock::new();
+    static AR: OnceLock<Tables> = OnceLock::new();
     match lang {
         Language::Zh => ZH.get_or_init(|| Tables::new(chinese())),
-        _ => EN.get_or_init(|| Tables::new(english())),
+        Language::En => EN.get_or_init(|| Tables::new(english())),
+        Language::Fr => FR.get_or_init(|| Tables::new(french::data())),
+        Language::Es => ES.get_or_init(|| Tables::new(spanish::data())),
+        Language::Ru => RU.get_or_init(|| Tables::new(russian::data())),
+        Language::Ar => AR.get_or_init(|| Tables::new(arabic::data())),
     }
 }
 
@@ -368,9 +424,76 @@ mod tests {
     fn every_table_compiles() {
         for lang in Language::ALL {
             let t = tables(lang);
-            assert!(t.paragraph_reference.is_match(if lang == Language::Zh { "第 15 段" } else { "paragraph 15" }));
+            assert_eq!(t.data.language, lang);
+            let sample = match lang {
+                Language::Zh => "第 15 段",
+                Language::En => "paragraph 15",
+                Language::Fr => "paragraphe 15",
+                Language::Es => "párrafo 15",
+                Language::Ru => "пункт 15",
+                Language::Ar => "الفقرة 15",
+            };
+            assert!(t.paragraph_reference.is_match(sample), "{lang}");
         }
         let _ = symbol_pattern();
+    }
+
+    /// Each form must be matched whole by the pattern.
+    fn whole(re: &Regex, forms: &[&str]) {
+        for s in forms {
+            let m = re.find(s).unwrap_or_else(|| panic!("no match in `{s}`"));
+            assert_eq!(m.as_str(), *s);
+        }
+    }
+
+    #[test]
+    fn french_spanish_russian_arabic_paragraph_reference_forms() {
+        whole(
+            &tables(Language::Fr).paragraph_reference,
+            &[
+                "paragraphe 15",
+                "paragraphes 3 à 5",
+                "paragraphes 3 et 7",
+                "paragraphe 8 a) ii)",
+                "par. 28",
+                "paragraphes 3, 5 et 7",
+                "alinéa a)",
+            ],
+        );
+        whole(
+            &tables(Language::Es).paragraph_reference,
+            &["párrafo 15", "párrafos 3 a 5", "párrafos 3 y 7", "párrafo 8 a) ii)", "párr. 28", "párrafos 5 b) y 22 b)"],
+        );
+        whole(&tables(Language::Ru).paragraph_reference, &["пункт 15", "пунктах 10‑17", "пунктах 1 и 2", "пункта 5(d)", "подпункт (a)"]);
+        whole(
+            &tables(Language::Ar).paragraph_reference,
+            &["الفقرة 15", "الفقرتين 1 و 16", "الفقرات من 3 إلى 5", "الفقرة 8 (أ)", "الفقـرة 15", "الفِقْرَة 15", "الفقرة الفرعية (ب)"],
+        );
+    }
+
+    #[test]
+    fn headings_of_other_languages() {
+        let ar = tables(Language::Ar);
+        assert!(ar.section_heading.is_match("أولا - مقدمة"));
+        assert!(ar.section_heading.is_match("ثانياً - النتائج"));
+        assert!(ar.section_heading.is_match("الفصل الحادي عشر"));
+        assert!(ar.subsection_heading.is_match("باء - المشاركة"));
+        assert!(ar.subsection_heading.is_match("جيـم - الوثائق"));
+        assert!(!ar.subsection_heading.is_match("ألف شخص حضروا"));
+        assert!(ar.numbered_line.is_match("1 - تقرر"));
+        assert!(ar.numbered_line.is_match("١٢ - تقرر"));
+        assert!(ar.subparagraph_line.is_match("(أ) العمل"));
+        assert!(ar.subparagraph_line.is_match("(هـ) العمل"));
+        assert!(ar.subparagraph_line.is_match("’2‘ العمل"));
+        assert!(ar.preamble_formula.is_match("إن الجمعية العامة،"));
+        assert!(ar.annex_heading.is_match("المرفق الثاني"));
+        assert!(tables(Language::Fr).subparagraph_line.is_match("a) Les États"));
+        assert!(tables(Language::Fr).vote_list_heading.is_match("Votent pour\u{a0}: Algérie"));
+        assert!(tables(Language::Es).part_heading.is_match("Primera parte"));
+        assert!(tables(Language::Ru).subsection_heading.is_match("В. Участники"));
+        assert!(tables(Language::Ru).preamble_formula.is_match("Генеральная Ассамблея,"));
+        assert_eq!(ar.vote_side("المؤيـدون"), Some(VoteSide::InFavour));
+        assert_eq!(tables(Language::Fr).vote_side("S’abstiennent"), Some(VoteSide::Abstaining));
     }
 
     #[test]

@@ -3,7 +3,12 @@
 //! targets and indicators. They are recognised, classified and checked
 //! against the UN's grammar; they are never resolved into the document.
 
-use crate::lang::numerals::parse_roman;
+use std::borrow::Cow;
+
+use crate::lang::numerals::{
+    cyrillic_to_latin, fold_arabic, parse_arabic_letter, parse_arabic_letter_name, parse_roman, to_letter, to_roman,
+};
+use crate::text::TextRange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExternalKind {
@@ -200,7 +205,8 @@ pub fn symbol_problem(written: &str) -> Option<String> {
 /// `3363 (XXX)`, `31/16 A`, `S-8/1`), returning its kind and canonical id,
 /// or a description of what is wrong.
 pub fn classify_resolution(written: &str, security_council: bool) -> Result<(ExternalKind, String), String> {
-    let s = written.trim();
+    let canonical = canonical_resolution_number(written);
+    let s = canonical.trim();
     let compact_space = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(open) = s.find('(') {
         let number = s[..open].trim();
@@ -222,6 +228,192 @@ pub fn classify_resolution(written: &str, security_council: bool) -> Result<(Ext
         return Err("a Security Council resolution is cited with its year: `2370 (2017)`".to_string());
     }
     Ok((ExternalKind::GeneralAssemblyResolution, compact_space))
+}
+
+/// A resolution number as the English text writes it: Arabic-Indic digits as
+/// ASCII, Cyrillic look-alike letters as Latin (`377 А (V)`), Arabic letter
+/// names as letters and Arabic sessions as Roman numerals (`377 ألف (د-5)` →
+/// `377 A (V)`, `61/53 ألف وباء` → `61/53 A and B`).
+pub fn canonical_resolution_number(written: &str) -> Cow<'_, str> {
+    if written.is_ascii() {
+        return Cow::Borrowed(written);
+    }
+    let folded = fold_arabic(written);
+    let mut out = String::with_capacity(folded.len());
+    let chars: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if ('\u{660}'..='\u{669}').contains(&c) || ('\u{6F0}'..='\u{6F9}').contains(&c) {
+            let base = if c >= '\u{6F0}' { 0x6F0 } else { 0x660 };
+            out.push(char::from(b'0' + (c as u32 - base) as u8));
+            i += 1;
+            continue;
+        }
+        if is_arabic_letter(c) {
+            let start = i;
+            while i < chars.len() && is_arabic_letter(chars[i]) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            // The session: `د-5`, `د - 5` (a parenthesis may already be there).
+            if word == "د" {
+                let mut j = i;
+                while j < chars.len() && (chars[j] == ' ' || chars[j] == '-') {
+                    j += 1;
+                }
+                let digits: String = chars[j..].iter().take_while(|d| d.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(d)).collect();
+                if let Some(n) = crate::lang::numerals::parse_digits(&digits).filter(|&n| n > 0) {
+                    let roman = to_roman(n);
+                    if out.ends_with('(') {
+                        out.push_str(&roman);
+                    } else {
+                        if !out.is_empty() && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                        out.push('(');
+                        out.push_str(&roman);
+                        out.push(')');
+                    }
+                    i = j + digits.chars().count();
+                    continue;
+                }
+            }
+            // `وباء`: "and" glued to a letter name.
+            let (and, name) = match word.strip_prefix('و') {
+                Some(rest) if parse_arabic_letter_name(&word).is_none() && !rest.is_empty() => (true, rest.to_string()),
+                _ => (false, word.clone()),
+            };
+            if and {
+                out.push_str("and ");
+            }
+            match parse_arabic_letter_name(&name) {
+                Some(n) => out.push_str(&to_letter(n).to_uppercase()),
+                None if name == "و" => out.push_str("and"),
+                None => out.push_str(&name),
+            }
+            continue;
+        }
+        out.push(cyrillic_to_latin(c));
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{621}'..='\u{64A}').contains(&c)
+}
+
+/// An SDG number as written in any language, in the form `16.4`: Arabic
+/// writes `16-4` and letters `1-أ`, possibly with Arabic-Indic digits.
+pub fn canonical_sdg_number(written: &str) -> String {
+    let written = written.trim_end_matches(['.', '-']);
+    let mut out = String::with_capacity(written.len());
+    for part in written.split(['.', '-']) {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        match crate::lang::numerals::parse_digits(part) {
+            Some(n) if !part.is_empty() => out.push_str(&n.to_string()),
+            _ => match parse_arabic_letter(part) {
+                Some(n) => out.push_str(&to_letter(n)),
+                None => out.push_str(part),
+            },
+        }
+    }
+    out
+}
+
+/// The goal and target numbers at the start of the lines of a list of the
+/// Goals and targets — `16. Promote peaceful …` (or `Goal 16. …`) followed by
+/// `16.1 Significantly reduce …`, `16.a …` — with their ranges and canonical
+/// numbers. Empty unless the text holds such a list: two goal lines or more
+/// in ascending order, each followed by target lines of its own goal, a
+/// letter target (`1.a`) among them, and nine targets in ten (all but one
+/// in a short list) that exist.
+pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
+    // Cheap pre-check: a letter target at the start of a line.
+    if !text.as_bytes().windows(4).any(|w| w[0] == b'\n' && w[1].is_ascii_digit() && (w[2] == b'.' || w[3] == b'.')) {
+        return Vec::new();
+    }
+    let mut found: Vec<(TextRange, String, bool)> = Vec::new(); // (range, number, is target)
+    let mut goal: Option<u32> = None;
+    let (mut goals, mut targets, mut own, mut letters, mut existing) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut ascending = true;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let Some((range, number, is_target)) = line_number(line, line_start) else { continue };
+        let g: u32 = number.split('.').next().and_then(|g| g.parse().ok()).unwrap_or(0);
+        if is_target {
+            targets += 1;
+            own += usize::from(goal == Some(g));
+            letters += usize::from(number.ends_with(|c: char| c.is_ascii_lowercase()));
+            existing += usize::from(classify_sdg(&number).is_ok());
+        } else {
+            ascending &= goal.is_none_or(|p| g > p);
+            goals += 1;
+            goal = Some(g);
+        }
+        found.push((range, number, is_target));
+    }
+    let is_list =
+        goals >= 2 && ascending && letters >= 1 && own * 10 >= targets * 9 && targets - existing <= (targets / 10).max(1) && targets >= 3;
+    if !is_list {
+        return Vec::new();
+    }
+    found.into_iter().map(|(r, n, _)| (r, n)).collect()
+}
+
+/// The number at the start of one line: a goal (`16.` + blank, after an
+/// optional word such as `Goal`) or a target (`16.4`, `16.a`, `16-4` + blank).
+fn line_number(line: &str, offset: usize) -> Option<(TextRange, String, bool)> {
+    let body = line.trim_start_matches([' ', '\t', '\u{feff}']);
+    let mut at = line.len() - body.len();
+    // An optional word before a goal number: "Goal 16.", "Objectif 16.".
+    let word_len: usize = body.chars().take_while(|c| c.is_alphabetic() && !c.is_ascii_digit()).map(char::len_utf8).sum();
+    let mut worded = false;
+    if word_len > 0 {
+        let after = &body[word_len..];
+        let blank = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+        if body[..word_len].chars().count() > 12 || !after[blank..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        at += word_len + blank;
+        worded = true;
+    }
+    let rest = &line[at..];
+    let digit = |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c);
+    let g_len: usize = rest.chars().take_while(|&c| digit(c)).map(char::len_utf8).sum();
+    if g_len == 0 || rest[..g_len].chars().count() > 2 {
+        return None;
+    }
+    let after = &rest[g_len..];
+    let sep = after.chars().next()?;
+    if sep != '.' && sep != '-' {
+        return None;
+    }
+    let tail = &after[1..];
+    let blank_or_end = |s: &str| s.is_empty() || s.starts_with([' ', '\t', '\u{a0}', '\n', '\r']);
+    if sep == '.' && blank_or_end(tail) {
+        let r = TextRange::new(offset + at, offset + at + g_len);
+        return Some((r, canonical_sdg_number(&rest[..g_len]), false));
+    }
+    if worded {
+        return None;
+    }
+    let t_len: usize = match tail.chars().next() {
+        Some(c) if digit(c) => tail.chars().take_while(|&c| digit(c)).map(char::len_utf8).sum(),
+        Some(c) if c.is_ascii_lowercase() || parse_arabic_letter(&c.to_string()).is_some() => c.len_utf8(),
+        _ => return None,
+    };
+    if tail[..t_len].chars().count() > 2 || !blank_or_end(&tail[t_len..]) {
+        return None;
+    }
+    let end = g_len + 1 + t_len;
+    let r = TextRange::new(offset + at, offset + at + end);
+    Some((r, canonical_sdg_number(&rest[..end]), true))
 }
 
 /// Goal number → (number of numeric targets, letter targets), from the
@@ -299,6 +491,32 @@ mod tests {
         assert!(symbol_problem("A/C.3/56/L.2/Rev1").is_some());
         let e = External::new(ExternalKind::SecurityCouncilResolution, "2370 (2017)");
         assert_eq!(e.url().unwrap(), "https://undocs.org/S/RES/2370(2017)");
+    }
+
+    #[test]
+    fn canonical_forms_of_other_languages() {
+        assert_eq!(canonical_resolution_number("377 ألف (د-5)"), "377 A (V)");
+        assert_eq!(canonical_resolution_number("377 ألف د-5"), "377 A (V)");
+        assert_eq!(canonical_resolution_number("102 (د - 1)"), "102 (I)");
+        assert_eq!(canonical_resolution_number("61/53 ألف وباء"), "61/53 A and B");
+        assert_eq!(canonical_resolution_number("٦١/٥٣"), "61/53");
+        assert_eq!(canonical_resolution_number("377 А (V)"), "377 A (V)");
+        assert_eq!(classify_resolution("377 ألف (د-5)", false), Ok((ExternalKind::GeneralAssemblyResolution, "377 A (V)".into())));
+        assert_eq!(canonical_sdg_number("16-4"), "16.4");
+        assert_eq!(canonical_sdg_number("١٦-٤"), "16.4");
+        assert_eq!(canonical_sdg_number("1-أ"), "1.a");
+        assert_eq!(canonical_sdg_number("16.4.2."), "16.4.2");
+    }
+
+    #[test]
+    fn goals_and_targets_lists() {
+        let list = "1. End poverty\n\n1.1 By 2030\n\n1.a Ensure\n\n2. End hunger\n\n2.1 By 2030\n2.11 By 2040\n";
+        let found: Vec<String> = sdg_list_numbers(list).into_iter().map(|(r, n)| format!("{}={n}", &list[r.start..r.end])).collect();
+        assert_eq!(found, ["1=1", "1.1=1.1", "1.a=1.a", "2=2", "2.1=2.1", "2.11=2.11"]);
+        // Decimal paragraph numbers of a report are no goals list.
+        assert!(sdg_list_numbers("1. Introduction\n1.1 The report\n1.2 The\n2. Scope\n2.1 The\n2.2 The\n").is_empty());
+        let worded = "Goal 16. Promote\n16.1 Reduce\n16.a Strengthen\nGoal 17. Strengthen\n17.1 Mobilize\n";
+        assert_eq!(sdg_list_numbers(worded).len(), 5);
     }
 
     #[test]

@@ -9,12 +9,12 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
-use crate::lang::numerals::{parse_chinese, parse_digits, parse_roman};
+use crate::lang::numerals::{fold_arabic, parse_chinese, parse_digits, parse_section_numeral};
 use crate::lang::tables::{symbol_pattern, tables, Tables};
 use crate::syntax::{Document, NodeId, NodeKind};
 use crate::text::TextRange;
 
-use super::external::{classify_resolution, classify_sdg, symbol_problem, External, ExternalKind};
+use super::external::{canonical_sdg_number, classify_resolution, classify_sdg, sdg_list_numbers, symbol_problem, External, ExternalKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RefKind {
@@ -290,9 +290,13 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         if overlaps(taken, phrase) {
             continue;
         }
-        let organ = c.name("organ").map(|o| o.as_str()).unwrap_or("");
-        let sc = t.data.security_council_words.contains(&organ);
-        let other_organ = t.data.other_organs.contains(&organ);
+        // The organ before the number ("Security Council resolution") or after
+        // it ("résolution 2370 (2017) du Conseil de sécurité").
+        let organ = c.name("organ").or_else(|| c.name("organ2")).map(|o| o.as_str()).unwrap_or("");
+        let folded = if organ.is_ascii() { std::borrow::Cow::Borrowed(organ) } else { std::borrow::Cow::Owned(fold_arabic(organ)) };
+        let is = |words: &[&str]| !organ.is_empty() && words.iter().any(|w| *w == organ || fold_arabic(w) == *folded);
+        let sc = is(t.data.security_council_words);
+        let other_organ = is(t.data.other_organs);
         let numbers: Vec<TextRange> = t.resolution_number.find_iter(list.as_str()).map(|m| span(list.start(), m)).collect();
         let single = numbers.len() == 1;
         for (i, n) in numbers.iter().enumerate() {
@@ -342,6 +346,11 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         if overlaps(taken, r) {
             continue;
         }
+        // A name inside a longer word is no name ("Carta" in "Cartagena").
+        let wordy = |c: char| c.is_alphanumeric() && !('\u{2E80}'..='\u{9FFF}').contains(&c);
+        if whole.as_str().chars().last().is_some_and(wordy) && masked[r.end..].chars().next().is_some_and(wordy) {
+            continue;
+        }
         let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
         let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
         let e = External::new(ExternalKind::Instrument, id);
@@ -357,7 +366,9 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         if overlaps(taken, r) {
             continue;
         }
-        let number = num.as_str().trim_end_matches('.');
+        // "16.4"; Arabic writes "16-4".
+        let canonical = canonical_sdg_number(num.as_str());
+        let number = canonical.as_str();
         let kw = kw.as_str().to_lowercase();
         // "the Millennium Development Goals 6": a footnote, not an SDG.
         let (_, before) = window_before(masked, start, 40);
@@ -366,10 +377,14 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         }
         // A plural keyword needs a list: "Goals 1 and 2", "targets 3.1 to 3.3".
         if kw.ends_with('s') && !kw.ends_with("ss") {
-            let after = window_after(masked, num.end(), 12);
-            let list_follows = [" and ", ", ", " to ", " or "].iter().any(|sep| {
-                after.starts_with(sep) && after[sep.len()..].starts_with(|ch: char| ch.is_ascii_digit())
-            });
+            let after = window_after(masked, num.end(), 16);
+            // "Goals 1 and 2", "cibles 3.1 et 3.2", "metas 3.1 a 3.3", "targets 3.1, 3.2".
+            let digit = after.find(|ch: char| ch.is_ascii_digit()).unwrap_or(after.len());
+            let gap = &after[..digit];
+            let word = gap.trim().trim_start_matches(',').trim();
+            let list_follows = digit < after.len()
+                && gap.starts_with([' ', ','])
+                && (gap.trim() == "," || ["and", "or", "to", "et", "ou", "à", "y", "o", "a", "e", "u"].contains(&word));
             if !list_follows {
                 continue;
             }
@@ -391,17 +406,32 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         taken.push(r);
         refs.push(reference);
     }
+    // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
+    let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
+    for (r, number) in sdg_list_numbers(masked) {
+        if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
+            continue;
+        }
+        let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
+        let mut reference = Reference::external(r, External::new(kind, number.clone()));
+        if let Err(msg) = classify_sdg(&number) {
+            reference.problem = Some(("sdg.unknown-target", msg));
+        }
+        taken.push(r);
+        refs.push(reference);
+    }
 }
 
-fn parse_section_numeral(s: &str) -> Option<u32> {
-    parse_roman(s).or_else(|| parse_chinese(s)).or_else(|| parse_digits(s))
+fn is_sdg(r: &Reference) -> bool {
+    matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator))
 }
 
 /// Tokens of a list of numbers: "3 to 5", "8 (a) (ii)", "6和7", "3至5".
 fn number_tokens() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<num>[0-9]{1,4})|[(（](?P<sub>[a-z]{1,5})[)）]|(?P<range>\bto\b|\bthrough\b|[-–—至到])")
+        // `(a)`, `a)` (French, Spanish), `(أ)` (Arabic); ranges in every language.
+        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4})|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
             .expect("number token pattern")
     })
 }
@@ -421,7 +451,8 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
     for c in number_tokens().captures_iter(text) {
         // "(a) and (b)": a separator between two markers starts a new item.
         let gap = &text[last_end..c.get(0).map(|m| m.start()).unwrap_or(last_end)];
-        let separated = gap.contains([',', '、', '，', '和', '及', '与', ';']) || gap.contains(" and ") || gap.contains(" or ");
+        // Anything but blanks between two markers separates them: ",", "and", "et", "و", "和".
+        let separated = !gap.trim().is_empty();
         last_end = c.get(0).map(|m| m.end()).unwrap_or(last_end);
         if let Some(m) = c.name("num") {
             let r = span(nums.start, m);
@@ -456,6 +487,8 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
 struct Qualifiers {
     annex: Option<(AnnexSpec, TextRange)>,
     section: Option<(u32, TextRange)>,
+    /// "of paragraph 8" after a subparagraph ("l'alinéa a) du paragraphe 8").
+    paragraph: Option<(u32, TextRange)>,
     scope: DocScope,
     direction: Option<Direction>,
     external: Option<External>,
@@ -510,6 +543,9 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
             if let Some(sec) = c.name("sec") {
                 q.section = parse_section_numeral(sec.as_str()).map(|v| (v, span(q.end, sec)));
             }
+            if let Some(p) = c.name("para") {
+                q.paragraph = parse_digits(p.as_str()).map(|v| (v, span(q.end, p)));
+            }
             if c.name("annexword").is_some() {
                 q.annex = Some(match c.name("annex") {
                     Some(a) => (AnnexSpec::Numbered(parse_section_numeral(a.as_str()).unwrap_or(0)), span(q.end, a)),
@@ -520,20 +556,36 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
             continue;
         }
         if let Some(c) = t.direction_after.captures(after) {
-            q.direction = c.name("dir").map(|d| if d.as_str() == "above" { Direction::Above } else { Direction::Below });
+            let above = c.name("above").is_some();
+            q.direction = c.name("dir").map(|d| if above || d.as_str() == "above" { Direction::Above } else { Direction::Below });
             q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
             continue;
         }
         if let Some(c) = t.document_after.captures(after) {
             let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
-            q.scope = if word.contains("outcome") { DocScope::OutcomeDocument } else { DocScope::Present };
+            let outcome = c.name("outcome").is_some() || word.contains("outcome");
+            q.scope = if outcome { DocScope::OutcomeDocument } else { DocScope::Present };
             q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
             break;
         }
         break;
     }
-    // An external text right after: "paragraph 2 of resolution 678 (1990)".
+    // "Thereof" (`منه`, "de celle-ci"): the text named last before it in the sentence.
     if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
+        if let Some(m) = t.thereof_after.find(window_after(masked, q.end, 48)) {
+            let start = sentence_start(doc, masked, t, range.start);
+            let upto = entities.partition_point(|e| e.phrase.start < range.start);
+            if let Some(e) = entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).find(|e| e.phrase.end <= range.start) {
+                q.external = Some(e.external.clone());
+                q.end += m.end();
+                return q;
+            }
+        }
+    }
+    // An external text right after: "paragraph 2 of resolution 678 (1990)",
+    // also through "the annex to" ("пункта 5(d) приложения к резолюции 58/316").
+    let sole_annex = matches!(q.annex, None | Some((AnnexSpec::Sole, _)));
+    if q.scope == DocScope::Any && sole_annex && q.section.is_none() {
         let from = entities.partition_point(|e| e.phrase.start < q.end);
         for e in entities[from..].iter().take_while(|e| e.phrase.start <= q.end + 40) {
             if masked.is_char_boundary(e.phrase.start) && t.external_gap_after.is_match(&masked[q.end..e.phrase.start]) {
@@ -560,7 +612,8 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
     if let Some(c) = t.document_before.captures(before) {
         let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
         q.start = c.name("q").map(|m| from + m.start());
-        q.scope = if word.contains("成果文件") || word.contains("outcome") { DocScope::OutcomeDocument } else { DocScope::Present };
+        let outcome = c.name("outcome").is_some() || word.contains("成果文件") || word.contains("outcome");
+        q.scope = if outcome { DocScope::OutcomeDocument } else { DocScope::Present };
         return q;
     }
     let upto = entities.partition_point(|e| e.phrase.start < range.start);
@@ -594,14 +647,33 @@ fn provision(label: String, of: External) -> External {
 fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Taken) {
     let has_articles = doc.nodes.iter().any(|n| n.kind == NodeKind::Article);
     // Paragraph references.
-    for c in t.paragraph_reference.captures_iter(masked) {
-        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
+    let mut at = 0;
+    while let Some(c) = t.paragraph_reference.captures_at(masked, at) {
+        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { break };
+        at = whole.end();
         let phrase = span(0, whole);
         if overlaps(taken, phrase) {
+            // "… of section II, paragraph 1 of section I": the optional
+            // "section II, " prefix belongs to the reference before; the
+            // reference itself starts at its keyword.
+            if let Some(kw) = c.name("kw").or_else(|| c.name("subkw")).filter(|k| k.start() > whole.start()) {
+                if !overlaps(taken, TextRange::new(kw.start(), whole.end())) {
+                    at = kw.start();
+                }
+            }
+            continue;
+        }
+        // `пункт 118 повестки дня`: an agenda item, not a paragraph.
+        if t.paragraph_exclusion_after.is_match(window_after(masked, phrase.end, 64)) {
             continue;
         }
         taken.push(phrase);
+        let before = refs.len();
         paragraph_reference(doc, masked, t, entities, &c, phrase, span(0, nums), refs);
+        // The qualifiers it took in ("of section II", "above") are part of it.
+        for r in &refs[before..] {
+            taken.push(r.range);
+        }
     }
     // Section and chapter references.
     for c in t.section_reference.captures_iter(masked) {
@@ -660,7 +732,9 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
             continue;
         }
         taken.push(phrase);
-        let values: Vec<(u32, TextRange)> = if let Some(v) = parse_chinese(nums.as_str()) {
+        // 第五十一条, "article premier", or digits.
+        let word = parse_chinese(nums.as_str()).or_else(|| crate::lang::numerals::parse_number_word(nums.as_str()).filter(|&v| v > 0));
+        let values: Vec<(u32, TextRange)> = if let Some(v) = word {
             vec![(v, span(0, nums))]
         } else {
             number_tokens()
@@ -683,7 +757,7 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
 fn paragraph_reference(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], c: &Captures<'_>, phrase: TextRange, nums: TextRange, refs: &mut Vec<Reference>) {
     let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
     let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
-    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段";
+    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.name("subkw").is_some();
     let mut prefix_numbers = Vec::new();
     let mut base = InternalTarget::default();
     if let Some(sec) = c.name("sec") {
@@ -734,7 +808,16 @@ fn paragraph_reference(doc: &Document, masked: &str, t: &Tables, entities: &[Ent
         };
         let end = if i + 1 == items.len() { q.end } else { range.end };
         let start = if i == 0 { q.start } else { None };
-        let q2 = Qualifiers { annex: q.annex, section: q.section, scope: q.scope, direction: q.direction, external: q.external.clone(), end, start };
+        let q2 = Qualifiers {
+            annex: q.annex,
+            section: q.section,
+            paragraph: q.paragraph,
+            scope: q.scope,
+            direction: q.direction,
+            external: q.external.clone(),
+            end,
+            start,
+        };
         let before = refs.len();
         push_internal(refs, range, kind, target, numbers, q2, masked);
         if let Some(r) = refs.get_mut(before) {
@@ -756,6 +839,12 @@ fn push_internal(refs: &mut Vec<Reference>, mut range: TextRange, kind: RefKind,
         if let Some((v, sp)) = q.section {
             target.section = Some(v);
             numbers.push(NumberSpan { role: NumberRole::Section, span: sp, value: v });
+        }
+    }
+    if target.paragraph.is_none() && !target.subparagraphs.is_empty() {
+        if let Some((v, sp)) = q.paragraph {
+            target.paragraph = Some(v);
+            numbers.insert(0, NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
         }
     }
     if target.annex.is_none() {

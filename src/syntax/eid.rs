@@ -38,7 +38,7 @@ fn push_number(out: &mut String, doc: &Document, id: NodeId) {
     use std::fmt::Write as _;
     let Some(n) = doc.nodes[id].number else { return };
     #[allow(unreachable_patterns)]
-    match n.style {
+    match n.style.eid_style() {
         NumberStyle::Arabic => {
             let _ = write!(out, "{}", n.value);
         }

@@ -4,7 +4,10 @@
 //! from the language's patterns; the tree builder decides the rest from
 //! context.
 
-use crate::lang::numerals::{parse_chinese, parse_digits, parse_letter, parse_roman};
+use crate::lang::numerals::{
+    parse_arabic_adverbial, parse_arabic_letter, parse_arabic_letter_name, parse_arabic_ordinal, parse_capital_letter, parse_chinese,
+    parse_digits, parse_letter, parse_number_word, parse_roman,
+};
 use crate::lang::tables::{NumeralStyle, Tables, VoteSide};
 use crate::text::TextRange;
 
@@ -184,6 +187,10 @@ fn section_number(masked: &str, span: TextRange, style: NumeralStyle) -> Option<
         NumeralStyle::Roman => parse_roman(s)
             .filter(|_| s.chars().all(|c| c.is_ascii_uppercase()))
             .map(|value| Number { value, span, style: NumberStyle::Roman }),
+        // `أولا -` in a report, `الفصل الأول` in a supplement.
+        NumeralStyle::Arabic => parse_arabic_adverbial(s)
+            .map(|value| Number { value, span, style: NumberStyle::ArabicAdverbial })
+            .or_else(|| parse_arabic_ordinal(s).map(|value| Number { value, span, style: NumberStyle::ArabicOrdinal })),
     }
 }
 
@@ -198,13 +205,11 @@ fn any_numeral(masked: &str, span: TextRange) -> Option<Number> {
     if let Some(value) = parse_chinese(s) {
         return Some(Number { value, span, style: NumberStyle::Chinese });
     }
-    let lower = s.to_ascii_lowercase();
-    let words = ["one", "two", "three", "four", "five", "six"];
-    words.iter().position(|w| *w == lower).map(|p| Number {
-        value: p as u32 + 1,
-        span,
-        style: NumberStyle::Arabic,
-    })
+    if let Some(value) = parse_arabic_ordinal(s) {
+        return Some(Number { value, span, style: NumberStyle::ArabicOrdinal });
+    }
+    // "Part one", "Première partie", "Article premier", "Часть первая".
+    parse_number_word(s).filter(|&v| v > 0).map(|value| Number { value, span, style: NumberStyle::Arabic })
 }
 
 /// Classifies one logical line by the language's patterns alone.
@@ -238,7 +243,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         return LineKind::Annex { number, title: None };
     }
     if let Some(c) = tables.part_heading.captures(s) {
-        if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
+        if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
+            // `الجزء الأول` is "Part one": numbered like the other versions.
+            if number.style == NumberStyle::ArabicOrdinal {
+                number.style = NumberStyle::Arabic;
+            }
             return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
@@ -251,9 +260,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
         let number = span.and_then(|span| {
             section_number(masked, span, tables.data.section_numerals).or_else(|| {
-                // 第一章 in Chinese, Chapter I in English.
+                // 第一章 in Chinese, Chapter I in English, Chapitre premier in French.
                 let text = &masked[span.start..span.end];
-                parse_chinese(text).map(|value| Number { value, span, style: NumberStyle::Chinese })
+                parse_chinese(text)
+                    .map(|value| Number { value, span, style: NumberStyle::Chinese })
+                    .or_else(|| parse_number_word(text).filter(|&v| v > 0).map(|value| Number { value, span, style: NumberStyle::Roman }))
             })
         });
         if let Some(number) = number {
@@ -262,8 +273,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     }
     if let Some(c) = tables.subsection_heading.captures(s) {
         if let Some(span) = group(&c, "num", base) {
-            if let Some(value) = parse_letter(&masked[span.start..span.end]) {
-                let number = Number { value, span, style: NumberStyle::CapitalLetter };
+            // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
+            let text = &masked[span.start..span.end];
+            let number = parse_capital_letter(text)
+                .map(|value| Number { value, span, style: NumberStyle::CapitalLetter })
+                .or_else(|| parse_arabic_letter_name(text).map(|value| Number { value, span, style: NumberStyle::ArabicLetterName }));
+            if let Some(number) = number {
                 return LineKind::Subsection { number, title: non_empty(tail(&c, "title")) };
             }
         }
@@ -308,10 +323,19 @@ fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
                 Some(v) => (v, NumberStyle::Letter),
                 None => match parse_roman(text) {
                     Some(v) => (v, NumberStyle::LowerRoman),
-                    None => return None,
+                    None => match parse_arabic_letter(text) {
+                        Some(v) => (v, NumberStyle::ArabicLetter),
+                        None => return None,
+                    },
                 },
             };
             return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) });
+        }
+        // The second level of Arabic subparagraphs: `’1‘`.
+        if let Some(span) = group(&c, "num2", base) {
+            let value = parse_digits(&masked[span.start..span.end])?;
+            let number = Number { value, span, style: NumberStyle::QuotedDigit };
+            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)) });
         }
     }
     None

@@ -35,7 +35,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
             lists.push(VoteListData {
                 side,
                 node: Some(child),
-                heading: heading,
+                heading,
                 items: if none { Vec::new() } else { items },
                 none,
             });
@@ -46,8 +46,8 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         votes.push(RecordedVoteData { paragraph, node: Some(id), figures_range, figures, lists });
     }
     // Votes stated in one sentence, Security Council style.
-    for id in 0..doc.nodes.len() {
-        if has_vote[id] || !is_text_node(doc.nodes[id].kind) {
+    for (id, voted) in has_vote.iter().enumerate() {
+        if *voted || !is_text_node(doc.nodes[id].kind) {
             continue;
         }
         let own = own_text(doc, id);
@@ -72,7 +72,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         if text.len() < MIN_RUN * 2 {
             continue;
         }
-        let separators = count_separators(text, tables.data.name_separators);
+        let separators = count_separators(text, tables.data.list_separators);
         let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
         let dense = |n: usize, per: usize| n + 1 >= MIN_RUN && text.len() <= (n + 1) * per;
         if !dense(separators, 40) && !dense(lines, 40) {
@@ -147,16 +147,9 @@ fn is_none_word(masked: &str, item: &NameItem, tables: &Tables) -> bool {
     tables.data.none_words.contains(&s)
 }
 
+/// A stated figure: digits, or a word in any language ("one", "une", "عضوين").
 fn word_number(s: &str) -> Option<u32> {
-    parse_digits(s).or(match s {
-        "no" | "none" => Some(0),
-        "one" => Some(1),
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        _ => None,
-    })
+    parse_digits(s).or_else(|| crate::lang::numerals::parse_number_word(s))
 }
 
 type Figures = (Option<TextRange>, Vec<(VoteSide, Figure)>, Vec<VoteListData>);
@@ -192,7 +185,7 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
 /// stops and line ends (for lists inside running text).
 pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate::lang::Language, loose: bool) -> Vec<NameItem> {
     let text = &masked[range.start..range.end];
-    let seps = tables.data.name_separators;
+    let seps = if loose { tables.data.list_separators } else { tables.data.name_separators };
     let is_sep = |c: char| {
         seps.contains(&c)
             || c == '\n'

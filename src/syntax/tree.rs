@@ -104,6 +104,17 @@ pub enum NumberStyle {
     Letter,
     CapitalLetter,
     Chinese,
+    /// Arabic subparagraph letters in abjad order: `(أ)`, `(ب)`, `(ج)`.
+    ArabicLetter,
+    /// Arabic letter names numbering subsections: `ألف`, `باء`, `جيم`.
+    ArabicLetterName,
+    /// Arabic ordinals with the article: `الفصل الأول`, `المرفق الثاني`.
+    ArabicOrdinal,
+    /// Arabic ordinal adverbs numbering chapters: `أولا -`, `ثانيا -`.
+    ArabicAdverbial,
+    /// Digits between quotation marks, the second level of Arabic
+    /// subparagraphs (`’1‘` for `(i)`).
+    QuotedDigit,
 }
 
 impl NumberStyle {
@@ -117,6 +128,33 @@ impl NumberStyle {
             NumberStyle::Letter => to_letter(value),
             NumberStyle::CapitalLetter => to_letter(value).to_uppercase(),
             NumberStyle::Chinese => to_chinese(value),
+            NumberStyle::ArabicLetter => to_arabic_letter(value),
+            NumberStyle::ArabicLetterName => to_arabic_letter_name(value),
+            NumberStyle::ArabicOrdinal => to_arabic_ordinal(value),
+            NumberStyle::ArabicAdverbial => to_arabic_adverbial(value),
+            NumberStyle::QuotedDigit => value.to_string(),
+        }
+    }
+
+    /// The style the other language versions write the same number in, which
+    /// addresses (eIds) use so that they are the same in every language:
+    /// `(ب)` is `b`, `باء` is `B`, `الثاني` and `ثانيا` are `II`, `’2‘` is `ii`.
+    pub fn eid_style(self) -> NumberStyle {
+        match self {
+            NumberStyle::ArabicLetter => NumberStyle::Letter,
+            NumberStyle::ArabicLetterName => NumberStyle::CapitalLetter,
+            NumberStyle::ArabicOrdinal | NumberStyle::ArabicAdverbial => NumberStyle::Roman,
+            NumberStyle::QuotedDigit => NumberStyle::LowerRoman,
+            other => other,
+        }
+    }
+
+    /// The subparagraph level a marker of this style opens when nothing else
+    /// decides it: 2 for the second-level styles (`(i)`, `’1‘`), else 1.
+    pub fn subparagraph_level(self) -> u8 {
+        match self {
+            NumberStyle::LowerRoman | NumberStyle::QuotedDigit => 2,
+            _ => 1,
         }
     }
 }

@@ -101,10 +101,8 @@ fn collect_files(path: &Path, out: &mut Vec<Input>, walked: bool) -> Result<(), 
         out.push(Input { path: path.to_path_buf(), walked });
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for entry in entries {
         let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -384,7 +382,14 @@ fn refs_output(a: &Analysis, path: &str, format: Format) -> String {
                     (None, Some(e)) => e.describe(),
                     _ => r.note.clone().unwrap_or_default(),
                 };
-                let _ = writeln!(out, "{path}:{line}: {} {} `{}` → {}", r.status.name(), r.kind.name(), a.text[r.range.start..r.range.end].trim(), target);
+                let _ = writeln!(
+                    out,
+                    "{path}:{line}: {} {} `{}` → {}",
+                    r.status.name(),
+                    r.kind.name(),
+                    a.text[r.range.start..r.range.end].trim(),
+                    target
+                );
             }
             out
         }

@@ -7,12 +7,12 @@
 //! `diagnostics` (checks) → `ide` (editor features, pure) → `cli` and `lsp`
 //! (the two front ends; the only modules doing I/O).
 
-pub mod hash;
-pub mod text;
-pub mod lang;
-pub mod syntax;
-pub mod model;
-pub mod diagnostics;
-pub mod ide;
 pub mod cli;
+pub mod diagnostics;
+pub mod hash;
+pub mod ide;
+pub mod lang;
 pub mod lsp;
+pub mod model;
+pub mod syntax;
+pub mod text;

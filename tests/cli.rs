@@ -108,6 +108,9 @@ fn bad_usage_exits_two() {
     assert_eq!(bin().args(["check", "--format", "xml", "x"]).output().unwrap().status.code(), Some(2));
     assert_eq!(bin().args(["check", "/no/such/file.txt"]).output().unwrap().status.code(), Some(2));
     assert_eq!(bin().args(["frobnicate"]).output().unwrap().status.code(), Some(2));
-    let out = bin().args(["check", "--lang", "zh", "--disable", "reference.broken", &format!("{}/corpus/en_A-RES-73-3.txt", fixtures())]).output().unwrap();
+    let out = bin()
+        .args(["check", "--lang", "zh", "--disable", "reference.broken", &format!("{}/corpus/en_A-RES-73-3.txt", fixtures())])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }

@@ -64,7 +64,14 @@ fn every_internal_reference_in_the_english_documents_resolves() {
         for r in &a.references {
             if r.is_internal() {
                 internal += 1;
-                assert_eq!(r.status, Status::Resolved, "{name}:{} `{}` {:?}", a.line_index.line_of(r.range.start) + 1, &a.text[r.range.start..r.range.end], r.note);
+                assert_eq!(
+                    r.status,
+                    Status::Resolved,
+                    "{name}:{} `{}` {:?}",
+                    a.line_index.line_of(r.range.start) + 1,
+                    &a.text[r.range.start..r.range.end],
+                    r.note
+                );
             }
         }
     }

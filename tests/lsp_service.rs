@@ -407,7 +407,8 @@ async fn settings_choose_codes_severities_and_language() {
 async fn several_documents_at_once() {
     let mut s = Session::start(quick());
     s.initialize(true, Value::Null).await;
-    let docs = [("file:///a/seed.txt", SEED), ("file:///b/resolution.md", EN_DOC), ("untitled:Untitled-1", "联合国\n1. 短文。\n2. 见第 1 段。\n")];
+    let docs =
+        [("file:///a/seed.txt", SEED), ("file:///b/resolution.md", EN_DOC), ("untitled:Untitled-1", "联合国\n1. 短文。\n2. 见第 1 段。\n")];
     for (uri, text) in docs {
         s.open(uri, text, 7).await;
     }
@@ -455,7 +456,8 @@ fn token_rows(text: &str, data: &[Value], utf8: bool, legend: &Value) -> Vec<Str
     let (mut line, mut col) = (0u64, 0u64);
     let mut rows = Vec::new();
     for t in data.chunks(5) {
-        let (dl, ds, len, ty, m) = (t[0].as_u64().unwrap(), t[1].as_u64().unwrap(), t[2].as_u64().unwrap(), t[3].as_u64().unwrap(), t[4].as_u64().unwrap());
+        let (dl, ds, len, ty, m) =
+            (t[0].as_u64().unwrap(), t[1].as_u64().unwrap(), t[2].as_u64().unwrap(), t[3].as_u64().unwrap(), t[4].as_u64().unwrap());
         line += dl;
         col = if dl == 0 { col + ds } else { ds };
         let l = lines[line as usize].trim_end_matches('\r');
@@ -472,7 +474,15 @@ fn token_rows(text: &str, data: &[Value], utf8: bool, legend: &Value) -> Vec<Str
         };
         let (a, b) = (to_byte(col), to_byte(col + len));
         let names: Vec<&str> = mods.iter().enumerate().filter(|(i, _)| m & (1 << i) != 0).map(|(_, n)| *n).collect();
-        rows.push(format!("{}:{} {}{}{} «{}»", line + 1, col, types[ty as usize], if names.is_empty() { "" } else { "+" }, names.join("+"), &l[a..b]));
+        rows.push(format!(
+            "{}:{} {}{}{} «{}»",
+            line + 1,
+            col,
+            types[ty as usize],
+            if names.is_empty() { "" } else { "+" },
+            names.join("+"),
+            &l[a..b]
+        ));
     }
     rows
 }
@@ -489,7 +499,10 @@ async fn semantic_tokens_on_the_seed_in_both_encodings() {
         let tokens = s.request("textDocument/semanticTokens/full", doc_id(SEED_URI)).await.unwrap();
         let rows = token_rows(SEED, tokens["data"].as_array().unwrap(), utf8, &legend);
         // Columns differ between the encodings; the text under each token must not.
-        let under: Vec<String> = rows.iter().map(|r| format!("{} {}", r.split(' ').next().unwrap().split(':').next().unwrap(), r.split_once(' ').unwrap().1)).collect();
+        let under: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {}", r.split(' ').next().unwrap().split(':').next().unwrap(), r.split_once(' ').unwrap().1))
+            .collect();
         texts.push(under.join("\n") + "\n");
         // A range request returns the tokens of those lines only.
         let range = json!({"textDocument": {"uri": SEED_URI}, "range": {"start": pos(109, 0), "end": pos(110, 0)}});

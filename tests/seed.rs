@@ -130,9 +130,15 @@ fn references_in_the_table_resolve_as_expected() {
         (449, "第8(a)分段", Status::External, "of 国际追查文书"),
     ];
     for (want_line, want_text, want_status, want_target) in table {
-        let found = a.references.iter().find(|r| line(&a, r.range.start) == *want_line && &a.text[r.range.start..r.range.end] == *want_text);
+        let found =
+            a.references.iter().find(|r| line(&a, r.range.start) == *want_line && &a.text[r.range.start..r.range.end] == *want_text);
         let Some(r) = found else {
-            let here: Vec<&str> = a.references.iter().filter(|r| line(&a, r.range.start) == *want_line).map(|r| &a.text[r.range.start..r.range.end]).collect();
+            let here: Vec<&str> = a
+                .references
+                .iter()
+                .filter(|r| line(&a, r.range.start) == *want_line)
+                .map(|r| &a.text[r.range.start..r.range.end])
+                .collect();
             panic!("line {want_line}: no reference `{want_text}`; found {here:?}");
         };
         assert_eq!(r.status, *want_status, "line {want_line} `{want_text}`");
@@ -164,12 +170,31 @@ fn structure_as_described() {
     let a = seed();
     let doc = &a.document;
     let eids = |kind: NodeKind| -> Vec<String> { doc.nodes.iter().filter(|n| n.kind == kind).map(|n| n.eid.clone()).collect() };
-    assert_eq!(eids(NodeKind::Section), ["sec_I", "sec_II", "sec_III", "sec_IV", "sec_V", "annex__sec_I", "annex__sec_II", "annex__sec_III", "annex__sec_IV", "annex__sec_V"]);
+    assert_eq!(
+        eids(NodeKind::Section),
+        [
+            "sec_I",
+            "sec_II",
+            "sec_III",
+            "sec_IV",
+            "sec_V",
+            "annex__sec_I",
+            "annex__sec_II",
+            "annex__sec_III",
+            "annex__sec_IV",
+            "annex__sec_V"
+        ]
+    );
     assert_eq!(eids(NodeKind::Annex), ["annex"]);
     // Body paragraphs 1–20 run through the chapters; the annex restarts per section.
     assert_eq!(doc.scheme_of(None), NumberingScheme::Continuous);
     assert_eq!(doc.scheme_of(Some(doc.find_eid("annex").unwrap())), NumberingScheme::RestartPerSection);
-    let count = |prefix: &str| doc.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph && n.eid.starts_with(prefix) && !n.eid[prefix.len()..].contains("__")).count();
+    let count = |prefix: &str| {
+        doc.nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Paragraph && n.eid.starts_with(prefix) && !n.eid[prefix.len()..].contains("__"))
+            .count()
+    };
     assert_eq!(count("para_"), 20);
     assert_eq!(count("annex__sec_I__para_"), 23);
     assert_eq!(count("annex__sec_II__para_"), 80);
@@ -182,17 +207,32 @@ fn structure_as_described() {
     assert_eq!(items[8], "para_6__list__item_9");
     assert!(doc.find_eid("para_6__list__item_9__subpara_b").is_some());
     // Subsections A–E in chapter 二, the unnumbered subheadings of chapter 四.
-    assert_eq!(eids(NodeKind::Subsection)[..5], ["sec_II__subsec_A", "sec_II__subsec_B", "sec_II__subsec_C", "sec_II__subsec_D", "sec_II__subsec_E"]);
-    let crossheadings: Vec<String> = doc.nodes.iter().filter(|n| n.kind == NodeKind::Crossheading).map(|n| a.text[n.opening.start..n.opening.end].to_string()).collect();
-    for h in ["政府间组织发言", "非政府组织发言", "活动方案", "2018-2024 年会议安排", "区域会议", "民间社会的参与", "报告", "与会支持"] {
+    assert_eq!(
+        eids(NodeKind::Subsection)[..5],
+        ["sec_II__subsec_A", "sec_II__subsec_B", "sec_II__subsec_C", "sec_II__subsec_D", "sec_II__subsec_E"]
+    );
+    let crossheadings: Vec<String> =
+        doc.nodes.iter().filter(|n| n.kind == NodeKind::Crossheading).map(|n| a.text[n.opening.start..n.opening.end].to_string()).collect();
+    for h in ["政府间组织发言", "非政府组织发言", "活动方案", "2018-2024 年会议安排", "区域会议", "民间社会的参与", "报告", "与会支持"]
+    {
         assert!(crossheadings.iter().any(|c| c == h), "{h} not a heading: {crossheadings:?}");
     }
     // Annex section 二: numbered subheadings 1.–5. under A and 1.–3. under B.
-    let subheadings = |parent: &str| doc.nodes.iter().filter(|n| n.kind == NodeKind::Subheading && n.level == 1 && n.eid.starts_with(parent) && !n.eid[parent.len()..].contains("__")).count();
+    let subheadings = |parent: &str| {
+        doc.nodes
+            .iter()
+            .filter(|n| {
+                n.kind == NodeKind::Subheading && n.level == 1 && n.eid.starts_with(parent) && !n.eid[parent.len()..].contains("__")
+            })
+            .count()
+    };
     assert_eq!(subheadings("annex__sec_II__subsec_A__subheading_"), 5);
     assert_eq!(subheadings("annex__sec_II__subsec_B__subheading_"), 3);
     // Annex section 五: a preamble with four unnumbered preambular paragraphs.
-    assert_eq!(doc.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.eid.starts_with("annex__sec_V__preamble")).count(), 4);
+    assert_eq!(
+        doc.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.eid.starts_with("annex__sec_V__preamble")).count(),
+        4
+    );
     // The heading glued onto line 174 is section 一, marked inline.
     let sec1 = &doc.nodes[doc.find_eid("annex__sec_I").unwrap()];
     assert!(sec1.inline);

@@ -50,7 +50,9 @@ fn the_core_names_no_protocol_or_runtime_crate() {
     }
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
-        for banned in ["tower_lsp", "lsp_types", "ls_types", "tokio", "dashmap", "ropey", "serde", "std::fs", "std::io", "print!", "println!"] {
+        for banned in
+            ["tower_lsp", "lsp_types", "ls_types", "tokio", "dashmap", "ropey", "serde", "std::fs", "std::io", "print!", "println!"]
+        {
             assert!(!text.contains(banned), "{} mentions {banned}", f.display());
         }
     }

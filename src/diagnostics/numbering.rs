@@ -136,7 +136,13 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
             let d = Diagnostic::new(
                 Code::NumberingOrder,
                 span(i),
-                format!("{kind} {} is out of order: it comes after {} {}; expected {}", format(i, v), kind, format(i, max), format(i, expected)),
+                format!(
+                    "{kind} {} is out of order: it comes after {} {}; expected {}",
+                    format(i, v),
+                    kind,
+                    format(i, max),
+                    format(i, expected)
+                ),
             );
             out.push(d);
         } else if next == Some(expected) {
@@ -144,7 +150,12 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
             let d = Diagnostic::new(
                 Code::NumberingOrder,
                 span(i),
-                format!("{kind} {} is out of order: expected {} here, and {} follows", format(i, v), format(i, expected), format(i, expected)),
+                format!(
+                    "{kind} {} is out of order: expected {} here, and {} follows",
+                    format(i, v),
+                    format(i, expected),
+                    format(i, expected)
+                ),
             );
             out.push(d);
         } else if next.is_none_or(|n| n == v + 1) || next.is_some_and(|n| n > v + 1) {
@@ -164,7 +175,12 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 Code::NumberingGap,
                 span(i),
-                format!("{kind} numbered {} where {} was expected (the next is {})", format(i, v), format(i, expected), format(i, next.unwrap_or(0))),
+                format!(
+                    "{kind} numbered {} where {} was expected (the next is {})",
+                    format(i, v),
+                    format(i, expected),
+                    format(i, next.unwrap_or(0))
+                ),
             ));
             max = expected;
             seen.insert(expected);

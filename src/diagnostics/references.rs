@@ -41,7 +41,9 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         ),
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
                     };
-                    out.push(Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex"));
+                    out.push(
+                        Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex"),
+                    );
                 }
                 if let Some(dir) = r.target.as_ref().and_then(|t| t.direction) {
                     let target_start = doc.node(node).range.start;
@@ -55,8 +57,12 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                             Direction::Below => ("below", "above"),
                         };
                         out.push(
-                            Diagnostic::new(Code::ReferenceDirection, r.range, format!("`{text}` says {said}, but {} is {is}", node_label(doc, node)))
-                                .with_related(doc.node(node).opening, "the target"),
+                            Diagnostic::new(
+                                Code::ReferenceDirection,
+                                r.range,
+                                format!("`{text}` says {said}, but {} is {is}", node_label(doc, node)),
+                            )
+                            .with_related(doc.node(node).opening, "the target"),
                         );
                     }
                 }

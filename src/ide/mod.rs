@@ -190,7 +190,8 @@ impl Analysis {
             let markdown = match r.status {
                 Status::Resolved => {
                     let node = r.node?;
-                    let mut md = format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), self.document.nodes[node].eid, self.excerpt(node, 400));
+                    let mut md =
+                        format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), self.document.nodes[node].eid, self.excerpt(node, 400));
                     if r.annex_number_mismatch {
                         md.push_str("\n\n⚠ the document's sole annex is unnumbered");
                     }
@@ -283,7 +284,15 @@ impl Analysis {
         let mut out = Vec::new();
         for n in &doc.nodes {
             let foldable = match n.kind {
-                NodeKind::TitleBlock | NodeKind::Annex | NodeKind::Part | NodeKind::Section | NodeKind::Subsection | NodeKind::Subheading | NodeKind::Crossheading | NodeKind::Article | NodeKind::Preamble => true,
+                NodeKind::TitleBlock
+                | NodeKind::Annex
+                | NodeKind::Part
+                | NodeKind::Section
+                | NodeKind::Subsection
+                | NodeKind::Subheading
+                | NodeKind::Crossheading
+                | NodeKind::Article
+                | NodeKind::Preamble => true,
                 NodeKind::RecordedVote | NodeKind::VoteList | NodeKind::List => true,
                 NodeKind::Paragraph | NodeKind::UnnumberedParagraph => !n.children.is_empty() || n.range.len() > 2000,
                 _ => false,

@@ -110,11 +110,13 @@ impl Analysis {
         for r in &self.references {
             let broken = if r.problem.is_some() { BROKEN } else { 0 };
             let (kind, modifiers) = match r.kind {
-                RefKind::External(ExternalKind::GeneralAssemblyResolution | ExternalKind::SecurityCouncilResolution | ExternalKind::OtherResolution) => {
-                    (TokenKind::Resolution, EXTERNAL | broken)
-                }
+                RefKind::External(
+                    ExternalKind::GeneralAssemblyResolution | ExternalKind::SecurityCouncilResolution | ExternalKind::OtherResolution,
+                ) => (TokenKind::Resolution, EXTERNAL | broken),
                 RefKind::External(ExternalKind::DocumentSymbol) => (TokenKind::DocumentSymbol, EXTERNAL | broken),
-                RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator) => (TokenKind::SdgTarget, EXTERNAL | broken),
+                RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator) => {
+                    (TokenKind::SdgTarget, EXTERNAL | broken)
+                }
                 RefKind::External(_) => (TokenKind::Instrument, EXTERNAL),
                 _ => match r.status {
                     Status::External => (TokenKind::InternalReference, EXTERNAL),
@@ -199,7 +201,8 @@ mod tests {
 
     #[test]
     fn headings_numbers_references_and_votes() {
-        let got = tokens("I. Introduction\n\n1. Recalls resolution 72/57 and paragraph 9:\n(a) A/CONF.192/2018/RC/1;\n\nIn favour: Chile\n");
+        let got =
+            tokens("I. Introduction\n\n1. Recalls resolution 72/57 and paragraph 9:\n(a) A/CONF.192/2018/RC/1;\n\nIn favour: Chile\n");
         let want = vec![
             ("I. Introduction".to_string(), "namespace", DECLARATION),
             ("1.".to_string(), "number", DECLARATION),

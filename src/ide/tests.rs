@@ -14,7 +14,8 @@ fn slice(a: &Analysis, r: TextRange) -> &str {
 
 #[test]
 fn definition_from_a_chinese_reference_into_the_annex() {
-    let (a, at) = fixture("一. 引言\n\n1. 会议决定保留成果文件草案第一节第 $02 段。\n\n附件\n\n成果文件\n\n一. 宣言\n\n1. 甲。\n\n2. 乙段的文字。\n");
+    let (a, at) =
+        fixture("一. 引言\n\n1. 会议决定保留成果文件草案第一节第 $02 段。\n\n附件\n\n成果文件\n\n一. 宣言\n\n1. 甲。\n\n2. 乙段的文字。\n");
     let targets = a.goto_definition(at);
     assert_eq!(targets.len(), 1);
     assert!(slice(&a, targets[0]).starts_with("2. 乙段"), "{:?}", slice(&a, targets[0]));

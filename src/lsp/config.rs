@@ -36,7 +36,13 @@ impl Default for Settings {
 pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
     let ours = match value.get("rapporteur") {
         Some(v) => v,
-        None if value.get("language").is_some() || value.get("diagnostics").is_some() || value.get("activation").is_some() || value.get("detect").is_some() => value,
+        None if value.get("language").is_some()
+            || value.get("diagnostics").is_some()
+            || value.get("activation").is_some()
+            || value.get("detect").is_some() =>
+        {
+            value
+        }
         None => return None,
     };
     let mut warnings = Vec::new();

@@ -97,7 +97,13 @@ pub fn semantic_tokens(a: &Analysis, tokens: &[ide::semantic_tokens::Token], enc
         let delta_line = start.line - prev_line;
         let delta_start = if delta_line == 0 { start.col - prev_col } else { start.col };
         let token_type = ide::semantic_tokens::TokenKind::ALL.iter().position(|k| *k == t.kind).unwrap_or(0) as u32;
-        out.push(lsp::SemanticToken { delta_line, delta_start, length: end.col - start.col, token_type, token_modifiers_bitset: t.modifiers });
+        out.push(lsp::SemanticToken {
+            delta_line,
+            delta_start,
+            length: end.col - start.col,
+            token_type,
+            token_modifiers_bitset: t.modifiers,
+        });
         prev_line = start.line;
         prev_col = start.col;
     }

@@ -414,7 +414,8 @@ impl LanguageServer for Backend {
             let uri = params.text_document.uri;
             let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
             let a = self.shared.analysis(&doc).await?;
-            let data = if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(None), self.shared.encoding()) } else { Vec::new() };
+            let data =
+                if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(None), self.shared.encoding()) } else { Vec::new() };
             Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
         })
         .await
@@ -428,7 +429,11 @@ impl LanguageServer for Backend {
             let start = self.offset(&a, &uri, params.range.start, "semanticTokens/range");
             let end = self.offset(&a, &uri, params.range.end, "semanticTokens/range");
             let within = rapporteur_range(start, end);
-            let data = if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(Some(within)), self.shared.encoding()) } else { Vec::new() };
+            let data = if doc.is_active(&a) {
+                convert::semantic_tokens(&a, &a.semantic_tokens(Some(within)), self.shared.encoding())
+            } else {
+                Vec::new()
+            };
             Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
         })
         .await

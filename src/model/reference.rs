@@ -205,13 +205,8 @@ impl Taken {
     fn push(&mut self, r: TextRange) {
         let (mut start, mut end) = (r.start, r.end.max(r.start + 1));
         // Merge with every interval it touches.
-        let touching: Vec<(usize, usize)> = self
-            .by_start
-            .range(..end)
-            .rev()
-            .take_while(|(_, &e)| e >= start)
-            .map(|(&s, &e)| (s, e))
-            .collect();
+        let touching: Vec<(usize, usize)> =
+            self.by_start.range(..end).rev().take_while(|(_, &e)| e >= start).map(|(&s, &e)| (s, e)).collect();
         for (s, e) in touching {
             self.by_start.remove(&s);
             start = start.min(s);
@@ -301,7 +296,13 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         let single = numbers.len() == 1;
         for (i, n) in numbers.iter().enumerate() {
             let written = &masked[n.start..n.end];
-            let range = if single { phrase } else if i == 0 { TextRange::new(phrase.start, n.end) } else { *n };
+            let range = if single {
+                phrase
+            } else if i == 0 {
+                TextRange::new(phrase.start, n.end)
+            } else {
+                *n
+            };
             let reference = match classify_resolution(written, sc) {
                 Ok((_, id)) if other_organ => {
                     let mut e = External::new(ExternalKind::OtherResolution, id);
@@ -754,7 +755,16 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paragraph_reference(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], c: &Captures<'_>, phrase: TextRange, nums: TextRange, refs: &mut Vec<Reference>) {
+fn paragraph_reference(
+    doc: &Document,
+    masked: &str,
+    t: &Tables,
+    entities: &[Entity],
+    c: &Captures<'_>,
+    phrase: TextRange,
+    nums: TextRange,
+    refs: &mut Vec<Reference>,
+) {
     let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
     let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
     let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.name("subkw").is_some();
@@ -826,7 +836,15 @@ fn paragraph_reference(doc: &Document, masked: &str, t: &Tables, entities: &[Ent
     }
 }
 
-fn push_internal(refs: &mut Vec<Reference>, mut range: TextRange, kind: RefKind, mut target: InternalTarget, mut numbers: Vec<NumberSpan>, q: Qualifiers, masked: &str) {
+fn push_internal(
+    refs: &mut Vec<Reference>,
+    mut range: TextRange,
+    kind: RefKind,
+    mut target: InternalTarget,
+    mut numbers: Vec<NumberSpan>,
+    q: Qualifiers,
+    masked: &str,
+) {
     if let Some(e) = q.external {
         let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
         let mut r = Reference::internal(range, kind, target, numbers);

@@ -28,7 +28,14 @@ impl Index {
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
     /// `first` (the reference's own container) before the others.
-    fn find(&self, kind: NodeKind, value: Option<u32>, containers: &[Option<NodeId>], first: Option<Option<NodeId>>, accept: impl Fn(NodeId) -> bool) -> Vec<NodeId> {
+    fn find(
+        &self,
+        kind: NodeKind,
+        value: Option<u32>,
+        containers: &[Option<NodeId>],
+        first: Option<Option<NodeId>>,
+        accept: impl Fn(NodeId) -> bool,
+    ) -> Vec<NodeId> {
         let Some(value) = value else { return Vec::new() };
         let lookup = |c: Option<NodeId>| -> Vec<NodeId> {
             self.by_number.get(&(kind, value, c)).map(|ids| ids.iter().copied().filter(|&id| accept(id)).collect()).unwrap_or_default()
@@ -75,7 +82,15 @@ fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, 
             } else if annexes.is_empty() {
                 return (Vec::new(), false, Some("the document has no annex".to_string()));
             } else {
-                return (Vec::new(), false, Some(format!("there is no annex {}; the document has {}", crate::lang::numerals::to_roman(n), describe_annexes(doc, &annexes))));
+                return (
+                    Vec::new(),
+                    false,
+                    Some(format!(
+                        "there is no annex {}; the document has {}",
+                        crate::lang::numerals::to_roman(n),
+                        describe_annexes(doc, &annexes)
+                    )),
+                );
             }
         }
         Some(AnnexSpec::Sole) => {
@@ -149,7 +164,9 @@ fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
     let container = doc.container_of(id);
     match doc.scheme_of(container) {
         NumberingScheme::Continuous => container,
-        NumberingScheme::RestartPerSection => std::iter::once(id).chain(doc.ancestors(id)).find(|&a| doc.nodes[a].kind == NodeKind::Section).or(container),
+        NumberingScheme::RestartPerSection => {
+            std::iter::once(id).chain(doc.ancestors(id)).find(|&a| doc.nodes[a].kind == NodeKind::Section).or(container)
+        }
         NumberingScheme::RestartPerSubsection => std::iter::once(id)
             .chain(doc.ancestors(id))
             .find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
@@ -163,7 +180,8 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     for letters in path {
         let next = doc.nodes[cur].children.iter().copied().find(|&c| {
             let n = &doc.nodes[c];
-            n.kind == NodeKind::Subparagraph && n.number.is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
+            n.kind == NodeKind::Subparagraph
+                && n.number.is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
         })?;
         cur = next;
     }
@@ -192,7 +210,13 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
                 {
                     match target.subsection {
                         Some(sub) => {
-                            found.extend(doc.nodes[s].children.iter().copied().filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)));
+                            found.extend(
+                                doc.nodes[s]
+                                    .children
+                                    .iter()
+                                    .copied()
+                                    .filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)),
+                            );
                         }
                         None => found.push(s),
                     }
@@ -226,11 +250,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
                         match descend(doc, id, &target.subparagraphs) {
                             Some(n) => found.push(n),
                             None => {
-                                why = Some(format!(
-                                    "paragraph {} has no subparagraph ({})",
-                                    p,
-                                    target.subparagraphs.join(") (")
-                                ));
+                                why = Some(format!("paragraph {} has no subparagraph ({})", p, target.subparagraphs.join(") (")));
                             }
                         }
                     }
@@ -239,7 +259,14 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
                     // "subparagraph (a)", "paragraph (i)": relative to where it stands.
                     if let Some(h) = here {
                         for a in std::iter::once(h).chain(doc.ancestors(h)) {
-                            if !matches!(doc.nodes[a].kind, NodeKind::Subparagraph | NodeKind::Paragraph | NodeKind::ListItem | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph) {
+                            if !matches!(
+                                doc.nodes[a].kind,
+                                NodeKind::Subparagraph
+                                    | NodeKind::Paragraph
+                                    | NodeKind::ListItem
+                                    | NodeKind::UnnumberedParagraph
+                                    | NodeKind::PreambularParagraph
+                            ) {
                                 break;
                             }
                             if let Some(n) = descend(doc, a, &target.subparagraphs) {
@@ -303,7 +330,12 @@ fn describe_missing_paragraph(doc: &Document, target: &InternalTarget, container
         if let Some(s) = target.section {
             let sections: Vec<NodeId> = nodes_in(doc, c, NodeKind::Section).into_iter().filter(|&x| number_of(doc, x) == Some(s)).collect();
             for sec in sections {
-                let nums: Vec<u32> = doc.descendants(sec).into_iter().filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph).filter_map(|n| number_of(doc, n)).collect();
+                let nums: Vec<u32> = doc
+                    .descendants(sec)
+                    .into_iter()
+                    .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
+                    .filter_map(|n| number_of(doc, n))
+                    .collect();
                 parts.push(format!("section {} of {} has {}", crate::lang::numerals::to_roman(s), place, span_text(&nums)));
             }
         } else if c == here_container || containers.len() == 1 {

@@ -11,7 +11,6 @@ use crate::hash::{fnv, FastMap};
 use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
 use crate::lang::numerals::{to_letter, to_roman};
 
-
 pub fn assign(doc: &mut Document, _masked: &str) {
     // Ordinals of unnumbered nodes among their siblings of the same kind.
     let mut ordinals = vec![0usize; doc.nodes.len()];
@@ -51,7 +50,6 @@ fn push_number(out: &mut String, doc: &Document, id: NodeId) {
         }
     }
 }
-
 
 /// `scope` is the node paragraphs below this one are addressed from
 /// (`None`: the body).

@@ -25,16 +25,40 @@ pub struct Line {
 #[derive(Clone, Debug)]
 pub enum LineKind {
     Blank,
-    Annex { number: Option<Number>, title: Option<TextRange> },
-    Part { number: Number, title: Option<TextRange> },
-    Section { number: Number, title: Option<TextRange> },
+    Annex {
+        number: Option<Number>,
+        title: Option<TextRange>,
+    },
+    Part {
+        number: Number,
+        title: Option<TextRange>,
+    },
+    Section {
+        number: Number,
+        title: Option<TextRange>,
+    },
     /// A capital-letter heading (`A. Overall` or a bare `A`).
-    Subsection { number: Number, title: Option<TextRange> },
-    Article { number: Number, title: Option<TextRange> },
+    Subsection {
+        number: Number,
+        title: Option<TextRange>,
+    },
+    Article {
+        number: Number,
+        title: Option<TextRange>,
+    },
     PreambleFormula,
-    VoteHeading { side: VoteSide, rest: TextRange },
-    Numbered { number: Number, rest: TextRange },
-    Lettered { number: Number, rest: TextRange },
+    VoteHeading {
+        side: VoteSide,
+        rest: TextRange,
+    },
+    Numbered {
+        number: Number,
+        rest: TextRange,
+    },
+    Lettered {
+        number: Number,
+        rest: TextRange,
+    },
     /// A row of a table (cells separated by tabs): content, never structure.
     TableRow,
     Text,
@@ -184,9 +208,11 @@ fn section_number(masked: &str, span: TextRange, style: NumeralStyle) -> Option<
     let s = &masked[span.start..span.end];
     match style {
         NumeralStyle::Chinese => parse_chinese(s).map(|value| Number { value, span, style: NumberStyle::Chinese }),
-        NumeralStyle::Roman => parse_roman(s)
-            .filter(|_| s.chars().all(|c| c.is_ascii_uppercase()))
-            .map(|value| Number { value, span, style: NumberStyle::Roman }),
+        NumeralStyle::Roman => parse_roman(s).filter(|_| s.chars().all(|c| c.is_ascii_uppercase())).map(|value| Number {
+            value,
+            span,
+            style: NumberStyle::Roman,
+        }),
         // `أولا -` in a report, `الفصل الأول` in a supplement.
         NumeralStyle::Arabic => parse_arabic_adverbial(s)
             .map(|value| Number { value, span, style: NumberStyle::ArabicAdverbial })

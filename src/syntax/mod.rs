@@ -297,7 +297,13 @@ impl<'a> Builder<'a> {
                     self.text_line(line, prev, next);
                     return;
                 }
-                let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::UnnumberedParagraph, NodeKind::ListItem, NodeKind::Subparagraph, NodeKind::PreambularParagraph]);
+                let holder = self.nearest(&[
+                    NodeKind::Paragraph,
+                    NodeKind::UnnumberedParagraph,
+                    NodeKind::ListItem,
+                    NodeKind::Subparagraph,
+                    NodeKind::PreambularParagraph,
+                ]);
                 let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent == holder);
                 if vote.is_none() {
                     if let Some(h) = holder {
@@ -377,7 +383,9 @@ impl<'a> Builder<'a> {
             }
             self.list = None;
         }
-        let holder = self.open_text.filter(|&t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph));
+        let holder = self
+            .open_text
+            .filter(|&t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::UnnumberedParagraph | NodeKind::PreambularParagraph));
         if let Some(holder) = holder {
             // (a list whose first two items were swapped starts at 2)
             if self.open_colon && number.value <= 2 && number.value != self.last_paragraph + 1 && self.last_paragraph >= 1 {
@@ -398,7 +406,10 @@ impl<'a> Builder<'a> {
             && number.value + 1 >= self.last_subheading
             && number.value <= self.last_subheading + 3
             && number.value != self.last_paragraph + 1;
-        let heading = !rest_text.is_empty() && !ends_sentence(rest_text) && (is_short(rest_text) || continues_headings) && Self::standalone(None, next);
+        let heading = !rest_text.is_empty()
+            && !ends_sentence(rest_text)
+            && (is_short(rest_text) || continues_headings)
+            && Self::standalone(None, next);
         if heading {
             self.last_subheading = number.value;
             let id = self.open(NodeKind::Subheading, 1, Some(number), r, Some(rest));
@@ -437,7 +448,8 @@ impl<'a> Builder<'a> {
         // subparagraph it starts the Roman level.
         let letter = crate::lang::numerals::parse_letter(letters);
         let roman = crate::lang::numerals::parse_roman(letters);
-        let open_letter_level = self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
+        let open_letter_level =
+            self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
         let (value, style, level) = match (letter, roman) {
             (Some(l), Some(ro)) => {
                 let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number).map(|n| n.value);

@@ -4,9 +4,9 @@
 //! " and ") is split off only when both halves are States, so that
 //! "安提瓜和巴布达" stays one name and "马拉维和吉布提" becomes two.
 
+use crate::lang::numerals::parse_digits;
 use crate::lang::states::lookup;
 use crate::lang::tables::{Tables, VoteSide};
-use crate::lang::numerals::parse_digits;
 use crate::text::TextRange;
 
 use super::tree::*;
@@ -32,13 +32,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
             let content = TextRange::new(heading.end, node.range.end);
             let items = split_names(masked, content, tables, doc.language, false);
             let none = items.len() == 1 && is_none_word(masked, &items[0], tables);
-            lists.push(VoteListData {
-                side,
-                node: Some(child),
-                heading,
-                items: if none { Vec::new() } else { items },
-                none,
-            });
+            lists.push(VoteListData { side, node: Some(child), heading, items: if none { Vec::new() } else { items }, none });
         }
         // Names given with the figures, when there are no lists below.
         extra.retain(|l| !lists.iter().any(|x: &VoteListData| x.side == l.side));
@@ -186,12 +180,7 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
 pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate::lang::Language, loose: bool) -> Vec<NameItem> {
     let text = &masked[range.start..range.end];
     let seps = if loose { tables.data.list_separators } else { tables.data.name_separators };
-    let is_sep = |c: char| {
-        seps.contains(&c)
-            || c == '\n'
-            || c == '\r'
-            || (loose && matches!(c, ':' | '：' | '。' | ';' | '；'))
-    };
+    let is_sep = |c: char| seps.contains(&c) || c == '\n' || c == '\r' || (loose && matches!(c, ':' | '：' | '。' | ';' | '；'));
     let mut items = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;

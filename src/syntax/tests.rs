@@ -4,10 +4,7 @@ use super::*;
 
 fn outline(text: &str, lang: Language) -> Vec<String> {
     let doc = parse(text, lang);
-    doc.nodes
-        .iter()
-        .map(|n| format!("{} {}", n.kind.name(), n.eid))
-        .collect()
+    doc.nodes.iter().map(|n| format!("{} {}", n.kind.name(), n.eid)).collect()
 }
 
 #[test]
@@ -41,7 +38,10 @@ fn chinese_report_with_annex_restarting_per_section() {
 fn agenda_list_nested_in_a_paragraph() {
     let text = "一. 引言\n\n5. 前一段。\n6. 大会通过议程如下：\n\n1. 开幕。\n2. 选举：\n - (a) 任命；\n - (b) 报告。\n3. 通过。\n\nD. 主席团\n\n7. 下一段。\n";
     let got = outline(text, Language::Zh);
-    assert!(got.contains(&"list_item sec_I__para_6__list__item_2".to_string()) || got.contains(&"list_item para_6__list__item_2".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"list_item sec_I__para_6__list__item_2".to_string()) || got.contains(&"list_item para_6__list__item_2".to_string()),
+        "{got:?}"
+    );
     assert!(got.iter().any(|s| s.ends_with("para_6__list__item_2__subpara_b")), "{got:?}");
     assert!(got.iter().any(|s| s == "paragraph para_7"), "{got:?}");
 }

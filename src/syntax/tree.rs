@@ -292,9 +292,7 @@ impl Document {
         if let Some(c) = self.containers.get(id) {
             return *c;
         }
-        std::iter::once(id)
-            .chain(self.ancestors(id))
-            .find(|&n| self.nodes[n].kind == NodeKind::Annex)
+        std::iter::once(id).chain(self.ancestors(id)).find(|&n| self.nodes[n].kind == NodeKind::Annex)
     }
 
     /// The deepest node whose range contains `offset`.

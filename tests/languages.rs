@@ -469,43 +469,6 @@ fn sdg_goals_and_targets_are_references_in_every_language() {
     }
 }
 
-/// Throughput per language on about 2 MB of its fixture and SDG text (each
-/// copy an annex), for comparing the tables' cost:
-/// `cargo test --release --test languages -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn throughput_of_every_language() {
-    for lang in Language::ALL {
-        let (_, report_text) = fixtures(lang).into_iter().next().unwrap();
-        let sdg = sdg_file(lang);
-        let mut doc = report_text.clone();
-        let mut n = 4;
-        while doc.len() < 2 << 20 {
-            let heading = match lang {
-                Language::Zh => format!("\n附件{}\n\n", rapporteur::lang::numerals::to_chinese(n)),
-                Language::Ar => format!("\nالمرفق {}\n\n", rapporteur::lang::numerals::to_arabic_ordinal(n.min(39))),
-                Language::Fr => format!("\nAnnexe {}\n\n", rapporteur::lang::numerals::to_roman(n)),
-                Language::Es => format!("\nAnexo {}\n\n", rapporteur::lang::numerals::to_roman(n)),
-                Language::Ru => format!("\nПриложение {}\n\n", rapporteur::lang::numerals::to_roman(n)),
-                Language::En => format!("\nAnnex {}\n\n", rapporteur::lang::numerals::to_roman(n)),
-            };
-            doc.push_str(&heading);
-            doc.push_str(if n % 2 == 0 { &sdg } else { &report_text });
-            n += 1;
-        }
-        let mut times = Vec::new();
-        for _ in 0..5 {
-            let start = std::time::Instant::now();
-            let a = Analysis::new(doc.as_str(), Some(lang), &DiagnosticsConfig::all_enabled());
-            times.push(start.elapsed());
-            std::hint::black_box(&a);
-        }
-        times.sort();
-        let mb = doc.len() as f64 / (1024.0 * 1024.0);
-        eprintln!("{lang}: {mb:.2} MB, median {:.1} ms ({:.1} MB/s)", times[2].as_secs_f64() * 1e3, mb / times[2].as_secs_f64());
-    }
-}
-
 /// The forms the README lists for each language, outside the fixtures.
 #[test]
 fn forms_listed_in_the_readme() {

@@ -23,11 +23,11 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     let mut out = Vec::new();
     // Siblings of the same kind (and level) under each parent, paragraphs aside.
     let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
-    let mut parents: Vec<Vec<NodeId>> = vec![body];
-    parents.extend(doc.nodes.iter().map(|n| n.children.clone()));
+    let mut parents: Vec<&[NodeId]> = vec![&body];
+    parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()).filter(|c| !c.is_empty()));
     for children in parents {
         let mut groups: BTreeMap<(u8, u8), Vec<NodeId>> = BTreeMap::new();
-        for &c in &children {
+        for &c in children {
             let n = &doc.nodes[c];
             if n.number.is_none() {
                 continue;

@@ -333,7 +333,13 @@ pub fn canonical_sdg_number(written: &str) -> String {
 /// in a short list) that exist.
 pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
     // Cheap pre-check: a letter target at the start of a line.
-    if !text.as_bytes().windows(4).any(|w| w[0] == b'\n' && w[1].is_ascii_digit() && (w[2] == b'.' || w[3] == b'.')) {
+    let letter_target = |w: &[u8]| {
+        w[0] == b'\n'
+            && w[1].is_ascii_digit()
+            && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
+                || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
+    };
+    if !text.as_bytes().windows(5).any(letter_target) {
         return Vec::new();
     }
     let mut found: Vec<(TextRange, String, bool)> = Vec::new(); // (range, number, is target)

@@ -16,15 +16,17 @@ pub fn assign(doc: &mut Document, _masked: &str) {
     let mut ordinals = vec![0usize; doc.nodes.len()];
     let mut parents: Vec<&[NodeId]> = vec![&doc.roots];
     parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()));
+    // Counts per kind, indexed by the kind's discriminant.
+    let mut counts = [0usize; 32];
     for siblings in parents {
-        let mut counts: FastMap<NodeKind, usize> = FastMap::default();
+        counts.iter_mut().for_each(|c| *c = 0);
         for &s in siblings {
-            let c = counts.entry(doc.nodes[s].kind).or_insert(0);
+            let c = &mut counts[doc.nodes[s].kind as usize % 32];
             *c += 1;
             ordinals[s] = *c;
         }
     }
-    let mut used: FastMap<u64, u32> = FastMap::default();
+    let mut used: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(doc.nodes.len(), Default::default());
     let roots = doc.roots.clone();
     for root in roots {
         assign_node(doc, root, None, &ordinals, &mut used);

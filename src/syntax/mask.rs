@@ -5,83 +5,84 @@
 //! into the original text.
 
 /// Returns the masked copy of `text` and the offsets of the `**` markers that
-/// were blanked (inline headings are found from them).
+/// were blanked (inline headings are found from them). Every markup form is
+/// found with a substring search, so text without it costs one copy.
 pub fn mask(text: &str) -> (String, Vec<usize>) {
-    let mut bytes = text.as_bytes().to_vec();
-    let mut bold = Vec::new();
-    // BOM anywhere (it is three bytes: EF BB BF).
-    let mut i = if text.contains('\u{feff}') { 0 } else { bytes.len() };
-    while i + 2 < bytes.len() {
-        if bytes[i] == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF {
-            bytes[i] = b' ';
-            bytes[i + 1] = b' ';
-            bytes[i + 2] = b' ';
-            i += 3;
-        } else {
-            i += 1;
+    // The ranges to blank are collected first, then written into one copy
+    // of the text (no byte-by-byte pass, no second UTF-8 validation).
+    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    let blank = |blanks: &mut Vec<(usize, usize)>, from: usize, to: usize| blanks.push((from, to));
+    let src = text.as_bytes();
+    // BOM anywhere.
+    for (i, _) in text.match_indices('\u{feff}') {
+        blank(&mut blanks, i, i + 3);
+    }
+    // Bold and underline markers, in order of position.
+    let mut bold: Vec<usize> = Vec::new();
+    for marker in ["**", "__"] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(marker) {
+            let at = from + p;
+            bold.push(at);
+            from = at + 2;
         }
     }
-    // Bold and underline markers.
-    let mut i = if text.contains("**") || text.contains("__") { 0 } else { bytes.len() };
-    while i + 1 < bytes.len() {
-        if (bytes[i] == b'*' && bytes[i + 1] == b'*') || (bytes[i] == b'_' && bytes[i + 1] == b'_') {
-            bold.push(i);
-            bytes[i] = b' ';
-            bytes[i + 1] = b' ';
-            i += 2;
-        } else {
-            i += 1;
-        }
+    bold.sort_unstable();
+    bold.dedup();
+    for &at in &bold {
+        blank(&mut blanks, at, at + 2);
     }
     // Markdown links `[label](target)` on one line: keep the label, blank
     // the brackets and the target.
-    let mut i = if text.contains("](") { 0 } else { bytes.len() };
-    while i < bytes.len() {
-        if bytes[i] != b'[' {
-            i += 1;
+    let mut from = 0;
+    while let Some(p) = text[from..].find("](") {
+        let close = from + p;
+        from = close + 2;
+        let line_start = src[..close].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+        let Some(open) = src[line_start..close].iter().rposition(|&b| b == b'[').map(|i| line_start + i) else { continue };
+        if close == open + 1 || close - open > 600 || src[open + 1..close].contains(&b']') {
             continue;
         }
-        let open = i;
-        let mut j = open + 1;
-        while j < bytes.len() && j - open <= 600 && !matches!(bytes[j], b'[' | b']' | b'\n' | b'\r') {
-            j += 1;
-        }
-        if j + 1 < bytes.len() && j > open + 1 && bytes[j] == b']' && bytes[j + 1] == b'(' {
-            let mut k = j + 2;
-            while k < bytes.len() && k - j <= 500 && !matches!(bytes[k], b'(' | b')' | b' ' | b'\t' | b'\n' | b'\r') {
-                k += 1;
-            }
-            if k < bytes.len() && bytes[k] == b')' {
-                bytes[open] = b' ';
-                for b in &mut bytes[j..=k] {
-                    *b = b' ';
-                }
-                i = k + 1;
-                continue;
-            }
-        }
-        i = open + 1;
+        let target_end = src[close + 2..].iter().take(500).position(|&b| matches!(b, b'(' | b')' | b' ' | b'\t' | b'\n' | b'\r'));
+        let Some(k) = target_end.map(|k| close + 2 + k).filter(|&k| src[k] == b')') else { continue };
+        blank(&mut blanks, open, open + 1);
+        blank(&mut blanks, close, k + 1);
+        from = k + 1;
     }
     // Heading hashes and blockquote markers at the start of a line.
     if text.contains('#') || text.contains('>') {
-        let starts = std::iter::once(0).chain(text.match_indices(['\n', '\r']).map(|(i, _)| i + 1));
-        for start in starts {
+        let mut start = 0;
+        loop {
             let mut j = start;
-            while j < bytes.len() && bytes[j] == b' ' {
+            while j < src.len() && src[j] == b' ' {
                 j += 1;
             }
+            if src[j..].starts_with("\u{feff}".as_bytes()) {
+                j += 3;
+                while j < src.len() && src[j] == b' ' {
+                    j += 1;
+                }
+            }
             let mut k = j;
-            while k < bytes.len() && (bytes[k] == b'#' || bytes[k] == b'>') {
+            while k < src.len() && (src[k] == b'#' || src[k] == b'>') {
                 k += 1;
             }
-            if k > j && (k == bytes.len() || bytes[k] == b' ') {
-                for b in &mut bytes[j..k] {
-                    *b = b' ';
-                }
+            if k > j && (k == src.len() || src[k] == b' ') {
+                blank(&mut blanks, j, k);
+            }
+            match src[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
+                Some(p) => start += p + 1,
+                None => break,
             }
         }
     }
-    let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
+    let mut masked = text.to_string();
+    for (from, to) in blanks {
+        // Every range covers whole characters (ASCII markup, a BOM).
+        if masked.is_char_boundary(from) && masked.is_char_boundary(to) {
+            masked.replace_range(from..to, &" ".repeat(to - from));
+        }
+    }
     debug_assert_eq!(masked.len(), text.len());
     (masked, bold)
 }

@@ -6,35 +6,22 @@
 //! Prints MB/s per size (best and median of several runs, one core), the
 //! ratio of the 10-MB time to the 1-MB time, and the peak resident memory.
 
+#[path = "common/documents.rs"]
+mod documents;
+
 use std::time::{Duration, Instant};
 
+use documents::chinese_document;
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
-use rapporteur::lang::numerals::{to_chinese, to_roman};
+use rapporteur::lang::numerals::to_roman;
 use rapporteur::lang::Language;
 
-const SEED: &str = include_str!("../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
 const EN_PARTS: [&str; 3] = [
     include_str!("../tests/fixtures/corpus/en_A-80-590.txt"),
     include_str!("../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
     include_str!("../tests/fixtures/corpus/en_A-RES-73-3.txt"),
 ];
-
-/// The seed's report, then its annex repeated as 附件一, 附件二, … up to `target` bytes.
-pub fn chinese_document(target: usize) -> String {
-    let annex_at = SEED.find("\n附件\n").unwrap_or(SEED.len());
-    let (body, annex) = SEED.split_at(annex_at);
-    let annex_content = annex.trim_start_matches("\n附件\n");
-    let mut doc = String::with_capacity(target + annex.len());
-    doc.push_str(body);
-    let mut n = 1;
-    while doc.len() < target {
-        doc.push_str(&format!("\n附件{}\n", to_chinese(n)));
-        doc.push_str(annex_content);
-        n += 1;
-    }
-    doc
-}
 
 /// English documents, each as "Annex N", up to `target` bytes.
 pub fn english_document(target: usize) -> String {

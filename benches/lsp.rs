@@ -24,36 +24,22 @@
 #[path = "../tests/lsp_common.rs"]
 mod common;
 
+#[path = "common/documents.rs"]
+mod documents;
+
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::{naive_position, Session};
+use documents::{chinese_document, SEED};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
-use rapporteur::lang::numerals::to_chinese;
 use rapporteur::lang::Language;
 use rapporteur::lsp::{Analyzer, Options};
 use serde_json::{json, Value};
 
-const SEED: &str = include_str!("../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
 const URI: &str = "file:///bench/document.txt";
 const TYPED: &str = "我们还注意到第二节第 18 段所载承诺😀，并重申第 3 段。";
-
-/// The seed's report, then its annex repeated as 附件一, 附件二, … up to `target` bytes.
-fn chinese_document(target: usize) -> String {
-    let annex_at = SEED.find("\n附件\n").expect("the seed's annex");
-    let (body, annex) = SEED.split_at(annex_at);
-    let annex_content = annex.trim_start_matches("\n附件\n");
-    let mut doc = String::with_capacity(target + annex.len());
-    doc.push_str(body);
-    let mut n = 1;
-    while doc.len() < target {
-        doc.push_str(&format!("\n附件{}\n", to_chinese(n)));
-        doc.push_str(annex_content);
-        n += 1;
-    }
-    doc
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;

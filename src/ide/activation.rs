@@ -91,7 +91,8 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
     }
     let doc = &a.document;
     let has = |kind: NodeKind| doc.nodes.iter().any(|n| n.kind == kind);
-    if has(NodeKind::Preamble) || has(NodeKind::RecordedVote) || !doc.votes.is_empty() {
+    // A recorded vote with its lists (figures quoted in prose do not count).
+    if has(NodeKind::Preamble) || has(NodeKind::RecordedVote) {
         return true;
     }
     let paragraphs = doc.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).count();
@@ -140,6 +141,11 @@ mod tests {
     #[test]
     fn other_markdown_is_not() {
         assert!(!decide(include_str!("../../README.md")));
+        // Whatever language the client forces.
+        for lang in crate::lang::Language::ALL {
+            let a = Analysis::new(include_str!("../../README.md"), Some(lang), &DiagnosticsConfig::all_enabled());
+            assert!(!is_un_document(&a, Activation::Auto), "README read as {lang}");
+        }
         assert!(!decide("# Notes\n\n1. Buy milk.\n2. Call Ana.\n3. Read resolution 72/57 maybe.\n"));
         assert!(!decide(""));
     }

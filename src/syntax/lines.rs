@@ -106,10 +106,7 @@ pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
     let mut start = 0;
     let mut bold_idx = 0;
     while start <= bytes.len() {
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let mut next = end;
         if next < bytes.len() {
             next += if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') { 2 } else { 1 };

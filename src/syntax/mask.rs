@@ -4,6 +4,18 @@
 //! pattern runs on the masked text, so every offset it yields is an offset
 //! into the original text.
 
+/// The link whose `](` is at `close`: the offset of its `[` (on the same
+/// line) and the end of its `)`.
+fn link_at(src: &[u8], close: usize) -> Option<(usize, usize)> {
+    let line_start = src[..close].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+    let open = src[line_start..close].iter().rposition(|&b| b == b'[').map(|i| line_start + i)?;
+    if close == open + 1 || close - open > 600 || src[open + 1..close].contains(&b']') {
+        return None;
+    }
+    let k = src[close + 2..].iter().take(500).position(|&b| matches!(b, b'(' | b')' | b' ' | b'\t' | b'\n' | b'\r'))? + close + 2;
+    (src[k] == b')').then_some((open, k + 1))
+}
+
 /// Returns the masked copy of `text` and the offsets of the `**` markers that
 /// were blanked (inline headings are found from them). Every markup form is
 /// found with a substring search, so text without it costs one copy.
@@ -17,65 +29,52 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
     for (i, _) in text.match_indices('\u{feff}') {
         blank(&mut blanks, i, i + 3);
     }
-    // Bold and underline markers, in order of position.
+    // Bold and underline markers (`**`, `__`) and Markdown links
+    // `[label](target)` on one line, in one pass over the bytes: keep the
+    // label, blank the brackets and the target.
     let mut bold: Vec<usize> = Vec::new();
-    for marker in ["**", "__"] {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(marker) {
-            let at = from + p;
-            bold.push(at);
-            from = at + 2;
-        }
-    }
-    bold.sort_unstable();
-    bold.dedup();
-    for &at in &bold {
-        blank(&mut blanks, at, at + 2);
-    }
-    // Markdown links `[label](target)` on one line: keep the label, blank
-    // the brackets and the target.
-    let mut from = 0;
-    while let Some(p) = text[from..].find("](") {
-        let close = from + p;
-        from = close + 2;
-        let line_start = src[..close].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
-        let Some(open) = src[line_start..close].iter().rposition(|&b| b == b'[').map(|i| line_start + i) else { continue };
-        if close == open + 1 || close - open > 600 || src[open + 1..close].contains(&b']') {
-            continue;
-        }
-        let target_end = src[close + 2..].iter().take(500).position(|&b| matches!(b, b'(' | b')' | b' ' | b'\t' | b'\n' | b'\r'));
-        let Some(k) = target_end.map(|k| close + 2 + k).filter(|&k| src[k] == b')') else { continue };
-        blank(&mut blanks, open, open + 1);
-        blank(&mut blanks, close, k + 1);
-        from = k + 1;
-    }
-    // Heading hashes and blockquote markers at the start of a line.
-    if text.contains('#') || text.contains('>') {
-        let mut start = 0;
-        loop {
-            let mut j = start;
-            while j < src.len() && src[j] == b' ' {
-                j += 1;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr3(b'*', b'_', b']', &src[i..]) {
+        let at = i + p;
+        i = at + 1;
+        match (src[at], src.get(at + 1)) {
+            (b'*', Some(b'*')) | (b'_', Some(b'_')) => {
+                bold.push(at);
+                blank(&mut blanks, at, at + 2);
+                i = at + 2;
             }
-            if src[j..].starts_with("\u{feff}".as_bytes()) {
-                j += 3;
-                while j < src.len() && src[j] == b' ' {
-                    j += 1;
+            (b']', Some(b'(')) => {
+                if let Some((open, end)) = link_at(src, at) {
+                    blank(&mut blanks, open, open + 1);
+                    blank(&mut blanks, at, end);
+                    i = end;
                 }
             }
-            let mut k = j;
-            while k < src.len() && (src[k] == b'#' || src[k] == b'>') {
-                k += 1;
-            }
-            if k > j && (k == src.len() || src[k] == b' ') {
-                blank(&mut blanks, j, k);
-            }
-            match src[start..].iter().position(|&b| b == b'\n' || b == b'\r') {
-                Some(p) => start += p + 1,
-                None => break,
-            }
+            _ => {}
         }
     }
+    // Heading hashes and blockquote markers at the start of a line (after
+    // blanks or a BOM): found from each `#` or `>`.
+    let mut run_end = 0;
+    for at in memchr::memchr2_iter(b'#', b'>', src) {
+        if at < run_end {
+            continue; // inside a run already blanked from its first marker
+        }
+        let line_start = src[..at].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+        let lead = &text[line_start..at];
+        if !lead.chars().all(|c| c == ' ' || c == '\u{feff}') {
+            continue;
+        }
+        let mut k = at;
+        while k < src.len() && (src[k] == b'#' || src[k] == b'>') {
+            k += 1;
+        }
+        if k == src.len() || src[k] == b' ' {
+            blank(&mut blanks, at, k);
+            run_end = k;
+        }
+    }
+    blanks.sort_unstable();
     let mut masked = text.to_string();
     for (from, to) in blanks {
         // Every range covers whole characters (ASCII markup, a BOM).

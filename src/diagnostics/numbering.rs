@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::hash::{FastMap, Fnv};
+
 use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
 
 use super::{node_label, Code, Diagnostic};
@@ -61,7 +63,7 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
         };
         let scheme = doc.scheme_of(container);
         let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
-        let mut group_of: std::collections::HashMap<Option<NodeId>, usize> = std::collections::HashMap::new();
+        let mut group_of: FastMap<Option<NodeId>, usize> = FastMap::default();
         for top in tops {
             let mut all = vec![top];
             all.extend(doc.descendants(top));
@@ -105,7 +107,7 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
     let format = |i: usize, v: u32| style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string());
     let mut max = 0u32;
-    let mut seen: HashSet<u32> = HashSet::new();
+    let mut seen: HashSet<u32, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();
     for i in 0..seq.len() {
         let v = value(i);

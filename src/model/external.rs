@@ -339,7 +339,8 @@ pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
             && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
                 || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
     };
-    if !text.as_bytes().windows(5).any(letter_target) {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'\n', bytes).any(|i| bytes.len() >= i + 5 && letter_target(&bytes[i..i + 5])) {
         return Vec::new();
     }
     let mut found: Vec<(TextRange, String, bool)> = Vec::new(); // (range, number, is target)

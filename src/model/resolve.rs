@@ -3,7 +3,7 @@
 //! onto the nodes of the document, preferring the reference's own numbering
 //! scope and container when several fit, and says why when none does.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
 
@@ -12,12 +12,12 @@ use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, 
 /// Numbered nodes by kind and number, built once per document so that each
 /// reference costs a lookup, not a walk of the tree.
 struct Index {
-    by_number: HashMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
+    by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
 }
 
 impl Index {
     fn new(doc: &Document) -> Index {
-        let mut by_number: HashMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = HashMap::new();
+        let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
             if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);

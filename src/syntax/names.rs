@@ -150,7 +150,7 @@ type Figures = (Option<TextRange>, Vec<(VoteSide, Figure)>, Vec<VoteListData>);
 
 fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -> Figures {
     let text = &masked[own.start..own.end];
-    if !text.contains(tables.data.vote_figures_hint) {
+    if memchr::memmem::find(text.as_bytes(), tables.data.vote_figures_hint.as_bytes()).is_none() {
         return (None, Vec::new(), Vec::new());
     }
     let Some(c) = tables.vote_figures.captures(text) else { return (None, Vec::new(), Vec::new()) };

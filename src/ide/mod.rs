@@ -284,15 +284,8 @@ impl Analysis {
         let mut out = Vec::new();
         for n in &doc.nodes {
             let foldable = match n.kind {
-                NodeKind::TitleBlock
-                | NodeKind::Annex
-                | NodeKind::Part
-                | NodeKind::Section
-                | NodeKind::Subsection
-                | NodeKind::Subheading
-                | NodeKind::Crossheading
-                | NodeKind::Article
-                | NodeKind::Preamble => true,
+                kind if kind.is_heading() => true,
+                NodeKind::TitleBlock | NodeKind::Preamble => true,
                 NodeKind::RecordedVote | NodeKind::VoteList | NodeKind::List => true,
                 NodeKind::Paragraph | NodeKind::UnnumberedParagraph => !n.children.is_empty() || n.range.len() > 2000,
                 _ => false,

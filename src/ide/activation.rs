@@ -10,7 +10,8 @@
 //!   "联合国", "Distr.: General", a document symbol, …), a preamble formula
 //!   ("The General Assembly,", "大会，"), a recorded vote, or numbered
 //!   paragraphs (three or more) under UN structure (sections, an annex,
-//!   articles) together with a UN reference (a resolution or a symbol).
+//!   articles) together with a UN reference (a resolution or a symbol), or
+//!   ten SDG goals, targets or indicators (a list of the goals and targets).
 
 use crate::model::{ExternalKind, RefKind};
 use crate::syntax::NodeKind;
@@ -105,7 +106,13 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
             )
         )
     });
-    paragraphs >= 3 && structure && un_reference
+    // The goals and targets of the 2030 Agenda, listed.
+    let sdg = a
+        .references
+        .iter()
+        .filter(|r| matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator)))
+        .count();
+    (paragraphs >= 3 && structure && un_reference) || sdg >= 10
 }
 
 /// "A/80/590", "S/RES/2370 (2017)": a line that is just a document symbol.
@@ -136,6 +143,8 @@ mod tests {
         assert!(decide("The General Assembly,\n\nRecalling its resolution 72/57,\n\n1. Decides;\n"));
         assert!(decide(include_str!("../../tests/fixtures/seed/000_e12bae3abcaa388b.txt")));
         assert!(decide("I. Introduction\n\n1. See resolution 72/57.\n2. Two.\n3. Three.\n"));
+        assert!(decide(include_str!("../../tests/fixtures/corpus/en_A-RES-70-1_SDG-goals-and-targets_assembled.txt")));
+        assert!(decide(include_str!("../../tests/fixtures/corpus/ar_A-RES-70-1_SDG-goals-and-targets_assembled.txt")));
     }
 
     #[test]

@@ -234,32 +234,39 @@ const ARABIC_BARE_UNITS: [&str; 10] = ["حادي", "ثاني", "ثالث", "را
 /// The largest number the Arabic ordinal words are written for here.
 pub const ARABIC_ORDINAL_MAX: u32 = 39;
 
+/// The `n`th entry (1-based) of a table of Arabic words; other values as digits.
+fn format_in(table: &[&str], n: u32) -> String {
+    match (n as usize).checked_sub(1).and_then(|i| table.get(i)) {
+        Some(word) => word.to_string(),
+        None => n.to_string(),
+    }
+}
+
+/// The position (1-based) of `s` in a table of Arabic words, seeing through
+/// tatweel, diacritics and alef forms.
+fn parse_in(table: &[&str], s: &str) -> Option<u32> {
+    let folded = fold_arabic(s);
+    table.iter().position(|l| fold_arabic(l) == folded).map(|p| p as u32 + 1)
+}
+
 /// Formats `n` (1 ..= 28) as an Arabic subparagraph letter; other values as digits.
 pub fn to_arabic_letter(n: u32) -> String {
-    match n {
-        1..=28 => ARABIC_LETTERS[n as usize - 1].to_string(),
-        _ => n.to_string(),
-    }
+    format_in(&ARABIC_LETTERS, n)
 }
 
 /// Parses an Arabic subparagraph letter (`أ`, `ب`, `هـ`, …) as 1, 2, 5 ….
 pub fn parse_arabic_letter(s: &str) -> Option<u32> {
-    let folded = fold_arabic(s);
-    ARABIC_LETTERS.iter().position(|l| fold_arabic(l) == folded).map(|p| p as u32 + 1)
+    parse_in(&ARABIC_LETTERS, s)
 }
 
 /// Formats `n` (1 ..= 28) as the name of an Arabic letter; other values as digits.
 pub fn to_arabic_letter_name(n: u32) -> String {
-    match n {
-        1..=28 => ARABIC_LETTER_NAMES[n as usize - 1].to_string(),
-        _ => n.to_string(),
-    }
+    format_in(&ARABIC_LETTER_NAMES, n)
 }
 
 /// Parses an Arabic letter name (`ألف` = 1, `باء` = 2, …).
 pub fn parse_arabic_letter_name(s: &str) -> Option<u32> {
-    let folded = fold_arabic(s);
-    ARABIC_LETTER_NAMES.iter().position(|l| fold_arabic(l) == folded).map(|p| p as u32 + 1)
+    parse_in(&ARABIC_LETTER_NAMES, s)
 }
 
 /// Formats `n` (1 ..= 39) as a masculine ordinal with the article, as Arabic

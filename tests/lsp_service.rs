@@ -311,7 +311,7 @@ async fn a_panic_answers_one_request_with_an_error() {
     // Two injected faults: the analysis itself panics (on a blocking
     // thread), or it yields references whose ranges run past the text, so
     // that hover panics inside the request handler (on the async side).
-    let analyzer: Analyzer = Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig| {
+    let analyzer: Analyzer = Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<&Analysis>| {
         if text.contains("PANIC!") {
             panic!("injected analysis failure");
         }

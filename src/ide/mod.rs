@@ -12,7 +12,7 @@ use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
 use crate::lang::{self, Language};
 use crate::model::{self, RefKind, Reference, Status};
 use crate::syntax::{self, Document, NodeId, NodeKind};
-use crate::text::{LineIndex, TextRange};
+use crate::text::{LineIndex, TextChange, TextRange};
 
 /// A document and everything known about it.
 pub struct Analysis {
@@ -21,6 +21,8 @@ pub struct Analysis {
     pub document: Document,
     pub references: Vec<Reference>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the parse keeps for [`Analysis::update`].
+    reuse: syntax::Reuse,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,10 +67,35 @@ impl Analysis {
         let text: Arc<str> = text.into();
         let language = language.unwrap_or_else(|| lang::detect(&text));
         let line_index = LineIndex::new(&text);
-        let document = syntax::parse(&text, language);
+        let (document, reuse) = syntax::parse_keeping(&text, language);
         let references = model::references(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics }
+        Analysis { text, line_index, document, references, diagnostics, reuse }
+    }
+
+    /// Analyses `text`, a later version of this analysis's text: the same
+    /// result as [`Analysis::new`], computed faster by reusing what lies
+    /// away from the change (see [`syntax::reparse`] and
+    /// [`model::references_after`]). The text may differ anywhere; the
+    /// change is found by comparing the two versions.
+    pub fn update(&self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        let text: Arc<str> = text.into();
+        let language = language.unwrap_or_else(|| lang::detect(&text));
+        let change = TextChange::between(&self.text, &text);
+        // A new language, or a change of most of the text, is a new document.
+        if language != self.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
+            return Analysis::new(text, Some(language), config);
+        }
+        let line_index = LineIndex::new(&text);
+        let (document, reuse) = syntax::reparse(&self.document, &self.reuse, &text, change);
+        let references = model::references_after(&self.document, &self.references, &document, change);
+        let diagnostics = diagnostics::check(&document, &references, config);
+        Analysis { text, line_index, document, references, diagnostics, reuse }
+    }
+
+    /// What the parse kept for [`Analysis::update`].
+    pub fn reuse(&self) -> &syntax::Reuse {
+        &self.reuse
     }
 
     pub fn language(&self) -> Language {

@@ -31,9 +31,20 @@ use crate::lang::Language;
 
 pub use server::{Backend, DocumentText, DocumentTextParams};
 
-/// What the server runs to analyse a document: [`Analysis::new`] unless a
-/// test or benchmark puts something else in.
-pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig) -> Analysis + Send + Sync>;
+/// What the server runs to analyse a document: [`analyze`] unless a test or
+/// benchmark puts something else in. The last argument is the analysis of an
+/// earlier version of the same document, when there is one.
+pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<&Analysis>) -> Analysis + Send + Sync>;
+
+/// The server's analyzer: an update of the earlier version's analysis
+/// ([`Analysis::update`], which reuses what the edit did not touch), or a
+/// fresh one.
+pub fn analyze(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>) -> Analysis {
+    match previous {
+        Some(previous) => previous.update(text, language, config),
+        None => Analysis::new(text, language, config),
+    }
+}
 
 /// Server options that are not client settings.
 #[derive(Clone)]
@@ -45,7 +56,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { debounce: Duration::from_millis(150), analyzer: Arc::new(Analysis::new) }
+        Options { debounce: Duration::from_millis(150), analyzer: Arc::new(analyze) }
     }
 }
 

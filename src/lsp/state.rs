@@ -4,7 +4,7 @@
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
 use ropey::Rope;
@@ -28,12 +28,15 @@ pub struct DocState {
     /// The analysis of exactly this text and these settings, computed once
     /// by whoever needs it first (the diagnostics publisher or a request).
     analysis: OnceLock<Arc<Analysis>>,
+    /// The latest analysis of an earlier version, which the analysis of this
+    /// one updates; let go of once that is computed.
+    basis: Mutex<Option<Arc<Analysis>>>,
 }
 
 impl DocState {
     /// A document just opened.
     pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
-        DocState { version, un_outcome: false, rope, settings, lane: Arc::default(), analysis: OnceLock::new() }
+        DocState { version, un_outcome: false, rope, settings, lane: Arc::default(), analysis: OnceLock::new(), basis: Mutex::new(None) }
     }
 
     /// Whether diagnostics and highlighting apply to this document: opened
@@ -52,6 +55,7 @@ impl DocState {
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             analysis: OnceLock::new(),
+            basis: Mutex::new(self.latest_analysis()),
         }
     }
 
@@ -64,6 +68,7 @@ impl DocState {
             settings,
             lane: Arc::clone(&self.lane),
             analysis: OnceLock::new(),
+            basis: Mutex::new(self.latest_analysis()),
         }
     }
 
@@ -79,6 +84,11 @@ impl DocState {
         self.analysis.get().cloned()
     }
 
+    /// This version's analysis if computed, else the one it would update.
+    fn latest_analysis(&self) -> Option<Arc<Analysis>> {
+        self.cached_analysis().or_else(|| self.basis.lock().ok().and_then(|b| b.clone()))
+    }
+
     /// The analysis of this snapshot, computing it if nobody has yet. Blocks
     /// (a concurrent caller waits for the first); call it off the async
     /// runtime. A panic in the analyzer propagates and leaves it uncomputed.
@@ -86,7 +96,8 @@ impl DocState {
         self.analysis
             .get_or_init(|| {
                 let text: Arc<str> = Arc::from(self.text());
-                Arc::new(analyzer(text, self.settings.language, &self.settings.diagnostics))
+                let basis = self.basis.lock().ok().and_then(|mut b| b.take());
+                Arc::new(analyzer(text, self.settings.language, &self.settings.diagnostics, basis.as_deref()))
             })
             .clone()
     }

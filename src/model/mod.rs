@@ -6,6 +6,7 @@ pub mod reference;
 pub mod resolve;
 
 use crate::syntax::Document;
+use crate::text::TextChange;
 
 pub use external::{External, ExternalKind};
 pub use reference::{AnnexSpec, Direction, InternalTarget, NumberRole, NumberSpan, RefKind, Reference, Status};
@@ -13,6 +14,15 @@ pub use reference::{AnnexSpec, Direction, InternalTarget, NumberRole, NumberSpan
 /// Finds and resolves every reference in the document.
 pub fn references(doc: &Document) -> Vec<Reference> {
     let mut refs = reference::find(doc);
+    resolve::resolve_all(doc, &mut refs);
+    refs
+}
+
+/// The references of `doc`, which is `prev_doc` after `change`, reusing the
+/// references of `prev_doc` away from the change (see
+/// [`reference::find_after`]); all are resolved afresh, against `doc`.
+pub fn references_after(prev_doc: &Document, prev: &[Reference], doc: &Document, change: TextChange) -> Vec<Reference> {
+    let mut refs = reference::find_after(prev_doc, prev, doc, change).unwrap_or_else(|| reference::find(doc));
     resolve::resolve_all(doc, &mut refs);
     refs
 }

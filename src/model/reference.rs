@@ -11,8 +11,8 @@ use regex::{Captures, Regex};
 
 use crate::lang::numerals::{fold_arabic, parse_chinese, parse_digits, parse_section_numeral};
 use crate::lang::tables::{symbol_pattern, tables, Tables};
-use crate::syntax::{Document, NodeId, NodeKind};
-use crate::text::TextRange;
+use crate::syntax::{Document, NodeId};
+use crate::text::{TextChange, TextRange};
 
 use super::external::{canonical_sdg_number, classify_resolution, classify_sdg, sdg_list_numbers, symbol_problem, External, ExternalKind};
 
@@ -171,6 +171,25 @@ impl Reference {
         }
     }
 
+    /// A copy as the finder gave it, before resolution, with its ranges
+    /// mapped by `map` (for a reference reused after an edit).
+    pub fn unresolved(&self, map: impl Fn(TextRange) -> TextRange) -> Reference {
+        Reference {
+            range: map(self.range),
+            kind: self.kind,
+            target: self.target.clone(),
+            numbers: self.numbers.iter().map(|n| NumberSpan { span: map(n.span), ..*n }).collect(),
+            external: self.external.clone(),
+            problem: self.problem.clone(),
+            through: self.through,
+            status: if self.external.is_some() { Status::External } else { Status::Broken },
+            node: None,
+            candidates: Vec::new(),
+            note: None,
+            annex_number_mismatch: false,
+        }
+    }
+
     pub fn is_internal(&self) -> bool {
         self.target.is_some() && self.external.is_none()
     }
@@ -222,25 +241,148 @@ fn overlaps(taken: &Taken, r: TextRange) -> bool {
 
 /// Finds every reference in the document, in text order (unresolved).
 pub fn find(doc: &Document) -> Vec<Reference> {
+    let all = TextRange::new(0, doc.masked.len());
+    find_in(doc, all, all)
+}
+
+/// The references that start in `keep`, found by a scan of `scan` (which
+/// holds `keep` and a margin on each side, for the context they are read in).
+fn find_in(doc: &Document, scan: TextRange, keep: TextRange) -> Vec<Reference> {
     let masked = doc.masked.as_str();
     let t = tables(doc.language);
+    let scan = Scan { hay: &masked[..scan.end], from: scan.start };
     let mut refs = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut taken = Taken::default();
-    for r in &doc.heading_spans {
+    let first = doc.heading_spans.partition_point(|r| r.end < scan.from);
+    for r in doc.heading_spans[first..].iter().take_while(|r| r.start <= scan.hay.len()) {
         taken.push(*r);
     }
 
-    externals(doc, masked, t, &mut refs, &mut entities, &mut taken);
+    externals(doc, &scan, t, &mut refs, &mut entities, &mut taken);
     entities.sort_by_key(|e| e.phrase.start);
-    internals(doc, masked, t, &entities, &mut refs, &mut taken);
+    internals(doc, &scan, t, &entities, &mut refs, &mut taken);
+    if keep.start > 0 || keep.end < masked.len() {
+        refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
+    }
     refs.sort_by_key(|r| (r.range.start, r.range.end));
     refs
 }
 
-fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Taken) {
+/// How far after its start a reference, with what is read after it (the
+/// qualifiers, "of resolution 678 (1990)", an agenda item), can reach.
+const REACH_AFTER: usize = 1024;
+/// How far before its start a reference reads (an instrument named earlier
+/// in the sentence, the entities before it, the sentence start).
+const REACH_BEFORE: usize = 4096;
+/// A change larger than this is analysed afresh.
+const MAX_CHANGE: usize = 64 * 1024;
+
+/// The references of `doc`, which is `prev_doc` after `change`, reusing
+/// `prev` (the references of `prev_doc`, resolved or not) away from the
+/// change: those well before it are kept, those well after it moved, and
+/// the text in between is scanned again with the margins that every
+/// reference is read in. The result equals [`find`] on `doc`. `None` when
+/// the change is too large or alters what references everywhere depend on
+/// (whether the document has articles or is a list of SDG targets).
+pub fn find_after(prev_doc: &Document, prev: &[Reference], doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
+    let masked = doc.masked.as_str();
+    if prev_doc.language != doc.language
+        || change.old_end - change.start > MAX_CHANGE
+        || change.new_end - change.start > MAX_CHANGE
+        || prev_doc.has_articles() != doc.has_articles()
+        || !sdg_list_numbers(&prev_doc.masked).is_empty()
+        || !sdg_list_numbers(masked).is_empty()
+    {
+        return None;
+    }
+    // Offsets taken to whole lines (so on character boundaries).
+    let bytes = masked.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    // Kept as they were: the references starting before `keep.start`, which
+    // lies far enough before the change that nothing they read changed.
+    let mut keep_start = line_start(change.start.saturating_sub(REACH_AFTER));
+    let mut before = prev.partition_point(|r| r.range.start < keep_start);
+    while before > 0 && prev[before - 1].range.end + REACH_AFTER / 2 > keep_start {
+        keep_start = line_start(prev[before - 1].range.start);
+        before = prev.partition_point(|r| r.range.start < keep_start);
+    }
+    // Moved: those starting at or after `keep.end`, far enough after it.
+    let keep_end = line_end((change.new_end + REACH_BEFORE).min(masked.len()));
+    let after = prev.partition_point(|r| r.range.start < keep_end - change.new_end + change.old_end);
+    let scan = TextRange::new(line_start(keep_start.saturating_sub(REACH_BEFORE)), line_end((keep_end + REACH_AFTER).min(masked.len())));
+    let found = find_in(doc, scan, TextRange::new(keep_start, keep_end));
+    // A reference as long as the margins is no reference this can vouch for.
+    if found.iter().any(|r| r.range.end + REACH_AFTER / 2 > scan.end && scan.end < masked.len()) {
+        return None;
+    }
+    let mut refs = Vec::with_capacity(prev.len() + found.len());
+    refs.extend(prev[..before].iter().map(|r| r.unresolved(|range| range)));
+    refs.extend(found);
+    refs.extend(prev[after..].iter().map(|r| r.unresolved(|range| change.moved_range(range))));
+    Some(refs)
+}
+
+/// Where a pass of the finder looks: `hay` is the masked text up to the end
+/// of the scan (matches are cut there), and matches start at `from` or
+/// later (what is before `from` still counts as context: `\b`).
+struct Scan<'h> {
+    hay: &'h str,
+    from: usize,
+}
+
+impl<'h> Scan<'h> {
+    fn text(&self) -> &'h str {
+        &self.hay[self.from..]
+    }
+
+    fn covers(&self, r: TextRange) -> bool {
+        self.from <= r.start && r.end <= self.hay.len()
+    }
+
+    /// Successive non-overlapping matches, as `Regex::captures_iter` gives
+    /// them (the patterns never match the empty string; if one did, the
+    /// search moves on by a character).
+    fn captures<'r>(&self, re: &'r Regex) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        let hay = self.hay;
+        let mut at = Some(self.from);
+        std::iter::from_fn(move || {
+            let c = re.captures_at(hay, at?)?;
+            let m = c.get(0)?;
+            at = next_start(hay, m);
+            Some(c)
+        })
+    }
+
+    fn matches<'r>(&self, re: &'r Regex) -> impl Iterator<Item = regex::Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        let hay = self.hay;
+        let mut at = Some(self.from);
+        std::iter::from_fn(move || {
+            let m = re.find_at(hay, at?)?;
+            at = next_start(hay, m);
+            Some(m)
+        })
+    }
+}
+
+fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
+    if m.end() > m.start() {
+        return Some(m.end());
+    }
+    hay[m.end()..].chars().next().map(|c| m.end() + c.len_utf8())
+}
+
+fn externals(doc: &Document, scan: &Scan<'_>, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Taken) {
+    let masked = doc.masked.as_str();
     // Rules of procedure first: "议事规则第 4 条" is one reference.
-    for c in t.rule_of_procedure.captures_iter(masked) {
+    for c in scan.captures(&t.rule_of_procedure) {
         let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
         let r = span(0, whole);
         if overlaps(taken, r) {
@@ -254,7 +396,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(Reference::external(r, e));
     }
     // Document symbols.
-    let symbols = if masked.contains('/') { Some(symbol_pattern().find_iter(masked)) } else { None };
+    let symbols = if scan.text().contains('/') { Some(scan.matches(symbol_pattern())) } else { None };
     for m in symbols.into_iter().flatten() {
         // The match may start with the character before the organ letter.
         let whole = m.as_str();
@@ -279,7 +421,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(reference);
     }
     // Resolutions, one reference per number in a list.
-    for c in t.resolution_list.captures_iter(masked) {
+    for c in scan.captures(&t.resolution_list) {
         let (Some(whole), Some(list)) = (c.get(0), c.name("list")) else { continue };
         let phrase = span(0, whole);
         if overlaps(taken, phrase) {
@@ -326,7 +468,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         }
         taken.push(phrase);
     }
-    for c in t.resolution_without_year.captures_iter(masked) {
+    for c in scan.captures(&t.resolution_without_year) {
         let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
         let r = TextRange::new(whole.start(), num.end() + if doc.language == crate::lang::Language::Zh { "号决议".len() } else { 0 });
         let r = TextRange::new(r.start, r.end.min(whole.end()));
@@ -342,7 +484,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(reference);
     }
     // Named instruments.
-    for whole in t.instrument.find_iter(masked) {
+    for whole in scan.matches(&t.instrument) {
         let r = span(0, whole);
         if overlaps(taken, r) {
             continue;
@@ -360,7 +502,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
         refs.push(Reference::external(r, e));
     }
     // SDG goals, targets and indicators.
-    for c in t.sdg.captures_iter(masked) {
+    for c in scan.captures(&t.sdg) {
         let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
         let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
         let r = TextRange::new(start, num.end());
@@ -409,7 +551,7 @@ fn externals(doc: &Document, masked: &str, t: &Tables, refs: &mut Vec<Reference>
     }
     // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
     let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
-    for (r, number) in sdg_list_numbers(masked) {
+    for (r, number) in sdg_list_numbers(masked).into_iter().filter(|(r, _)| scan.covers(*r)) {
         if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
             continue;
         }
@@ -645,11 +787,12 @@ fn provision(label: String, of: External) -> External {
     External { kind: ExternalKind::Provision, id: label, of: Some(Box::new(of)) }
 }
 
-fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Taken) {
-    let has_articles = doc.nodes.iter().any(|n| n.kind == NodeKind::Article);
+fn internals(doc: &Document, scan: &Scan<'_>, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Taken) {
+    let masked = doc.masked.as_str();
+    let has_articles = doc.has_articles();
     // Paragraph references.
-    let mut at = 0;
-    while let Some(c) = t.paragraph_reference.captures_at(masked, at) {
+    let mut at = scan.from;
+    while let Some(c) = t.paragraph_reference.captures_at(scan.hay, at) {
         let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { break };
         at = whole.end();
         let phrase = span(0, whole);
@@ -677,7 +820,7 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
         }
     }
     // Section and chapter references.
-    for c in t.section_reference.captures_iter(masked) {
+    for c in scan.captures(&t.section_reference) {
         let (Some(whole), Some(sec)) = (c.get(0), c.name("sec")) else { continue };
         let phrase = span(0, whole);
         if overlaps(taken, phrase) {
@@ -698,7 +841,7 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
         push_internal(refs, phrase, kind, target, numbers, q, masked);
     }
     // Annex references.
-    for c in t.annex_reference.captures_iter(masked) {
+    for c in scan.captures(&t.annex_reference) {
         let Some(whole) = c.get(0) else { continue };
         let phrase = span(0, whole);
         if overlaps(taken, phrase) {
@@ -722,7 +865,7 @@ fn internals(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], refs
         push_internal(refs, phrase, RefKind::Annex, target, numbers, q, masked);
     }
     // Articles: internal only in a document that has articles.
-    for c in t.article_reference.captures_iter(masked) {
+    for c in scan.captures(&t.article_reference) {
         let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
         let phrase = span(0, whole);
         if overlaps(taken, phrase) {

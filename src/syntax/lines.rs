@@ -64,6 +64,28 @@ pub enum LineKind {
     Text,
 }
 
+impl Line {
+    /// The line with every range in it mapped by `f` (moved after an edit).
+    pub fn map_ranges(&self, f: impl Fn(TextRange) -> TextRange) -> Line {
+        let number = |n: &Number| Number { span: f(n.span), ..*n };
+        let kind = match &self.kind {
+            LineKind::Blank => LineKind::Blank,
+            LineKind::Annex { number: n, title } => LineKind::Annex { number: n.as_ref().map(number), title: title.map(&f) },
+            LineKind::Part { number: n, title } => LineKind::Part { number: number(n), title: title.map(&f) },
+            LineKind::Section { number: n, title } => LineKind::Section { number: number(n), title: title.map(&f) },
+            LineKind::Subsection { number: n, title } => LineKind::Subsection { number: number(n), title: title.map(&f) },
+            LineKind::Article { number: n, title } => LineKind::Article { number: number(n), title: title.map(&f) },
+            LineKind::PreambleFormula => LineKind::PreambleFormula,
+            LineKind::VoteHeading { side, rest } => LineKind::VoteHeading { side: *side, rest: f(*rest) },
+            LineKind::Numbered { number: n, rest } => LineKind::Numbered { number: number(n), rest: f(*rest) },
+            LineKind::Lettered { number: n, rest } => LineKind::Lettered { number: number(n), rest: f(*rest) },
+            LineKind::TableRow => LineKind::TableRow,
+            LineKind::Text => LineKind::Text,
+        };
+        Line { range: f(self.range), inline: self.inline, kind }
+    }
+}
+
 impl LineKind {
     /// Lines that open something of their own (everything but text and blanks).
     pub fn is_structural(&self) -> bool {
@@ -102,10 +124,21 @@ fn trim(masked: &str, range: TextRange) -> TextRange {
 /// Splits the text into logical lines and classifies each.
 pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
     let mut lines = Vec::new();
+    split_lines_between(masked, bold, tables, 0, masked.len(), &mut lines);
+    mark_tables(masked, &mut lines);
+    lines
+}
+
+/// Splits the physical lines starting in `from..to` into logical lines and
+/// classifies each, before tables are marked ([`mark_tables`]). `from` must
+/// be a line start; `to` a line start or the end of the text. Each line is
+/// classified from its own text alone, so a window of lines can be split
+/// again after an edit and the lines around it kept.
+pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: usize, to: usize, lines: &mut Vec<Line>) {
     let bytes = masked.as_bytes();
-    let mut start = 0;
-    let mut bold_idx = 0;
-    while start <= bytes.len() {
+    let mut start = from;
+    let mut bold_idx = bold.partition_point(|&b| b < from);
+    while start <= bytes.len() && (start < to || to == bytes.len()) {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let mut next = end;
         if next < bytes.len() {
@@ -116,26 +149,22 @@ pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
         while bold_idx < bold.len() && bold[bold_idx] < start {
             bold_idx += 1;
         }
-        let mut markers = Vec::new();
         let mut k = bold_idx;
         while k < bold.len() && bold[k] < end {
-            markers.push(bold[k]);
             k += 1;
         }
-        push_line(masked, raw, &markers, tables, &mut lines);
+        push_line(masked, raw, &bold[bold_idx..k], tables, lines);
         if next == start || end >= bytes.len() {
             break;
         }
         start = next;
     }
-    mark_tables(masked, &mut lines);
-    lines
 }
 
 /// Rows of a table: a block of lines (between blank lines) most of which
 /// hold tab-separated cells. Their numbers ("I. Military personnel\t…") are
 /// row labels, not headings.
-fn mark_tables(masked: &str, lines: &mut [Line]) {
+pub fn mark_tables(masked: &str, lines: &mut [Line]) {
     let has_tab = |l: &Line| masked[l.range.start..l.range.end].contains('\t');
     let mut i = 0;
     while i < lines.len() {

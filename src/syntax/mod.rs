@@ -15,7 +15,7 @@ pub mod tree;
 
 use crate::lang::tables::{tables, Tables};
 use crate::lang::Language;
-use crate::text::TextRange;
+use crate::text::{TextChange, TextRange};
 
 use lines::{ends_sentence, ends_with_colon, is_short, Line, LineKind};
 pub use tree::*;
@@ -24,9 +24,78 @@ pub use tree::*;
 pub fn parse(text: &str, language: Language) -> Document {
     let (masked, bold) = mask::mask(text);
     let tables = tables(language);
-    let lines = lines::split_lines(&masked, &bold, tables);
+    let mut lines = Vec::new();
+    lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
+    lines::mark_tables(&masked, &mut lines);
+    build(masked, &lines, language)
+}
+
+/// What one parse keeps for the next: the blanked markers and the lines as
+/// classified (before tables are marked), both functions of each line's own
+/// text, so that [`reparse`] splits again only the lines an edit touched.
+#[derive(Clone, Default)]
+pub struct Reuse {
+    bold: Vec<usize>,
+    lines: Vec<lines::Line>,
+}
+
+/// Parses `text` and keeps what a later [`reparse`] can reuse.
+pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
+    let (masked, bold) = mask::mask(text);
+    let mut lines = Vec::new();
+    lines::split_lines_between(&masked, &bold, tables(language), 0, masked.len(), &mut lines);
+    finish_keeping(masked, bold, lines, language)
+}
+
+/// Parses `text`, the text `prev` was parsed from after `change`: the same
+/// document [`parse`] gives, but masking and line classification are done
+/// again only for the lines the change touched; the tree, schemes, eIds and
+/// votes are built afresh (they depend on the whole document).
+pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -> (Document, Reuse) {
+    let language = prev.language;
+    let old = prev.masked.as_bytes();
+    // The window: whole lines (`\n`-terminated, so that a `\r\n` is never
+    // cut) from the line the change starts on to the one it ends on.
+    let from = memchr::memrchr(b'\n', &old[..change.start]).map_or(0, |i| i + 1);
+    let new = text.as_bytes();
+    let to = memchr::memchr(b'\n', &new[change.new_end..]).map_or(new.len(), |i| change.new_end + i + 1);
+    let old_to = to - change.new_end + change.old_end;
+    let (window, window_bold) = mask::mask(&text[from..to]);
+    let mut masked = String::with_capacity(text.len());
+    masked.push_str(&prev.masked[..from]);
+    masked.push_str(&window);
+    masked.push_str(&prev.masked[old_to..]);
+    debug_assert_eq!(masked.len(), text.len());
+
+    let mut bold: Vec<usize> = reuse.bold.iter().copied().take_while(|&b| b < from).collect();
+    bold.extend(window_bold.iter().map(|&b| b + from));
+    let after = reuse.bold.partition_point(|&b| b < old_to);
+    bold.extend(reuse.bold[after..].iter().map(|&b| change.moved(b)));
+
+    let tables = tables(language);
+    let before = reuse.lines.partition_point(|l| l.range.start < from);
+    let mut lines: Vec<lines::Line> = Vec::with_capacity(reuse.lines.len() + 8);
+    lines.extend_from_slice(&reuse.lines[..before]);
+    lines::split_lines_between(&masked, &bold, tables, from, to, &mut lines);
+    if to < text.len() {
+        let after = reuse.lines.partition_point(|l| l.range.start < old_to);
+        lines.extend(reuse.lines[after..].iter().map(|l| l.map_ranges(|r| change.moved_range(r))));
+    }
+    finish_keeping(masked, bold, lines, language)
+}
+
+fn finish_keeping(masked: String, bold: Vec<usize>, raw_lines: Vec<lines::Line>, language: Language) -> (Document, Reuse) {
+    let mut lines = raw_lines.clone();
+    lines::mark_tables(&masked, &mut lines);
+    let doc = build(masked, &lines, language);
+    (doc, Reuse { bold, lines: raw_lines })
+}
+
+/// The tree and everything on it, from classified lines.
+fn build(masked: String, lines: &[lines::Line], language: Language) -> Document {
+    let tables = tables(language);
     let mut builder = Builder::new(&masked, tables);
-    builder.run(&lines);
+    builder.run(lines);
     let Builder { nodes, roots, mut heading_spans, .. } = builder;
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
@@ -36,6 +105,7 @@ pub fn parse(text: &str, language: Language) -> Document {
             }
         }
     }
+    heading_spans.sort_unstable();
     let mut doc = Document {
         language,
         nodes,

@@ -265,7 +265,7 @@ pub struct Document {
     pub nodes: Vec<Node>,
     pub roots: Vec<NodeId>,
     /// Ranges (in the text) of heading lines and number markers, where no
-    /// reference is looked for.
+    /// reference is looked for, in text order.
     pub heading_spans: Vec<TextRange>,
     pub votes: Vec<RecordedVoteData>,
     pub name_lists: Vec<NameList>,
@@ -341,6 +341,11 @@ impl Document {
             Some(a) => self.schemes.binary_search_by_key(&Some(a), |(c, _)| *c).ok().map(|i| &self.schemes[i]),
         };
         found.map(|(_, s)| *s).unwrap_or(NumberingScheme::Continuous)
+    }
+
+    /// Whether the document is divided into articles (then "article 5" is internal).
+    pub fn has_articles(&self) -> bool {
+        self.nodes.iter().any(|n| n.kind == NodeKind::Article)
     }
 
     /// The annexes, in order.

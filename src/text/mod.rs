@@ -5,7 +5,11 @@
 //! [`LineIndex`] turns them into LSP positions and back. LSP counts only `\n`,
 //! `\r\n` and `\r` as line ends; so does this module.
 
+mod change;
+
 use std::fmt;
+
+pub use change::TextChange;
 
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

@@ -1,0 +1,240 @@
+//! The incremental analysis (`Analysis::update`, which the language server
+//! runs on every edit) gives exactly what a fresh analysis of the same text
+//! gives: the same tree (nodes, ranges, eIds, schemes, votes, name lists),
+//! the same references with every number span, the same diagnostics.
+//!
+//! Each document gets a chain of seeded random edits — typing and deleting
+//! characters, references, headings, numbers, markup, line ends (LF, CRLF,
+//! lone CR), whole lines duplicated, moved or removed, large cuts — and each
+//! analysis is updated from the one before (itself an update), so errors
+//! would accumulate rather than hide. `RAPPORTEUR_INCREMENTAL_EDITS` sets how
+//! many edits per document (default 40).
+
+mod common;
+
+use common::Rng;
+use rapporteur::diagnostics::DiagnosticsConfig;
+use rapporteur::ide::Analysis;
+
+fn documents() -> Vec<(String, String)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out = Vec::new();
+    for dir in ["seed", "corpus", "lang/zh", "lang/en", "lang/fr", "lang/es", "lang/ru", "lang/ar"] {
+        let mut entries: Vec<_> = std::fs::read_dir(format!("{root}/{dir}")).expect("fixture folder").flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("fixture");
+                out.push((format!("{dir}/{}", path.file_name().unwrap().to_string_lossy()), text));
+            }
+        }
+    }
+    assert!(out.len() >= 15, "fixtures missing: {}", out.len());
+    out
+}
+
+/// Text a drafter types: structure, references and punctuation of every language.
+const SNIPPETS: &[&str] = &[
+    "第二节第 15 段",
+    "第一节第 16 段",
+    "附件一第 3 段",
+    "第 8(a)段",
+    "《行动纲领》",
+    "《国际追查文书》第 8(a)分段",
+    "A/CONF.192/2018/RC/1",
+    "第 72/57 号决议",
+    "安全理事会第 2370 (2017) 号决议",
+    "paragraph 15 of section II",
+    "paragraphs 3 to 5",
+    "paragraph 8 (a) above",
+    "annex I",
+    "resolution 72/57",
+    "Security Council resolution 2370 (2017)",
+    "the Programme of Action",
+    "article 5",
+    "SDG target 16.4",
+    "recorded vote of 150 to 3, with 10 abstentions",
+    "以 120 票对 0 票、5 票弃权",
+    "paragraphe 12 de la section II",
+    "párrafo 4 del anexo",
+    "пункт 5(d)",
+    "الفقرة 3 من المرفق",
+    "\n16. 我们欢迎",
+    "\n17. We welcome",
+    "\n(c) ",
+    "\n(ii) ",
+    "\nII. Outcome\n",
+    "\n二. 成果\n",
+    "\nB. Follow-up\n",
+    "\n附件二\n",
+    "\nAnnex III\n",
+    "\nArticle 4\n",
+    "\n赞成：\n",
+    "\nIn favour:\n",
+    "中国、法国、德国、印度、日本、",
+    "France, Germany, India, Japan, ",
+    "**",
+    "**一. 宣言**",
+    "## ",
+    "[72/57](#)",
+    "\u{feff}",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\t",
+    ":",
+    "：",
+    "。",
+    ".",
+    ";",
+    "(",
+    ")",
+    "（",
+    "）",
+    "、",
+    ",",
+    " ",
+    "1",
+    "9",
+    "a",
+    "我们",
+    "😀",
+    "ـ",
+];
+
+fn char_boundary_at_or_before(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn line_bounds(s: &str, at: usize) -> (usize, usize) {
+    let start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = s[at..].find('\n').map_or(s.len(), |i| at + i + 1);
+    (start, end)
+}
+
+/// One random edit of `text`, and what it was (for the failure message).
+fn edit(rng: &mut Rng, text: &str) -> (String, String) {
+    let at = char_boundary_at_or_before(text, rng.below(text.len() + 1));
+    let mut out = text.to_string();
+    let what = match rng.below(10) {
+        0..=3 => {
+            let s = *rng.pick(SNIPPETS);
+            out.insert_str(at, s);
+            format!("insert {s:?} at {at}")
+        }
+        4 | 5 => {
+            let end = char_boundary_at_or_before(text, at + rng.range(1, 12));
+            out.replace_range(at..end, "");
+            format!("delete {at}..{end}")
+        }
+        6 => {
+            let end = char_boundary_at_or_before(text, at + rng.range(1, 40));
+            let s = *rng.pick(SNIPPETS);
+            out.replace_range(at..end, s);
+            format!("replace {at}..{end} by {s:?}")
+        }
+        7 => {
+            let (start, end) = line_bounds(text, at);
+            let line = text[start..end].to_string();
+            out.insert_str(end, &line);
+            format!("duplicate the line {start}..{end}")
+        }
+        8 => {
+            let (start, end) = line_bounds(text, at);
+            out.replace_range(start..end, "");
+            let to = char_boundary_at_or_before(&out, rng.below(out.len() + 1));
+            let to = out[..to].rfind('\n').map_or(0, |i| i + 1);
+            out.insert_str(to, &text[start..end]);
+            format!("move the line {start}..{end} to {to}")
+        }
+        _ => {
+            let end = char_boundary_at_or_before(text, at + rng.range(100, 5000));
+            out.replace_range(at..end, "");
+            format!("cut {at}..{end}")
+        }
+    };
+    (out, what)
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let from = char_boundary_at_or_before(a, at.saturating_sub(300));
+    let from_b = char_boundary_at_or_before(b, from);
+    let to_a = char_boundary_at_or_before(a, at + 300);
+    let to_b = char_boundary_at_or_before(b, at + 300);
+    format!("updated: …{}…\n  fresh: …{}…", &a[from..to_a], &b[from_b..to_b])
+}
+
+fn assert_same(name: &str, history: &[String], updated: &Analysis, fresh: &Analysis) {
+    let pairs = [
+        ("document", format!("{:?}", updated.document), format!("{:?}", fresh.document)),
+        ("references", format!("{:?}", updated.references), format!("{:?}", fresh.references)),
+        ("diagnostics", format!("{:?}", updated.diagnostics), format!("{:?}", fresh.diagnostics)),
+    ];
+    for (what, u, f) in pairs {
+        if u != f {
+            let last: Vec<&String> = history.iter().rev().take(5).collect();
+            panic!("{name}: the {what} of the update differ from a fresh analysis after {} edits (last first: {last:?})\n{}", history.len(), first_difference(&u, &f));
+        }
+    }
+}
+
+#[test]
+fn updates_equal_fresh_analyses_after_random_edits() {
+    let per_document: usize = std::env::var("RAPPORTEUR_INCREMENTAL_EDITS").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
+    let config = DiagnosticsConfig::all_enabled();
+    let mut total = 0;
+    for (name, original) in documents() {
+        let mut rng = Rng::from_label(&name, 7);
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        for _ in 0..per_document {
+            let (next, what) = edit(&mut rng, &text);
+            history.push(what);
+            let updated = analysis.update(next.clone(), None, &config);
+            let fresh = Analysis::new(next.clone(), None, &config);
+            assert_same(&name, &history, &updated, &fresh);
+            text = next;
+            analysis = updated;
+            total += 1;
+            // Drift back now and then, so the text stays a UN document.
+            if text.len() < original.len() / 2 {
+                text = original.clone();
+                analysis = analysis.update(text.clone(), None, &config);
+                history.push("back to the original".into());
+            }
+        }
+    }
+    assert!(total >= 15 * per_document.min(1), "{total} edits");
+}
+
+#[test]
+fn an_update_reuses_references_away_from_the_change() {
+    // A typed character in the middle of the seed: the references before and
+    // after it are the same, moved, and the new one is found.
+    let seed = include_str!("fixtures/seed/000_e12bae3abcaa388b.txt");
+    let config = DiagnosticsConfig::all_enabled();
+    let before = Analysis::new(seed, None, &config);
+    let at = seed.find("第一节第 16 段").expect("line 110's reference");
+    let mut text = seed.to_string();
+    text.insert_str(at, "第 3 段和");
+    let after = before.update(text.clone(), None, &config);
+    let fresh = Analysis::new(text.clone(), None, &config);
+    assert_same("seed", &["insert 第 3 段和".into()], &after, &fresh);
+    assert_eq!(after.references.len(), before.references.len() + 1);
+    // Found by the numbers' spans: the typed 3, and the 16 moved along.
+    let number_at = |a: &Analysis, offset: usize| {
+        a.references.iter().flat_map(|r| r.numbers.iter()).find(|n| n.span.start == offset).map(|n| (n.value, n.span.len()))
+    };
+    let typed = at + "第 ".len();
+    assert_eq!(number_at(&after, typed), Some((3, 1)));
+    let sixteen = at + "第一节第 ".len();
+    assert_eq!(number_at(&before, sixteen), Some((16, 2)));
+    assert_eq!(number_at(&after, sixteen + "第 3 段和".len()), Some((16, 2)));
+}

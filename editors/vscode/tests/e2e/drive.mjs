@@ -1,0 +1,261 @@
+// Drives a real VS Code (code-server in headless Chromium) with the rapporteur
+// extension installed: opens the seed, reads the Problems panel, hovers and jumps
+// from seed line 110, shows the outline, opens README.md; takes screenshots.
+//
+// Run by run.sh. Environment:
+//   CODE_URL        code-server's URL with ?folder=… (the workspace holding the files below)
+//   SEED_NAME       the seed's file name in the workspace
+//   README_NAME     a Markdown file that is not a UN document (README.md)
+//   EXPECTED        `rapporteur check --format json` output for the seed
+//   SHOTS           where to write the screenshots
+//   CHROMIUM        the browser (default /usr/bin/chromium)
+//   PLAYWRIGHT      the playwright-core module to import
+// Prints one line per check and "N passed, N failed"; exits 1 when a check failed.
+
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const { chromium } = await import(pathToFileURL(env('PLAYWRIGHT')).href);
+const shots = env('SHOTS');
+mkdirSync(shots, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail) {
+  if (ok) {
+    passed++;
+    console.log(`ok     ${name}`);
+  } else {
+    failed++;
+    console.log(`FAIL   ${name}${detail === undefined ? '' : `: ${detail}`}`);
+  }
+  return ok;
+}
+
+// What the server says about the seed. VS Code's Problems panel leaves hints out.
+const expected = JSON.parse(readFileSync(env('EXPECTED'), 'utf8')).files[0].diagnostics;
+const severityName = { error: 'Error', warning: 'Warning', information: 'Info' };
+const shown = expected
+  .filter((d) => d.severity in severityName)
+  .map((d) => `${severityName[d.severity]} ${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)
+  .sort();
+const count = (severity) => expected.filter((d) => d.severity === severity).length;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what, fn, ms = 60000) {
+  const deadline = Date.now() + ms;
+  let value;
+  while (Date.now() < deadline) {
+    value = await fn().catch(() => undefined);
+    if (value) return value;
+    await sleep(250);
+  }
+  return value;
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(env('CODE_URL'));
+  check('the workbench loads', await waitFor('workbench', () => page.$('.monaco-workbench')));
+  await sleep(2000);
+
+  const statusText = async (id) => {
+    const item = await waitFor(`status bar ${id}`, () => page.$(`.statusbar-item[id="${id}"]`), 10000);
+    return item ? (await item.getAttribute('aria-label')) || '' : '';
+  };
+  const cursor = async () => {
+    const m = /Ln (\d+), Col (\d+)/.exec(await statusText('status.editor.selection'));
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  };
+  const problemCounts = async () => {
+    const label = await statusText('status.problems');
+    const n = (word) => Number((new RegExp(`${word}: (\\d+)`).exec(label) || [0, 0])[1]);
+    return { errors: n('Errors'), warnings: n('Warnings'), infos: n('Infos'), label };
+  };
+  async function command(keys) {
+    for (const key of keys) await page.keyboard.press(key);
+  }
+  // Open a file as a user does: a click on it in the Explorer (Quick Open when the
+  // Explorer does not show it).
+  async function openFile(name) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await waitFor(`explorer row ${name}`,
+        () => page.$(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`), 10000);
+      if (row) {
+        await row.click();
+      } else {
+        await command(['Control+P']);
+        await sleep(800);
+        await page.keyboard.type(name);
+        await sleep(800);
+        await page.keyboard.press('Enter');
+      }
+      const opened = await waitFor(`tab ${name}`, async () => {
+        const active = await page.$eval('.tab.active', (e) => e.getAttribute('aria-label') || e.textContent);
+        return active.includes(name);
+      }, 10000);
+      if (opened) return true;
+    }
+    return false;
+  }
+  async function goTo(line, column) {
+    await command(['Control+G']);
+    await sleep(300);
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await waitFor('cursor', async () => {
+      const at = await cursor();
+      return at && at[0] === line && at[1] === column;
+    }, 5000);
+  }
+
+  // 1. The seed: diagnostics in the status bar and the Problems panel.
+  const seedName = env('SEED_NAME');
+  check(`the Explorer opens ${seedName}`, await openFile(seedName));
+  check('the language mode is Plain Text',
+    await waitFor('mode', async () => (await statusText('status.editor.mode')) === 'Plain Text', 10000));
+  const counts = await waitFor('diagnostics', async () => {
+    const c = await problemCounts();
+    return c.errors + c.warnings + c.infos >= shown.length ? c : null;
+  });
+  check(
+    `the status bar counts the server's diagnostics (${count('error')} errors, ${count('warning')} warnings)`,
+    counts && counts.errors === count('error') && counts.warnings === count('warning') && counts.infos === count('information'),
+    counts && counts.label,
+  );
+
+  await command(['Control+Shift+M']);
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10000 }).catch(() => {});
+  await sleep(1000);
+  const rows = await page.$$eval('.markers-panel .monaco-list-row', (els) =>
+    els.map((e) => ({ label: e.getAttribute('aria-label') || '', text: e.textContent || '' })));
+  const problems = rows
+    .map(({ label, text }) => {
+      const m = /^(Error|Warning|Info): .* at line (\d+) and character (\d+)\./.exec(label);
+      const code = /rapporteur([a-z.-]+)\[Ln/.exec(text);
+      return m && code ? `${m[1]} ${code[1]} ${m[2]}:${m[3]}` : null;
+    })
+    .filter(Boolean)
+    .sort();
+  check(
+    `the Problems panel lists the server's ${shown.length} diagnostics (code, line, column)`,
+    JSON.stringify(problems) === JSON.stringify(shown),
+    `\n  shown    ${JSON.stringify(problems)}\n  expected ${JSON.stringify(shown)}`,
+  );
+  check('the Problems panel shows the related locations ("the annex" at 172:1)',
+    rows.some(({ label }) => /^the annex at line 172 and character 1 /.test(label)));
+
+  // The squiggle under 附件一 on line 156, with the Problems panel open (the cursor
+  // on the blank line below, so that nothing hides the squiggle).
+  await goTo(156, 63);
+  await goTo(157, 1);
+  await sleep(800);
+  const squiggles = await page.$$eval('.monaco-editor .squiggly-warning', (els) => els.length);
+  check('warning squiggles are drawn in the editor', squiggles > 0, `${squiggles}`);
+  await page.screenshot({ path: join(shots, 'vscode-problems.png') });
+
+  // 2. Hover on 第一节第 16 段 (line 110): paragraph 16 of section I of the annex.
+  await command(['Control+J']); // close the panel: more room for the hover
+  const line110 = readFileSync(env('SEED_PATH'), 'utf8').split('\n')[109];
+  const at = line110.indexOf('第一节第 16 段');
+  check('seed line 110 has 第一节第 16 段', at >= 0);
+  await goTo(110, at + 6); // on "16" (UTF-16 column; these characters are all in the BMP)
+  await command(['Control+K', 'Control+I']); // Show or Focus Hover
+  const hover = await waitFor('hover', async () => {
+    const text = await page.$$eval('.monaco-hover', (els) => els.map((e) => e.textContent).join('\n'));
+    return text.includes('paragraph 16') ? text : null;
+  }, 15000);
+  check('the hover shows "Annex, section I, paragraph 16" and its text',
+    hover && hover.includes('Annex, section I, paragraph 16') && hover.includes('我们欢迎以协商一致方式通过'),
+    JSON.stringify(hover && hover.slice(0, 200)));
+  await sleep(500);
+  await page.screenshot({ path: join(shots, 'vscode-hover.png') });
+  await command(['Escape']);
+
+  // 3. F12: go to definition, line 206.
+  await sleep(300);
+  await command(['F12']);
+  const target = await waitFor('definition', async () => {
+    const c = await cursor();
+    return c && c[0] === 206 ? c : null;
+  }, 15000);
+  check('F12 jumps to line 206 (paragraph 16 of the annex)', target, JSON.stringify(await cursor()));
+
+  // 4. The outline, following the cursor at line 206.
+  await command(['Control+Shift+E']); // Explorer
+  await sleep(500);
+  const outlineHeader = await page.$('.pane-header[aria-label^="Outline"]');
+  if (outlineHeader && (await outlineHeader.getAttribute('aria-expanded')) !== 'true') {
+    await outlineHeader.click();
+  }
+  // Collapse the folder tree so the outline has the room.
+  const folderHeader = await page.$('.explorer-viewlet .pane-header[aria-expanded="true"]:not([aria-label^="Outline"])');
+  if (folderHeader) await folderHeader.click();
+  const outline = await waitFor('outline', async () => {
+    const labels = await page.$$eval('.outline-pane .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent));
+    return labels.length > 3 ? labels : null;
+  }, 20000);
+  check('the Outline view lists the sections (一. 引言, 二. 组织事项和会议记录)',
+    outline && outline.some((l) => l.includes('一. 引言')) && outline.some((l) => l.includes('二. 组织事项和会议记录')),
+    JSON.stringify(outline && outline.slice(0, 8)));
+  // The breadcrumbs follow the cursor: annex › section › subheading › paragraph.
+  await goTo(206, 3);
+  await sleep(800);
+  const crumbs = await page.$$eval('.breadcrumbs-control .monaco-breadcrumb-item',
+    (els) => els.map((e) => e.textContent.trim()));
+  check('the breadcrumbs at line 206 read … › Annex › 一. 《2018 年宣言》 › … › Paragraph 16',
+    crumbs.some((c) => c.startsWith('Annex')) && crumbs.some((c) => c.startsWith('一. 《2018 年宣言》')) &&
+      crumbs.length > 0 && crumbs[crumbs.length - 1].startsWith('Paragraph 16'),
+    JSON.stringify(crumbs));
+
+  // The outline collapsed to its top level, with the annex opened: its sections.
+  const outlineTop = JSON.parse(readFileSync(env('OUTLINE'), 'utf8')).nodes;
+  const name = (n) => (n.kind === 'annex' ? 'Annex' : n.kind === 'title_block' ? 'Title' : `${n.number}. ${n.title}`);
+  const annex = outlineTop.find((n) => n.kind === 'annex');
+  const wanted = outlineTop.flatMap((n) => (n === annex ? [n, ...n.children] : [n])).map(name);
+  await page.hover('.pane-header[aria-label^="Outline"]');
+  await page.click('.pane-header[aria-label^="Outline"] .codicon-collapse-all', { timeout: 5000 }).catch(() => {});
+  await sleep(500);
+  await page.click('.outline-pane .monaco-list-row[aria-label^="Annex"] .monaco-tl-twistie', { timeout: 5000 }).catch(() => {});
+  const rowsShown = await waitFor('outline rows', async () => {
+    const labels = await page.$$eval('.outline-pane .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') || ''));
+    return labels.length === wanted.length ? labels : null;
+  }, 10000);
+  check(`the Outline shows the top level and the annex's sections (${wanted.length} rows, as rapporteur outline)`,
+    rowsShown && wanted.every((w, i) => rowsShown[i].startsWith(w)),
+    JSON.stringify(rowsShown) + ' vs ' + JSON.stringify(wanted));
+  await page.mouse.move(900, 500);
+  await sleep(500);
+  await page.screenshot({ path: join(shots, 'vscode-outline.png') });
+
+  // 5. README.md: Markdown, not a UN document: no new problems.
+  const before = await problemCounts();
+  check(`the Explorer opens ${env('README_NAME')}`, await openFile(env('README_NAME')));
+  check('the language mode is Markdown',
+    await waitFor('mode', async () => (await statusText('status.editor.mode')) === 'Markdown', 10000));
+  await sleep(5000);
+  const after = await problemCounts();
+  check('README.md adds no problems', after.label === before.label, `${before.label} -> ${after.label}`);
+} catch (error) {
+  check('the run finished', false, error && error.stack);
+} finally {
+  await browser.close();
+}
+console.log(`vscode e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

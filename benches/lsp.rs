@@ -133,7 +133,10 @@ async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
         to_diagnostics.push(start.elapsed());
     }
     report("keystroke → diagnostics", to_diagnostics);
-    report(if fresh { "  of which Analysis::new" } else { "  of which the analysis (Analysis::update)" }, analysis_times.lock().unwrap().clone());
+    report(
+        if fresh { "  of which Analysis::new" } else { "  of which the analysis (Analysis::update)" },
+        analysis_times.lock().unwrap().clone(),
+    );
     report("didChange round trip", handler);
 
     // Lookups in the report body (the same lines as in the seed), on a

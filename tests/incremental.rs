@@ -179,7 +179,11 @@ fn assert_same(name: &str, history: &[String], updated: &Analysis, fresh: &Analy
     for (what, u, f) in pairs {
         if u != f {
             let last: Vec<&String> = history.iter().rev().take(5).collect();
-            panic!("{name}: the {what} of the update differ from a fresh analysis after {} edits (last first: {last:?})\n{}", history.len(), first_difference(&u, &f));
+            panic!(
+                "{name}: the {what} of the update differ from a fresh analysis after {} edits (last first: {last:?})\n{}",
+                history.len(),
+                first_difference(&u, &f)
+            );
         }
     }
 }

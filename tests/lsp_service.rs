@@ -519,3 +519,39 @@ async fn semantic_tokens_on_the_seed_in_both_encodings() {
     assert!(texts[0].contains("110 property «成果文件草案第一节第 16 段»"), "the reference on line 110");
     assert!(texts[0].contains("14 macro+external «A/CONF.192/2018/RC/1»"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
+    // The analyzer is handed the latest analysis of an earlier version (the
+    // one it reuses what lies away from the edit from), and its result
+    // equals a fresh analysis of the new text.
+    let calls: Arc<std::sync::Mutex<Vec<(String, Option<String>)>>> = Arc::default();
+    let record = Arc::clone(&calls);
+    let analyzer: Analyzer =
+        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>| {
+            record.lock().unwrap().push((text.to_string(), previous.map(|p| p.text.to_string())));
+            rapporteur::lsp::analyze(text, language, config, previous)
+        });
+    let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
+    s.initialize(false, Value::Null).await;
+    let uri = "file:///update.txt";
+    s.open(uri, SEED, 1).await;
+    s.diagnostics(uri, Some(1)).await;
+    let mut text = SEED.to_string();
+    let mut rng = Rng::new(31);
+    for version in 2..=6 {
+        let edit = random_edit(&mut rng, &text);
+        let change = edit.change(&text, false);
+        edit.apply(&mut text);
+        s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})).await;
+        let published = s.diagnostics(uri, Some(version)).await;
+        assert_same_diagnostics(&published, &cli_diagnostics(&text, uri, false));
+    }
+    let calls = calls.lock().unwrap();
+    assert_eq!(calls.first().map(|c| c.1.is_none()), Some(true), "the opened text is analysed afresh");
+    assert!(calls.len() >= 6, "{} analyses", calls.len());
+    for window in calls.windows(2) {
+        // Each update starts from the text analysed just before it.
+        assert_eq!(window[1].1.as_deref(), Some(window[0].0.as_str()));
+    }
+}

@@ -163,9 +163,10 @@ pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: 
 
 /// Rows of a table: a block of lines (between blank lines) most of which
 /// hold tab-separated cells. Their numbers ("I. Military personnel\t…") are
-/// row labels, not headings.
-pub fn mark_tables(masked: &str, lines: &mut [Line]) {
-    let has_tab = |l: &Line| masked[l.range.start..l.range.end].contains('\t');
+/// row labels, not headings. One flag per line.
+pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
+    let has_tab = |l: &Line| memchr::memchr(b'\t', &masked.as_bytes()[l.range.start..l.range.end]).is_some();
+    let mut rows = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
         if matches!(lines[i].kind, LineKind::Blank) {
@@ -178,12 +179,23 @@ pub fn mark_tables(masked: &str, lines: &mut [Line]) {
         }
         let tabbed = lines[i..j].iter().filter(|l| has_tab(l)).count();
         let block = j - i;
-        for line in &mut lines[i..j] {
-            if has_tab(line) || (tabbed * 2 >= block && block >= 2) {
-                line.kind = LineKind::TableRow;
+        if tabbed > 0 {
+            for (k, line) in lines[i..j].iter().enumerate() {
+                rows[i + k] = has_tab(line) || (tabbed * 2 >= block && block >= 2);
             }
         }
         i = j;
+    }
+    rows
+}
+
+/// Marks the rows of tables ([`table_rows`]) as such.
+pub fn mark_tables(masked: &str, lines: &mut [Line]) {
+    let rows = table_rows(masked, lines);
+    for (line, row) in lines.iter_mut().zip(rows) {
+        if row {
+            line.kind = LineKind::TableRow;
+        }
     }
 }
 

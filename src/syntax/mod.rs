@@ -26,7 +26,6 @@ pub fn parse(text: &str, language: Language) -> Document {
     let tables = tables(language);
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
-    lines::mark_tables(&masked, &mut lines);
     build(masked, &lines, language)
 }
 
@@ -84,18 +83,17 @@ pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -
     finish_keeping(masked, bold, lines, language)
 }
 
-fn finish_keeping(masked: String, bold: Vec<usize>, raw_lines: Vec<lines::Line>, language: Language) -> (Document, Reuse) {
-    let mut lines = raw_lines.clone();
-    lines::mark_tables(&masked, &mut lines);
+fn finish_keeping(masked: String, bold: Vec<usize>, lines: Vec<lines::Line>, language: Language) -> (Document, Reuse) {
     let doc = build(masked, &lines, language);
-    (doc, Reuse { bold, lines: raw_lines })
+    (doc, Reuse { bold, lines })
 }
 
-/// The tree and everything on it, from classified lines.
+/// The tree and everything on it, from classified lines (tables not yet marked).
 fn build(masked: String, lines: &[lines::Line], language: Language) -> Document {
     let tables = tables(language);
+    let table_rows = lines::table_rows(&masked, lines);
     let mut builder = Builder::new(&masked, tables);
-    builder.run(lines);
+    builder.run(lines, &table_rows);
     let Builder { nodes, roots, mut heading_spans, .. } = builder;
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
@@ -285,11 +283,21 @@ impl<'a> Builder<'a> {
         self.stack.iter().rev().copied().find(|&n| kinds.contains(&self.nodes[n].kind))
     }
 
-    fn run(&mut self, lines: &[Line]) {
-        for (i, line) in lines.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|p| &lines[p]);
-            let next = lines.get(i + 1);
-            self.line(line, prev, next);
+    /// Reads the lines in order; a line flagged in `table_rows` is read as a row of a table.
+    fn run(&mut self, lines: &[Line], table_rows: &[bool]) {
+        let view = |i: usize| -> Option<std::borrow::Cow<'_, Line>> {
+            let line = lines.get(i)?;
+            Some(if table_rows[i] {
+                std::borrow::Cow::Owned(Line { kind: LineKind::TableRow, ..line.clone() })
+            } else {
+                std::borrow::Cow::Borrowed(line)
+            })
+        };
+        for i in 0..lines.len() {
+            let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
+            if let Some(line) = line {
+                self.line(&line, prev.as_deref(), next.as_deref());
+            }
         }
     }
 

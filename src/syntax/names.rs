@@ -15,7 +15,7 @@ use super::tree::*;
 const MIN_RUN: usize = 4;
 
 pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
-    let marks = Marks::new(masked, tables);
+    let mut marks = Marks::new(masked, tables);
     let mut votes = Vec::new();
     let mut has_vote: Vec<bool> = vec![false; doc.nodes.len()];
     for id in 0..doc.nodes.len() {
@@ -69,8 +69,8 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
         if own.len() < MIN_RUN * 2 {
             continue;
         }
-        let separators = Marks::count_in(&marks.separators, own);
-        let lines = Marks::count_in(&marks.line_ends, own) + 1;
+        let separators = marks.separators.count_in(own);
+        let lines = marks.line_ends.count_in(own) + 1;
         let dense = |n: usize, per: usize| n + 1 >= MIN_RUN && own.len() <= (n + 1) * per;
         if !dense(separators, 40) && !dense(lines, 40) {
             continue;
@@ -103,12 +103,13 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
 /// Where the marks that the pre-checks count lie in the whole text, found
 /// once with a vectorised search per mark (not a pass over every node's
 /// bytes): list separators, line ends, and the word every statement of vote
-/// figures contains. A node's count is then two binary searches.
+/// figures contains. Nodes come in text order, so each count moves a cursor
+/// forward.
 struct Marks {
-    separators: Vec<usize>,
-    line_ends: Vec<usize>,
+    separators: Sweep,
+    line_ends: Sweep,
     /// `None` when the language has no such word: every node is read.
-    hints: Option<Vec<usize>>,
+    hints: Option<Sweep>,
 }
 
 impl Marks {
@@ -123,21 +124,42 @@ impl Marks {
         separators.sort_unstable();
         let line_ends = memchr::memchr_iter(b'\n', bytes).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
-        let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).collect());
-        Marks { separators, line_ends, hints }
-    }
-
-    /// How many of `marks` (sorted offsets) start inside `range`.
-    fn count_in(marks: &[usize], range: TextRange) -> usize {
-        marks.partition_point(|&m| m < range.end) - marks.partition_point(|&m| m < range.start)
+        let hints = (!hint.is_empty()).then(|| Sweep::new(memchr::memmem::find_iter(bytes, hint).collect()));
+        Marks { separators: Sweep::new(separators), line_ends: Sweep::new(line_ends), hints }
     }
 
     /// Whether the vote-figures word may be inside `range`.
-    fn may_state_figures(&self, range: TextRange) -> bool {
-        match &self.hints {
-            Some(hints) => Marks::count_in(hints, range) > 0,
-            None => true,
+    fn may_state_figures(&mut self, range: TextRange) -> bool {
+        self.hints.as_mut().is_none_or(|h| h.count_in(range) > 0)
+    }
+}
+
+/// Sorted offsets, counted range by range with a cursor that moves forward
+/// (and searches again when a range starts before the last one).
+struct Sweep {
+    marks: Vec<usize>,
+    at: usize,
+}
+
+impl Sweep {
+    fn new(marks: Vec<usize>) -> Sweep {
+        Sweep { marks, at: 0 }
+    }
+
+    /// How many marks start inside `range`.
+    fn count_in(&mut self, range: TextRange) -> usize {
+        let marks = &self.marks;
+        if self.at > 0 && marks[self.at - 1] >= range.start {
+            self.at = marks.partition_point(|&m| m < range.start);
         }
+        while self.at < marks.len() && marks[self.at] < range.start {
+            self.at += 1;
+        }
+        let mut end = self.at;
+        while end < marks.len() && marks[end] < range.end {
+            end += 1;
+        }
+        end - self.at
     }
 }
 

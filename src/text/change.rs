@@ -100,7 +100,9 @@ mod tests {
     #[test]
     fn stays_on_character_boundaries() {
         // 节 (E8 8A 82) and 段 (E6 AE B5) share no bytes; 一 and 丁 share two.
-        for (old, new) in [("一", "丁"), ("a一b", "a丁b"), ("😀😀", "😀😁"), ("ab", "ba"), ("", "x"), ("x", ""), ("aaa", "aa"), ("段段", "段")] {
+        for (old, new) in
+            [("一", "丁"), ("a一b", "a丁b"), ("😀😀", "😀😁"), ("ab", "ba"), ("", "x"), ("x", ""), ("aaa", "aa"), ("段段", "段")]
+        {
             apply(old, new);
         }
         let long: String = "第二节第 15 段。".repeat(200);

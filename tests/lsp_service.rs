@@ -525,7 +525,9 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     // The analyzer is handed the latest analysis of an earlier version (the
     // one it reuses what lies away from the edit from), and its result
     // equals a fresh analysis of the new text.
-    let calls: Arc<std::sync::Mutex<Vec<(String, Option<String>)>>> = Arc::default();
+    // (the text analysed, the text of the analysis it updated)
+    type Calls = Vec<(String, Option<String>)>;
+    let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
     let analyzer: Analyzer =
         Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>| {

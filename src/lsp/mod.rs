@@ -38,12 +38,35 @@ pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, O
 
 /// The server's analyzer: an update of the earlier version's analysis
 /// ([`Analysis::update`], which reuses what the edit did not touch), or a
-/// fresh one.
+/// fresh one. With `RAPPORTEUR_VERIFY_INCREMENTAL=1` every update is checked
+/// against a fresh analysis, a difference is logged and the fresh one used
+/// (for a bug report; it doubles the work).
 pub fn analyze(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>) -> Analysis {
-    match previous {
-        Some(previous) => previous.update(text, language, config),
-        None => Analysis::new(text, language, config),
+    let Some(previous) = previous else { return Analysis::new(text, language, config) };
+    let updated = previous.update(Arc::clone(&text), language, config);
+    if !verify_incremental() {
+        return updated;
     }
+    let fresh = Analysis::new(text, language, config);
+    let differs = |what: &str, a: String, b: String| {
+        if a != b {
+            let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            let context = |s: &str| s.get(at.saturating_sub(80)..(at + 80).min(s.len())).unwrap_or("").to_string();
+            log::stderr(
+                log::Level::Error,
+                &format!("incremental analysis: the {what} differ\n  updated: …{}…\n  fresh:   …{}…", context(&a), context(&b)),
+            );
+        }
+    };
+    differs("trees", format!("{:?}", updated.document), format!("{:?}", fresh.document));
+    differs("references", format!("{:?}", updated.references), format!("{:?}", fresh.references));
+    differs("diagnostics", format!("{:?}", updated.diagnostics), format!("{:?}", fresh.diagnostics));
+    fresh
+}
+
+fn verify_incremental() -> bool {
+    static VERIFY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *VERIFY.get_or_init(|| std::env::var("RAPPORTEUR_VERIFY_INCREMENTAL").is_ok_and(|v| v != "0" && !v.is_empty()))
 }
 
 /// Server options that are not client settings.

@@ -7,6 +7,9 @@
 #   4. editors/emacs   README's Eglot configuration in `emacs --batch` (Debian's emacs-nox,
 #                      elpa-eglot, elpa-markdown-mode; apt-get installs them when missing
 #                      and running as root) against `rapporteur lsp`
+#   5. editors/tests   the Helix, Zed and Sublime Text configurations of README.md:
+#                      schema checks, and each editor's part played against the server
+#   6. editors/zed     the Zed extension built for wasm32-wasip2, as Zed builds it
 #
 # Every step runs even when an earlier one failed; the script exits non-zero
 # when any failed. Needs node/npm, python3 with venv/pip, cargo, and the npm
@@ -87,10 +90,21 @@ emacs_test() {
   bash "$repo/editors/emacs/tests/run.sh" 2> >(grep -v '^\[eglot\]\|^\[jsonrpc\]\|^$\|^Loading ' >&2)
 }
 
+config_check() {
+  (cd "$repo" && cargo build ${CARGO_BUILD_FLAGS:-} --bin rapporteur) &&
+    python3 "$repo/editors/tests/check_configs.py" "$repo/target/debug/rapporteur"
+}
+
+zed_build() {
+  bash "$repo/editors/zed/tests/build.sh"
+}
+
 step "grammar tests (grammars/)" grammar_tests
 step "VS Code extension: compile, unit tests, package (editors/vscode/)" vscode_extension
 step "headless Neovim test (editors/nvim/)" neovim_test
 step "Emacs + Eglot batch test (editors/emacs/)" emacs_test
+step "Helix, Zed, Sublime Text configurations (editors/tests/check_configs.py)" config_check
+step "Zed extension: wasm32-wasip2 build (editors/zed/)" zed_build
 
 echo
 if [ "$failed" -gt 0 ]; then

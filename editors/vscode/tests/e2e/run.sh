@@ -123,8 +123,14 @@ run=$(mktemp -d "$scratch/run.XXXXXX")
 server_pid=
 cleanup() {
   if [ -n "$server_pid" ]; then
+    # code-server and its extension host and language server: its process group.
     kill -- "-$server_pid" 2>/dev/null || kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      pgrep -g "$server_pid" >/dev/null || break
+      sleep 0.1
+    done
+    pkill -KILL -g "$server_pid" 2>/dev/null || true
   fi
   rm -rf "$run"
 }
@@ -172,7 +178,8 @@ log "code-server on 127.0.0.1:$port (pid $server_pid)"
 
 shots=$scratch/shots
 status=0
-CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/rapporteur" \
+# (HOME: Chromium writes its crash reporter's files under ~/.config.)
+HOME=$profile/home CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/rapporteur" \
   SEED_NAME=$seed_name SEED_PATH=$run/workspace/rapporteur/$seed_name README_NAME=README.md \
   EXPECTED=$run/expected.json OUTLINE=$run/outline.json SHOTS=$shots CHROMIUM=$chromium_bin \
   PLAYWRIGHT=$driver/node_modules/playwright-core/index.mjs \

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::hash::{FastMap, Fnv};
+use crate::hash::{FastHasher, FastMap};
 
 use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
 
@@ -107,7 +107,7 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
     let format = |i: usize, v: u32| style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string());
     let mut max = 0u32;
-    let mut seen: HashSet<u32, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
+    let mut seen: HashSet<u32, std::hash::BuildHasherDefault<FastHasher>> = HashSet::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();
     for i in 0..seq.len() {
         let v = value(i);

@@ -21,8 +21,9 @@ pub struct Analysis {
     pub document: Document,
     pub references: Vec<Reference>,
     pub diagnostics: Vec<Diagnostic>,
-    /// What the parse keeps for [`Analysis::update`].
+    /// What the parse and the reference finder keep for [`Analysis::update`].
     reuse: syntax::Reuse,
+    reference_reuse: model::reference::Reuse,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,9 +69,9 @@ impl Analysis {
         let language = language.unwrap_or_else(|| lang::detect(&text));
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::parse_keeping(&text, language);
-        let references = model::references(&document);
+        let (references, reference_reuse) = model::references_keeping(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse }
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse }
     }
 
     /// Analyses `text`, a later version of this analysis's text: the same
@@ -88,9 +89,10 @@ impl Analysis {
         }
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::reparse(&self.document, &self.reuse, &text, change);
-        let references = model::references_after(&self.document, &self.references, &document, change);
+        let (references, reference_reuse) =
+            model::references_after(&self.document, &self.references, self.reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse }
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse }
     }
 
     /// What the parse kept for [`Analysis::update`].

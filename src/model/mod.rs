@@ -18,11 +18,27 @@ pub fn references(doc: &Document) -> Vec<Reference> {
     refs
 }
 
+/// [`references`], and what a later [`references_after`] can reuse.
+pub fn references_keeping(doc: &Document) -> (Vec<Reference>, reference::Reuse) {
+    let (mut refs, reuse) = reference::find_keeping(doc);
+    resolve::resolve_all(doc, &mut refs);
+    (refs, reuse)
+}
+
 /// The references of `doc`, which is `prev_doc` after `change`, reusing the
 /// references of `prev_doc` away from the change (see
 /// [`reference::find_after`]); all are resolved afresh, against `doc`.
-pub fn references_after(prev_doc: &Document, prev: &[Reference], doc: &Document, change: TextChange) -> Vec<Reference> {
-    let mut refs = reference::find_after(prev_doc, prev, doc, change).unwrap_or_else(|| reference::find(doc));
+pub fn references_after(
+    prev_doc: &Document,
+    prev: &[Reference],
+    reuse: reference::Reuse,
+    doc: &Document,
+    change: TextChange,
+) -> (Vec<Reference>, reference::Reuse) {
+    let (mut refs, reuse) = match reference::find_after(prev_doc, prev, reuse, doc, change) {
+        Some(refs) => (refs, reuse),
+        None => reference::find_keeping(doc),
+    };
     resolve::resolve_all(doc, &mut refs);
-    refs
+    (refs, reuse)
 }

@@ -241,13 +241,28 @@ fn overlaps(taken: &Taken, r: TextRange) -> bool {
 
 /// Finds every reference in the document, in text order (unresolved).
 pub fn find(doc: &Document) -> Vec<Reference> {
+    find_keeping(doc).0
+}
+
+/// What the finder keeps for [`find_after`]: whether the text is a list of
+/// the SDG goals and targets (a decision about the whole text).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reuse {
+    sdg_list: bool,
+}
+
+/// [`find`], and what a later [`find_after`] can reuse.
+pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
-    find_in(doc, all, all)
+    let sdg_list = sdg_list_numbers(&doc.masked);
+    let reuse = Reuse { sdg_list: !sdg_list.is_empty() };
+    (find_in(doc, all, all, &sdg_list), reuse)
 }
 
 /// The references that start in `keep`, found by a scan of `scan` (which
-/// holds `keep` and a margin on each side, for the context they are read in).
-fn find_in(doc: &Document, scan: TextRange, keep: TextRange) -> Vec<Reference> {
+/// holds `keep` and a margin on each side, for the context they are read in);
+/// `sdg_list` holds the numbers of a list of SDG goals and targets.
+fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)]) -> Vec<Reference> {
     let masked = doc.masked.as_str();
     let t = tables(doc.language);
     let scan = Scan { hay: &masked[..scan.end], from: scan.start };
@@ -259,7 +274,7 @@ fn find_in(doc: &Document, scan: TextRange, keep: TextRange) -> Vec<Reference> {
         taken.push(*r);
     }
 
-    externals(doc, &scan, t, &mut refs, &mut entities, &mut taken);
+    externals(doc, &scan, t, sdg_list, &mut refs, &mut entities, &mut taken);
     entities.sort_by_key(|e| e.phrase.start);
     internals(doc, &scan, t, &entities, &mut refs, &mut taken);
     if keep.start > 0 || keep.end < masked.len() {
@@ -285,13 +300,13 @@ const MAX_CHANGE: usize = 64 * 1024;
 /// reference is read in. The result equals [`find`] on `doc`. `None` when
 /// the change is too large or alters what references everywhere depend on
 /// (whether the document has articles or is a list of SDG targets).
-pub fn find_after(prev_doc: &Document, prev: &[Reference], doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
+pub fn find_after(prev_doc: &Document, prev: &[Reference], reuse: Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
     let masked = doc.masked.as_str();
     if prev_doc.language != doc.language
         || change.old_end - change.start > MAX_CHANGE
         || change.new_end - change.start > MAX_CHANGE
         || prev_doc.has_articles() != doc.has_articles()
-        || !sdg_list_numbers(&prev_doc.masked).is_empty()
+        || reuse.sdg_list
         || !sdg_list_numbers(masked).is_empty()
     {
         return None;
@@ -312,7 +327,7 @@ pub fn find_after(prev_doc: &Document, prev: &[Reference], doc: &Document, chang
     let keep_end = line_end((change.new_end + REACH_BEFORE).min(masked.len()));
     let after = prev.partition_point(|r| r.range.start < keep_end - change.new_end + change.old_end);
     let scan = TextRange::new(line_start(keep_start.saturating_sub(REACH_BEFORE)), line_end((keep_end + REACH_AFTER).min(masked.len())));
-    let found = find_in(doc, scan, TextRange::new(keep_start, keep_end));
+    let found = find_in(doc, scan, TextRange::new(keep_start, keep_end), &[]);
     // A reference as long as the margins is no reference this can vouch for.
     if found.iter().any(|r| r.range.end + REACH_AFTER / 2 > scan.end && scan.end < masked.len()) {
         return None;
@@ -379,7 +394,15 @@ fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
     hay[m.end()..].chars().next().map(|c| m.end() + c.len_utf8())
 }
 
-fn externals(doc: &Document, scan: &Scan<'_>, t: &Tables, refs: &mut Vec<Reference>, entities: &mut Vec<Entity>, taken: &mut Taken) {
+fn externals(
+    doc: &Document,
+    scan: &Scan<'_>,
+    t: &Tables,
+    sdg_list: &[(TextRange, String)],
+    refs: &mut Vec<Reference>,
+    entities: &mut Vec<Entity>,
+    taken: &mut Taken,
+) {
     let masked = doc.masked.as_str();
     // Rules of procedure first: "议事规则第 4 条" is one reference.
     for c in scan.captures(&t.rule_of_procedure) {
@@ -551,7 +574,7 @@ fn externals(doc: &Document, scan: &Scan<'_>, t: &Tables, refs: &mut Vec<Referen
     }
     // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
     let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
-    for (r, number) in sdg_list_numbers(masked).into_iter().filter(|(r, _)| scan.covers(*r)) {
+    for (r, number) in sdg_list.iter().filter(|(r, _)| scan.covers(*r)).cloned() {
         if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
             continue;
         }

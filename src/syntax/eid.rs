@@ -6,7 +6,7 @@
 //! when numbered continuously, the section when numbering restarts), not
 //! from the headings between them.
 
-use crate::hash::{fnv, FastMap};
+use crate::hash::{hash_str, FastMap};
 
 use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
 use crate::lang::numerals::{to_letter, to_roman};
@@ -36,21 +36,32 @@ pub fn assign(doc: &mut Document, _masked: &str) {
 /// Appends the number part of a node's eId: Arabic digits, Roman numerals
 /// for sections (whatever the language), letters as written.
 fn push_number(out: &mut String, doc: &Document, id: NodeId) {
-    use std::fmt::Write as _;
     let Some(n) = doc.nodes[id].number else { return };
     #[allow(unreachable_patterns)]
     match n.style.eid_style() {
-        NumberStyle::Arabic => {
-            let _ = write!(out, "{}", n.value);
-        }
+        NumberStyle::Arabic => push_decimal(out, n.value),
         NumberStyle::Roman | NumberStyle::Chinese => out.push_str(&to_roman(n.value)),
         NumberStyle::LowerRoman => out.push_str(&to_roman(n.value).to_lowercase()),
         NumberStyle::Letter => out.push_str(&to_letter(n.value)),
         NumberStyle::CapitalLetter => out.push_str(&to_letter(n.value).to_uppercase()),
-        _ => {
-            let _ = write!(out, "{}", n.value);
+        _ => push_decimal(out, n.value),
+    }
+}
+
+/// Appends `v` in decimal digits (without the formatting machinery: this
+/// runs for every node of every analysis).
+fn push_decimal(out: &mut String, mut v: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
         }
     }
+    out.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 /// `scope` is the node paragraphs below this one are addressed from
@@ -90,15 +101,18 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
             NodeKind::Subsection => numbered(&mut out, "subsec_"),
             NodeKind::Subheading => numbered(&mut out, "subheading_"),
             NodeKind::Crossheading => {
-                let _ = write!(out, "crossheading_{}", ordinals[id]);
+                out.push_str("crossheading_");
+                push_decimal(&mut out, ordinals[id] as u32);
             }
             NodeKind::Article => numbered(&mut out, "art_"),
             NodeKind::Preamble => out.push_str("preamble"),
             NodeKind::PreambularParagraph => {
-                let _ = write!(out, "rec_{}", ordinals[id]);
+                out.push_str("rec_");
+                push_decimal(&mut out, ordinals[id] as u32);
             }
             NodeKind::UnnumberedParagraph => {
-                let _ = write!(out, "intro_{}", ordinals[id]);
+                out.push_str("intro_");
+                push_decimal(&mut out, ordinals[id] as u32);
             }
             NodeKind::Paragraph => numbered(&mut out, "para_"),
             NodeKind::Subparagraph => numbered(&mut out, "subpara_"),
@@ -110,11 +124,11 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
         out
     };
     // A duplicate number gives a duplicate address: the second gets `__2`.
-    let count = used.entry(fnv(&eid)).or_insert(0);
+    let count = used.entry(hash_str(&eid)).or_insert(0);
     *count += 1;
     if *count > 1 {
         let _ = write!(eid, "__{count}");
-        used.insert(fnv(&eid), 1);
+        used.insert(hash_str(&eid), 1);
     }
     doc.nodes[id].eid = eid;
     // The scope for paragraphs below this node.
@@ -127,5 +141,17 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
     for i in 0..doc.nodes[id].children.len() {
         let child = doc.nodes[id].children[i];
         assign_node(doc, child, child_scope, ordinals, used);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimals() {
+        for v in [0, 1, 9, 10, 18, 99, 100, 4_294_967_295] {
+            let mut s = String::from("para_");
+            super::push_decimal(&mut s, v);
+            assert_eq!(s, format!("para_{v}"));
+        }
     }
 }

@@ -26,7 +26,8 @@ pub fn parse(text: &str, language: Language) -> Document {
     let tables = tables(language);
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
-    build(masked, &lines, language)
+    let marks = names::Marks::find(&masked, 0, tables);
+    build(masked, &lines, &marks, language)
 }
 
 /// What one parse keeps for the next: the blanked markers and the lines as
@@ -36,6 +37,7 @@ pub fn parse(text: &str, language: Language) -> Document {
 pub struct Reuse {
     bold: Vec<usize>,
     lines: Vec<lines::Line>,
+    marks: names::Marks,
 }
 
 /// Parses `text` and keeps what a later [`reparse`] can reuse.
@@ -43,7 +45,8 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
     let (masked, bold) = mask::mask(text);
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables(language), 0, masked.len(), &mut lines);
-    finish_keeping(masked, bold, lines, language)
+    let marks = names::Marks::find(&masked, 0, tables(language));
+    finish_keeping(masked, Reuse { bold, lines, marks }, language)
 }
 
 /// Parses `text`, the text `prev` was parsed from after `change`: the same
@@ -66,10 +69,7 @@ pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -
     masked.push_str(&prev.masked[old_to..]);
     debug_assert_eq!(masked.len(), text.len());
 
-    let mut bold: Vec<usize> = reuse.bold.iter().copied().take_while(|&b| b < from).collect();
-    bold.extend(window_bold.iter().map(|&b| b + from));
-    let after = reuse.bold.partition_point(|&b| b < old_to);
-    bold.extend(reuse.bold[after..].iter().map(|&b| change.moved(b)));
+    let bold = splice(&reuse.bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
     let tables = tables(language);
     let before = reuse.lines.partition_point(|l| l.range.start < from);
@@ -80,16 +80,37 @@ pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -
         let after = reuse.lines.partition_point(|l| l.range.start < old_to);
         lines.extend(reuse.lines[after..].iter().map(|l| l.map_ranges(|r| change.moved_range(r))));
     }
-    finish_keeping(masked, bold, lines, language)
+    let found = names::Marks::find(&window, from, tables);
+    let marks = names::Marks {
+        separators: splice(&reuse.marks.separators, from, old_to, found.separators, change),
+        line_ends: splice(&reuse.marks.line_ends, from, old_to, found.line_ends, change),
+        hints: match (&reuse.marks.hints, found.hints) {
+            (Some(old), Some(new)) => Some(splice(old, from, old_to, new, change)),
+            _ => None,
+        },
+    };
+    finish_keeping(masked, Reuse { bold, lines, marks }, language)
 }
 
-fn finish_keeping(masked: String, bold: Vec<usize>, lines: Vec<lines::Line>, language: Language) -> (Document, Reuse) {
-    let doc = build(masked, &lines, language);
-    (doc, Reuse { bold, lines })
+/// Sorted offsets after `change`: those before `from` kept, those of the
+/// window (`from..old_to` in the old text) replaced by `window`, the rest moved.
+fn splice(old: &[usize], from: usize, old_to: usize, window: impl IntoIterator<Item = usize>, change: TextChange) -> Vec<usize> {
+    let before = old.partition_point(|&o| o < from);
+    let after = old.partition_point(|&o| o < old_to);
+    let mut out = Vec::with_capacity(old.len() + 8);
+    out.extend_from_slice(&old[..before]);
+    out.extend(window);
+    out.extend(old[after..].iter().map(|&o| change.moved(o)));
+    out
+}
+
+fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document, Reuse) {
+    let doc = build(masked, &reuse.lines, &reuse.marks, language);
+    (doc, reuse)
 }
 
 /// The tree and everything on it, from classified lines (tables not yet marked).
-fn build(masked: String, lines: &[lines::Line], language: Language) -> Document {
+fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language) -> Document {
     let tables = tables(language);
     let table_rows = lines::table_rows(&masked, lines);
     let mut builder = Builder::new(&masked, tables);
@@ -119,7 +140,7 @@ fn build(masked: String, lines: &[lines::Line], language: Language) -> Document 
     doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
     doc.schemes = infer_schemes(&doc);
     eid::assign(&mut doc, &masked);
-    names::read_votes_and_lists(&mut doc, &masked, tables);
+    names::read_votes_and_lists(&mut doc, &masked, tables, marks);
     doc.masked = masked;
     doc
 }

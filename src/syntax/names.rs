@@ -14,8 +14,8 @@ use super::tree::*;
 /// How many States in a row make a list of names.
 const MIN_RUN: usize = 4;
 
-pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
-    let mut marks = Marks::new(masked, tables);
+pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, marks: &Marks) {
+    let mut marks = Sweeps::new(marks);
     let mut votes = Vec::new();
     let mut has_vote: Vec<bool> = vec![false; doc.nodes.len()];
     for id in 0..doc.nodes.len() {
@@ -100,32 +100,51 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables) {
     doc.name_lists = name_lists;
 }
 
-/// Where the marks that the pre-checks count lie in the whole text, found
-/// once with a vectorised search per mark (not a pass over every node's
-/// bytes): list separators, line ends, and the word every statement of vote
-/// figures contains. Nodes come in text order, so each count moves a cursor
-/// forward.
-struct Marks {
-    separators: Sweep,
-    line_ends: Sweep,
+/// Where the marks that the pre-checks count lie in the text: list
+/// separators, line ends, and the word every statement of vote figures
+/// contains, each found with a vectorised search (not a pass over every
+/// node's bytes). Each mark lies within a line, so after an edit only the
+/// lines it touched are searched again ([`super::reparse`]).
+#[derive(Clone, Default)]
+pub struct Marks {
+    pub separators: Vec<usize>,
+    pub line_ends: Vec<usize>,
     /// `None` when the language has no such word: every node is read.
-    hints: Option<Sweep>,
+    pub hints: Option<Vec<usize>>,
 }
 
 impl Marks {
-    fn new(masked: &str, tables: &Tables) -> Marks {
-        let bytes = masked.as_bytes();
+    /// The marks in `text`, which starts at offset `base` of the document.
+    pub fn find(text: &str, base: usize, tables: &Tables) -> Marks {
+        let bytes = text.as_bytes();
         let mut separators: Vec<usize> = Vec::new();
         for c in tables.data.list_separators {
             let mut buf = [0u8; 4];
             let needle = c.encode_utf8(&mut buf).as_bytes();
-            separators.extend(memchr::memmem::find_iter(bytes, needle));
+            separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
         }
         separators.sort_unstable();
-        let line_ends = memchr::memchr_iter(b'\n', bytes).collect();
+        let line_ends = memchr::memchr_iter(b'\n', bytes).map(|i| base + i).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
-        let hints = (!hint.is_empty()).then(|| Sweep::new(memchr::memmem::find_iter(bytes, hint).collect()));
-        Marks { separators: Sweep::new(separators), line_ends: Sweep::new(line_ends), hints }
+        let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
+        Marks { separators, line_ends, hints }
+    }
+}
+
+/// The marks as sweeps over the nodes, in text order.
+struct Sweeps<'m> {
+    separators: Sweep<'m>,
+    line_ends: Sweep<'m>,
+    hints: Option<Sweep<'m>>,
+}
+
+impl<'m> Sweeps<'m> {
+    fn new(marks: &'m Marks) -> Sweeps<'m> {
+        Sweeps {
+            separators: Sweep::new(&marks.separators),
+            line_ends: Sweep::new(&marks.line_ends),
+            hints: marks.hints.as_deref().map(Sweep::new),
+        }
     }
 
     /// Whether the vote-figures word may be inside `range`.
@@ -136,19 +155,19 @@ impl Marks {
 
 /// Sorted offsets, counted range by range with a cursor that moves forward
 /// (and searches again when a range starts before the last one).
-struct Sweep {
-    marks: Vec<usize>,
+struct Sweep<'m> {
+    marks: &'m [usize],
     at: usize,
 }
 
-impl Sweep {
-    fn new(marks: Vec<usize>) -> Sweep {
+impl<'m> Sweep<'m> {
+    fn new(marks: &'m [usize]) -> Sweep<'m> {
         Sweep { marks, at: 0 }
     }
 
     /// How many marks start inside `range`.
     fn count_in(&mut self, range: TextRange) -> usize {
-        let marks = &self.marks;
+        let marks = self.marks;
         if self.at > 0 && marks[self.at - 1] >= range.start {
             self.at = marks.partition_point(|&m| m < range.start);
         }

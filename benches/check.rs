@@ -4,7 +4,10 @@
 //! numbered annex so that the numbering stays consistent.
 //!
 //! Prints MB/s per size (best and median of several runs, one core), the
-//! ratio of the 10-MB time to the 1-MB time, and the peak resident memory.
+//! ratio of the 10-MB time to the 1-MB time, the time of an incremental
+//! update after one typed character (`Analysis::update` borrowing the
+//! previous analysis, `Analysis::into_update` consuming it), and the peak
+//! resident memory.
 
 #[path = "common/documents.rs"]
 mod documents;
@@ -51,6 +54,37 @@ fn time(text: &str, lang: Language, runs: usize) -> (Duration, Duration, usize) 
     (times[0], times[times.len() / 2], diagnostics)
 }
 
+/// Median times of `Analysis::update` and `Analysis::into_update` after one
+/// character typed into (and then deleted from) a paragraph in the middle.
+fn time_updates(text: &str, lang: Language, runs: usize) -> (Duration, Duration) {
+    let config = DiagnosticsConfig::all_enabled();
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let at = text[middle..].find('\n').map_or(middle, |i| middle + i);
+    let mut typed = text.to_string();
+    typed.insert(at, '我');
+    let versions: [std::sync::Arc<str>; 2] = [typed.as_str().into(), text.into()];
+    let median = |mut times: Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let base = Analysis::new(text, Some(lang), &config);
+    let mut borrowed = Vec::new();
+    for i in 0..runs {
+        let start = Instant::now();
+        let updated = base.update(versions[i % 2].clone(), Some(lang), &config);
+        borrowed.push(start.elapsed());
+        std::hint::black_box(&updated);
+    }
+    let mut owned = Vec::new();
+    let mut current = base;
+    for i in 0..runs {
+        let start = Instant::now();
+        current = current.into_update(versions[i % 2].clone(), Some(lang), &config);
+        owned.push(start.elapsed());
+    }
+    (median(borrowed), median(owned))
+}
+
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -85,6 +119,12 @@ fn main() {
                 mb / median.as_secs_f64(),
             );
             results.push((text.len(), median));
+            let (borrowed, owned) = time_updates(&text, lang, if quick { 5 } else { 41 });
+            println!(
+                "{name:10} {label:6} update after a keystroke: median {:>6.2} ms (borrowing the previous analysis), {:>6.2} ms (consuming it)",
+                borrowed.as_secs_f64() * 1e3,
+                owned.as_secs_f64() * 1e3
+            );
         }
         if let [(s1, t1), (s10, t10)] = results[..] {
             let ratio = t10.as_secs_f64() / t1.as_secs_f64();

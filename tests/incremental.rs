@@ -7,7 +7,8 @@
 //! characters, references, headings, numbers, markup, line ends (LF, CRLF,
 //! lone CR), whole lines duplicated, moved or removed, large cuts — and each
 //! analysis is updated from the one before (itself an update), so errors
-//! would accumulate rather than hide. `RAPPORTEUR_INCREMENTAL_EDITS` sets how
+//! would accumulate rather than hide; updates alternate between borrowing the
+//! previous analysis (`update`) and consuming it (`into_update`). `RAPPORTEUR_INCREMENTAL_EDITS` sets how
 //! many edits per document (default 40).
 
 mod common;
@@ -198,10 +199,12 @@ fn updates_equal_fresh_analyses_after_random_edits() {
         let mut text = original.clone();
         let mut analysis = Analysis::new(text.clone(), None, &config);
         let mut history = Vec::new();
-        for _ in 0..per_document {
+        for k in 0..per_document {
             let (next, what) = edit(&mut rng, &text);
             history.push(what);
-            let updated = analysis.update(next.clone(), None, &config);
+            // Both ways of updating: copying the reused parts, and moving them.
+            let updated =
+                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
             let fresh = Analysis::new(next.clone(), None, &config);
             assert_same(&name, &history, &updated, &fresh);
             text = next;

@@ -311,19 +311,20 @@ async fn a_panic_answers_one_request_with_an_error() {
     // Two injected faults: the analysis itself panics (on a blocking
     // thread), or it yields references whose ranges run past the text, so
     // that hover panics inside the request handler (on the async side).
-    let analyzer: Analyzer = Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<&Analysis>| {
-        if text.contains("PANIC!") {
-            panic!("injected analysis failure");
-        }
-        let mut analysis = Analysis::new(text, language, config);
-        if analysis.text.contains("HOVER-PANIC") {
-            let past_the_end = analysis.text.len() + 10;
-            for r in &mut analysis.references {
-                r.range.end = past_the_end;
+    let analyzer: Analyzer =
+        Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>| {
+            if text.contains("PANIC!") {
+                panic!("injected analysis failure");
             }
-        }
-        analysis
-    });
+            let mut analysis = Analysis::new(text, language, config);
+            if analysis.text.contains("HOVER-PANIC") {
+                let past_the_end = analysis.text.len() + 10;
+                for r in &mut analysis.references {
+                    r.range.end = past_the_end;
+                }
+            }
+            analysis
+        });
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
     s.initialize(false, Value::Null).await;
     let (bad, good) = ("file:///bad.txt", "file:///good.txt");
@@ -530,8 +531,8 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
     let analyzer: Analyzer =
-        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>| {
-            record.lock().unwrap().push((text.to_string(), previous.map(|p| p.text.to_string())));
+        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>| {
+            record.lock().unwrap().push((text.to_string(), previous.as_ref().map(|p| p.text.to_string())));
             rapporteur::lsp::analyze(text, language, config, previous)
         });
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });

@@ -6,6 +6,7 @@
 pub mod activation;
 pub mod semantic_tokens;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
@@ -24,6 +25,22 @@ pub struct Analysis {
     /// What the parse and the reference finder keep for [`Analysis::update`].
     reuse: syntax::Reuse,
     reference_reuse: model::reference::Reuse,
+}
+
+/// The analysis an update starts from: borrowed (its parts are copied) or
+/// owned (its parts are moved).
+enum Previous<'a> {
+    Shared(&'a Analysis),
+    Owned(Box<Analysis>),
+}
+
+impl Previous<'_> {
+    fn get(&self) -> &Analysis {
+        match self {
+            Previous::Shared(a) => a,
+            Previous::Owned(a) => a,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,17 +97,36 @@ impl Analysis {
     /// [`model::references_after`]). The text may differ anywhere; the
     /// change is found by comparing the two versions.
     pub fn update(&self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        let text: Arc<str> = text.into();
+        Analysis::update_from(Previous::Shared(self), text.into(), language, config)
+    }
+
+    /// [`Analysis::update`] that takes this analysis, and moves (rather than
+    /// copies) the parts it reuses: its masked text, lines and references.
+    pub fn into_update(self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        Analysis::update_from(Previous::Owned(Box::new(self)), text.into(), language, config)
+    }
+
+    fn update_from(previous: Previous<'_>, text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        let prev = previous.get();
         let language = language.unwrap_or_else(|| lang::detect(&text));
-        let change = TextChange::between(&self.text, &text);
+        let change = TextChange::between(&prev.text, &text);
         // A new language, or a change of most of the text, is a new document.
-        if language != self.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
+        if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
             return Analysis::new(text, Some(language), config);
         }
         let line_index = LineIndex::new(&text);
-        let (document, reuse) = syntax::reparse(&self.document, &self.reuse, &text, change);
-        let (references, reference_reuse) =
-            model::references_after(&self.document, &self.references, self.reference_reuse, &document, change);
+        let reference_reuse = prev.reference_reuse;
+        let (masked, reuse, references) = match previous {
+            Previous::Shared(prev) => {
+                (Cow::Borrowed(prev.document.masked.as_str()), Cow::Borrowed(&prev.reuse), Cow::Borrowed(&prev.references[..]))
+            }
+            Previous::Owned(prev) => {
+                let Analysis { document, references, reuse, .. } = *prev;
+                (Cow::Owned(document.masked), Cow::Owned(reuse), Cow::Owned(references))
+            }
+        };
+        let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);
+        let (references, reference_reuse) = model::references_after(references, reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
         Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse }
     }

@@ -34,16 +34,20 @@ pub use server::{Backend, DocumentText, DocumentTextParams};
 /// What the server runs to analyse a document: [`analyze`] unless a test or
 /// benchmark puts something else in. The last argument is the analysis of an
 /// earlier version of the same document, when there is one.
-pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<&Analysis>) -> Analysis + Send + Sync>;
+pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>) -> Analysis + Send + Sync>;
 
 /// The server's analyzer: an update of the earlier version's analysis
-/// ([`Analysis::update`], which reuses what the edit did not touch), or a
-/// fresh one. With `RAPPORTEUR_VERIFY_INCREMENTAL=1` every update is checked
-/// against a fresh analysis, a difference is logged and the fresh one used
-/// (for a bug report; it doubles the work).
-pub fn analyze(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<&Analysis>) -> Analysis {
+/// ([`Analysis::update`], which reuses what the edit did not touch; moving
+/// its parts when nobody else holds it), or a fresh one. With
+/// `RAPPORTEUR_VERIFY_INCREMENTAL=1` every update is checked against a fresh
+/// analysis, a difference is logged and the fresh one used (for a bug
+/// report; it doubles the work).
+pub fn analyze(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>) -> Analysis {
     let Some(previous) = previous else { return Analysis::new(text, language, config) };
-    let updated = previous.update(Arc::clone(&text), language, config);
+    let updated = match Arc::try_unwrap(previous) {
+        Ok(owned) => owned.into_update(Arc::clone(&text), language, config),
+        Err(shared) => shared.update(Arc::clone(&text), language, config),
+    };
     if !verify_incremental() {
         return updated;
     }

@@ -97,7 +97,7 @@ impl DocState {
             .get_or_init(|| {
                 let text: Arc<str> = Arc::from(self.text());
                 let basis = self.basis.lock().ok().and_then(|mut b| b.take());
-                Arc::new(analyzer(text, self.settings.language, &self.settings.diagnostics, basis.as_deref()))
+                Arc::new(analyzer(text, self.settings.language, &self.settings.diagnostics, basis))
             })
             .clone()
     }

@@ -5,6 +5,8 @@ pub mod external;
 pub mod reference;
 pub mod resolve;
 
+use std::borrow::Cow;
+
 use crate::syntax::Document;
 use crate::text::TextChange;
 
@@ -25,17 +27,16 @@ pub fn references_keeping(doc: &Document) -> (Vec<Reference>, reference::Reuse) 
     (refs, reuse)
 }
 
-/// The references of `doc`, which is `prev_doc` after `change`, reusing the
-/// references of `prev_doc` away from the change (see
+/// The references of `doc`, which is the previous document after `change`,
+/// reusing its references `prev` away from the change (see
 /// [`reference::find_after`]); all are resolved afresh, against `doc`.
 pub fn references_after(
-    prev_doc: &Document,
-    prev: &[Reference],
+    prev: Cow<'_, [Reference]>,
     reuse: reference::Reuse,
     doc: &Document,
     change: TextChange,
 ) -> (Vec<Reference>, reference::Reuse) {
-    let (mut refs, reuse) = match reference::find_after(prev_doc, prev, reuse, doc, change) {
+    let (mut refs, reuse) = match reference::find_after(prev, reuse, doc, change) {
         Some(refs) => (refs, reuse),
         None => reference::find_keeping(doc),
     };

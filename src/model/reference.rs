@@ -5,12 +5,14 @@
 //! A/CONF.192/2018/RC/2", "《国际追查文书》第 8(a)分段", an instrument named
 //! earlier in the same sentence) is external.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
 use crate::lang::numerals::{fold_arabic, parse_chinese, parse_digits, parse_section_numeral};
 use crate::lang::tables::{symbol_pattern, tables, Tables};
+use crate::lang::Language;
 use crate::syntax::{Document, NodeId};
 use crate::text::{TextChange, TextRange};
 
@@ -171,23 +173,22 @@ impl Reference {
         }
     }
 
-    /// A copy as the finder gave it, before resolution, with its ranges
-    /// mapped by `map` (for a reference reused after an edit).
-    pub fn unresolved(&self, map: impl Fn(TextRange) -> TextRange) -> Reference {
-        Reference {
-            range: map(self.range),
-            kind: self.kind,
-            target: self.target.clone(),
-            numbers: self.numbers.iter().map(|n| NumberSpan { span: map(n.span), ..*n }).collect(),
-            external: self.external.clone(),
-            problem: self.problem.clone(),
-            through: self.through,
-            status: if self.external.is_some() { Status::External } else { Status::Broken },
-            node: None,
-            candidates: Vec::new(),
-            note: None,
-            annex_number_mismatch: false,
+    /// Maps the range and every number span (a reference moved by an edit).
+    fn move_ranges(&mut self, map: impl Fn(TextRange) -> TextRange) {
+        self.range = map(self.range);
+        for n in &mut self.numbers {
+            n.span = map(n.span);
         }
+    }
+
+    /// Back to what the finder gave, before resolution (for a reference
+    /// reused after an edit, to be resolved against the new tree).
+    fn forget_resolution(&mut self) {
+        self.status = if self.external.is_some() { Status::External } else { Status::Broken };
+        self.node = None;
+        self.candidates.clear();
+        self.note = None;
+        self.annex_number_mismatch = false;
     }
 
     pub fn is_internal(&self) -> bool {
@@ -244,10 +245,14 @@ pub fn find(doc: &Document) -> Vec<Reference> {
     find_keeping(doc).0
 }
 
-/// What the finder keeps for [`find_after`]: whether the text is a list of
-/// the SDG goals and targets (a decision about the whole text).
-#[derive(Clone, Copy, Debug, Default)]
+/// What the finder keeps for [`find_after`]: the decisions about the whole
+/// text that every reference depends on.
+#[derive(Clone, Copy, Debug)]
 pub struct Reuse {
+    language: Language,
+    /// The document has articles ("article 5" is then internal).
+    has_articles: bool,
+    /// The text is a list of the SDG goals and targets.
     sdg_list: bool,
 }
 
@@ -255,7 +260,7 @@ pub struct Reuse {
 pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
     let sdg_list = sdg_list_numbers(&doc.masked);
-    let reuse = Reuse { sdg_list: !sdg_list.is_empty() };
+    let reuse = Reuse { language: doc.language, has_articles: doc.has_articles(), sdg_list: !sdg_list.is_empty() };
     (find_in(doc, all, all, &sdg_list), reuse)
 }
 
@@ -293,19 +298,21 @@ const REACH_BEFORE: usize = 4096;
 /// A change larger than this is analysed afresh.
 const MAX_CHANGE: usize = 64 * 1024;
 
-/// The references of `doc`, which is `prev_doc` after `change`, reusing
-/// `prev` (the references of `prev_doc`, resolved or not) away from the
+/// The references of `doc`, which is the previous document after
+/// `change`, reusing `prev` (the references of the previous document,
+/// resolved or not, with what [`find_keeping`] kept of it) away from the
 /// change: those well before it are kept, those well after it moved, and
 /// the text in between is scanned again with the margins that every
 /// reference is read in. The result equals [`find`] on `doc`. `None` when
 /// the change is too large or alters what references everywhere depend on
-/// (whether the document has articles or is a list of SDG targets).
-pub fn find_after(prev_doc: &Document, prev: &[Reference], reuse: Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
+/// (whether the document has articles or is a list of SDG targets). Given
+/// `prev` owned, the references are moved, not copied.
+pub fn find_after(prev: Cow<'_, [Reference]>, reuse: Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
     let masked = doc.masked.as_str();
-    if prev_doc.language != doc.language
+    if reuse.language != doc.language
         || change.old_end - change.start > MAX_CHANGE
         || change.new_end - change.start > MAX_CHANGE
-        || prev_doc.has_articles() != doc.has_articles()
+        || reuse.has_articles != doc.has_articles()
         || reuse.sdg_list
         || !sdg_list_numbers(masked).is_empty()
     {
@@ -332,10 +339,14 @@ pub fn find_after(prev_doc: &Document, prev: &[Reference], reuse: Reuse, doc: &D
     if found.iter().any(|r| r.range.end + REACH_AFTER / 2 > scan.end && scan.end < masked.len()) {
         return None;
     }
-    let mut refs = Vec::with_capacity(prev.len() + found.len());
-    refs.extend(prev[..before].iter().map(|r| r.unresolved(|range| range)));
-    refs.extend(found);
-    refs.extend(prev[after..].iter().map(|r| r.unresolved(|range| change.moved_range(range))));
+    let mut refs = prev.into_owned();
+    for r in &mut refs[after..] {
+        r.move_ranges(|range| change.moved_range(range));
+    }
+    refs.splice(before..after, found);
+    for r in &mut refs {
+        r.forget_resolution();
+    }
     Some(refs)
 }
 

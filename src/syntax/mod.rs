@@ -13,6 +13,8 @@ pub mod mask;
 pub mod names;
 pub mod tree;
 
+use std::borrow::Cow;
+
 use crate::lang::tables::{tables, Tables};
 use crate::lang::Language;
 use crate::text::{TextChange, TextRange};
@@ -49,13 +51,15 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
     finish_keeping(masked, Reuse { bold, lines, marks }, language)
 }
 
-/// Parses `text`, the text `prev` was parsed from after `change`: the same
-/// document [`parse`] gives, but masking and line classification are done
-/// again only for the lines the change touched; the tree, schemes, eIds and
-/// votes are built afresh (they depend on the whole document).
-pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -> (Document, Reuse) {
-    let language = prev.language;
-    let old = prev.masked.as_bytes();
+/// Parses `text`, the text `prev_masked` (the masked text of a document in
+/// `language`, with what [`parse_keeping`] kept of it) became after
+/// `change`: the same document [`parse`] gives, but masking and line
+/// classification are done again only for the lines the change touched; the
+/// tree, schemes, eIds and votes are built afresh (they depend on the whole
+/// document). Given the previous parts owned, their buffers are edited in
+/// place, not copied.
+pub fn reparse(language: Language, prev_masked: Cow<'_, str>, reuse: Cow<'_, Reuse>, text: &str, change: TextChange) -> (Document, Reuse) {
+    let old = prev_masked.as_bytes();
     // The window: whole lines (`\n`-terminated, so that a `\r\n` is never
     // cut) from the line the change starts on to the one it ends on.
     let from = memchr::memrchr(b'\n', &old[..change.start]).map_or(0, |i| i + 1);
@@ -63,45 +67,46 @@ pub fn reparse(prev: &Document, reuse: &Reuse, text: &str, change: TextChange) -
     let to = memchr::memchr(b'\n', &new[change.new_end..]).map_or(new.len(), |i| change.new_end + i + 1);
     let old_to = to - change.new_end + change.old_end;
     let (window, window_bold) = mask::mask(&text[from..to]);
-    let mut masked = String::with_capacity(text.len());
-    masked.push_str(&prev.masked[..from]);
-    masked.push_str(&window);
-    masked.push_str(&prev.masked[old_to..]);
+    let mut masked = prev_masked.into_owned();
+    masked.replace_range(from..old_to, &window);
     debug_assert_eq!(masked.len(), text.len());
 
-    let bold = splice(&reuse.bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
+    let Reuse { mut bold, mut lines, mut marks } = reuse.into_owned();
+    splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
     let tables = tables(language);
-    let before = reuse.lines.partition_point(|l| l.range.start < from);
-    let mut lines: Vec<lines::Line> = Vec::with_capacity(reuse.lines.len() + 8);
-    lines.extend_from_slice(&reuse.lines[..before]);
-    lines::split_lines_between(&masked, &bold, tables, from, to, &mut lines);
-    if to < text.len() {
-        let after = reuse.lines.partition_point(|l| l.range.start < old_to);
-        lines.extend(reuse.lines[after..].iter().map(|l| l.map_ranges(|r| change.moved_range(r))));
+    let before = lines.partition_point(|l| l.range.start < from);
+    let after = if to < text.len() { lines.partition_point(|l| l.range.start < old_to) } else { lines.len() };
+    for line in &mut lines[after..] {
+        *line = line.map_ranges(|r| change.moved_range(r));
     }
+    let mut window_lines = Vec::new();
+    lines::split_lines_between(&masked, &bold, tables, from, to, &mut window_lines);
+    lines.splice(before..after, window_lines);
+
     let found = names::Marks::find(&window, from, tables);
-    let marks = names::Marks {
-        separators: splice(&reuse.marks.separators, from, old_to, found.separators, change),
-        line_ends: splice(&reuse.marks.line_ends, from, old_to, found.line_ends, change),
-        hints: match (&reuse.marks.hints, found.hints) {
-            (Some(old), Some(new)) => Some(splice(old, from, old_to, new, change)),
-            _ => None,
-        },
+    splice(&mut marks.separators, from, old_to, found.separators, change);
+    splice(&mut marks.line_ends, from, old_to, found.line_ends, change);
+    marks.hints = match (marks.hints.take(), found.hints) {
+        (Some(mut old), Some(new)) => {
+            splice(&mut old, from, old_to, new, change);
+            Some(old)
+        }
+        _ => None,
     };
     finish_keeping(masked, Reuse { bold, lines, marks }, language)
 }
 
-/// Sorted offsets after `change`: those before `from` kept, those of the
-/// window (`from..old_to` in the old text) replaced by `window`, the rest moved.
-fn splice(old: &[usize], from: usize, old_to: usize, window: impl IntoIterator<Item = usize>, change: TextChange) -> Vec<usize> {
-    let before = old.partition_point(|&o| o < from);
-    let after = old.partition_point(|&o| o < old_to);
-    let mut out = Vec::with_capacity(old.len() + 8);
-    out.extend_from_slice(&old[..before]);
-    out.extend(window);
-    out.extend(old[after..].iter().map(|&o| change.moved(o)));
-    out
+/// Sorted offsets after `change`, in place: those before `from` kept, those
+/// of the window (`from..old_to` in the old text) replaced by `window`, the
+/// rest moved.
+fn splice(offsets: &mut Vec<usize>, from: usize, old_to: usize, window: impl IntoIterator<Item = usize>, change: TextChange) {
+    let before = offsets.partition_point(|&o| o < from);
+    let after = offsets.partition_point(|&o| o < old_to);
+    for o in &mut offsets[after..] {
+        *o = change.moved(*o);
+    }
+    offsets.splice(before..after, window);
 }
 
 fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document, Reuse) {

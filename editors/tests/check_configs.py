@@ -106,14 +106,23 @@ def helix_glob_matches(glob, path):
     return fnmatch.fnmatchcase(path, glob)
 
 
+def parsed(editor, text, fmt):
+    """The block parsed as TOML or JSON (a check either way), or None."""
+    load, error = (tomllib.loads, tomllib.TOMLDecodeError) if fmt == "TOML" else (json.loads, json.JSONDecodeError)
+    try:
+        conf = load(text)
+    except error as e:
+        check(f"the {editor} block parses as {fmt}", False, e)
+        return None
+    check(f"the {editor} block parses as {fmt}", True)
+    return conf
+
+
 def helix(text):
     print("--- Helix (languages.toml)")
-    try:
-        conf = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        check("the Helix block parses as TOML", False, e)
+    conf = parsed("Helix", text, "TOML")
+    if conf is None:
         return None
-    check("the Helix block parses as TOML", True)
     check("it has only [language-server.*] and [[language]] at the top level",
           set(conf) <= {"language-server", "language"}, sorted(conf))
     servers = conf.get("language-server", {})
@@ -175,12 +184,9 @@ def zed_lsp_id(language):
 
 def zed(text, extension_toml):
     print("--- Zed (settings.json, editors/zed/extension.toml)")
-    try:
-        conf = json.loads(text)
-    except json.JSONDecodeError as e:
-        check("the Zed block parses as JSON", False, e)
+    conf = parsed("Zed", text, "JSON")
+    if conf is None:
         return None
-    check("the Zed block parses as JSON", True)
     entry = conf.get("lsp", {}).get("rapporteur", {})
     check("lsp.rapporteur uses only Zed's LSP settings keys", set(entry) <= ZED_LSP_KEYS, sorted(entry))
     binary = entry.get("binary", {})
@@ -233,12 +239,9 @@ SUBLIME_SCOPES = {"txt": ("text.plain", "plaintext"), "md": ("text.html.markdown
 
 def sublime(text):
     print("--- Sublime Text (LSP.sublime-settings)")
-    try:
-        conf = json.loads(text)
-    except json.JSONDecodeError as e:
-        check("the Sublime block parses as JSON", False, e)
+    conf = parsed("Sublime", text, "JSON")
+    if conf is None:
         return None
-    check("the Sublime block parses as JSON", True)
     client = conf.get("clients", {}).get("rapporteur", {})
     check("clients.rapporteur uses only the LSP package's client keys", set(client) <= SUBLIME_CLIENT_KEYS, sorted(client))
     check("…is enabled and runs `rapporteur lsp`", client.get("enabled") is True and client.get("command") == ["rapporteur", "lsp"])

@@ -24,12 +24,7 @@ pub use tree::*;
 
 /// Parses `text` written in `language`.
 pub fn parse(text: &str, language: Language) -> Document {
-    let (masked, bold) = mask::mask(text);
-    let tables = tables(language);
-    let mut lines = Vec::new();
-    lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
-    let marks = names::Marks::find(&masked, 0, tables);
-    build(masked, &lines, &marks, language)
+    parse_keeping(text, language).0
 }
 
 /// What one parse keeps for the next: the blanked markers and the lines as
@@ -45,9 +40,10 @@ pub struct Reuse {
 /// Parses `text` and keeps what a later [`reparse`] can reuse.
 pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
     let (masked, bold) = mask::mask(text);
+    let tables = tables(language);
     let mut lines = Vec::new();
-    lines::split_lines_between(&masked, &bold, tables(language), 0, masked.len(), &mut lines);
-    let marks = names::Marks::find(&masked, 0, tables(language));
+    lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
+    let marks = names::Marks::find(&masked, 0, tables);
     finish_keeping(masked, Reuse { bold, lines, marks }, language)
 }
 

@@ -38,12 +38,9 @@ if ! have_packages; then
   fi
 fi
 
-if [ -z "${RAPPORTEUR_BIN:-}" ]; then
-  echo "emacs test: cargo build --bin rapporteur"
-  (cd "$repo" && cargo build ${CARGO_BUILD_FLAGS:-} --bin rapporteur)
-  RAPPORTEUR_BIN=$repo/target/debug/rapporteur
-fi
-echo "emacs test: server $("$RAPPORTEUR_BIN" --version) ($RAPPORTEUR_BIN)"
+# shellcheck source=../../tests/server.sh
+. "$repo/editors/tests/server.sh"
+rapporteur_server "emacs test" || exit 1
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

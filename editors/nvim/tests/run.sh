@@ -29,12 +29,9 @@ if [ -z "${NVIM:-}" ]; then
 fi
 echo "nvim test: $("$NVIM" --version | head -1) ($NVIM)"
 
-if [ -z "${RAPPORTEUR_BIN:-}" ]; then
-  echo "nvim test: cargo build --bin rapporteur"
-  (cd "$repo" && cargo build ${CARGO_BUILD_FLAGS:-} --bin rapporteur)
-  RAPPORTEUR_BIN=$repo/target/debug/rapporteur
-fi
-echo "nvim test: server $("$RAPPORTEUR_BIN" --version) ($RAPPORTEUR_BIN)"
+# shellcheck source=../../tests/server.sh
+. "$repo/editors/tests/server.sh"
+rapporteur_server "nvim test" || exit 1
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

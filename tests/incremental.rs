@@ -17,6 +17,11 @@ use common::Rng;
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 
+/// `RAPPORTEUR_INCREMENTAL_EDITS`, or `default`.
+fn edits_per_document(default: usize) -> usize {
+    std::env::var("RAPPORTEUR_INCREMENTAL_EDITS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn documents() -> Vec<(String, String)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut out = Vec::new();
@@ -191,7 +196,7 @@ fn assert_same(name: &str, history: &[String], updated: &Analysis, fresh: &Analy
 
 #[test]
 fn updates_equal_fresh_analyses_after_random_edits() {
-    let per_document: usize = std::env::var("RAPPORTEUR_INCREMENTAL_EDITS").ok().and_then(|v| v.parse().ok()).unwrap_or(40);
+    let per_document = edits_per_document(40);
     let config = DiagnosticsConfig::all_enabled();
     let mut total = 0;
     for (name, original) in documents() {
@@ -244,4 +249,49 @@ fn an_update_reuses_references_away_from_the_change() {
     let sixteen = at + "第一节第 ".len();
     assert_eq!(number_at(&before, sixteen), Some((16, 2)));
     assert_eq!(number_at(&after, sixteen + "第 3 段和".len()), Some((16, 2)));
+}
+
+/// Text no drafter writes: snippets, markup and stray characters in random
+/// order, one line of 80 KB, lone CR line ends.
+fn adversarial_documents(rng: &mut Rng) -> Vec<(String, String)> {
+    const STRAY: &[&str] =
+        &["*", "#", "[", "](", ")", "(", "\t", "\r", "\r\n", "\n", " ", "1.", "a)", "(i)", "/", "、", "，", "\u{feff}", "“", "》"];
+    let mut soup = String::new();
+    while soup.len() < 30_000 {
+        soup.push_str(if rng.chance(1, 2) { rng.pick(SNIPPETS) } else { rng.pick(STRAY) });
+    }
+    let mut long_line = String::from("1. ");
+    while long_line.len() < 80_000 {
+        long_line.push_str("我们重申第二节第 15 段和 paragraph 8 (a) of annex I, resolution 72/57 以及《行动纲领》，");
+    }
+    long_line.push_str("\n2. 结束。\n");
+    let seed = include_str!("fixtures/seed/000_e12bae3abcaa388b.txt");
+    let lone_cr = seed.replace('\n', "\r");
+    vec![("soup".into(), soup), ("one long line".into(), long_line), ("lone CR".into(), lone_cr)]
+}
+
+#[test]
+fn updates_equal_fresh_analyses_on_adversarial_text() {
+    let config = DiagnosticsConfig::all_enabled();
+    let mut rng = Rng::from_label("adversarial", 3);
+    for (name, original) in adversarial_documents(&mut rng) {
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        for k in 0..edits_per_document(20) {
+            let (next, what) = edit(&mut rng, &text);
+            history.push(what);
+            let updated =
+                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
+            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            text = next;
+            analysis = updated;
+            // A one-line text doubles when its line is duplicated: keep it bounded.
+            if text.len() > 2 * original.len() {
+                text = original.clone();
+                analysis = analysis.update(text.clone(), None, &config);
+                history.push("back to the original".into());
+            }
+        }
+    }
 }

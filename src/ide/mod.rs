@@ -115,14 +115,16 @@ impl Analysis {
             return Analysis::new(text, Some(language), config);
         }
         let line_index = LineIndex::new(&text);
-        let reference_reuse = prev.reference_reuse;
-        let (masked, reuse, references) = match previous {
-            Previous::Shared(prev) => {
-                (Cow::Borrowed(prev.document.masked.as_str()), Cow::Borrowed(&prev.reuse), Cow::Borrowed(&prev.references[..]))
-            }
+        let (masked, reuse, references, reference_reuse) = match previous {
+            Previous::Shared(prev) => (
+                Cow::Borrowed(prev.document.masked.as_str()),
+                Cow::Borrowed(&prev.reuse),
+                Cow::Borrowed(&prev.references[..]),
+                prev.reference_reuse.clone(),
+            ),
             Previous::Owned(prev) => {
-                let Analysis { document, references, reuse, .. } = *prev;
-                (Cow::Owned(document.masked), Cow::Owned(reuse), Cow::Owned(references))
+                let Analysis { document, references, reuse, reference_reuse, .. } = *prev;
+                (Cow::Owned(document.masked), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
             }
         };
         let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);

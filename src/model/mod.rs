@@ -36,7 +36,7 @@ pub fn references_after(
     doc: &Document,
     change: TextChange,
 ) -> (Vec<Reference>, reference::Reuse) {
-    let (mut refs, reuse) = match reference::find_after(prev, reuse, doc, change) {
+    let (mut refs, reuse) = match reference::find_after(prev, &reuse, doc, change) {
         Some(refs) => (refs, reuse),
         None => reference::find_keeping(doc),
     };

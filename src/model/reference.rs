@@ -136,6 +136,10 @@ pub struct Reference {
     /// Why a reference is broken, or a warning about how it resolved.
     pub note: Option<String>,
     pub annex_number_mismatch: bool,
+    /// Where the sentence it was read in could start at the earliest, as
+    /// `(offset, floor)`: the floor comes from the tree (the opening of the
+    /// node at `offset`), so an update checks that the new tree gives the same.
+    pub sentence_floor: Option<(usize, usize)>,
 }
 
 impl Reference {
@@ -153,6 +157,7 @@ impl Reference {
             candidates: Vec::new(),
             note: None,
             annex_number_mismatch: false,
+            sentence_floor: None,
         }
     }
 
@@ -170,6 +175,7 @@ impl Reference {
             candidates: Vec::new(),
             note: None,
             annex_number_mismatch: false,
+            sentence_floor: None,
         }
     }
 
@@ -178,6 +184,10 @@ impl Reference {
         self.range = map(self.range);
         for n in &mut self.numbers {
             n.span = map(n.span);
+        }
+        if let Some((at, floor)) = self.sentence_floor {
+            let moved = map(TextRange::new(floor, at));
+            self.sentence_floor = Some((moved.end, moved.start));
         }
     }
 
@@ -247,20 +257,27 @@ pub fn find(doc: &Document) -> Vec<Reference> {
 
 /// What the finder keeps for [`find_after`]: the decisions about the whole
 /// text that every reference depends on.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Reuse {
     language: Language,
     /// The document has articles ("article 5" is then internal).
     has_articles: bool,
     /// The text is a list of the SDG goals and targets.
     sdg_list: bool,
+    /// The heading lines and number markers, where no reference was looked for.
+    heading_spans: Vec<TextRange>,
 }
 
 /// [`find`], and what a later [`find_after`] can reuse.
 pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
     let sdg_list = sdg_list_numbers(&doc.masked);
-    let reuse = Reuse { language: doc.language, has_articles: doc.has_articles(), sdg_list: !sdg_list.is_empty() };
+    let reuse = Reuse {
+        language: doc.language,
+        has_articles: doc.has_articles(),
+        sdg_list: !sdg_list.is_empty(),
+        heading_spans: doc.heading_spans.clone(),
+    };
     (find_in(doc, all, all, &sdg_list), reuse)
 }
 
@@ -307,7 +324,7 @@ const MAX_CHANGE: usize = 64 * 1024;
 /// the change is too large or alters what references everywhere depend on
 /// (whether the document has articles or is a list of SDG targets). Given
 /// `prev` owned, the references are moved, not copied.
-pub fn find_after(prev: Cow<'_, [Reference]>, reuse: Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
+pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
     let masked = doc.masked.as_str();
     if reuse.language != doc.language
         || change.old_end - change.start > MAX_CHANGE
@@ -337,6 +354,27 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: Reuse, doc: &Document, chan
     let found = find_in(doc, scan, TextRange::new(keep_start, keep_end), &[]);
     // A reference as long as the margins is no reference this can vouch for.
     if found.iter().any(|r| r.range.end + REACH_AFTER / 2 > scan.end && scan.end < masked.len()) {
+        return None;
+    }
+    // The references kept were found around the old headings: those before
+    // and after the window must be where they were (the tree builder can
+    // move them far from an edit).
+    let keep_end_old = keep_end - change.new_end + change.old_end;
+    let before_window = |r: &&TextRange| r.start < keep_start;
+    let moved = |r: &TextRange| (r.start >= change.old_end).then(|| change.moved_range(*r));
+    let old_after: Option<Vec<TextRange>> = reuse.heading_spans.iter().filter(|r| r.end > keep_end_old).map(moved).collect();
+    if !reuse.heading_spans.iter().filter(before_window).eq(doc.heading_spans.iter().filter(before_window))
+        || old_after.is_none_or(|old| !old.iter().eq(doc.heading_spans.iter().filter(|r| r.end > keep_end)))
+    {
+        return None;
+    }
+    // The references kept read their sentences with floors from the old
+    // tree (node openings); an edit can move an opening far away from it (a
+    // heading typed before a long paragraph). Then everything is read again.
+    let same_floor = |r: &Reference, map: &dyn Fn(usize) -> usize| {
+        r.sentence_floor.is_none_or(|(at, floor)| sentence_floor(doc, masked, map(at)) == map(floor))
+    };
+    if !prev[..before].iter().all(|r| same_floor(r, &|o| o)) || !prev[after..].iter().all(|r| same_floor(r, &|o| change.moved(o))) {
         return None;
     }
     let mut refs = prev.into_owned();
@@ -673,6 +711,8 @@ struct Qualifiers {
     end: usize,
     /// Where a qualifier written before it starts ("成果文件草案").
     start: Option<usize>,
+    /// The sentence floor it was read with (see [`Reference::sentence_floor`]).
+    floor: Option<(usize, usize)>,
 }
 
 fn window_before(masked: &str, start: usize, len: usize) -> (usize, &str) {
@@ -691,11 +731,16 @@ fn window_after(masked: &str, end: usize, len: usize) -> &str {
     &masked[end..to]
 }
 
-/// Start of the sentence that contains `offset`.
-fn sentence_start(doc: &Document, masked: &str, t: &Tables, offset: usize) -> usize {
+/// How far back the sentence that contains `offset` can start: 800 bytes,
+/// and not before the opening of the node it is in.
+fn sentence_floor(doc: &Document, masked: &str, offset: usize) -> usize {
     let line_floor = doc.node_at(offset).map(|n| doc.nodes[n].opening.start).unwrap_or(0);
     let (from, _) = window_before(masked, offset, 800);
-    let from = from.max(line_floor.min(offset));
+    from.max(line_floor.min(offset))
+}
+
+/// Start of the sentence that contains `offset`, which cannot start before `from`.
+fn sentence_start(masked: &str, t: &Tables, from: usize, offset: usize) -> usize {
     let before = &masked[from..offset];
     let mut cut = 0;
     for (i, c) in before.char_indices() {
@@ -707,6 +752,25 @@ fn sentence_start(doc: &Document, masked: &str, t: &Tables, offset: usize) -> us
         }
     }
     from + cut
+}
+
+/// The start of the sentence at `offset` (recording its floor in `q`), or
+/// `None` when no entity starts in the 800 bytes before it: then none can
+/// be in its sentence, whatever the floor, and the tree is not consulted.
+fn sentence_start_near_entities(
+    doc: &Document,
+    masked: &str,
+    t: &Tables,
+    entities: &[Entity],
+    offset: usize,
+    q: &mut Qualifiers,
+) -> Option<usize> {
+    let upto = entities.partition_point(|e| e.phrase.start < offset);
+    let (reach, _) = window_before(masked, offset, 800);
+    entities[..upto].last().filter(|e| e.phrase.start >= reach)?;
+    let floor = sentence_floor(doc, masked, offset);
+    q.floor = Some((offset, floor));
+    Some(sentence_start(masked, t, floor, offset))
 }
 
 fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], range: TextRange) -> Qualifiers {
@@ -749,8 +813,8 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
     }
     // "Thereof" (`منه`, "de celle-ci"): the text named last before it in the sentence.
     if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
-        if let Some(m) = t.thereof_after.find(window_after(masked, q.end, 48)) {
-            let start = sentence_start(doc, masked, t, range.start);
+        let m = t.thereof_after.find(window_after(masked, q.end, 48));
+        if let (Some(m), Some(start)) = (m, sentence_start_near_entities(doc, masked, t, entities, range.start, &mut q)) {
             let upto = entities.partition_point(|e| e.phrase.start < range.start);
             if let Some(e) = entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).find(|e| e.phrase.end <= range.start) {
                 q.external = Some(e.external.clone());
@@ -803,7 +867,7 @@ fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], ran
     }
     // An instrument named earlier in the same sentence.
     if q.direction.is_none() && q.scope == DocScope::Any && q.annex.is_none() {
-        let start = sentence_start(doc, masked, t, range.start);
+        let Some(start) = sentence_start_near_entities(doc, masked, t, entities, range.start, &mut q) else { return q };
         let upto = entities.partition_point(|e| e.phrase.start < range.start);
         if let Some(e) = entities[..upto]
             .iter()
@@ -925,7 +989,7 @@ fn internals(doc: &Document, scan: &Scan<'_>, t: &Tables, entities: &[Entity], r
             let range = if values.len() == 1 { phrase } else { range };
             let target = InternalTarget { article: Some(*v), ..InternalTarget::default() };
             let numbers = vec![NumberSpan { role: NumberRole::Article, span: *sp, value: *v }];
-            let q2 = Qualifiers { external: q.external.clone(), end: q.end, start: None, ..Qualifiers::default() };
+            let q2 = Qualifiers { external: q.external.clone(), end: q.end, start: None, floor: q.floor, ..Qualifiers::default() };
             push_internal(refs, range, RefKind::Article, target, numbers, q2, masked);
         }
     }
@@ -1004,6 +1068,7 @@ fn paragraph_reference(
             external: q.external.clone(),
             end,
             start,
+            floor: q.floor,
         };
         let before = refs.len();
         push_internal(refs, range, kind, target, numbers, q2, masked);
@@ -1027,6 +1092,7 @@ fn push_internal(
         let mut r = Reference::internal(range, kind, target, numbers);
         r.external = Some(provision(label, e));
         r.status = Status::External;
+        r.sentence_floor = q.floor;
         refs.push(r);
         return;
     }
@@ -1063,5 +1129,7 @@ fn push_internal(
             range.end = q.end;
         }
     }
-    refs.push(Reference::internal(range, kind, target, numbers));
+    let mut r = Reference::internal(range, kind, target, numbers);
+    r.sentence_floor = q.floor;
+    refs.push(r);
 }

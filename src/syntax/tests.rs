@@ -55,3 +55,34 @@ fn english_resolution_preamble_and_operative_paragraphs() {
     assert!(got.contains(&"subparagraph para_2__subpara_b__subpara_ii".to_string()), "{got:?}");
     assert!(got.contains(&"subparagraph para_2__subpara_c".to_string()), "{got:?}");
 }
+
+/// `reparse` after replacing `old[start..end]` by `insert` gives what `parse` gives.
+fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str, lang: Language) {
+    let (prev, reuse) = parse_keeping(old, lang);
+    let mut new = old.to_string();
+    new.replace_range(start..end, insert);
+    let change = TextChange::between(old, &new);
+    let fresh = format!("{:?}", parse(&new, lang));
+    let borrowed = reparse(lang, Cow::Borrowed(prev.masked.as_str()), Cow::Borrowed(&reuse), &new, change);
+    assert_eq!(format!("{:?}", borrowed.0), fresh, "borrowed: {old:?} → {new:?}");
+    let owned = reparse(lang, Cow::Owned(prev.masked), Cow::Owned(reuse), &new, change);
+    assert_eq!(format!("{:?}", owned.0), fresh, "owned: {old:?} → {new:?}");
+}
+
+#[test]
+fn reparse_equals_parse_at_line_ends_markup_and_tables() {
+    let text = "一. 引言\r\n\r\n1. 第一段。\r\n2. 第二段\r3. 第三段。\n\n**二. 事项**\n\n4. 甲\t乙\n5. 丙\t丁\n\n附件\n\n1. 子。";
+    let at = |needle: &str| text.find(needle).expect(needle);
+    // Joining a CR and an LF into one line end, and splitting a CRLF.
+    assert_reparse_equals_parse(text, at("\r3."), at("\r3."), "\n", Language::Zh);
+    assert_reparse_equals_parse(text, at("\r\n\r\n1.") + 1, at("\r\n\r\n1.") + 1, "x", Language::Zh);
+    // A heading made inline by bold markers, and undone.
+    assert_reparse_equals_parse(text, at("**二"), at("**二") + 2, "", Language::Zh);
+    assert_reparse_equals_parse(text, at("2. 第二段"), at("2. 第二段"), "**三. 新** ", Language::Zh);
+    // A table row losing its tab (the table of two rows is then one row).
+    assert_reparse_equals_parse(text, at("\t乙"), at("\t乙") + 1, " ", Language::Zh);
+    // At the very start and the very end, and everything at once.
+    assert_reparse_equals_parse(text, 0, 0, "\u{feff}# ", Language::Zh);
+    assert_reparse_equals_parse(text, text.len(), text.len(), "\n2. 丑。\n", Language::Zh);
+    assert_reparse_equals_parse(text, 0, text.len(), "1. New.", Language::En);
+}

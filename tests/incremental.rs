@@ -258,7 +258,8 @@ fn adversarial_documents(rng: &mut Rng) -> Vec<(String, String)> {
         &["*", "#", "[", "](", ")", "(", "\t", "\r", "\r\n", "\n", " ", "1.", "a)", "(i)", "/", "、", "，", "\u{feff}", "“", "》"];
     let mut soup = String::new();
     while soup.len() < 30_000 {
-        soup.push_str(if rng.chance(1, 2) { rng.pick(SNIPPETS) } else { rng.pick(STRAY) });
+        let list = if rng.chance(1, 2) { SNIPPETS } else { STRAY };
+        soup.push_str(rng.pick::<&str>(list));
     }
     let mut long_line = String::from("1. ");
     while long_line.len() < 80_000 {

@@ -296,3 +296,25 @@ fn updates_equal_fresh_analyses_on_adversarial_text() {
         }
     }
 }
+
+#[test]
+fn typing_in_a_paragraph_reuses_the_references_every_time() {
+    // The common case must take the fast path: a sentence typed into a
+    // paragraph of the seed character by character, each version updated
+    // from the one before, borrowing or consuming it.
+    let seed = include_str!("fixtures/seed/000_e12bae3abcaa388b.txt");
+    let config = DiagnosticsConfig::all_enabled();
+    let at = seed.find("16. ").expect("paragraph 16") + "16. ".len();
+    let mut text = seed.to_string();
+    let mut analysis = Analysis::new(text.clone(), None, &config);
+    assert!(!analysis.references_reused(), "a fresh analysis reuses nothing");
+    let mut offset = at;
+    for (k, c) in "我们还注意到第二节第 18 段所载承诺😀，并重申《行动纲领》第 3 段。".chars().enumerate() {
+        text.insert(offset, c);
+        offset += c.len_utf8();
+        analysis =
+            if k % 2 == 0 { analysis.update(text.clone(), None, &config) } else { analysis.into_update(text.clone(), None, &config) };
+        assert!(analysis.references_reused(), "typing {c:?} (keystroke {k}) fell back to finding every reference");
+    }
+    assert_same("seed", &["typing a sentence".into()], &analysis, &Analysis::new(text, None, &config));
+}

@@ -25,6 +25,8 @@ pub struct Analysis {
     /// What the parse and the reference finder keep for [`Analysis::update`].
     reuse: syntax::Reuse,
     reference_reuse: model::reference::Reuse,
+    /// Made by [`Analysis::update`] with the references away from the edit reused.
+    references_reused: bool,
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -88,7 +90,7 @@ impl Analysis {
         let (document, reuse) = syntax::parse_keeping(&text, language);
         let (references, reference_reuse) = model::references_keeping(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse }
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused: false }
     }
 
     /// Analyses `text`, a later version of this analysis's text: the same
@@ -128,14 +130,16 @@ impl Analysis {
             }
         };
         let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);
-        let (references, reference_reuse) = model::references_after(references, reference_reuse, &document, change);
+        let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse }
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused }
     }
 
-    /// What the parse kept for [`Analysis::update`].
-    pub fn reuse(&self) -> &syntax::Reuse {
-        &self.reuse
+    /// Whether this analysis is an update that reused the references away
+    /// from the edit (an update falls back to finding them all when the edit
+    /// changed what they all depend on).
+    pub fn references_reused(&self) -> bool {
+        self.references_reused
     }
 
     pub fn language(&self) -> Language {

@@ -29,17 +29,21 @@ pub fn references_keeping(doc: &Document) -> (Vec<Reference>, reference::Reuse) 
 
 /// The references of `doc`, which is the previous document after `change`,
 /// reusing its references `prev` away from the change (see
-/// [`reference::find_after`]); all are resolved afresh, against `doc`.
+/// [`reference::find_after`]); all are resolved afresh, against `doc`. The
+/// flag says whether they could be reused (else they were all found again).
 pub fn references_after(
     prev: Cow<'_, [Reference]>,
     reuse: reference::Reuse,
     doc: &Document,
     change: TextChange,
-) -> (Vec<Reference>, reference::Reuse) {
-    let (mut refs, reuse) = match reference::find_after(prev, &reuse, doc, change) {
-        Some(refs) => (refs, reuse),
-        None => reference::find_keeping(doc),
+) -> (Vec<Reference>, reference::Reuse, bool) {
+    let (mut refs, reuse, reused) = match reference::find_after(prev, &reuse, doc, change) {
+        Some((refs, reuse)) => (refs, reuse, true),
+        None => {
+            let (refs, reuse) = reference::find_keeping(doc);
+            (refs, reuse, false)
+        }
     };
     resolve::resolve_all(doc, &mut refs);
-    (refs, reuse)
+    (refs, reuse, reused)
 }

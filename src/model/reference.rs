@@ -322,9 +322,11 @@ const MAX_CHANGE: usize = 64 * 1024;
 /// the text in between is scanned again with the margins that every
 /// reference is read in. The result equals [`find`] on `doc`. `None` when
 /// the change is too large or alters what references everywhere depend on
-/// (whether the document has articles or is a list of SDG targets). Given
-/// `prev` owned, the references are moved, not copied.
-pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<Vec<Reference>> {
+/// (whether the document has articles or is a list of SDG targets), or moves
+/// the tree's headings or sentence openings away from it. Given `prev`
+/// owned, the references are moved, not copied. With them, what holds for
+/// the next update.
+pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<(Vec<Reference>, Reuse)> {
     let masked = doc.masked.as_str();
     if reuse.language != doc.language
         || change.old_end - change.start > MAX_CHANGE
@@ -385,7 +387,8 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     for r in &mut refs {
         r.forget_resolution();
     }
-    Some(refs)
+    // What holds for the new text (the same decisions, the new headings).
+    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), ..reuse.clone() }))
 }
 
 /// Where a pass of the finder looks: `hay` is the masked text up to the end

@@ -558,3 +558,39 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
         assert_eq!(window[1].1.as_deref(), Some(window[0].0.as_str()));
     }
 }
+
+#[tokio::test]
+async fn include_and_exclude_globs_force_files_on_and_off() {
+    // Globs relative to the workspace folder: `exclude` wins over `include`,
+    // `include` over the text, and a marker in the first lines over both.
+    let mut s = Session::start(quick());
+    let params = json!({
+        "capabilities": {},
+        "workspaceFolders": [{"uri": "file:///ws", "name": "ws"}],
+        "initializationOptions": {"rapporteur": {"include": ["drafts/**"], "exclude": ["**/README.md", "notes/**"]}},
+    });
+    s.request("initialize", params).await.expect("initialize");
+    s.notify("initialized", json!({})).await;
+    let notes = "# Notes\n\n1. Buy milk.\n3. Read paragraph 9.\n";
+    let cases = [
+        ("file:///ws/drafts/notes.md", notes.to_string(), true),
+        ("file:///ws/drafts/README.md", SEED.to_string(), false),
+        ("file:///ws/notes/seed.txt", SEED.to_string(), false),
+        ("file:///ws/notes/marked.txt", format!("<!-- rapporteur: on -->\n{notes}"), true),
+        ("file:///ws/other/seed.txt", SEED.to_string(), true),
+        ("file:///ws/other/notes.md", notes.to_string(), false),
+        ("file:///elsewhere/README.md", SEED.to_string(), false),
+    ];
+    for (uri, text, checked) in &cases {
+        s.open(uri, text, 1).await;
+        let published = s.diagnostics(uri, Some(1)).await;
+        assert_eq!(!published.is_empty(), *checked, "{uri}: {} diagnostics", published.len());
+        let tokens = s.request("textDocument/semanticTokens/full", doc_id(uri)).await.unwrap();
+        assert_eq!(tokens["data"].as_array().is_some_and(|d| !d.is_empty()), *checked, "{uri}: tokens");
+    }
+    // New settings apply to the open documents: without the globs, the notes
+    // under drafts/ are off again and the seed under notes/ is on.
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"rapporteur": {}}})).await;
+    assert!(s.diagnostics(cases[0].0, Some(1)).await.is_empty());
+    assert!(!s.diagnostics(cases[2].0, Some(1)).await.is_empty());
+}

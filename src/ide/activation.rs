@@ -71,14 +71,15 @@ pub fn marker(text: &str) -> Option<bool> {
 }
 
 /// Whether the analysed text is a UN document (see the module docs).
+/// A marker in the text wins over `activation` (`always`, `never`).
 pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
+    if let Some(forced) = marker(&a.text) {
+        return forced;
+    }
     match activation {
         Activation::Always => return true,
         Activation::Never => return false,
         Activation::Auto => {}
-    }
-    if let Some(forced) = marker(&a.text) {
-        return forced;
     }
     let masthead = a
         .text

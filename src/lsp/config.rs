@@ -2,9 +2,11 @@
 //! reported at what severity, read from `initializationOptions` and
 //! `workspace/didChangeConfiguration`.
 //!
-//! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en", "activation": "auto"|"always"|"never",
-//! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`;
-//! the object without the `"rapporteur"` wrapper is accepted too.
+//! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en"|…, "detect": "auto"|"always"|"never",
+//! "include": ["<glob>", …], "exclude": ["<glob>", …],
+//! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`
+//! (`activation` is accepted for `detect`); the object without the
+//! `"rapporteur"` wrapper is accepted too.
 
 use serde_json::Value;
 
@@ -21,11 +23,35 @@ pub struct Settings {
     /// Whether a document is treated as a UN document: decided from its
     /// text (`auto`), or forced (`always`, `never`).
     pub activation: Activation,
+    /// Globs (relative to the workspace folder) of files always checked,
+    /// and of files never checked (exclusion wins).
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { language: None, diagnostics: DiagnosticsConfig::all_enabled(), activation: Activation::Auto }
+        Settings {
+            language: None,
+            diagnostics: DiagnosticsConfig::all_enabled(),
+            activation: Activation::Auto,
+            include: Vec::new(),
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Whether a document at `relative` (its path in its workspace folder,
+    /// or its whole path outside any) is forced on or off by the globs.
+    pub fn forced_by_globs(&self, relative: &str) -> Option<bool> {
+        if self.exclude.iter().any(|g| super::glob::matches(g, relative)) {
+            Some(false)
+        } else if self.include.iter().any(|g| super::glob::matches(g, relative)) {
+            Some(true)
+        } else {
+            None
+        }
     }
 }
 
@@ -39,7 +65,9 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
         None if value.get("language").is_some()
             || value.get("diagnostics").is_some()
             || value.get("activation").is_some()
-            || value.get("detect").is_some() =>
+            || value.get("detect").is_some()
+            || value.get("include").is_some()
+            || value.get("exclude").is_some() =>
         {
             value
         }
@@ -74,6 +102,20 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
         Some(Some(s)) if s == "always" || s == "on" => settings.activation = Activation::Always,
         Some(Some(s)) if s == "never" || s == "off" => settings.activation = Activation::Never,
         Some(other) => warnings.push(format!("settings: `activation` should be \"auto\", \"always\" or \"never\", got {other:?}")),
+    }
+    for (key, globs) in [("include", &mut settings.include), ("exclude", &mut settings.exclude)] {
+        match obj.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                for item in items {
+                    match item.as_str().map(str::trim) {
+                        Some(glob) if !glob.is_empty() => globs.push(glob.trim_start_matches("./").to_string()),
+                        _ => warnings.push(format!("settings: `{key}`: ignoring {item} (expected a glob string)")),
+                    }
+                }
+            }
+            Some(other) => warnings.push(format!("settings: `{key}` should be a list of globs, got {other}")),
+        }
     }
     match obj.get("diagnostics") {
         None | Some(Value::Null) => {}
@@ -139,5 +181,18 @@ mod tests {
         assert_eq!(w.len(), 3, "{w:?}");
         assert!(parse(&json!({"otherTool": {"x": 1}})).is_none());
         assert!(parse(&Value::Null).is_none());
+    }
+
+    #[test]
+    fn include_and_exclude_globs() {
+        let (s, w) = parse(&json!({"rapporteur": {"include": ["drafts/**", "./x/*.txt", 3, ""], "exclude": ["**/README.md"]}})).unwrap();
+        assert_eq!(s.include, ["drafts/**", "x/*.txt"]);
+        assert_eq!(s.exclude, ["**/README.md"]);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(s.forced_by_globs("drafts/README.md"), Some(false), "exclusion wins");
+        assert_eq!(s.forced_by_globs("drafts/a.md"), Some(true));
+        assert_eq!(s.forced_by_globs("notes.md"), None);
+        let (_, w) = parse(&json!({"exclude": "README.md"})).unwrap();
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 }

@@ -11,6 +11,7 @@
 mod capabilities;
 mod config;
 mod convert;
+mod glob;
 mod log;
 mod publish;
 mod server;

@@ -10,6 +10,7 @@
 
 use std::future::Future;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
@@ -47,6 +48,9 @@ pub struct Shared {
     settings: RwLock<Arc<Settings>>,
     /// Warnings about `initializationOptions`, sent once the client is initialized.
     deferred: Mutex<Vec<String>>,
+    /// The workspace folders given at `initialize`, which the `include` and
+    /// `exclude` globs are relative to.
+    folders: RwLock<Vec<PathBuf>>,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -79,6 +83,27 @@ impl Shared {
             Ok(mut s) => *s = settings,
             Err(poisoned) => *poisoned.into_inner() = settings,
         }
+    }
+
+    /// Whether the `include`/`exclude` globs of `settings` force `uri` on or
+    /// off: matched against its path in the (innermost) workspace folder
+    /// that holds it, or its whole path outside any folder.
+    pub fn forced_by_globs(&self, uri: &Uri, settings: &Settings) -> Option<bool> {
+        if settings.include.is_empty() && settings.exclude.is_empty() {
+            return None;
+        }
+        let path = uri.to_file_path()?;
+        let folders = self.folders.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let relative = folders.iter().filter_map(|f| path.strip_prefix(f).ok()).min_by_key(|rel| rel.as_os_str().len());
+        let relative = relative.unwrap_or(&path);
+        let relative: Vec<String> = relative
+            .components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        settings.forced_by_globs(&relative.join("/"))
     }
 
     fn deferred_warnings(&self) -> MutexGuard<'_, Vec<String>> {
@@ -154,6 +179,7 @@ impl Backend {
             encoding: AtomicU8::new(16),
             settings: RwLock::new(Arc::new(Settings::default())),
             deferred: Mutex::new(Vec::new()),
+            folders: RwLock::new(Vec::new()),
             shutdown_requested: Arc::new(AtomicBool::new(false)),
         };
         Backend { shared: Arc::new(shared) }
@@ -199,7 +225,8 @@ impl Backend {
         if changed {
             let settings = self.shared.settings();
             for uri in self.shared.docs.uris() {
-                let updated = self.shared.docs.update(&uri, |d| (d.with_settings(Arc::clone(&settings)), ()));
+                let forced = self.shared.forced_by_globs(&uri, &settings);
+                let updated = self.shared.docs.update(&uri, |d| (d.with_settings(Arc::clone(&settings), forced), ()));
                 if let Some((doc, (), old)) = updated {
                     publish::schedule(&self.shared, uri, doc);
                     state::release(old);
@@ -254,6 +281,14 @@ impl LanguageServer for Backend {
         self.request("initialize", async {
             let enc = capabilities::negotiate(&params.capabilities);
             self.shared.set_encoding(enc);
+            #[allow(deprecated)] // `root_uri`: for clients without workspace folders.
+            let folders: Vec<PathBuf> = match &params.workspace_folders {
+                Some(folders) if !folders.is_empty() => {
+                    folders.iter().filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned())).collect()
+                }
+                _ => params.root_uri.iter().filter_map(|u| u.to_file_path().map(|p| p.into_owned())).collect(),
+            };
+            *self.shared.folders.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = folders;
             if let Some(options) = &params.initialization_options {
                 // The client cannot be sent log messages before `initialized`.
                 let warnings = self.apply_settings(options, "initializationOptions");
@@ -287,8 +322,11 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         self.notification("textDocument/didOpen", async {
             let doc = params.text_document;
-            let mut state = DocState::open(doc.version, Rope::from_str(&doc.text), self.shared.settings());
+            let settings = self.shared.settings();
+            let forced = self.shared.forced_by_globs(&doc.uri, &settings);
+            let mut state = DocState::open(doc.version, Rope::from_str(&doc.text), settings);
             state.un_outcome = doc.language_id == "un-outcome";
+            state.forced = forced;
             let snapshot = Arc::new(state);
             let replaced = self.shared.docs.replace(doc.uri.clone(), Arc::clone(&snapshot));
             publish::schedule(&self.shared, doc.uri.clone(), snapshot);

@@ -19,6 +19,9 @@ pub struct DocState {
     pub version: i32,
     /// Opened with the language id `un-outcome`: always a UN document.
     pub un_outcome: bool,
+    /// Matched by the `exclude` (`Some(false)`) or `include` (`Some(true)`)
+    /// globs of the settings it is analysed with.
+    pub forced: Option<bool>,
     pub rope: Rope,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: held while an analysis for
@@ -36,14 +39,35 @@ pub struct DocState {
 impl DocState {
     /// A document just opened.
     pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
-        DocState { version, un_outcome: false, rope, settings, lane: Arc::default(), analysis: OnceLock::new(), basis: Mutex::new(None) }
+        DocState {
+            version,
+            un_outcome: false,
+            forced: None,
+            rope,
+            settings,
+            lane: Arc::default(),
+            analysis: OnceLock::new(),
+            basis: Mutex::new(None),
+        }
     }
 
-    /// Whether diagnostics and highlighting apply to this document: opened
-    /// as `un-outcome`, or a UN document by its text (see
-    /// [`crate::ide::activation`]) under the settings' activation.
+    /// Whether diagnostics and highlighting apply to this document, by the
+    /// first of: a marker in its first lines, the language `un-outcome`
+    /// (on), the `exclude` globs (off), the `include` globs (on), the
+    /// `detect` setting (`always`, `never`), its text (see
+    /// [`crate::ide::activation`]).
     pub fn is_active(&self, analysis: &Analysis) -> bool {
-        self.un_outcome || crate::ide::activation::is_un_document(analysis, self.settings.activation)
+        use crate::ide::activation::{is_un_document, marker};
+        if let Some(marked) = marker(&analysis.text) {
+            return marked;
+        }
+        if self.un_outcome {
+            return true;
+        }
+        match self.forced {
+            Some(forced) => forced,
+            None => is_un_document(analysis, self.settings.activation),
+        }
     }
 
     /// The next version of this document, with the text `rope`.
@@ -51,6 +75,7 @@ impl DocState {
         DocState {
             version,
             un_outcome: self.un_outcome,
+            forced: self.forced,
             rope,
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
@@ -59,11 +84,13 @@ impl DocState {
         }
     }
 
-    /// The same text and version under other settings (not yet analysed).
-    pub fn with_settings(&self, settings: Arc<Settings>) -> DocState {
+    /// The same text and version under other settings (not yet analysed),
+    /// forced on or off by their globs as `forced` says.
+    pub fn with_settings(&self, settings: Arc<Settings>, forced: Option<bool>) -> DocState {
         DocState {
             version: self.version,
             un_outcome: self.un_outcome,
+            forced,
             rope: self.rope.clone(),
             settings,
             lane: Arc::clone(&self.lane),

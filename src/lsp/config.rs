@@ -106,6 +106,8 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
     for (key, globs) in [("include", &mut settings.include), ("exclude", &mut settings.exclude)] {
         match obj.get(key) {
             None | Some(Value::Null) => {}
+            // An empty Lua table reaches us as `{}` (Neovim cannot tell a list from a map).
+            Some(Value::Object(o)) if o.is_empty() => {}
             Some(Value::Array(items)) => {
                 for item in items {
                     match item.as_str().map(str::trim) {
@@ -194,5 +196,7 @@ mod tests {
         assert_eq!(s.forced_by_globs("notes.md"), None);
         let (_, w) = parse(&json!({"exclude": "README.md"})).unwrap();
         assert_eq!(w.len(), 1, "{w:?}");
+        let (s, w) = parse(&json!({"include": {}, "exclude": {}})).unwrap();
+        assert!(s.include.is_empty() && s.exclude.is_empty() && w.is_empty(), "{w:?}");
     }
 }

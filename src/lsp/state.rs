@@ -11,6 +11,7 @@ use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::Settings;
+use super::log::{self, Level};
 use super::Analyzer;
 use crate::ide::Analysis;
 
@@ -122,9 +123,16 @@ impl DocState {
     pub fn analysis(&self, analyzer: &Analyzer) -> Arc<Analysis> {
         self.analysis
             .get_or_init(|| {
+                let started = std::time::Instant::now();
                 let text: Arc<str> = Arc::from(self.text());
                 let basis = self.basis.lock().ok().and_then(|mut b| b.take());
-                Arc::new(analyzer(text, self.settings.language, &self.settings.diagnostics, basis))
+                let how = if basis.is_some() { "as an update" } else { "afresh" };
+                let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis);
+                if log::enabled(Level::Debug) {
+                    let reused = if analysis.references_reused() { ", references away from the edit reused" } else { "" };
+                    log::stderr(Level::Debug, &format!("version {} analysed {how} in {:?}{reused}", self.version, started.elapsed()));
+                }
+                Arc::new(analysis)
             })
             .clone()
     }

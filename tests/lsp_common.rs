@@ -135,28 +135,10 @@ pub fn assert_same_diagnostics(published: &[Value], expected: &[Value]) {
 
 // ---- random edits ----
 
-/// SplitMix64: tiny, seeded, good enough to pick edits.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `0..n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+/// The seeded generator every test shares (tests/common/mod.rs).
+#[path = "common/mod.rs"]
+mod shared;
+pub use shared::Rng;
 
 const SNIPPETS: &[&str] = &[
     "我们",
@@ -255,7 +237,7 @@ pub fn random_edit(rng: &mut Rng, doc: &str) -> Edit {
         let at = random_offset(rng, doc);
         let mut text = String::new();
         for _ in 0..=rng.below(3) {
-            text.push_str(rng.pick(SNIPPETS));
+            text.push_str(rng.pick::<&str>(SNIPPETS));
         }
         return Edit { start: at, end: at, text };
     }

@@ -194,7 +194,7 @@ async fn random_edits(utf8: bool, debounce: Duration, seed: u64) {
             let at = rng.below(doc.len() + 1);
             let at = (0..=at).rev().find(|&i| doc.is_char_boundary(i)).unwrap();
             let (line, character) = naive_position(&doc, at, utf8);
-            let method = rng.pick(&["textDocument/hover", "textDocument/definition", "textDocument/documentSymbol"]);
+            let method = *rng.pick(&["textDocument/hover", "textDocument/definition", "textDocument/documentSymbol"]);
             let mut params = text_position(URI, pos(line, character));
             if method == "textDocument/documentSymbol" {
                 params = doc_id(URI);

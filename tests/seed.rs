@@ -4,6 +4,9 @@
 //! every reference in the table with its status and target, and the
 //! structure the file describes.
 
+mod common;
+
+use common::SEED_DIAGNOSTICS;
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
@@ -30,17 +33,7 @@ fn language_is_detected_as_chinese() {
 fn exactly_the_expected_diagnostics() {
     let a = seed();
     let got: Vec<(String, usize)> = a.diagnostics.iter().map(|d| (d.code.as_str().to_string(), line(&a, d.range.start))).collect();
-    let want: Vec<(String, usize)> = [
-        ("list.duplicate", 94),
-        ("vote.duplicate", 114),
-        ("vote.duplicate", 146),
-        ("reference.annex-number", 156),
-        ("vote.duplicate", 160),
-        ("structure.inline-heading", 174),
-    ]
-    .iter()
-    .map(|(c, l)| (c.to_string(), *l))
-    .collect();
+    let want: Vec<(String, usize)> = SEED_DIAGNOSTICS.iter().map(|(c, l)| (c.to_string(), *l)).collect();
     assert_eq!(got, want, "{:#?}", a.diagnostics);
 }
 

@@ -139,7 +139,7 @@ pub struct Reference {
     /// Where the sentence it was read in could start at the earliest, as
     /// `(offset, floor)`: the floor comes from the tree (the opening of the
     /// node at `offset`), so an update checks that the new tree gives the same.
-    pub sentence_floor: Option<(usize, usize)>,
+    pub(crate) sentence_floor: Option<(usize, usize)>,
 }
 
 impl Reference {

@@ -121,16 +121,8 @@ fn trim(masked: &str, range: TextRange) -> TextRange {
     TextRange::new(range.start + start, range.start + end)
 }
 
-/// Splits the text into logical lines and classifies each.
-pub fn split_lines(masked: &str, bold: &[usize], tables: &Tables) -> Vec<Line> {
-    let mut lines = Vec::new();
-    split_lines_between(masked, bold, tables, 0, masked.len(), &mut lines);
-    mark_tables(masked, &mut lines);
-    lines
-}
-
 /// Splits the physical lines starting in `from..to` into logical lines and
-/// classifies each, before tables are marked ([`mark_tables`]). `from` must
+/// classifies each, before tables are marked ([`table_rows`]). `from` must
 /// be a line start; `to` a line start or the end of the text. Each line is
 /// classified from its own text alone, so a window of lines can be split
 /// again after an edit and the lines around it kept.
@@ -187,16 +179,6 @@ pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
         i = j;
     }
     rows
-}
-
-/// Marks the rows of tables ([`table_rows`]) as such.
-pub fn mark_tables(masked: &str, lines: &mut [Line]) {
-    let rows = table_rows(masked, lines);
-    for (line, row) in lines.iter_mut().zip(rows) {
-        if row {
-            line.kind = LineKind::TableRow;
-        }
-    }
 }
 
 fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {

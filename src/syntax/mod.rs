@@ -30,7 +30,7 @@ pub fn parse(text: &str, language: Language) -> Document {
 /// What one parse keeps for the next: the blanked markers and the lines as
 /// classified (before tables are marked), both functions of each line's own
 /// text, so that [`reparse`] splits again only the lines an edit touched.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Reuse {
     bold: Vec<usize>,
     lines: Vec<lines::Line>,

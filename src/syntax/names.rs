@@ -105,7 +105,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
 /// contains, each found with a vectorised search (not a pass over every
 /// node's bytes). Each mark lies within a line, so after an edit only the
 /// lines it touched are searched again ([`super::reparse`]).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Marks {
     pub separators: Vec<usize>,
     pub line_ends: Vec<usize>,

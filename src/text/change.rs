@@ -35,11 +35,6 @@ impl TextChange {
         self.new_end as isize - self.old_end as isize
     }
 
-    /// True when the two texts are the same.
-    pub fn is_empty(&self) -> bool {
-        self.start == self.old_end && self.start == self.new_end
-    }
-
     /// An offset of the old text at or after `old_end`, in the new text.
     pub fn moved(&self, old_offset: usize) -> usize {
         debug_assert!(old_offset >= self.old_end);
@@ -83,7 +78,7 @@ mod tests {
         assert!(c.start <= c.old_end && c.start <= c.new_end, "{c:?}");
         assert_eq!(&old[..c.start], &new[..c.start]);
         assert_eq!(&old[c.old_end..], &new[c.new_end..]);
-        assert_eq!(c.is_empty(), old == new);
+        assert_eq!(c.start == c.old_end && c.start == c.new_end, old == new);
     }
 
     #[test]

@@ -5,6 +5,17 @@
 
 use std::path::{Path, PathBuf};
 
+/// The diagnostics `tests/fixtures/seed/EXPECTED.md` lists for the seed, in
+/// text order: (code, 1-based line). No others are expected.
+pub const SEED_DIAGNOSTICS: &[(&str, usize)] = &[
+    ("list.duplicate", 94),
+    ("vote.duplicate", 114),
+    ("vote.duplicate", 146),
+    ("reference.annex-number", 156),
+    ("vote.duplicate", 160),
+    ("structure.inline-heading", 174),
+];
+
 /// SplitMix64: tiny, fast, and good enough to pick test sites and generate
 /// inputs. Deterministic for a given seed.
 #[derive(Clone, Debug)]

@@ -26,15 +26,20 @@ local function out(line)
   io.stdout:flush()
 end
 
-local function check(name, ok, detail)
+-- Counts and prints one result; a miss counts as `miss_kind` ('failed' or 'todo').
+local function record(miss_kind, miss_label, name, ok, detail)
   if ok then
     counts.passed = counts.passed + 1
     out('ok     ' .. name)
   else
-    counts.failed = counts.failed + 1
-    out('FAIL   ' .. name .. (detail and (': ' .. detail) or ''))
+    counts[miss_kind] = counts[miss_kind] + 1
+    out(miss_label .. name .. (detail and (': ' .. detail) or ''))
   end
   return ok
+end
+
+local function check(name, ok, detail)
+  return record('failed', 'FAIL   ', name, ok, detail)
 end
 
 local function skip(name, why)
@@ -43,13 +48,7 @@ local function skip(name, why)
 end
 
 local function todo(name, ok, detail)
-  if ok then
-    counts.passed = counts.passed + 1
-    out('ok     ' .. name)
-  else
-    counts.todo = counts.todo + 1
-    out('todo   ' .. name .. (detail and (': ' .. detail) or ''))
-  end
+  record('todo', 'todo   ', name, ok, detail)
 end
 
 local function finish()

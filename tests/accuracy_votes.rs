@@ -287,6 +287,17 @@ fn a_parenthesis_without_a_state_is_not_counted() {
     assert_eq!(diagnostics(&a), [("vote.count", 4)]);
 }
 
+/// A footnote run into the parenthesis by the OCR (digits in a "name"):
+/// the list is not read right, and not counted.
+#[test]
+fn a_footnote_run_into_the_list_is_not_counted() {
+    let text = "The Security Council,\n1. Decides to remain seized of the matter.\n\nAdopted at the 900th meeting by 9 votes to none, with 2 abstentions (France, Union of Soviet Socialist Republics. 25 See resolution 123, annex (1960)).\n";
+    let a = analyse(text, Language::En);
+    assert_eq!(diagnostics(&a), []);
+    let a = analyse(&text.replace(". 25 See resolution 123, annex (1960)", ", Poland"), Language::En);
+    assert_eq!(diagnostics(&a), [("vote.count", 4)]);
+}
+
 /// Figures stated without abstentions (`by 13 votes to 2 (Cuba and Yemen).`)
 /// are read, the list of those voting against checked.
 #[test]

@@ -18,8 +18,11 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         for list in &vote.lists {
             let distinct = distinct_count(&list.items);
             // A list without one State in it is no list of voters read right
-            // (a symbol, "see annex", a name garbled beyond recognition): silence.
-            let read = list.none || list.items.iter().any(|i| i.state.is_some());
+            // (a symbol, "see annex", a name garbled beyond recognition), nor
+            // is one with digits in a name (a footnote or page number that the
+            // OCR ran into the parenthesis): silence.
+            let garbled = |i: &NameItem| doc.masked[i.name.start..i.name.end].bytes().any(|b| b.is_ascii_digit());
+            let read = list.none || (list.items.iter().any(|i| i.state.is_some()) && !list.items.iter().any(garbled));
             if let Some((_, figure)) = vote.figures.iter().find(|(side, _)| *side == list.side).filter(|_| read) {
                 if figure.value as usize != distinct {
                     let listed = if list.items.len() != distinct {

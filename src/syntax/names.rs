@@ -402,6 +402,10 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let name = TextRange::new(range.start, range.start + name_end);
     let written = &masked[name.start..name.end];
     let longest = crate::lang::states::longest_name() + 8;
+    if written.len() > 2 * longest {
+        // Too long to be a name even once its line breaks are undone.
+        return NameItem { range, name, key: written.to_string(), state: None };
+    }
     // A name wrapped over lines, read as one line.
     let joined = unwrap_lines(written, true);
     let name_text: &str = &joined;

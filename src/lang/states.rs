@@ -320,28 +320,45 @@ pub fn lookup_normalized(lang: Language, key: &str) -> Option<StateId> {
     }
     let map = &t.by_name[lang_index(lang)];
     let found = map.get(key).or_else(|| map.get(key.strip_prefix("the ")?)).copied();
-    if found.is_none() && lang == Language::Zh {
+    if found.is_none() && lang == Language::Zh && key.chars().any(|c| simplified(c) != c) {
         // `美利堅合衆國`: an older text in traditional characters.
         let simplified: String = key.chars().map(simplified).collect();
-        if simplified != key {
-            return map.get(&simplified).copied();
-        }
+        return map.get(&simplified).copied();
     }
     found
 }
 
+/// The traditional characters of [`TRADITIONAL`], sorted with their
+/// simplified forms, and a bitmap of them by code point modulo 1024 (a
+/// character whose bit is clear is none: most are looked up no further).
+struct Traditional {
+    pairs: Vec<(char, char)>,
+    bits: [u64; 16],
+}
+
+fn traditional() -> &'static Traditional {
+    static TABLE: OnceLock<Traditional> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = TRADITIONAL.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        pairs.sort_unstable();
+        let mut bits = [0u64; 16];
+        for &(t, _) in &pairs {
+            let i = t as usize % 1024;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Traditional { pairs, bits }
+    })
+}
+
 /// The simplified form of a traditional character of a State name.
 fn simplified(c: char) -> char {
-    if c < '\u{4E00}' {
+    let t = traditional();
+    let i = c as usize % 1024;
+    if c < '\u{4E00}' || t.bits[i / 64] & (1 << (i % 64)) == 0 {
         return c;
     }
-    let mut chars = TRADITIONAL.chars();
-    while let (Some(t), Some(s)) = (chars.next(), chars.next()) {
-        if t == c {
-            return s;
-        }
-    }
-    c
+    t.pairs.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| t.pairs[i].1)
 }
 
 fn lang_index(lang: Language) -> usize {

@@ -169,8 +169,12 @@ fn vote_figures() -> String {
     let against_words = ar_alt(&["لا شيء", "صوت واحد", "صوتين", "لا أحد"]);
     let abst_words = ar_alt(&["عضو واحد", "عضوين", "لا أحد", "لا شيء"]);
     format!(
-        r"{}\s+(?P<for>{n})\s*(?:{votes})?\s*{}\s+(?P<against>{n}|{against_words})\s*(?:{votes})?(?:\s*\((?P<against_names>[^)]+)\))?\s*[،,]?\s*{}(?:{}|{})\s+(?P<abst>{n}|{abst_words})\s*(?:{members})?(?:\s*\((?P<abst_names>[^)]+)\))?\s*{}",
+        // `بأغلبية 14 صوتا مقابل لا شيء، وامتناع عضو واحد عن التصويت`; older
+        // texts: `بـ 14 صوتا مقابل لا شيء` (the votes word then required), the
+        // abstentions, if any, given in the lists below.
+        r"(?:{}\s+(?P<for>{n})\s*(?:{votes})?|{}\s+(?P<for_b>{n})\s*{votes})\s*{}\s+(?P<against>{n}|{against_words})\s*(?:{votes})?(?:\s*\((?P<against_names>[^)]+)\))?(?:\s*[،,]?\s*{}(?:{}|{})\s+(?P<abst>{n}|{abst_words})\s*(?:{members})?(?:\s*\((?P<abst_names>[^)]+)\))?\s*{})?",
         ar_lead("بأغلبية"),
+        ar("ب"),
         ar("مقابل"),
         ar("و"),
         ar("امتناع"),
@@ -229,13 +233,16 @@ pub(super) fn data() -> &'static LanguageData {
             )),
             vote_list_heading: leak(format!(
                 r"^(?P<side>{})\s*[:：]",
-                ar_alt(&["المؤيدون", "المعارضون", "الممتنعون عن التصويت", "الممتنعون"])
+                ar_alt(&["المؤيدون", "المعارضون", "الممتنعون عن التصويت", "الممتنعون", "مع القرار", "ضد القرار"])
             )),
             vote_sides: &[
                 ("المؤيدون", VoteSide::InFavour),
                 ("المعارضون", VoteSide::Against),
                 ("الممتنعون", VoteSide::Abstaining),
                 ("الممتنعون عن التصويت", VoteSide::Abstaining),
+                // Older layouts: `مع القرار:`, `ضد القرار:`.
+                ("مع القرار", VoteSide::InFavour),
+                ("ضد القرار", VoteSide::Against),
             ],
             none_words: &["لا أحد", "لا شيء", "لا يوجد"],
             name_separators: &['،', ',', '؛', ';'],

@@ -13,7 +13,7 @@
 #    the local Node headers and would download ripgrep from GitHub: the download is
 #    served from @vscode/ripgrep's own cache, filled with Debian's rg.
 # 3. playwright-core from npm (only the library: the browser is Debian's).
-# 4. The .vsix from editors/vscode (built with `npm run package` when missing) is
+# 4. dist/rapporteur.vsix (built with editors/vscode/package.sh when missing) is
 #    installed with `code-server --install-extension` into a fresh profile; the server
 #    (cargo build, unless RAPPORTEUR_BIN names one) is set as rapporteur.server.path.
 # 5. code-server serves a workspace holding copies of the seed and README.md on
@@ -107,10 +107,11 @@ if [ ! -f "$driver/node_modules/playwright-core/package.json" ] ||
 fi
 
 # 4. The extension and the server.
-vsix=$extension/rapporteur-0.1.0.vsix
+# The fixed path README.md installs from, built by the README's command.
+vsix=$repo/dist/rapporteur.vsix
 if [ ! -f "$vsix" ]; then
-  log "packaging the extension (npm ci, npm run package)"
-  (cd "$extension" && npm ci --no-audit --no-fund --loglevel=error && npm run package >/dev/null)
+  log "packaging the extension (bash editors/vscode/package.sh)"
+  bash "$extension/package.sh" >/dev/null
 fi
 if [ -z "${RAPPORTEUR_BIN:-}" ]; then
   log "cargo build --bin rapporteur"

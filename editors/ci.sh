@@ -11,6 +11,8 @@
 #   5. editors/tests   the Helix, Zed and Sublime Text configurations of README.md:
 #                      schema checks, and each editor's part played against the server
 #   6. editors/zed     the Zed extension built for wasm32-wasip2, as Zed builds it
+#   7. editors/tests   check_docs.py: README.md, docs/lsp.md and docs/editors.md show the
+#                      same configurations and settings, and no stale claim
 #
 # Every step runs even when an earlier one failed; the script exits non-zero
 # when any failed. Needs node/npm, python3 with venv/pip, cargo, and the npm
@@ -108,6 +110,8 @@ step "headless Neovim test (editors/nvim/)" neovim_test
 step "Emacs + Eglot batch test (editors/emacs/)" emacs_test
 step "Helix, Zed, Sublime Text configurations (editors/tests/check_configs.py)" config_check
 step "Zed extension: wasm32-wasip2 build (editors/zed/)" zed_build
+step "docs consistency: README.md, docs/lsp.md, docs/editors.md (editors/tests/check_docs.py)" \
+  python3 "$repo/editors/tests/check_docs.py" --repo "$repo"
 
 echo
 if [ "$failed" -gt 0 ]; then

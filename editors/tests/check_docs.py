@@ -163,6 +163,10 @@ def main():
         for m in re.finditer(r"--install-extension\s+(\S+)", text):
             check(f"{name}: `--install-extension {m.group(1)}` installs dist/rapporteur.vsix",
                   m.group(1).strip("`") in ("dist/rapporteur.vsix",), m.group(1))
+    for lang, body in config_blocks:
+        if lang == "sh":
+            for m in re.finditer(r"^bash\s+(\S+)", body, re.M):
+                check(f"README.md's `bash {m.group(1)}` exists", (repo / m.group(1)).is_file())
     script = json.loads((repo / "editors/vscode/package.json").read_text(encoding="utf-8"))["scripts"]["package"]
     m = re.search(r"--out\s+(\S+)", script)
     out = (repo / "editors/vscode" / m.group(1)).resolve() if m else None

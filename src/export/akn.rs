@@ -176,14 +176,19 @@ pub struct Masthead {
 
 fn symbol_line() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+").expect("symbol pattern"))
+    RE.get_or_init(|| {
+        // `A/80/605`, `S/RES/2370 (2017)`, `A/81/6 (Sect. 14)/Part A`, a
+        // reissue's stars after it.
+        Regex::new(r"^[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+(?: [A-Z][A-Za-z0-9.\-]*| ?\([A-Za-z0-9. ]{1,20}\))*)+\**$")
+            .expect("symbol pattern")
+    })
 }
 
 fn date_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:\b(\d{1,2})(?:er)?\s+(?:de\s+)?(\p{L}+)\s+(?:de\s+)?(\d{4})\b)|(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)",
+            r"(?i)(?:\b(\d{1,2})(?:er)?\s+(?:de\s+)?(\p{L}+)\s+(?:de\s+)?(\d{4})\b)|(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)|(?:\b(\d{4})-(\d{2})-(\d{2})\b)",
         )
         .expect("date pattern")
     })
@@ -223,16 +228,26 @@ pub fn read_masthead(masked: &str, from: usize, to: usize) -> Masthead {
     let region = &masked[from..to];
     let mut offset = from;
     for line in region.split_inclusive('\n') {
-        let lead = line.len() - line.trim_start().len();
-        let body = line.trim();
-        if m.symbol.is_none() {
+        if m.symbol.is_some() {
+            break;
+        }
+        // The line, a cell of a table row (`联合国 | S/RES/1985 (2011) |`),
+        // or the value of a `symbol:` field of front matter.
+        let cells = line.split('|').scan(offset, |at, cell| {
+            let start = *at;
+            *at += cell.len() + 1;
+            Some((start, cell))
+        });
+        for (start, cell) in cells {
+            let value = cell.trim_start().strip_prefix("symbol:").unwrap_or(cell);
+            let lead = cell.len() - value.len() + (value.len() - value.trim_start().len());
+            let body = value.trim().trim_matches('"');
+            let lead = lead + usize::from(value.trim().starts_with('"'));
             if let Some(found) = symbol_line().find(body) {
-                let rest = &body[found.end()..];
-                // The whole line is the symbol (a reissue star may follow).
-                if rest.trim_start_matches('*').trim().is_empty() {
-                    let start = offset + lead;
-                    m.symbol = Some((found.as_str().to_string(), (start, start + found.end())));
-                }
+                let symbol = found.as_str().trim_end_matches('*');
+                let at = start + lead;
+                m.symbol = Some((symbol.to_string(), (at, at + symbol.len())));
+                break;
             }
         }
         offset += line.len();
@@ -242,8 +257,10 @@ pub fn read_masthead(masked: &str, from: usize, to: usize) -> Masthead {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if let Some(mo) = c.get(2) {
             month(mo.as_str()).and_then(|mo| valid_date(num(3)?, mo, num(1)?))
-        } else {
+        } else if c.get(4).is_some() {
             valid_date(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))
+        } else {
+            valid_date(num(7).unwrap_or(0), num(8).unwrap_or(0), num(9).unwrap_or(0))
         };
         if let Some(date) = date {
             m.date = Some((date, (from + whole.start(), from + whole.end())));

@@ -159,6 +159,18 @@ fn mastheads_in_other_languages() {
     assert_eq!(m.date.as_ref().map(|d| d.0.as_str()), Some("2017-08-02"));
     let ru = "Организация Объединенных Наций\n18 октября 2018 года\n";
     assert_eq!(read_masthead(ru, 0, ru.len()).date.map(|d| d.0), Some("2018-10-18".to_string()));
+    // A table cell, front matter, a symbol with a parenthetical and a part.
+    for (text, symbol, date) in [
+        ("联合国 | S/RES/1985 (2011) |\n安全理事会 | Distr.: General 10 June 2011 |\n", "S/RES/1985 (2011)", "2011-06-10"),
+        ("---\nsymbol: A/RES/80/11\ndate: \"2025-12-01\"\n---\n", "A/RES/80/11", "2025-12-01"),
+        ("---\nsymbol: \"A/RES/80/12\"\n---\nDistr.: General 1 December 2025\n", "A/RES/80/12", "2025-12-01"),
+        ("United Nations\n\nA/81/6 (Sect. 14)/Part A*\n\nDistr.: General 18 March 2026\n", "A/81/6 (Sect. 14)/Part A", "2026-03-18"),
+    ] {
+        let m = read_masthead(text, 0, text.len());
+        let (found, (s, e)) = m.symbol.unwrap_or_else(|| panic!("no symbol in {text:?}"));
+        assert_eq!((found.as_str(), &text[s..e]), (symbol, symbol));
+        assert_eq!(m.date.map(|d| d.0).as_deref(), Some(date), "{text:?}");
+    }
     // A line that merely mentions a symbol is not the masthead's symbol; an
     // impossible date is no date.
     let m = {

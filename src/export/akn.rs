@@ -431,14 +431,42 @@ impl<'s, 'a> Writer<'s, 'a> {
         from >= to || self.masked(from, to).chars().all(char::is_whitespace)
     }
 
-    /// Whitespace between elements: XML whitespace as is, other whitespace
-    /// as a space.
+    /// The characters of `from..to` that are not markup (those the
+    /// analysis masked: blank in the masked text, not in the text).
+    fn kept(&self, from: usize, to: usize) -> impl Iterator<Item = char> + 'a {
+        let masked = self.src.masked.as_bytes();
+        self.src.text[from..to].char_indices().filter(move |&(i, c)| c == ' ' || masked[from + i] != b' ').map(|(_, c)| c)
+    }
+
+    /// The text `from..to` as character data, markup left out.
+    fn text(&mut self, from: usize, to: usize) {
+        let src = self.src;
+        let masked = src.masked.as_bytes();
+        let text = &src.text[from..to];
+        // Most pieces hold no markup: escape them whole.
+        if masked[from..to] == *text.as_bytes() {
+            push_text(&mut self.out, text);
+            return;
+        }
+        let mut run = from;
+        for (i, c) in text.char_indices() {
+            let at = from + i;
+            if c != ' ' && masked[at] == b' ' {
+                push_text(&mut self.out, &src.text[run..at]);
+                run = at + c.len_utf8();
+            }
+        }
+        push_text(&mut self.out, &src.text[run..to]);
+    }
+
+    /// Whitespace between elements, markup left out: XML whitespace as is,
+    /// other whitespace as a space.
     fn raw_space(&mut self, from: usize, to: usize) {
         if from >= to {
             return;
         }
-        let s = self.masked(from, to);
-        for c in s.chars() {
+        let kept: Vec<char> = self.kept(from, to).collect();
+        for c in kept {
             self.out.push(if is_xml_space(c) { c } else { ' ' });
         }
     }
@@ -457,7 +485,7 @@ impl<'s, 'a> Writer<'s, 'a> {
             }
             while let Some(&(top_end, close)) = stack.last() {
                 if top_end <= start {
-                    push_text(&mut self.out, &self.src.masked[cursor..top_end]);
+                    self.text(cursor, top_end);
                     self.out.push_str(close);
                     cursor = top_end;
                     stack.pop();
@@ -468,18 +496,18 @@ impl<'s, 'a> Writer<'s, 'a> {
             if start < cursor || stack.last().is_some_and(|&(top_end, _)| end > top_end) {
                 continue; // overlaps what is already open or written
             }
-            push_text(&mut self.out, &self.src.masked[cursor..start]);
+            self.text(cursor, start);
             let span = &self.spans[i - 1];
             self.out.push_str(&span.open);
             stack.push((end, span.close));
             cursor = start;
         }
         while let Some((top_end, close)) = stack.pop() {
-            push_text(&mut self.out, &self.src.masked[cursor..top_end]);
+            self.text(cursor, top_end);
             self.out.push_str(close);
             cursor = top_end;
         }
-        push_text(&mut self.out, &self.src.masked[cursor..to]);
+        self.text(cursor, to);
     }
 
     /// The text `from..to` inside the elements `wrap` (outermost first, each

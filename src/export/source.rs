@@ -99,6 +99,8 @@ pub struct Vote {
 
 /// An analysed document, as the exports see it.
 pub struct Source<'a> {
+    /// The text as given.
+    pub text: &'a str,
     /// The same text with markup (`**`, Markdown links, heading hashes, a
     /// BOM) blanked by spaces, byte for byte the same length.
     pub masked: &'a str,
@@ -194,6 +196,6 @@ impl<'a> Source<'a> {
                 lists: v.lists.iter().map(|l| (side(l.side), l.node.map(|n| doc.nodes[n].eid.clone()), l.items.len())).collect(),
             })
             .collect();
-        Source { masked: &doc.masked, language: doc.language.code(), nodes, roots: doc.roots.clone(), refs, votes }
+        Source { text: &a.text, masked: &doc.masked, language: doc.language.code(), nodes, roots: doc.roots.clone(), refs, votes }
     }
 }

@@ -431,6 +431,20 @@ impl<'s, 'a> Writer<'s, 'a> {
         from >= to || self.masked(from, to).chars().all(char::is_whitespace)
     }
 
+    /// Where child `c` starts, written from `pos` on: at its range, or at a
+    /// bullet (`-`, `•`) before it on its line, which goes with it.
+    fn child_start(&self, c: usize, pos: usize) -> usize {
+        let start = self.src.nodes[c].range.0.max(pos);
+        let before = self.masked(pos, start);
+        let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+        let bullet = line.trim();
+        if !bullet.is_empty() && bullet.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '•' | '·' | '▪' | '●')) {
+            start - line.trim_start().len()
+        } else {
+            start
+        }
+    }
+
     /// The characters of `from..to` that are not markup (those the
     /// analysis masked: blank in the masked text, not in the text).
     fn kept(&self, from: usize, to: usize) -> impl Iterator<Item = char> + 'a {
@@ -618,7 +632,7 @@ impl<'s, 'a> Writer<'s, 'a> {
         let end = n.range.1.max(from);
         let children = &n.children;
         self.open(tag, name, &n.eid, None);
-        let first = children.first().map_or(end, |&c| self.src.nodes[c].range.0.clamp(from, end));
+        let first = children.first().map_or(end, |&c| self.child_start(c, from).min(end));
         let mut pos = self.label_and_heading(id, from, first);
         if children.is_empty() {
             self.piece(pos, end, &["content", "p"]);
@@ -626,7 +640,7 @@ impl<'s, 'a> Writer<'s, 'a> {
             self.piece(pos, first, &["intro", "p"]);
             pos = first;
             for (i, &c) in children.iter().enumerate() {
-                let start = self.src.nodes[c].range.0.max(pos);
+                let start = self.child_start(c, pos);
                 if i > 0 {
                     self.piece(pos, start, &["hcontainer name=\"continuation\"", "content", "p"]);
                 }
@@ -647,12 +661,12 @@ impl<'s, 'a> Writer<'s, 'a> {
         let children = &n.children;
         let class = (tag == "blockContainer").then(|| kind_class(n.kind));
         self.open(tag, None, &n.eid, class);
-        let first = children.first().map_or(end, |&c| self.src.nodes[c].range.0.clamp(from, end));
+        let first = children.first().map_or(end, |&c| self.child_start(c, from).min(end));
         let mut pos = self.label_and_heading(id, from, first);
         let mut blocks = self.piece(pos, first, &["p"]);
         pos = pos.max(first);
         for &c in children {
-            let start = self.src.nodes[c].range.0.max(pos);
+            let start = self.child_start(c, pos);
             self.piece(pos, start, &["p"]);
             pos = self.block(c, start, "blockContainer");
             blocks = true;
@@ -676,12 +690,12 @@ impl<'s, 'a> Writer<'s, 'a> {
         // Text before the preamble (when it does not follow a title block).
         let start = n.range.0.clamp(from, end);
         let mut any = self.lines(from, start);
-        let first = children.first().map_or(end, |&c| src.nodes[c].range.0.clamp(start, end));
+        let first = children.first().map_or(end, |&c| self.child_start(c, start).min(end));
         any |= self.piece(start, first, &["formula name=\"actingEntity\"", "p"]);
         let mut pos = first;
         let mut in_recitals = false;
         for &c in children {
-            let start = self.src.nodes[c].range.0.max(pos);
+            let start = self.child_start(c, pos);
             if !self.is_blank(pos, start) && in_recitals {
                 self.close("recitals");
                 in_recitals = false;
@@ -716,7 +730,7 @@ impl<'s, 'a> Writer<'s, 'a> {
         let mut any = false;
         let mut pos = from;
         for &r in roots {
-            let start = self.src.nodes[r].range.0.max(pos);
+            let start = self.child_start(r, pos);
             self.piece(pos, start, &["p"]);
             pos = self.hier(r, start);
             any = true;
@@ -738,7 +752,7 @@ impl<'s, 'a> Writer<'s, 'a> {
         let end = n.range.1;
         let from = n.range.0;
         self.open("attachment", None, eid, None);
-        let first = children.first().map_or(end, |&c| self.src.nodes[c].range.0.clamp(from, end));
+        let first = children.first().map_or(end, |&c| self.child_start(c, from).min(end));
         let mut pos = self.label_and_heading(id, from, first);
         self.out.push_str("<doc name=\"annex\">");
         let mut meta = String::new();

@@ -216,3 +216,13 @@ fn every_node_keeps_its_eid() {
         assert!(xml.contains(&format!("eId=\"{}\"", n.eid)), "{} missing in {xml}", n.eid);
     }
 }
+
+#[test]
+fn a_bullet_before_a_subparagraph_goes_with_it() {
+    let text = "1. Decides:\n - (a) To report;\n - (b) To act.\n\n2. Notes.\n";
+    let xml = export(text, Language::En);
+    assert!(xml.contains("<intro><p>Decides:</p></intro>"), "{xml}");
+    assert!(xml.contains("<subparagraph eId=\"para_1__subpara_b\"><num>- (b)</num>"), "{xml}");
+    assert!(!xml.contains("continuation"), "{xml}");
+    assert_eq!(collapse(&char_data(&xml)), collapse(text));
+}

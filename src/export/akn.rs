@@ -599,7 +599,14 @@ impl<'s, 'a> Writer<'s, 'a> {
                 n.number.filter(|&(s, e)| s >= o_start && e <= o_end).map(|(_, e)| {
                     let rest = self.masked(e, o_end);
                     let punct = rest.find(|c: char| !matches!(c, '.' | ')' | '）' | '．' | '、' | '‘' | '’')).unwrap_or(rest.len());
-                    e + punct
+                    // The dash of an Arabic paragraph number: `1 - تقرر`.
+                    let after = &rest[punct..];
+                    let spaced = after.trim_start_matches(' ');
+                    let dash = spaced
+                        .strip_prefix(['-', '–', '—'])
+                        .filter(|r| r.starts_with(char::is_whitespace))
+                        .map_or(0, |r| after.len() - r.len());
+                    e + punct + dash
                 })
             }
         } else {

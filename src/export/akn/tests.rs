@@ -226,3 +226,12 @@ fn a_bullet_before_a_subparagraph_goes_with_it() {
     assert!(!xml.contains("continuation"), "{xml}");
     assert_eq!(collapse(&char_data(&xml)), collapse(text));
 }
+
+#[test]
+fn arabic_paragraph_numbers_keep_their_dash() {
+    let text = "أولا - مقدمة\n\n1 - تقرر أن تعقد المؤتمر؛\n\n2 - تطلب إلى الأمين العام.\n";
+    let xml = export(text, Language::Ar);
+    assert!(xml.contains("<section eId=\"sec_I\"><num>أولا -</num> <heading>مقدمة</heading>"), "{xml}");
+    assert!(xml.contains("<paragraph eId=\"para_1\"><num>1 -</num> <content><p>تقرر"), "{xml}");
+    assert_eq!(collapse(&char_data(&xml)), collapse(text));
+}

@@ -139,8 +139,15 @@ fn expected_text(text: &str, masked: &str) -> String {
     collapse(&replaced)
 }
 
+const INSTALL_XMLLINT: &str = "the Akoma Ntoso export is validated with xmllint, which is not installed: \
+     install it with `apt-get install -y libxml2-utils` (Debian/Ubuntu; `.ci/run` does) or your system's libxml2 tools";
+
 #[test]
 fn export_is_valid_akoma_ntoso_and_loses_no_text() {
+    // Fail at once, and say why, without xmllint.
+    if let Err(e) = Command::new("xmllint").arg("--version").output() {
+        panic!("{INSTALL_XMLLINT} ({e})");
+    }
     let started = std::time::Instant::now();
     let docs = documents();
     assert!(docs.len() >= 400, "expected the seed and every corpus document, found {}", docs.len());
@@ -185,10 +192,7 @@ fn export_is_valid_akoma_ntoso_and_loses_no_text() {
     for batch in written.chunks(100) {
         let output = match Command::new("xmllint").arg("--noout").arg("--schema").arg(&schema).args(batch.iter().map(|(f, _)| f)).output() {
             Ok(o) => o,
-            Err(e) => panic!(
-                "cannot run xmllint ({e}): the Akoma Ntoso export is validated with xmllint; install it with \
-                 `apt-get install -y libxml2-utils` (Debian/Ubuntu) or your system's libxml2 tools"
-            ),
+            Err(e) => panic!("{INSTALL_XMLLINT} ({e})"),
         };
         let stderr = String::from_utf8_lossy(&output.stderr);
         for (file, name) in batch {

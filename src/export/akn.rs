@@ -227,6 +227,7 @@ pub fn read_masthead(masked: &str, from: usize, to: usize) -> Masthead {
     let mut m = Masthead::default();
     let region = &masked[from..to];
     let mut offset = from;
+    let mut nonblank_lines = 0;
     for line in region.split_inclusive('\n') {
         if m.symbol.is_some() {
             break;
@@ -243,13 +244,22 @@ pub fn read_masthead(masked: &str, from: usize, to: usize) -> Masthead {
             let lead = cell.len() - value.len() + (value.len() - value.trim_start().len());
             let body = value.trim().trim_matches('"');
             let lead = lead + usize::from(value.trim().starts_with('"'));
-            if let Some(found) = symbol_line().find(body) {
-                let symbol = found.as_str().trim_end_matches('*');
-                let at = start + lead;
-                m.symbol = Some((symbol.to_string(), (at, at + symbol.len())));
+            // The whole cell, or, in the first two lines, its end after a space
+            // (`United Nations S/RES/1445 (2002)`).
+            let suffixes = std::iter::once(0).chain(body.match_indices(' ').map(|(i, _)| i + 1).filter(|_| nonblank_lines < 2));
+            for skip in suffixes {
+                if let Some(found) = symbol_line().find(&body[skip..]) {
+                    let symbol = found.as_str().trim_end_matches('*');
+                    let at = start + lead + skip;
+                    m.symbol = Some((symbol.to_string(), (at, at + symbol.len())));
+                    break;
+                }
+            }
+            if m.symbol.is_some() {
                 break;
             }
         }
+        nonblank_lines += usize::from(!line.trim().is_empty());
         offset += line.len();
     }
     for c in date_pattern().captures_iter(region) {
@@ -807,7 +817,34 @@ pub(crate) fn write(src: &Source) -> String {
     let first_annex = roots[k..].iter().position(|&r| nodes[r].kind == Kind::Annex).map(|i| i + k);
     let body_roots = &roots[k..first_annex.unwrap_or(roots.len())];
 
-    let masthead = read_masthead(src.masked, 0, preface_end);
+    let mut masthead = read_masthead(src.masked, 0, preface_end);
+    if masthead.symbol.is_none() {
+        // A masthead that opens with the resolution it is (`Resolution 687
+        // (1991)`): its symbol.
+        let first_line = src.masked[..preface_end]
+            .split_inclusive('\n')
+            .scan(0, |at, l| {
+                let start = *at;
+                *at += l.len();
+                Some((start, l))
+            })
+            .find(|(_, l)| !l.trim().is_empty());
+        if let Some((start, line)) = first_line {
+            let end = start + line.trim_end().len();
+            let own = src.refs.iter().take_while(|r| r.range.0 < end).find(|r| r.range.0 >= start);
+            if let Some(r) = own {
+                let organ = match &r.target {
+                    Target::External { kind: External::GaResolution, id, .. } => Some(("A", id)),
+                    Target::External { kind: External::ScResolution, id, .. } => Some(("S", id)),
+                    _ => None,
+                };
+                if let Some((organ, id)) = organ {
+                    // The span on the first line (the reference may run on).
+                    masthead.symbol = Some((format!("{organ}/RES/{id}"), (r.range.0, r.range.1.min(end))));
+                }
+            }
+        }
+    }
     let symbol = masthead.symbol.as_ref().map(|(s, _)| s.clone());
     let resolution = symbol.as_deref().is_some_and(|s| s.contains("/RES/")) || preamble.is_some();
     let (doc_type, subtype, name) = if resolution { ("statement", "deliberation", "resolution") } else { ("doc", "report", "report") };

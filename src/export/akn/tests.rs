@@ -179,6 +179,7 @@ fn mastheads_in_other_languages() {
         ("---\nsymbol: A/RES/80/11\ndate: \"2025-12-01\"\n---\n", "A/RES/80/11", "2025-12-01"),
         ("---\nsymbol: \"A/RES/80/12\"\n---\nDistr.: General 1 December 2025\n", "A/RES/80/12", "2025-12-01"),
         ("United Nations\n\nA/81/6 (Sect. 14)/Part A*\n\nDistr.: General 18 March 2026\n", "A/81/6 (Sect. 14)/Part A", "2026-03-18"),
+        ("United Nations S/RES/1445 (2002)\n\nSecurity Council Distr.: General\n4 December 2002\n", "S/RES/1445 (2002)", "2002-12-04"),
     ] {
         let m = read_masthead(text, 0, text.len());
         let (found, (s, e)) = m.symbol.unwrap_or_else(|| panic!("no symbol in {text:?}"));
@@ -234,4 +235,20 @@ fn arabic_paragraph_numbers_keep_their_dash() {
     assert!(xml.contains("<section eId=\"sec_I\"><num>أولا -</num> <heading>مقدمة</heading>"), "{xml}");
     assert!(xml.contains("<paragraph eId=\"para_1\"><num>1 -</num> <content><p>تقرر"), "{xml}");
     assert_eq!(collapse(&char_data(&xml)), collapse(text));
+}
+
+#[test]
+fn a_masthead_that_names_its_resolution_gives_the_symbol() {
+    let text = "Resolution 687 (1991)\nof 3 April 1991\n\nThe Security Council,\n\nRecalling its resolution 660 (1990),\n\n1. Decides to remain seized of the matter.\n";
+    let xml = export(text, Language::En);
+    assert!(xml.contains("<statement name=\"resolution\">"), "{xml}");
+    assert!(xml.contains("<p><docNumber>Resolution 687 (1991)</docNumber></p>"), "{xml}");
+    assert!(xml.contains("<FRBRnumber value=\"S/RES/687 (1991)\"/>"), "{xml}");
+    assert!(xml.contains("<FRBRuri value=\"/akn/un/statement/deliberation/unsc/687-1991\"/>"), "{xml}");
+    assert!(xml.contains("<FRBRdate date=\"1991-04-03\" name=\"masthead\"/>"), "{xml}");
+    assert!(xml.contains("<ref href=\"/akn/un/statement/deliberation/unsc/660-1990\">"), "{xml}");
+    // Later lines do not name the document.
+    let t = "Report\n\nof the Committee\n\nSee also A/80/2\n";
+    let m = read_masthead(t, 0, t.len());
+    assert_eq!(m.symbol, None);
 }

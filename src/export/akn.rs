@@ -442,13 +442,14 @@ impl<'s, 'a> Writer<'s, 'a> {
     }
 
     /// Where child `c` starts, written from `pos` on: at its range, or at a
-    /// bullet (`-`, `•`) before it on its line, which goes with it.
+    /// bullet (`-`, `•`) or a footnote star before it on its line, which goes
+    /// with it.
     fn child_start(&self, c: usize, pos: usize) -> usize {
         let start = self.src.nodes[c].range.0.max(pos);
         let before = self.masked(pos, start);
         let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
         let bullet = line.trim();
-        if !bullet.is_empty() && bullet.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '•' | '·' | '▪' | '●')) {
+        if !bullet.is_empty() && bullet.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '•' | '·' | '▪' | '●' | '*')) {
             start - line.trim_start().len()
         } else {
             start

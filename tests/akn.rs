@@ -16,6 +16,8 @@
 //!   by a space, others by U+FFFD), and (3) in both, every run of whitespace
 //!   is collapsed to one space and the ends trimmed.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,6 +26,8 @@ use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::export::to_akn;
 use rapporteur::ide::Analysis;
 use rapporteur::syntax::mask::mask;
+
+use common::akn::check_text;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -53,57 +57,6 @@ fn documents() -> Vec<PathBuf> {
     out
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether XML 1.0 allows `c`.
-fn xml_allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// The character data of an exported document, references decoded. The
-/// export writes no comments, CDATA sections or processing instructions
-/// after the declaration; anything else makes this fail.
-fn char_data(xml: &str) -> String {
-    let body = xml.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").expect("XML declaration");
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(lt) = rest.find('<') {
-        decode(&rest[..lt], &mut out);
-        let tag = &rest[lt..];
-        assert!(!tag.starts_with("<!") && !tag.starts_with("<?"), "unexpected markup {}", &tag[..tag.len().min(40)]);
-        let gt = tag.find('>').expect("tag closed");
-        rest = &tag[gt + 1..];
-    }
-    decode(rest, &mut out);
-    out
-}
-
-fn decode(s: &str, out: &mut String) {
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let semi = rest[amp..].find(';').expect("reference closed") + amp;
-        match &rest[amp + 1..semi] {
-            "amp" => out.push('&'),
-            "lt" => out.push('<'),
-            "gt" => out.push('>'),
-            "quot" => out.push('"'),
-            "apos" => out.push('\''),
-            n => {
-                let code = match n.strip_prefix("#x") {
-                    Some(hex) => u32::from_str_radix(hex, 16).unwrap(),
-                    None => n.strip_prefix('#').unwrap_or_else(|| panic!("unknown entity &{n};")).parse().unwrap(),
-                };
-                out.push(char::from_u32(code).unwrap());
-            }
-        }
-        rest = &rest[semi + 1..];
-    }
-    out.push_str(rest);
-}
-
 /// Checks that masking blanked markup only: every changed run is `*`, `_`,
 /// `#`, `>`, `[`, `]`, a BOM, or the `](target)` of a Markdown link.
 fn check_mask_is_markup_only(name: &str, text: &str, masked: &str) {
@@ -123,20 +76,6 @@ fn check_mask_is_markup_only(name: &str, text: &str, masked: &str) {
             || (run.starts_with("](") && run.ends_with(')'));
         assert!(markup, "{name}: masking blanked {run:?}, which is not markup");
     }
-}
-
-/// The text with the markup left out and forbidden characters replaced.
-fn expected_text(text: &str, masked: &str) -> String {
-    let replaced: String = text
-        .char_indices()
-        .filter(|&(i, c)| c == ' ' || masked.as_bytes()[i] != b' ')
-        .map(|(_, c)| match c {
-            '\u{b}' | '\u{c}' => ' ',
-            c if xml_allowed(c) => c,
-            _ => '\u{FFFD}',
-        })
-        .collect();
-    collapse(&replaced)
 }
 
 const INSTALL_XMLLINT: &str = "the Akoma Ntoso export is validated with xmllint, which is not installed: \
@@ -163,16 +102,8 @@ fn export_is_valid_akoma_ntoso_and_loses_no_text() {
         // Nothing lost.
         let (masked, _) = mask(&text);
         check_mask_is_markup_only(&name, &text, &masked);
-        let got = collapse(&char_data(&xml));
-        let want = expected_text(&text, &masked);
-        if got != want {
-            let at = got.bytes().zip(want.bytes()).position(|(g, w)| g != w).unwrap_or(got.len().min(want.len()));
-            let from = at.saturating_sub(80);
-            panic!(
-                "{name}: the text of the XML differs from the document's from byte {at}:\n  xml: {:?}\n  doc: {:?}",
-                got.get(from..(at + 80).min(got.len())).unwrap_or(""),
-                want.get(from..(at + 80).min(want.len())).unwrap_or("")
-            );
+        if let Err(why) = check_text(&text, &masked, &xml) {
+            panic!("{name}: {why}");
         }
         // Every node is in the XML with its eId.
         let eids: HashSet<&str> = xml.split(" eId=\"").skip(1).filter_map(|s| s.split('"').next()).collect();

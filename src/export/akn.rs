@@ -194,28 +194,6 @@ fn date_pattern() -> &'static Regex {
     })
 }
 
-/// Month names of the six languages (English, French, Spanish, Russian in
-/// the genitive, Arabic), by month.
-const MONTHS: [&[&str]; 12] = [
-    &["january", "janvier", "enero", "января", "يناير", "كانون الثاني"],
-    &["february", "février", "fevrier", "febrero", "февраля", "فبراير"],
-    &["march", "mars", "marzo", "марта", "مارس"],
-    &["april", "avril", "abril", "апреля", "أبريل", "ابريل"],
-    &["may", "mai", "mayo", "мая", "مايو"],
-    &["june", "juin", "junio", "июня", "يونيه", "يونيو"],
-    &["july", "juillet", "julio", "июля", "يوليه", "يوليو"],
-    &["august", "août", "aout", "agosto", "августа", "أغسطس"],
-    &["september", "septembre", "septiembre", "setiembre", "сентября", "سبتمبر"],
-    &["october", "octobre", "octubre", "октября", "أكتوبر"],
-    &["november", "novembre", "noviembre", "ноября", "نوفمبر"],
-    &["december", "décembre", "decembre", "diciembre", "декабря", "ديسمبر"],
-];
-
-fn month(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    MONTHS.iter().position(|names| names.contains(&lower.as_str())).map(|i| i as u32 + 1)
-}
-
 fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
     ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
@@ -266,7 +244,7 @@ pub fn read_masthead(masked: &str, from: usize, to: usize) -> Masthead {
         let whole = c.get(0).expect("match");
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let date = if let Some(mo) = c.get(2) {
-            month(mo.as_str()).and_then(|mo| valid_date(num(3)?, mo, num(1)?))
+            crate::lang::tables::months::month_number(mo.as_str()).and_then(|mo| valid_date(num(3)?, mo, num(1)?))
         } else if c.get(4).is_some() {
             valid_date(num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0))
         } else {

@@ -21,6 +21,7 @@ Usage:
   rapporteur check [--format human|json] [--lang auto|zh|en|fr|es|ru|ar] [--disable CODE]… PATH…
   rapporteur outline [--format json|human] [--lang …] FILE
   rapporteur refs [--format json|human] [--lang …] FILE
+  rapporteur export --format akn [--lang …] FILE
   rapporteur lsp [--stdio]
   rapporteur --version | --help
 
@@ -156,6 +157,7 @@ pub fn run(args: &[String]) -> i32 {
         "check" => check(rest),
         "outline" => single(rest, outline_output),
         "refs" => single(rest, refs_output),
+        "export" => export(rest),
         "-h" | "--help" | "help" => print(&format!("{USAGE}\n")),
         "-V" | "--version" | "version" => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         other => {
@@ -394,4 +396,46 @@ fn refs_output(a: &Analysis, path: &str, format: Format) -> String {
             out
         }
     }
+}
+
+/// `export --format akn FILE`: the document as Akoma Ntoso XML on stdout.
+fn export(args: &[String]) -> i32 {
+    let mut format = None;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--format" => {
+                i += 1;
+                format = args.get(i).cloned();
+            }
+            a if a.starts_with("--format=") => format = Some(a["--format=".len()..].to_string()),
+            a => rest.push(a.to_string()),
+        }
+        i += 1;
+    }
+    if format.as_deref() != Some("akn") {
+        eprintln!("error: export needs --format akn\n\n{USAGE}");
+        return 2;
+    }
+    let opts = match parse_options(&rest, Format::Human) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}\n\n{USAGE}");
+            return 2;
+        }
+    };
+    let [path] = opts.paths.as_slice() else {
+        eprintln!("error: give exactly one FILE\n\n{USAGE}");
+        return 2;
+    };
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let a = Analysis::new(text, opts.lang, &opts.config);
+    print(&crate::export::to_akn(&a))
 }

@@ -14,6 +14,7 @@ use super::Language;
 
 mod arabic;
 mod french;
+pub mod months;
 mod russian;
 mod spanish;
 

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod akn;
+
 use std::path::{Path, PathBuf};
 
 /// The diagnostics `tests/fixtures/seed/EXPECTED.md` lists for the seed, in

@@ -5,7 +5,7 @@
 
 use crate::hash::FastMap;
 
-use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
+use crate::syntax::{Document, NodeId, NodeKind};
 
 use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
 
@@ -158,20 +158,9 @@ fn has_ancestor_numbered(doc: &Document, id: NodeId, kind: NodeKind, value: u32)
     doc.ancestors(id).any(|a| doc.nodes[a].kind == kind && number_of(doc, a) == Some(value))
 }
 
-/// The numbering scope of a node: the section (or subsection) when
-/// paragraphs restart there, else the container.
+/// The numbering scope of a node (the one definition, in `syntax::scope`).
 fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
-    let container = doc.container_of(id);
-    match doc.scheme_of(container) {
-        NumberingScheme::Continuous => container,
-        NumberingScheme::RestartPerSection => {
-            std::iter::once(id).chain(doc.ancestors(id)).find(|&a| doc.nodes[a].kind == NodeKind::Section).or(container)
-        }
-        NumberingScheme::RestartPerSubsection => std::iter::once(id)
-            .chain(doc.ancestors(id))
-            .find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
-            .or(container),
-    }
+    crate::syntax::scope::numbering_scope(doc, id)
 }
 
 /// Follows a subparagraph path ("a", "ii") down from a node.

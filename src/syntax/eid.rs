@@ -8,7 +8,7 @@
 
 use crate::hash::{hash_str, FastMap};
 
-use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
+use super::tree::{Document, NodeId, NodeKind, NumberStyle};
 use crate::lang::numerals::{to_letter, to_roman};
 
 pub fn assign(doc: &mut Document, _masked: &str) {
@@ -69,8 +69,6 @@ fn push_decimal(out: &mut String, mut v: u32) {
 fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut FastMap<u64, u32>) {
     use std::fmt::Write as _;
     let kind = doc.nodes[id].kind;
-    let container = doc.container_of(id);
-    let scheme = doc.scheme_of(container);
     let mut eid = {
         let parent = doc.nodes[id].parent.map(|p| doc.nodes[p].eid.as_str()).unwrap_or("");
         let scope_eid = scope.map(|s| doc.nodes[s].eid.as_str()).unwrap_or("");
@@ -132,12 +130,9 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
     }
     doc.nodes[id].eid = eid;
     // The scope for paragraphs below this node.
-    let child_scope = match kind {
-        NodeKind::Annex | NodeKind::Part => Some(id),
-        NodeKind::Section if scheme != NumberingScheme::Continuous => Some(id),
-        NodeKind::Subsection if scheme == NumberingScheme::RestartPerSubsection => Some(id),
-        _ => scope,
-    };
+    // Its numbering scope (one definition: `scope::restarts_at`); a part
+    // is always in the address (AKN4UN), which only refines the scope.
+    let child_scope = if kind == NodeKind::Part || super::scope::restarts_at(doc, id) { Some(id) } else { scope };
     for i in 0..doc.nodes[id].children.len() {
         let child = doc.nodes[id].children[i];
         assign_node(doc, child, child_scope, ordinals, used);

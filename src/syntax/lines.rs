@@ -11,7 +11,7 @@ use crate::lang::numerals::{
 use crate::lang::tables::{NumeralStyle, Tables, VoteSide};
 use crate::text::TextRange;
 
-use super::tree::{Number, NumberStyle};
+use super::tree::{Number, NumberStyle, Slip};
 
 #[derive(Clone, Debug)]
 pub struct Line {
@@ -54,6 +54,9 @@ pub enum LineKind {
     Numbered {
         number: Number,
         rest: TextRange,
+        /// A slip in how the number is written (`2,`, `49 For`, `i9.`):
+        /// the builder takes it for a paragraph only where the number fits.
+        slip: Option<Slip>,
     },
     Lettered {
         number: Number,
@@ -77,7 +80,7 @@ impl Line {
             LineKind::Article { number: n, title } => LineKind::Article { number: number(n), title: title.map(&f) },
             LineKind::PreambleFormula => LineKind::PreambleFormula,
             LineKind::VoteHeading { side, rest } => LineKind::VoteHeading { side: *side, rest: f(*rest) },
-            LineKind::Numbered { number: n, rest } => LineKind::Numbered { number: number(n), rest: f(*rest) },
+            LineKind::Numbered { number: n, rest, slip } => LineKind::Numbered { number: number(n), rest: f(*rest), slip: *slip },
             LineKind::Lettered { number: n, rest } => LineKind::Lettered { number: number(n), rest: f(*rest) },
             LineKind::TableRow => LineKind::TableRow,
             LineKind::Text => LineKind::Text,
@@ -110,8 +113,36 @@ fn content_range(masked: &str, range: TextRange) -> TextRange {
             break;
         }
     }
-    let end = line.trim_end_matches(is_blank_char).len().max(start);
+    // Emphasis around a heading or a word: `_Article 1_`, `*Annex*` (a
+    // lone `*` or `_` glued to the text; `**`/`__` are masked already).
+    let rest = line[start..].as_bytes();
+    if rest.len() >= 2 && matches!(rest[0], b'*' | b'_') && !matches!(rest[1], b'*' | b'_') && !rest[1].is_ascii_whitespace() {
+        start += 1;
+    }
+    let mut end = line.trim_end_matches(is_blank_char).len().max(start);
+    let tail = line[start..end].as_bytes();
+    if tail.len() >= 2 && matches!(tail[tail.len() - 1], b'*' | b'_') && !matches!(tail[tail.len() - 2], b'*' | b'_' | b' ') {
+        end -= 1;
+    }
     TextRange::new(range.start + start, range.start + end)
+}
+
+/// Whether a line (its content from `content.start`, up to `line_end`,
+/// trailing blanks included) holds cells separated by TABs: a tab after
+/// text, not the one that may separate a leading number (`1.\tText`) from
+/// its text.
+pub fn has_cell_tab(masked: &str, content_start: usize, line_end: usize) -> bool {
+    let s = &masked.as_bytes()[content_start..line_end];
+    let Some(first) = memchr::memchr(b'\t', s) else { return false };
+    let lead = &s[..first];
+    let marker = !lead.is_empty() && lead.len() <= 8 && !lead.contains(&b' ') && matches!(lead[lead.len() - 1], b'.' | b')');
+    if !marker {
+        return true;
+    }
+    // After a marker's tab, another tab after more text is a cell.
+    let after = &s[first + 1..];
+    let text_start = after.iter().position(|&b| b != b'\t' && b != b' ').unwrap_or(after.len());
+    memchr::memchr(b'\t', &after[text_start..]).is_some()
 }
 
 fn trim(masked: &str, range: TextRange) -> TextRange {
@@ -156,8 +187,8 @@ pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: 
 /// Rows of a table: a block of lines (between blank lines) most of which
 /// hold tab-separated cells. Their numbers ("I. Military personnel\t…") are
 /// row labels, not headings. One flag per line.
-pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
-    let has_tab = |l: &Line| memchr::memchr(b'\t', &masked.as_bytes()[l.range.start..l.range.end]).is_some();
+pub fn table_rows(lines: &[Line]) -> Vec<bool> {
+    let has_tab = |l: &Line| matches!(l.kind, LineKind::TableRow);
     let mut rows = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
@@ -172,8 +203,12 @@ pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
         let tabbed = lines[i..j].iter().filter(|l| has_tab(l)).count();
         let block = j - i;
         if tabbed > 0 {
+            // A numbered line without TABs ends the table (the next
+            // paragraph right after a table with no blank line between).
+            let mut ended = false;
             for (k, line) in lines[i..j].iter().enumerate() {
-                rows[i + k] = has_tab(line) || (tabbed * 2 >= block && block >= 2);
+                ended |= !has_tab(line) && matches!(line.kind, LineKind::Numbered { .. });
+                rows[i + k] = has_tab(line) || (!ended && tabbed * 2 >= block && block >= 2);
             }
         }
         i = j;
@@ -183,6 +218,12 @@ pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
 
 fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {
     let content = content_range(masked, raw);
+    // A line with cells separated by TABs is a table row, never a heading
+    // or a paragraph (trailing empty cells count).
+    if !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
+        out.push(Line { range: content, inline: false, kind: LineKind::TableRow });
+        return;
+    }
     if markers.len() >= 2 {
         // Segments between bold markers; a heading in any segment but the
         // first means the line holds several logical lines.
@@ -270,11 +311,14 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let end = range.end;
     let tail = |c: &regex::Captures<'_>, name: &str| c.name(name).map(|m| TextRange::new(base + m.start(), end));
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
+    // A heading's title does not start in lower case: `Article 25 of the
+    // Charter and calls upon…` at the start of a line is hard-wrapped text.
+    let lower_title = |c: &regex::Captures<'_>| c.name("title").is_some_and(|m| m.as_str().chars().next().is_some_and(char::is_lowercase));
     // Markers start with a digit (numbered lines), a parenthesis (lettered
     // lines) or a word (everything else): only the patterns that can match run.
     let first = s.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        return numbered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+        return numbered(masked, s, base, end, tables).or_else(|| slipped_number(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
     if matches!(first, '(' | '（') {
         return lettered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
@@ -288,7 +332,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
         return LineKind::Annex { number, title: None };
     }
-    if let Some(c) = tables.part_heading.captures(s) {
+    if let Some(c) = tables.part_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
             // `الجزء الأول` is "Part one": numbered like the other versions.
             if number.style == NumberStyle::ArabicOrdinal {
@@ -297,12 +341,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.article_heading.captures(s) {
+    if let Some(c) = tables.article_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
             return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.section_heading.captures(s) {
+    if let Some(c) = tables.section_heading.captures(s).filter(|c| !lower_title(c)) {
         let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
         let number = span.and_then(|span| {
             section_number(masked, span, tables.data.section_numerals).or_else(|| {
@@ -317,7 +361,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Section { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.subsection_heading.captures(s) {
+    if let Some(c) = tables.subsection_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(span) = group(&c, "num", base) {
             // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
             let text = &masked[span.start..span.end];
@@ -335,6 +379,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if let Some(kind) = numbered(masked, s, base, end, tables) {
         return kind;
     }
+    if matches!(first, 'i' | 'l' | 'I' | 'O') {
+        if let Some(kind) = slipped_number(masked, s, base, end) {
+            return kind;
+        }
+    }
     if let Some(kind) = lettered(masked, s, base, end, tables) {
         return kind;
     }
@@ -351,11 +400,63 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
             };
             if let Some(value) = parse_digits(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::Arabic };
-                return Some(LineKind::Numbered { number, rest: trim(masked, rest) });
+                return Some(LineKind::Numbered { number, rest: trim(masked, rest), slip: None });
             }
         }
     }
     None
+}
+
+/// A paragraph number with a slip in it, as OCR and typing leave them:
+/// `2, Requests` (a comma), `49 For` (no full stop), `i9. Calls` (a letter
+/// for a digit). Only before a capitalised word; the builder takes it for a
+/// paragraph only where the number fits the sequence.
+fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() && k < 4 && (b[k].is_ascii_digit() || matches!(b[k], b'i' | b'l' | b'I' | b'O')) {
+        k += 1;
+    }
+    let digits = b[..k].iter().filter(|c| c.is_ascii_digit()).count();
+    if k == 0 || k > 3 || digits == 0 {
+        return None;
+    }
+    let after = &s[k..];
+    let (slip, sep) = if digits < k {
+        (Slip::LetterForDigit, usize::from(after.starts_with('.')))
+    } else if after.starts_with(',') {
+        (Slip::Comma, 1)
+    } else {
+        (Slip::NoStop, 0)
+    };
+    if slip == Slip::LetterForDigit && sep == 0 {
+        return None;
+    }
+    // Then a blank and a capitalised word (`Requests`, not `November 1973`
+    // alone: the builder checks the number fits).
+    let rest = &after[sep..];
+    let word = rest.trim_start_matches([' ', '\u{a0}']);
+    if word.len() == rest.len() {
+        return None;
+    }
+    let mut chars = word.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)) {
+        return None;
+    }
+    let value = b[..k].iter().fold(0u32, |v, &c| {
+        v * 10
+            + match c {
+                b'0'..=b'9' => u32::from(c - b'0'),
+                b'O' => 0,
+                _ => 1,
+            }
+    });
+    if value == 0 {
+        return None;
+    }
+    let span = TextRange::new(base, base + k);
+    let rest = trim(masked, TextRange::new(base + k + sep, end));
+    Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }, rest, slip: Some(slip) })
 }
 
 fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
@@ -415,6 +516,15 @@ pub fn ends_sentence(s: &str) -> bool {
         return t.ends_with(is_terminal) || s.trim_end().trim_end_matches([')', '）']).ends_with(is_terminal);
     }
     t.ends_with(is_terminal)
+}
+
+/// Whether a line of text ends a clause (`;`, `,`, `:`) rather than a
+/// sentence, looking through a trailing footnote number (`…Nations; 111`).
+pub fn ends_clause(s: &str) -> bool {
+    let t = s.trim_end();
+    let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if t.len() - without_digits.len() <= 3 { without_digits.trim_end() } else { t };
+    t.ends_with([';', '；', ',', '，', ':', '：', '،', '؛'])
 }
 
 fn is_terminal(c: char) -> bool {

@@ -11,6 +11,7 @@ pub mod eid;
 pub mod lines;
 pub mod mask;
 pub mod names;
+pub mod scope;
 pub mod tree;
 
 use std::borrow::Cow;
@@ -113,7 +114,7 @@ fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document
 /// The tree and everything on it, from classified lines (tables not yet marked).
 fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language) -> Document {
     let tables = tables(language);
-    let table_rows = lines::table_rows(&masked, lines);
+    let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);
     builder.run(lines, &table_rows);
     let Builder { nodes, roots, mut heading_spans, .. } = builder;
@@ -139,7 +140,7 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     };
     finish_ranges(&mut doc);
     doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
-    doc.schemes = infer_schemes(&doc);
+    doc.schemes = scope::infer_schemes(&doc);
     eid::assign(&mut doc, &masked);
     names::read_votes_and_lists(&mut doc, &masked, tables, marks);
     doc.masked = masked;
@@ -178,6 +179,8 @@ struct Builder<'a> {
     open_text: Option<NodeId>,
     open_unfinished: bool,
     open_colon: bool,
+    /// The last line of the open text ends a clause (`;`, `,`, `:`), not a sentence.
+    open_clause: bool,
     /// The open list inside a paragraph and its last item number.
     list: Option<(NodeId, u32)>,
     vote_list: Option<NodeId>,
@@ -190,6 +193,14 @@ struct Builder<'a> {
     last_paragraph: u32,
     /// Last numbered subheading in the current section or subsection.
     last_subheading: u32,
+    /// The next line that is not blank (after the one being read).
+    next_text: Option<Line>,
+    /// The line before the one being read is blank (or there is none).
+    after_blank: bool,
+    /// Paragraphs are separated by blank lines (text converted from Word,
+    /// Markdown): a heading then stands between blank lines, and a heading
+    /// pattern glued to text above and below is a cell of a table.
+    blank_separated: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -205,6 +216,7 @@ impl<'a> Builder<'a> {
             open_text: None,
             open_unfinished: false,
             open_colon: false,
+            open_clause: false,
             list: None,
             vote_list: None,
             annex_title_pending: None,
@@ -212,6 +224,9 @@ impl<'a> Builder<'a> {
             last_subsection: 0,
             last_paragraph: 0,
             last_subheading: 0,
+            next_text: None,
+            after_blank: true,
+            blank_separated: false,
         }
     }
 
@@ -257,6 +272,7 @@ impl<'a> Builder<'a> {
             inline: false,
             level,
             vote_side: None,
+            slip: None,
         };
         let new_level = level_of(&node);
         let closes_preamble = kind == NodeKind::Paragraph || kind == NodeKind::UnnumberedParagraph || new_level < 70;
@@ -278,6 +294,7 @@ impl<'a> Builder<'a> {
         let s = self.text(last_line);
         self.open_unfinished = !ends_sentence(s);
         self.open_colon = ends_with_colon(s);
+        self.open_clause = lines::ends_clause(s);
     }
 
     fn close_open_text(&mut self) {
@@ -315,8 +332,28 @@ impl<'a> Builder<'a> {
                 std::borrow::Cow::Borrowed(line)
             })
         };
+        // Blank-separated layout: most lines of text are followed by a blank line.
+        let (mut texts, mut followed) = (0usize, 0usize);
+        for w in lines.windows(2) {
+            if !matches!(w[0].kind, LineKind::Blank) && !w[0].inline && !w[1].inline {
+                texts += 1;
+                followed += usize::from(matches!(w[1].kind, LineKind::Blank));
+            }
+        }
+        self.blank_separated = texts >= 10 && followed * 10 >= texts * 7;
+        // The next non-blank line of each line, found from the end.
+        let mut next_text = vec![None; lines.len()];
+        let mut seen = None;
+        for i in (0..lines.len()).rev() {
+            next_text[i] = seen;
+            if !matches!(lines[i].kind, LineKind::Blank) {
+                seen = Some(i);
+            }
+        }
         for i in 0..lines.len() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
+            self.next_text = next_text[i].and_then(view).map(|l| l.into_owned());
+            self.after_blank = prev.as_deref().is_none_or(|p| matches!(p.kind, LineKind::Blank));
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }
@@ -329,8 +366,20 @@ impl<'a> Builder<'a> {
         next_ok && prev_ok
     }
 
+    /// A heading pattern glued to text above and below in a document whose
+    /// headings stand between blank lines: a cell of a table whose TABs
+    /// were lost (`Category and subcategory` / `C. Substantive deliverables`).
+    fn glued(&self, line: &Line, prev: Option<&Line>, next: Option<&Line>) -> bool {
+        let texty = |l: Option<&Line>| l.is_some_and(|l| !matches!(l.kind, LineKind::Blank) && !l.inline);
+        self.blank_separated && !line.inline && texty(prev) && texty(next)
+    }
+
     fn line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
+        if matches!(line.kind, LineKind::Section { .. } | LineKind::Subsection { .. }) && self.glued(line, prev, next) {
+            self.text_line(line, prev, next);
+            return;
+        }
         match &line.kind {
             LineKind::Blank => {}
             LineKind::Annex { number, .. } => {
@@ -358,7 +407,9 @@ impl<'a> Builder<'a> {
                 let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(0);
                 let as_section = number.value.abs_diff(self.last_section + 1);
                 let as_subsection = letter.abs_diff(self.last_subsection + 1);
-                if single_letter && as_subsection < as_section && self.nearest(&[NodeKind::Section]).is_some() {
+                // A Roman reading that implies several missing sections loses
+                // to the letter reading (`C.` after `A.`, `B.` in an annex).
+                if single_letter && as_subsection < as_section && (self.nearest(&[NodeKind::Section]).is_some() || as_section > 2) {
                     // "C. Mission support": a lettered subsection, not section 100.
                     let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
                     let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
@@ -421,7 +472,7 @@ impl<'a> Builder<'a> {
                 self.open_unfinished = false;
                 self.open_colon = false;
             }
-            LineKind::Numbered { number, rest } => self.numbered(line, *number, *rest, prev, next),
+            LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
             LineKind::Lettered { number, rest } => self.lettered(line, *number, *rest, prev, next),
             LineKind::Text => self.text_line(line, prev, next),
             LineKind::TableRow => {
@@ -454,9 +505,47 @@ impl<'a> Builder<'a> {
         self.after_heading();
     }
 
-    fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
+    fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, slip: Option<Slip>, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
         let rest_text = self.text(rest);
+        let prev_unfinished =
+            prev.is_some_and(|p| matches!(p.kind, LineKind::Text | LineKind::TableRow) && !ends_sentence(self.text(p.range)));
+        let unfinished_above = (self.open_text.is_some() && self.open_unfinished && !self.in_title_phase) || prev_unfinished;
+        if slip.is_some() {
+            // `7, Requests`: a paragraph only where 7 is the next paragraph
+            // and the paragraph above ends a clause (`;`, `,`, `:`), as the
+            // paragraphs of a resolution do; otherwise plain text (a date
+            // `1 December 1973`, a footnote `6 Ibid.`).
+            let clause_above = self.open_text.is_some_and(|t| {
+                let t = &self.nodes[t];
+                matches!(
+                    t.kind,
+                    NodeKind::Paragraph | NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Subparagraph
+                )
+            }) && self.open_clause;
+            // (a comma or a letter for a digit cannot be a date or a footnote)
+            let fits = number.value == self.last_paragraph + 1
+                && self.list.is_none()
+                && !unfinished_above
+                && !self.in_title_phase
+                && (clause_above || slip != Some(Slip::NoStop));
+            if !fits {
+                self.text_line(line, prev, next);
+                return;
+            }
+            let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
+            self.nodes[id].slip = slip;
+            self.last_paragraph = number.value;
+            self.set_open_text(id, r);
+            return;
+        }
+        // A number far beyond the paragraphs on a line that continues an
+        // unfinished one is wrapped text (`…by 31 October` / `1963.`).
+        let far = number.value > self.last_paragraph + 5 && self.list.is_none_or(|(_, last)| number.value > last + 5);
+        if far && (unfinished_above || (rest_text.is_empty() && number.value >= 1000)) {
+            self.text_line(line, prev, next);
+            return;
+        }
         if self.in_title_phase {
             self.leave_title_phase();
         }
@@ -506,8 +595,21 @@ impl<'a> Builder<'a> {
             && number.value + 1 >= self.last_subheading
             && number.value <= self.last_subheading + 3
             && number.value != self.last_paragraph + 1;
+        // Not a heading: a line whose text goes on below in lower case
+        // (hard-wrapped across a blank line), nor a long sentence that
+        // continues the paragraphs' numbers where there are no subheadings.
+        let wraps = self
+            .next_text
+            .as_ref()
+            .is_some_and(|n| matches!(n.kind, LineKind::Text) && self.text(n.range).chars().next().is_some_and(char::is_lowercase));
+        let continues_paragraphs = number.value == self.last_paragraph + 1
+            && self.last_paragraph > 0
+            && self.last_subheading == 0
+            && rest_text.split_whitespace().count() >= 8;
         let heading = !rest_text.is_empty()
             && !ends_sentence(rest_text)
+            && !wraps
+            && !continues_paragraphs
             && (is_short(rest_text) || continues_headings)
             && Self::standalone(None, next);
         if heading {
@@ -564,8 +666,15 @@ impl<'a> Builder<'a> {
                 // A Roman level already open under the letter continues even
                 // past a skipped numeral: (i), (iii).
                 let roman_open = next_roman.is_some_and(|n| n > 1 && ro >= n.saturating_sub(1) && ro <= n + 3);
+                // `(i)` followed by `(j)` at the same level is the letter,
+                // even after `(g)` (a letter was skipped).
+                let next_is_letter_after = self.next_text.as_ref().is_some_and(|n| match n.kind {
+                    LineKind::Lettered { number: m, .. } => crate::lang::numerals::parse_letter(self.text(m.span)) == Some(l + 1),
+                    _ => false,
+                });
                 match prev_letter {
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
+                    Some(p) if l > p && l <= p + 3 && next_is_letter_after => (l, NumberStyle::Letter, 1),
                     Some(_) if next_roman == Some(ro) || roman_open => (ro, NumberStyle::LowerRoman, 2),
                     _ => (l, NumberStyle::Letter, 1),
                 }
@@ -655,78 +764,6 @@ fn finish_ranges(doc: &mut Document) {
             r.end = r.end.max(cr.end);
         }
     }
-}
-
-/// Decides, for the body and each annex, whether paragraph numbers run
-/// through it or restart in each section (or subsection).
-fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingScheme)> {
-    let mut out = Vec::new();
-    let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
-    out.push((None, scheme_for(doc, &body)));
-    for annex in doc.annexes() {
-        out.push((Some(annex), scheme_for(doc, &doc.nodes[annex].children)));
-    }
-    out
-}
-
-fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
-    doc.descendants(id)
-        .into_iter()
-        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
-        .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
-        .collect()
-}
-
-fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
-    let mut sections = Vec::new();
-    for &n in tops {
-        match doc.nodes[n].kind {
-            NodeKind::Section => sections.push(n),
-            NodeKind::Part => sections.extend(doc.nodes[n].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
-            _ => {}
-        }
-    }
-    if restarts(doc, &sections) {
-        return NumberingScheme::RestartPerSection;
-    }
-    // Subsections of each section.
-    let mut votes = (0, 0);
-    for &s in &sections {
-        let subs: Vec<NodeId> = doc.nodes[s].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
-        let (r, c) = restart_votes(doc, &subs);
-        votes.0 += r;
-        votes.1 += c;
-    }
-    if votes.0 > votes.1 {
-        return NumberingScheme::RestartPerSubsection;
-    }
-    NumberingScheme::Continuous
-}
-
-fn restart_votes(doc: &Document, scopes: &[NodeId]) -> (usize, usize) {
-    let mut restart = 0;
-    let mut continuous = 0;
-    let mut prev_last: Option<u32> = None;
-    for &s in scopes {
-        let paras = paragraphs_in(doc, s);
-        let (Some(&first), Some(&last)) = (paras.first(), paras.last()) else { continue };
-        if let Some(p) = prev_last {
-            if first == p + 1 {
-                continuous += 1;
-            } else if first <= p || first == 1 {
-                restart += 1;
-            } else {
-                continuous += 1;
-            }
-        }
-        prev_last = Some(last);
-    }
-    (restart, continuous)
-}
-
-fn restarts(doc: &Document, sections: &[NodeId]) -> bool {
-    let (r, c) = restart_votes(doc, sections);
-    r > c
 }
 
 #[cfg(test)]

@@ -159,6 +159,33 @@ impl NumberStyle {
     }
 }
 
+/// A slip in how a number is written (an OCR or typing error): the number is
+/// read all the same, and the slip is reported on its own line
+/// (`numbering.malformed`) rather than as a gap at the next item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slip {
+    /// `2, Requests` for `2. Requests`.
+    Comma,
+    /// `49 For` for `49. For`.
+    NoStop,
+    /// `i9. Calls` for `19. Calls`: a letter for a digit.
+    LetterForDigit,
+    /// `(ad)` for `(d)`: a stray letter in a label.
+    StrayLetter,
+}
+
+impl Slip {
+    /// What is wrong with the number as written, for a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Slip::Comma => "has a comma instead of a full stop",
+            Slip::NoStop => "has no full stop after it",
+            Slip::LetterForDigit => "has a letter for a digit",
+            Slip::StrayLetter => "has a stray letter in its label",
+        }
+    }
+}
+
 /// A number as written: its value, the exact span of its digits or letters,
 /// and its style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,6 +216,8 @@ pub struct Node {
     pub level: u8,
     /// For a vote list, its side.
     pub vote_side: Option<VoteSide>,
+    /// A slip in how the number is written.
+    pub slip: Option<Slip>,
 }
 
 /// One name in a list (a vote list, a list of speakers, the bureau).
@@ -245,6 +274,8 @@ pub enum NumberingScheme {
     Continuous,
     RestartPerSection,
     RestartPerSubsection,
+    RestartPerPart,
+    RestartPerArticle,
 }
 
 impl NumberingScheme {
@@ -253,6 +284,8 @@ impl NumberingScheme {
             NumberingScheme::Continuous => "numbered continuously",
             NumberingScheme::RestartPerSection => "numbered from 1 in each section",
             NumberingScheme::RestartPerSubsection => "numbered from 1 in each subsection",
+            NumberingScheme::RestartPerPart => "numbered from 1 in each part",
+            NumberingScheme::RestartPerArticle => "numbered from 1 in each article",
         }
     }
 }

@@ -31,7 +31,7 @@ use common::{all_documents, Fixture, Rng, SEED_DIAGNOSTICS};
 use rapporteur::diagnostics::{Code, DiagnosticsConfig};
 use rapporteur::ide::Analysis;
 use rapporteur::model::{NumberRole, RefKind, Status};
-use rapporteur::syntax::{Document, Node, NodeId, NodeKind, Number, NumberStyle, NumberingScheme};
+use rapporteur::syntax::{Document, Node, NodeId, NodeKind, Number, NumberStyle};
 use rapporteur::text::{LineIndex, TextRange};
 
 /// At most this many sites per mutation kind per document.
@@ -159,14 +159,9 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
             continue;
         }
         let key = if n.kind == NodeKind::Paragraph {
+            // The one definition of numbering scope (`syntax::scope`).
             let container = doc.container_of(id);
-            let scope = match doc.scheme_of(container) {
-                NumberingScheme::Continuous => None,
-                NumberingScheme::RestartPerSection => doc.ancestors(id).find(|&a| doc.nodes[a].kind == NodeKind::Section),
-                NumberingScheme::RestartPerSubsection => {
-                    doc.ancestors(id).find(|&a| matches!(doc.nodes[a].kind, NodeKind::Section | NodeKind::Subsection))
-                }
-            };
+            let scope = rapporteur::syntax::scope::numbering_scope(doc, id);
             (0, container.map_or(0, |c| c + 1), scope.map_or(0, |s| s + 1), 0)
         } else if matches!(n.kind, NodeKind::Annex) {
             (1, 0, 0, 0)

@@ -541,7 +541,8 @@ impl<'a> Builder<'a> {
         }
         // A number far beyond the paragraphs on a line that continues an
         // unfinished one is wrapped text (`…by 31 October` / `1963.`).
-        let far = number.value > self.last_paragraph + 5 && self.list.is_none_or(|(_, last)| number.value > last + 5);
+        let last_number = self.last_paragraph.max(self.last_subheading).max(self.list.map_or(0, |(_, last)| last));
+        let far = number.value > last_number + 5;
         if far && (unfinished_above || (rest_text.is_empty() && number.value >= 1000)) {
             self.text_line(line, prev, next);
             return;

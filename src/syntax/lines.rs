@@ -462,7 +462,7 @@ fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
 fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = tables.subparagraph_line.captures(s) {
-        if let Some(span) = group(&c, "num", base) {
+        if let Some(span) = group(&c, "num", base).or_else(|| group(&c, "num3", base)) {
             let rest = after(&c);
             let text = &masked[span.start..span.end];
             // Letter or lower-case Roman: decided in context by the builder.

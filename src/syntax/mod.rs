@@ -742,17 +742,48 @@ impl<'a> Builder<'a> {
                 return;
             }
         }
-        if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) {
+        // A short line whose text goes on below, after a blank line, in
+        // lower case or with a figure (`Adoptée à la 500e séance par` /
+        // `8 voix contre zéro…`) is a paragraph split by the blank, not a heading.
+        let goes_on = self.next_text.as_ref().is_some_and(|n| {
+            let t = self.text(n.range);
+            let after_figure = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            matches!(n.kind, LineKind::Text)
+                && (t.chars().next().is_some_and(char::is_lowercase)
+                    || (after_figure.len() < t.len()
+                        && after_figure.starts_with(' ')
+                        && after_figure[1..].chars().next().is_some_and(char::is_lowercase)))
+        });
+        if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) && !goes_on {
             let id = self.open(NodeKind::Crossheading, 0, None, r, Some(r));
             self.nodes[id].inline = line.inline;
             self.after_heading();
             return;
         }
-        let in_preamble = self.nearest(&[NodeKind::Preamble]).is_some();
+        let mut in_preamble = self.nearest(&[NodeKind::Preamble]).is_some();
+        // An operative verb alone with a colon, followed by lettered items
+        // (`决定：`, `Décide :`, `يقرر:`), starts the operative part.
+        if in_preamble && ends_with_colon(s) && is_operative_chapeau(s) {
+            let lettered_below = self.next_text.as_ref().is_some_and(|n| matches!(n.kind, LineKind::Lettered { .. }));
+            if lettered_below {
+                in_preamble = false;
+            }
+        }
         let kind = if in_preamble { NodeKind::PreambularParagraph } else { NodeKind::UnnumberedParagraph };
         let id = self.open(kind, 0, None, r, None);
         self.set_open_text(id, r);
     }
+}
+
+/// A line short enough to be a verb alone before a colon: at most three
+/// words (`Décide :`, `Decides further:`) or eight wide characters (`决定：`).
+fn is_operative_chapeau(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches([':', '：']).trim_end();
+    let wide = t.chars().filter(|c| (*c as u32) >= 0x2E80).count();
+    if wide > 0 {
+        return t.chars().count() <= 8;
+    }
+    (1..=3).contains(&t.split_whitespace().count())
 }
 
 /// Extends every node's range over its children.

@@ -361,6 +361,16 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Section { number, title: non_empty(tail(&c, "title")) };
         }
     }
+    // A bare Roman numeral of several letters (`II`, `III`): a part marker
+    // of a resolution, read as a section.
+    if tables.data.section_numerals == NumeralStyle::Roman
+        && (2..=5).contains(&s.len())
+        && s.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+    {
+        if let Some(value) = parse_roman(s) {
+            return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }, title: None };
+        }
+    }
     if let Some(c) = tables.subsection_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(span) = group(&c, "num", base) {
             // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
@@ -418,11 +428,13 @@ fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
         k += 1;
     }
     let digits = b[..k].iter().filter(|c| c.is_ascii_digit()).count();
-    if k == 0 || k > 3 || digits == 0 {
+    // `ll.` for `11.`: only lower-case `l`, which is no numeral of its own.
+    let all_l = k > 0 && b[..k].iter().all(|&c| c == b'l');
+    if k == 0 || k > 3 || (digits == 0 && !all_l) {
         return None;
     }
     let after = &s[k..];
-    let (slip, sep) = if digits < k {
+    let (slip, sep) = if digits < k || all_l {
         (Slip::LetterForDigit, usize::from(after.starts_with('.')))
     } else if after.starts_with(',') {
         (Slip::Comma, 1)
@@ -457,6 +469,17 @@ fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
     let span = TextRange::new(base, base + k);
     let rest = trim(masked, TextRange::new(base + k + sep, end));
     Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }, rest, slip: Some(slip) })
+}
+
+/// The digit an OCR slip wrote as a letter in a number (`S` for 5, `l`
+/// and `I` for 1, `O` for 0), for a one-letter number.
+pub fn digit_for_letter(s: &str) -> Option<u32> {
+    match s {
+        "S" => Some(5),
+        "l" | "I" => Some(1),
+        "O" => Some(0),
+        _ => None,
+    }
 }
 
 fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {

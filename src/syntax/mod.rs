@@ -332,10 +332,12 @@ impl<'a> Builder<'a> {
                 std::borrow::Cow::Borrowed(line)
             })
         };
-        // Blank-separated layout: most lines of text are followed by a blank line.
+        // Blank-separated layout: most long lines (paragraphs, not table
+        // rows nor hard-wrapped lines) are followed by a blank line.
         let (mut texts, mut followed) = (0usize, 0usize);
         for w in lines.windows(2) {
-            if !matches!(w[0].kind, LineKind::Blank) && !w[0].inline && !w[1].inline {
+            let long = w[0].range.len() > 100 && !matches!(w[0].kind, LineKind::Blank | LineKind::TableRow);
+            if long && !w[0].inline && !w[1].inline {
                 texts += 1;
                 followed += usize::from(matches!(w[1].kind, LineKind::Blank));
             }
@@ -424,9 +426,35 @@ impl<'a> Builder<'a> {
                 self.after_heading();
             }
             LineKind::Subsection { number, title } => {
-                if title.is_none() && self.in_title_phase {
+                let letters = self.text(number.span);
+                // `S. Decides…` where paragraph 5 is due: a letter for a digit.
+                if let Some(digit) = lines::digit_for_letter(letters) {
+                    let title_upper = title.is_some_and(|t| self.text(t).chars().next().is_some_and(char::is_uppercase));
+                    let open_paragraph = self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Paragraph);
+                    if title_upper && open_paragraph && self.open_clause && self.last_subsection == 0 && digit == self.last_paragraph + 1 {
+                        let n = Number { value: digit, span: number.span, style: NumberStyle::Arabic };
+                        let id = self.open(NodeKind::Paragraph, 0, Some(n), r, None);
+                        self.nodes[id].slip = Some(Slip::LetterForDigit);
+                        self.last_paragraph = digit;
+                        self.set_open_text(id, r);
+                        return;
+                    }
+                }
+                // A bare `A` before the enacting formula opens part A of a resolution.
+                let before_formula = self.next_text.as_ref().is_some_and(|n| matches!(n.kind, LineKind::PreambleFormula));
+                if title.is_none() && self.in_title_phase && !before_formula {
                     self.text_line(line, prev, next);
                     return;
+                }
+                // A bare `I`, `V`, `X`: a Roman part marker when that reads better.
+                if title.is_none() && number.style == NumberStyle::CapitalLetter {
+                    if let Some(roman) = crate::lang::numerals::parse_roman(letters).filter(|_| letters.len() == 1) {
+                        if roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1) {
+                            let n = Number { value: roman, span: number.span, style: NumberStyle::Roman };
+                            self.line(&Line { kind: LineKind::Section { number: n, title: None }, ..line.clone() }, prev, next);
+                            return;
+                        }
+                    }
                 }
                 self.subsection(line, *number, *title);
             }
@@ -599,10 +627,12 @@ impl<'a> Builder<'a> {
         // Not a heading: a line whose text goes on below in lower case
         // (hard-wrapped across a blank line), nor a long sentence that
         // continues the paragraphs' numbers where there are no subheadings.
-        let wraps = self
-            .next_text
-            .as_ref()
-            .is_some_and(|n| matches!(n.kind, LineKind::Text) && self.text(n.range).chars().next().is_some_and(char::is_lowercase));
+        let wraps = self.next_text.as_ref().is_some_and(|n| match n.kind {
+            LineKind::Text => self.text(n.range).chars().next().is_some_and(char::is_lowercase),
+            // `…report of` / `7 August 1992 (S/24389);`: a date, not paragraph 7.
+            LineKind::Numbered { number: m, slip: Some(_), .. } => m.value != number.value + 1,
+            _ => false,
+        });
         let continues_paragraphs = number.value == self.last_paragraph + 1
             && self.last_paragraph > 0
             && self.last_subheading == 0
@@ -629,6 +659,14 @@ impl<'a> Builder<'a> {
     fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
         let rest_text = self.text(rest);
+        // `…for the purposes of paragraphs 3` / `(c) and 4 of resolution…`:
+        // a hard-wrapped reference, where items start in upper case.
+        let prev_unfinished = prev.is_some_and(|p| matches!(p.kind, LineKind::Text) && !ends_sentence(self.text(p.range)))
+            || (self.open_text.is_some() && self.open_unfinished && prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank)));
+        if !self.tables.data.lower_case_paragraphs && prev_unfinished && rest_text.chars().next().is_some_and(char::is_lowercase) {
+            self.text_line(line, prev, next);
+            return;
+        }
         let letters = self.text(number.span);
         let in_subparagraph = self.nearest(&[NodeKind::Subparagraph]);
         let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
@@ -673,7 +711,19 @@ impl<'a> Builder<'a> {
                     LineKind::Lettered { number: m, .. } => crate::lang::numerals::parse_letter(self.text(m.span)) == Some(l + 1),
                     _ => false,
                 });
+                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number).is_some_and(|n| n.style == NumberStyle::LowerRoman);
                 match prev_letter {
+                    // A list numbered (i), (ii), (iii) at the first level.
+                    Some(p) if prev_roman && ro == p + 1 => (ro, NumberStyle::LowerRoman, 1),
+                    // `(i)` opening a list where no letter is open, followed by `(ii)`.
+                    None if ro == 1
+                        && self.next_text.as_ref().is_some_and(|n| match n.kind {
+                            LineKind::Lettered { number: m, .. } => self.text(m.span) == "ii",
+                            _ => false,
+                        }) =>
+                    {
+                        (1, NumberStyle::LowerRoman, 1)
+                    }
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
                     Some(p) if l > p && l <= p + 3 && next_is_letter_after => (l, NumberStyle::Letter, 1),
                     Some(_) if next_roman == Some(ro) || roman_open => (ro, NumberStyle::LowerRoman, 2),

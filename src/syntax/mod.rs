@@ -449,7 +449,10 @@ impl<'a> Builder<'a> {
                 // A bare `I`, `V`, `X`: a Roman part marker when that reads better.
                 if title.is_none() && number.style == NumberStyle::CapitalLetter {
                     if let Some(roman) = crate::lang::numerals::parse_roman(letters).filter(|_| letters.len() == 1) {
-                        if roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1) {
+                        // (only where no lettered part runs: `I` after `H` is a letter)
+                        if self.last_subsection == 0
+                            && roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1)
+                        {
                             let n = Number { value: roman, span: number.span, style: NumberStyle::Roman };
                             self.line(&Line { kind: LineKind::Section { number: n, title: None }, ..line.clone() }, prev, next);
                             return;

@@ -634,6 +634,8 @@ impl<'a> Builder<'a> {
             LineKind::Text => self.text(n.range).chars().next().is_some_and(char::is_lowercase),
             // `…report of` / `7 August 1992 (S/24389);`: a date, not paragraph 7.
             LineKind::Numbered { number: m, slip: Some(_), .. } => m.value != number.value + 1,
+            // `…by 31 October` / `1963.`: a year, far beyond the numbers.
+            LineKind::Numbered { number: m, slip: None, .. } => m.value > number.value.max(self.last_paragraph) + 5,
             _ => false,
         });
         let continues_paragraphs = number.value == self.last_paragraph + 1

@@ -115,12 +115,12 @@ fn content_range(masked: &str, range: TextRange) -> TextRange {
     }
     // Emphasis around a heading or a word: `_Article 1_`, `*Annex*` (a
     // lone `*` or `_` glued to the text; `**`/`__` are masked already).
-    let rest = line[start..].as_bytes();
+    let rest = &line.as_bytes()[start..];
     if rest.len() >= 2 && matches!(rest[0], b'*' | b'_') && !matches!(rest[1], b'*' | b'_') && !rest[1].is_ascii_whitespace() {
         start += 1;
     }
     let mut end = line.trim_end_matches(is_blank_char).len().max(start);
-    let tail = line[start..end].as_bytes();
+    let tail = &line.as_bytes()[start..end];
     if tail.len() >= 2 && matches!(tail[tail.len() - 1], b'*' | b'_') && !matches!(tail[tail.len() - 2], b'*' | b'_' | b' ') {
         end -= 1;
     }

@@ -195,8 +195,6 @@ struct Builder<'a> {
     last_subheading: u32,
     /// The next line that is not blank (after the one being read).
     next_text: Option<Line>,
-    /// The line before the one being read is blank (or there is none).
-    after_blank: bool,
     /// Paragraphs are separated by blank lines (text converted from Word,
     /// Markdown): a heading then stands between blank lines, and a heading
     /// pattern glued to text above and below is a cell of a table.
@@ -225,7 +223,6 @@ impl<'a> Builder<'a> {
             last_paragraph: 0,
             last_subheading: 0,
             next_text: None,
-            after_blank: true,
             blank_separated: false,
         }
     }
@@ -352,10 +349,9 @@ impl<'a> Builder<'a> {
                 seen = Some(i);
             }
         }
-        for i in 0..lines.len() {
+        for (i, after) in next_text.into_iter().enumerate() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
-            self.next_text = next_text[i].and_then(view).map(|l| l.into_owned());
-            self.after_blank = prev.as_deref().is_none_or(|p| matches!(p.kind, LineKind::Blank));
+            self.next_text = after.and_then(view).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }

@@ -65,18 +65,29 @@ fn a01_emphasis_around_headings() {
 fn a03_numbered_table_rows_are_table_content() {
     let text = "19.1 The Commission assists the countries of the region.\nTable 19.3\nDeliverables\t2098\t2099\n1. Sessions of the Commission\t10\t12\n2. Meetings of the working group\t4\t4\n4. Meetings of the expert group\t2\t2\n";
     let a = analyse(text, Language::En);
-    assert!(a.document.nodes.iter().all(|n| n.kind != NodeKind::Paragraph), "{}", outline(&a).join("\n"));
+    assert_nodes(&a, &[(1, "paragraph", "para_19.1")]);
+    assert_eq!(a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).count(), 1, "{}", outline(&a).join("\n"));
     assert_diagnostics(&a, &[]);
 }
 
 /// A.5: `A.1`, `A.2` at the start of annex paragraphs are not subsection A
-/// numbered again and again.
+/// numbered again and again: they and `7.1`, `19.3` are paragraph numbers,
+/// each prefix a numbering scope of its own.
 #[test]
 fn a05_lettered_decimal_paragraph_numbers_are_not_subsections() {
     let text = "7.1 The Office will assist Member States.\nAnnex\nPerformance in 2098\nA.1 The subprogramme held three regional workshops.\nA.2 The related performance measure is shown below.\nA.3 The subprogramme also issued two manuals.\n";
     let a = analyse(text, Language::En);
     assert!(a.document.nodes.iter().all(|n| n.kind != NodeKind::Subsection), "{}", outline(&a).join("\n"));
+    assert_nodes(&a, &[(1, "paragraph", "para_7.1"), (4, "paragraph", "annex__para_A.1"), (6, "paragraph", "annex__para_A.3")]);
     assert_diagnostics(&a, &[]);
+    // Decimal numbers are checked in their own sequence, and are not the
+    // integer paragraphs: `paragraph 2` is not `19.2`.
+    let text = "I. Overview\n19.1 The Commission assists the countries of the region.\n19.2 The Commission also publishes studies.\nII. Programme\n19.4 The programme of work is set out below.\n20.1 The Office supports the Commission, as noted in paragraph 2.\n";
+    let a = analyse(text, Language::En);
+    assert_nodes(&a, &[(2, "paragraph", "para_19.1"), (5, "paragraph", "para_19.4"), (6, "paragraph", "para_20.1")]);
+    let got = diagnostics(&a);
+    assert_eq!(got[0], "5 numbering.gap paragraph 19.3 is missing: expected 19.3 here, found 19.4", "{got:?}");
+    assert!(a.goto_definition(text.find("paragraph 2").unwrap()).is_empty());
     // Nor is a letter glued to a number in a wrapped footnote (`E.86.IX.7)`).
     let a = analyse("1. Decides to act.\n2. Notes the publication (Sales No.\nE.86.IX.7), appendix VII.\n", Language::En);
     assert!(a.document.nodes.iter().all(|n| n.kind != NodeKind::Subsection), "{}", outline(&a).join("\n"));

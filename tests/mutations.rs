@@ -155,7 +155,8 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     type Key = (u8, usize, usize, u8);
     let mut groups: Vec<(Key, Vec<NodeId>)> = Vec::new();
     for (id, n) in doc.nodes.iter().enumerate() {
-        if n.number.is_none() {
+        // (decimal paragraph numbers `19.3` are sequences of their own, not mutated)
+        if n.number.is_none_or(|x| x.style == NumberStyle::Decimal) {
             continue;
         }
         let key = if n.kind == NodeKind::Paragraph {
@@ -279,6 +280,10 @@ enum Population {
 }
 
 fn population_of(n: &Node) -> Option<Population> {
+    // Decimal paragraph numbers (`19.3`) are written with their prefix.
+    if n.number.is_some_and(|x| x.style == NumberStyle::Decimal) {
+        return None;
+    }
     match n.kind {
         NodeKind::Paragraph | NodeKind::Article => Some(Population::Paragraphs),
         NodeKind::ListItem => Some(Population::ListItems),

@@ -92,7 +92,11 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     let value = |i: usize| doc.nodes[seq[i]].number.map(|n| n.value).unwrap_or(0);
     let style = |i: usize| doc.nodes[seq[i]].number.map(|n| n.style);
     let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
-    let format = |i: usize, v: u32| style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string());
+    // A decimal number (`19.3`) is written with its prefix.
+    let format = |i: usize, v: u32| match crate::syntax::scope::decimal_prefix(doc, seq[i]) {
+        "" => style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string()),
+        prefix => format!("{prefix}.{v}"),
+    };
     let mut max = 0u32;
     let mut seen: HashSet<u32, std::hash::BuildHasherDefault<FastHasher>> = HashSet::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();

@@ -20,6 +20,10 @@ impl Index {
         let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
             if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
+                // (a decimal paragraph `19.3` is not paragraph 3)
+                if num.style == crate::syntax::NumberStyle::Decimal {
+                    continue;
+                }
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
@@ -63,7 +67,8 @@ pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
 }
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
-    doc.nodes[id].number.map(|n| n.value)
+    // (a decimal paragraph `19.3` is not paragraph 3)
+    doc.nodes[id].number.filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
 }
 
 /// The containers (None = body, Some(annex)) a target may be in, and whether

@@ -318,7 +318,10 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     // lines) or a word (everything else): only the patterns that can match run.
     let first = s.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        return numbered(masked, s, base, end, tables).or_else(|| slipped_number(masked, s, base, end)).unwrap_or(LineKind::Text);
+        return numbered(masked, s, base, end, tables)
+            .or_else(|| decimal_number(masked, s, base, end))
+            .or_else(|| slipped_number(masked, s, base, end))
+            .unwrap_or(LineKind::Text);
     }
     if matches!(first, '(' | '（') {
         return lettered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
@@ -389,6 +392,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if let Some(kind) = numbered(masked, s, base, end, tables) {
         return kind;
     }
+    if first.is_ascii_uppercase() {
+        if let Some(kind) = decimal_number(masked, s, base, end) {
+            return kind;
+        }
+    }
     if matches!(first, 'i' | 'l' | 'I' | 'O') {
         if let Some(kind) = slipped_number(masked, s, base, end) {
             return kind;
@@ -415,6 +423,29 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
         }
     }
     None
+}
+
+/// A decimal paragraph number (`19.3 The Commission…`, `A.2 The
+/// subprogramme…`): digits or a capital letter, a full stop, digits, then
+/// a blank and text that does not start in lower case (`2.5 per cent` is not one).
+fn decimal_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let b = s.as_bytes();
+    let major = if b.first().is_some_and(u8::is_ascii_uppercase) { 1 } else { b.iter().take_while(|c| c.is_ascii_digit()).count() };
+    if major == 0 || major > 3 || b.get(major) != Some(&b'.') {
+        return None;
+    }
+    let minor = b[major + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if minor == 0 || minor > 3 || !b.get(major + 1 + minor).is_some_and(|&c| c == b' ' || c == b'\t') {
+        return None;
+    }
+    let k = major + 1 + minor;
+    let rest = s[k..].trim_start();
+    if rest.chars().next().is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let value = parse_digits(&s[major + 1..k])?;
+    let number = Number { value, span: TextRange::new(base, base + k), style: NumberStyle::Decimal };
+    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + k, end)), slip: None })
 }
 
 /// A paragraph number with a slip in it, as OCR and typing leave them:

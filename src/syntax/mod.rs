@@ -566,6 +566,26 @@ impl<'a> Builder<'a> {
             self.set_open_text(id, r);
             return;
         }
+        // `19.3 The Commission…`: a paragraph of a decimal sequence of its
+        // own (a short line without a full stop stays a heading of text).
+        if number.style == NumberStyle::Decimal {
+            // (only the line right above can be wrapped into it: a caption
+            // without a full stop above a blank line does not continue)
+            let width: usize = rest_text.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum();
+            let wrapped = self.open_text.is_some() && self.open_unfinished && prev_unfinished;
+            if wrapped || (!ends_sentence(rest_text) && width < 25) {
+                self.text_line(line, prev, next);
+                return;
+            }
+            if self.in_title_phase {
+                self.leave_title_phase();
+            }
+            self.annex_title_pending = None;
+            self.list = None;
+            let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
+            self.set_open_text(id, r);
+            return;
+        }
         // A number far beyond the paragraphs on a line that continues an
         // unfinished one is wrapped text (`…by 31 October` / `1963.`).
         let last_number = self.last_paragraph.max(self.last_subheading).max(self.list.map_or(0, |(_, last)| last));

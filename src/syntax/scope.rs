@@ -8,7 +8,7 @@
 //! the nearest enclosing node where numbering restarts, else its container
 //! (the body or its annex).
 
-use super::tree::{Document, NodeId, NodeKind, NumberingScheme};
+use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
 
 /// Whether paragraph numbers restart at `id` (it is a numbering scope of
 /// its own): an annex always, a part, section, subsection or article when
@@ -29,24 +29,45 @@ pub fn restarts_at(doc: &Document, id: NodeId) -> bool {
 
 /// The numbering scope of a node: the nearest node at or above it where
 /// paragraph numbers restart, or `None` for the body.
+/// Decimal paragraph numbers (`19.3`, `A.2`) run through their container,
+/// in a sequence of their own for each prefix.
 pub fn numbering_scope(doc: &Document, id: NodeId) -> Option<NodeId> {
+    if is_decimal(doc, id) {
+        return doc.container_of(id);
+    }
     std::iter::once(id).chain(doc.ancestors(id)).find(|&a| restarts_at(doc, a))
+}
+
+/// Whether a node is numbered in the decimal style (`19.3`, `A.2`).
+pub fn is_decimal(doc: &Document, id: NodeId) -> bool {
+    doc.nodes[id].number.is_some_and(|n| n.style == NumberStyle::Decimal)
+}
+
+/// The prefix of a decimal number (`19` in `19.3`), empty for other numbers.
+pub fn decimal_prefix(doc: &Document, id: NodeId) -> &str {
+    match doc.nodes[id].number {
+        Some(n) if n.style == NumberStyle::Decimal => {
+            let written = &doc.masked[n.span.start..n.span.end];
+            written.rfind('.').map_or("", |dot| &written[..dot])
+        }
+        _ => "",
+    }
 }
 
 /// The numbered paragraphs of the document grouped by numbering scope, each
 /// group in document order (the sequences the numbering check reads).
 pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)> {
     let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
-    let mut group_of: crate::hash::FastMap<Option<NodeId>, usize> = Default::default();
+    let mut group_of: crate::hash::FastMap<(Option<NodeId>, &str), usize> = Default::default();
     for (id, n) in doc.nodes.iter().enumerate() {
         if n.kind != NodeKind::Paragraph || n.number.is_none() {
             continue;
         }
         let scope = numbering_scope(doc, id);
-        match group_of.get(&scope) {
+        match group_of.get(&(scope, decimal_prefix(doc, id))) {
             Some(&g) => groups[g].1.push(id),
             None => {
-                group_of.insert(scope, groups.len());
+                group_of.insert((scope, decimal_prefix(doc, id)), groups.len());
                 groups.push((scope, vec![id]));
             }
         }
@@ -69,7 +90,7 @@ pub(crate) fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingSch
 fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
     doc.descendants(id)
         .into_iter()
-        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
+        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph && !is_decimal(doc, n))
         .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
         .collect()
 }

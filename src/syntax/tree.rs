@@ -115,6 +115,10 @@ pub enum NumberStyle {
     /// Digits between quotation marks, the second level of Arabic
     /// subparagraphs (`’1‘` for `(i)`).
     QuotedDigit,
+    /// Decimal paragraph numbers of budget fascicles and annexes: `19.3`,
+    /// `A.2`. The value is the last part; the span covers the whole number,
+    /// whose prefix (`19`, `A`) is a numbering scope of its own.
+    Decimal,
 }
 
 impl NumberStyle {
@@ -132,7 +136,7 @@ impl NumberStyle {
             NumberStyle::ArabicLetterName => to_arabic_letter_name(value),
             NumberStyle::ArabicOrdinal => to_arabic_ordinal(value),
             NumberStyle::ArabicAdverbial => to_arabic_adverbial(value),
-            NumberStyle::QuotedDigit => value.to_string(),
+            NumberStyle::QuotedDigit | NumberStyle::Decimal => value.to_string(),
         }
     }
 

@@ -200,6 +200,25 @@ fn a17_malformed_numbers_are_reported_where_they_are() {
     let text = "The Security Council,\n1. Decides to act;\n2. Requests a report;\n3. Urges restraint;\n4. Calls for calm;\nS. Decides to remain seized of the matter.\n";
     let a = analyse(text, Language::En);
     assert_diagnostics(&a, &["6 numbering.malformed paragraph number `S.` has a letter for a digit: read as paragraph 5"]);
+    // Subparagraph labels: a digit for a letter between two letters, a stray
+    // letter or character, each read as the letter due.
+    let text = "The Security Council,\n1. Calls upon all States:\n(a) To adopt laws;\n(6) To train judges and\nprosecutors;\n(c) To train police;\n(ad) To fund shelters;\n(e}) To collect data;\n(f) To share data.\n";
+    let a = analyse(text, Language::En);
+    assert_nodes(
+        &a,
+        &[(4, "subparagraph", "para_1__subpara_b"), (7, "subparagraph", "para_1__subpara_d"), (8, "subparagraph", "para_1__subpara_e")],
+    );
+    assert_diagnostics(
+        &a,
+        &[
+            "4 numbering.malformed subparagraph label `(6)` has a digit for a letter: read as subparagraph b",
+            "7 numbering.malformed subparagraph label `(ad)` has a stray character in its label: read as subparagraph d",
+            "8 numbering.malformed subparagraph label `(e})` has a stray character in its label: read as subparagraph e",
+        ],
+    );
+    // A numbered list in brackets is no slip.
+    let a = analyse("The Security Council,\n1. Notes:\n(1) The report;\n(2) The letter.\n", Language::En);
+    assert!(diagnostics(&a).iter().all(|d| !d.contains("malformed")), "{:?}", diagnostics(&a));
     // Not a slip: a date, a footnote after a finished paragraph.
     let text = "The Security Council,\nNoting the report of the Secretary-General of\n1 December 1973 (S/11137),\n1. Decides to extend the mandate.\n\n2 Ibid., document S/17093.\n";
     let a = analyse(text, Language::En);

@@ -30,12 +30,19 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     // Numbers written with a slip: reported on their own line.
     for (id, n) in doc.nodes.iter().enumerate() {
         if let (Some(slip), Some(num)) = (n.slip, n.number) {
-            let written = &doc.masked[num.span.start..n.opening.end];
-            let written: String = written.chars().take_while(|c| !c.is_whitespace()).collect();
+            let start = n.opening.start.min(num.span.start);
+            let written: String = doc.masked[start..n.opening.end].chars().take_while(|c| !c.is_whitespace()).collect();
+            let label = if n.kind == NodeKind::Subparagraph { "label" } else { "number" };
             out.push(Diagnostic::new(
                 Code::NumberingMalformed,
-                TextRange::new(num.span.start, num.span.start + written.len()),
-                format!("{} number `{written}` {}: read as {} {}", what(doc, id), slip.describe(), what(doc, id), num.value),
+                TextRange::new(start, start + written.len()),
+                format!(
+                    "{} {label} `{written}` {}: read as {} {}",
+                    what(doc, id),
+                    slip.describe(),
+                    what(doc, id),
+                    num.style.format(num.value)
+                ),
             ));
         }
     }

@@ -61,6 +61,9 @@ pub enum LineKind {
     Lettered {
         number: Number,
         rest: TextRange,
+        /// A slip in the label (`(ad)`, `(c})`, `(6)` for `(b)`): the builder
+        /// takes it for the letter due only where the letters around say so.
+        slip: Option<Slip>,
     },
     /// A row of a table (cells separated by tabs): content, never structure.
     TableRow,
@@ -81,7 +84,7 @@ impl Line {
             LineKind::PreambleFormula => LineKind::PreambleFormula,
             LineKind::VoteHeading { side, rest } => LineKind::VoteHeading { side: *side, rest: f(*rest) },
             LineKind::Numbered { number: n, rest, slip } => LineKind::Numbered { number: number(n), rest: f(*rest), slip: *slip },
-            LineKind::Lettered { number: n, rest } => LineKind::Lettered { number: number(n), rest: f(*rest) },
+            LineKind::Lettered { number: n, rest, slip } => LineKind::Lettered { number: number(n), rest: f(*rest), slip: *slip },
             LineKind::TableRow => LineKind::TableRow,
             LineKind::Text => LineKind::Text,
         };
@@ -324,7 +327,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             .unwrap_or(LineKind::Text);
     }
     if matches!(first, '(' | '（') {
-        return lettered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+        return lettered(masked, s, base, end, tables).or_else(|| slipped_label(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
     if let Some(c) = tables.vote_list_heading.captures(s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
@@ -502,6 +505,37 @@ fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
     Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }, rest, slip: Some(slip) })
 }
 
+/// A subparagraph label with a slip, as OCR leaves them: `(6)` or `(2)`
+/// for a letter, `(ad)` for `(d)`, `(c})` for `(c)`; then a blank and a
+/// capitalised word. The value is the last letter (0 for digits: the
+/// builder decides which letter was meant, from the letters around it).
+fn slipped_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    if !s.starts_with('(') {
+        return None;
+    }
+    let close = s.find(')')?;
+    let inner = s.get(1..close)?;
+    if inner.is_empty() || inner.len() > 3 {
+        return None;
+    }
+    let (value, slip) = if inner.bytes().all(|c| c.is_ascii_digit()) {
+        (0, Slip::DigitForLetter)
+    } else {
+        let letters: Vec<u8> = inner.bytes().filter(u8::is_ascii_lowercase).collect();
+        let stray = inner.len() - letters.len();
+        match (letters.as_slice(), stray) {
+            ([l], 1) | ([_, l], 0) if inner.len() >= 2 => (u32::from(l - b'a') + 1, Slip::StrayLetter),
+            _ => return None,
+        }
+    };
+    let word = s[close + 1..].trim_start_matches(' ');
+    if word.len() == s.len() - close - 1 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let number = Number { value, span: TextRange::new(base + 1, base + close), style: NumberStyle::Letter };
+    Some(LineKind::Lettered { number, rest: trim(masked, TextRange::new(base + close + 1, end)), slip: Some(slip) })
+}
+
 /// The digit an OCR slip wrote as a letter in a number (`S` for 5, `l`
 /// and `I` for 1, `O` for 0), for a one-letter number.
 pub fn digit_for_letter(s: &str) -> Option<u32> {
@@ -530,13 +564,13 @@ fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
                     },
                 },
             };
-            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) });
+            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest), slip: None });
         }
         // The second level of Arabic subparagraphs: `’1‘`.
         if let Some(span) = group(&c, "num2", base) {
             let value = parse_digits(&masked[span.start..span.end])?;
             let number = Number { value, span, style: NumberStyle::QuotedDigit };
-            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)) });
+            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)), slip: None });
         }
     }
     None

@@ -195,6 +195,9 @@ struct Builder<'a> {
     last_subheading: u32,
     /// The next line that is not blank (after the one being read).
     next_text: Option<Line>,
+    /// The next line that is neither blank nor text (a numbered or lettered
+    /// item, a heading), past hard-wrapped lines.
+    next_item: Option<Line>,
     /// Paragraphs are separated by blank lines (text converted from Word,
     /// Markdown): a heading then stands between blank lines, and a heading
     /// pattern glued to text above and below is a cell of a table.
@@ -223,6 +226,7 @@ impl<'a> Builder<'a> {
             last_paragraph: 0,
             last_subheading: 0,
             next_text: None,
+            next_item: None,
             blank_separated: false,
         }
     }
@@ -349,9 +353,18 @@ impl<'a> Builder<'a> {
                 seen = Some(i);
             }
         }
-        for (i, after) in next_text.into_iter().enumerate() {
+        let mut next_item = vec![None; lines.len()];
+        let mut seen = None;
+        for i in (0..lines.len()).rev() {
+            next_item[i] = seen;
+            if !matches!(lines[i].kind, LineKind::Blank | LineKind::Text) {
+                seen = Some(i);
+            }
+        }
+        for (i, (after, item)) in next_text.into_iter().zip(next_item).enumerate() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
             self.next_text = after.and_then(view).map(|l| l.into_owned());
+            self.next_item = item.and_then(view).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }
@@ -500,7 +513,8 @@ impl<'a> Builder<'a> {
                 self.open_colon = false;
             }
             LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
-            LineKind::Lettered { number, rest } => self.lettered(line, *number, *rest, prev, next),
+            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, *number, *rest, prev, next),
+            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, *number, *slip, prev, next),
             LineKind::Text => self.text_line(line, prev, next),
             LineKind::TableRow => {
                 if self.in_title_phase {
@@ -675,6 +689,35 @@ impl<'a> Builder<'a> {
         let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
         self.last_paragraph = number.value;
         self.set_open_text(id, r);
+    }
+
+    /// `(6) To place…` between `(a)` and `(c)`: the letter due, with its slip
+    /// reported; otherwise text.
+    fn slipped_label(&mut self, line: &Line, number: Number, slip: Slip, prev: Option<&Line>, next: Option<&Line>) {
+        let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
+        let open_letter =
+            self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
+        let last = open_letter.and_then(|n| self.nodes[n].number).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
+        let due = last.map_or(1, |v| v + 1);
+        let next_letter = self.next_item.as_ref().and_then(|n| match n.kind {
+            LineKind::Lettered { number: m, slip: None, .. } => crate::lang::numerals::parse_letter(self.text(m.span)),
+            _ => None,
+        });
+        // A digit needs the letters on both sides; a stray character, the letter due.
+        let fits = match slip {
+            Slip::DigitForLetter => next_letter == Some(due + 1) && (last.is_some() || self.open_colon),
+            _ => number.value == due && (last.is_some() || next_letter == Some(due + 1)),
+        };
+        let Some(h) = holder.filter(|_| fits && !self.in_title_phase) else {
+            self.text_line(line, prev, next);
+            return;
+        };
+        let hl = level_of(&self.nodes[h]);
+        self.pop_while(|n| level_of(n) >= 80 && level_of(n) > hl);
+        let n = Number { value: due, span: number.span, style: NumberStyle::Letter };
+        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range, None);
+        self.nodes[id].slip = Some(slip);
+        self.set_open_text(id, line.range);
     }
 
     fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {

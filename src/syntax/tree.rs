@@ -174,8 +174,10 @@ pub enum Slip {
     NoStop,
     /// `i9. Calls` for `19. Calls`: a letter for a digit.
     LetterForDigit,
-    /// `(ad)` for `(d)`: a stray letter in a label.
+    /// `(ad)` for `(d)`, `(c})` for `(c)`: a stray character in a label.
     StrayLetter,
+    /// `(6)` for `(b)`: a digit where a letter is due.
+    DigitForLetter,
 }
 
 impl Slip {
@@ -185,7 +187,8 @@ impl Slip {
             Slip::Comma => "has a comma instead of a full stop",
             Slip::NoStop => "has no full stop after it",
             Slip::LetterForDigit => "has a letter for a digit",
-            Slip::StrayLetter => "has a stray letter in its label",
+            Slip::StrayLetter => "has a stray character in its label",
+            Slip::DigitForLetter => "has a digit for a letter",
         }
     }
 }

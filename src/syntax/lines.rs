@@ -316,7 +316,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     // A heading's title does not start in lower case: `Article 25 of the
     // Charter and calls upon…` at the start of a line is hard-wrapped text.
-    let lower_title = |c: &regex::Captures<'_>| c.name("title").is_some_and(|m| m.as_str().chars().next().is_some_and(char::is_lowercase));
+    // Nor does it end with a comma or a semicolon (`Article 17 (2) of the
+    // Charter…;`, `W. Nimitz shall be Plebiscite Administrator,`).
+    let clause_end = s.trim_end().ends_with([',', ';', '，', '；', '،', '؛']);
+    let lower_title =
+        |c: &regex::Captures<'_>| c.name("title").is_some_and(|m| m.as_str().chars().next().is_some_and(char::is_lowercase) || clause_end);
     // Markers start with a digit (numbered lines), a parenthesis (lettered
     // lines) or a word (everything else): only the patterns that can match run.
     let first = s.chars().next().unwrap_or(' ');

@@ -181,6 +181,8 @@ struct Builder<'a> {
     open_colon: bool,
     /// The last line of the open text ends a clause (`;`, `,`, `:`), not a sentence.
     open_clause: bool,
+    /// The last line of the open text ends with a comma.
+    open_comma: bool,
     /// The open list inside a paragraph and its last item number.
     list: Option<(NodeId, u32)>,
     vote_list: Option<NodeId>,
@@ -218,6 +220,7 @@ impl<'a> Builder<'a> {
             open_unfinished: false,
             open_colon: false,
             open_clause: false,
+            open_comma: false,
             list: None,
             vote_list: None,
             annex_title_pending: None,
@@ -296,6 +299,7 @@ impl<'a> Builder<'a> {
         self.open_unfinished = !ends_sentence(s);
         self.open_colon = ends_with_colon(s);
         self.open_clause = lines::ends_clause(s);
+        self.open_comma = s.trim_end().ends_with([',', '，', '،']);
     }
 
     fn close_open_text(&mut self) {
@@ -557,13 +561,16 @@ impl<'a> Builder<'a> {
             // and the paragraph above ends a clause (`;`, `,`, `:`), as the
             // paragraphs of a resolution do; otherwise plain text (a date
             // `1 December 1973`, a footnote `6 Ibid.`).
-            let clause_above = self.open_text.is_some_and(|t| {
-                let t = &self.nodes[t];
-                matches!(
-                    t.kind,
-                    NodeKind::Paragraph | NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Subparagraph
-                )
-            }) && self.open_clause;
+            let no_colon = !self.open_colon;
+            let clause_above = no_colon
+                && self.open_text.is_some_and(|t| {
+                    let t = &self.nodes[t];
+                    matches!(
+                        t.kind,
+                        NodeKind::Paragraph | NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Subparagraph
+                    )
+                })
+                && self.open_clause;
             // (a comma or a letter for a digit cannot be a date or a footnote)
             let fits = number.value == self.last_paragraph + 1
                 && self.list.is_none()
@@ -663,7 +670,12 @@ impl<'a> Builder<'a> {
         let wraps = self.next_text.as_ref().is_some_and(|n| match n.kind {
             LineKind::Text => self.text(n.range).chars().next().is_some_and(char::is_lowercase),
             // `…report of` / `7 August 1992 (S/24389);`: a date, not paragraph 7.
-            LineKind::Numbered { number: m, slip: Some(_), .. } => m.value != number.value + 1,
+            // (a slip is never a heading's follower: `2 April 1993 (S/25518)`)
+            LineKind::Numbered { slip: Some(_), .. } => true,
+            // `…for the purposes of paragraph 3` / `(c) and 4 of resolution…`
+            LineKind::Lettered { rest, .. } => {
+                self.text(rest).chars().next().is_some_and(char::is_lowercase) && !self.tables.data.lower_case_paragraphs
+            }
             // `…by 31 October` / `1963.`: a year, far beyond the numbers.
             LineKind::Numbered { number: m, slip: None, .. } => m.value > number.value.max(self.last_paragraph) + 5,
             _ => false,
@@ -689,6 +701,15 @@ impl<'a> Builder<'a> {
         let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
         self.last_paragraph = number.value;
         self.set_open_text(id, r);
+        // `10. (a) The Government…`: the paragraph opens with its first subparagraph.
+        if let LineKind::Lettered { number: m, slip: None, .. } = lines::classify(self.masked, rest, self.tables) {
+            if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
+                let sub =
+                    self.open(NodeKind::Subparagraph, 1, Some(Number { value: 1, span: m.span, style: NumberStyle::Letter }), rest, None);
+                self.nodes[sub].inline = true;
+                self.set_open_text(sub, r);
+            }
+        }
     }
 
     /// `(6) To place…` between `(a)` and `(c)`: the letter due, with its slip
@@ -845,8 +866,15 @@ impl<'a> Builder<'a> {
         // line with no blank line before it continues.
         let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase())
             && !(self.tables.data.lower_case_paragraphs && prev.is_some_and(|p| matches!(p.kind, LineKind::Blank)));
+        // In an operative paragraph, a line ending with a comma goes on
+        // below, even in upper case (`…the peoples of Angola,` / `Mozambique…`).
+        let comma_wrap = self.open_comma
+            && prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank))
+            && self
+                .open_text
+                .is_some_and(|t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::Subparagraph | NodeKind::ListItem));
         if let Some(open) = self.open_text {
-            if self.open_unfinished || self.open_colon || lower_start {
+            if self.open_unfinished || self.open_colon || lower_start || comma_wrap {
                 self.extend(open, r);
                 self.set_open_text(open, r);
                 if self.open_colon {

@@ -216,6 +216,17 @@ fn a17_malformed_numbers_are_reported_where_they_are() {
             "8 numbering.malformed subparagraph label `(e})` has a stray character in its label: read as subparagraph e",
         ],
     );
+    // A label that lost its opening bracket, and `(c)` autocorrected into `©`.
+    let text = "The Security Council,\n1. Calls upon all States:\n(a) To adopt laws;\nb) To train judges;\n© To train police;\n(d) To fund shelters.\n";
+    let a = analyse(text, Language::En);
+    assert_nodes(&a, &[(4, "subparagraph", "para_1__subpara_b"), (5, "subparagraph", "para_1__subpara_c")]);
+    assert_diagnostics(
+        &a,
+        &[
+            "4 numbering.malformed subparagraph label `b)` has lost its opening bracket: read as subparagraph b",
+            "5 numbering.malformed subparagraph label `©` is a sign where a letter is due: read as subparagraph c",
+        ],
+    );
     // A numbered list in brackets is no slip.
     let a = analyse("The Security Council,\n1. Notes:\n(1) The report;\n(2) The letter.\n", Language::En);
     assert!(diagnostics(&a).iter().all(|d| !d.contains("malformed")), "{:?}", diagnostics(&a));
@@ -223,6 +234,31 @@ fn a17_malformed_numbers_are_reported_where_they_are() {
     let text = "The Security Council,\nNoting the report of the Secretary-General of\n1 December 1973 (S/11137),\n1. Decides to extend the mandate.\n\n2 Ibid., document S/17093.\n";
     let a = analyse(text, Language::En);
     assert_diagnostics(&a, &[]);
+}
+
+/// A.10 and A.14 in the operative part of hard-wrapped text: a line ending
+/// with a comma goes on below even in upper case (a State name); a sentence
+/// glued to a lettered item with more items below is part of it; `10. (a)`
+/// opens subparagraph (a) on the paragraph's line.
+#[test]
+fn a10_wrapped_lines_inside_operative_paragraphs() {
+    let text = "The Security Council,\n1. Calls upon Portugal:\n(a) To recognize the right of the peoples of Angola,\nMozambique and Guinea (Bissau);\n(b) To cease the colonial wars.\nThe Commission shall report.\n(c) To withdraw its forces;\n2. Decides that:\n3. (a) The Government should agree;\n(b) The Administrator should act.\n";
+    let a = analyse(text, Language::En);
+    assert_nodes(
+        &a,
+        &[
+            (3, "subparagraph", "para_1__subpara_a"),
+            (5, "subparagraph", "para_1__subpara_b"),
+            (7, "subparagraph", "para_1__subpara_c"),
+            (9, "subparagraph", "para_3__subpara_a"),
+            (10, "subparagraph", "para_3__subpara_b"),
+        ],
+    );
+    assert!(a.document.nodes.iter().all(|n| n.kind != NodeKind::UnnumberedParagraph), "{}", outline(&a).join("\n"));
+    assert_diagnostics(&a, &[]);
+    // `(ii)` where no letter runs is Roman 2: the lost `(i)` is reported as such.
+    let a = analyse("The General Assembly,\n1. Decides:\nTo act;\n(ii) To report.\n", Language::En);
+    assert_diagnostics(&a, &["4 numbering.gap subparagraph i is missing: expected i here, found ii"]);
 }
 
 /// A.18: a numbered line without TABs right after a table row ends the table.

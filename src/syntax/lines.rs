@@ -412,7 +412,37 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if let Some(kind) = lettered(masked, s, base, end, tables) {
         return kind;
     }
+    if first.is_ascii_lowercase() || first == '©' {
+        if let Some(kind) = slipped_bare_label(masked, s, base, end) {
+            return kind;
+        }
+    }
     LineKind::Text
+}
+
+/// `b) To abstain` where labels are written `(b)`, and `© Promote` (a `(c)`
+/// autocorrected into a sign), before a capitalised word.
+fn slipped_bare_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let (value, slip, len) = if let Some(rest) = s.strip_prefix('©') {
+        let _ = rest;
+        (0, Slip::Sign, '©'.len_utf8())
+    } else {
+        let b = s.as_bytes();
+        if b.len() < 3 || !b[0].is_ascii_lowercase() || b[1] != b')' {
+            return None;
+        }
+        (u32::from(b[0] - b'a') + 1, Slip::MissingBracket, 2)
+    };
+    let word = s[len..].trim_start_matches(' ');
+    if word.len() == s.len() - len || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let span = TextRange::new(base, base + if slip == Slip::Sign { len } else { 1 });
+    Some(LineKind::Lettered {
+        number: Number { value, span, style: NumberStyle::Letter },
+        rest: trim(masked, TextRange::new(base + len, end)),
+        slip: Some(slip),
+    })
 }
 
 fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {

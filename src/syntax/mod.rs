@@ -553,8 +553,10 @@ impl<'a> Builder<'a> {
     fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, slip: Option<Slip>, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
         let rest_text = self.text(rest);
-        let prev_unfinished =
-            prev.is_some_and(|p| matches!(p.kind, LineKind::Text | LineKind::TableRow) && !ends_sentence(self.text(p.range)));
+        let prev_unfinished = prev.is_some_and(|p| {
+            matches!(p.kind, LineKind::Text | LineKind::TableRow | LineKind::Numbered { slip: Some(_), .. })
+                && !ends_sentence(self.text(p.range))
+        });
         let unfinished_above = (self.open_text.is_some() && self.open_unfinished && !self.in_title_phase) || prev_unfinished;
         if slip.is_some() {
             // `7, Requests`: a paragraph only where 7 is the next paragraph
@@ -726,7 +728,7 @@ impl<'a> Builder<'a> {
         });
         // A digit needs the letters on both sides; a stray character, the letter due.
         let fits = match slip {
-            Slip::DigitForLetter => next_letter == Some(due + 1) && (last.is_some() || self.open_colon),
+            Slip::DigitForLetter | Slip::Sign => next_letter == Some(due + 1) && (last.is_some() || self.open_colon),
             _ => number.value == due && (last.is_some() || next_letter == Some(due + 1)),
         };
         let Some(h) = holder.filter(|_| fits && !self.in_title_phase) else {
@@ -811,6 +813,8 @@ impl<'a> Builder<'a> {
                     }
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
                     Some(p) if l > p && l <= p + 3 && next_is_letter_after => (l, NumberStyle::Letter, 1),
+                    // `(ii)` where no letter runs: Roman 2, not the 35th letter.
+                    None if l > 26 && ro <= 10 => (ro, NumberStyle::LowerRoman, 1),
                     Some(_) if next_roman == Some(ro) || roman_open => (ro, NumberStyle::LowerRoman, 2),
                     _ => (l, NumberStyle::Letter, 1),
                 }
@@ -873,8 +877,13 @@ impl<'a> Builder<'a> {
             && self
                 .open_text
                 .is_some_and(|t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::Subparagraph | NodeKind::ListItem));
+        // A sentence glued to a lettered item, with more items below, is
+        // part of the item (`…within its competence.` / `Upon agreement…`).
+        let inside_list = prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank))
+            && self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Subparagraph)
+            && self.next_item.as_ref().is_some_and(|n| matches!(n.kind, LineKind::Lettered { .. }));
         if let Some(open) = self.open_text {
-            if self.open_unfinished || self.open_colon || lower_start || comma_wrap {
+            if self.open_unfinished || self.open_colon || lower_start || comma_wrap || inside_list {
                 self.extend(open, r);
                 self.set_open_text(open, r);
                 if self.open_colon {

@@ -178,6 +178,10 @@ pub enum Slip {
     StrayLetter,
     /// `(6)` for `(b)`: a digit where a letter is due.
     DigitForLetter,
+    /// `b) To abstain` for `(b) To abstain`.
+    MissingBracket,
+    /// `©` for `(c)`: a label turned into a sign by autocorrection.
+    Sign,
 }
 
 impl Slip {
@@ -189,6 +193,8 @@ impl Slip {
             Slip::LetterForDigit => "has a letter for a digit",
             Slip::StrayLetter => "has a stray character in its label",
             Slip::DigitForLetter => "has a digit for a letter",
+            Slip::MissingBracket => "has lost its opening bracket",
+            Slip::Sign => "is a sign where a letter is due",
         }
     }
 }

@@ -704,7 +704,9 @@ impl<'a> Builder<'a> {
         self.last_paragraph = number.value;
         self.set_open_text(id, r);
         // `10. (a) The Government…`: the paragraph opens with its first subparagraph.
-        if let LineKind::Lettered { number: m, slip: None, .. } = lines::classify(self.masked, rest, self.tables) {
+        let label_first = rest_text.starts_with(['(', '（']);
+        if let Some(LineKind::Lettered { number: m, slip: None, .. }) = label_first.then(|| lines::classify(self.masked, rest, self.tables))
+        {
             if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
                 let sub =
                     self.open(NodeKind::Subparagraph, 1, Some(Number { value: 1, span: m.span, style: NumberStyle::Letter }), rest, None);

@@ -40,7 +40,7 @@ use common::{all_documents, Fixture, Rng, SEED_DIAGNOSTICS};
 use rapporteur::diagnostics::{Code, DiagnosticsConfig};
 use rapporteur::ide::Analysis;
 use rapporteur::model::{NumberRole, RefKind, Status};
-use rapporteur::syntax::{Document, Node, NodeId, NodeKind, Number, NumberStyle, NumberingScheme};
+use rapporteur::syntax::{Document, Node, NodeId, NodeKind, Number, NumberStyle};
 use rapporteur::text::{LineIndex, TextRange};
 
 /// At most this many sites per mutation kind per document.
@@ -164,18 +164,14 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     type Key = (u8, usize, usize, u8);
     let mut groups: Vec<(Key, Vec<NodeId>)> = Vec::new();
     for (id, n) in doc.nodes.iter().enumerate() {
-        if n.number.is_none() {
+        // (decimal paragraph numbers `19.3` are sequences of their own, not mutated)
+        if n.number.is_none_or(|x| x.style == NumberStyle::Decimal) {
             continue;
         }
         let key = if n.kind == NodeKind::Paragraph {
+            // The one definition of numbering scope (`syntax::scope`).
             let container = doc.container_of(id);
-            let scope = match doc.scheme_of(container) {
-                NumberingScheme::Continuous => None,
-                NumberingScheme::RestartPerSection => doc.ancestors(id).find(|&a| doc.nodes[a].kind == NodeKind::Section),
-                NumberingScheme::RestartPerSubsection => {
-                    doc.ancestors(id).find(|&a| matches!(doc.nodes[a].kind, NodeKind::Section | NodeKind::Subsection))
-                }
-            };
+            let scope = rapporteur::syntax::scope::numbering_scope(doc, id);
             (0, container.map_or(0, |c| c + 1), scope.map_or(0, |s| s + 1), 0)
         } else if matches!(n.kind, NodeKind::Annex) {
             (1, 0, 0, 0)
@@ -293,6 +289,10 @@ enum Population {
 }
 
 fn population_of(n: &Node) -> Option<Population> {
+    // Decimal paragraph numbers (`19.3`) are written with their prefix.
+    if n.number.is_some_and(|x| x.style == NumberStyle::Decimal) {
+        return None;
+    }
     match n.kind {
         NodeKind::Paragraph | NodeKind::Article => Some(Population::Paragraphs),
         NodeKind::ListItem => Some(Population::ListItems),

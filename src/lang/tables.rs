@@ -199,7 +199,7 @@ fn english() -> &'static LanguageData {
         annex_heading: r"^(?:ANNEX|Annex|ANNEXES|Annexes)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
         part_heading: r"^(?:PART|Part)\s+(?P<num>[IVXLC]+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)(?-u:\b)[.:]?(?:\s*(?P<title>\S)|\s*$)",
         section_heading: r"^(?:(?:CHAPTER|Chapter)\s+(?P<num2>[IVXLC]+)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
-        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s+(?P<title>\S))",
         article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
         subparagraph_line: r"^\((?P<num>[a-z]{1,5})\)(?:\s|$)",

@@ -225,11 +225,16 @@ pub(super) fn data() -> &'static LanguageData {
             subsection_heading: leak(format!(r"^(?P<num>{ln})\s*(?:{dash}\s*(?P<title>\S)|$)")),
             article_heading: leak(format!(r"^{}\s+(?P<num>{D}{{1,3}})(?:\s*(?:{dash}|:)?\s*(?P<title>\S)|\s*$)", ar("المادة"))),
             numbered_line: r"^(?P<num>[0-9\x{660}-\x{669}]{1,4})\s*(?P<sep>[-–‑.])(?:\s|$)",
-            subparagraph_line: leak(format!(r"^(?:[(\)](?P<num>{})[)(]|[’‘'](?P<num2>{D}{{1,2}})[‘’'])(?:\s|$)", letter())),
+            // `(أ)`, `(أ )` with a blank, `أ –` in web reproductions, `’2‘`.
+            subparagraph_line: leak(format!(
+                r"^(?:[(\)]\s?(?P<num>{l})\s?[)(]|(?P<num3>{l})\s*[-–—]|[’‘'](?P<num2>{D}{{1,2}})[‘’'])(?:\s|$)",
+                l = letter()
+            )),
             preamble_formula: leak(format!(
-                r"^(?:{}\s+)?{}\s*[،,]$",
-                ar("إن"),
-                ar_alt(&["الجمعية العامة", "مجلس الأمن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الإنسان", "مجلس الوصاية", "المؤتمر", "المجلس", "اللجنة", "الدول الأطراف"])
+                // The comma may be missing after `إن` (`إن مجلس الأمن`).
+                r"^(?:{inna}\s+{organs}\s*[،,]?|{organs}\s*[،,])$",
+                inna = ar("إن"),
+                organs = ar_alt(&["الجمعية العامة", "مجلس الأمن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الإنسان", "مجلس الوصاية", "المؤتمر", "المجلس", "اللجنة", "الدول الأطراف"])
             )),
             vote_list_heading: leak(format!(
                 r"^(?P<side>{})\s*[:：]",

@@ -259,7 +259,8 @@ fn chinese() -> &'static LanguageData {
         article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\s*(?P<sep>[.．、])(?:\s|[^0-9a-z\s]|[a-z]\S|$)",
         subparagraph_line: r"^[(（](?P<num>[a-z]{1,5})[)）]",
-        preamble_formula: r"^(?:大会|安全理事会|安理会|各国|经济及社会理事会|人权理事会|会议|缔约国)\s*[，,]$",
+        // Traditional characters too: older transcriptions of the Chinese texts use them.
+        preamble_formula: r"^(?:大会|安全理事会|安理会|各国|经济及社会理事会|人权理事会|会议|缔约国|大會|安全理事會|安理會|經濟及社會理事會|人權理事會|會議|締約國)\s*[，,]$",
         vote_list_heading: r"^(?P<side>赞成|反对|弃权)(?:票)?\s*[:：]",
         vote_sides: &[
             ("赞成", VoteSide::InFavour),
@@ -285,7 +286,7 @@ fn chinese() -> &'static LanguageData {
         external_gap_before: r"^[\s，,、的]*$",
         external_gap_after: r"^(?-u:\b\B)",
         resolution_list: leak(chinese_resolutions()),
-        security_council_words: &["安全理事会", "安理会"],
+        security_council_words: &["安全理事会", "安理会", "安全理事會", "安理會"],
         other_organs: &["人权理事会", "经济及社会理事会"],
         instrument: r"(?P<name>《[^《》\n]+》|议事规则)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",

@@ -25,10 +25,11 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             let read = list.none || (list.items.iter().any(|i| i.state.is_some()) && !list.items.iter().any(garbled));
             if let Some((_, figure)) = vote.figures.iter().find(|(side, _)| *side == list.side).filter(|_| read) {
                 if figure.value as usize != distinct {
-                    let listed = if list.items.len() != distinct {
-                        format!("{} distinct names are listed ({} entries)", distinct, list.items.len())
-                    } else {
-                        format!("{distinct} names are listed")
+                    let listed = match (distinct, list.items.len()) {
+                        (1, 1) => "1 name is listed".to_string(),
+                        (1, entries) => format!("1 distinct name is listed ({entries} entries)"),
+                        (d, entries) if entries != d => format!("{d} distinct names are listed ({entries} entries)"),
+                        (d, _) => format!("{d} names are listed"),
                     };
                     out.push(
                         Diagnostic::new(

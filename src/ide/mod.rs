@@ -24,7 +24,7 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// What the parse and the reference finder keep for [`Analysis::update`].
     reuse: syntax::Reuse,
-    reference_reuse: model::reference::Reuse,
+    reference_reuse: model::find::Reuse,
     /// Made by [`Analysis::update`] with the references away from the edit reused.
     references_reused: bool,
 }

@@ -7,7 +7,7 @@ use crate::hash::FastMap;
 
 use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
 
-use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
+use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Resolution, Status};
 
 /// Numbered nodes by kind and number, built once per document so that each
 /// reference costs a lookup, not a walk of the tree.
@@ -50,16 +50,16 @@ impl Index {
     }
 }
 
-pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
+/// Where each reference points, in the order given: external ones point
+/// outside the document, internal ones are resolved against its tree.
+pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
     let index = Index::new(doc);
-    for r in refs.iter_mut() {
-        if r.status == Status::External || r.external.is_some() {
-            r.status = Status::External;
-            continue;
-        }
-        let Some(target) = r.target.clone() else { continue };
-        resolve_one(doc, &index, r, &target);
-    }
+    refs.iter()
+        .map(|r| match (&r.external, &r.target) {
+            (None, Some(target)) => resolve_one(doc, &index, r, target),
+            _ => Resolution::external(),
+        })
+        .collect()
 }
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
@@ -188,13 +188,10 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     Some(cur)
 }
 
-fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &InternalTarget) {
-    let (containers, mismatch, why_none) = containers(doc, target);
-    r.annex_number_mismatch = mismatch;
+fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget) -> Resolution {
+    let (containers, annex_number_mismatch, why_none) = containers(doc, target);
     if let Some(why) = why_none {
-        r.status = Status::Broken;
-        r.note = Some(why);
-        return;
+        return Resolution::broken(why);
     }
     let here = doc.node_at(r.range.start);
     let here_container = here.map(|h| doc.container_of(h)).or(Some(None));
@@ -299,20 +296,12 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
             }
         }
     }
-    match found.len() {
-        0 => {
-            r.status = Status::Broken;
-            r.note = why.or_else(|| Some("no such target".to_string()));
-        }
-        1 => {
-            r.status = Status::Resolved;
-            r.node = Some(found[0]);
-        }
-        _ => {
-            r.status = Status::Ambiguous;
-            r.candidates = found;
-        }
-    }
+    let (status, node, candidates) = match found.len() {
+        0 => return Resolution::broken(why.unwrap_or_else(|| "no such target".to_string())),
+        1 => (Status::Resolved, Some(found[0]), Vec::new()),
+        _ => (Status::Ambiguous, None, found),
+    };
+    Resolution { status, node, candidates, note: None, annex_number_mismatch }
 }
 
 fn describe_missing_paragraph(doc: &Document, target: &InternalTarget, containers: &[Option<NodeId>], here: Option<NodeId>) -> String {

@@ -70,7 +70,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                     }
                 }
             }
-            Status::External => {}
+            Status::External | Status::Unverified => {}
         }
     }
 }

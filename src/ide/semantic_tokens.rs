@@ -122,7 +122,7 @@ impl Analysis {
                     Status::External => (TokenKind::InternalReference, EXTERNAL),
                     Status::Broken => (TokenKind::InternalReference, BROKEN),
                     Status::Ambiguous => (TokenKind::InternalReference, AMBIGUOUS),
-                    Status::Resolved => (TokenKind::InternalReference, 0),
+                    Status::Resolved | Status::Unverified => (TokenKind::InternalReference, 0),
                 },
             };
             raw.push(Token { range: r.range, kind, modifiers });

@@ -117,6 +117,8 @@ fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRa
     finder.externals(sdg_list);
     finder.entities.sort_by_key(|e| e.phrase.start);
     finder.internals();
+    finder.refs.sort_by_key(|r| (r.range.start, r.range.end));
+    attribution::coordinate(&mut finder.refs, masked, finder.t);
     let mut refs = finder.refs;
     if keep.start > 0 || keep.end < masked.len() {
         refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
@@ -438,6 +440,24 @@ impl Finder<'_> {
             entities.push(Entity { phrase: r, external: e.clone() });
             refs.push(Reference::external(r, e));
         }
+        // "Ibid.": the text cited last before it (looked for within
+        // `Reach::ANTECEDENT`), which can qualify a reference after it.
+        let mut ibids: Vec<TextRange> = scan.matches(&t.ibid).map(|m| span(0, m)).collect();
+        if !ibids.is_empty() {
+            entities.sort_by_key(|e| e.phrase.start);
+            ibids.retain(|r| !overlaps(taken, *r));
+            let mut found: Vec<Entity> = Vec::new();
+            for r in ibids {
+                let upto = entities.partition_point(|e| e.phrase.start < r.start);
+                let cited = entities[..upto].iter().chain(found.iter()).filter(|e| e.phrase.end <= r.start).max_by_key(|e| e.phrase.end);
+                let external = match cited.filter(|e| e.phrase.end + Reach::ANTECEDENT >= r.start) {
+                    Some(e) => e.external.clone(),
+                    None => External::new(ExternalKind::Instrument, masked[r.start..r.end].to_string()),
+                };
+                found.push(Entity { phrase: r, external });
+            }
+            entities.extend(found);
+        }
         // SDG goals, targets and indicators.
         for c in scan.captures(&t.sdg) {
             let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
@@ -512,7 +532,7 @@ fn number_tokens() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // `(a)`, `a)` (French, Spanish), `(أ)` (Arabic); ranges in every language.
-        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4})|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
+        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4}(?:\.[0-9]{1,3})?)|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
             .expect("number token pattern")
     })
 }
@@ -538,7 +558,8 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
         if let Some(m) = c.name("num") {
             let r = span(nums.start, m);
             items.push(Item {
-                paragraph: Some((parse_digits(m.as_str()).unwrap_or(0), r)),
+                // `7.1`: a decimal number, resolved by how it is written.
+                paragraph: Some((parse_digits(m.as_str().split('.').next().unwrap_or("")).unwrap_or(0), r)),
                 subs: Vec::new(),
                 through: pending_through,
                 range: r,
@@ -611,14 +632,22 @@ impl Finder<'_> {
             let mut target = InternalTarget { section: Some(value), ..InternalTarget::default() };
             let mut numbers = vec![NumberSpan { role: NumberRole::Section, span: span(0, sec), value }];
             let mut kind = RefKind::Section;
+            let mut first_end = sec.end();
             if let Some(sub) = c.name("sub") {
                 let v = crate::lang::numerals::parse_letter(sub.as_str()).unwrap_or(0);
                 target.subsection = Some(v);
                 numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
                 kind = RefKind::Subsection;
+                first_end = sub.end();
             }
             let q = attribution::qualifiers(&cx, phrase);
-            push_internal(refs, phrase, kind, target, numbers, q, masked);
+            let mut items = vec![ListItem { range: TextRange::new(phrase.start, first_end), kind, target, numbers, through: false }];
+            for (range, value, through) in c.name("more").map(|m| roman_list(m.as_str(), m.start())).unwrap_or_default() {
+                let target = InternalTarget { section: Some(value), ..InternalTarget::default() };
+                let numbers = vec![NumberSpan { role: NumberRole::Section, span: range, value }];
+                items.push(ListItem { range, kind: RefKind::Section, target, numbers, through });
+            }
+            push_list(refs, phrase, items, q, masked);
         }
         // Annex references.
         for c in scan.captures(&t.annex_reference) {
@@ -637,12 +666,21 @@ impl Finder<'_> {
                 }
                 None => AnnexSpec::Sole,
             };
+            let first_end = c.name("annex").map_or(phrase.end, |a| a.end());
             let target = InternalTarget { annex: Some(spec), ..InternalTarget::default() };
             let mut q = attribution::qualifiers(&cx, phrase);
             if c.name("present").is_some() {
                 q.external = None;
+                q.evidence = true;
             }
-            push_internal(refs, phrase, RefKind::Annex, target, numbers, q, masked);
+            let mut items =
+                vec![ListItem { range: TextRange::new(phrase.start, first_end), kind: RefKind::Annex, target, numbers, through: false }];
+            for (range, value, through) in c.name("more").map(|m| roman_list(m.as_str(), m.start())).unwrap_or_default() {
+                let target = InternalTarget { annex: Some(AnnexSpec::Numbered(value)), ..InternalTarget::default() };
+                let numbers = vec![NumberSpan { role: NumberRole::Annex, span: range, value }];
+                items.push(ListItem { range, kind: RefKind::Annex, target, numbers, through });
+            }
+            push_list(refs, phrase, items, q, masked);
         }
         // Articles: internal only in a document that has articles.
         for c in scan.captures(&t.article_reference) {
@@ -671,7 +709,14 @@ impl Finder<'_> {
                 let range = if values.len() == 1 { phrase } else { range };
                 let target = InternalTarget { article: Some(*v), ..InternalTarget::default() };
                 let numbers = vec![NumberSpan { role: NumberRole::Article, span: *sp, value: *v }];
-                let q2 = Qualifiers { external: q.external.clone(), end: q.end, start: None, floor: q.floor, ..Qualifiers::default() };
+                let q2 = Qualifiers {
+                    external: q.external.clone(),
+                    end: q.end,
+                    floor: q.floor,
+                    qualifier: q.qualifier,
+                    evidence: q.evidence,
+                    ..Qualifiers::default()
+                };
                 push_internal(refs, range, RefKind::Article, target, numbers, q2, masked);
             }
         }
@@ -716,6 +761,8 @@ fn paragraph_reference(cx: &Context<'_>, c: &Captures<'_>, phrase: TextRange, nu
         let mut numbers = prefix_numbers.clone();
         if let Some((v, sp)) = item.paragraph {
             target.paragraph = Some(v);
+            let written = &masked[sp.start..sp.end];
+            target.decimal = written.contains('.').then(|| written.to_string());
             numbers.push(NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
         }
         for (letters, sp) in &item.subs {
@@ -734,20 +781,58 @@ fn paragraph_reference(cx: &Context<'_>, c: &Captures<'_>, phrase: TextRange, nu
         };
         let end = if i + 1 == items.len() { q.end } else { range.end };
         let start = if i == 0 { q.start } else { None };
-        let q2 = Qualifiers {
-            annex: q.annex,
-            section: q.section,
-            paragraph: q.paragraph,
-            scope: q.scope,
-            direction: q.direction,
-            external: q.external.clone(),
-            end,
-            start,
-            floor: q.floor,
-        };
+        let q2 = Qualifiers { end, start, ..q.clone() };
         let before = refs.len();
         push_internal(refs, range, kind, target, numbers, q2, masked);
         if let Some(r) = refs.get_mut(before) {
+            r.through = item.through;
+        }
+    }
+}
+
+/// One member of a list of sections or annexes ("sections I and II").
+struct ListItem {
+    range: TextRange,
+    kind: RefKind,
+    target: InternalTarget,
+    numbers: Vec<NumberSpan>,
+    through: bool,
+}
+
+/// The further members of a list of Roman numerals (", II and III", " to
+/// IV"), each with its span (from `base`), value and whether it ends a range.
+fn roman_list(text: &str, base: usize) -> Vec<(TextRange, u32, bool)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?P<sep>[^IVXLC]*)(?P<num>[IVXLC]+)").expect("roman list pattern"));
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let num = c.name("num")?;
+            let value = parse_section_numeral(num.as_str())?;
+            let through = c.name("sep").is_some_and(|s| {
+                s.as_str().contains(['-', '–'])
+                    || s.as_str().split_whitespace().any(|w| w == "to" || w == "à" || w == "a")
+            });
+            Some((TextRange::new(base + num.start(), base + num.end()), value, through))
+        })
+        .collect()
+}
+
+/// The references of a list phrase: the first member starts the phrase, the
+/// last takes in the qualifiers after it; all are read with the same qualifiers.
+fn push_list(refs: &mut Vec<Reference>, phrase: TextRange, items: Vec<ListItem>, q: Qualifiers, masked: &str) {
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let range = if n == 1 {
+            phrase
+        } else if i + 1 == n {
+            TextRange::new(item.range.start, phrase.end)
+        } else {
+            item.range
+        };
+        let q2 = Qualifiers { end: if i + 1 == n { q.end } else { range.end }, start: if i == 0 { q.start } else { None }, ..q.clone() };
+        let at = refs.len();
+        push_internal(refs, range, item.kind, item.target, item.numbers, q2, masked);
+        if let Some(r) = refs.get_mut(at) {
             r.through = item.through;
         }
     }
@@ -770,6 +855,8 @@ fn push_internal(
         r.external = Some(attribution::provision(label, e));
         r.status = Status::External;
         r.sentence_floor = q.floor;
+        r.qualifier = q.qualifier;
+        r.evidence = q.evidence;
         refs.push(r);
         return;
     }
@@ -808,5 +895,6 @@ fn push_internal(
     }
     let mut r = Reference::internal(range, kind, target, numbers);
     r.sentence_floor = q.floor;
+    r.evidence = q.evidence;
     refs.push(r);
 }

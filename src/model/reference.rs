@@ -68,6 +68,9 @@ pub struct InternalTarget {
     /// Subparagraph markers as written, outermost first (`a`, `ii`).
     pub subparagraphs: Vec<String>,
     pub article: Option<u32>,
+    /// A decimal paragraph number as written (`7.1`, `22.19`); `paragraph`
+    /// then holds the part before the point.
+    pub decimal: Option<String>,
     pub scope: DocScope,
     pub direction: Option<Direction>,
 }
@@ -96,6 +99,10 @@ pub enum Status {
     External,
     Broken,
     Ambiguous,
+    /// Internal, but in a numbering the document's tree does not have (a
+    /// decimal paragraph number where no paragraph is numbered so): neither
+    /// resolved nor reported.
+    Unverified,
 }
 
 impl Status {
@@ -105,6 +112,7 @@ impl Status {
             Status::External => "external",
             Status::Broken => "broken",
             Status::Ambiguous => "ambiguous",
+            Status::Unverified => "unverified",
         }
     }
 }
@@ -135,6 +143,9 @@ pub struct Reference {
     /// `(offset, floor)`: the floor comes from the tree (the opening of the
     /// node at `offset`), so an update checks that the new tree gives the same.
     pub(crate) sentence_floor: Option<(usize, usize)>,
+    /// Whether words decided which text it belongs to (a qualifier, a
+    /// direction, a cited text before it), rather than the default.
+    pub(crate) evidence: bool,
 }
 
 impl Reference {
@@ -154,6 +165,7 @@ impl Reference {
             note: None,
             annex_number_mismatch: false,
             sentence_floor: None,
+            evidence: false,
         }
     }
 
@@ -173,6 +185,7 @@ impl Reference {
             note: None,
             annex_number_mismatch: false,
             sentence_floor: None,
+            evidence: false,
         }
     }
 

@@ -13,17 +13,26 @@ use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, 
 /// reference costs a lookup, not a walk of the tree.
 struct Index {
     by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
+    /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
+    by_decimal: FastMap<String, Vec<NodeId>>,
 }
 
 impl Index {
     fn new(doc: &Document) -> Index {
         let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
+        let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
+            if let (Some(num), NodeKind::Paragraph) = (n.number, n.kind) {
+                let written = doc.masked[num.span.start..num.span.end].trim_end_matches('.');
+                if written.contains('.') {
+                    by_decimal.entry(written.to_string()).or_default().push(id);
+                }
+            }
             if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
-        Index { by_number }
+        Index { by_number, by_decimal }
     }
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
@@ -230,6 +239,29 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
             found.extend(index.find(NodeKind::Article, target.article, &containers, here_container, |_| true));
             if found.is_empty() {
                 why = Some(format!("there is no article {}", target.article.unwrap_or(0)));
+            }
+        }
+        RefKind::Paragraph | RefKind::Subparagraph if target.decimal.is_some() => {
+            let written = target.decimal.as_deref().unwrap_or("");
+            // A decimal number where the tree numbers no paragraph so: not checked.
+            if index.by_decimal.is_empty() {
+                return Resolution {
+                    status: Status::Unverified,
+                    node: None,
+                    candidates: Vec::new(),
+                    note: Some(format!("no paragraph of the document is numbered like {written}")),
+                    annex_number_mismatch,
+                };
+            }
+            for &id in index.by_decimal.get(written).into_iter().flatten() {
+                if containers.contains(&doc.container_of(id)) {
+                    if let Some(n) = descend(doc, id, &target.subparagraphs) {
+                        found.push(n);
+                    }
+                }
+            }
+            if found.is_empty() {
+                why = Some(format!("there is no paragraph {written}"));
             }
         }
         RefKind::Paragraph | RefKind::Subparagraph => {

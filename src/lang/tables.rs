@@ -174,12 +174,21 @@ pub struct LanguageData {
     /// Right before a reference: a direction word (`上文第2段`). `dir`, with
     /// `above` for the upward one. Anchored at the end.
     pub direction_before: &'static str,
+    /// A text named in words, not by a symbol ("the report of the
+    /// Secretary-General", "his special report", "the advisory opinion",
+    /// "Official Records of the General Assembly"): it can qualify a
+    /// reference like a symbol. `name` is the name.
+    pub named_text: &'static str,
+    /// What may stand between two members of a list of references: separators,
+    /// a conjunction, "in particular". Anchored at both ends.
+    pub coordination: &'static str,
 }
 
 /// A pattern that never matches (for forms a language does not have).
 pub(crate) const NEVER: &str = r"^(?-u:\b\B)";
 
-const NUM_EN: &str = r"(?:[0-9]{1,4}(?:\.[0-9]{1,3}(?-u:\b))?(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
+const NUM_EN: &str =
+    r"(?:[0-9]{1,4}(?:[A-Z]?\.(?:[IVX]{1,4}\.)?[0-9]{1,3}(?-u:\b))?(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
 
 fn english_paragraph_reference() -> String {
     let range = format!(r"{NUM_EN}(?:\s*(?:to|through|-|–)\s*{NUM_EN})?");
@@ -252,7 +261,7 @@ fn english() -> &'static LanguageData {
         section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?",
         annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b))+)?|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
-        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
+        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+|[0-9]{1,2})(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
         direction_after: r"^\s+(?P<dir>above|below)(?-u:\b)",
         document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
         document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
@@ -272,13 +281,15 @@ fn english() -> &'static LanguageData {
         paragraph_exclusion_after: NEVER,
         thereof_after: r"^,?\s+there(?:of|to)(?-u:\b)",
         lower_case_paragraphs: false,
-        text_after: r"^,?\s+(?:of|in|to|under|from|by)\s+(?P<q>(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|the|an?)\s+(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
+        text_after: r"^,?\s+(?:of|in|to|under|from|by)\s+(?P<q>(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|the|an?)\s+(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?|opinion|addendum|series|Rules|Regulations|Final\s+Document|[Pp]lan\s+of\s+[Aa]ction)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|summary\s+and(?-u:\b)|chap(?:ter)?s?\.?\s+[IVXLC]+(?:\.[A-Z])?|sects?\.?\s+[IVXLC]+(?:\.[A-Z0-9])*|section\s+[IVXLC]+(?:\.[A-Z0-9])*|annex(?:es)?\s+[IVXLC0-9]+(?:\s+(?:and|to)\s+[IVXLC0-9]+)?|summary|[Vv]ol\.\s+[IVXLC]+|resolution\s+[0-9]{1,3}(?:\s*\([IVXLC]+\))?|decision\s+[0-9]{1,3}(?:/[0-9]+)?|part\s+(?:one|two|three|[IVXLC]+)|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:Year|Session)|Supplement\s+No\.\s+[0-9]+[A-Z]?|No\.\s+[0-9]+|[0-9]+(?:st|nd|rd|th)\s+meeting|pp?\.\s*[0-9]+(?:[–-][0-9]+)?|see(?:\s+also)?|footnote\s+[0-9]+)*$",
         ibid: r"(?-u:\b)[Ii]bid\.",
         anaphor_before: r"(?-u:\b)(?P<q>its|his|her|their)\s+$",
-        coordinated_after: r"^(?:,?\s+(?:and|or)\s+|,\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*",
+        coordinated_after: r#"^(?:(?:,?\s+(?:and|or)\s+|,\s+|\s+of\s+and\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?|annex(?:es)?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*|\s?\((?:[A-Z]|[0-9]{1,3}|[ivx]+\s*[-–]\s*[ivx]+)\)(?:\s?\([a-z]{1,4}\))*|,?\s+entitled\s+[“"][^”"\n]{1,160}[”"],?|\s+[a-e](?-u:\b))"#,
         article_after: r"^,?\s+of\s+[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
+        coordination: r"^[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
     })
 }
 
@@ -338,6 +349,8 @@ fn chinese() -> &'static LanguageData {
         coordinated_after: NEVER,
         article_after: NEVER,
         direction_before: r"(?P<dir>(?P<above>上文)|下文)\s*$",
+        named_text: r"(?P<name>秘书长(?:的)?(?:特别)?报告|咨询意见)",
+        coordination: r"^[\s，,、和及与;；]*(?:以及|特别是|尤其是)?[\s，,、]*$",
     })
 }
 
@@ -380,6 +393,8 @@ pub struct Tables {
     pub coordinated_after: Regex,
     pub article_after: Regex,
     pub direction_before: Regex,
+    pub named_text: Regex,
+    pub coordination: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -428,6 +443,8 @@ impl Tables {
             coordinated_after: compile(data.coordinated_after),
             article_after: compile(data.article_after),
             direction_before: compile(data.direction_before),
+            named_text: compile(data.named_text),
+            coordination: compile(data.coordination),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),

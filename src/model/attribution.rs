@@ -44,6 +44,11 @@ pub(crate) struct Qualifiers {
     /// Whether the attribution rests on words (a qualifier, a direction, a
     /// cited text before it) rather than on the default (this document).
     pub(crate) evidence: bool,
+    /// A text named earlier in the sentence (not an instrument): mixed
+    /// evidence, with the span of the name.
+    /// Whether that text is named in words ("the report of the
+    /// Secretary-General"), which weighs more than a resolution named in passing.
+    pub(crate) candidate: Option<(External, TextRange, bool)>,
 }
 
 impl Qualifiers {
@@ -113,6 +118,13 @@ fn sentence_start_near_entities(cx: &Context<'_>, offset: usize, q: &mut Qualifi
 pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     let Context { masked, t, entities, .. } = *cx;
     let mut q = Qualifiers { end: range.end, ..Qualifiers::default() };
+    // The first cell of a row of a table under a heading that names a text
+    // (`(Resolution 99/250)` over a follow-up table) quotes that text, its
+    // `(para. 14)` and its "para. 27 below" included.
+    if let Some((of, heading)) = table_heading(cx, range) {
+        q.external(of, heading);
+        return q;
+    }
     // A direction right before (`上文第2段`) is evidence for this document.
     let (from, before) = window_before(masked, range.start, Reach::SHORT);
     if let Some(c) = t.direction_before.captures(before) {
@@ -261,26 +273,55 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             return q;
         }
     }
-    // A `(para. N)` in a table row under a heading that names the text:
-    // `(Resolution 99/250)` above the rows of a follow-up table.
-    if let Some((of, heading)) = table_heading(cx, range) {
-        q.external(of, heading);
+    // A citation in a footnote: `1 Official Records … (A/47/27),\n    para. 76.`
+    if let Some((of, at)) = footnote_citation(cx, range) {
+        q.external(of, at);
         return q;
     }
-    // An instrument named earlier in the same sentence (seed line 313).
+    // A text named earlier in the same sentence: an instrument takes the
+    // reference (seed line 313); a text named in words ("the report of the
+    // Secretary-General", "his report") makes the evidence mixed. A
+    // resolution or symbol named in passing does neither: an unqualified
+    // paragraph of a resolution is its own.
     if q.annex.is_none() {
         let Some(start) = sentence_start_near_entities(cx, range.start, &mut q) else { return q };
         let upto = entities.partition_point(|e| e.phrase.start < range.start);
-        if let Some(e) = entities[..upto]
-            .iter()
-            .rev()
-            .take_while(|e| e.phrase.start >= start)
-            .find(|e| e.phrase.end <= range.start && e.external.kind == ExternalKind::Instrument)
-        {
+        let earlier = || entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).filter(|e| e.phrase.end <= range.start);
+        if let Some(e) = earlier().find(|e| e.external.kind == ExternalKind::Instrument && !e.in_words) {
             q.external(e.external.clone(), e.phrase);
+        } else if let Some(e) = earlier().find(|e| e.in_words) {
+            q.candidate = Some((e.external.clone(), e.phrase, e.in_words));
         }
     }
     q
+}
+
+/// For a reference in a footnote (a line `[^3]: …` or `3 Official Records …`,
+/// with the lines that continue it), the text its citation names before it.
+fn footnote_citation(cx: &Context<'_>, range: TextRange) -> Option<(External, TextRange)> {
+    static START: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let start_re = START.get_or_init(|| regex::Regex::new(r"^\s*(?:\[\^[^\]\s]+\]:|[0-9]{1,3}\s+[A-Z(“\x22])").expect("footnote pattern"));
+    let bytes = cx.masked.as_bytes();
+    let floor = range.start.saturating_sub(Reach::CITATION * 4);
+    let mut ls = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |i| i + 1);
+    for _ in 0..4 {
+        let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |i| ls + i);
+        if start_re.is_match(&cx.masked[ls..le]) {
+            let from = cx.entities.partition_point(|e| e.phrase.start < ls);
+            let upto = cx.entities.partition_point(|e| e.phrase.start < range.start);
+            let e = cx.entities[from..upto].iter().filter(|e| e.phrase.end <= range.start).max_by_key(|e| e.phrase.end)?;
+            return Some((e.external.clone(), e.phrase));
+        }
+        if ls == 0 || ls <= floor {
+            return None;
+        }
+        let prev = memchr::memrchr(b'\n', &bytes[..ls - 1]).map_or(0, |i| i + 1);
+        if cx.masked[prev..ls].trim().is_empty() || cx.t.numbered_line.is_match(&cx.masked[prev..ls]) {
+            return None;
+        }
+        ls = prev;
+    }
+    None
 }
 
 /// "Of the report of the Secretary-General (A/99/123)", "of his report",
@@ -301,15 +342,26 @@ fn text_after(cx: &Context<'_>, at: usize, after: &str) -> Option<(External, Tex
     let mut qualifier = span(at, qm);
     // A symbol or resolution in it or right after it names it: "(A/99/123)",
     // "de la résolution 986 (1995)".
+    // A text named in words may be followed by its symbol: the symbol names it.
+    let mut named: Option<&Entity> = None;
     let from = cx.entities.partition_point(|e| e.phrase.start < qualifier.start);
-    let named = cx.entities[from..].iter().take_while(|e| e.phrase.start <= qualifier.end + 3).find(|e| {
-        e.phrase.start < qualifier.end
-            || cx.masked.is_char_boundary(e.phrase.start)
-                && cx.masked[qualifier.end..e.phrase.start].trim().trim_start_matches(['(', '（']).is_empty()
-    });
+    for e in &cx.entities[from..] {
+        let inside = e.phrase.start < qualifier.end;
+        let right_after = !inside
+            && e.phrase.start <= qualifier.end + 3
+            && cx.masked.is_char_boundary(e.phrase.start)
+            && cx.masked[qualifier.end..e.phrase.start].trim().trim_start_matches(['(', '（']).is_empty();
+        if !inside && !right_after {
+            break;
+        }
+        let close = (right_after && cx.masked[e.phrase.end..].starts_with([')'])) as usize;
+        qualifier.end = e.phrase.end + close;
+        named = Some(e);
+        if !e.in_words {
+            break;
+        }
+    }
     if let Some(e) = named {
-        let close = (e.phrase.start >= qualifier.end && cx.masked[e.phrase.end..].starts_with([')'])) as usize;
-        qualifier.end = qualifier.end.max(e.phrase.end + close);
         return Some((e.external.clone(), qualifier));
     }
     // Pointing back ("that resolution", "the annex thereto", "its statute"):
@@ -344,7 +396,7 @@ fn antecedent(cx: &Context<'_>, offset: usize, q: &mut Qualifiers) -> Option<Ext
     cx.entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).find(|e| e.phrase.end <= offset).map(|e| e.external.clone())
 }
 
-/// For a `(para. N)` in a table row (a line with a TAB): the text named by
+/// For a reference in the first cell of a table row (a line with a TAB): the text named by
 /// the parenthesised line that heads the table (`(Resolution 99/250)`,
 /// `(A/99/700/Add.3 and General Assembly resolution 99/260)`), looked for up
 /// to [`Reach::ANTECEDENT`] back and not past a numbered paragraph.
@@ -353,10 +405,11 @@ fn table_heading(cx: &Context<'_>, range: TextRange) -> Option<(External, TextRa
     let bytes = masked.as_bytes();
     let line_start = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |i| i + 1);
     let line_end = memchr::memchr(b'\n', &bytes[range.start..]).map_or(bytes.len(), |i| range.start + i);
-    if !masked[line_start..line_end].contains('\t') || !masked[line_start..range.start].trim_end().ends_with('(') {
+    // In the first cell: a TAB after it on its line, none before it.
+    if !masked[range.start..line_end].contains('\t') || masked[line_start..range.start].contains('\t') {
         return None;
     }
-    let floor = range.start.saturating_sub(Reach::ANTECEDENT);
+    let floor = range.start.saturating_sub(Reach::TABLE);
     let mut end = line_start;
     while end > floor {
         let start = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
@@ -394,11 +447,10 @@ pub(crate) fn provision(label: String, of: External) -> External {
 pub(crate) fn coordinate(refs: &mut [Reference], masked: &str, t: &Tables) {
     let members: Vec<usize> = (0..refs.len()).filter(|&i| refs[i].target.is_some()).collect();
     let joined = |a: &Reference, b: &Reference| {
-        a.range.end <= b.range.start && b.range.start - a.range.end <= Reach::SHORT && masked.is_char_boundary(a.range.end) && {
-            let gap = masked[a.range.end..b.range.start]
-                .trim_matches(|c: char| c.is_whitespace() || t.data.list_separators.contains(&c) || c == ',' || c == '，');
-            gap.is_empty() || t.data.final_conjunctions.iter().any(|w| w.trim() == gap) || gap == "or"
-        }
+        a.range.end <= b.range.start
+            && b.range.start - a.range.end <= Reach::SHORT
+            && masked.is_char_boundary(a.range.end)
+            && t.coordination.is_match(&masked[a.range.end..b.range.start])
     };
     let inherit = |from: &Reference, to: &mut Reference| {
         let Some(of) = from.external.as_ref().and_then(|e| e.of.clone()) else { return };

@@ -27,6 +27,9 @@ use super::reference::{AnnexSpec, InternalTarget, NumberRole, NumberSpan, Proble
 pub(crate) struct Entity {
     pub(crate) phrase: TextRange,
     pub(crate) external: External,
+    /// Named in words ("the report of the Secretary-General"), not by a
+    /// symbol, a number or a known name.
+    pub(crate) in_words: bool,
 }
 
 pub(crate) fn span(base: usize, m: regex::Match<'_>) -> TextRange {
@@ -153,7 +156,7 @@ impl Reach {
     pub(crate) const AFTER: usize = 1024;
     /// How far before its start a reference reads (the sentence, the
     /// entities before it, `ibid.`, the heading of the table it is in).
-    pub(crate) const BEFORE: usize = 4096;
+    pub(crate) const BEFORE: usize = 8192;
     /// The earliest start of the sentence a reference is read in.
     pub(crate) const SENTENCE: usize = 800;
     /// One qualifier after a reference ("of section II", "above"); up to
@@ -170,6 +173,9 @@ impl Reach {
     /// How far back `ibid.` looks for the document it repeats, and a table
     /// row for the heading that names the text its `(para. N)` cite.
     pub(crate) const ANTECEDENT: usize = 2048;
+    /// How far back a row of a table looks for the heading that names the
+    /// text its first cell quotes (rows of follow-up tables are long).
+    pub(crate) const TABLE: usize = 8000;
 }
 
 impl Reach {
@@ -182,6 +188,7 @@ impl Reach {
 const _: () = assert!(Reach::TAIL < Reach::AFTER);
 const _: () = assert!(Reach::SENTENCE + Reach::ANTECEDENT <= Reach::BEFORE);
 const _: () = assert!(Reach::CITATION + Reach::ANTECEDENT <= Reach::BEFORE);
+const _: () = assert!(Reach::TABLE <= Reach::BEFORE);
 
 /// A change larger than this is analysed afresh.
 const MAX_CHANGE: usize = 64 * 1024;
@@ -329,7 +336,7 @@ impl Finder<'_> {
             let mut e = External::new(ExternalKind::RuleOfProcedure, n.to_string());
             e.of = Some(Box::new(External::new(ExternalKind::Instrument, "rules of procedure")));
             taken.push(r);
-            entities.push(Entity { phrase: r, external: e.clone() });
+            entities.push(Entity { phrase: r, external: e.clone(), in_words: false });
             refs.push(Reference::external(r, e));
         }
         // Document symbols.
@@ -354,7 +361,7 @@ impl Finder<'_> {
                 reference.problem = Some(Problem::MalformedSymbol(p));
             }
             taken.push(r);
-            entities.push(Entity { phrase: r, external: e });
+            entities.push(Entity { phrase: r, external: e, in_words: false });
             refs.push(reference);
         }
         // Resolutions, one reference per number in a list.
@@ -386,18 +393,20 @@ impl Finder<'_> {
                     Ok((_, id)) if other_organ => {
                         let mut e = External::new(ExternalKind::OtherResolution, id);
                         e.of = Some(Box::new(External::new(ExternalKind::Instrument, organ)));
-                        entities.push(Entity { phrase, external: e.clone() });
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
                         Reference::external(range, e)
                     }
                     Ok((kind, id)) => {
                         let e = External::new(kind, id);
-                        entities.push(Entity { phrase, external: e.clone() });
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
                         Reference::external(range, e)
                     }
                     Err(msg) => {
                         let kind = if sc { ExternalKind::SecurityCouncilResolution } else { ExternalKind::GeneralAssemblyResolution };
-                        let mut r =
-                            Reference::external(range, External::new(kind, written.split_whitespace().collect::<Vec<_>>().join(" ")));
+                        let e = External::new(kind, written.split_whitespace().collect::<Vec<_>>().join(" "));
+                        // Still the text cited: it qualifies what follows it.
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
+                        let mut r = Reference::external(range, e);
                         r.problem = Some(Problem::MalformedResolution(msg));
                         r
                     }
@@ -437,8 +446,19 @@ impl Finder<'_> {
             let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
             let e = External::new(ExternalKind::Instrument, id);
             taken.push(r);
-            entities.push(Entity { phrase: r, external: e.clone() });
+            entities.push(Entity { phrase: r, external: e.clone(), in_words: false });
             refs.push(Reference::external(r, e));
+        }
+        // Texts named in words ("the report of the Secretary-General", "his
+        // report"): not references of their own, but they qualify those near them.
+        for c in scan.captures(&t.named_text) {
+            let Some(name) = c.name("name") else { continue };
+            let r = span(0, name);
+            if overlaps(taken, r) {
+                continue;
+            }
+            let id = name.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            entities.push(Entity { phrase: r, external: External::new(ExternalKind::Instrument, id), in_words: true });
         }
         // "Ibid.": the text cited last before it (looked for within
         // `Reach::ANTECEDENT`), which can qualify a reference after it.
@@ -454,7 +474,7 @@ impl Finder<'_> {
                     Some(e) => e.external.clone(),
                     None => External::new(ExternalKind::Instrument, masked[r.start..r.end].to_string()),
                 };
-                found.push(Entity { phrase: r, external });
+                found.push(Entity { phrase: r, external, in_words: true });
             }
             entities.extend(found);
         }
@@ -532,7 +552,7 @@ fn number_tokens() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // `(a)`, `a)` (French, Spanish), `(أ)` (Arabic); ranges in every language.
-        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4}(?:\.[0-9]{1,3})?)|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
+        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4}(?:[A-Z]?\.(?:[IVX]{1,4}\.)?[0-9]{1,3})?)|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
             .expect("number token pattern")
     })
 }
@@ -809,8 +829,7 @@ fn roman_list(text: &str, base: usize) -> Vec<(TextRange, u32, bool)> {
             let num = c.name("num")?;
             let value = parse_section_numeral(num.as_str())?;
             let through = c.name("sep").is_some_and(|s| {
-                s.as_str().contains(['-', '–'])
-                    || s.as_str().split_whitespace().any(|w| w == "to" || w == "à" || w == "a")
+                s.as_str().contains(['-', '–']) || s.as_str().split_whitespace().any(|w| w == "to" || w == "à" || w == "a")
             });
             Some((TextRange::new(base + num.start(), base + num.end()), value, through))
         })
@@ -857,6 +876,16 @@ fn push_internal(
         r.sentence_floor = q.floor;
         r.qualifier = q.qualifier;
         r.evidence = q.evidence;
+        refs.push(r);
+        return;
+    }
+    if let Some((of, at, in_words)) = q.candidate.clone() {
+        // A text named earlier in the sentence: settled by resolution.
+        let mut r = Reference::internal(range, kind, target, numbers);
+        r.candidate = Some(of);
+        r.candidate_in_words = in_words;
+        r.qualifier = Some(at);
+        r.sentence_floor = q.floor;
         refs.push(r);
         return;
     }

@@ -146,6 +146,15 @@ pub struct Reference {
     /// Whether words decided which text it belongs to (a qualifier, a
     /// direction, a cited text before it), rather than the default.
     pub(crate) evidence: bool,
+    /// A text named earlier in its sentence that it may belong to (a
+    /// resolution, a symbol, "the report of the Secretary-General"): the
+    /// evidence is mixed, and resolution settles it (see
+    /// [`super::resolve::resolve_all`]).
+    pub candidate: Option<External>,
+    /// The candidate is named in words ("the report of the Secretary-General",
+    /// "his report"): it outweighs this document even where the reference
+    /// resolves here; a resolution or symbol named in passing does not.
+    pub(crate) candidate_in_words: bool,
 }
 
 impl Reference {
@@ -166,6 +175,8 @@ impl Reference {
             annex_number_mismatch: false,
             sentence_floor: None,
             evidence: false,
+            candidate: None,
+            candidate_in_words: false,
         }
     }
 
@@ -186,6 +197,8 @@ impl Reference {
             annex_number_mismatch: false,
             sentence_floor: None,
             evidence: false,
+            candidate: None,
+            candidate_in_words: false,
         }
     }
 

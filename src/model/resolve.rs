@@ -65,10 +65,34 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
     let index = Index::new(doc);
     refs.iter()
         .map(|r| match (&r.external, &r.target) {
-            (None, Some(target)) => resolve_one(doc, &index, r, target),
+            (None, Some(target)) => match &r.candidate {
+                None => resolve_one(doc, &index, r, target),
+                Some(other) => mixed(doc, resolve_one(doc, &index, r, target), other, r.candidate_in_words),
+            },
             _ => Resolution::external(),
         })
         .collect()
+}
+
+/// A reference in a sentence that names another text before it (mixed
+/// evidence): neither resolved nor reported (the note gives both readings),
+/// unless the other text is a resolution or symbol named in passing and the
+/// reference resolves here.
+fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in_words: bool) -> Resolution {
+    if !in_words && here.status == Status::Resolved {
+        return here;
+    }
+    let this = match (here.status, here.node) {
+        (Status::Resolved, Some(n)) => format!("this document's {}", doc.nodes[n].eid),
+        _ => "nothing in this document".to_string(),
+    };
+    Resolution {
+        status: Status::Unverified,
+        node: None,
+        candidates: Vec::new(),
+        note: Some(format!("it may belong to {}, named earlier in the sentence, or point at {this}", other.describe())),
+        annex_number_mismatch: false,
+    }
 }
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {

@@ -328,6 +328,8 @@ pub(super) fn data() -> &'static LanguageData {
             coordinated_after: NEVER,
             article_after: leak(format!(r"^\s+{}\s+{}\s+[0-9\x{{660}}-\x{{669}}]{{1,3}}", ar("من"), ar("المادة"))),
             direction_before: NEVER,
+            named_text: leak(format!(r"(?P<name>{}|{})", ar("تقرير الأمين العام"), ar("الفتوى"))),
+            coordination: r"^[\s،,;]*(?:(?:و|أو)\s*)?[\s،,]*$",
         }
     })
 }

@@ -101,5 +101,7 @@ pub(super) fn data() -> &'static LanguageData {
         coordinated_after: r"^(?:,?\s+(?:et|ou)\s+|,\s+)(?:tableaux?|figures?|encadrés?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:et|à)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
         article_after: r"^,?\s+de\s+l['’]\s*[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:le|son|leur|ce)\s+rapport(?:\s+du\s+Secrétaire\s+général)?|l['’]avis\s+consultatif|Documents\s+officiels\s+de\s+l['’]Assemblée\s+générale)(?-u:\b)",
+        coordination: r"^[\s,;]*(?:(?:et|ou)\s+)?(?:(?:en\s+particulier|notamment|y\s+compris)\s*)?[\s,]*$",
     })
 }

@@ -90,5 +90,7 @@ pub(super) fn data() -> &'static LanguageData {
         coordinated_after: r"^(?:,?\s+(?:y|o)\s+|,\s+)(?:cuadros?|gr[aá]ficos?|figuras?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:y|a)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
         article_after: r"^,?\s+del\s+[Aa]rt[ií]culo\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:el|su|ese)\s+informe(?:\s+del\s+Secretario\s+General)?|la\s+opini[oó]n\s+consultiva|Documentos\s+Oficiales\s+de\s+la\s+Asamblea\s+General)(?-u:\b)",
+        coordination: r"^[\s,;]*(?:(?:y|o|e|u)\s+)?(?:(?:en\s+particular|incluidos?|especialmente)\s*)?[\s,]*$",
     })
 }

@@ -374,3 +374,18 @@ fn the_discourse_rule_does_not_swallow_this_documents_own_references() {
     assert_no_reference_diagnostic(&a);
     assert_resolved(&a, 2, "paragraph 2 below", "para_2");
 }
+
+#[test]
+fn qualifiers_after_what_is_cited_with_the_reference() {
+    let a = analyse(
+        "Article 1\n\
+         1. The mandate derives from Articles 13, 98 and 102 and other relevant provisions of the Charter of the United Nations.\n\
+         Article 2\n\
+         1. The Council endorses paragraph 3 that resolution.\n\
+         2. Details appear in the Board's report (ibid., chap. II, para. 247, and chap. IV, para. 1).\n",
+    );
+    assert_no_reference_diagnostic(&a);
+    assert_line_external(&a, 2);
+    assert_line_external(&a, 5);
+    assert_line_external(&a, 4);
+}

@@ -332,6 +332,14 @@ fn footnote_citation(cx: &Context<'_>, range: TextRange) -> Option<(External, Te
 fn text_after(cx: &Context<'_>, at: usize, after: &str) -> Option<(External, TextRange)> {
     let c = cx.t.text_after.captures(after)?;
     let qm = c.name("q")?;
+    // Where the table makes the preposition optional (`prep`), it may be
+    // left out only when the qualifier points back ("paragraph 3 that
+    // resolution", an OCR slip): "paragraph 3 the report" is no qualifier.
+    let anaphor = c.name("anaphor").is_some_and(|m| !m.as_str().is_empty());
+    let optional_preposition = cx.t.text_after.capture_names().any(|n| n == Some("prep"));
+    if optional_preposition && c.name("prep").is_none() && !anaphor {
+        return None;
+    }
     let words = c.name("words").map(|m| m.as_str()).unwrap_or("");
     let noun = c.name("noun").map(|m| m.as_str()).unwrap_or("");
     let own = cx.t.document_after.is_match(after)

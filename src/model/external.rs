@@ -179,7 +179,10 @@ pub fn decode_symbol(symbol: &str) -> Option<String> {
 
 /// What is wrong with a document symbol as written, if anything.
 pub fn symbol_problem(written: &str) -> Option<String> {
-    if written.chars().any(char::is_whitespace) {
+    // A symbol wrapped at a line end (`A/6000/` then `Rev.1` on the next
+    // line of a hard-wrapped text) is layout, not a slip.
+    let wrapped = written.contains('\n') && written.split('\n').all(|part| !part.trim().contains(char::is_whitespace));
+    if written.chars().any(char::is_whitespace) && !wrapped {
         let fixed: String = written.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(format!("a document symbol has no spaces: write `{fixed}`"));
     }
@@ -549,6 +552,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn symbols_wrapped_at_a_line_end_are_not_malformed() {
+        assert_eq!(symbol_problem("A/6000/\nRev.1"), None);
+        assert_eq!(symbol_problem("S/\n   20063"), None);
+        assert!(symbol_problem("S/ 13177").is_some());
+    }
+
+    #[test]
     fn resolution_numbers() {
         assert_eq!(classify_resolution("72/57", false), Ok((ExternalKind::GeneralAssemblyResolution, "72/57".into())));
         assert_eq!(classify_resolution("2370 (2017)", true), Ok((ExternalKind::SecurityCouncilResolution, "2370 (2017)".into())));
@@ -559,7 +569,7 @@ mod tests {
         assert!(classify_resolution("2I9 (1965)", true).is_err());
         assert!(classify_resolution("1514 (XVD", false).is_err());
         assert!(classify_resolution("950 (1971)", true).unwrap_err().contains("cannot be of 1971"));
-        for ok in ["15 (1946)", "16 (1947)", "902 (1994)", "1445 (2002)", "2370 (2017)", "37 (1947)", "38 (1947)"] {
+        for ok in ["161 A (1961)", "15 (1946)", "16 (1947)", "902 (1994)", "1445 (2002)", "2370 (2017)", "37 (1947)", "38 (1947)"] {
             assert!(classify_resolution(ok, true).is_ok(), "{ok}");
         }
     }

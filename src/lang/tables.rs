@@ -487,7 +487,7 @@ pub fn tables(lang: Language) -> &'static Tables {
 pub fn symbol_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS|CD|CCW|CCM|TPNW|NPT|BWC|APLC|CEB)(?:\s*/\s*(?:[A-Za-z]+\.[IVXLC]+|[A-Za-z]+\.?[0-9]*|[0-9]+|[A-Za-z]+\.[0-9]+(?:\.[0-9]+)?)\*?)+)")
+        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|\$|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS|CD|CCW|CCM|TPNW|NPT|BWC|APLC|CEB)(?:\s*/\s*(?:[A-Za-z]+\.[IVXLC]+|[A-Za-z]+\.?[0-9]*|[0-9]+|[A-Za-z]+\.[0-9]+(?:\.[0-9]+)?)\*?)+)")
     })
 }
 

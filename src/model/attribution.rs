@@ -223,7 +223,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         }
     }
     // "Of Article 2" and no text after it: an article of this document if it has articles.
-    if let (Some(at), false) = (article, cx.doc.has_articles()) {
+    if let Some(at) = article.filter(|_| !cx.doc.has_articles()) {
         let words = masked[at..read].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
         let label = words.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
         q.external(External::new(ExternalKind::Instrument, label), TextRange::new(at, read));
@@ -458,7 +458,7 @@ pub(crate) fn coordinate(refs: &mut [Reference], masked: &str, t: &Tables) {
         a.range.end <= b.range.start
             && b.range.start - a.range.end <= Reach::SHORT
             && masked.is_char_boundary(a.range.end)
-            && t.coordination.is_match(&masked[a.range.end..b.range.start])
+            && (b.through || t.coordination.is_match(&masked[a.range.end..b.range.start]))
     };
     let inherit = |from: &Reference, to: &mut Reference| {
         let Some(of) = from.external.as_ref().and_then(|e| e.of.clone()) else { return };

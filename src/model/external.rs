@@ -179,6 +179,10 @@ pub fn decode_symbol(symbol: &str) -> Option<String> {
 
 /// What is wrong with a document symbol as written, if anything.
 pub fn symbol_problem(written: &str) -> Option<String> {
+    // OCR reads the S of the Security Council as `$`.
+    if let Some(rest) = written.strip_prefix('$') {
+        return Some(format!("`$` where `S` should be (an OCR slip): `S{rest}`"));
+    }
     // A symbol wrapped at a line end (`A/6000/` then `Rev.1` on the next
     // line of a hard-wrapped text) is layout, not a slip.
     let wrapped = written.contains('\n') && written.split('\n').all(|part| !part.trim().contains(char::is_whitespace));
@@ -556,6 +560,7 @@ mod tests {
         assert_eq!(symbol_problem("A/6000/\nRev.1"), None);
         assert_eq!(symbol_problem("S/\n   20063"), None);
         assert!(symbol_problem("S/ 13177").is_some());
+        assert!(symbol_problem("$/25240").unwrap().contains("S/25240"));
     }
 
     #[test]

@@ -468,8 +468,11 @@ impl Finder<'_> {
             ibids.retain(|r| !overlaps(taken, *r));
             let mut found: Vec<Entity> = Vec::new();
             for r in ibids {
+                // Only the entities that start within the look-back (and the
+                // ibid. before it) can be the text it repeats.
                 let upto = entities.partition_point(|e| e.phrase.start < r.start);
-                let cited = entities[..upto].iter().chain(found.iter()).filter(|e| e.phrase.end <= r.start).max_by_key(|e| e.phrase.end);
+                let near = entities[..upto].iter().rev().take_while(|e| e.phrase.start + Reach::ANTECEDENT >= r.start);
+                let cited = near.chain(found.last()).filter(|e| e.phrase.end <= r.start).max_by_key(|e| e.phrase.end);
                 let external = match cited.filter(|e| e.phrase.end + Reach::ANTECEDENT >= r.start) {
                     Some(e) => e.external.clone(),
                     None => External::new(ExternalKind::Instrument, masked[r.start..r.end].to_string()),

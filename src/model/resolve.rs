@@ -66,8 +66,9 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
     refs.iter()
         .map(|r| match (&r.external, &r.target) {
             (None, Some(target)) => match &r.candidate {
-                None => resolve_one(doc, &index, r, target),
-                Some(other) => mixed(doc, resolve_one(doc, &index, r, target), other, r.candidate_in_words),
+                None => resolve_one(doc, &index, r, target, true),
+                // Only whether it resolves matters: no walk to explain a failure.
+                Some(other) => mixed(doc, resolve_one(doc, &index, r, target, false), other, r.candidate_in_words),
             },
             _ => Resolution::external(),
         })
@@ -221,7 +222,9 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     Some(cur)
 }
 
-fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget) -> Resolution {
+/// Where one internal reference points; `explain` says whether to describe
+/// a failure (which walks the container).
+fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget, explain: bool) -> Resolution {
     let (containers, annex_number_mismatch, why_none) = containers(doc, target);
     if let Some(why) = why_none {
         return Resolution::broken(why);
@@ -297,7 +300,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
                     };
                     let paragraphs = index.find(NodeKind::Paragraph, Some(p), &containers, here_container, accept);
                     if paragraphs.is_empty() {
-                        why = Some(describe_missing_paragraph(doc, target, &containers, here));
+                        why = explain.then(|| describe_missing_paragraph(doc, target, &containers, here));
                     }
                     for id in paragraphs {
                         match descend(doc, id, &target.subparagraphs) {

@@ -181,6 +181,7 @@ pub fn decode_symbol(symbol: &str) -> Option<String> {
 pub fn symbol_problem(written: &str) -> Option<String> {
     // OCR reads the S of the Security Council as `$`.
     if let Some(rest) = written.strip_prefix('$') {
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(format!("`$` where `S` should be (an OCR slip): `S{rest}`"));
     }
     // A symbol wrapped at a line end (`A/6000/` then `Rev.1` on the next
@@ -561,6 +562,7 @@ mod tests {
         assert_eq!(symbol_problem("S/\n   20063"), None);
         assert!(symbol_problem("S/ 13177").is_some());
         assert!(symbol_problem("$/25240").unwrap().contains("S/25240"));
+        assert!(symbol_problem("$/ 13369").unwrap().contains("`S/13369`"));
     }
 
     #[test]

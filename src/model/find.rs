@@ -344,7 +344,7 @@ impl Finder<'_> {
         for m in symbols.into_iter().flatten() {
             // The match may start with the character before the organ letter.
             let whole = m.as_str();
-            let skip = whole.char_indices().find(|(_, ch)| ch.is_ascii_uppercase()).map(|(i, _)| i).unwrap_or(0);
+            let skip = whole.char_indices().find(|(_, ch)| ch.is_ascii_uppercase() || *ch == '$').map(|(i, _)| i).unwrap_or(0);
             let start = m.start() + skip;
             let written = whole[skip..].trim_end_matches(['.', '*']);
             if !written.contains('/') || !written.chars().any(|ch| ch.is_ascii_digit()) {

@@ -389,3 +389,17 @@ fn qualifiers_after_what_is_cited_with_the_reference() {
     assert_line_external(&a, 5);
     assert_line_external(&a, 4);
 }
+
+#[test]
+fn a_lettered_article_in_a_list_with_a_qualified_member() {
+    let a = analyse(
+        "Article 1\n\
+         In discharging its obligations under Article 76 a\n\
+         and Article 84 of the Charter, the Administering Authority shall report.\n\
+         Article 2\n\
+         The Authority shall apply article 1.\n",
+    );
+    assert_no_reference_diagnostic(&a);
+    assert_external(&a, 2, "Article 76", "Charter");
+    assert_resolved(&a, 5, "article 1", "art_1");
+}

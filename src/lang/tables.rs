@@ -289,7 +289,7 @@ fn english() -> &'static LanguageData {
         article_after: r"^,?\s+of\s+[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
         named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
-        coordination: r"^[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
+        coordination: r"^\s*(?:[a-e](?-u:\b))?[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
     })
 }
 

@@ -75,7 +75,9 @@ fn every_internal_reference_in_the_english_documents_resolves() {
             }
         }
     }
-    assert!(internal >= 60, "only {internal} internal references found");
+    // A/80/590's follow-up table quotes the Advisory Committee's report
+    // (A/79/817): its `(para. N)` are that report's, not internal (issue 9, A.4).
+    assert!(internal >= 50, "only {internal} internal references found");
 }
 
 fn target_of(a: &Analysis, line: usize, text: &str) -> String {

@@ -755,7 +755,9 @@ fn swapping_two_paragraph_numbers_reports_the_order() {
 
 #[test]
 fn pointing_a_reference_nowhere_reports_it_broken() {
-    run(&[Kind::BreakReference], Population::References, SITES_PER_KIND, 50);
+    // 40: the `(para. N)` of A/80/590's follow-up table quote the Advisory
+    // Committee's report and are no longer internal sites (issue 9, A.4).
+    run(&[Kind::BreakReference], Population::References, SITES_PER_KIND, 40);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! reference.direction; and the problems found while reading external
 //! references: symbol.malformed, resolution.malformed, sdg.unknown-target.
 
-use crate::model::{AnnexSpec, Direction, Reference, Status};
+use crate::model::{AnnexSpec, Direction, Problem, Reference, Status};
 use crate::syntax::Document;
 
 use super::{node_label, Code, Diagnostic};
@@ -10,10 +10,13 @@ use super::{node_label, Code, Diagnostic};
 pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic>) {
     for r in refs {
         let text = doc.masked[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some((code, message)) = &r.problem {
-            if let Some(code) = Code::parse(code) {
-                out.push(Diagnostic::new(code, r.range, message.clone()));
-            }
+        if let Some(problem) = &r.problem {
+            let code = match problem {
+                Problem::MalformedSymbol(_) => Code::SymbolMalformed,
+                Problem::MalformedResolution(_) => Code::ResolutionMalformed,
+                Problem::UnknownSdgTarget(_) => Code::SdgUnknownTarget,
+            };
+            out.push(Diagnostic::new(code, r.range, problem.message().to_string()));
         }
         match r.status {
             Status::Broken => {
@@ -67,7 +70,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                     }
                 }
             }
-            Status::External => {}
+            Status::External | Status::Unverified => {}
         }
     }
 }

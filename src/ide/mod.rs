@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
 use crate::lang::{self, Language};
-use crate::model::{self, RefKind, Reference, Status};
+use crate::model::{self, ExternalKind, RefKind, Reference, Status};
 use crate::syntax::{self, Document, NodeId, NodeKind};
 use crate::text::{LineIndex, TextChange, TextRange};
 
@@ -24,7 +24,7 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// What the parse and the reference finder keep for [`Analysis::update`].
     reuse: syntax::Reuse,
-    reference_reuse: model::reference::Reuse,
+    reference_reuse: model::find::Reuse,
     /// Made by [`Analysis::update`] with the references away from the edit reused.
     references_reused: bool,
 }
@@ -270,7 +270,21 @@ impl Analysis {
                 }
                 Status::External => {
                     let e = r.external.as_ref()?;
-                    let mut md = format!("**{}**", e.describe());
+                    // A provision of another text says which, in the words
+                    // that say so: "paragraph 14 of the report of the
+                    // Secretary-General (A/99/123)".
+                    let named = r.qualifier.filter(|_| e.kind == ExternalKind::Provision).map(|q| {
+                        let words = self.text[q.start..q.end].split_whitespace().collect::<Vec<_>>().join(" ");
+                        let words = words.trim_start_matches(['(', '（']).trim_end_matches([',', '，']);
+                        let words = words.strip_prefix("of ").unwrap_or(words);
+                        format!("{} of {}", e.id, words)
+                    });
+                    let mut md = format!("**{}**", named.unwrap_or_else(|| e.describe()));
+                    if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
+                        if !md.contains(&of.id) {
+                            md.push_str(&format!("\n\n{}", of.describe()));
+                        }
+                    }
                     if let Some(url) = e.url() {
                         md.push_str(&format!("\n\n[{url}]({url})"));
                     }
@@ -278,6 +292,7 @@ impl Analysis {
                     md
                 }
                 Status::Broken => format!("**Broken reference** `{}`\n\n{}", text.trim(), r.note.clone().unwrap_or_default()),
+                Status::Unverified => format!("**Not checked** `{}`\n\n{}", text.trim(), r.note.clone().unwrap_or_default()),
                 Status::Ambiguous => {
                     let places: Vec<String> = r.candidates.iter().map(|&c| format!("- {}", self.address_in_words(c))).collect();
                     format!("**Ambiguous reference** `{}` fits:\n{}", text.trim(), places.join("\n"))

@@ -122,7 +122,7 @@ impl Analysis {
                     Status::External => (TokenKind::InternalReference, EXTERNAL),
                     Status::Broken => (TokenKind::InternalReference, BROKEN),
                     Status::Ambiguous => (TokenKind::InternalReference, AMBIGUOUS),
-                    Status::Resolved => (TokenKind::InternalReference, 0),
+                    Status::Resolved | Status::Unverified => (TokenKind::InternalReference, 0),
                 },
             };
             raw.push(Token { range: r.range, kind, modifiers });
@@ -202,12 +202,12 @@ mod tests {
     #[test]
     fn headings_numbers_references_and_votes() {
         let got =
-            tokens("I. Introduction\n\n1. Recalls resolution 72/57 and paragraph 9:\n(a) A/CONF.192/2018/RC/1;\n\nIn favour: Chile\n");
+            tokens("I. Introduction\n\n1. Recalls paragraph 9 and resolution 72/57:\n(a) A/CONF.192/2018/RC/1;\n\nIn favour: Chile\n");
         let want = vec![
             ("I. Introduction".to_string(), "namespace", DECLARATION),
             ("1.".to_string(), "number", DECLARATION),
-            ("resolution 72/57".to_string(), "type", EXTERNAL),
             ("paragraph 9".to_string(), "property", BROKEN),
+            ("resolution 72/57".to_string(), "type", EXTERNAL),
             ("(a)".to_string(), "enumMember", DECLARATION),
             ("A/CONF.192/2018/RC/1".to_string(), "macro", EXTERNAL),
             ("In favour:".to_string(), "keyword", 0),

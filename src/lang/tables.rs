@@ -147,12 +147,49 @@ pub struct LanguageData {
     /// participles and operative verbs), so that a lower-case line after a
     /// blank line starts a paragraph rather than continuing one.
     pub lower_case_paragraphs: bool,
+    // Attribution (`model::attribution`): the words that say which text a
+    // reference belongs to.
+    /// After a reference: another text named in words, "of the report of the
+    /// Secretary-General", "of his report", "of that resolution", "of the
+    /// consensus report of the group of experts". `q` is the qualifier (its
+    /// span is kept), `anaphor` a word pointing back at a text named earlier
+    /// in the sentence, `noun` what kind of text, `tail` what names it.
+    /// Anchored.
+    pub text_after: &'static str,
+    /// Between a cited text (a symbol, a resolution, `ibid.`) and a reference
+    /// of its citation: `(A/47/27), chap. IV, para. 24`, `CD/8/Rev.10, paras.`,
+    /// `秘书长报告(S/2025/101)第14段`. Anchored at both ends.
+    pub citation_gap_before: &'static str,
+    /// "Ibid.": the text cited last.
+    pub ibid: &'static str,
+    /// Right before a reference: a word pointing back at a text named
+    /// earlier ("its paragraphs 2 and 7", `该决议第5段`, `上述决议`). `q` is
+    /// the qualifier. Anchored at the end.
+    pub anaphor_before: &'static str,
+    /// After a reference, things cited with it that are not references of
+    /// the document ("and tables 4 and 5" before "of his report"). Anchored.
+    pub coordinated_after: &'static str,
+    /// After a paragraph reference: the article it is in, "of Article 2"
+    /// (then "of the Charter"). Anchored.
+    pub article_after: &'static str,
+    /// Right before a reference: a direction word (`上文第2段`). `dir`, with
+    /// `above` for the upward one. Anchored at the end.
+    pub direction_before: &'static str,
+    /// A text named in words, not by a symbol ("the report of the
+    /// Secretary-General", "his special report", "the advisory opinion",
+    /// "Official Records of the General Assembly"): it can qualify a
+    /// reference like a symbol. `name` is the name.
+    pub named_text: &'static str,
+    /// What may stand between two members of a list of references: separators,
+    /// a conjunction, "in particular". Anchored at both ends.
+    pub coordination: &'static str,
 }
 
 /// A pattern that never matches (for forms a language does not have).
 pub(crate) const NEVER: &str = r"^(?-u:\b\B)";
 
-const NUM_EN: &str = r"(?:[0-9]{1,4}(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
+const NUM_EN: &str =
+    r"(?:[0-9]{1,4}(?:[A-Z]?\.(?:[IVX]{1,4}\.)?[0-9]{1,3}(?-u:\b))?(?:\s?\((?:[a-z]{1,5})\))*|\((?:[a-z]{1,5})\)(?:\s?\([ivx]{1,5}\))*)";
 
 fn english_paragraph_reference() -> String {
     let range = format!(r"{NUM_EN}(?:\s*(?:to|through|-|–)\s*{NUM_EN})?");
@@ -166,11 +203,11 @@ const NUM_ZH: &str = r"(?:[0-9]{1,4}(?:\s*[(（](?:[a-z]{1,5})[)）])*)";
 fn chinese_paragraph_reference() -> String {
     let range = format!(r"{NUM_ZH}(?:\s*[至到\-–—]\s*{NUM_ZH})?");
     format!(
-        r"(?:(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]*)\s*)?(?:第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)\s*)?(?P<kw>第)\s*(?P<nums>{range}(?:\s*[、,，和及与]\s*{range})*)\s*(?P<unit>分段|段|款)"
+        r"(?:(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]*)\s*)?(?:第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)\s*)?(?P<kw>第)\s*(?P<nums>{range}(?:\s*[、,，和及与]\s*第?\s*{range})*)\s*(?P<unit>分段|段|款)"
     )
 }
 
-pub(crate) const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?(?-u:\b))?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\))";
+pub(crate) const RESNUM: &str = r"(?:[0-9]{1,4}\s*\((?:[0-9]{4}|(?:S-|ES-)?[IVXLC]+)\)|(?:S|ES)-[0-9]{1,2}/[0-9]{1,3}|(?:19|20)[0-9]{2}/[0-9]{1,3}(?-u:\b)|[0-9]{1,2}/[0-9]{1,4}(?:\s+[A-H](?:\s*(?:and|to|-|–)\s*[A-H])?(?-u:\b))?|[0-9]{1,4}\s+[A-H]\s*\((?:S-|ES-)?[IVXLC]+\)|[0-9]{1,4}\s+[A-H]\s*\([0-9]{4}\)|[0-9][0-9IlO]{0,3}\s*\((?:[0-9IlO]{4}\)|[IVXLCD]{1,6}(?:\)|(?-u:\b))))";
 
 fn english_resolutions() -> String {
     let date = r"(?:\s+of\s+[0-9]{1,2}\s+[A-Z][a-z]+\s+[0-9]{4})";
@@ -180,8 +217,10 @@ fn english_resolutions() -> String {
 }
 
 fn chinese_resolutions() -> String {
+    // A dated list: `2020年3月1日第2510(2020)号、2021年3月2日第2570(2021)号等决议`.
+    const DATE: &str = r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日";
     format!(
-        r"(?:(?P<organ>安全理事会|安理会|大会|经济及社会理事会|人权理事会)\s*)?第\s*(?P<list>{RESNUM}(?:\s*[、,，和及]\s*{RESNUM})*)\s*号决议"
+        r"(?:(?P<organ>安全理事会|安理会|大会|经济及社会理事会|人权理事会)\s*)?(?:{DATE}\s*)?第\s*(?P<list>{RESNUM}(?:\s*号?\s*[、,，和及]\s*(?:{DATE}\s*)?第?\s*{RESNUM})*)\s*号\s*(?:等\s*)?决议"
     )
 }
 
@@ -220,16 +259,16 @@ fn english() -> &'static LanguageData {
         sentence_ends: &[';'],
         full_stop_ends_sentence: true,
         paragraph_reference: leak(english_paragraph_reference()),
-        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?",
-        annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
+        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?",
+        annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b))+)?|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
-        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
+        internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+|[0-9]{1,2})(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
         direction_after: r"^\s+(?P<dir>above|below)(?-u:\b)",
         document_before: r"(?P<q>(?:the\s+)?(?:draft\s+)?outcome\s+document,?\s+)$",
         document_after: r"^,?\s+(?:of|in|to)\s+(?:the\s+)?(?P<q>(?:draft\s+)?outcome\s+document|present\s+(?:resolution|report|decision|declaration|document|annex)|annex\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision))",
         named_text_after: r#"^,?\s+(?:of|in)\s+(?:the\s+)?(?:["“](?P<quoted>[^"”\n]+)["”]|(?P<name>(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|of|on|the|and|for|to|in|against))*))"#,
         external_gap_before: r"^\s*,\s*$",
-        external_gap_after: r"^,?\s+(?:of|in|to|under)\s+(?:the\s+|its\s+|that\s+|this\s+|said\s+)?$",
+        external_gap_after: r"^,?\s+(?:of|in|to|under)\s+(?:the\s+|its\s+|that\s+|this\s+|said\s+)?(?:document\s+)?$",
         resolution_list: leak(english_resolutions()),
         security_council_words: &["Security Council"],
         other_organs: &["Human Rights Council", "Economic and Social Council", "Commission on Human Rights", "Executive Board"],
@@ -243,8 +282,17 @@ fn english() -> &'static LanguageData {
         resolution_without_year: r"(?-u:\b)Security Council resolution\s+(?P<num>[0-9]{3,4})(?-u:\b)(?:\s*[^\s(0-9/]|\s*$)",
         resolution_number: RESNUM,
         paragraph_exclusion_after: NEVER,
-        thereof_after: r"^,?\s+thereof(?-u:\b)",
+        thereof_after: r"^,?\s+there(?:of|to)(?-u:\b)",
         lower_case_paragraphs: false,
+        text_after: r"^,?\s+(?P<prep>(?:of|in|to|under|from|by)\s+)?(?P<q>(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|the|an?)\s+(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?|opinion|addendum|series|Rules|Regulations|Final\s+Document|[Pp]lan\s+of\s+[Aa]ction)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
+        citation_gap_before: r"^(?:[\s,:()]|summary\s+and(?-u:\b)|,\s+and(?-u:\b)|paras?\.\s+[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?(?:\s*\([a-z]{1,4}\))?|chap(?:ter)?s?\.?\s+[IVXLC]+(?:\.[A-Z])?|sects?\.?\s+[IVXLC]+(?:\.[A-Z0-9])*|section\s+[IVXLC]+(?:\.[A-Z0-9])*|annex(?:es)?\s+[IVXLC0-9]+(?:\s+(?:and|to)\s+[IVXLC0-9]+)?|summary|[Vv]ol\.\s+[IVXLC]+|resolution\s+[0-9]{1,3}(?:\s*\([IVXLC]+\))?|decision\s+[0-9]{1,3}(?:/[0-9]+)?|part\s+(?:one|two|three|[IVXLC]+)|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:Year|Session)|Supplement\s+No\.\s+[0-9]+[A-Z]?|No\.\s+[0-9]+|[0-9]+(?:st|nd|rd|th)\s+meeting|pp?\.\s*[0-9]+(?:[–-][0-9]+)?|see(?:\s+also)?|footnote\s+[0-9]+)*$",
+        ibid: r"(?-u:\b)[Ii]bid\.",
+        anaphor_before: r"(?-u:\b)(?P<q>its|his|her|their)\s+$",
+        coordinated_after: r#"^(?:(?:,?\s+(?:and|or)\s+|,\s+|\s+of\s+and\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?|annex(?:es)?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*|\s?\((?:[A-Z]|[0-9]{1,3}|[ivx]+\s*[-–]\s*[ivx]+)\)(?:\s?\([a-z]{1,4}\))*|,?\s+entitled\s+[“"][^”"\n]{1,160}[”"],?|\s+[a-e](?-u:\b)|,?\s+and\s+(?:other|all|the)\s+(?:relevant\s+)?provisions)"#,
+        article_after: r"^,?\s+of\s+[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
+        direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
+        coordination: r"^\s*(?:[a-e](?-u:\b))?[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
     })
 }
 
@@ -288,7 +336,7 @@ fn chinese() -> &'static LanguageData {
         resolution_list: leak(chinese_resolutions()),
         security_council_words: &["安全理事会", "安理会", "安全理事會", "安理會"],
         other_organs: &["人权理事会", "经济及社会理事会"],
-        instrument: r"(?P<name>《[^《》\n]+》|议事规则)",
+        instrument: r"(?P<name>《[^《》\n]+》|议事规则|《?(?:联合国)?宪章》?)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
         sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|\.(?:[^0-9a-z]|$)|$)",
         // `以14票对0票、1票弃权`; older texts (also in traditional characters)
@@ -301,6 +349,15 @@ fn chinese() -> &'static LanguageData {
         paragraph_exclusion_after: NEVER,
         thereof_after: NEVER,
         lower_case_paragraphs: false,
+        text_after: NEVER,
+        citation_gap_before: r"^[\s，,、的)）]*$",
+        ibid: r"同上",
+        anaphor_before: r"(?P<q>(?:该|上述|所述|前述|此|这项|这一|上列)(?:各项)?(?:决议|报告|文件|决定|宣言|公约|协定|议定书|说明|文书))\s*$",
+        coordinated_after: NEVER,
+        article_after: NEVER,
+        direction_before: r"(?P<dir>(?P<above>上文)|下文)\s*$",
+        named_text: r"(?P<name>秘书长(?:的)?(?:特别)?报告|咨询意见)",
+        coordination: r"^[\s，,、和及与;；]*(?:以及|特别是|尤其是)?[\s，,、]*$",
     })
 }
 
@@ -336,6 +393,15 @@ pub struct Tables {
     pub resolution_without_year: Regex,
     pub paragraph_exclusion_after: Regex,
     pub thereof_after: Regex,
+    pub text_after: Regex,
+    pub citation_gap_before: Regex,
+    pub ibid: Regex,
+    pub anaphor_before: Regex,
+    pub coordinated_after: Regex,
+    pub article_after: Regex,
+    pub direction_before: Regex,
+    pub named_text: Regex,
+    pub coordination: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -377,6 +443,15 @@ impl Tables {
             resolution_number: compile(data.resolution_number),
             paragraph_exclusion_after: compile(data.paragraph_exclusion_after),
             thereof_after: compile(data.thereof_after),
+            text_after: compile(data.text_after),
+            citation_gap_before: compile(data.citation_gap_before),
+            ibid: compile(data.ibid),
+            anaphor_before: compile(data.anaphor_before),
+            coordinated_after: compile(data.coordinated_after),
+            article_after: compile(data.article_after),
+            direction_before: compile(data.direction_before),
+            named_text: compile(data.named_text),
+            coordination: compile(data.coordination),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),
@@ -419,7 +494,7 @@ pub fn tables(lang: Language) -> &'static Tables {
 pub fn symbol_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS)(?:\s*/\s*(?:[A-Za-z]+\.?[0-9]*|[0-9]+|[A-Za-z]+\.[0-9]+(?:\.[0-9]+)?)\*?)+)")
+        compile(r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|\$|E|ST|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|HRC|ICEF|UNW|FCCC|ECE|ESCAP|ECA|ECLAC|ESCWA|TRADE|ICCD|CBD|IDB|PBC|DP/FPA|UNCITRAL|JIU|SPLOS|CD|CCW|CCM|TPNW|NPT|BWC|APLC|CEB)(?:\s*/\s*(?:[A-Za-z]+\.[IVXLC]+|[A-Za-z]+\.?[0-9]*|[0-9]+|[A-Za-z]+\.[0-9]+(?:\.[0-9]+)?)\*?)+)")
     })
 }
 

@@ -179,7 +179,15 @@ pub fn decode_symbol(symbol: &str) -> Option<String> {
 
 /// What is wrong with a document symbol as written, if anything.
 pub fn symbol_problem(written: &str) -> Option<String> {
-    if written.chars().any(char::is_whitespace) {
+    // OCR reads the S of the Security Council as `$`.
+    if let Some(rest) = written.strip_prefix('$') {
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+        return Some(format!("`$` where `S` should be (an OCR slip): `S{rest}`"));
+    }
+    // A symbol wrapped at a line end (`A/6000/` then `Rev.1` on the next
+    // line of a hard-wrapped text) is layout, not a slip.
+    let wrapped = written.contains('\n') && written.split('\n').all(|part| !part.trim().contains(char::is_whitespace));
+    if written.chars().any(char::is_whitespace) && !wrapped {
         let fixed: String = written.chars().filter(|c| !c.is_whitespace()).collect();
         return Some(format!("a document symbol has no spaces: write `{fixed}`"));
     }
@@ -211,10 +219,23 @@ pub fn classify_resolution(written: &str, security_council: bool) -> Result<(Ext
     if let Some(open) = s.find('(') {
         let number = s[..open].trim();
         let inner = s[open + 1..].trim_end_matches(')').trim();
+        // OCR slips: a letter in the number (`2I9`), an unclosed bracket (`1514 (XVD`).
+        if let Some(bad) = number.chars().find(|c| !c.is_ascii_digit() && !c.is_whitespace() && !c.is_ascii_uppercase()) {
+            return Err(format!("`{number}` is not a resolution number: `{bad}` where a digit should be"));
+        }
+        if number.chars().any(|c| c.is_ascii_alphabetic()) && !number.contains(' ') {
+            return Err(format!("`{number}` is not a resolution number: a letter where a digit should be"));
+        }
+        if !s.trim_end().ends_with(')') {
+            return Err(format!("`{}` is not closed: `{number} ({inner})`?", s.trim()));
+        }
         if inner.len() == 4 && inner.chars().all(|c| c.is_ascii_digit()) {
             let year: u32 = inner.parse().unwrap_or(0);
             if !(1946..=2100).contains(&year) {
                 return Err(format!("`{inner}` is not a plausible year for a Security Council resolution"));
+            }
+            if let Some(why) = parse_digits_ascii(number).and_then(|n| impossible_security_council_year(n, year)) {
+                return Err(why);
             }
             return Ok((ExternalKind::SecurityCouncilResolution, format!("{number} ({inner})")));
         }
@@ -227,7 +248,61 @@ pub fn classify_resolution(written: &str, security_council: bool) -> Result<(Ext
     if security_council {
         return Err("a Security Council resolution is cited with its year: `2370 (2017)`".to_string());
     }
+    // `1999/12`: a resolution of the Economic and Social Council or another organ that numbers by year.
+    if s.split('/').next().is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())) {
+        return Ok((ExternalKind::OtherResolution, compact_space));
+    }
     Ok((ExternalKind::GeneralAssemblyResolution, compact_space))
+}
+
+fn parse_digits_ascii(s: &str) -> Option<u32> {
+    s.trim().parse().ok()
+}
+
+/// Security Council resolution numbers seen per year (1946–1994 and 2002):
+/// `year,lowest_seen,highest_seen,seen`, from `data/sc_resolution_years.csv`
+/// (sources in `data/SOURCES.md`).
+const SC_RESOLUTION_YEARS: &str = include_str!("../../data/sc_resolution_years.csv");
+
+/// How far past the numbers seen in the neighbouring years a number may lie
+/// and still be accepted (a resolution dated at the turn of a year).
+const SC_YEAR_SLACK: u32 = 5;
+
+/// Why Security Council resolution `number` cannot be of `year`, if it
+/// certainly cannot: the Council numbers its resolutions consecutively, so a
+/// resolution of a year has a number above every one seen for an earlier year
+/// and below every one seen for a later year.
+pub fn impossible_security_council_year(number: u32, year: u32) -> Option<String> {
+    static YEARS: std::sync::OnceLock<Vec<(u32, u32, u32)>> = std::sync::OnceLock::new();
+    let years = YEARS.get_or_init(|| {
+        SC_RESOLUTION_YEARS
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split(',').map(|x| x.trim().parse::<u32>().ok());
+                Some((f.next()??, f.next()??, f.next()??))
+            })
+            .collect()
+    });
+    let before = years.iter().filter(|(y, _, _)| *y < year).map(|(_, _, hi)| *hi).max();
+    let after = years.iter().filter(|(y, _, _)| *y > year).map(|(_, lo, _)| *lo).min();
+    let too_low = before.is_some_and(|hi| number + SC_YEAR_SLACK <= hi);
+    let too_high = after.is_some_and(|lo| number >= lo + SC_YEAR_SLACK);
+    if !too_low && !too_high {
+        return None;
+    }
+    let range = match (before, after) {
+        (Some(hi), Some(lo)) => format!("between {} and {}", hi + 1, lo.saturating_sub(1)),
+        (Some(hi), None) => format!("above {hi}"),
+        (None, Some(lo)) => format!("below {lo}"),
+        (None, None) => return None,
+    };
+    let adopted = years
+        .iter()
+        .find(|(_, lo, hi)| (*lo..=*hi).contains(&number))
+        .map(|(y, _, _)| format!(" (resolution {number} is of {y})"))
+        .unwrap_or_default();
+    Some(format!("Security Council resolution {number} cannot be of {year}: the resolutions of {year} are numbered {range}{adopted}"))
 }
 
 /// A resolution number as the English text writes it: Arabic-Indic digits as
@@ -482,12 +557,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn symbols_wrapped_at_a_line_end_are_not_malformed() {
+        assert_eq!(symbol_problem("A/6000/\nRev.1"), None);
+        assert_eq!(symbol_problem("S/\n   20063"), None);
+        assert!(symbol_problem("S/ 13177").is_some());
+        assert!(symbol_problem("$/25240").unwrap().contains("S/25240"));
+        assert!(symbol_problem("$/ 13369").unwrap().contains("`S/13369`"));
+    }
+
+    #[test]
     fn resolution_numbers() {
         assert_eq!(classify_resolution("72/57", false), Ok((ExternalKind::GeneralAssemblyResolution, "72/57".into())));
         assert_eq!(classify_resolution("2370 (2017)", true), Ok((ExternalKind::SecurityCouncilResolution, "2370 (2017)".into())));
         assert_eq!(classify_resolution("2370(2017)", false).unwrap().0, ExternalKind::SecurityCouncilResolution);
         assert_eq!(classify_resolution("3363 (XXX)", false).unwrap().0, ExternalKind::GeneralAssemblyResolution);
         assert!(classify_resolution("2370", true).is_err());
+        // Garbled and impossible numbers.
+        assert!(classify_resolution("2I9 (1965)", true).is_err());
+        assert!(classify_resolution("1514 (XVD", false).is_err());
+        assert!(classify_resolution("950 (1971)", true).unwrap_err().contains("cannot be of 1971"));
+        for ok in ["161 A (1961)", "15 (1946)", "16 (1947)", "902 (1994)", "1445 (2002)", "2370 (2017)", "37 (1947)", "38 (1947)"] {
+            assert!(classify_resolution(ok, true).is_ok(), "{ok}");
+        }
     }
 
     #[test]

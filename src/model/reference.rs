@@ -1,22 +1,13 @@
-//! Finding references in the text: internal ones ("paragraph 15 of section
-//! II", "第二节第 15 段", "annex I") with the exact span of every number in
-//! them, and external ones (resolutions, symbols, instruments, SDG targets).
-//! A reference qualified by an external text ("paragraph 10 of
-//! A/CONF.192/2018/RC/2", "《国际追查文书》第 8(a)分段", an instrument named
-//! earlier in the same sentence) is external.
+//! What a reference is: its kind, its target as written, the exact span of
+//! every number in it, the text it belongs to (this document or another, see
+//! [`super::attribution`]) and, once resolved ([`super::resolve`]), where it
+//! points. Finding them is [`super::find`].
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
+use crate::syntax::NodeId;
+use crate::text::TextRange;
 
-use regex::{Captures, Regex};
-
-use crate::lang::numerals::{fold_arabic, parse_chinese, parse_digits, parse_section_numeral};
-use crate::lang::tables::{symbol_pattern, tables, Tables};
-use crate::lang::Language;
-use crate::syntax::{Document, NodeId};
-use crate::text::{TextChange, TextRange};
-
-use super::external::{canonical_sdg_number, classify_resolution, classify_sdg, sdg_list_numbers, symbol_problem, External, ExternalKind};
+use super::external::External;
+pub use super::external::ExternalKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RefKind {
@@ -77,6 +68,9 @@ pub struct InternalTarget {
     /// Subparagraph markers as written, outermost first (`a`, `ii`).
     pub subparagraphs: Vec<String>,
     pub article: Option<u32>,
+    /// A decimal paragraph number as written (`7.1`, `22.19`); `paragraph`
+    /// then holds the part before the point.
+    pub decimal: Option<String>,
     pub scope: DocScope,
     pub direction: Option<Direction>,
 }
@@ -105,6 +99,10 @@ pub enum Status {
     External,
     Broken,
     Ambiguous,
+    /// Internal, but in a numbering the document's tree does not have (a
+    /// decimal paragraph number where no paragraph is numbered so): neither
+    /// resolved nor reported.
+    Unverified,
 }
 
 impl Status {
@@ -114,6 +112,7 @@ impl Status {
             Status::External => "external",
             Status::Broken => "broken",
             Status::Ambiguous => "ambiguous",
+            Status::Unverified => "unverified",
         }
     }
 }
@@ -126,8 +125,12 @@ pub struct Reference {
     pub numbers: Vec<NumberSpan>,
     pub external: Option<External>,
     /// Something wrong with how it is written (a malformed symbol, an SDG
-    /// target that does not exist): `(code, message)`.
-    pub problem: Option<(&'static str, String)>,
+    /// target that does not exist).
+    pub problem: Option<Problem>,
+    /// For a reference into another text ("paragraph 14 of the report of
+    /// the Secretary-General"), the exact span of the words that say which
+    /// text: the qualifier, the symbol or resolution before it, `ibid.`.
+    pub qualifier: Option<TextRange>,
     /// The end of a range ("5" in "paragraphs 3 to 5").
     pub through: bool,
     pub status: Status,
@@ -140,10 +143,22 @@ pub struct Reference {
     /// `(offset, floor)`: the floor comes from the tree (the opening of the
     /// node at `offset`), so an update checks that the new tree gives the same.
     pub(crate) sentence_floor: Option<(usize, usize)>,
+    /// Whether words decided which text it belongs to (a qualifier, a
+    /// direction, a cited text before it), rather than the default.
+    pub(crate) evidence: bool,
+    /// A text named earlier in its sentence that it may belong to (a
+    /// resolution, a symbol, "the report of the Secretary-General"): the
+    /// evidence is mixed, and resolution settles it (see
+    /// [`super::resolve::resolve_all`]).
+    pub candidate: Option<External>,
+    /// The candidate is named in words ("the report of the Secretary-General",
+    /// "his report"): it outweighs this document even where the reference
+    /// resolves here; a resolution or symbol named in passing does not.
+    pub(crate) candidate_in_words: bool,
 }
 
 impl Reference {
-    fn external(range: TextRange, external: External) -> Reference {
+    pub(crate) fn external(range: TextRange, external: External) -> Reference {
         Reference {
             range,
             kind: RefKind::External(external.kind),
@@ -151,6 +166,7 @@ impl Reference {
             numbers: Vec::new(),
             external: Some(external),
             problem: None,
+            qualifier: None,
             through: false,
             status: Status::External,
             node: None,
@@ -158,10 +174,13 @@ impl Reference {
             note: None,
             annex_number_mismatch: false,
             sentence_floor: None,
+            evidence: false,
+            candidate: None,
+            candidate_in_words: false,
         }
     }
 
-    fn internal(range: TextRange, kind: RefKind, target: InternalTarget, numbers: Vec<NumberSpan>) -> Reference {
+    pub(crate) fn internal(range: TextRange, kind: RefKind, target: InternalTarget, numbers: Vec<NumberSpan>) -> Reference {
         Reference {
             range,
             kind,
@@ -169,6 +188,7 @@ impl Reference {
             numbers,
             external: None,
             problem: None,
+            qualifier: None,
             through: false,
             status: Status::Broken,
             node: None,
@@ -176,14 +196,20 @@ impl Reference {
             note: None,
             annex_number_mismatch: false,
             sentence_floor: None,
+            evidence: false,
+            candidate: None,
+            candidate_in_words: false,
         }
     }
 
     /// Maps the range and every number span (a reference moved by an edit).
-    fn move_ranges(&mut self, map: impl Fn(TextRange) -> TextRange) {
+    pub(crate) fn move_ranges(&mut self, map: impl Fn(TextRange) -> TextRange) {
         self.range = map(self.range);
         for n in &mut self.numbers {
             n.span = map(n.span);
+        }
+        if let Some(q) = &mut self.qualifier {
+            *q = map(*q);
         }
         if let Some((at, floor)) = self.sentence_floor {
             let moved = map(TextRange::new(floor, at));
@@ -191,14 +217,14 @@ impl Reference {
         }
     }
 
-    /// Back to what the finder gave, before resolution (for a reference
-    /// reused after an edit, to be resolved against the new tree).
-    fn forget_resolution(&mut self) {
-        self.status = if self.external.is_some() { Status::External } else { Status::Broken };
-        self.node = None;
-        self.candidates.clear();
-        self.note = None;
-        self.annex_number_mismatch = false;
+    /// Records where it points (what [`super::resolve::resolve_all`]
+    /// returned for it), replacing whatever an earlier resolution said.
+    pub(crate) fn set_resolution(&mut self, r: Resolution) {
+        self.status = r.status;
+        self.node = r.node;
+        self.candidates = r.candidates;
+        self.note = r.note;
+        self.annex_number_mismatch = r.annex_number_mismatch;
     }
 
     pub fn is_internal(&self) -> bool {
@@ -206,933 +232,43 @@ impl Reference {
     }
 }
 
-/// An external entity found in the text, which can qualify a reference next to it.
-#[derive(Clone, Debug)]
-struct Entity {
-    phrase: TextRange,
-    external: External,
+/// Something wrong with how an external reference is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A document symbol that breaks the symbol grammar.
+    MalformedSymbol(String),
+    /// A resolution number that is garbled or impossible.
+    MalformedResolution(String),
+    /// An SDG goal, target or indicator that does not exist.
+    UnknownSdgTarget(String),
 }
 
-fn span(base: usize, m: regex::Match<'_>) -> TextRange {
-    TextRange::new(base + m.start(), base + m.end())
-}
-
-/// Ranges already claimed by a reference or a heading marker, kept merged
-/// and sorted so that a lookup costs a logarithm, not a scan.
-#[derive(Default)]
-struct Taken {
-    by_start: std::collections::BTreeMap<usize, usize>,
-}
-
-impl Taken {
-    fn overlaps(&self, r: TextRange) -> bool {
-        match self.by_start.range(..r.end.max(r.start + 1)).next_back() {
-            Some((_, &end)) => end > r.start,
-            None => false,
-        }
-    }
-
-    fn push(&mut self, r: TextRange) {
-        let (mut start, mut end) = (r.start, r.end.max(r.start + 1));
-        // Merge with every interval it touches.
-        let touching: Vec<(usize, usize)> =
-            self.by_start.range(..end).rev().take_while(|(_, &e)| e >= start).map(|(&s, &e)| (s, e)).collect();
-        for (s, e) in touching {
-            self.by_start.remove(&s);
-            start = start.min(s);
-            end = end.max(e);
-        }
-        self.by_start.insert(start, end);
-    }
-}
-
-fn overlaps(taken: &Taken, r: TextRange) -> bool {
-    taken.overlaps(r)
-}
-
-/// Finds every reference in the document, in text order (unresolved).
-pub fn find(doc: &Document) -> Vec<Reference> {
-    find_keeping(doc).0
-}
-
-/// What the finder keeps for [`find_after`]: the decisions about the whole
-/// text that every reference depends on.
-#[derive(Clone, Debug)]
-pub struct Reuse {
-    language: Language,
-    /// The document has articles ("article 5" is then internal).
-    has_articles: bool,
-    /// The text is a list of the SDG goals and targets.
-    sdg_list: bool,
-    /// The heading lines and number markers, where no reference was looked for.
-    heading_spans: Vec<TextRange>,
-}
-
-/// [`find`], and what a later [`find_after`] can reuse.
-pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
-    let all = TextRange::new(0, doc.masked.len());
-    let sdg_list = sdg_list_numbers(&doc.masked);
-    let reuse = Reuse {
-        language: doc.language,
-        has_articles: doc.has_articles(),
-        sdg_list: !sdg_list.is_empty(),
-        heading_spans: doc.heading_spans.clone(),
-    };
-    (find_in(doc, all, all, &sdg_list), reuse)
-}
-
-/// The references that start in `keep`, found by a scan of `scan` (which
-/// holds `keep` and a margin on each side, for the context they are read in);
-/// `sdg_list` holds the numbers of a list of SDG goals and targets.
-fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)]) -> Vec<Reference> {
-    let masked = doc.masked.as_str();
-    let t = tables(doc.language);
-    let scan = Scan { hay: &masked[..scan.end], from: scan.start };
-    let mut refs = Vec::new();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut taken = Taken::default();
-    let first = doc.heading_spans.partition_point(|r| r.end < scan.from);
-    for r in doc.heading_spans[first..].iter().take_while(|r| r.start <= scan.hay.len()) {
-        taken.push(*r);
-    }
-
-    externals(doc, &scan, t, sdg_list, &mut refs, &mut entities, &mut taken);
-    entities.sort_by_key(|e| e.phrase.start);
-    internals(doc, &scan, t, &entities, &mut refs, &mut taken);
-    if keep.start > 0 || keep.end < masked.len() {
-        refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
-    }
-    refs.sort_by_key(|r| (r.range.start, r.range.end));
-    refs
-}
-
-/// How far after its start a reference, with what is read after it (the
-/// qualifiers, "of resolution 678 (1990)", an agenda item), can reach.
-const REACH_AFTER: usize = 1024;
-/// How far before its start a reference reads (an instrument named earlier
-/// in the sentence, the entities before it, the sentence start).
-const REACH_BEFORE: usize = 4096;
-/// A change larger than this is analysed afresh.
-const MAX_CHANGE: usize = 64 * 1024;
-
-/// The references of `doc`, which is the previous document after
-/// `change`, reusing `prev` (the references of the previous document,
-/// resolved or not, with what [`find_keeping`] kept of it) away from the
-/// change: those well before it are kept, those well after it moved, and
-/// the text in between is scanned again with the margins that every
-/// reference is read in. The result equals [`find`] on `doc`. `None` when
-/// the change is too large or alters what references everywhere depend on
-/// (whether the document has articles or is a list of SDG targets), or moves
-/// the tree's headings or sentence openings away from it. Given `prev`
-/// owned, the references are moved, not copied. With them, what holds for
-/// the next update.
-pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<(Vec<Reference>, Reuse)> {
-    let masked = doc.masked.as_str();
-    if reuse.language != doc.language
-        || change.old_end - change.start > MAX_CHANGE
-        || change.new_end - change.start > MAX_CHANGE
-        || reuse.has_articles != doc.has_articles()
-        || reuse.sdg_list
-        || !sdg_list_numbers(masked).is_empty()
-    {
-        return None;
-    }
-    // Offsets taken to whole lines (so on character boundaries).
-    let bytes = masked.as_bytes();
-    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
-    // Kept as they were: the references starting before `keep.start`, which
-    // lies far enough before the change that nothing they read changed.
-    let mut keep_start = line_start(change.start.saturating_sub(REACH_AFTER));
-    let mut before = prev.partition_point(|r| r.range.start < keep_start);
-    while before > 0 && prev[before - 1].range.end + REACH_AFTER / 2 > keep_start {
-        keep_start = line_start(prev[before - 1].range.start);
-        before = prev.partition_point(|r| r.range.start < keep_start);
-    }
-    // Moved: those starting at or after `keep.end`, far enough after it.
-    let keep_end = line_end((change.new_end + REACH_BEFORE).min(masked.len()));
-    let after = prev.partition_point(|r| r.range.start < keep_end - change.new_end + change.old_end);
-    let scan = TextRange::new(line_start(keep_start.saturating_sub(REACH_BEFORE)), line_end((keep_end + REACH_AFTER).min(masked.len())));
-    let found = find_in(doc, scan, TextRange::new(keep_start, keep_end), &[]);
-    // A reference as long as the margins is no reference this can vouch for.
-    if found.iter().any(|r| r.range.end + REACH_AFTER / 2 > scan.end && scan.end < masked.len()) {
-        return None;
-    }
-    // The references kept were found around the old headings: those before
-    // and after the window must be where they were (the tree builder can
-    // move them far from an edit).
-    let keep_end_old = keep_end - change.new_end + change.old_end;
-    let before_window = |r: &&TextRange| r.start < keep_start;
-    let moved = |r: &TextRange| (r.start >= change.old_end).then(|| change.moved_range(*r));
-    let old_after: Option<Vec<TextRange>> = reuse.heading_spans.iter().filter(|r| r.end > keep_end_old).map(moved).collect();
-    if !reuse.heading_spans.iter().filter(before_window).eq(doc.heading_spans.iter().filter(before_window))
-        || old_after.is_none_or(|old| !old.iter().eq(doc.heading_spans.iter().filter(|r| r.end > keep_end)))
-    {
-        return None;
-    }
-    // The references kept read their sentences with floors from the old
-    // tree (node openings); an edit can move an opening far away from it (a
-    // heading typed before a long paragraph). Then everything is read again.
-    let same_floor = |r: &Reference, map: &dyn Fn(usize) -> usize| {
-        r.sentence_floor.is_none_or(|(at, floor)| sentence_floor(doc, masked, map(at)) == map(floor))
-    };
-    if !prev[..before].iter().all(|r| same_floor(r, &|o| o)) || !prev[after..].iter().all(|r| same_floor(r, &|o| change.moved(o))) {
-        return None;
-    }
-    let mut refs = prev.into_owned();
-    for r in &mut refs[after..] {
-        r.move_ranges(|range| change.moved_range(range));
-    }
-    refs.splice(before..after, found);
-    for r in &mut refs {
-        r.forget_resolution();
-    }
-    // What holds for the new text (the same decisions, the new headings).
-    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), ..reuse.clone() }))
-}
-
-/// Where a pass of the finder looks: `hay` is the masked text up to the end
-/// of the scan (matches are cut there), and matches start at `from` or
-/// later (what is before `from` still counts as context: `\b`).
-struct Scan<'h> {
-    hay: &'h str,
-    from: usize,
-}
-
-impl<'h> Scan<'h> {
-    fn text(&self) -> &'h str {
-        &self.hay[self.from..]
-    }
-
-    fn covers(&self, r: TextRange) -> bool {
-        self.from <= r.start && r.end <= self.hay.len()
-    }
-
-    /// Successive non-overlapping matches, as `Regex::captures_iter` gives
-    /// them (the patterns never match the empty string; if one did, the
-    /// search moves on by a character).
-    fn captures<'r>(&self, re: &'r Regex) -> impl Iterator<Item = Captures<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        let hay = self.hay;
-        let mut at = Some(self.from);
-        std::iter::from_fn(move || {
-            let c = re.captures_at(hay, at?)?;
-            let m = c.get(0)?;
-            at = next_start(hay, m);
-            Some(c)
-        })
-    }
-
-    fn matches<'r>(&self, re: &'r Regex) -> impl Iterator<Item = regex::Match<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        let hay = self.hay;
-        let mut at = Some(self.from);
-        std::iter::from_fn(move || {
-            let m = re.find_at(hay, at?)?;
-            at = next_start(hay, m);
-            Some(m)
-        })
-    }
-}
-
-fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
-    if m.end() > m.start() {
-        return Some(m.end());
-    }
-    hay[m.end()..].chars().next().map(|c| m.end() + c.len_utf8())
-}
-
-fn externals(
-    doc: &Document,
-    scan: &Scan<'_>,
-    t: &Tables,
-    sdg_list: &[(TextRange, String)],
-    refs: &mut Vec<Reference>,
-    entities: &mut Vec<Entity>,
-    taken: &mut Taken,
-) {
-    let masked = doc.masked.as_str();
-    // Rules of procedure first: "议事规则第 4 条" is one reference.
-    for c in scan.captures(&t.rule_of_procedure) {
-        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
-        let r = span(0, whole);
-        if overlaps(taken, r) {
-            continue;
-        }
-        let n = parse_digits(num.as_str()).or_else(|| parse_chinese(num.as_str())).unwrap_or(0);
-        let mut e = External::new(ExternalKind::RuleOfProcedure, n.to_string());
-        e.of = Some(Box::new(External::new(ExternalKind::Instrument, "rules of procedure")));
-        taken.push(r);
-        entities.push(Entity { phrase: r, external: e.clone() });
-        refs.push(Reference::external(r, e));
-    }
-    // Document symbols.
-    let symbols = if scan.text().contains('/') { Some(scan.matches(symbol_pattern())) } else { None };
-    for m in symbols.into_iter().flatten() {
-        // The match may start with the character before the organ letter.
-        let whole = m.as_str();
-        let skip = whole.char_indices().find(|(_, ch)| ch.is_ascii_uppercase()).map(|(i, _)| i).unwrap_or(0);
-        let start = m.start() + skip;
-        let written = whole[skip..].trim_end_matches(['.', '*']);
-        if !written.contains('/') || !written.chars().any(|ch| ch.is_ascii_digit()) {
-            continue;
-        }
-        let r = TextRange::new(start, start + written.len());
-        if overlaps(taken, r) {
-            continue;
-        }
-        let id: String = written.chars().filter(|ch| !ch.is_whitespace()).collect();
-        let e = External::new(ExternalKind::DocumentSymbol, id);
-        let mut reference = Reference::external(r, e.clone());
-        if let Some(p) = symbol_problem(written) {
-            reference.problem = Some(("symbol.malformed", p));
-        }
-        taken.push(r);
-        entities.push(Entity { phrase: r, external: e });
-        refs.push(reference);
-    }
-    // Resolutions, one reference per number in a list.
-    for c in scan.captures(&t.resolution_list) {
-        let (Some(whole), Some(list)) = (c.get(0), c.name("list")) else { continue };
-        let phrase = span(0, whole);
-        if overlaps(taken, phrase) {
-            continue;
-        }
-        // The organ before the number ("Security Council resolution") or after
-        // it ("résolution 2370 (2017) du Conseil de sécurité").
-        let organ = c.name("organ").or_else(|| c.name("organ2")).map(|o| o.as_str()).unwrap_or("");
-        let folded = if organ.is_ascii() { std::borrow::Cow::Borrowed(organ) } else { std::borrow::Cow::Owned(fold_arabic(organ)) };
-        let is = |words: &[&str]| !organ.is_empty() && words.iter().any(|w| *w == organ || fold_arabic(w) == *folded);
-        let sc = is(t.data.security_council_words);
-        let other_organ = is(t.data.other_organs);
-        let numbers: Vec<TextRange> = t.resolution_number.find_iter(list.as_str()).map(|m| span(list.start(), m)).collect();
-        let single = numbers.len() == 1;
-        for (i, n) in numbers.iter().enumerate() {
-            let written = &masked[n.start..n.end];
-            let range = if single {
-                phrase
-            } else if i == 0 {
-                TextRange::new(phrase.start, n.end)
-            } else {
-                *n
-            };
-            let reference = match classify_resolution(written, sc) {
-                Ok((_, id)) if other_organ => {
-                    let mut e = External::new(ExternalKind::OtherResolution, id);
-                    e.of = Some(Box::new(External::new(ExternalKind::Instrument, organ)));
-                    entities.push(Entity { phrase, external: e.clone() });
-                    Reference::external(range, e)
-                }
-                Ok((kind, id)) => {
-                    let e = External::new(kind, id);
-                    entities.push(Entity { phrase, external: e.clone() });
-                    Reference::external(range, e)
-                }
-                Err(msg) => {
-                    let kind = if sc { ExternalKind::SecurityCouncilResolution } else { ExternalKind::GeneralAssemblyResolution };
-                    let mut r = Reference::external(range, External::new(kind, written.split_whitespace().collect::<Vec<_>>().join(" ")));
-                    r.problem = Some(("resolution.malformed", msg));
-                    r
-                }
-            };
-            refs.push(reference);
-        }
-        taken.push(phrase);
-    }
-    for c in scan.captures(&t.resolution_without_year) {
-        let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
-        let r = TextRange::new(whole.start(), num.end() + if doc.language == crate::lang::Language::Zh { "号决议".len() } else { 0 });
-        let r = TextRange::new(r.start, r.end.min(whole.end()));
-        if overlaps(taken, r) {
-            continue;
-        }
-        let mut reference = Reference::external(r, External::new(ExternalKind::SecurityCouncilResolution, num.as_str()));
-        reference.problem = Some((
-            "resolution.malformed",
-            format!("Security Council resolution {} is cited without its year: write `{} (YYYY)`", num.as_str(), num.as_str()),
-        ));
-        taken.push(r);
-        refs.push(reference);
-    }
-    // Named instruments.
-    for whole in scan.matches(&t.instrument) {
-        let r = span(0, whole);
-        if overlaps(taken, r) {
-            continue;
-        }
-        // A name inside a longer word is no name ("Carta" in "Cartagena").
-        let wordy = |c: char| c.is_alphanumeric() && !('\u{2E80}'..='\u{9FFF}').contains(&c);
-        if whole.as_str().chars().last().is_some_and(wordy) && masked[r.end..].chars().next().is_some_and(wordy) {
-            continue;
-        }
-        let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
-        let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
-        let e = External::new(ExternalKind::Instrument, id);
-        taken.push(r);
-        entities.push(Entity { phrase: r, external: e.clone() });
-        refs.push(Reference::external(r, e));
-    }
-    // SDG goals, targets and indicators.
-    for c in scan.captures(&t.sdg) {
-        let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
-        let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
-        let r = TextRange::new(start, num.end());
-        if overlaps(taken, r) {
-            continue;
-        }
-        // "16.4"; Arabic writes "16-4".
-        let canonical = canonical_sdg_number(num.as_str());
-        let number = canonical.as_str();
-        let kw = kw.as_str().to_lowercase();
-        // "the Millennium Development Goals 6": a footnote, not an SDG.
-        let (_, before) = window_before(masked, start, 40);
-        if before.trim_end().ends_with("Millennium Development") || before.trim_end().ends_with("千年发展") {
-            continue;
-        }
-        // A plural keyword needs a list: "Goals 1 and 2", "targets 3.1 to 3.3".
-        if kw.ends_with('s') && !kw.ends_with("ss") {
-            let after = window_after(masked, num.end(), 16);
-            // "Goals 1 and 2", "cibles 3.1 et 3.2", "metas 3.1 a 3.3", "targets 3.1, 3.2".
-            let digit = after.find(|ch: char| ch.is_ascii_digit()).unwrap_or(after.len());
-            let gap = &after[..digit];
-            let word = gap.trim().trim_start_matches(',').trim();
-            let list_follows = digit < after.len()
-                && gap.starts_with([' ', ','])
-                && (gap.trim() == "," || ["and", "or", "to", "et", "ou", "à", "y", "o", "a", "e", "u"].contains(&word));
-            if !list_follows {
-                continue;
-            }
-        }
-        // A bare "goal 3" outside SDG wording in English is too loose: keep
-        // goals only when written with a capital or the SDG words.
-        if kw == "goal" && !c.get(0).is_some_and(|m| m.as_str().starts_with("Sustainable")) && number.contains('.') {
-            continue;
-        }
-        let reference = match classify_sdg(number) {
-            Ok(kind) => Reference::external(r, External::new(kind, number)),
-            Err(msg) => {
-                let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
-                let mut reference = Reference::external(r, External::new(kind, number));
-                reference.problem = Some(("sdg.unknown-target", msg));
-                reference
-            }
-        };
-        taken.push(r);
-        refs.push(reference);
-    }
-    // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
-    let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
-    for (r, number) in sdg_list.iter().filter(|(r, _)| scan.covers(*r)).cloned() {
-        if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
-            continue;
-        }
-        let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
-        let mut reference = Reference::external(r, External::new(kind, number.clone()));
-        if let Err(msg) = classify_sdg(&number) {
-            reference.problem = Some(("sdg.unknown-target", msg));
-        }
-        taken.push(r);
-        refs.push(reference);
-    }
-}
-
-fn is_sdg(r: &Reference) -> bool {
-    matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator))
-}
-
-/// Tokens of a list of numbers: "3 to 5", "8 (a) (ii)", "6和7", "3至5".
-fn number_tokens() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // `(a)`, `a)` (French, Spanish), `(أ)` (Arabic); ranges in every language.
-        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4})|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
-            .expect("number token pattern")
-    })
-}
-
-struct Item {
-    paragraph: Option<(u32, TextRange)>,
-    subs: Vec<(String, TextRange)>,
-    through: bool,
-    range: TextRange,
-}
-
-fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
-    let text = &masked[nums.start..nums.end];
-    let mut items: Vec<Item> = Vec::new();
-    let mut pending_through = false;
-    let mut last_end = 0;
-    for c in number_tokens().captures_iter(text) {
-        // "(a) and (b)": a separator between two markers starts a new item.
-        let gap = &text[last_end..c.get(0).map(|m| m.start()).unwrap_or(last_end)];
-        // Anything but blanks between two markers separates them: ",", "and", "et", "و", "和".
-        let separated = !gap.trim().is_empty();
-        last_end = c.get(0).map(|m| m.end()).unwrap_or(last_end);
-        if let Some(m) = c.name("num") {
-            let r = span(nums.start, m);
-            items.push(Item {
-                paragraph: Some((parse_digits(m.as_str()).unwrap_or(0), r)),
-                subs: Vec::new(),
-                through: pending_through,
-                range: r,
-            });
-            pending_through = false;
-        } else if let Some(m) = c.name("sub") {
-            let r = span(nums.start, m);
-            let whole = c.get(0).map(|w| span(nums.start, w)).unwrap_or(r);
-            match items.last_mut() {
-                Some(item) if !pending_through && !separated => {
-                    item.subs.push((m.as_str().to_string(), r));
-                    item.range = item.range.cover(whole);
-                }
-                _ => {
-                    items.push(Item { paragraph: None, subs: vec![(m.as_str().to_string(), r)], through: pending_through, range: whole });
-                    pending_through = false;
-                }
-            }
-        } else if c.name("range").is_some() {
-            pending_through = true;
-        }
-    }
-    items
-}
-
-#[derive(Default)]
-struct Qualifiers {
-    annex: Option<(AnnexSpec, TextRange)>,
-    section: Option<(u32, TextRange)>,
-    /// "of paragraph 8" after a subparagraph ("l'alinéa a) du paragraphe 8").
-    paragraph: Option<(u32, TextRange)>,
-    scope: DocScope,
-    direction: Option<Direction>,
-    external: Option<External>,
-    /// Where the reference phrase ends, qualifiers after it included.
-    end: usize,
-    /// Where a qualifier written before it starts ("成果文件草案").
-    start: Option<usize>,
-    /// The sentence floor it was read with (see [`Reference::sentence_floor`]).
-    floor: Option<(usize, usize)>,
-}
-
-fn window_before(masked: &str, start: usize, len: usize) -> (usize, &str) {
-    let mut from = start.saturating_sub(len);
-    while !masked.is_char_boundary(from) {
-        from += 1;
-    }
-    (from, &masked[from..start])
-}
-
-fn window_after(masked: &str, end: usize, len: usize) -> &str {
-    let mut to = (end + len).min(masked.len());
-    while !masked.is_char_boundary(to) {
-        to -= 1;
-    }
-    &masked[end..to]
-}
-
-/// How far back the sentence that contains `offset` can start: 800 bytes,
-/// and not before the opening of the node it is in.
-fn sentence_floor(doc: &Document, masked: &str, offset: usize) -> usize {
-    let line_floor = doc.node_at(offset).map(|n| doc.nodes[n].opening.start).unwrap_or(0);
-    let (from, _) = window_before(masked, offset, 800);
-    from.max(line_floor.min(offset))
-}
-
-/// Start of the sentence that contains `offset`, which cannot start before `from`.
-fn sentence_start(masked: &str, t: &Tables, from: usize, offset: usize) -> usize {
-    let before = &masked[from..offset];
-    let mut cut = 0;
-    for (i, c) in before.char_indices() {
-        let next_is_upper = || before[i + c.len_utf8()..].trim_start().chars().next().is_some_and(char::is_uppercase);
-        let ends = t.data.sentence_ends.contains(&c)
-            || (t.data.full_stop_ends_sentence && c == '.' && before[i + 1..].starts_with(' ') && next_is_upper());
-        if ends {
-            cut = i + c.len_utf8();
-        }
-    }
-    from + cut
-}
-
-/// The start of the sentence at `offset` (recording its floor in `q`), or
-/// `None` when no entity starts in the 800 bytes before it: then none can
-/// be in its sentence, whatever the floor, and the tree is not consulted.
-fn sentence_start_near_entities(
-    doc: &Document,
-    masked: &str,
-    t: &Tables,
-    entities: &[Entity],
-    offset: usize,
-    q: &mut Qualifiers,
-) -> Option<usize> {
-    let upto = entities.partition_point(|e| e.phrase.start < offset);
-    let (reach, _) = window_before(masked, offset, 800);
-    entities[..upto].last().filter(|e| e.phrase.start >= reach)?;
-    let floor = sentence_floor(doc, masked, offset);
-    q.floor = Some((offset, floor));
-    Some(sentence_start(masked, t, floor, offset))
-}
-
-fn qualifiers(doc: &Document, masked: &str, t: &Tables, entities: &[Entity], range: TextRange) -> Qualifiers {
-    let mut q = Qualifiers { end: range.end, ..Qualifiers::default() };
-    // After the reference: "of section II", "of annex I", "above",
-    // "of the draft outcome document", "of resolution 72/57".
-    for _ in 0..3 {
-        let after = window_after(masked, q.end, 120);
-        if let Some(c) = t.internal_after.captures(after) {
-            let whole = c.get(0).map(|m| m.end()).unwrap_or(0);
-            if let Some(sec) = c.name("sec") {
-                q.section = parse_section_numeral(sec.as_str()).map(|v| (v, span(q.end, sec)));
-            }
-            if let Some(p) = c.name("para") {
-                q.paragraph = parse_digits(p.as_str()).map(|v| (v, span(q.end, p)));
-            }
-            if c.name("annexword").is_some() {
-                q.annex = Some(match c.name("annex") {
-                    Some(a) => (AnnexSpec::Numbered(parse_section_numeral(a.as_str()).unwrap_or(0)), span(q.end, a)),
-                    None => (AnnexSpec::Sole, span(q.end, c.name("annexword").unwrap_or_else(|| c.get(0).expect("match")))),
-                });
-            }
-            q.end += whole;
-            continue;
-        }
-        if let Some(c) = t.direction_after.captures(after) {
-            let above = c.name("above").is_some();
-            q.direction = c.name("dir").map(|d| if above || d.as_str() == "above" { Direction::Above } else { Direction::Below });
-            q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
-            continue;
-        }
-        if let Some(c) = t.document_after.captures(after) {
-            let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
-            let outcome = c.name("outcome").is_some() || word.contains("outcome");
-            q.scope = if outcome { DocScope::OutcomeDocument } else { DocScope::Present };
-            q.end += c.get(0).map(|m| m.end()).unwrap_or(0);
-            break;
-        }
-        break;
-    }
-    // "Thereof" (`منه`, "de celle-ci"): the text named last before it in the sentence.
-    if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
-        let m = t.thereof_after.find(window_after(masked, q.end, 48));
-        if let (Some(m), Some(start)) = (m, sentence_start_near_entities(doc, masked, t, entities, range.start, &mut q)) {
-            let upto = entities.partition_point(|e| e.phrase.start < range.start);
-            if let Some(e) = entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).find(|e| e.phrase.end <= range.start) {
-                q.external = Some(e.external.clone());
-                q.end += m.end();
-                return q;
-            }
-        }
-    }
-    // An external text right after: "paragraph 2 of resolution 678 (1990)",
-    // also through "the annex to" ("пункта 5(d) приложения к резолюции 58/316").
-    let sole_annex = matches!(q.annex, None | Some((AnnexSpec::Sole, _)));
-    if q.scope == DocScope::Any && sole_annex && q.section.is_none() {
-        let from = entities.partition_point(|e| e.phrase.start < q.end);
-        for e in entities[from..].iter().take_while(|e| e.phrase.start <= q.end + 40) {
-            if masked.is_char_boundary(e.phrase.start) && t.external_gap_after.is_match(&masked[q.end..e.phrase.start]) {
-                q.external = Some(e.external.clone());
-                return q;
-            }
-        }
-    }
-    // A named text after it that the tables do not know: "of “The future we want”".
-    if q.scope == DocScope::Any && q.annex.is_none() && q.section.is_none() {
-        let after = window_after(masked, q.end, 160);
-        if let Some(c) = t.named_text_after.captures(after) {
-            let name = c.name("quoted").or(c.name("name")).map(|m| m.as_str().trim()).unwrap_or("");
-            let first = name.split_whitespace().next().unwrap_or("");
-            let structural = ["Section", "Chapter", "Annex", "Part", "This", "These", "Its", "That", "The", "A", "An"];
-            if !name.is_empty() && (c.name("quoted").is_some() || !structural.contains(&first)) {
-                q.external = Some(External::new(ExternalKind::Instrument, name));
-                return q;
-            }
-        }
-    }
-    // Before the reference: "成果文件草案", an external text right before.
-    let (from, before) = window_before(masked, range.start, 48);
-    if let Some(c) = t.document_before.captures(before) {
-        let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
-        q.start = c.name("q").map(|m| from + m.start());
-        let outcome = c.name("outcome").is_some() || word.contains("成果文件") || word.contains("outcome");
-        q.scope = if outcome { DocScope::OutcomeDocument } else { DocScope::Present };
-        return q;
-    }
-    let upto = entities.partition_point(|e| e.phrase.start < range.start);
-    let nearby = entities[..upto].iter().rev().take_while(|e| e.phrase.start + 2048 >= range.start);
-    for e in nearby.filter(|e| e.phrase.end <= range.start && e.phrase.end + 12 >= range.start) {
-        if t.external_gap_before.is_match(&masked[e.phrase.end..range.start]) {
-            q.external = Some(e.external.clone());
-            return q;
-        }
-    }
-    // An instrument named earlier in the same sentence.
-    if q.direction.is_none() && q.scope == DocScope::Any && q.annex.is_none() {
-        let Some(start) = sentence_start_near_entities(doc, masked, t, entities, range.start, &mut q) else { return q };
-        let upto = entities.partition_point(|e| e.phrase.start < range.start);
-        if let Some(e) = entities[..upto]
-            .iter()
-            .rev()
-            .take_while(|e| e.phrase.start >= start)
-            .find(|e| e.phrase.end <= range.start && e.external.kind == ExternalKind::Instrument)
-        {
-            q.external = Some(e.external.clone());
-        }
-    }
-    q
-}
-
-fn provision(label: String, of: External) -> External {
-    External { kind: ExternalKind::Provision, id: label, of: Some(Box::new(of)) }
-}
-
-fn internals(doc: &Document, scan: &Scan<'_>, t: &Tables, entities: &[Entity], refs: &mut Vec<Reference>, taken: &mut Taken) {
-    let masked = doc.masked.as_str();
-    let has_articles = doc.has_articles();
-    // Paragraph references.
-    let mut at = scan.from;
-    while let Some(c) = t.paragraph_reference.captures_at(scan.hay, at) {
-        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { break };
-        at = whole.end();
-        let phrase = span(0, whole);
-        if overlaps(taken, phrase) {
-            // "… of section II, paragraph 1 of section I": the optional
-            // "section II, " prefix belongs to the reference before; the
-            // reference itself starts at its keyword.
-            if let Some(kw) = c.name("kw").or_else(|| c.name("subkw")).filter(|k| k.start() > whole.start()) {
-                if !overlaps(taken, TextRange::new(kw.start(), whole.end())) {
-                    at = kw.start();
-                }
-            }
-            continue;
-        }
-        // `пункт 118 повестки дня`: an agenda item, not a paragraph.
-        if t.paragraph_exclusion_after.is_match(window_after(masked, phrase.end, 64)) {
-            continue;
-        }
-        taken.push(phrase);
-        let before = refs.len();
-        paragraph_reference(doc, masked, t, entities, &c, phrase, span(0, nums), refs);
-        // The qualifiers it took in ("of section II", "above") are part of it.
-        for r in &refs[before..] {
-            taken.push(r.range);
-        }
-    }
-    // Section and chapter references.
-    for c in scan.captures(&t.section_reference) {
-        let (Some(whole), Some(sec)) = (c.get(0), c.name("sec")) else { continue };
-        let phrase = span(0, whole);
-        if overlaps(taken, phrase) {
-            continue;
-        }
-        let Some(value) = parse_section_numeral(sec.as_str()) else { continue };
-        taken.push(phrase);
-        let mut target = InternalTarget { section: Some(value), ..InternalTarget::default() };
-        let mut numbers = vec![NumberSpan { role: NumberRole::Section, span: span(0, sec), value }];
-        let mut kind = RefKind::Section;
-        if let Some(sub) = c.name("sub") {
-            let v = crate::lang::numerals::parse_letter(sub.as_str()).unwrap_or(0);
-            target.subsection = Some(v);
-            numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
-            kind = RefKind::Subsection;
-        }
-        let q = qualifiers(doc, masked, t, entities, phrase);
-        push_internal(refs, phrase, kind, target, numbers, q, masked);
-    }
-    // Annex references.
-    for c in scan.captures(&t.annex_reference) {
-        let Some(whole) = c.get(0) else { continue };
-        let phrase = span(0, whole);
-        if overlaps(taken, phrase) {
-            continue;
-        }
-        taken.push(phrase);
-        let mut numbers = Vec::new();
-        let spec = match c.name("annex") {
-            Some(a) => {
-                let v = parse_section_numeral(a.as_str()).unwrap_or(0);
-                numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
-                AnnexSpec::Numbered(v)
-            }
-            None => AnnexSpec::Sole,
-        };
-        let target = InternalTarget { annex: Some(spec), ..InternalTarget::default() };
-        let mut q = qualifiers(doc, masked, t, entities, phrase);
-        if c.name("present").is_some() {
-            q.external = None;
-        }
-        push_internal(refs, phrase, RefKind::Annex, target, numbers, q, masked);
-    }
-    // Articles: internal only in a document that has articles.
-    for c in scan.captures(&t.article_reference) {
-        let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
-        let phrase = span(0, whole);
-        if overlaps(taken, phrase) {
-            continue;
-        }
-        let q = qualifiers(doc, masked, t, entities, phrase);
-        if q.external.is_none() && !has_articles {
-            continue;
-        }
-        taken.push(phrase);
-        // 第五十一条, "article premier", or digits.
-        let word = parse_chinese(nums.as_str()).or_else(|| crate::lang::numerals::parse_number_word(nums.as_str()).filter(|&v| v > 0));
-        let values: Vec<(u32, TextRange)> = if let Some(v) = word {
-            vec![(v, span(0, nums))]
-        } else {
-            number_tokens()
-                .captures_iter(nums.as_str())
-                .filter_map(|cc| cc.name("num").map(|m| (parse_digits(m.as_str()).unwrap_or(0), span(nums.start(), m))))
-                .collect()
-        };
-        for (i, (v, sp)) in values.iter().enumerate() {
-            let range = if i == 0 { TextRange::new(phrase.start, sp.end.max(phrase.start)) } else { *sp };
-            let range = if values.len() == 1 { phrase } else { range };
-            let target = InternalTarget { article: Some(*v), ..InternalTarget::default() };
-            let numbers = vec![NumberSpan { role: NumberRole::Article, span: *sp, value: *v }];
-            let q2 = Qualifiers { external: q.external.clone(), end: q.end, start: None, floor: q.floor, ..Qualifiers::default() };
-            push_internal(refs, range, RefKind::Article, target, numbers, q2, masked);
+impl Problem {
+    pub fn message(&self) -> &str {
+        match self {
+            Problem::MalformedSymbol(m) | Problem::MalformedResolution(m) | Problem::UnknownSdgTarget(m) => m,
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn paragraph_reference(
-    doc: &Document,
-    masked: &str,
-    t: &Tables,
-    entities: &[Entity],
-    c: &Captures<'_>,
-    phrase: TextRange,
-    nums: TextRange,
-    refs: &mut Vec<Reference>,
-) {
-    let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
-    let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
-    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.name("subkw").is_some();
-    let mut prefix_numbers = Vec::new();
-    let mut base = InternalTarget::default();
-    if let Some(sec) = c.name("sec") {
-        if let Some(v) = parse_section_numeral(sec.as_str()) {
-            base.section = Some(v);
-            prefix_numbers.push(NumberSpan { role: NumberRole::Section, span: span(0, sec), value: v });
-        }
-    }
-    if let Some(sub) = c.name("sub") {
-        if let Some(v) = crate::lang::numerals::parse_letter(sub.as_str()) {
-            base.subsection = Some(v);
-            prefix_numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
-        }
-    }
-    if c.name("annexword").is_some() {
-        base.annex = Some(match c.name("annex").filter(|a| !a.as_str().is_empty()) {
-            Some(a) => {
-                let v = parse_section_numeral(a.as_str()).unwrap_or(0);
-                prefix_numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
-                AnnexSpec::Numbered(v)
-            }
-            None => AnnexSpec::Sole,
-        });
-    }
-    let q = qualifiers(doc, masked, t, entities, phrase);
-    let items = list_items(masked, nums);
-    let single = items.len() == 1;
-    for (i, item) in items.iter().enumerate() {
-        let mut target = base.clone();
-        let mut numbers = prefix_numbers.clone();
-        if let Some((v, sp)) = item.paragraph {
-            target.paragraph = Some(v);
-            numbers.push(NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
-        }
-        for (letters, sp) in &item.subs {
-            target.subparagraphs.push(letters.clone());
-            numbers.push(NumberSpan { role: NumberRole::Subparagraph, span: *sp, value: 0 });
-        }
-        let kind = if sub_kind || (!item.subs.is_empty() && item.paragraph.is_none()) { RefKind::Subparagraph } else { RefKind::Paragraph };
-        let range = if single {
-            phrase
-        } else if i == 0 {
-            TextRange::new(phrase.start, item.range.end)
-        } else if i + 1 == items.len() {
-            TextRange::new(item.range.start, phrase.end)
-        } else {
-            item.range
-        };
-        let end = if i + 1 == items.len() { q.end } else { range.end };
-        let start = if i == 0 { q.start } else { None };
-        let q2 = Qualifiers {
-            annex: q.annex,
-            section: q.section,
-            paragraph: q.paragraph,
-            scope: q.scope,
-            direction: q.direction,
-            external: q.external.clone(),
-            end,
-            start,
-            floor: q.floor,
-        };
-        let before = refs.len();
-        push_internal(refs, range, kind, target, numbers, q2, masked);
-        if let Some(r) = refs.get_mut(before) {
-            r.through = item.through;
-        }
-    }
+/// Where one reference points: what the resolver returns for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub status: Status,
+    pub node: Option<NodeId>,
+    pub candidates: Vec<NodeId>,
+    /// Why it is broken.
+    pub note: Option<String>,
+    /// `annex I` cited for a sole unnumbered annex (or the reverse).
+    pub annex_number_mismatch: bool,
 }
 
-fn push_internal(
-    refs: &mut Vec<Reference>,
-    mut range: TextRange,
-    kind: RefKind,
-    mut target: InternalTarget,
-    mut numbers: Vec<NumberSpan>,
-    q: Qualifiers,
-    masked: &str,
-) {
-    if let Some(e) = q.external {
-        let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut r = Reference::internal(range, kind, target, numbers);
-        r.external = Some(provision(label, e));
-        r.status = Status::External;
-        r.sentence_floor = q.floor;
-        refs.push(r);
-        return;
+impl Resolution {
+    pub fn external() -> Resolution {
+        Resolution { status: Status::External, node: None, candidates: Vec::new(), note: None, annex_number_mismatch: false }
     }
-    if target.section.is_none() {
-        if let Some((v, sp)) = q.section {
-            target.section = Some(v);
-            numbers.push(NumberSpan { role: NumberRole::Section, span: sp, value: v });
-        }
+
+    pub fn broken(why: String) -> Resolution {
+        Resolution { status: Status::Broken, node: None, candidates: Vec::new(), note: Some(why), annex_number_mismatch: false }
     }
-    if target.paragraph.is_none() && !target.subparagraphs.is_empty() {
-        if let Some((v, sp)) = q.paragraph {
-            target.paragraph = Some(v);
-            numbers.insert(0, NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
-        }
-    }
-    if target.annex.is_none() {
-        if let Some((spec, sp)) = q.annex {
-            target.annex = Some(spec);
-            if let AnnexSpec::Numbered(v) = spec {
-                numbers.push(NumberSpan { role: NumberRole::Annex, span: sp, value: v });
-            }
-        }
-    }
-    target.scope = q.scope;
-    target.direction = q.direction;
-    if let Some(start) = q.start {
-        range.start = start.min(range.start);
-    }
-    // The phrase takes in the qualifiers written after it ("of section II", "above").
-    if q.end > range.end && masked[range.end..q.end].len() <= 120 && !masked[range.end..q.end].contains('\n') {
-        let after = &masked[range.end..q.end];
-        let is_tail = after.trim_start().starts_with(|c: char| c.is_alphabetic()) || after.starts_with(',');
-        if is_tail {
-            range.end = q.end;
-        }
-    }
-    let mut r = Reference::internal(range, kind, target, numbers);
-    r.sentence_floor = q.floor;
-    refs.push(r);
 }

@@ -7,18 +7,27 @@ use crate::hash::FastMap;
 
 use crate::syntax::{Document, NodeId, NodeKind};
 
-use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
+use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Resolution, Status};
 
 /// Numbered nodes by kind and number, built once per document so that each
 /// reference costs a lookup, not a walk of the tree.
 struct Index {
     by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
+    /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
+    by_decimal: FastMap<String, Vec<NodeId>>,
 }
 
 impl Index {
     fn new(doc: &Document) -> Index {
         let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
+        let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
+            if let (Some(num), NodeKind::Paragraph) = (n.number, n.kind) {
+                let written = doc.masked[num.span.start..num.span.end].trim_end_matches('.');
+                if written.contains('.') {
+                    by_decimal.entry(written.to_string()).or_default().push(id);
+                }
+            }
             if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
                 // (a decimal paragraph `19.3` is not paragraph 3)
                 if num.style == crate::syntax::NumberStyle::Decimal {
@@ -27,7 +36,7 @@ impl Index {
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
-        Index { by_number }
+        Index { by_number, by_decimal }
     }
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
@@ -54,15 +63,40 @@ impl Index {
     }
 }
 
-pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
+/// Where each reference points, in the order given: external ones point
+/// outside the document, internal ones are resolved against its tree.
+pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
     let index = Index::new(doc);
-    for r in refs.iter_mut() {
-        if r.status == Status::External || r.external.is_some() {
-            r.status = Status::External;
-            continue;
-        }
-        let Some(target) = r.target.clone() else { continue };
-        resolve_one(doc, &index, r, &target);
+    refs.iter()
+        .map(|r| match (&r.external, &r.target) {
+            (None, Some(target)) => match &r.candidate {
+                None => resolve_one(doc, &index, r, target, true),
+                // Only whether it resolves matters: no walk to explain a failure.
+                Some(other) => mixed(doc, resolve_one(doc, &index, r, target, false), other, r.candidate_in_words),
+            },
+            _ => Resolution::external(),
+        })
+        .collect()
+}
+
+/// A reference in a sentence that names another text before it (mixed
+/// evidence): neither resolved nor reported (the note gives both readings),
+/// unless the other text is a resolution or symbol named in passing and the
+/// reference resolves here.
+fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in_words: bool) -> Resolution {
+    if !in_words && here.status == Status::Resolved {
+        return here;
+    }
+    let this = match (here.status, here.node) {
+        (Status::Resolved, Some(n)) => format!("this document's {}", doc.nodes[n].eid),
+        _ => "nothing in this document".to_string(),
+    };
+    Resolution {
+        status: Status::Unverified,
+        node: None,
+        candidates: Vec::new(),
+        note: Some(format!("it may belong to {}, named earlier in the sentence, or point at {this}", other.describe())),
+        annex_number_mismatch: false,
     }
 }
 
@@ -182,13 +216,12 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     Some(cur)
 }
 
-fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &InternalTarget) {
-    let (containers, mismatch, why_none) = containers(doc, target);
-    r.annex_number_mismatch = mismatch;
+/// Where one internal reference points; `explain` says whether to describe
+/// a failure (which walks the container).
+fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget, explain: bool) -> Resolution {
+    let (containers, annex_number_mismatch, why_none) = containers(doc, target);
     if let Some(why) = why_none {
-        r.status = Status::Broken;
-        r.note = Some(why);
-        return;
+        return Resolution::broken(why);
     }
     let here = doc.node_at(r.range.start);
     let here_container = here.map(|h| doc.container_of(h)).or(Some(None));
@@ -229,6 +262,29 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
                 why = Some(format!("there is no article {}", target.article.unwrap_or(0)));
             }
         }
+        RefKind::Paragraph | RefKind::Subparagraph if target.decimal.is_some() => {
+            let written = target.decimal.as_deref().unwrap_or("");
+            // A decimal number where the tree numbers no paragraph so: not checked.
+            if index.by_decimal.is_empty() {
+                return Resolution {
+                    status: Status::Unverified,
+                    node: None,
+                    candidates: Vec::new(),
+                    note: Some(format!("no paragraph of the document is numbered like {written}")),
+                    annex_number_mismatch,
+                };
+            }
+            for &id in index.by_decimal.get(written).into_iter().flatten() {
+                if containers.contains(&doc.container_of(id)) {
+                    if let Some(n) = descend(doc, id, &target.subparagraphs) {
+                        found.push(n);
+                    }
+                }
+            }
+            if found.is_empty() {
+                why = Some(format!("there is no paragraph {written}"));
+            }
+        }
         RefKind::Paragraph | RefKind::Subparagraph => {
             match target.paragraph {
                 Some(p) => {
@@ -238,7 +294,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
                     };
                     let paragraphs = index.find(NodeKind::Paragraph, Some(p), &containers, here_container, accept);
                     if paragraphs.is_empty() {
-                        why = Some(describe_missing_paragraph(doc, target, &containers, here));
+                        why = explain.then(|| describe_missing_paragraph(doc, target, &containers, here));
                     }
                     for id in paragraphs {
                         match descend(doc, id, &target.subparagraphs) {
@@ -293,20 +349,12 @@ fn resolve_one(doc: &Document, index: &Index, r: &mut Reference, target: &Intern
             }
         }
     }
-    match found.len() {
-        0 => {
-            r.status = Status::Broken;
-            r.note = why.or_else(|| Some("no such target".to_string()));
-        }
-        1 => {
-            r.status = Status::Resolved;
-            r.node = Some(found[0]);
-        }
-        _ => {
-            r.status = Status::Ambiguous;
-            r.candidates = found;
-        }
-    }
+    let (status, node, candidates) = match found.len() {
+        0 => return Resolution::broken(why.unwrap_or_else(|| "no such target".to_string())),
+        1 => (Status::Resolved, Some(found[0]), Vec::new()),
+        _ => (Status::Ambiguous, None, found),
+    };
+    Resolution { status, node, candidates, note: None, annex_number_mismatch }
 }
 
 fn describe_missing_paragraph(doc: &Document, target: &InternalTarget, containers: &[Option<NodeId>], here: Option<NodeId>) -> String {

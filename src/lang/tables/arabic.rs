@@ -328,6 +328,20 @@ pub(super) fn data() -> &'static LanguageData {
             paragraph_exclusion_after: leak(format!(r"^\s+{}", ar("من جدول الأعمال"))),
             thereof_after: leak(format!(r"^\s*(?:{}|{})", ar("منه"), ar("منها"))),
             lower_case_paragraphs: false,
+            text_after: leak(format!(
+                r"^\s+(?P<q>{}\s+(?P<words>)(?P<noun>{})(?P<anaphor>\s+{})?(?P<thereto>)(?P<tail>))",
+                ar("من"),
+                [ar("تقرير"), ar("القرار"), ar("المقرر"), ar("الوثيقة"), ar("النظام الأساسي"), ar("الإعلان"), ar("الاتفاقية"), ar("المعاهدة"), ar("البروتوكول"), ar("الاتفاق"), ar("الميثاق")].join("|"),
+                [ar("المذكور"), ar("المذكورة"), ar("ذلك"), ar("تلك")].join("|"),
+            )),
+            citation_gap_before: r"^[\s،,:()]*$",
+            ibid: leak(ar("المرجع نفسه")),
+            anaphor_before: NEVER,
+            coordinated_after: NEVER,
+            article_after: leak(format!(r"^\s+{}\s+{}\s+[0-9\x{{660}}-\x{{669}}]{{1,3}}", ar("من"), ar("المادة"))),
+            direction_before: NEVER,
+            named_text: leak(format!(r"(?P<name>{}|{})", ar("تقرير الأمين العام"), ar("الفتوى"))),
+            coordination: r"^[\s،,;]*(?:(?:و|أو)\s*)?[\s،,]*$",
         }
     })
 }

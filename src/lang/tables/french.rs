@@ -94,5 +94,14 @@ pub(super) fn data() -> &'static LanguageData {
         paragraph_exclusion_after: r"^\s+(?:de\s+l['’]ordre\s+du\s+jour|de\s+l['’]ordre\s+du\s+jour\s+provisoire)",
         thereof_after: r"^,?\s+(?:de\s+celle-ci|de\s+celui-ci|dudit\s+texte)",
         lower_case_paragraphs: false,
+        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+cette|de\s+ladite|dudit|de\s+sa|de\s+son|de\s+ses|de\s+leur)|de\s+la|du|de\s+l['’]|des|à\s+la|au)\s*(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>rapports?|résolutions?|décisions?|document|statut|étude|budget|propositions?|[Dd]éclaration|[Cc]onvention|[Tt]raité|[Pp]rotocole|[Aa]ccord|[Pp]rogramme|[Pp]lan|[Ss]tratégie|note|lettre|Charte|Pacte|Constitution)(?-u:\b)(?P<thereto>\s+y\s+relative|\s+y\s+annexée?)?(?P<tail>\s+(?:du|de\s+la|de\s+l['’])\s*[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|du|des|la|le|et|sur|pour))*)?)",
+        citation_gap_before: r"^(?:[\s,:()]|chap\.?\s+[IVXLC]+|sect\.?\s+[IVXLC]+(?:\.[A-Z])*|annexes?\s+[IVXLC]+(?:\s+(?:et|à)\s+[IVXLC]+)?|résumé|[Vv]ol\.\s+[IVXLC]+|résolution\s+[0-9]{1,3}|Supplément\s+no\s+[0-9]+[A-Z]?|voir(?:\s+aussi)?)*$",
+        ibid: r"(?-u:\b)[Ii]bid\.",
+        anaphor_before: r"(?-u:\b)(?P<q>ses|son|sa|leurs?)\s+$",
+        coordinated_after: r"^(?:,?\s+(?:et|ou)\s+|,\s+)(?:tableaux?|figures?|encadrés?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:et|à)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
+        article_after: r"^,?\s+de\s+l['’]\s*[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
+        direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:le|son|leur|ce)\s+rapport(?:\s+du\s+Secrétaire\s+général)?|l['’]avis\s+consultatif|Documents\s+officiels\s+de\s+l['’]Assemblée\s+générale)(?-u:\b)",
+        coordination: r"^[\s,;]*(?:(?:et|ou)\s+)?(?:(?:en\s+particulier|notamment|y\s+compris)\s*)?[\s,]*$",
     })
 }

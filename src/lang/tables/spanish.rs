@@ -83,5 +83,14 @@ pub(super) fn data() -> &'static LanguageData {
         paragraph_exclusion_after: r"^\s+del\s+programa(?:\s+provisional)?(?-u:\b)",
         thereof_after: r"^,?\s+(?:de\s+ésta|de\s+la\s+misma|del\s+mismo)(?-u:\b)",
         lower_case_paragraphs: false,
+        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+esa|de\s+dicha|de\s+dicho|de\s+su|de\s+sus)|de\s+la|del|de\s+los|a\s+la|al)\s+(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>informes?|resoluci[oó]n|resoluciones|decisi[oó]n|documento|estatuto|estudio|presupuesto|propuestas?|[Dd]eclaraci[oó]n|[Cc]onvenci[oó]n|[Tt]ratado|[Pp]rotocolo|[Aa]cuerdo|[Pp]rograma|[Pp]lan|[Ee]strategia|nota|carta|Carta|Pacto|Constituci[oó]n)(?-u:\b)(?P<thereto>)(?P<tail>\s+(?:del|de\s+la)\s+[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|del|la|los|las|y|sobre|para))*)?)",
+        citation_gap_before: r"^(?:[\s,:()]|cap\.?\s+[IVXLC]+|secc?\.?\s+[IVXLC]+(?:\.[A-Z])*|anexos?\s+[IVXLC]+(?:\s+(?:y|a)\s+[IVXLC]+)?|resumen|[Vv]ol\.\s+[IVXLC]+|resoluci[oó]n\s+[0-9]{1,3}|Suplemento\s+n(?:o|º)\.?\s+[0-9]+[A-Z]?|v[eé]ase(?:\s+también)?)*$",
+        ibid: r"(?-u:\b)[Ii]bid\.",
+        anaphor_before: r"(?-u:\b)(?P<q>sus?)\s+$",
+        coordinated_after: r"^(?:,?\s+(?:y|o)\s+|,\s+)(?:cuadros?|gr[aá]ficos?|figuras?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:y|a)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
+        article_after: r"^,?\s+del\s+[Aa]rt[ií]culo\s+[0-9]{1,3}(?-u:\b)",
+        direction_before: NEVER,
+        named_text: r"(?-u:\b)(?P<name>(?:el|su|ese)\s+informe(?:\s+del\s+Secretario\s+General)?|la\s+opini[oó]n\s+consultiva|Documentos\s+Oficiales\s+de\s+la\s+Asamblea\s+General)(?-u:\b)",
+        coordination: r"^[\s,;]*(?:(?:y|o|e|u)\s+)?(?:(?:en\s+particular|incluidos?|especialmente)\s*)?[\s,]*$",
     })
 }

@@ -1,0 +1,932 @@
+//! Finding references in the text: external ones first (document symbols,
+//! resolutions, rules of procedure, instruments, SDG goals and targets),
+//! which become the entities that can qualify the internal ones found next
+//! (paragraphs, subparagraphs, sections, annexes, articles), each with the
+//! exact span of every number in it. Which text each internal reference
+//! belongs to is decided by [`super::attribution`]; where it points, by
+//! [`super::resolve`]. [`find_after`] re-finds only around an edit, with the
+//! margins of [`Reach`].
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::lang::numerals::{fold_arabic, parse_chinese, parse_digits, parse_section_numeral};
+use crate::lang::tables::{symbol_pattern, tables, Tables};
+use crate::lang::Language;
+use crate::syntax::Document;
+use crate::text::{TextChange, TextRange};
+
+use super::attribution::{self, window_after, window_before, Context, Qualifiers};
+use super::external::{canonical_sdg_number, classify_resolution, classify_sdg, sdg_list_numbers, symbol_problem, External, ExternalKind};
+use super::reference::{AnnexSpec, InternalTarget, NumberRole, NumberSpan, Problem, RefKind, Reference, Status};
+
+/// An external entity found in the text, which can qualify a reference next to it.
+#[derive(Clone, Debug)]
+pub(crate) struct Entity {
+    pub(crate) phrase: TextRange,
+    pub(crate) external: External,
+    /// Named in words ("the report of the Secretary-General"), not by a
+    /// symbol, a number or a known name.
+    pub(crate) in_words: bool,
+}
+
+pub(crate) fn span(base: usize, m: regex::Match<'_>) -> TextRange {
+    TextRange::new(base + m.start(), base + m.end())
+}
+
+/// Ranges already claimed by a reference or a heading marker, kept merged
+/// and sorted so that a lookup costs a logarithm, not a scan.
+#[derive(Default)]
+struct Taken {
+    by_start: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Taken {
+    fn overlaps(&self, r: TextRange) -> bool {
+        match self.by_start.range(..r.end.max(r.start + 1)).next_back() {
+            Some((_, &end)) => end > r.start,
+            None => false,
+        }
+    }
+
+    fn push(&mut self, r: TextRange) {
+        let (mut start, mut end) = (r.start, r.end.max(r.start + 1));
+        // Merge with every interval it touches.
+        let touching: Vec<(usize, usize)> =
+            self.by_start.range(..end).rev().take_while(|(_, &e)| e >= start).map(|(&s, &e)| (s, e)).collect();
+        for (s, e) in touching {
+            self.by_start.remove(&s);
+            start = start.min(s);
+            end = end.max(e);
+        }
+        self.by_start.insert(start, end);
+    }
+}
+
+fn overlaps(taken: &Taken, r: TextRange) -> bool {
+    taken.overlaps(r)
+}
+
+/// Finds every reference in the document, in text order (unresolved).
+pub fn find(doc: &Document) -> Vec<Reference> {
+    find_keeping(doc).0
+}
+
+/// What the finder keeps for [`find_after`]: the decisions about the whole
+/// text that every reference depends on.
+#[derive(Clone, Debug)]
+pub struct Reuse {
+    language: Language,
+    /// The document has articles ("article 5" is then internal).
+    has_articles: bool,
+    /// The text is a list of the SDG goals and targets.
+    sdg_list: bool,
+    /// The heading lines and number markers, where no reference was looked for.
+    heading_spans: Vec<TextRange>,
+}
+
+/// [`find`], and what a later [`find_after`] can reuse.
+pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
+    let all = TextRange::new(0, doc.masked.len());
+    let sdg_list = sdg_list_numbers(&doc.masked);
+    let reuse = Reuse {
+        language: doc.language,
+        has_articles: doc.has_articles(),
+        sdg_list: !sdg_list.is_empty(),
+        heading_spans: doc.heading_spans.clone(),
+    };
+    (find_in(doc, all, all, &sdg_list), reuse)
+}
+
+/// The references that start in `keep`, found by a scan of `scan` (which
+/// holds `keep` and a margin on each side, for the context they are read in);
+/// `sdg_list` holds the numbers of a list of SDG goals and targets.
+fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)]) -> Vec<Reference> {
+    let masked = doc.masked.as_str();
+    let mut finder = Finder {
+        doc,
+        t: tables(doc.language),
+        scan: Scan { hay: &masked[..scan.end], from: scan.start },
+        refs: Vec::new(),
+        entities: Vec::new(),
+        taken: Taken::default(),
+    };
+    let first = doc.heading_spans.partition_point(|r| r.end < scan.start);
+    for r in doc.heading_spans[first..].iter().take_while(|r| r.start <= scan.end) {
+        finder.taken.push(*r);
+    }
+    finder.externals(sdg_list);
+    finder.entities.sort_by_key(|e| e.phrase.start);
+    finder.internals();
+    finder.refs.sort_by_key(|r| (r.range.start, r.range.end));
+    attribution::coordinate(&mut finder.refs, masked, finder.t);
+    let mut refs = finder.refs;
+    if keep.start > 0 || keep.end < masked.len() {
+        refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
+    }
+    refs.sort_by_key(|r| (r.range.start, r.range.end));
+    refs
+}
+
+/// One pass of the finder over a scan: what it has found so far.
+struct Finder<'a> {
+    doc: &'a Document,
+    t: &'a Tables,
+    scan: Scan<'a>,
+    refs: Vec<Reference>,
+    /// The external entities found, which can qualify internal references.
+    entities: Vec<Entity>,
+    /// What no other reference may overlap.
+    taken: Taken,
+}
+
+/// How far the finder reads around a reference. Every look it takes while
+/// reading one is bounded by one of these windows, and [`find_after`]
+/// re-finds every reference that starts within [`Reach::BEFORE`] after a
+/// change or [`Reach::AFTER`] before it (they may have read the changed
+/// text): each window must fit in its margin, which is checked below at
+/// compile time. Attribution reads through the same windows.
+pub(crate) struct Reach;
+
+impl Reach {
+    /// How far after its start a reference, with what is read after it (its
+    /// qualifiers, "of resolution 678 (1990)", an agenda item), can reach.
+    pub(crate) const AFTER: usize = 1024;
+    /// How far before its start a reference reads (the sentence, the
+    /// entities before it, `ibid.`, the heading of the table it is in).
+    pub(crate) const BEFORE: usize = 8192;
+    /// The earliest start of the sentence a reference is read in.
+    pub(crate) const SENTENCE: usize = 800;
+    /// One qualifier after a reference ("of section II", "above"); up to
+    /// [`Reach::QUALIFIERS`] of them are read one after another.
+    pub(crate) const QUALIFIER: usize = 120;
+    pub(crate) const QUALIFIERS: usize = 3;
+    /// A text named after a reference ("of “The future we want”", "of the
+    /// report of the Secretary-General (A/99/123)").
+    pub(crate) const NAMED_TEXT: usize = 160;
+    /// A short qualifier right before or after it (`成果文件草案`, "thereof").
+    pub(crate) const SHORT: usize = 48;
+    /// A citation that leads up to it (`(A/99/123, chap. II, para. 4)`, `ibid., paras.`).
+    pub(crate) const CITATION: usize = 160;
+    /// How far back `ibid.` looks for the document it repeats, and a table
+    /// row for the heading that names the text its `(para. N)` cite.
+    pub(crate) const ANTECEDENT: usize = 2048;
+    /// How far back a row of a table looks for the heading that names the
+    /// text its first cell quotes (rows of follow-up tables are long).
+    pub(crate) const TABLE: usize = 8000;
+}
+
+impl Reach {
+    /// How far past its end (its own words and the qualifiers it took in) a
+    /// reference reads: the qualifiers one after another, then a named text
+    /// or "thereof".
+    pub(crate) const TAIL: usize = Reach::QUALIFIERS * Reach::QUALIFIER + Reach::NAMED_TEXT + Reach::SHORT;
+}
+
+const _: () = assert!(Reach::TAIL < Reach::AFTER);
+const _: () = assert!(Reach::SENTENCE + Reach::ANTECEDENT <= Reach::BEFORE);
+const _: () = assert!(Reach::CITATION + Reach::ANTECEDENT <= Reach::BEFORE);
+const _: () = assert!(Reach::TABLE <= Reach::BEFORE);
+
+/// A change larger than this is analysed afresh.
+const MAX_CHANGE: usize = 64 * 1024;
+
+/// The references of `doc`, which is the previous document after
+/// `change`, reusing `prev` (the references of the previous document,
+/// resolved or not, with what [`find_keeping`] kept of it) away from the
+/// change: those well before it are kept, those well after it moved, and
+/// the text in between is scanned again with the margins that every
+/// reference is read in. The result equals [`find`] on `doc`. `None` when
+/// the change is too large or alters what references everywhere depend on
+/// (whether the document has articles or is a list of SDG targets), or moves
+/// the tree's headings or sentence openings away from it. Given `prev`
+/// owned, the references are moved, not copied. With them, what holds for
+/// the next update.
+pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<(Vec<Reference>, Reuse)> {
+    let masked = doc.masked.as_str();
+    if reuse.language != doc.language
+        || change.old_end - change.start > MAX_CHANGE
+        || change.new_end - change.start > MAX_CHANGE
+        || reuse.has_articles != doc.has_articles()
+        || reuse.sdg_list
+        || !sdg_list_numbers(masked).is_empty()
+    {
+        return None;
+    }
+    // Offsets taken to whole lines (so on character boundaries).
+    let bytes = masked.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    // Kept as they were: the references starting before `keep.start`, which
+    // lies far enough before the change that nothing they read changed.
+    let mut keep_start = line_start(change.start.saturating_sub(Reach::AFTER));
+    let mut before = prev.partition_point(|r| r.range.start < keep_start);
+    while before > 0 && prev[before - 1].range.end + Reach::TAIL > keep_start {
+        keep_start = line_start(prev[before - 1].range.start);
+        before = prev.partition_point(|r| r.range.start < keep_start);
+    }
+    // Moved: those starting at or after `keep.end`, far enough after it.
+    let keep_end = line_end((change.new_end + Reach::BEFORE).min(masked.len()));
+    let after = prev.partition_point(|r| r.range.start < keep_end - change.new_end + change.old_end);
+    let scan = TextRange::new(line_start(keep_start.saturating_sub(Reach::BEFORE)), line_end((keep_end + Reach::AFTER).min(masked.len())));
+    let found = find_in(doc, scan, TextRange::new(keep_start, keep_end), &[]);
+    // A reference as long as the margins is no reference this can vouch for.
+    if found.iter().any(|r| r.range.end + Reach::TAIL > scan.end && scan.end < masked.len()) {
+        return None;
+    }
+    // The references kept were found around the old headings: those before
+    // and after the window must be where they were (the tree builder can
+    // move them far from an edit).
+    let keep_end_old = keep_end - change.new_end + change.old_end;
+    let before_window = |r: &&TextRange| r.start < keep_start;
+    let moved = |r: &TextRange| (r.start >= change.old_end).then(|| change.moved_range(*r));
+    let old_after: Option<Vec<TextRange>> = reuse.heading_spans.iter().filter(|r| r.end > keep_end_old).map(moved).collect();
+    if !reuse.heading_spans.iter().filter(before_window).eq(doc.heading_spans.iter().filter(before_window))
+        || old_after.is_none_or(|old| !old.iter().eq(doc.heading_spans.iter().filter(|r| r.end > keep_end)))
+    {
+        return None;
+    }
+    // The references kept read their sentences with floors from the old
+    // tree (node openings); an edit can move an opening far away from it (a
+    // heading typed before a long paragraph). Then everything is read again.
+    let same_floor = |r: &Reference, map: &dyn Fn(usize) -> usize| {
+        r.sentence_floor.is_none_or(|(at, floor)| attribution::sentence_floor(doc, masked, map(at)) == map(floor))
+    };
+    if !prev[..before].iter().all(|r| same_floor(r, &|o| o)) || !prev[after..].iter().all(|r| same_floor(r, &|o| change.moved(o))) {
+        return None;
+    }
+    let mut refs = prev.into_owned();
+    for r in &mut refs[after..] {
+        r.move_ranges(|range| change.moved_range(range));
+    }
+    refs.splice(before..after, found);
+    // What holds for the new text (the same decisions, the new headings).
+    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), ..reuse.clone() }))
+}
+
+/// Where a pass of the finder looks: `hay` is the masked text up to the end
+/// of the scan (matches are cut there), and matches start at `from` or
+/// later (what is before `from` still counts as context: `\b`).
+struct Scan<'h> {
+    hay: &'h str,
+    from: usize,
+}
+
+impl<'h> Scan<'h> {
+    fn text(&self) -> &'h str {
+        &self.hay[self.from..]
+    }
+
+    fn covers(&self, r: TextRange) -> bool {
+        self.from <= r.start && r.end <= self.hay.len()
+    }
+
+    /// Successive non-overlapping matches, as `Regex::captures_iter` gives
+    /// them (the patterns never match the empty string; if one did, the
+    /// search moves on by a character).
+    fn captures<'r>(&self, re: &'r Regex) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        let hay = self.hay;
+        let mut at = Some(self.from);
+        std::iter::from_fn(move || {
+            let c = re.captures_at(hay, at?)?;
+            let m = c.get(0)?;
+            at = next_start(hay, m);
+            Some(c)
+        })
+    }
+
+    fn matches<'r>(&self, re: &'r Regex) -> impl Iterator<Item = regex::Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        let hay = self.hay;
+        let mut at = Some(self.from);
+        std::iter::from_fn(move || {
+            let m = re.find_at(hay, at?)?;
+            at = next_start(hay, m);
+            Some(m)
+        })
+    }
+}
+
+fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
+    if m.end() > m.start() {
+        return Some(m.end());
+    }
+    hay[m.end()..].chars().next().map(|c| m.end() + c.len_utf8())
+}
+
+impl Finder<'_> {
+    fn externals(&mut self, sdg_list: &[(TextRange, String)]) {
+        let Finder { doc, t, ref scan, ref mut refs, ref mut entities, ref mut taken } = *self;
+        let masked = doc.masked.as_str();
+        // Rules of procedure first: "议事规则第 4 条" is one reference.
+        for c in scan.captures(&t.rule_of_procedure) {
+            let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
+            let r = span(0, whole);
+            if overlaps(taken, r) {
+                continue;
+            }
+            let n = parse_digits(num.as_str()).or_else(|| parse_chinese(num.as_str())).unwrap_or(0);
+            let mut e = External::new(ExternalKind::RuleOfProcedure, n.to_string());
+            e.of = Some(Box::new(External::new(ExternalKind::Instrument, "rules of procedure")));
+            taken.push(r);
+            entities.push(Entity { phrase: r, external: e.clone(), in_words: false });
+            refs.push(Reference::external(r, e));
+        }
+        // Document symbols.
+        let symbols = if scan.text().contains('/') { Some(scan.matches(symbol_pattern())) } else { None };
+        for m in symbols.into_iter().flatten() {
+            // The match may start with the character before the organ letter.
+            let whole = m.as_str();
+            let skip = whole.char_indices().find(|(_, ch)| ch.is_ascii_uppercase() || *ch == '$').map(|(i, _)| i).unwrap_or(0);
+            let start = m.start() + skip;
+            let written = whole[skip..].trim_end_matches(['.', '*']);
+            if !written.contains('/') || !written.chars().any(|ch| ch.is_ascii_digit()) {
+                continue;
+            }
+            let r = TextRange::new(start, start + written.len());
+            if overlaps(taken, r) {
+                continue;
+            }
+            let id: String = written.chars().filter(|ch| !ch.is_whitespace()).collect();
+            let e = External::new(ExternalKind::DocumentSymbol, id);
+            let mut reference = Reference::external(r, e.clone());
+            if let Some(p) = symbol_problem(written) {
+                reference.problem = Some(Problem::MalformedSymbol(p));
+            }
+            taken.push(r);
+            entities.push(Entity { phrase: r, external: e, in_words: false });
+            refs.push(reference);
+        }
+        // Resolutions, one reference per number in a list.
+        for c in scan.captures(&t.resolution_list) {
+            let (Some(whole), Some(list)) = (c.get(0), c.name("list")) else { continue };
+            let phrase = span(0, whole);
+            if overlaps(taken, phrase) {
+                continue;
+            }
+            // The organ before the number ("Security Council resolution") or after
+            // it ("résolution 2370 (2017) du Conseil de sécurité").
+            let organ = c.name("organ").or_else(|| c.name("organ2")).map(|o| o.as_str()).unwrap_or("");
+            let folded = if organ.is_ascii() { std::borrow::Cow::Borrowed(organ) } else { std::borrow::Cow::Owned(fold_arabic(organ)) };
+            let is = |words: &[&str]| !organ.is_empty() && words.iter().any(|w| *w == organ || fold_arabic(w) == *folded);
+            let sc = is(t.data.security_council_words);
+            let other_organ = is(t.data.other_organs);
+            let numbers: Vec<TextRange> = t.resolution_number.find_iter(list.as_str()).map(|m| span(list.start(), m)).collect();
+            let single = numbers.len() == 1;
+            for (i, n) in numbers.iter().enumerate() {
+                let written = &masked[n.start..n.end];
+                let range = if single {
+                    phrase
+                } else if i == 0 {
+                    TextRange::new(phrase.start, n.end)
+                } else {
+                    *n
+                };
+                let reference = match classify_resolution(written, sc) {
+                    Ok((_, id)) if other_organ => {
+                        let mut e = External::new(ExternalKind::OtherResolution, id);
+                        e.of = Some(Box::new(External::new(ExternalKind::Instrument, organ)));
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
+                        Reference::external(range, e)
+                    }
+                    Ok((kind, id)) => {
+                        let e = External::new(kind, id);
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
+                        Reference::external(range, e)
+                    }
+                    Err(msg) => {
+                        let kind = if sc { ExternalKind::SecurityCouncilResolution } else { ExternalKind::GeneralAssemblyResolution };
+                        let e = External::new(kind, written.split_whitespace().collect::<Vec<_>>().join(" "));
+                        // Still the text cited: it qualifies what follows it.
+                        entities.push(Entity { phrase, external: e.clone(), in_words: false });
+                        let mut r = Reference::external(range, e);
+                        r.problem = Some(Problem::MalformedResolution(msg));
+                        r
+                    }
+                };
+                refs.push(reference);
+            }
+            taken.push(phrase);
+        }
+        for c in scan.captures(&t.resolution_without_year) {
+            let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
+            let r = TextRange::new(whole.start(), num.end() + if doc.language == crate::lang::Language::Zh { "号决议".len() } else { 0 });
+            let r = TextRange::new(r.start, r.end.min(whole.end()));
+            if overlaps(taken, r) {
+                continue;
+            }
+            let mut reference = Reference::external(r, External::new(ExternalKind::SecurityCouncilResolution, num.as_str()));
+            reference.problem = Some(Problem::MalformedResolution(format!(
+                "Security Council resolution {} is cited without its year: write `{} (YYYY)`",
+                num.as_str(),
+                num.as_str()
+            )));
+            taken.push(r);
+            refs.push(reference);
+        }
+        // Named instruments.
+        for whole in scan.matches(&t.instrument) {
+            let r = span(0, whole);
+            if overlaps(taken, r) {
+                continue;
+            }
+            // A name inside a longer word is no name ("Carta" in "Cartagena").
+            let wordy = |c: char| c.is_alphanumeric() && !('\u{2E80}'..='\u{9FFF}').contains(&c);
+            if whole.as_str().chars().last().is_some_and(wordy) && masked[r.end..].chars().next().is_some_and(wordy) {
+                continue;
+            }
+            let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
+            let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
+            let e = External::new(ExternalKind::Instrument, id);
+            taken.push(r);
+            entities.push(Entity { phrase: r, external: e.clone(), in_words: false });
+            refs.push(Reference::external(r, e));
+        }
+        // Texts named in words ("the report of the Secretary-General", "his
+        // report"): not references of their own, but they qualify those near them.
+        for c in scan.captures(&t.named_text) {
+            let Some(name) = c.name("name") else { continue };
+            let r = span(0, name);
+            if overlaps(taken, r) {
+                continue;
+            }
+            let id = name.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            entities.push(Entity { phrase: r, external: External::new(ExternalKind::Instrument, id), in_words: true });
+        }
+        // "Ibid.": the text cited last before it (looked for within
+        // `Reach::ANTECEDENT`), which can qualify a reference after it.
+        let mut ibids: Vec<TextRange> = scan.matches(&t.ibid).map(|m| span(0, m)).collect();
+        if !ibids.is_empty() {
+            entities.sort_by_key(|e| e.phrase.start);
+            ibids.retain(|r| !overlaps(taken, *r));
+            let mut found: Vec<Entity> = Vec::new();
+            for r in ibids {
+                // Only the entities that start within the look-back (and the
+                // ibid. before it) can be the text it repeats.
+                let upto = entities.partition_point(|e| e.phrase.start < r.start);
+                let near = entities[..upto].iter().rev().take_while(|e| e.phrase.start + Reach::ANTECEDENT >= r.start);
+                let cited = near.chain(found.last()).filter(|e| e.phrase.end <= r.start).max_by_key(|e| e.phrase.end);
+                let external = match cited.filter(|e| e.phrase.end + Reach::ANTECEDENT >= r.start) {
+                    Some(e) => e.external.clone(),
+                    None => External::new(ExternalKind::Instrument, masked[r.start..r.end].to_string()),
+                };
+                found.push(Entity { phrase: r, external, in_words: true });
+            }
+            entities.extend(found);
+        }
+        // SDG goals, targets and indicators.
+        for c in scan.captures(&t.sdg) {
+            let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
+            let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
+            let r = TextRange::new(start, num.end());
+            if overlaps(taken, r) {
+                continue;
+            }
+            // "16.4"; Arabic writes "16-4".
+            let canonical = canonical_sdg_number(num.as_str());
+            let number = canonical.as_str();
+            let kw = kw.as_str().to_lowercase();
+            // "the Millennium Development Goals 6": a footnote, not an SDG.
+            let (_, before) = window_before(masked, start, 40);
+            if before.trim_end().ends_with("Millennium Development") || before.trim_end().ends_with("千年发展") {
+                continue;
+            }
+            // A plural keyword needs a list: "Goals 1 and 2", "targets 3.1 to 3.3".
+            if kw.ends_with('s') && !kw.ends_with("ss") {
+                let after = window_after(masked, num.end(), 16);
+                // "Goals 1 and 2", "cibles 3.1 et 3.2", "metas 3.1 a 3.3", "targets 3.1, 3.2".
+                let digit = after.find(|ch: char| ch.is_ascii_digit()).unwrap_or(after.len());
+                let gap = &after[..digit];
+                let word = gap.trim().trim_start_matches(',').trim();
+                let list_follows = digit < after.len()
+                    && gap.starts_with([' ', ','])
+                    && (gap.trim() == "," || ["and", "or", "to", "et", "ou", "à", "y", "o", "a", "e", "u"].contains(&word));
+                if !list_follows {
+                    continue;
+                }
+            }
+            // A bare "goal 3" outside SDG wording in English is too loose: keep
+            // goals only when written with a capital or the SDG words.
+            if kw == "goal" && !c.get(0).is_some_and(|m| m.as_str().starts_with("Sustainable")) && number.contains('.') {
+                continue;
+            }
+            let reference = match classify_sdg(number) {
+                Ok(kind) => Reference::external(r, External::new(kind, number)),
+                Err(msg) => {
+                    let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
+                    let mut reference = Reference::external(r, External::new(kind, number));
+                    reference.problem = Some(Problem::UnknownSdgTarget(msg));
+                    reference
+                }
+            };
+            taken.push(r);
+            refs.push(reference);
+        }
+        // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
+        let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
+        for (r, number) in sdg_list.iter().filter(|(r, _)| scan.covers(*r)).cloned() {
+            if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
+                continue;
+            }
+            let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
+            let mut reference = Reference::external(r, External::new(kind, number.clone()));
+            if let Err(msg) = classify_sdg(&number) {
+                reference.problem = Some(Problem::UnknownSdgTarget(msg));
+            }
+            taken.push(r);
+            refs.push(reference);
+        }
+    }
+}
+
+fn is_sdg(r: &Reference) -> bool {
+    matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator))
+}
+
+/// Tokens of a list of numbers: "3 to 5", "8 (a) (ii)", "6和7", "3至5".
+fn number_tokens() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // `(a)`, `a)` (French, Spanish), `(أ)` (Arabic); ranges in every language.
+        Regex::new(r"(?P<num>[0-9\x{660}-\x{669}]{1,4}(?:[A-Z]?\.(?:[IVX]{1,4}\.)?[0-9]{1,3})?)|[(（]?(?P<sub>[a-z]{1,5}|[\x{621}-\x{64A}][\x{640}\x{64B}-\x{65F}]*)[)）]|(?P<range>\bto\b|\bthrough\b|\bà\b|\ba\b|\bal\b|\bдо\b|\bпо\b|إلى|[-–—‑‐至到])")
+            .expect("number token pattern")
+    })
+}
+
+struct Item {
+    paragraph: Option<(u32, TextRange)>,
+    subs: Vec<(String, TextRange)>,
+    through: bool,
+    range: TextRange,
+}
+
+fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
+    let text = &masked[nums.start..nums.end];
+    let mut items: Vec<Item> = Vec::new();
+    let mut pending_through = false;
+    let mut last_end = 0;
+    for c in number_tokens().captures_iter(text) {
+        // "(a) and (b)": a separator between two markers starts a new item.
+        let gap = &text[last_end..c.get(0).map(|m| m.start()).unwrap_or(last_end)];
+        // Anything but blanks between two markers separates them: ",", "and", "et", "و", "和".
+        let separated = !gap.trim().is_empty();
+        last_end = c.get(0).map(|m| m.end()).unwrap_or(last_end);
+        if let Some(m) = c.name("num") {
+            let r = span(nums.start, m);
+            items.push(Item {
+                // `7.1`: a decimal number, resolved by how it is written.
+                paragraph: Some((parse_digits(m.as_str().split('.').next().unwrap_or("")).unwrap_or(0), r)),
+                subs: Vec::new(),
+                through: pending_through,
+                range: r,
+            });
+            pending_through = false;
+        } else if let Some(m) = c.name("sub") {
+            let r = span(nums.start, m);
+            let whole = c.get(0).map(|w| span(nums.start, w)).unwrap_or(r);
+            match items.last_mut() {
+                Some(item) if !pending_through && !separated => {
+                    item.subs.push((m.as_str().to_string(), r));
+                    item.range = item.range.cover(whole);
+                }
+                _ => {
+                    items.push(Item { paragraph: None, subs: vec![(m.as_str().to_string(), r)], through: pending_through, range: whole });
+                    pending_through = false;
+                }
+            }
+        } else if c.name("range").is_some() {
+            pending_through = true;
+        }
+    }
+    items
+}
+
+impl Finder<'_> {
+    fn internals(&mut self) {
+        let Finder { doc, t, ref scan, ref mut refs, ref entities, ref mut taken } = *self;
+        let masked = doc.masked.as_str();
+        let cx = Context { doc, masked, t, entities };
+        let has_articles = doc.has_articles();
+        // Paragraph references.
+        let mut at = scan.from;
+        while let Some(c) = t.paragraph_reference.captures_at(scan.hay, at) {
+            let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { break };
+            at = whole.end();
+            let phrase = span(0, whole);
+            if overlaps(taken, phrase) {
+                // "… of section II, paragraph 1 of section I": the optional
+                // "section II, " prefix belongs to the reference before; the
+                // reference itself starts at its keyword.
+                if let Some(kw) = c.name("kw").or_else(|| c.name("subkw")).filter(|k| k.start() > whole.start()) {
+                    if !overlaps(taken, TextRange::new(kw.start(), whole.end())) {
+                        at = kw.start();
+                    }
+                }
+                continue;
+            }
+            // `пункт 118 повестки дня`: an agenda item, not a paragraph.
+            if t.paragraph_exclusion_after.is_match(window_after(masked, phrase.end, 64)) {
+                continue;
+            }
+            taken.push(phrase);
+            let before = refs.len();
+            paragraph_reference(&cx, &c, phrase, span(0, nums), refs);
+            // The qualifiers it took in ("of section II", "above") are part of it.
+            for r in &refs[before..] {
+                taken.push(r.range);
+            }
+        }
+        // Section and chapter references.
+        for c in scan.captures(&t.section_reference) {
+            let (Some(whole), Some(sec)) = (c.get(0), c.name("sec")) else { continue };
+            let phrase = span(0, whole);
+            if overlaps(taken, phrase) {
+                continue;
+            }
+            let Some(value) = parse_section_numeral(sec.as_str()) else { continue };
+            taken.push(phrase);
+            let mut target = InternalTarget { section: Some(value), ..InternalTarget::default() };
+            let mut numbers = vec![NumberSpan { role: NumberRole::Section, span: span(0, sec), value }];
+            let mut kind = RefKind::Section;
+            let mut first_end = sec.end();
+            if let Some(sub) = c.name("sub") {
+                let v = crate::lang::numerals::parse_letter(sub.as_str()).unwrap_or(0);
+                target.subsection = Some(v);
+                numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
+                kind = RefKind::Subsection;
+                first_end = sub.end();
+            }
+            let q = attribution::qualifiers(&cx, phrase);
+            let mut items = vec![ListItem { range: TextRange::new(phrase.start, first_end), kind, target, numbers, through: false }];
+            for (range, value, through) in c.name("more").map(|m| roman_list(m.as_str(), m.start())).unwrap_or_default() {
+                let target = InternalTarget { section: Some(value), ..InternalTarget::default() };
+                let numbers = vec![NumberSpan { role: NumberRole::Section, span: range, value }];
+                items.push(ListItem { range, kind: RefKind::Section, target, numbers, through });
+            }
+            push_list(refs, phrase, items, q, masked);
+        }
+        // Annex references.
+        for c in scan.captures(&t.annex_reference) {
+            let Some(whole) = c.get(0) else { continue };
+            let phrase = span(0, whole);
+            if overlaps(taken, phrase) {
+                continue;
+            }
+            taken.push(phrase);
+            let mut numbers = Vec::new();
+            let spec = match c.name("annex") {
+                Some(a) => {
+                    let v = parse_section_numeral(a.as_str()).unwrap_or(0);
+                    numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
+                    AnnexSpec::Numbered(v)
+                }
+                None => AnnexSpec::Sole,
+            };
+            let first_end = c.name("annex").map_or(phrase.end, |a| a.end());
+            let target = InternalTarget { annex: Some(spec), ..InternalTarget::default() };
+            let mut q = attribution::qualifiers(&cx, phrase);
+            if c.name("present").is_some() {
+                q.external = None;
+                q.evidence = true;
+            }
+            let mut items =
+                vec![ListItem { range: TextRange::new(phrase.start, first_end), kind: RefKind::Annex, target, numbers, through: false }];
+            for (range, value, through) in c.name("more").map(|m| roman_list(m.as_str(), m.start())).unwrap_or_default() {
+                let target = InternalTarget { annex: Some(AnnexSpec::Numbered(value)), ..InternalTarget::default() };
+                let numbers = vec![NumberSpan { role: NumberRole::Annex, span: range, value }];
+                items.push(ListItem { range, kind: RefKind::Annex, target, numbers, through });
+            }
+            push_list(refs, phrase, items, q, masked);
+        }
+        // Articles: internal only in a document that has articles.
+        for c in scan.captures(&t.article_reference) {
+            let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { continue };
+            let phrase = span(0, whole);
+            if overlaps(taken, phrase) {
+                continue;
+            }
+            let q = attribution::qualifiers(&cx, phrase);
+            if q.external.is_none() && !has_articles {
+                continue;
+            }
+            taken.push(phrase);
+            // 第五十一条, "article premier", or digits.
+            let word = parse_chinese(nums.as_str()).or_else(|| crate::lang::numerals::parse_number_word(nums.as_str()).filter(|&v| v > 0));
+            let values: Vec<(u32, TextRange)> = if let Some(v) = word {
+                vec![(v, span(0, nums))]
+            } else {
+                number_tokens()
+                    .captures_iter(nums.as_str())
+                    .filter_map(|cc| cc.name("num").map(|m| (parse_digits(m.as_str()).unwrap_or(0), span(nums.start(), m))))
+                    .collect()
+            };
+            for (i, (v, sp)) in values.iter().enumerate() {
+                let range = if i == 0 { TextRange::new(phrase.start, sp.end.max(phrase.start)) } else { *sp };
+                let range = if values.len() == 1 { phrase } else { range };
+                let target = InternalTarget { article: Some(*v), ..InternalTarget::default() };
+                let numbers = vec![NumberSpan { role: NumberRole::Article, span: *sp, value: *v }];
+                let q2 = Qualifiers {
+                    external: q.external.clone(),
+                    end: q.end,
+                    floor: q.floor,
+                    qualifier: q.qualifier,
+                    evidence: q.evidence,
+                    ..Qualifiers::default()
+                };
+                push_internal(refs, range, RefKind::Article, target, numbers, q2, masked);
+            }
+        }
+    }
+}
+
+/// One paragraph reference phrase: a reference per item of its list.
+fn paragraph_reference(cx: &Context<'_>, c: &Captures<'_>, phrase: TextRange, nums: TextRange, refs: &mut Vec<Reference>) {
+    let masked = cx.masked;
+    let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
+    let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
+    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.name("subkw").is_some();
+    let mut prefix_numbers = Vec::new();
+    let mut base = InternalTarget::default();
+    if let Some(sec) = c.name("sec") {
+        if let Some(v) = parse_section_numeral(sec.as_str()) {
+            base.section = Some(v);
+            prefix_numbers.push(NumberSpan { role: NumberRole::Section, span: span(0, sec), value: v });
+        }
+    }
+    if let Some(sub) = c.name("sub") {
+        if let Some(v) = crate::lang::numerals::parse_letter(sub.as_str()) {
+            base.subsection = Some(v);
+            prefix_numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
+        }
+    }
+    if c.name("annexword").is_some() {
+        base.annex = Some(match c.name("annex").filter(|a| !a.as_str().is_empty()) {
+            Some(a) => {
+                let v = parse_section_numeral(a.as_str()).unwrap_or(0);
+                prefix_numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
+                AnnexSpec::Numbered(v)
+            }
+            None => AnnexSpec::Sole,
+        });
+    }
+    let q = attribution::qualifiers(cx, phrase);
+    let items = list_items(masked, nums);
+    let single = items.len() == 1;
+    for (i, item) in items.iter().enumerate() {
+        let mut target = base.clone();
+        let mut numbers = prefix_numbers.clone();
+        if let Some((v, sp)) = item.paragraph {
+            target.paragraph = Some(v);
+            let written = &masked[sp.start..sp.end];
+            target.decimal = written.contains('.').then(|| written.to_string());
+            numbers.push(NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
+        }
+        for (letters, sp) in &item.subs {
+            target.subparagraphs.push(letters.clone());
+            numbers.push(NumberSpan { role: NumberRole::Subparagraph, span: *sp, value: 0 });
+        }
+        let kind = if sub_kind || (!item.subs.is_empty() && item.paragraph.is_none()) { RefKind::Subparagraph } else { RefKind::Paragraph };
+        let range = if single {
+            phrase
+        } else if i == 0 {
+            TextRange::new(phrase.start, item.range.end)
+        } else if i + 1 == items.len() {
+            TextRange::new(item.range.start, phrase.end)
+        } else {
+            item.range
+        };
+        let end = if i + 1 == items.len() { q.end } else { range.end };
+        let start = if i == 0 { q.start } else { None };
+        let q2 = Qualifiers { end, start, ..q.clone() };
+        let before = refs.len();
+        push_internal(refs, range, kind, target, numbers, q2, masked);
+        if let Some(r) = refs.get_mut(before) {
+            r.through = item.through;
+        }
+    }
+}
+
+/// One member of a list of sections or annexes ("sections I and II").
+struct ListItem {
+    range: TextRange,
+    kind: RefKind,
+    target: InternalTarget,
+    numbers: Vec<NumberSpan>,
+    through: bool,
+}
+
+/// The further members of a list of Roman numerals (", II and III", " to
+/// IV"), each with its span (from `base`), value and whether it ends a range.
+fn roman_list(text: &str, base: usize) -> Vec<(TextRange, u32, bool)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?P<sep>[^IVXLC]*)(?P<num>[IVXLC]+)").expect("roman list pattern"));
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let num = c.name("num")?;
+            let value = parse_section_numeral(num.as_str())?;
+            let through = c.name("sep").is_some_and(|s| {
+                s.as_str().contains(['-', '–']) || s.as_str().split_whitespace().any(|w| w == "to" || w == "à" || w == "a")
+            });
+            Some((TextRange::new(base + num.start(), base + num.end()), value, through))
+        })
+        .collect()
+}
+
+/// The references of a list phrase: the first member starts the phrase, the
+/// last takes in the qualifiers after it; all are read with the same qualifiers.
+fn push_list(refs: &mut Vec<Reference>, phrase: TextRange, items: Vec<ListItem>, q: Qualifiers, masked: &str) {
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let range = if n == 1 {
+            phrase
+        } else if i + 1 == n {
+            TextRange::new(item.range.start, phrase.end)
+        } else {
+            item.range
+        };
+        let q2 = Qualifiers { end: if i + 1 == n { q.end } else { range.end }, start: if i == 0 { q.start } else { None }, ..q.clone() };
+        let at = refs.len();
+        push_internal(refs, range, item.kind, item.target, item.numbers, q2, masked);
+        if let Some(r) = refs.get_mut(at) {
+            r.through = item.through;
+        }
+    }
+}
+
+/// An internal reference phrase as its qualifiers make it: a provision of
+/// another text, or a target in this document with what the qualifiers add.
+fn push_internal(
+    refs: &mut Vec<Reference>,
+    mut range: TextRange,
+    kind: RefKind,
+    mut target: InternalTarget,
+    mut numbers: Vec<NumberSpan>,
+    q: Qualifiers,
+    masked: &str,
+) {
+    if let Some(e) = q.external {
+        let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut r = Reference::internal(range, kind, target, numbers);
+        r.external = Some(attribution::provision(label, e));
+        r.status = Status::External;
+        r.sentence_floor = q.floor;
+        r.qualifier = q.qualifier;
+        r.evidence = q.evidence;
+        refs.push(r);
+        return;
+    }
+    if let Some((of, at, in_words)) = q.candidate.clone() {
+        // A text named earlier in the sentence: settled by resolution.
+        let mut r = Reference::internal(range, kind, target, numbers);
+        r.candidate = Some(of);
+        r.candidate_in_words = in_words;
+        r.qualifier = Some(at);
+        r.sentence_floor = q.floor;
+        refs.push(r);
+        return;
+    }
+    if target.section.is_none() {
+        if let Some((v, sp)) = q.section {
+            target.section = Some(v);
+            numbers.push(NumberSpan { role: NumberRole::Section, span: sp, value: v });
+        }
+    }
+    if target.paragraph.is_none() && !target.subparagraphs.is_empty() {
+        if let Some((v, sp)) = q.paragraph {
+            target.paragraph = Some(v);
+            numbers.insert(0, NumberSpan { role: NumberRole::Paragraph, span: sp, value: v });
+        }
+    }
+    if target.annex.is_none() {
+        if let Some((spec, sp)) = q.annex {
+            target.annex = Some(spec);
+            if let AnnexSpec::Numbered(v) = spec {
+                numbers.push(NumberSpan { role: NumberRole::Annex, span: sp, value: v });
+            }
+        }
+    }
+    target.scope = q.scope;
+    target.direction = q.direction;
+    if let Some(start) = q.start {
+        range.start = start.min(range.start);
+    }
+    // The phrase takes in the qualifiers written after it ("of section II", "above").
+    if q.end > range.end && masked[range.end..q.end].len() <= 120 && !masked[range.end..q.end].contains('\n') {
+        let after = &masked[range.end..q.end];
+        let is_tail = after.trim_start().starts_with(|c: char| c.is_alphabetic()) || after.starts_with(',');
+        if is_tail {
+            range.end = q.end;
+        }
+    }
+    let mut r = Reference::internal(range, kind, target, numbers);
+    r.sentence_floor = q.floor;
+    r.evidence = q.evidence;
+    refs.push(r);
+}

@@ -21,7 +21,7 @@ use serde_json::json;
 
 pub use args::command;
 pub use human::{render as render_human_styled, Style};
-pub use json::diagnostic_json;
+pub use json::{diagnostic_json, outline_human_output, outline_json_output};
 pub use sarif::{code_doc, SarifLog};
 pub use window::{window, Snippet};
 

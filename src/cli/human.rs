@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::term::Palette;
-use super::window::window;
+use super::window::window_any;
 use crate::diagnostics::Diagnostic;
 use crate::ide::Analysis;
 
@@ -44,7 +44,7 @@ pub fn render(a: &Analysis, path: &str, d: &Diagnostic, style: Style, out: &mut 
     let room = style.width.saturating_sub(gutter.len() + 3);
     let start = d.range.start - line_range.start;
     let end = d.range.end.saturating_sub(line_range.start);
-    let snippet = window(line_text, start, end, room);
+    let snippet = window_any(line_text, start, end, room);
     let bar = p.gutter("|");
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(out, "{} {bar} {}", p.gutter(&gutter), snippet.text);

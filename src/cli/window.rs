@@ -46,6 +46,56 @@ fn expand(g: &str, out: &mut String) {
     }
 }
 
+/// Lines longer than this are trimmed to [`REACH`] bytes around the span
+/// before they are measured, so a document converted into one enormous line
+/// costs each diagnostic a bounded amount of work, not the whole line.
+pub const LONG_LINE: usize = 64 * 1024;
+/// Bytes kept on each side of the span of a line longer than [`LONG_LINE`]:
+/// far more than any terminal shows, unless the text is mostly combining
+/// marks.
+pub const REACH: usize = 8 * 1024;
+
+/// [`window`], for a line of any length: a line longer than [`LONG_LINE`] is
+/// trimmed to [`REACH`] bytes on each side of the span (whole graphemes),
+/// and a trimmed side is marked `...` like any cut side.
+pub fn window_any(line: &str, start: usize, end: usize, width: usize) -> Snippet {
+    if line.len() <= LONG_LINE {
+        return window(line, start, end, width);
+    }
+    let start = start.min(line.len());
+    let end = end.clamp(start, line.len()).min(start + REACH);
+    let mut from = start.saturating_sub(REACH);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(line.len());
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    // A trimmed end may have split a grapheme: drop the piece.
+    if from > 0 {
+        if let Some((next, _)) = line[from..to].grapheme_indices(true).nth(1) {
+            from = (from + next).min(start);
+        }
+    }
+    if to < line.len() {
+        if let Some((last, _)) = line[end..to].grapheme_indices(true).next_back() {
+            to = end + last;
+        }
+    }
+    let mut s = window(&line[from..to], start - from, end - from, width);
+    if from > 0 && !s.cut_left {
+        s.text.insert_str(0, ELLIPSIS);
+        s.caret_col += ELLIPSIS.len();
+        s.cut_left = true;
+    }
+    if to < line.len() && !s.cut_right {
+        s.text.push_str(ELLIPSIS);
+        s.cut_right = true;
+    }
+    s
+}
+
 /// The window of `line` to show for the byte span `start..end` (relative to
 /// the line; `end` may lie past the line's end for a span that goes on to
 /// the next lines), in at most `width` terminal columns.
@@ -209,6 +259,28 @@ mod tests {
         let u = underlined(&s);
         assert!(u.starts_with('y') && u.chars().all(|c| c == 'y'), "{u}");
         assert!(width_of(&s.text) <= 40);
+    }
+
+    #[test]
+    fn an_enormous_line_is_trimmed_before_it_is_measured() {
+        // A whole document converted into one line: each diagnostic looks at
+        // a bounded piece of it, and shows the same window as from the whole.
+        let line = format!("{}Recalls paragraph 9 {}", "第一段。".repeat(40_000), "第二段。".repeat(40_000));
+        assert!(line.len() > LONG_LINE);
+        let at = line.find("paragraph").unwrap();
+        let whole = window(&line, at, at + 11, 80);
+        let trimmed = window_any(&line, at, at + 11, 80);
+        assert_eq!(trimmed, whole);
+        assert_eq!(underlined(&trimmed), "paragraph 9");
+        // Near the start, the trimmed right side is still marked.
+        let s = window_any(&line, 0, 3, 80);
+        assert!(!s.cut_left && s.cut_right && s.text.starts_with("第一段"));
+        // Zero-width marks only: the trimmed piece fits, the cuts are marked.
+        let marks = format!("a{}b{}", "\u{301}".repeat(40_000), "\u{301}".repeat(40_000));
+        let b = marks.find('b').unwrap();
+        let s = window_any(&marks, b, b + 1, 80);
+        assert!(s.cut_left && s.cut_right && s.text.starts_with("...") && s.text.ends_with("..."));
+        assert_eq!(&s.text[s.caret_col..s.caret_col + 1], "b");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use serde::ser::{SerializeStruct as _, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::diagnostics::Diagnostic;
@@ -52,24 +54,87 @@ fn eid_index(a: &Analysis) -> HashMap<&str, NodeId> {
     index
 }
 
-fn outline_json(a: &Analysis, index: &HashMap<&str, NodeId>, item: &OutlineItem) -> Value {
-    let node = index.get(item.eid.as_str()).map(|&n| &a.document.nodes[n]);
-    let number = node.and_then(|n| n.number).map(|n| a.document.masked[n.span.start..n.span.end].to_string());
-    let title = node.and_then(|n| n.title).map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
-    json!({
-        "kind": item.kind.name(),
-        "eid": item.eid,
-        "number": number,
-        "title": title,
-        "range": lsp_range(a, item.range),
-        "children": item.children.iter().map(|c| outline_json(a, index, c)).collect::<Vec<_>>(),
-    })
+/// An LSP position, serialised as `{"character","line"}` (the key order of
+/// `serde_json::Value`, so the output reads the same as the other formats).
+fn lsp_position(a: &Analysis, offset: usize) -> impl Serialize {
+    #[derive(Serialize)]
+    struct Position {
+        character: u32,
+        line: u32,
+    }
+    let p = a.line_index.line_col(&a.text, offset, PositionEncoding::Utf16);
+    Position { character: p.col, line: p.line }
 }
 
+/// One outline node, serialised straight to the output (no `Value` tree):
+/// keys in the order `serde_json::Value` would print them.
+struct OutlineNode<'a> {
+    a: &'a Analysis,
+    index: &'a HashMap<&'a str, NodeId>,
+    item: &'a OutlineItem,
+}
+
+impl Serialize for OutlineNode<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Range<P: Serialize> {
+            end: P,
+            start: P,
+        }
+        let (a, item) = (self.a, self.item);
+        let node = self.index.get(item.eid.as_str()).map(|&n| &a.document.nodes[n]);
+        let number = node.and_then(|n| n.number).map(|n| &a.document.masked[n.span.start..n.span.end]);
+        let title = node.and_then(|n| n.title).map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
+        let mut s = serializer.serialize_struct("OutlineNode", 6)?;
+        s.serialize_field("children", &Children { parent: self })?;
+        s.serialize_field("eid", &item.eid)?;
+        s.serialize_field("kind", item.kind.name())?;
+        s.serialize_field("number", &number)?;
+        s.serialize_field("range", &Range { end: lsp_position(a, item.range.end), start: lsp_position(a, item.range.start) })?;
+        s.serialize_field("title", &title)?;
+        s.end()
+    }
+}
+
+struct Children<'a> {
+    parent: &'a OutlineNode<'a>,
+}
+
+impl Serialize for Children<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.parent;
+        serializer.collect_seq(p.item.children.iter().map(|item| OutlineNode { a: p.a, index: p.index, item }))
+    }
+}
+
+/// `outline --format json`: one pass over the outline, written as it is
+/// walked.
 pub fn outline_json_output(a: &Analysis, path: &str) -> String {
+    #[derive(Serialize)]
+    struct Outline<'a, N: Serialize> {
+        language: &'a str,
+        nodes: N,
+        path: &'a str,
+    }
+    struct Nodes<'a> {
+        a: &'a Analysis,
+        index: &'a HashMap<&'a str, NodeId>,
+        items: &'a [OutlineItem],
+    }
+    impl Serialize for Nodes<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.items.iter().map(|item| OutlineNode { a: self.a, index: self.index, item }))
+        }
+    }
     let index = eid_index(a);
-    let nodes: Vec<Value> = a.outline().iter().map(|i| outline_json(a, &index, i)).collect();
-    to_string_pretty(&json!({"path": path, "language": a.language().code(), "nodes": nodes}))
+    let outline = a.outline();
+    let doc = Outline { language: a.language().code(), nodes: Nodes { a, index: &index, items: &outline }, path };
+    let mut out = Vec::with_capacity(a.text.len() * 3);
+    if serde_json::to_writer_pretty(&mut out, &doc).is_err() {
+        return String::new();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn outline_human_output(a: &Analysis) -> String {

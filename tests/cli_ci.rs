@@ -20,7 +20,7 @@ fn status(args: &[&str]) -> Option<i32> {
 
 #[test]
 fn every_subcommand_has_help_and_version() {
-    for sub in ["check", "outline", "refs", "lsp"] {
+    for sub in ["check", "outline", "refs", "export", "lsp"] {
         for flag in ["--help", "-h"] {
             let out = bin().args([sub, flag]).output().unwrap();
             assert_eq!(out.status.code(), Some(0), "{sub} {flag}");

@@ -275,6 +275,13 @@ fn features(a: &Analysis, rng: &mut Rng, p: &mut Vec<String>) {
         }
         let _ = a.target_at(o);
     }
+
+    // The Akoma Ntoso export: no panic, no text lost (`tests/akn.rs` also
+    // validates it against the schema on every real document).
+    let xml = rapporteur::export::to_akn(a);
+    if let Err(why) = common::akn::check_text(text, &doc.masked, &xml) {
+        p.push(format!("Akoma Ntoso export: {why}"));
+    }
 }
 
 fn language(rng: &mut Rng) -> Option<Language> {

@@ -131,12 +131,28 @@ pub fn command() -> Command {
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
+            Command::new("export")
+                .about("Write a document as Akoma Ntoso 3.0 XML (AKN4UN) on standard output")
+                .arg(
+                    Arg::new("format")
+                        .long("format")
+                        .value_name("FORMAT")
+                        .required(true)
+                        .value_parser(["akn"])
+                        .help("Output format: akn (Akoma Ntoso 3.0, the AKN4UN profile)"),
+                )
+                .arg(lang_arg())
+                .arg(disable_arg().hide(true))
+                .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
             Command::new("lsp")
                 .about("Start the language server (LSP 3.17 over standard input and output)")
                 .arg(Arg::new("stdio").long("stdio").action(ArgAction::SetTrue).help("Talk over standard input and output (the default and only transport)")),
         )
         .subcommand(Command::new("version").about("Print the version").hide(true))
-    // Another subcommand (`export`) is added here with `.subcommand(…)`.
+    // A new subcommand is added here with `.subcommand(…)` and dispatched in
+    // `cli::run`.
 }
 
 fn disable_arg() -> Arg {

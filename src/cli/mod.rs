@@ -1,4 +1,4 @@
-//! The command line: `check`, `outline`, `refs` and `lsp`. It parses the
+//! The command line: `check`, `outline`, `refs`, `export` and `lsp`. It parses the
 //! arguments (clap), reads files, runs the analysis and prints human, JSON
 //! or SARIF output; it is the only place besides the server that does I/O.
 //!
@@ -105,10 +105,10 @@ pub fn run(args: &[String]) -> i32 {
         Some(("check", m)) => check(&CheckOptions::from_matches(m)),
         Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
+        Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
-        // A new subcommand (e.g. `export`) is declared in `args.rs` and
-        // dispatched here.
+        // A new subcommand is declared in `args.rs` and dispatched here.
         _ => {
             let _ = command().print_help();
             2

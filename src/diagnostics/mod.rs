@@ -53,6 +53,7 @@ pub enum Code {
     NumberingGap,
     NumberingDuplicate,
     NumberingOrder,
+    NumberingMalformed,
     VoteCount,
     VoteDuplicate,
     VoteOverlap,
@@ -65,7 +66,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 17] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -73,6 +74,7 @@ impl Code {
         Code::NumberingGap,
         Code::NumberingDuplicate,
         Code::NumberingOrder,
+        Code::NumberingMalformed,
         Code::VoteCount,
         Code::VoteDuplicate,
         Code::VoteOverlap,
@@ -93,6 +95,7 @@ impl Code {
             Code::NumberingGap => "numbering.gap",
             Code::NumberingDuplicate => "numbering.duplicate",
             Code::NumberingOrder => "numbering.order",
+            Code::NumberingMalformed => "numbering.malformed",
             Code::VoteCount => "vote.count",
             Code::VoteDuplicate => "vote.duplicate",
             Code::VoteOverlap => "vote.overlap",

@@ -1,4 +1,5 @@
-//! Diagnostic: numbering.gap, numbering.duplicate, numbering.order.
+//! Diagnostic: numbering.gap, numbering.duplicate, numbering.order,
+//! numbering.malformed.
 //!
 //! One checker for every numbered sequence: paragraphs (in their numbering
 //! scope), sections, subsections, subheadings, subparagraphs (per level),
@@ -8,15 +9,42 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::hash::{FastHasher, FastMap};
+use crate::hash::FastHasher;
 
-use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
+use crate::syntax::{Document, NodeId, NodeKind};
+use crate::text::TextRange;
 
 use super::{node_label, Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for seq in sequences(doc) {
+        // A part or section that is the only one of its sequence may start
+        // anywhere: a fascicle of a larger whole (`Part V`, `Section 19`).
+        if let [only] = seq[..] {
+            if matches!(doc.nodes[only].kind, NodeKind::Part | NodeKind::Section) {
+                continue;
+            }
+        }
         check_sequence(doc, &seq, out);
+    }
+    // Numbers written with a slip: reported on their own line.
+    for (id, n) in doc.nodes.iter().enumerate() {
+        if let (Some(slip), Some(num)) = (n.slip, n.number) {
+            let start = n.opening.start.min(num.span.start);
+            let written: String = doc.masked[start..n.opening.end].chars().take_while(|c| !c.is_whitespace()).collect();
+            let label = if n.kind == NodeKind::Subparagraph { "label" } else { "number" };
+            out.push(Diagnostic::new(
+                Code::NumberingMalformed,
+                TextRange::new(start, start + written.len()),
+                format!(
+                    "{} {label} `{written}` {}: read as {} {}",
+                    what(doc, id),
+                    slip.describe(),
+                    what(doc, id),
+                    num.style.format(num.value)
+                ),
+            ));
+        }
     }
 }
 
@@ -53,42 +81,8 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     if !annexes.is_empty() {
         out.push(annexes);
     }
-    // Paragraphs, by numbering scope.
-    let mut containers: Vec<Option<NodeId>> = vec![None];
-    containers.extend(doc.annexes().into_iter().map(Some));
-    for container in containers {
-        let tops: Vec<NodeId> = match container {
-            Some(a) => vec![a],
-            None => doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect(),
-        };
-        let scheme = doc.scheme_of(container);
-        let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
-        let mut group_of: FastMap<Option<NodeId>, usize> = FastMap::default();
-        for top in tops {
-            let mut all = vec![top];
-            all.extend(doc.descendants(top));
-            for id in all {
-                if doc.nodes[id].kind != NodeKind::Paragraph || doc.nodes[id].number.is_none() {
-                    continue;
-                }
-                let scope = match scheme {
-                    NumberingScheme::Continuous => None,
-                    NumberingScheme::RestartPerSection => doc.ancestors(id).find(|&a| doc.nodes[a].kind == NodeKind::Section),
-                    NumberingScheme::RestartPerSubsection => {
-                        doc.ancestors(id).find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
-                    }
-                };
-                match group_of.get(&scope) {
-                    Some(&g) => groups[g].1.push(id),
-                    None => {
-                        group_of.insert(scope, groups.len());
-                        groups.push((scope, vec![id]));
-                    }
-                }
-            }
-        }
-        out.extend(groups.into_iter().map(|(_, g)| g));
-    }
+    // Paragraphs, by numbering scope (the one definition, in `syntax::scope`).
+    out.extend(crate::syntax::scope::paragraph_sequences(doc).into_iter().map(|(_, g)| g));
     out
 }
 
@@ -105,7 +99,11 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     let value = |i: usize| doc.nodes[seq[i]].number.map(|n| n.value).unwrap_or(0);
     let style = |i: usize| doc.nodes[seq[i]].number.map(|n| n.style);
     let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
-    let format = |i: usize, v: u32| style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string());
+    // A decimal number (`19.3`) is written with its prefix.
+    let format = |i: usize, v: u32| match crate::syntax::scope::decimal_prefix(doc, seq[i]) {
+        "" => style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string()),
+        prefix => format!("{prefix}.{v}"),
+    };
     let mut max = 0u32;
     let mut seen: HashSet<u32, std::hash::BuildHasherDefault<FastHasher>> = HashSet::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::lang::states::{closest, is_organisation};
+use crate::syntax::names::display_name;
 use crate::syntax::{Document, NameItem};
 
 use super::{Code, Diagnostic};
@@ -16,7 +17,13 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for vote in &doc.votes {
         for list in &vote.lists {
             let distinct = distinct_count(&list.items);
-            if let Some((_, figure)) = vote.figures.iter().find(|(side, _)| *side == list.side) {
+            // A list without one State in it is no list of voters read right
+            // (a symbol, "see annex", a name garbled beyond recognition), nor
+            // is one with digits in a name (a footnote or page number that the
+            // OCR ran into the parenthesis): silence.
+            let garbled = |i: &NameItem| doc.masked[i.name.start..i.name.end].bytes().any(|b| b.is_ascii_digit());
+            let read = list.none || (list.items.iter().any(|i| i.state.is_some()) && !list.items.iter().any(garbled));
+            if let Some((_, figure)) = vote.figures.iter().find(|(side, _)| *side == list.side).filter(|_| read) {
                 if figure.value as usize != distinct {
                     let listed = if list.items.len() != distinct {
                         format!("{} distinct names are listed ({} entries)", distinct, list.items.len())
@@ -47,7 +54,7 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 }
                 match first.get(item.key.as_str()) {
                     Some((other, first_item)) if *other != li => {
-                        let name = &doc.masked[item.name.start..item.name.end];
+                        let name = display_name(&doc.masked, item.name);
                         out.push(
                             Diagnostic::new(
                                 Code::VoteOverlap,
@@ -77,7 +84,8 @@ pub(super) fn unknown_states(doc: &Document, items: &[NameItem], out: &mut Vec<D
         return;
     }
     for item in items.iter().filter(|i| i.state.is_none() && !i.key.is_empty()) {
-        let name = &doc.masked[item.name.start..item.name.end];
+        let name = display_name(&doc.masked, item.name);
+        let name = name.as_ref();
         let plausible = name.chars().count() <= 80 && !name.chars().any(|c| c.is_ascii_digit()) && name.chars().any(char::is_alphabetic);
         if !plausible || is_organisation(name) {
             continue;
@@ -134,7 +142,7 @@ pub(super) fn repeated_runs(items: &[NameItem]) -> Vec<Run> {
 }
 
 pub(super) fn run_diagnostic(doc: &Document, code: Code, items: &[NameItem], run: &Run, where_: &str) -> Diagnostic {
-    let name = |i: usize| &doc.masked[items[i].name.start..items[i].name.end];
+    let name = |i: usize| display_name(&doc.masked, items[i].name);
     let first_repeat = run.repeats[0];
     let last_repeat = *run.repeats.last().unwrap_or(&first_repeat);
     let range = items[first_repeat].range.cover(items[last_repeat].range);

@@ -52,7 +52,90 @@ const FORMER_NAMES: &[(&str, Language, &str)] = &[
     ("CIV", Language::En, "Ivory Coast"),
     ("PSE", Language::En, "State of Palestine"),
     ("VAT", Language::En, "Holy See"),
+    // Historical names: the States and short forms that the votes and lists
+    // of older resolutions (1946 on) name. A State that no longer exists
+    // keeps its own code (SUN, DDR, CSK, YUG, YMD); a renamed one takes its
+    // successor's.
+    ("SUN", Language::En, "Union of Soviet Socialist Republics"),
+    ("SUN", Language::Fr, "Union des Républiques socialistes soviétiques"),
+    ("SUN", Language::Es, "Unión de Repúblicas Socialistas Soviéticas"),
+    ("SUN", Language::Ru, "Союз Советских Социалистических Республик"),
+    ("SUN", Language::Zh, "苏维埃社会主义共和国联盟"),
+    ("SUN", Language::Zh, "苏维埃社会主义共和国联邦"),
+    ("SUN", Language::Zh, "苏联"),
+    ("SUN", Language::Ar, "اتحاد الجمهوريات الاشتراكية السوفياتية"),
+    ("UKR", Language::En, "Ukrainian Soviet Socialist Republic"),
+    ("UKR", Language::Fr, "République socialiste soviétique d'Ukraine"),
+    ("UKR", Language::Es, "República Socialista Soviética de Ucrania"),
+    ("UKR", Language::Ru, "Украинская Советская Социалистическая Республика"),
+    ("UKR", Language::Zh, "乌克兰苏维埃社会主义共和国"),
+    ("BLR", Language::En, "Byelorussian Soviet Socialist Republic"),
+    ("BLR", Language::Fr, "République socialiste soviétique de Biélorussie"),
+    ("BLR", Language::Es, "República Socialista Soviética de Bielorrusia"),
+    ("BLR", Language::Ru, "Белорусская Советская Социалистическая Республика"),
+    ("BLR", Language::Zh, "白俄罗斯苏维埃社会主义共和国"),
+    ("DDR", Language::En, "German Democratic Republic"),
+    ("DDR", Language::Fr, "République démocratique allemande"),
+    ("DDR", Language::Es, "República Democrática Alemana"),
+    ("DDR", Language::Ru, "Германская Демократическая Республика"),
+    ("DDR", Language::Zh, "德意志民主共和国"),
+    ("CSK", Language::En, "Czechoslovakia"),
+    ("CSK", Language::Fr, "Tchécoslovaquie"),
+    ("CSK", Language::Es, "Checoslovaquia"),
+    ("CSK", Language::Ru, "Чехословакия"),
+    ("CSK", Language::Zh, "捷克斯洛伐克"),
+    ("CSK", Language::Ar, "تشيكوسلوفاكيا"),
+    ("YUG", Language::En, "Yugoslavia"),
+    ("YUG", Language::Fr, "Yougoslavie"),
+    ("YUG", Language::Es, "Yugoslavia"),
+    ("YUG", Language::Ru, "Югославия"),
+    ("YUG", Language::Zh, "南斯拉夫"),
+    ("YUG", Language::Ar, "يوغوسلافيا"),
+    ("YMD", Language::En, "Democratic Yemen"),
+    ("YMD", Language::Fr, "Yémen démocratique"),
+    ("YMD", Language::Zh, "民主也门"),
+    ("SYR", Language::En, "Syria"),
+    ("SYR", Language::Fr, "Syrie"),
+    ("SYR", Language::Es, "Siria"),
+    ("SYR", Language::Ru, "Сирия"),
+    ("SYR", Language::Zh, "叙利亚"),
+    ("SYR", Language::Ar, "سوريا"),
+    ("SYR", Language::Ar, "سورية"),
+    ("IRN", Language::En, "Iran"),
+    ("IRN", Language::Fr, "Iran"),
+    ("IRN", Language::Es, "Irán"),
+    ("IRN", Language::Ru, "Иран"),
+    ("IRN", Language::Zh, "伊朗"),
+    ("IRN", Language::Ar, "إيران"),
+    ("EGY", Language::En, "United Arab Republic"),
+    ("EGY", Language::Fr, "République arabe unie"),
+    ("EGY", Language::Zh, "阿拉伯联合共和国"),
+    ("COD", Language::En, "Zaire"),
+    ("COD", Language::Fr, "Zaïre"),
+    ("COD", Language::Zh, "扎伊尔"),
+    ("MMR", Language::En, "Burma"),
+    ("MMR", Language::Fr, "Birmanie"),
+    ("LKA", Language::En, "Ceylon"),
+    ("LKA", Language::Fr, "Ceylan"),
+    ("LKA", Language::Zh, "锡兰"),
+    ("BEN", Language::En, "Dahomey"),
+    ("BFA", Language::En, "Upper Volta"),
+    ("BFA", Language::Fr, "Haute-Volta"),
+    ("KHM", Language::En, "Democratic Kampuchea"),
+    ("KHM", Language::En, "Khmer Republic"),
+    ("KHM", Language::Fr, "Kampuchea démocratique"),
+    ("LBY", Language::En, "Libyan Arab Jamahiriya"),
+    ("LBY", Language::Fr, "Jamahiriya arabe libyenne"),
+    ("LBY", Language::Zh, "阿拉伯利比亚民众国"),
+    ("ZAF", Language::En, "Union of South Africa"),
+    ("CHN", Language::Zh, "中华民国"),
+    ("CPV", Language::Zh, "佛得角"),
 ];
+
+/// Traditional characters that the names of States written in older Chinese
+/// texts use, with the simplified form the table has.
+/// Pairs of characters, traditional then simplified.
+const TRADITIONAL: &str = "國国聯联蘭兰維维會会義义蘇苏堅坚衆众眾众亞亚爾尔與与馬马島岛門门烏乌薩萨羅罗盧卢納纳內内倫伦紐纽達达麥麦龍龙萊莱葉叶勞劳幾几韓韩剛刚開开華华東东衛卫濟济愛爱瑪玛贊赞聖圣約约歐欧萬万賴赖錫锡緬缅湯汤貝贝費费臘腊喬乔來来麗丽漢汉敘叙資资脫脱茲兹別别庫库該该蓋盖韋韦邁迈灣湾臺台獨独諾诺時时奧奥顛颠賓宾頓顿紀纪陸陆";
 
 /// One State: its ISO 3166 alpha-3 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -236,7 +319,46 @@ pub fn lookup_normalized(lang: Language, key: &str) -> Option<StateId> {
         return None;
     }
     let map = &t.by_name[lang_index(lang)];
-    map.get(key).or_else(|| map.get(key.strip_prefix("the ")?)).copied()
+    let found = map.get(key).or_else(|| map.get(key.strip_prefix("the ")?)).copied();
+    if found.is_none() && lang == Language::Zh && key.chars().any(|c| simplified(c) != c) {
+        // `美利堅合衆國`: an older text in traditional characters.
+        let simplified: String = key.chars().map(simplified).collect();
+        return map.get(&simplified).copied();
+    }
+    found
+}
+
+/// The traditional characters of [`TRADITIONAL`], sorted with their
+/// simplified forms, and a bitmap of them by code point modulo 1024 (a
+/// character whose bit is clear is none: most are looked up no further).
+struct Traditional {
+    pairs: Vec<(char, char)>,
+    bits: [u64; 16],
+}
+
+fn traditional() -> &'static Traditional {
+    static TABLE: OnceLock<Traditional> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = TRADITIONAL.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        pairs.sort_unstable();
+        let mut bits = [0u64; 16];
+        for &(t, _) in &pairs {
+            let i = t as usize % 1024;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        Traditional { pairs, bits }
+    })
+}
+
+/// The simplified form of a traditional character of a State name.
+fn simplified(c: char) -> char {
+    let t = traditional();
+    let i = c as usize % 1024;
+    if c < '\u{4E00}' || t.bits[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    t.pairs.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| t.pairs[i].1)
 }
 
 fn lang_index(lang: Language) -> usize {
@@ -458,6 +580,20 @@ mod tests {
         assert_eq!(code(Language::Ar, "اثيوبيا").as_deref(), Some("ETH"));
         assert_eq!(code(Language::Ar, "إيران (جمهورية - الإسلامية)").as_deref(), Some("IRN"));
         assert_eq!(code(Language::Es, "Swazilandia").as_deref(), Some("SWZ"));
+    }
+
+    #[test]
+    fn historical_names_and_traditional_characters() {
+        let code = |lang, name| lookup(lang, name).map(|s| s.code().to_string());
+        assert_eq!(code(Language::En, "Union of Soviet Socialist Republics").as_deref(), Some("SUN"));
+        assert_eq!(code(Language::En, "Yugoslavia").as_deref(), Some("YUG"));
+        assert_eq!(code(Language::Fr, "Syrie").as_deref(), Some("SYR"));
+        assert_eq!(code(Language::Zh, "叙利亚").as_deref(), Some("SYR"));
+        assert_eq!(code(Language::Zh, "美利堅合衆國").as_deref(), Some("USA"));
+        assert_eq!(code(Language::Zh, "蘇維埃社會主義共和國聯邦").as_deref(), Some("SUN"));
+        assert_eq!(code(Language::Zh, "烏克蘭蘇維埃社會主義共和國").as_deref(), Some("UKR"));
+        // Traditional characters are read in Chinese only.
+        assert_eq!(code(Language::En, "中國"), None);
     }
 
     #[test]

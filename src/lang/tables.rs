@@ -14,6 +14,7 @@ use super::Language;
 
 mod arabic;
 mod french;
+pub mod months;
 mod russian;
 mod spanish;
 
@@ -198,7 +199,7 @@ fn english() -> &'static LanguageData {
         annex_heading: r"^(?:ANNEX|Annex|ANNEXES|Annexes)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
         part_heading: r"^(?:PART|Part)\s+(?P<num>[IVXLC]+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)(?-u:\b)[.:]?(?:\s*(?P<title>\S)|\s*$)",
         section_heading: r"^(?:(?:CHAPTER|Chapter)\s+(?P<num2>[IVXLC]+)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
-        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s+(?P<title>\S))",
         article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
         subparagraph_line: r"^\((?P<num>[a-z]{1,5})\)(?:\s|$)",
@@ -235,8 +236,10 @@ fn english() -> &'static LanguageData {
         instrument: r"(?-u:\b)(?:the\s+)?(?P<name>Programme of Action(?: to Prevent, Combat and Eradicate the Illicit Trade in Small Arms and Light Weapons in All Its Aspects)?|International Tracing Instrument|Charter(?: of the United Nations)?|Universal Declaration of Human Rights|2030 Agenda(?: for Sustainable Development)?|Addis Ababa Action Agenda(?: of the Third International Conference on Financing for Development)?|Arms Trade Treaty|Paris Agreement|Sendai Framework for Disaster Risk Reduction(?: 2015[-–]2030)?|Beijing Declaration and Platform for Action|Vienna Declaration and Programme of Action|Declaration on the Right to Development|International Covenant on (?:Civil and Political|Economic, Social and Cultural) Rights|Convention (?:on|against|for|relating to) the [A-Z][\w'-]*(?:\s+(?:of|on|and|the|in|to|for|Their|All|[A-Z][\w'()-]*))*|Geneva Conventions?(?: of 1949)?|Rome Statute of the International Criminal Court|(?:provisional\s+)?rules of procedure)",
         rule_of_procedure: r"(?-u:\b)[Rr]ules?\s+(?P<num>[0-9]{1,3})\s+of\s+the\s+(?:provisional\s+)?rules\s+of\s+procedure",
         sdg: r"(?-u:\b)(?:Sustainable Development\s+)?(?P<kw>Goals?|goals?|[Tt]argets?|[Ii]ndicators?)\s+(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|\.(?:[^0-9a-z]|$)|$)",
-        vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]+)\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]+)\))?",
-        vote_figures_hint: "abstention",
+        // With the abstentions, or (`by 13 votes to 2 (Cuba and Yemen).`)
+        // without: then the word `votes` is required.
+        vote_figures: r"(?:recorded vote of|by)\s+(?P<for>[0-9]{1,3})\s+(?:votes?\s+)?to\s+(?P<against>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names>[^)]+)\))?,?\s*(?:with|and)\s+(?P<abst>[0-9]{1,3}|no|none|one|two|three|four|five)\s+abstentions?(?:\s*\((?P<abst_names>[^)]+)\))?|(?:recorded vote of|by)\s+(?P<for_b>[0-9]{1,3})\s+votes\s+to\s+(?P<against_b>[0-9]{1,3}|none|one|two|three|four|five)(?:\s*\((?P<against_names_b>[^)]+)\))?",
+        vote_figures_hint: "vote",
         resolution_without_year: r"(?-u:\b)Security Council resolution\s+(?P<num>[0-9]{3,4})(?-u:\b)(?:\s*[^\s(0-9/]|\s*$)",
         resolution_number: RESNUM,
         paragraph_exclusion_after: NEVER,
@@ -287,7 +290,10 @@ fn chinese() -> &'static LanguageData {
         instrument: r"(?P<name>《[^《》\n]+》|议事规则)",
         rule_of_procedure: r"议事规则\s*第\s*(?P<num>[0-9]{1,3}|[一二三四五六七八九十]+)\s*条",
         sdg: r"(?:可持续发展)?(?P<kw>具体目标|目标|指标)\s*(?P<num>[0-9]{1,2}(?:\.(?:[0-9]{1,2}|[a-z]))*)(?:[^0-9./]|\.(?:[^0-9a-z]|$)|$)",
-        vote_figures: r"以\s*(?P<for>[0-9]{1,3})\s*票对\s*(?P<against>[0-9]{1,3})\s*票\s*(?:[(（](?P<against_names>[^)）]+)[)）])?\s*[、，,]\s*(?P<abst>[0-9]{1,3})\s*票弃权(?:\s*[(（](?P<abst_names>[^)）]+)[)）])?",
+        // `以14票对0票、1票弃权`; older texts (also in traditional characters)
+        // write the figures in Chinese numerals and the abstentions after
+        // `通过`: `以九票对零通过，弃权者二（…）`, `以七票對三票（…）通過，棄權者一（…）`.
+        vote_figures: r"以\s*(?P<for>[0-9]{1,3}|[〇零一二三四五六七八九十两]{1,3})\s*票\s*[对對]\s*(?P<against>[0-9]{1,3}|[〇零一二三四五六七八九十两]{1,3})\s*(?:票\s*)?(?:[(（](?P<against_names>[^)）]+)[)）])?\s*(?:(?:[、，,]\s*(?P<abst>[0-9]{1,3})\s*票[弃棄][权權](?:\s*[(（](?P<abst_names>[^)）]+)[)）])?)|通[过過]\s*[，,]\s*[弃棄][权權]者\s*(?P<abst_b>[0-9]{1,3}|[〇零一二三四五六七八九十两]{1,3})(?:\s*[(（](?P<abst_names_b>[^)）]+)[)）])?)?",
         vote_figures_hint: "票",
         resolution_without_year: r"安全理事会\s*第\s*(?P<num>[0-9]{3,4})\s*号决议",
         resolution_number: RESNUM,

@@ -5,7 +5,7 @@
 
 use crate::hash::FastMap;
 
-use crate::syntax::{Document, NodeId, NodeKind, NumberingScheme};
+use crate::syntax::{Document, NodeId, NodeKind};
 
 use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, Status};
 
@@ -20,6 +20,10 @@ impl Index {
         let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
             if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
+                // (a decimal paragraph `19.3` is not paragraph 3)
+                if num.style == crate::syntax::NumberStyle::Decimal {
+                    continue;
+                }
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
@@ -63,7 +67,8 @@ pub fn resolve_all(doc: &Document, refs: &mut [Reference]) {
 }
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
-    doc.nodes[id].number.map(|n| n.value)
+    // (a decimal paragraph `19.3` is not paragraph 3)
+    doc.nodes[id].number.filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
 }
 
 /// The containers (None = body, Some(annex)) a target may be in, and whether
@@ -158,20 +163,9 @@ fn has_ancestor_numbered(doc: &Document, id: NodeId, kind: NodeKind, value: u32)
     doc.ancestors(id).any(|a| doc.nodes[a].kind == kind && number_of(doc, a) == Some(value))
 }
 
-/// The numbering scope of a node: the section (or subsection) when
-/// paragraphs restart there, else the container.
+/// The numbering scope of a node (the one definition, in `syntax::scope`).
 fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
-    let container = doc.container_of(id);
-    match doc.scheme_of(container) {
-        NumberingScheme::Continuous => container,
-        NumberingScheme::RestartPerSection => {
-            std::iter::once(id).chain(doc.ancestors(id)).find(|&a| doc.nodes[a].kind == NodeKind::Section).or(container)
-        }
-        NumberingScheme::RestartPerSubsection => std::iter::once(id)
-            .chain(doc.ancestors(id))
-            .find(|&a| matches!(doc.nodes[a].kind, NodeKind::Subsection | NodeKind::Section))
-            .or(container),
-    }
+    crate::syntax::scope::numbering_scope(doc, id)
 }
 
 /// Follows a subparagraph path ("a", "ii") down from a node.

@@ -8,10 +8,10 @@
 
 use crate::hash::{hash_str, FastMap};
 
-use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
+use super::tree::{Document, NodeId, NodeKind, NumberStyle};
 use crate::lang::numerals::{to_letter, to_roman};
 
-pub fn assign(doc: &mut Document, _masked: &str) {
+pub fn assign(doc: &mut Document, masked: &str) {
     // Ordinals of unnumbered nodes among their siblings of the same kind.
     let mut ordinals = vec![0usize; doc.nodes.len()];
     let mut parents: Vec<&[NodeId]> = vec![&doc.roots];
@@ -29,14 +29,19 @@ pub fn assign(doc: &mut Document, _masked: &str) {
     let mut used: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(doc.nodes.len(), Default::default());
     let roots = doc.roots.clone();
     for root in roots {
-        assign_node(doc, root, None, &ordinals, &mut used);
+        assign_node(doc, masked, root, None, &ordinals, &mut used);
     }
 }
 
 /// Appends the number part of a node's eId: Arabic digits, Roman numerals
 /// for sections (whatever the language), letters as written.
-fn push_number(out: &mut String, doc: &Document, id: NodeId) {
+fn push_number(out: &mut String, doc: &Document, masked: &str, id: NodeId) {
     let Some(n) = doc.nodes[id].number else { return };
+    if n.style == NumberStyle::Decimal {
+        // `para_19.3`, `annex__para_A.2`: the number as written.
+        out.push_str(&masked[n.span.start..n.span.end]);
+        return;
+    }
     #[allow(unreachable_patterns)]
     match n.style.eid_style() {
         NumberStyle::Arabic => push_decimal(out, n.value),
@@ -66,13 +71,14 @@ fn push_decimal(out: &mut String, mut v: u32) {
 
 /// `scope` is the node paragraphs below this one are addressed from
 /// (`None`: the body).
-fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut FastMap<u64, u32>) {
+fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut FastMap<u64, u32>) {
     use std::fmt::Write as _;
     let kind = doc.nodes[id].kind;
-    let container = doc.container_of(id);
-    let scheme = doc.scheme_of(container);
     let mut eid = {
         let parent = doc.nodes[id].parent.map(|p| doc.nodes[p].eid.as_str()).unwrap_or("");
+        // A decimal paragraph number is its own scope within the container.
+        let decimal = doc.nodes[id].number.is_some_and(|n| n.style == NumberStyle::Decimal);
+        let scope = if decimal { super::scope::numbering_scope(doc, id) } else { scope };
         let scope_eid = scope.map(|s| doc.nodes[s].eid.as_str()).unwrap_or("");
         let prefix = match kind {
             NodeKind::TitleBlock | NodeKind::Annex => "",
@@ -86,7 +92,7 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
         }
         let numbered = |out: &mut String, word: &str| {
             out.push_str(word);
-            push_number(out, doc, id);
+            push_number(out, doc, masked, id);
         };
         match kind {
             NodeKind::TitleBlock => out.push_str("preface"),
@@ -132,15 +138,12 @@ fn assign_node(doc: &mut Document, id: NodeId, scope: Option<NodeId>, ordinals: 
     }
     doc.nodes[id].eid = eid;
     // The scope for paragraphs below this node.
-    let child_scope = match kind {
-        NodeKind::Annex | NodeKind::Part => Some(id),
-        NodeKind::Section if scheme != NumberingScheme::Continuous => Some(id),
-        NodeKind::Subsection if scheme == NumberingScheme::RestartPerSubsection => Some(id),
-        _ => scope,
-    };
+    // Its numbering scope (one definition: `scope::restarts_at`); a part
+    // is always in the address (AKN4UN), which only refines the scope.
+    let child_scope = if kind == NodeKind::Part || super::scope::restarts_at(doc, id) { Some(id) } else { scope };
     for i in 0..doc.nodes[id].children.len() {
         let child = doc.nodes[id].children[i];
-        assign_node(doc, child, child_scope, ordinals, used);
+        assign_node(doc, masked, child, child_scope, ordinals, used);
     }
 }
 

@@ -11,7 +11,7 @@ use crate::lang::numerals::{
 use crate::lang::tables::{NumeralStyle, Tables, VoteSide};
 use crate::text::TextRange;
 
-use super::tree::{Number, NumberStyle};
+use super::tree::{Number, NumberStyle, Slip};
 
 #[derive(Clone, Debug)]
 pub struct Line {
@@ -54,10 +54,16 @@ pub enum LineKind {
     Numbered {
         number: Number,
         rest: TextRange,
+        /// A slip in how the number is written (`2,`, `49 For`, `i9.`):
+        /// the builder takes it for a paragraph only where the number fits.
+        slip: Option<Slip>,
     },
     Lettered {
         number: Number,
         rest: TextRange,
+        /// A slip in the label (`(ad)`, `(c})`, `(6)` for `(b)`): the builder
+        /// takes it for the letter due only where the letters around say so.
+        slip: Option<Slip>,
     },
     /// A row of a table (cells separated by tabs): content, never structure.
     TableRow,
@@ -77,8 +83,8 @@ impl Line {
             LineKind::Article { number: n, title } => LineKind::Article { number: number(n), title: title.map(&f) },
             LineKind::PreambleFormula => LineKind::PreambleFormula,
             LineKind::VoteHeading { side, rest } => LineKind::VoteHeading { side: *side, rest: f(*rest) },
-            LineKind::Numbered { number: n, rest } => LineKind::Numbered { number: number(n), rest: f(*rest) },
-            LineKind::Lettered { number: n, rest } => LineKind::Lettered { number: number(n), rest: f(*rest) },
+            LineKind::Numbered { number: n, rest, slip } => LineKind::Numbered { number: number(n), rest: f(*rest), slip: *slip },
+            LineKind::Lettered { number: n, rest, slip } => LineKind::Lettered { number: number(n), rest: f(*rest), slip: *slip },
             LineKind::TableRow => LineKind::TableRow,
             LineKind::Text => LineKind::Text,
         };
@@ -110,8 +116,36 @@ fn content_range(masked: &str, range: TextRange) -> TextRange {
             break;
         }
     }
-    let end = line.trim_end_matches(is_blank_char).len().max(start);
+    // Emphasis around a heading or a word: `_Article 1_`, `*Annex*` (a
+    // lone `*` or `_` glued to the text; `**`/`__` are masked already).
+    let rest = &line.as_bytes()[start..];
+    if rest.len() >= 2 && matches!(rest[0], b'*' | b'_') && !matches!(rest[1], b'*' | b'_') && !rest[1].is_ascii_whitespace() {
+        start += 1;
+    }
+    let mut end = line.trim_end_matches(is_blank_char).len().max(start);
+    let tail = &line.as_bytes()[start..end];
+    if tail.len() >= 2 && matches!(tail[tail.len() - 1], b'*' | b'_') && !matches!(tail[tail.len() - 2], b'*' | b'_' | b' ') {
+        end -= 1;
+    }
     TextRange::new(range.start + start, range.start + end)
+}
+
+/// Whether a line (its content from `content.start`, up to `line_end`,
+/// trailing blanks included) holds cells separated by TABs: a tab after
+/// text, not the one that may separate a leading number (`1.\tText`) from
+/// its text.
+pub fn has_cell_tab(masked: &str, content_start: usize, line_end: usize) -> bool {
+    let s = &masked.as_bytes()[content_start..line_end];
+    let Some(first) = memchr::memchr(b'\t', s) else { return false };
+    let lead = &s[..first];
+    let marker = !lead.is_empty() && lead.len() <= 8 && !lead.contains(&b' ') && matches!(lead[lead.len() - 1], b'.' | b')');
+    if !marker {
+        return true;
+    }
+    // After a marker's tab, another tab after more text is a cell.
+    let after = &s[first + 1..];
+    let text_start = after.iter().position(|&b| b != b'\t' && b != b' ').unwrap_or(after.len());
+    memchr::memchr(b'\t', &after[text_start..]).is_some()
 }
 
 fn trim(masked: &str, range: TextRange) -> TextRange {
@@ -156,8 +190,8 @@ pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: 
 /// Rows of a table: a block of lines (between blank lines) most of which
 /// hold tab-separated cells. Their numbers ("I. Military personnel\t…") are
 /// row labels, not headings. One flag per line.
-pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
-    let has_tab = |l: &Line| memchr::memchr(b'\t', &masked.as_bytes()[l.range.start..l.range.end]).is_some();
+pub fn table_rows(lines: &[Line]) -> Vec<bool> {
+    let has_tab = |l: &Line| matches!(l.kind, LineKind::TableRow);
     let mut rows = vec![false; lines.len()];
     let mut i = 0;
     while i < lines.len() {
@@ -172,8 +206,12 @@ pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
         let tabbed = lines[i..j].iter().filter(|l| has_tab(l)).count();
         let block = j - i;
         if tabbed > 0 {
+            // A numbered line without TABs ends the table (the next
+            // paragraph right after a table with no blank line between).
+            let mut ended = false;
             for (k, line) in lines[i..j].iter().enumerate() {
-                rows[i + k] = has_tab(line) || (tabbed * 2 >= block && block >= 2);
+                ended |= !has_tab(line) && matches!(line.kind, LineKind::Numbered { .. });
+                rows[i + k] = has_tab(line) || (!ended && tabbed * 2 >= block && block >= 2);
             }
         }
         i = j;
@@ -183,6 +221,12 @@ pub fn table_rows(masked: &str, lines: &[Line]) -> Vec<bool> {
 
 fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {
     let content = content_range(masked, raw);
+    // A line with cells separated by TABs is a table row, never a heading
+    // or a paragraph (trailing empty cells count).
+    if !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
+        out.push(Line { range: content, inline: false, kind: LineKind::TableRow });
+        return;
+    }
     if markers.len() >= 2 {
         // Segments between bold markers; a heading in any segment but the
         // first means the line holds several logical lines.
@@ -270,14 +314,24 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let end = range.end;
     let tail = |c: &regex::Captures<'_>, name: &str| c.name(name).map(|m| TextRange::new(base + m.start(), end));
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
+    // A heading's title does not start in lower case: `Article 25 of the
+    // Charter and calls upon…` at the start of a line is hard-wrapped text.
+    // Nor does it end with a comma or a semicolon (`Article 17 (2) of the
+    // Charter…;`, `W. Nimitz shall be Plebiscite Administrator,`).
+    let clause_end = s.trim_end().ends_with([',', ';', '，', '；', '،', '؛']);
+    let lower_title =
+        |c: &regex::Captures<'_>| c.name("title").is_some_and(|m| m.as_str().chars().next().is_some_and(char::is_lowercase) || clause_end);
     // Markers start with a digit (numbered lines), a parenthesis (lettered
     // lines) or a word (everything else): only the patterns that can match run.
     let first = s.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        return numbered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+        return numbered(masked, s, base, end, tables)
+            .or_else(|| decimal_number(masked, s, base, end))
+            .or_else(|| slipped_number(masked, s, base, end))
+            .unwrap_or(LineKind::Text);
     }
     if matches!(first, '(' | '（') {
-        return lettered(masked, s, base, end, tables).unwrap_or(LineKind::Text);
+        return lettered(masked, s, base, end, tables).or_else(|| slipped_label(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
     if let Some(c) = tables.vote_list_heading.captures(s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
@@ -288,7 +342,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
         return LineKind::Annex { number, title: None };
     }
-    if let Some(c) = tables.part_heading.captures(s) {
+    if let Some(c) = tables.part_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
             // `الجزء الأول` is "Part one": numbered like the other versions.
             if number.style == NumberStyle::ArabicOrdinal {
@@ -297,12 +351,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.article_heading.captures(s) {
+    if let Some(c) = tables.article_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
             return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.section_heading.captures(s) {
+    if let Some(c) = tables.section_heading.captures(s).filter(|c| !lower_title(c)) {
         let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
         let number = span.and_then(|span| {
             section_number(masked, span, tables.data.section_numerals).or_else(|| {
@@ -317,7 +371,17 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Section { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.subsection_heading.captures(s) {
+    // A bare Roman numeral of several letters (`II`, `III`): a part marker
+    // of a resolution, read as a section.
+    if tables.data.section_numerals == NumeralStyle::Roman
+        && (2..=5).contains(&s.len())
+        && s.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+    {
+        if let Some(value) = parse_roman(s) {
+            return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }, title: None };
+        }
+    }
+    if let Some(c) = tables.subsection_heading.captures(s).filter(|c| !lower_title(c)) {
         if let Some(span) = group(&c, "num", base) {
             // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
             let text = &masked[span.start..span.end];
@@ -335,10 +399,50 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if let Some(kind) = numbered(masked, s, base, end, tables) {
         return kind;
     }
+    if first.is_ascii_uppercase() {
+        if let Some(kind) = decimal_number(masked, s, base, end) {
+            return kind;
+        }
+    }
+    if matches!(first, 'i' | 'l' | 'I' | 'O') {
+        if let Some(kind) = slipped_number(masked, s, base, end) {
+            return kind;
+        }
+    }
     if let Some(kind) = lettered(masked, s, base, end, tables) {
         return kind;
     }
+    if first.is_ascii_lowercase() || first == '©' {
+        if let Some(kind) = slipped_bare_label(masked, s, base, end) {
+            return kind;
+        }
+    }
     LineKind::Text
+}
+
+/// `b) To abstain` where labels are written `(b)`, and `© Promote` (a `(c)`
+/// autocorrected into a sign), before a capitalised word.
+fn slipped_bare_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let (value, slip, len) = if let Some(rest) = s.strip_prefix('©') {
+        let _ = rest;
+        (0, Slip::Sign, '©'.len_utf8())
+    } else {
+        let b = s.as_bytes();
+        if b.len() < 3 || !b[0].is_ascii_lowercase() || b[1] != b')' {
+            return None;
+        }
+        (u32::from(b[0] - b'a') + 1, Slip::MissingBracket, 2)
+    };
+    let word = s[len..].trim_start_matches(' ');
+    if word.len() == s.len() - len || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let span = TextRange::new(base, base + if slip == Slip::Sign { len } else { 1 });
+    Some(LineKind::Lettered {
+        number: Number { value, span, style: NumberStyle::Letter },
+        rest: trim(masked, TextRange::new(base + len, end)),
+        slip: Some(slip),
+    })
 }
 
 fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
@@ -351,17 +455,136 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
             };
             if let Some(value) = parse_digits(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::Arabic };
-                return Some(LineKind::Numbered { number, rest: trim(masked, rest) });
+                return Some(LineKind::Numbered { number, rest: trim(masked, rest), slip: None });
             }
         }
     }
     None
 }
 
+/// A decimal paragraph number (`19.3 The Commission…`, `A.2 The
+/// subprogramme…`): digits or a capital letter, a full stop, digits, then
+/// a blank and text that does not start in lower case (`2.5 per cent` is not one).
+fn decimal_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let b = s.as_bytes();
+    let major = if b.first().is_some_and(u8::is_ascii_uppercase) { 1 } else { b.iter().take_while(|c| c.is_ascii_digit()).count() };
+    if major == 0 || major > 3 || b.get(major) != Some(&b'.') {
+        return None;
+    }
+    let minor = b[major + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if minor == 0 || minor > 3 || !b.get(major + 1 + minor).is_some_and(|&c| c == b' ' || c == b'\t') {
+        return None;
+    }
+    let k = major + 1 + minor;
+    let rest = s[k..].trim_start();
+    if rest.chars().next().is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let value = parse_digits(&s[major + 1..k])?;
+    let number = Number { value, span: TextRange::new(base, base + k), style: NumberStyle::Decimal };
+    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + k, end)), slip: None })
+}
+
+/// A paragraph number with a slip in it, as OCR and typing leave them:
+/// `2, Requests` (a comma), `49 For` (no full stop), `i9. Calls` (a letter
+/// for a digit). Only before a capitalised word; the builder takes it for a
+/// paragraph only where the number fits the sequence.
+fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() && k < 4 && (b[k].is_ascii_digit() || matches!(b[k], b'i' | b'l' | b'I' | b'O')) {
+        k += 1;
+    }
+    let digits = b[..k].iter().filter(|c| c.is_ascii_digit()).count();
+    // `ll.` for `11.`: only lower-case `l`, which is no numeral of its own.
+    let all_l = k > 0 && b[..k].iter().all(|&c| c == b'l');
+    if k == 0 || k > 3 || (digits == 0 && !all_l) {
+        return None;
+    }
+    let after = &s[k..];
+    let (slip, sep) = if digits < k || all_l {
+        (Slip::LetterForDigit, usize::from(after.starts_with('.')))
+    } else if after.starts_with(',') {
+        (Slip::Comma, 1)
+    } else {
+        (Slip::NoStop, 0)
+    };
+    if slip == Slip::LetterForDigit && sep == 0 {
+        return None;
+    }
+    // Then a blank and a capitalised word (`Requests`, not `November 1973`
+    // alone: the builder checks the number fits).
+    let rest = &after[sep..];
+    let word = rest.trim_start_matches([' ', '\u{a0}']);
+    if word.len() == rest.len() {
+        return None;
+    }
+    let mut chars = word.chars();
+    if !(chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)) {
+        return None;
+    }
+    let value = b[..k].iter().fold(0u32, |v, &c| {
+        v * 10
+            + match c {
+                b'0'..=b'9' => u32::from(c - b'0'),
+                b'O' => 0,
+                _ => 1,
+            }
+    });
+    if value == 0 {
+        return None;
+    }
+    let span = TextRange::new(base, base + k);
+    let rest = trim(masked, TextRange::new(base + k + sep, end));
+    Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }, rest, slip: Some(slip) })
+}
+
+/// A subparagraph label with a slip, as OCR leaves them: `(6)` or `(2)`
+/// for a letter, `(ad)` for `(d)`, `(c})` for `(c)`; then a blank and a
+/// capitalised word. The value is the last letter (0 for digits: the
+/// builder decides which letter was meant, from the letters around it).
+fn slipped_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    if !s.starts_with('(') {
+        return None;
+    }
+    let close = s.find(')')?;
+    let inner = s.get(1..close)?;
+    if inner.is_empty() || inner.len() > 3 {
+        return None;
+    }
+    let (value, slip) = if inner.bytes().all(|c| c.is_ascii_digit()) {
+        (0, Slip::DigitForLetter)
+    } else {
+        let letters: Vec<u8> = inner.bytes().filter(u8::is_ascii_lowercase).collect();
+        let stray = inner.len() - letters.len();
+        match (letters.as_slice(), stray) {
+            ([l], 1) | ([_, l], 0) if inner.len() >= 2 => (u32::from(l - b'a') + 1, Slip::StrayLetter),
+            _ => return None,
+        }
+    };
+    let word = s[close + 1..].trim_start_matches(' ');
+    if word.len() == s.len() - close - 1 || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let number = Number { value, span: TextRange::new(base + 1, base + close), style: NumberStyle::Letter };
+    Some(LineKind::Lettered { number, rest: trim(masked, TextRange::new(base + close + 1, end)), slip: Some(slip) })
+}
+
+/// The digit an OCR slip wrote as a letter in a number (`S` for 5, `l`
+/// and `I` for 1, `O` for 0), for a one-letter number.
+pub fn digit_for_letter(s: &str) -> Option<u32> {
+    match s {
+        "S" => Some(5),
+        "l" | "I" => Some(1),
+        "O" => Some(0),
+        _ => None,
+    }
+}
+
 fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = tables.subparagraph_line.captures(s) {
-        if let Some(span) = group(&c, "num", base) {
+        if let Some(span) = group(&c, "num", base).or_else(|| group(&c, "num3", base)) {
             let rest = after(&c);
             let text = &masked[span.start..span.end];
             // Letter or lower-case Roman: decided in context by the builder.
@@ -375,13 +598,13 @@ fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
                     },
                 },
             };
-            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest) });
+            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest), slip: None });
         }
         // The second level of Arabic subparagraphs: `’1‘`.
         if let Some(span) = group(&c, "num2", base) {
             let value = parse_digits(&masked[span.start..span.end])?;
             let number = Number { value, span, style: NumberStyle::QuotedDigit };
-            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)) });
+            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)), slip: None });
         }
     }
     None
@@ -415,6 +638,15 @@ pub fn ends_sentence(s: &str) -> bool {
         return t.ends_with(is_terminal) || s.trim_end().trim_end_matches([')', '）']).ends_with(is_terminal);
     }
     t.ends_with(is_terminal)
+}
+
+/// Whether a line of text ends a clause (`;`, `,`, `:`) rather than a
+/// sentence, looking through a trailing footnote number (`…Nations; 111`).
+pub fn ends_clause(s: &str) -> bool {
+    let t = s.trim_end();
+    let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if t.len() - without_digits.len() <= 3 { without_digits.trim_end() } else { t };
+    t.ends_with([';', '；', ',', '，', ':', '：', '،', '؛'])
 }
 
 fn is_terminal(c: char) -> bool {

@@ -11,6 +11,7 @@ pub mod eid;
 pub mod lines;
 pub mod mask;
 pub mod names;
+pub mod scope;
 pub mod tree;
 
 use std::borrow::Cow;
@@ -113,7 +114,7 @@ fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document
 /// The tree and everything on it, from classified lines (tables not yet marked).
 fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language) -> Document {
     let tables = tables(language);
-    let table_rows = lines::table_rows(&masked, lines);
+    let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);
     builder.run(lines, &table_rows);
     let Builder { nodes, roots, mut heading_spans, .. } = builder;
@@ -139,7 +140,7 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     };
     finish_ranges(&mut doc);
     doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
-    doc.schemes = infer_schemes(&doc);
+    doc.schemes = scope::infer_schemes(&doc);
     eid::assign(&mut doc, &masked);
     names::read_votes_and_lists(&mut doc, &masked, tables, marks);
     doc.masked = masked;
@@ -178,6 +179,10 @@ struct Builder<'a> {
     open_text: Option<NodeId>,
     open_unfinished: bool,
     open_colon: bool,
+    /// The last line of the open text ends a clause (`;`, `,`, `:`), not a sentence.
+    open_clause: bool,
+    /// The last line of the open text ends with a comma.
+    open_comma: bool,
     /// The open list inside a paragraph and its last item number.
     list: Option<(NodeId, u32)>,
     vote_list: Option<NodeId>,
@@ -190,6 +195,15 @@ struct Builder<'a> {
     last_paragraph: u32,
     /// Last numbered subheading in the current section or subsection.
     last_subheading: u32,
+    /// The next line that is not blank (after the one being read).
+    next_text: Option<Line>,
+    /// The next line that is neither blank nor text (a numbered or lettered
+    /// item, a heading), past hard-wrapped lines.
+    next_item: Option<Line>,
+    /// Paragraphs are separated by blank lines (text converted from Word,
+    /// Markdown): a heading then stands between blank lines, and a heading
+    /// pattern glued to text above and below is a cell of a table.
+    blank_separated: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -205,6 +219,8 @@ impl<'a> Builder<'a> {
             open_text: None,
             open_unfinished: false,
             open_colon: false,
+            open_clause: false,
+            open_comma: false,
             list: None,
             vote_list: None,
             annex_title_pending: None,
@@ -212,6 +228,9 @@ impl<'a> Builder<'a> {
             last_subsection: 0,
             last_paragraph: 0,
             last_subheading: 0,
+            next_text: None,
+            next_item: None,
+            blank_separated: false,
         }
     }
 
@@ -257,6 +276,7 @@ impl<'a> Builder<'a> {
             inline: false,
             level,
             vote_side: None,
+            slip: None,
         };
         let new_level = level_of(&node);
         let closes_preamble = kind == NodeKind::Paragraph || kind == NodeKind::UnnumberedParagraph || new_level < 70;
@@ -278,6 +298,8 @@ impl<'a> Builder<'a> {
         let s = self.text(last_line);
         self.open_unfinished = !ends_sentence(s);
         self.open_colon = ends_with_colon(s);
+        self.open_clause = lines::ends_clause(s);
+        self.open_comma = s.trim_end().ends_with([',', '，', '،']);
     }
 
     fn close_open_text(&mut self) {
@@ -315,8 +337,38 @@ impl<'a> Builder<'a> {
                 std::borrow::Cow::Borrowed(line)
             })
         };
-        for i in 0..lines.len() {
+        // Blank-separated layout: most long lines (paragraphs, not table
+        // rows nor hard-wrapped lines) are followed by a blank line.
+        let (mut texts, mut followed) = (0usize, 0usize);
+        for w in lines.windows(2) {
+            let long = w[0].range.len() > 100 && !matches!(w[0].kind, LineKind::Blank | LineKind::TableRow);
+            if long && !w[0].inline && !w[1].inline {
+                texts += 1;
+                followed += usize::from(matches!(w[1].kind, LineKind::Blank));
+            }
+        }
+        self.blank_separated = texts >= 10 && followed * 10 >= texts * 7;
+        // The next non-blank line of each line, found from the end.
+        let mut next_text = vec![None; lines.len()];
+        let mut seen = None;
+        for i in (0..lines.len()).rev() {
+            next_text[i] = seen;
+            if !matches!(lines[i].kind, LineKind::Blank) {
+                seen = Some(i);
+            }
+        }
+        let mut next_item = vec![None; lines.len()];
+        let mut seen = None;
+        for i in (0..lines.len()).rev() {
+            next_item[i] = seen;
+            if !matches!(lines[i].kind, LineKind::Blank | LineKind::Text) {
+                seen = Some(i);
+            }
+        }
+        for (i, (after, item)) in next_text.into_iter().zip(next_item).enumerate() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
+            self.next_text = after.and_then(view).map(|l| l.into_owned());
+            self.next_item = item.and_then(view).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }
@@ -329,8 +381,20 @@ impl<'a> Builder<'a> {
         next_ok && prev_ok
     }
 
+    /// A heading pattern glued to text above and below in a document whose
+    /// headings stand between blank lines: a cell of a table whose TABs
+    /// were lost (`Category and subcategory` / `C. Substantive deliverables`).
+    fn glued(&self, line: &Line, prev: Option<&Line>, next: Option<&Line>) -> bool {
+        let texty = |l: Option<&Line>| l.is_some_and(|l| !matches!(l.kind, LineKind::Blank) && !l.inline);
+        self.blank_separated && !line.inline && texty(prev) && texty(next)
+    }
+
     fn line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
+        if matches!(line.kind, LineKind::Section { .. } | LineKind::Subsection { .. }) && self.glued(line, prev, next) {
+            self.text_line(line, prev, next);
+            return;
+        }
         match &line.kind {
             LineKind::Blank => {}
             LineKind::Annex { number, .. } => {
@@ -358,7 +422,9 @@ impl<'a> Builder<'a> {
                 let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(0);
                 let as_section = number.value.abs_diff(self.last_section + 1);
                 let as_subsection = letter.abs_diff(self.last_subsection + 1);
-                if single_letter && as_subsection < as_section && self.nearest(&[NodeKind::Section]).is_some() {
+                // A Roman reading that implies several missing sections loses
+                // to the letter reading (`C.` after `A.`, `B.` in an annex).
+                if single_letter && as_subsection < as_section && (self.nearest(&[NodeKind::Section]).is_some() || as_section > 2) {
                     // "C. Mission support": a lettered subsection, not section 100.
                     let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
                     let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
@@ -373,9 +439,38 @@ impl<'a> Builder<'a> {
                 self.after_heading();
             }
             LineKind::Subsection { number, title } => {
-                if title.is_none() && self.in_title_phase {
+                let letters = self.text(number.span);
+                // `S. Decides…` where paragraph 5 is due: a letter for a digit.
+                if let Some(digit) = lines::digit_for_letter(letters) {
+                    let title_upper = title.is_some_and(|t| self.text(t).chars().next().is_some_and(char::is_uppercase));
+                    let open_paragraph = self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Paragraph);
+                    if title_upper && open_paragraph && self.open_clause && self.last_subsection == 0 && digit == self.last_paragraph + 1 {
+                        let n = Number { value: digit, span: number.span, style: NumberStyle::Arabic };
+                        let id = self.open(NodeKind::Paragraph, 0, Some(n), r, None);
+                        self.nodes[id].slip = Some(Slip::LetterForDigit);
+                        self.last_paragraph = digit;
+                        self.set_open_text(id, r);
+                        return;
+                    }
+                }
+                // A bare `A` before the enacting formula opens part A of a resolution.
+                let before_formula = self.next_text.as_ref().is_some_and(|n| matches!(n.kind, LineKind::PreambleFormula));
+                if title.is_none() && self.in_title_phase && !before_formula {
                     self.text_line(line, prev, next);
                     return;
+                }
+                // A bare `I`, `V`, `X`: a Roman part marker when that reads better.
+                if title.is_none() && number.style == NumberStyle::CapitalLetter {
+                    if let Some(roman) = crate::lang::numerals::parse_roman(letters).filter(|_| letters.len() == 1) {
+                        // (only where no lettered part runs: `I` after `H` is a letter)
+                        if self.last_subsection == 0
+                            && roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1)
+                        {
+                            let n = Number { value: roman, span: number.span, style: NumberStyle::Roman };
+                            self.line(&Line { kind: LineKind::Section { number: n, title: None }, ..line.clone() }, prev, next);
+                            return;
+                        }
+                    }
                 }
                 self.subsection(line, *number, *title);
             }
@@ -421,8 +516,9 @@ impl<'a> Builder<'a> {
                 self.open_unfinished = false;
                 self.open_colon = false;
             }
-            LineKind::Numbered { number, rest } => self.numbered(line, *number, *rest, prev, next),
-            LineKind::Lettered { number, rest } => self.lettered(line, *number, *rest, prev, next),
+            LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
+            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, *number, *rest, prev, next),
+            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, *number, *slip, prev, next),
             LineKind::Text => self.text_line(line, prev, next),
             LineKind::TableRow => {
                 if self.in_title_phase {
@@ -454,9 +550,73 @@ impl<'a> Builder<'a> {
         self.after_heading();
     }
 
-    fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
+    fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, slip: Option<Slip>, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
         let rest_text = self.text(rest);
+        let prev_unfinished = prev.is_some_and(|p| {
+            matches!(p.kind, LineKind::Text | LineKind::TableRow | LineKind::Numbered { slip: Some(_), .. })
+                && !ends_sentence(self.text(p.range))
+        });
+        let unfinished_above = (self.open_text.is_some() && self.open_unfinished && !self.in_title_phase) || prev_unfinished;
+        if slip.is_some() {
+            // `7, Requests`: a paragraph only where 7 is the next paragraph
+            // and the paragraph above ends a clause (`;`, `,`, `:`), as the
+            // paragraphs of a resolution do; otherwise plain text (a date
+            // `1 December 1973`, a footnote `6 Ibid.`).
+            let no_colon = !self.open_colon;
+            let clause_above = no_colon
+                && self.open_text.is_some_and(|t| {
+                    let t = &self.nodes[t];
+                    matches!(
+                        t.kind,
+                        NodeKind::Paragraph | NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph | NodeKind::Subparagraph
+                    )
+                })
+                && self.open_clause;
+            // (a comma or a letter for a digit cannot be a date or a footnote)
+            let fits = number.value == self.last_paragraph + 1
+                && self.list.is_none()
+                && !unfinished_above
+                && !self.in_title_phase
+                && (clause_above || slip != Some(Slip::NoStop));
+            if !fits {
+                self.text_line(line, prev, next);
+                return;
+            }
+            let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
+            self.nodes[id].slip = slip;
+            self.last_paragraph = number.value;
+            self.set_open_text(id, r);
+            return;
+        }
+        // `19.3 The Commission…`: a paragraph of a decimal sequence of its
+        // own (a short line without a full stop stays a heading of text).
+        if number.style == NumberStyle::Decimal {
+            // (only the line right above can be wrapped into it: a caption
+            // without a full stop above a blank line does not continue)
+            let width: usize = rest_text.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum();
+            let wrapped = self.open_text.is_some() && self.open_unfinished && prev_unfinished;
+            if wrapped || (!ends_sentence(rest_text) && width < 25) {
+                self.text_line(line, prev, next);
+                return;
+            }
+            if self.in_title_phase {
+                self.leave_title_phase();
+            }
+            self.annex_title_pending = None;
+            self.list = None;
+            let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
+            self.set_open_text(id, r);
+            return;
+        }
+        // A number far beyond the paragraphs on a line that continues an
+        // unfinished one is wrapped text (`…by 31 October` / `1963.`).
+        let last_number = self.last_paragraph.max(self.last_subheading).max(self.list.map_or(0, |(_, last)| last));
+        let far = number.value > last_number + 5;
+        if far && (unfinished_above || (rest_text.is_empty() && number.value >= 1000)) {
+            self.text_line(line, prev, next);
+            return;
+        }
         if self.in_title_phase {
             self.leave_title_phase();
         }
@@ -506,8 +666,30 @@ impl<'a> Builder<'a> {
             && number.value + 1 >= self.last_subheading
             && number.value <= self.last_subheading + 3
             && number.value != self.last_paragraph + 1;
+        // Not a heading: a line whose text goes on below in lower case
+        // (hard-wrapped across a blank line), nor a long sentence that
+        // continues the paragraphs' numbers where there are no subheadings.
+        let wraps = self.next_text.as_ref().is_some_and(|n| match n.kind {
+            LineKind::Text => self.text(n.range).chars().next().is_some_and(char::is_lowercase),
+            // `…report of` / `7 August 1992 (S/24389);`: a date, not paragraph 7.
+            // (a slip is never a heading's follower: `2 April 1993 (S/25518)`)
+            LineKind::Numbered { slip: Some(_), .. } => true,
+            // `…for the purposes of paragraph 3` / `(c) and 4 of resolution…`
+            LineKind::Lettered { rest, .. } => {
+                self.text(rest).chars().next().is_some_and(char::is_lowercase) && !self.tables.data.lower_case_paragraphs
+            }
+            // `…by 31 October` / `1963.`: a year, far beyond the numbers.
+            LineKind::Numbered { number: m, slip: None, .. } => m.value > number.value.max(self.last_paragraph) + 5,
+            _ => false,
+        });
+        let continues_paragraphs = number.value == self.last_paragraph + 1
+            && self.last_paragraph > 0
+            && self.last_subheading == 0
+            && rest_text.split_whitespace().count() >= 8;
         let heading = !rest_text.is_empty()
             && !ends_sentence(rest_text)
+            && !wraps
+            && !continues_paragraphs
             && (is_short(rest_text) || continues_headings)
             && Self::standalone(None, next);
         if heading {
@@ -521,11 +703,59 @@ impl<'a> Builder<'a> {
         let id = self.open(NodeKind::Paragraph, 0, Some(number), r, None);
         self.last_paragraph = number.value;
         self.set_open_text(id, r);
+        // `10. (a) The Government…`: the paragraph opens with its first subparagraph.
+        let label_first = rest_text.starts_with(['(', '（']);
+        if let Some(LineKind::Lettered { number: m, slip: None, .. }) = label_first.then(|| lines::classify(self.masked, rest, self.tables))
+        {
+            if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
+                let sub =
+                    self.open(NodeKind::Subparagraph, 1, Some(Number { value: 1, span: m.span, style: NumberStyle::Letter }), rest, None);
+                self.nodes[sub].inline = true;
+                self.set_open_text(sub, r);
+            }
+        }
+    }
+
+    /// `(6) To place…` between `(a)` and `(c)`: the letter due, with its slip
+    /// reported; otherwise text.
+    fn slipped_label(&mut self, line: &Line, number: Number, slip: Slip, prev: Option<&Line>, next: Option<&Line>) {
+        let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
+        let open_letter =
+            self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
+        let last = open_letter.and_then(|n| self.nodes[n].number).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
+        let due = last.map_or(1, |v| v + 1);
+        let next_letter = self.next_item.as_ref().and_then(|n| match n.kind {
+            LineKind::Lettered { number: m, slip: None, .. } => crate::lang::numerals::parse_letter(self.text(m.span)),
+            _ => None,
+        });
+        // A digit needs the letters on both sides; a stray character, the letter due.
+        let fits = match slip {
+            Slip::DigitForLetter | Slip::Sign => next_letter == Some(due + 1) && (last.is_some() || self.open_colon),
+            _ => number.value == due && (last.is_some() || next_letter == Some(due + 1)),
+        };
+        let Some(h) = holder.filter(|_| fits && !self.in_title_phase) else {
+            self.text_line(line, prev, next);
+            return;
+        };
+        let hl = level_of(&self.nodes[h]);
+        self.pop_while(|n| level_of(n) >= 80 && level_of(n) > hl);
+        let n = Number { value: due, span: number.span, style: NumberStyle::Letter };
+        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range, None);
+        self.nodes[id].slip = Some(slip);
+        self.set_open_text(id, line.range);
     }
 
     fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
         let r = line.range;
         let rest_text = self.text(rest);
+        // `…for the purposes of paragraphs 3` / `(c) and 4 of resolution…`:
+        // a hard-wrapped reference, where items start in upper case.
+        let prev_unfinished = prev.is_some_and(|p| matches!(p.kind, LineKind::Text) && !ends_sentence(self.text(p.range)))
+            || (self.open_text.is_some() && self.open_unfinished && prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank)));
+        if !self.tables.data.lower_case_paragraphs && prev_unfinished && rest_text.chars().next().is_some_and(char::is_lowercase) {
+            self.text_line(line, prev, next);
+            return;
+        }
         let letters = self.text(number.span);
         let in_subparagraph = self.nearest(&[NodeKind::Subparagraph]);
         let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
@@ -564,8 +794,29 @@ impl<'a> Builder<'a> {
                 // A Roman level already open under the letter continues even
                 // past a skipped numeral: (i), (iii).
                 let roman_open = next_roman.is_some_and(|n| n > 1 && ro >= n.saturating_sub(1) && ro <= n + 3);
+                // `(i)` followed by `(j)` at the same level is the letter,
+                // even after `(g)` (a letter was skipped).
+                let next_is_letter_after = self.next_text.as_ref().is_some_and(|n| match n.kind {
+                    LineKind::Lettered { number: m, .. } => crate::lang::numerals::parse_letter(self.text(m.span)) == Some(l + 1),
+                    _ => false,
+                });
+                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number).is_some_and(|n| n.style == NumberStyle::LowerRoman);
                 match prev_letter {
+                    // A list numbered (i), (ii), (iii) at the first level.
+                    Some(p) if prev_roman && ro == p + 1 => (ro, NumberStyle::LowerRoman, 1),
+                    // `(i)` opening a list where no letter is open, followed by `(ii)`.
+                    None if ro == 1
+                        && self.next_text.as_ref().is_some_and(|n| match n.kind {
+                            LineKind::Lettered { number: m, .. } => self.text(m.span) == "ii",
+                            _ => false,
+                        }) =>
+                    {
+                        (1, NumberStyle::LowerRoman, 1)
+                    }
                     Some(p) if l == p + 1 => (l, NumberStyle::Letter, 1),
+                    Some(p) if l > p && l <= p + 3 && next_is_letter_after => (l, NumberStyle::Letter, 1),
+                    // `(ii)` where no letter runs: Roman 2, not the 35th letter.
+                    None if l > 26 && ro <= 10 => (ro, NumberStyle::LowerRoman, 1),
                     Some(_) if next_roman == Some(ro) || roman_open => (ro, NumberStyle::LowerRoman, 2),
                     _ => (l, NumberStyle::Letter, 1),
                 }
@@ -621,8 +872,20 @@ impl<'a> Builder<'a> {
         // line with no blank line before it continues.
         let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase())
             && !(self.tables.data.lower_case_paragraphs && prev.is_some_and(|p| matches!(p.kind, LineKind::Blank)));
+        // In an operative paragraph, a line ending with a comma goes on
+        // below, even in upper case (`…the peoples of Angola,` / `Mozambique…`).
+        let comma_wrap = self.open_comma
+            && prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank))
+            && self
+                .open_text
+                .is_some_and(|t| matches!(self.nodes[t].kind, NodeKind::Paragraph | NodeKind::Subparagraph | NodeKind::ListItem));
+        // A sentence glued to a lettered item, with more items below, is
+        // part of the item (`…within its competence.` / `Upon agreement…`).
+        let inside_list = prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank))
+            && self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Subparagraph)
+            && self.next_item.as_ref().is_some_and(|n| matches!(n.kind, LineKind::Lettered { .. }));
         if let Some(open) = self.open_text {
-            if self.open_unfinished || self.open_colon || lower_start {
+            if self.open_unfinished || self.open_colon || lower_start || comma_wrap || inside_list {
                 self.extend(open, r);
                 self.set_open_text(open, r);
                 if self.open_colon {
@@ -632,17 +895,48 @@ impl<'a> Builder<'a> {
                 return;
             }
         }
-        if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) {
+        // A short line whose text goes on below, after a blank line, in
+        // lower case or with a figure (`Adoptée à la 500e séance par` /
+        // `8 voix contre zéro…`) is a paragraph split by the blank, not a heading.
+        let goes_on = self.next_text.as_ref().is_some_and(|n| {
+            let t = self.text(n.range);
+            let after_figure = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            matches!(n.kind, LineKind::Text)
+                && (t.chars().next().is_some_and(char::is_lowercase)
+                    || (after_figure.len() < t.len()
+                        && after_figure.starts_with(' ')
+                        && after_figure[1..].chars().next().is_some_and(char::is_lowercase)))
+        });
+        if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) && !goes_on {
             let id = self.open(NodeKind::Crossheading, 0, None, r, Some(r));
             self.nodes[id].inline = line.inline;
             self.after_heading();
             return;
         }
-        let in_preamble = self.nearest(&[NodeKind::Preamble]).is_some();
+        let mut in_preamble = self.nearest(&[NodeKind::Preamble]).is_some();
+        // An operative verb alone with a colon, followed by lettered items
+        // (`决定：`, `Décide :`, `يقرر:`), starts the operative part.
+        if in_preamble && ends_with_colon(s) && is_operative_chapeau(s) {
+            let lettered_below = self.next_text.as_ref().is_some_and(|n| matches!(n.kind, LineKind::Lettered { .. }));
+            if lettered_below {
+                in_preamble = false;
+            }
+        }
         let kind = if in_preamble { NodeKind::PreambularParagraph } else { NodeKind::UnnumberedParagraph };
         let id = self.open(kind, 0, None, r, None);
         self.set_open_text(id, r);
     }
+}
+
+/// A line short enough to be a verb alone before a colon: at most three
+/// words (`Décide :`, `Decides further:`) or eight wide characters (`决定：`).
+fn is_operative_chapeau(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches([':', '：']).trim_end();
+    let wide = t.chars().filter(|c| (*c as u32) >= 0x2E80).count();
+    if wide > 0 {
+        return t.chars().count() <= 8;
+    }
+    (1..=3).contains(&t.split_whitespace().count())
 }
 
 /// Extends every node's range over its children.
@@ -655,78 +949,6 @@ fn finish_ranges(doc: &mut Document) {
             r.end = r.end.max(cr.end);
         }
     }
-}
-
-/// Decides, for the body and each annex, whether paragraph numbers run
-/// through it or restart in each section (or subsection).
-fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingScheme)> {
-    let mut out = Vec::new();
-    let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
-    out.push((None, scheme_for(doc, &body)));
-    for annex in doc.annexes() {
-        out.push((Some(annex), scheme_for(doc, &doc.nodes[annex].children)));
-    }
-    out
-}
-
-fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
-    doc.descendants(id)
-        .into_iter()
-        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
-        .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
-        .collect()
-}
-
-fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
-    let mut sections = Vec::new();
-    for &n in tops {
-        match doc.nodes[n].kind {
-            NodeKind::Section => sections.push(n),
-            NodeKind::Part => sections.extend(doc.nodes[n].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
-            _ => {}
-        }
-    }
-    if restarts(doc, &sections) {
-        return NumberingScheme::RestartPerSection;
-    }
-    // Subsections of each section.
-    let mut votes = (0, 0);
-    for &s in &sections {
-        let subs: Vec<NodeId> = doc.nodes[s].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
-        let (r, c) = restart_votes(doc, &subs);
-        votes.0 += r;
-        votes.1 += c;
-    }
-    if votes.0 > votes.1 {
-        return NumberingScheme::RestartPerSubsection;
-    }
-    NumberingScheme::Continuous
-}
-
-fn restart_votes(doc: &Document, scopes: &[NodeId]) -> (usize, usize) {
-    let mut restart = 0;
-    let mut continuous = 0;
-    let mut prev_last: Option<u32> = None;
-    for &s in scopes {
-        let paras = paragraphs_in(doc, s);
-        let (Some(&first), Some(&last)) = (paras.first(), paras.last()) else { continue };
-        if let Some(p) = prev_last {
-            if first == p + 1 {
-                continuous += 1;
-            } else if first <= p || first == 1 {
-                restart += 1;
-            } else {
-                continuous += 1;
-            }
-        }
-        prev_last = Some(last);
-    }
-    (restart, continuous)
-}
-
-fn restarts(doc: &Document, sections: &[NodeId]) -> bool {
-    let (r, c) = restart_votes(doc, sections);
-    r > c
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
             continue;
         }
         let (figures_range, figures, lists) = read_figures(masked, own, tables, doc);
-        if figures_range.is_some() {
+        if figures_range.is_some_and(|r| is_own_adoption(doc, id, own, r, masked)) {
             votes.push(RecordedVoteData { paragraph: id, node: None, figures_range, figures, lists });
         }
     }
@@ -182,6 +182,23 @@ impl<'m> Sweep<'m> {
     }
 }
 
+/// How many characters may precede the figures in a preambular paragraph
+/// that records the adoption of the document itself: "Adopted at the 2232nd
+/// meeting" (OCR'd texts often leave the adoption line in the preamble).
+const ADOPTION_LEAD: usize = 60;
+
+/// Whether figures stated in running text are the document's own statement
+/// of a vote. A preambular paragraph that states figures further in quotes
+/// an earlier vote ("Recalling that the General Assembly adopted resolution
+/// 1761 (XVII) by 67 votes to 16 …"), whose lists the document need not give
+/// in full: not read. (A report's numbered paragraph that records a vote,
+/// "7. The Council adopted resolution 687 (1991) by 12 votes to 1 (Cuba), …",
+/// states its lists in full and is read.)
+fn is_own_adoption(doc: &Document, id: NodeId, own: TextRange, figures: TextRange, masked: &str) -> bool {
+    doc.nodes[id].kind != NodeKind::PreambularParagraph
+        || masked[own.start..figures.start.max(own.start)].trim().chars().count() <= ADOPTION_LEAD
+}
+
 fn sentinel() -> NameItem {
     NameItem { range: TextRange::default(), name: TextRange::default(), key: String::new(), state: None }
 }
@@ -205,9 +222,14 @@ fn is_none_word(masked: &str, item: &NameItem, tables: &Tables) -> bool {
     tables.data.none_words.contains(&s)
 }
 
-/// A stated figure: digits, or a word in any language ("one", "une", "عضوين").
+/// A stated figure: digits, a word in any language ("one", "une", "عضوين"),
+/// or a Chinese numeral ("九", "十四", "零").
 fn word_number(s: &str) -> Option<u32> {
-    parse_digits(s).or_else(|| crate::lang::numerals::parse_number_word(s))
+    let s = s.trim();
+    if matches!(s, "零" | "〇") {
+        return Some(0);
+    }
+    parse_digits(s).or_else(|| crate::lang::numerals::parse_number_word(s)).or_else(|| crate::lang::numerals::parse_chinese(s))
 }
 
 type Figures = (Option<TextRange>, Vec<(VoteSide, Figure)>, Vec<VoteListData>);
@@ -220,8 +242,11 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
     let Some(c) = tables.vote_figures.captures(text) else { return (None, Vec::new(), Vec::new()) };
     let whole = c.get(0).map(|m| TextRange::new(own.start + m.start(), own.start + m.end()));
     let mut figures = Vec::new();
-    for (group, side) in [("for", VoteSide::InFavour), ("against", VoteSide::Against), ("abst", VoteSide::Abstaining)] {
-        if let Some(m) = c.name(group) {
+    // A pattern may state a figure in two layouts: `abst` or `abst_b`.
+    for (group, other, side) in
+        [("for", "for_b", VoteSide::InFavour), ("against", "against_b", VoteSide::Against), ("abst", "abst_b", VoteSide::Abstaining)]
+    {
+        if let Some(m) = c.name(group).or_else(|| c.name(other)) {
             if let Some(value) = word_number(m.as_str()) {
                 let span = TextRange::new(own.start + m.start(), own.start + m.end());
                 figures.push((side, Figure { value, span }));
@@ -229,8 +254,10 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
         }
     }
     let mut lists = Vec::new();
-    for (group, side) in [("against_names", VoteSide::Against), ("abst_names", VoteSide::Abstaining)] {
-        if let Some(m) = c.name(group) {
+    for (group, other, side) in
+        [("against_names", "against_names_b", VoteSide::Against), ("abst_names", "abst_names_b", VoteSide::Abstaining)]
+    {
+        if let Some(m) = c.name(group).or_else(|| c.name(other)) {
             let range = TextRange::new(own.start + m.start(), own.start + m.end());
             let items = split_names(masked, range, tables, doc.language, false);
             lists.push(VoteListData { side, node: None, heading: range, items, none: false });
@@ -240,11 +267,18 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
 }
 
 /// Splits `range` into names. With `loose`, also splits at colons, full
-/// stops and line ends (for lists inside running text).
+/// stops and semicolons (for lists inside running text).
+///
+/// A line break is no separator of its own: printed and OCR'd texts wrap a
+/// long name ("United Kingdom of Great Britain and / Northern Ireland",
+/// "大不列颠及北爱尔兰 / 联合王国") over two lines, and a line break that does
+/// not follow a separator continues the name. Only where every line of a
+/// piece is a State of its own and the joined piece is not (one name per
+/// line) do line breaks divide names.
 pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate::lang::Language, loose: bool) -> Vec<NameItem> {
     let text = &masked[range.start..range.end];
     let seps = if loose { tables.data.list_separators } else { tables.data.name_separators };
-    let is_sep = |c: char| seps.contains(&c) || c == '\n' || c == '\r' || (loose && matches!(c, ':' | '：' | '。' | ';' | '；'));
+    let is_sep = |c: char| seps.contains(&c) || (loose && matches!(c, ':' | '：' | '。' | ';' | '；'));
     let mut items = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
@@ -260,7 +294,7 @@ pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate:
                 depth = 0;
             }
             let piece = TextRange::new(range.start + start, range.start + i);
-            push_piece(masked, piece, tables, lang, &mut items);
+            push_wrapped_piece(masked, piece, tables, lang, &mut items);
             start = i + c.len_utf8();
             if at_end {
                 break;
@@ -270,11 +304,61 @@ pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate:
     items
 }
 
+/// Pushes the names of a piece between separators that may span lines: the
+/// piece read as one (its line breaks continue the name), or, when that
+/// finds fewer States, each line read as its own piece.
+fn push_wrapped_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, out: &mut Vec<NameItem>) {
+    let text = &masked[piece.start..piece.end];
+    let inner = text.trim();
+    if !inner.contains('\n') {
+        push_piece(masked, piece, tables, lang, out);
+        return;
+    }
+    let mut joined = Vec::new();
+    push_piece(masked, piece, tables, lang, &mut joined);
+    let mut lines = Vec::new();
+    let mut at = piece.start;
+    for line in text.split_inclusive('\n') {
+        push_piece(masked, TextRange::new(at, at + line.len()), tables, lang, &mut lines);
+        at += line.len();
+    }
+    let states = |v: &[NameItem]| v.iter().filter(|i| i.state.is_some()).count();
+    if states(&lines) > states(&joined) && lines.iter().all(|i| i.state.is_some()) {
+        out.extend(lines);
+    } else {
+        out.extend(joined);
+    }
+}
+
 fn trim_piece(masked: &str, r: TextRange) -> TextRange {
     let s = &masked[r.start..r.end];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim_start().trim_end().trim_end_matches(['。', '.', '，', ',', '、']).trim_end();
+    // Stray dashes and bullets that OCR leaves before a name ("— United States").
+    let body = s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '•' | '·'));
+    let lead = s.len() - body.len();
+    let t = body.trim_end().trim_end_matches(['。', '.', '，', ',', '、']).trim_end();
     TextRange::new(r.start + lead, r.start + lead + t.len())
+}
+
+/// Where `conj` (" and ", "和") occurs in `s` from `from` on, any run of
+/// white space (a line break) standing for its spaces: (start, end).
+fn find_conjunction(s: &str, from: usize, conj: &str) -> Option<(usize, usize)> {
+    let word = conj.trim();
+    let (before, after) = (conj.starts_with(' '), conj.ends_with(' '));
+    let mut search = from;
+    while let Some(pos) = s[search..].find(word) {
+        let at = search + pos;
+        let end = at + word.len();
+        search = end;
+        let head = &s[..at];
+        let tail = &s[end..];
+        let lead = head.len() - head.trim_end().len();
+        let trail = tail.len() - tail.trim_start().len();
+        if (before && lead == 0) || (after && trail == 0) {
+            continue;
+        }
+        return Some((at - if before { lead } else { 0 }, end + if after { trail } else { 0 }));
+    }
+    None
 }
 
 fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, out: &mut Vec<NameItem>) {
@@ -288,10 +372,9 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
         let s = &masked[piece.start..piece.end];
         for conj in tables.data.final_conjunctions {
             let mut search = 0;
-            while let Some(pos) = s[search..].find(conj) {
-                let at = search + pos;
+            while let Some((at, end)) = find_conjunction(s, search, conj) {
                 let left = trim_piece(masked, TextRange::new(piece.start, piece.start + at));
-                let right = trim_piece(masked, TextRange::new(piece.start + at + conj.len(), piece.end));
+                let right = trim_piece(masked, TextRange::new(piece.start + end, piece.end));
                 let (l, r) = (make_item(masked, left, lang), make_item(masked, right, lang));
                 if r.state.is_some() && (l.state.is_some() || left.is_empty()) {
                     if !left.is_empty() {
@@ -300,7 +383,7 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
                     out.push(r);
                     return;
                 }
-                search = at + conj.len();
+                search = end;
             }
         }
     }
@@ -317,21 +400,92 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
         }
     }
     let name = TextRange::new(range.start, range.start + name_end);
-    let name_text = &masked[name.start..name.end];
+    let written = &masked[name.start..name.end];
     let longest = crate::lang::states::longest_name() + 8;
+    if written.len() > 2 * longest {
+        // Too long to be a name even once its line breaks are undone.
+        return NameItem { range, name, key: written.to_string(), state: None };
+    }
+    // A name wrapped over lines, read as one line.
+    let joined = unwrap_lines(written, true);
+    let name_text: &str = &joined;
     if name_text.len() > longest {
         // Too long to be a name: keyed as written, no look-up.
         return NameItem { range, name, key: name_text.to_string(), state: None };
     }
     let key = crate::lang::states::normalize_cow(name_text);
     let mut state = crate::lang::states::lookup_normalized(lang, &key);
+    if state.is_none() && joined.len() != written.len() {
+        // "Guinea-/Bissau": the hyphen at the line end belongs to the name.
+        state = lookup(lang, &unwrap_lines(written, false));
+    }
     if state.is_none() && name_end < s.len() && s.len() <= longest {
         // "Bolivia (Plurinational State of)" is the whole name.
-        state = lookup(lang, s);
+        state = lookup(lang, &unwrap_lines(s, true));
     }
     let key = match state {
         Some(id) => format!("#{}", id.code()),
         None => key.into_owned(),
     };
     NameItem { range, name, key, state }
+}
+
+/// A name as a message shows it: on one line, however the text wraps it.
+pub fn display_name(masked: &str, range: TextRange) -> std::borrow::Cow<'_, str> {
+    unwrap_lines(&masked[range.start..range.end], true)
+}
+
+/// `s` with its line breaks undone: a break between two Chinese characters
+/// joins them, a word hyphenated at the line end ("King-/dom") is joined
+/// without its hyphen when `dehyphenate`, any other break is one space.
+fn unwrap_lines(s: &str, dehyphenate: bool) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut lines = s.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let Some(next) = lines.peek() else {
+            out.push_str(line.trim_start());
+            break;
+        };
+        let line = if out.is_empty() { line } else { line.trim_start() };
+        let line = line.trim_end();
+        let next = next.trim_start();
+        let last = line.chars().last();
+        let first = next.chars().next();
+        let cjk = |c: Option<char>| c.is_some_and(|c| ('\u{3400}'..='\u{9FFF}').contains(&c));
+        if cjk(last) && cjk(first) {
+            out.push_str(line);
+        } else if line.ends_with('-') && line[..line.len() - 1].chars().last().is_some_and(char::is_alphabetic) {
+            let keep = !dehyphenate || !first.is_some_and(char::is_lowercase);
+            out.push_str(if keep { line } else { &line[..line.len() - 1] });
+        } else {
+            out.push_str(line);
+            out.push(' ');
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_undone_as_a_reader_would() {
+        assert_eq!(unwrap_lines("United\n    Kingdom", true), "United Kingdom");
+        assert_eq!(unwrap_lines("United King-\ndom", true), "United Kingdom");
+        assert_eq!(unwrap_lines("United King-\ndom", false), "United King-dom");
+        assert_eq!(unwrap_lines("Guinea-\nBissau", true), "Guinea-Bissau");
+        assert_eq!(unwrap_lines("大不列颠及北爱尔兰\n联合王国", true), "大不列颠及北爱尔兰联合王国");
+        assert_eq!(unwrap_lines("Ghana", true), "Ghana");
+    }
+
+    #[test]
+    fn a_conjunction_matches_across_a_line_break() {
+        assert_eq!(find_conjunction("Nicaragua and\nZimbabwe", 0, " and "), Some((9, 14)));
+        assert_eq!(find_conjunction("Rwanda", 0, " and "), None);
+        assert_eq!(find_conjunction("马拉维和吉布提", 0, "和"), Some((9, 12)));
+    }
 }

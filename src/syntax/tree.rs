@@ -115,6 +115,10 @@ pub enum NumberStyle {
     /// Digits between quotation marks, the second level of Arabic
     /// subparagraphs (`’1‘` for `(i)`).
     QuotedDigit,
+    /// Decimal paragraph numbers of budget fascicles and annexes: `19.3`,
+    /// `A.2`. The value is the last part; the span covers the whole number,
+    /// whose prefix (`19`, `A`) is a numbering scope of its own.
+    Decimal,
 }
 
 impl NumberStyle {
@@ -132,7 +136,7 @@ impl NumberStyle {
             NumberStyle::ArabicLetterName => to_arabic_letter_name(value),
             NumberStyle::ArabicOrdinal => to_arabic_ordinal(value),
             NumberStyle::ArabicAdverbial => to_arabic_adverbial(value),
-            NumberStyle::QuotedDigit => value.to_string(),
+            NumberStyle::QuotedDigit | NumberStyle::Decimal => value.to_string(),
         }
     }
 
@@ -155,6 +159,42 @@ impl NumberStyle {
         match self {
             NumberStyle::LowerRoman | NumberStyle::QuotedDigit => 2,
             _ => 1,
+        }
+    }
+}
+
+/// A slip in how a number is written (an OCR or typing error): the number is
+/// read all the same, and the slip is reported on its own line
+/// (`numbering.malformed`) rather than as a gap at the next item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slip {
+    /// `2, Requests` for `2. Requests`.
+    Comma,
+    /// `49 For` for `49. For`.
+    NoStop,
+    /// `i9. Calls` for `19. Calls`: a letter for a digit.
+    LetterForDigit,
+    /// `(ad)` for `(d)`, `(c})` for `(c)`: a stray character in a label.
+    StrayLetter,
+    /// `(6)` for `(b)`: a digit where a letter is due.
+    DigitForLetter,
+    /// `b) To abstain` for `(b) To abstain`.
+    MissingBracket,
+    /// `©` for `(c)`: a label turned into a sign by autocorrection.
+    Sign,
+}
+
+impl Slip {
+    /// What is wrong with the number as written, for a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Slip::Comma => "has a comma instead of a full stop",
+            Slip::NoStop => "has no full stop after it",
+            Slip::LetterForDigit => "has a letter for a digit",
+            Slip::StrayLetter => "has a stray character in its label",
+            Slip::DigitForLetter => "has a digit for a letter",
+            Slip::MissingBracket => "has lost its opening bracket",
+            Slip::Sign => "is a sign where a letter is due",
         }
     }
 }
@@ -189,6 +229,8 @@ pub struct Node {
     pub level: u8,
     /// For a vote list, its side.
     pub vote_side: Option<VoteSide>,
+    /// A slip in how the number is written.
+    pub slip: Option<Slip>,
 }
 
 /// One name in a list (a vote list, a list of speakers, the bureau).
@@ -245,6 +287,8 @@ pub enum NumberingScheme {
     Continuous,
     RestartPerSection,
     RestartPerSubsection,
+    RestartPerPart,
+    RestartPerArticle,
 }
 
 impl NumberingScheme {
@@ -253,6 +297,8 @@ impl NumberingScheme {
             NumberingScheme::Continuous => "numbered continuously",
             NumberingScheme::RestartPerSection => "numbered from 1 in each section",
             NumberingScheme::RestartPerSubsection => "numbered from 1 in each subsection",
+            NumberingScheme::RestartPerPart => "numbered from 1 in each part",
+            NumberingScheme::RestartPerArticle => "numbered from 1 in each article",
         }
     }
 }

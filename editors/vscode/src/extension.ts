@@ -13,12 +13,15 @@ import {
 } from 'vscode-languageclient/node';
 
 import { RESTART_SETTINGS, initializationOptions, serverCommand } from './settings';
-import { findExecutable } from './which';
+import { Located, describe, locateServer, notFoundMessage } from './which';
+import { preferServerSymbols } from './symbols';
 
 const SECTION = 'rapporteur';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+// In the language status (the `{}` next to the language mode): which binary runs.
+let status: vscode.LanguageStatusItem | undefined;
 // Serialises start/stop/restart so that quick repeated commands do not race.
 let pending: Promise<void> = Promise.resolve();
 
@@ -35,14 +38,23 @@ export const DOCUMENT_SELECTOR = ['un-outcome', 'markdown', 'plaintext'].flatMap
   { scheme: 'untitled', language },
 ]);
 
-function expandHome(p: string): string {
-  return p === '~' || p.startsWith('~/') ? os.homedir() + p.slice(1) : p;
-}
-
-function resolveCommand(command: string): string | undefined {
+function locate(setting: string | undefined): Located {
   const folders = vscode.workspace.workspaceFolders;
   const cwd = folders && folders.length > 0 && folders[0].uri.scheme === 'file' ? folders[0].uri.fsPath : process.cwd();
-  return findExecutable(expandHome(command), process.env, cwd);
+  return locateServer(setting, { env: process.env, home: os.homedir(), cwd });
+}
+
+function showStatus(located: Located, version?: string): void {
+  if (!status) return;
+  if (located.path) {
+    status.severity = vscode.LanguageStatusSeverity.Information;
+    status.text = version ? `rapporteur ${version}` : 'rapporteur';
+    status.detail = describe(located);
+  } else {
+    status.severity = vscode.LanguageStatusSeverity.Error;
+    status.text = 'rapporteur not found';
+    status.detail = `looked in ${located.searched.join('; ')}`;
+  }
 }
 
 function log(message: string): void {
@@ -52,12 +64,11 @@ function log(message: string): void {
 async function startClient(): Promise<void> {
   const get = settingsGetter();
   const { command, args, env } = serverCommand(get);
-  const resolved = resolveCommand(command);
+  const located = locate(command);
+  showStatus(located);
+  const resolved = located.path;
   if (!resolved) {
-    const message =
-      command === 'rapporteur'
-        ? 'Rapporteur: the `rapporteur` binary was not found on PATH. Install it (`cargo install --path .` in the rapporteur repository) or set `rapporteur.server.path`.'
-        : `Rapporteur: the server binary \`${command}\` (setting rapporteur.server.path) was not found or is not executable.`;
+    const message = notFoundMessage(command, located);
     log(message);
     // Not awaited: the notification stays up without holding activation or a restart.
     void vscode.window.showErrorMessage(message, 'Open Settings', 'Show Log').then((choice) => {
@@ -69,6 +80,7 @@ async function startClient(): Promise<void> {
     });
     return;
   }
+  log(`using ${describe(located)}`);
 
   const executable: Executable = {
     command: resolved,
@@ -83,6 +95,14 @@ async function startClient(): Promise<void> {
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      // In Markdown files the Markdown extension's headings (kind String) and the
+      // server's outline both appear; see preferServerSymbols.
+      provideDocumentSymbols: async (document, token, next) => {
+        const symbols = await next(document, token);
+        return symbols ? (preferServerSymbols(symbols as vscode.DocumentSymbol[]) as typeof symbols) : symbols;
+      },
+    },
   };
   for (const p of problems) log(p);
 
@@ -100,6 +120,7 @@ async function startClient(): Promise<void> {
   }
   const info = client.initializeResult?.serverInfo;
   log(`connected to ${info?.name ?? 'server'} ${info?.version ?? ''}`.trim());
+  showStatus(located, info?.version);
 }
 
 async function stopClient(): Promise<void> {
@@ -131,6 +152,10 @@ async function pushSettings(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Rapporteur');
   context.subscriptions.push(output);
+  status = vscode.languages.createLanguageStatusItem('rapporteur.server', DOCUMENT_SELECTOR);
+  status.name = 'Rapporteur server';
+  status.command = { title: 'Show log', command: 'rapporteur.showOutput' };
+  context.subscriptions.push(status);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('rapporteur.restartServer', () =>

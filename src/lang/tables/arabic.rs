@@ -169,8 +169,12 @@ fn vote_figures() -> String {
     let against_words = ar_alt(&["لا شيء", "صوت واحد", "صوتين", "لا أحد"]);
     let abst_words = ar_alt(&["عضو واحد", "عضوين", "لا أحد", "لا شيء"]);
     format!(
-        r"{}\s+(?P<for>{n})\s*(?:{votes})?\s*{}\s+(?P<against>{n}|{against_words})\s*(?:{votes})?(?:\s*\((?P<against_names>[^)]+)\))?\s*[،,]?\s*{}(?:{}|{})\s+(?P<abst>{n}|{abst_words})\s*(?:{members})?(?:\s*\((?P<abst_names>[^)]+)\))?\s*{}",
+        // `بأغلبية 14 صوتا مقابل لا شيء، وامتناع عضو واحد عن التصويت`; older
+        // texts: `بـ 14 صوتا مقابل لا شيء` (the votes word then required), the
+        // abstentions, if any, given in the lists below.
+        r"(?:{}\s+(?P<for>{n})\s*(?:{votes})?|{}\s+(?P<for_b>{n})\s*{votes})\s*{}\s+(?P<against>{n}|{against_words})\s*(?:{votes})?(?:\s*\((?P<against_names>[^)]+)\))?(?:\s*[،,]?\s*{}(?:{}|{})\s+(?P<abst>{n}|{abst_words})\s*(?:{members})?(?:\s*\((?P<abst_names>[^)]+)\))?\s*{})?",
         ar_lead("بأغلبية"),
+        ar("ب"),
         ar("مقابل"),
         ar("و"),
         ar("امتناع"),
@@ -221,21 +225,29 @@ pub(super) fn data() -> &'static LanguageData {
             subsection_heading: leak(format!(r"^(?P<num>{ln})\s*(?:{dash}\s*(?P<title>\S)|$)")),
             article_heading: leak(format!(r"^{}\s+(?P<num>{D}{{1,3}})(?:\s*(?:{dash}|:)?\s*(?P<title>\S)|\s*$)", ar("المادة"))),
             numbered_line: r"^(?P<num>[0-9\x{660}-\x{669}]{1,4})\s*(?P<sep>[-–‑.])(?:\s|$)",
-            subparagraph_line: leak(format!(r"^(?:[(\)](?P<num>{})[)(]|[’‘'](?P<num2>{D}{{1,2}})[‘’'])(?:\s|$)", letter())),
+            // `(أ)`, `(أ )` with a blank, `أ –` in web reproductions, `’2‘`.
+            subparagraph_line: leak(format!(
+                r"^(?:[(\)]\s?(?P<num>{l})\s?[)(]|(?P<num3>{l})\s*[-–—]|[’‘'](?P<num2>{D}{{1,2}})[‘’'])(?:\s|$)",
+                l = letter()
+            )),
             preamble_formula: leak(format!(
-                r"^(?:{}\s+)?{}\s*[،,]$",
-                ar("إن"),
-                ar_alt(&["الجمعية العامة", "مجلس الأمن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الإنسان", "مجلس الوصاية", "المؤتمر", "المجلس", "اللجنة", "الدول الأطراف"])
+                // The comma may be missing after `إن` (`إن مجلس الأمن`).
+                r"^(?:{inna}\s+{organs}\s*[،,]?|{organs}\s*[،,])$",
+                inna = ar("إن"),
+                organs = ar_alt(&["الجمعية العامة", "مجلس الأمن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الإنسان", "مجلس الوصاية", "المؤتمر", "المجلس", "اللجنة", "الدول الأطراف"])
             )),
             vote_list_heading: leak(format!(
                 r"^(?P<side>{})\s*[:：]",
-                ar_alt(&["المؤيدون", "المعارضون", "الممتنعون عن التصويت", "الممتنعون"])
+                ar_alt(&["المؤيدون", "المعارضون", "الممتنعون عن التصويت", "الممتنعون", "مع القرار", "ضد القرار"])
             )),
             vote_sides: &[
                 ("المؤيدون", VoteSide::InFavour),
                 ("المعارضون", VoteSide::Against),
                 ("الممتنعون", VoteSide::Abstaining),
                 ("الممتنعون عن التصويت", VoteSide::Abstaining),
+                // Older layouts: `مع القرار:`, `ضد القرار:`.
+                ("مع القرار", VoteSide::InFavour),
+                ("ضد القرار", VoteSide::Against),
             ],
             none_words: &["لا أحد", "لا شيء", "لا يوجد"],
             name_separators: &['،', ',', '؛', ';'],

@@ -38,7 +38,7 @@ pub(super) fn data() -> &'static LanguageData {
         annex_heading: r"^(?:ANNEXES?|Annexes?)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
         part_heading: r"^(?:(?:PARTIE|Partie)\s+(?P<num>[IVXLC]+)(?-u:\b)|(?P<num2>Première|Deuxième|Troisième|Quatrième|Cinquième|Sixième|Seconde|PREMIÈRE|DEUXIÈME|TROISIÈME|QUATRIÈME)\s+(?:partie|PARTIE))[.:]?(?:\s*(?P<title>\S)|\s*$)",
         section_heading: r"^(?:(?:CHAPITRE|Chapitre)\s+(?P<num2>[IVXLC]+(?-u:\b)|premier|PREMIER)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
-        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s+(?P<title>\S))",
         article_heading: r"^(?:ARTICLE|Article)\s+(?P<num>[0-9]{1,3}|premier|PREMIER|1er)\.?(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
         subparagraph_line: r"^\(?(?P<num>[a-z]{1,5})\)(?:\s|$)",

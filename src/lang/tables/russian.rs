@@ -42,7 +42,7 @@ pub(super) fn data() -> &'static LanguageData {
         annex_heading: r"^(?:ПРИЛОЖЕНИ[ЕЯ]|Приложени[ея])(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
         part_heading: r"^(?:(?:ЧАСТЬ|Часть)\s+(?P<num>[IVXLC]+(?-u:\b)|первая|вторая|третья|четвертая|четвёртая|пятая|шестая|ПЕРВАЯ|ВТОРАЯ|ТРЕТЬЯ)|(?P<num2>Первая|Вторая|Третья|Четвертая|Четвёртая|Пятая)\s+часть)[.:]?(?:\s*(?P<title>\S)|\s*$)",
         section_heading: r"^(?:(?:ГЛАВА|Глава)\s+(?P<num2>[IVXLC]+)(?-u:\b)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
-        subsection_heading: r"^(?P<num>[A-ZАВСЕНКМОРТХ])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        subsection_heading: r"^(?P<num>[A-ZАВСЕНКМОРТХ])(?:$|\.\s*$|\.\s+(?P<title>\S))",
         article_heading: r"^(?:СТАТЬЯ|Статья)\s+(?P<num>[0-9]{1,3})\.?(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
         subparagraph_line: r"^\((?P<num>[a-z]{1,5})\)(?:\s|$)",

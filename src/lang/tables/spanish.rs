@@ -38,7 +38,7 @@ pub(super) fn data() -> &'static LanguageData {
         annex_heading: r"^(?:ANEXOS?|Anexos?)(?:\s+(?P<num>[IVXLC]+|[0-9]{1,2}))?\s*[.:]?$",
         part_heading: r"^(?:(?:PARTE|Parte)\s+(?P<num>[IVXLC]+)(?-u:\b)|(?P<num2>Primera|Segunda|Tercera|Cuarta|Quinta|Sexta|PRIMERA|SEGUNDA|TERCERA|CUARTA)\s+(?:parte|PARTE))[.:]?(?:\s*(?P<title>\S)|\s*$)",
         section_heading: r"^(?:(?:CAPÍTULO|Capítulo)\s+(?P<num2>[IVXLC]+)(?-u:\b)\.?|(?P<num>[IVXLC]+)\.)\s+(?P<title>\S)",
-        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s*(?P<title>\S))",
+        subsection_heading: r"^(?P<num>[A-Z])(?:$|\.\s*$|\.\s+(?P<title>\S))",
         article_heading: r"^(?:ARTÍCULO|Artículo)\s+(?P<num>[0-9]{1,3}|primero)\.?(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\.(?:\s|$)",
         subparagraph_line: r"^\(?(?P<num>[a-z]{1,5})\)(?:\s|$)",

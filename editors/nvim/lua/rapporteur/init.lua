@@ -8,6 +8,7 @@
 --     diagnostics = { ['vote.duplicate'] = 'error', ['structure.inline-heading'] = 'off' },
 --     detect = 'auto',                                -- 'always' | 'never'
 --     exclude = { '**/README.md' },
+--     display = { virtual_text = true },               -- show the messages in the text
 --   })
 --
 -- On Neovim 0.11+ this goes through vim.lsp.config()/vim.lsp.enable() (the
@@ -42,6 +43,13 @@ M.defaults = {
   on_attach = nil,
   --- Use vim.lsp.start() from a FileType autocommand even on 0.11+.
   legacy = false,
+  --- How rapporteur's diagnostics are shown: a vim.diagnostic.Opts table given to
+  --- vim.diagnostic.config() for rapporteur's namespaces only, so that other servers
+  --- keep the global settings. Neovim 0.11 shows a diagnostic only as a sign and an
+  --- underline; { virtual_text = true } adds its message at the end of the line,
+  --- { virtual_lines = true } (0.11+) on lines of its own below it. nil: leave
+  --- Neovim's settings alone. (<C-w>d opens the cursor line's messages in a float.)
+  display = nil,
 }
 
 --- The options of the last setup() call (nil before).
@@ -104,6 +112,25 @@ function M.start(bufnr)
   return vim.lsp.start(config, { bufnr = bufnr })
 end
 
+--- The diagnostic namespaces of a rapporteur client (pushed and pulled diagnostics).
+function M.namespaces(client_id)
+  return {
+    vim.lsp.diagnostic.get_namespace(client_id, false),
+    vim.lsp.diagnostic.get_namespace(client_id, true),
+  }
+end
+
+--- Applies the `display` option to a rapporteur client's namespaces.
+function M.apply_display(client)
+  local display = M.options and M.options.display
+  if display == nil or client == nil or client.name ~= M.name then
+    return
+  end
+  for _, ns in ipairs(M.namespaces(client.id)) do
+    vim.diagnostic.config(vim.deepcopy(display), ns)
+  end
+end
+
 --- Configures and enables the client. Safe to call again with new options.
 function M.setup(opts)
   M.options = vim.tbl_deep_extend('force', vim.deepcopy(M.defaults), opts or {})
@@ -113,6 +140,18 @@ function M.setup(opts)
     return
   end
   local group = vim.api.nvim_create_augroup('rapporteur_lsp', { clear = true })
+  if options.display ~= nil then
+    vim.api.nvim_create_autocmd('LspAttach', {
+      group = group,
+      callback = function(args)
+        M.apply_display(vim.lsp.get_client_by_id(args.data.client_id))
+      end,
+      desc = 'rapporteur: how its diagnostics are shown (the display option)',
+    })
+    for _, client in ipairs(vim.lsp.get_clients({ name = M.name })) do
+      M.apply_display(client)
+    end
+  end
   if has_config_api() and not options.legacy then
     local config = M.lsp_config(options)
     config.name = nil

@@ -1,18 +1,22 @@
 // Drives a real VS Code (code-server in headless Chromium) with the rapporteur
 // extension installed: opens the seed, reads the Problems panel, hovers and jumps
-// from seed line 110, shows the outline, opens README.md; takes screenshots.
+// from seed line 110, shows the outline, opens README.md, tries the Markdown outline
+// settings of README.md on a Markdown draft; takes screenshots.
 //
 // Run by run.sh. Environment:
 //   CODE_URL        code-server's URL with ?folder=… (the workspace holding the files below)
 //   SEED_NAME       the seed's file name in the workspace
 //   README_NAME     a Markdown file that is not a UN document (README.md)
+//   MD_NAME, MD_PATH  a Markdown draft with a `#` heading (examples/draft-resolution_en.md)
+//   SETTINGS        the profile's settings.json (the Markdown outline settings are added to it)
+//   README_PATH     README.md, whose "files.associations" block is tried as written
 //   EXPECTED        `rapporteur check --format json` output for the seed
 //   SHOTS           where to write the screenshots
 //   CHROMIUM        the browser (default /usr/bin/chromium)
 //   PLAYWRIGHT      the playwright-core module to import
 // Prints one line per check and "N passed, N failed"; exits 1 when a check failed.
 
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -252,6 +256,99 @@ try {
   await sleep(5000);
   const after = await problemCounts();
   check('README.md adds no problems', after.label === before.label, `${before.label} -> ${after.label}`);
+
+  // 6. A Markdown draft with a `#` heading: the Markdown extension's outline and the
+  // server's; then the README's setting "[markdown]": { "outline.showStrings": false,
+  // "breadcrumbs.showStrings": false } (written to the user settings) leaves the server's.
+  const mdName = env('MD_NAME');
+  const mdLines = readFileSync(env('MD_PATH'), 'utf8').split('\n');
+  const mdLine = mdLines.findIndex((l) => l.startsWith('2. ')) + 1;
+  check(`the Explorer opens ${mdName}`, await openFile(mdName));
+  check('the draft is Markdown',
+    await waitFor('mode', async () => (await statusText('status.editor.mode')) === 'Markdown', 10000));
+  const outlineRows = async () => page.$$eval('.outline-pane .monaco-list-row',
+    (els) => els.map((e) => e.getAttribute('aria-label') || e.textContent || ''));
+  const readCrumbs = async () => page.$$eval('.breadcrumbs-control .monaco-breadcrumb-item',
+    (els) => els.map((e) => e.textContent.trim()));
+  // the server's outline is there once the diagnostics are
+  await waitFor('draft diagnostics', async () => (await problemCounts()).label !== after.label, 20000);
+  await goTo(mdLine, 4);
+  await sleep(1500);
+  const crumbsBefore = await readCrumbs();
+  const rowsBefore = (await waitFor('outline', async () => {
+    const r = await outlineRows();
+    return r.some((l) => l.startsWith('# ')) && r.some((l) => /^Paragraph 2\b/.test(l)) ? r : null;
+  }, 15000)) || (await outlineRows());
+  console.log(`info   Markdown draft, default settings: breadcrumbs at line ${mdLine}: ${JSON.stringify(crumbsBefore)}`);
+  check('Markdown draft, default settings: the breadcrumbs follow the Markdown extension (# heading)',
+    crumbsBefore.some((c) => c.startsWith('# ')), JSON.stringify(crumbsBefore));
+  console.log(`info   Markdown draft, default settings: outline rows: ${JSON.stringify(rowsBefore.slice(0, 12))}`);
+  check('Markdown draft: the Outline view shows both the Markdown headings (# …) and the server\'s paragraphs',
+    rowsBefore.some((l) => l.startsWith('# ')) && rowsBefore.some((l) => /^Paragraph 2\b/.test(l)), JSON.stringify(rowsBefore));
+  await page.screenshot({ path: join(shots, 'vscode-markdown-outline-default.png') });
+
+  // Settings are read again after a window reload (code-server does not see the
+  // file change by itself here).
+  const settingsFile = env('SETTINGS');
+  async function withSettings(extra) {
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, ...extra }, null, 2));
+    await command(['F1']);
+    await sleep(800);
+    await page.keyboard.type('Developer: Reload Window');
+    await sleep(800);
+    await page.keyboard.press('Enter');
+    await sleep(3000);
+    await waitFor('workbench', () => page.$('.monaco-workbench'));
+    await sleep(2000);
+  }
+  async function look(label) {
+    await goTo(mdLine - 1, 1);
+    await goTo(mdLine, 4);
+    await sleep(2500);
+    const crumbs = await readCrumbs();
+    const rows = await outlineRows();
+    const mode = await statusText('status.editor.mode');
+    console.log(`info   ${label}: language mode ${mode}; breadcrumbs at line ${mdLine}: ${JSON.stringify(crumbs)}`);
+    console.log(`info   ${label}: outline rows: ${JSON.stringify(rows.slice(0, 8))} … ${JSON.stringify(rows.slice(-3))}`);
+    return { crumbs, rows, mode };
+  }
+
+  // B. The README's "[markdown]" block: the Markdown extension's String symbols hidden.
+  const readme = readFileSync(env('README_PATH'), 'utf8');
+  const readmeSetting = (key) => {
+    const m = new RegExp('^```json\\n("' + key.replace(/[[\].]/g, '\\$&') + '"[^\\n]*)\\n```$', 'm').exec(readme);
+    return m ? JSON.parse(`{${m[1]}}`) : null;
+  };
+  const serverCrumbs = (c) => c.length > 0 && c[c.length - 1].startsWith('Paragraph 2') &&
+    c[c.length - 1].includes('Encourages') && !c.some((x) => x.startsWith('# '));
+  const showStrings = readmeSetting('[markdown]');
+  check('README.md gives the "[markdown]" outline setting', showStrings, 'none');
+  await withSettings(showStrings || {});
+  check(`the Explorer opens ${mdName} again`, await openFile(mdName));
+  await waitFor('outline', async () => (await outlineRows()).some((l) => /^Paragraph 2\b/.test(l)), 20000);
+  const withShowStrings = await look('Markdown draft, [markdown] showStrings false');
+  check('with the README\'s "[markdown]" setting the breadcrumbs follow the server (… › Paragraph 2, no # heading)',
+    serverCrumbs(withShowStrings.crumbs), JSON.stringify(withShowStrings.crumbs));
+  check('… and the Outline view shows no Markdown heading',
+    !withShowStrings.rows.some((l) => l.startsWith('# ')) && withShowStrings.rows.some((l) => /^Paragraph 2\b/.test(l)),
+    JSON.stringify(withShowStrings.rows));
+  await page.screenshot({ path: join(shots, 'vscode-markdown-outline-showstrings.png') });
+
+  // C. The README's setting: the drafts' folder as the un-outcome language.
+  const association = readmeSetting('files.associations');
+  check('README.md gives a "files.associations" setting for drafts', association, 'none');
+  await withSettings({ '[markdown]': {}, ...(association || {}) });
+  check(`the Explorer opens ${mdName} again`, await openFile(mdName));
+  await waitFor('outline', async () => (await outlineRows()).some((l) => /^Paragraph 2\b/.test(l)), 20000);
+  const after2 = await look('Markdown draft in drafts/, files.associations');
+  check('with the README\'s files.associations the draft is a UN outcome document', after2.mode === 'UN outcome document', after2.mode);
+  check('… the breadcrumbs follow the server (… › Paragraph 2, no # heading)',
+    serverCrumbs(after2.crumbs), JSON.stringify(after2.crumbs));
+  check('… and the Outline view shows the server\'s outline alone',
+    !after2.rows.some((l) => l.startsWith('# ') || l.startsWith('Markdown')) && after2.rows.some((l) => /^Paragraph 2\b/.test(l)),
+    JSON.stringify(after2.rows));
+  await page.screenshot({ path: join(shots, 'vscode-markdown-outline-un-outcome.png') });
 } catch (error) {
   check('the run finished', false, error && error.stack);
 } finally {

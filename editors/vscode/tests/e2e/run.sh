@@ -13,9 +13,11 @@
 #    the local Node headers and would download ripgrep from GitHub: the download is
 #    served from @vscode/ripgrep's own cache, filled with Debian's rg.
 # 3. playwright-core from npm (only the library: the browser is Debian's).
-# 4. The .vsix from editors/vscode (built with `npm run package` when missing) is
+# 4. dist/rapporteur.vsix (built with editors/vscode/package.sh when missing) is
 #    installed with `code-server --install-extension` into a fresh profile; the server
-#    (cargo build, unless RAPPORTEUR_BIN names one) is set as rapporteur.server.path.
+#    (cargo build, unless RAPPORTEUR_BIN names one) is put in the profile's
+#    ~/.cargo/bin, as `cargo install` does, with no rapporteur.server.path: the extension
+#    must find it there and say so in its output channel (checked in the logs).
 # 5. code-server serves a workspace holding copies of the seed and README.md on
 #    127.0.0.1; drive.mjs opens them and checks diagnostics, hover, F12, the outline;
 #    screenshots go to $RAPPORTEUR_E2E_DIR/shots (and docs/screenshots with --update-docs).
@@ -107,10 +109,11 @@ if [ ! -f "$driver/node_modules/playwright-core/package.json" ] ||
 fi
 
 # 4. The extension and the server.
-vsix=$extension/rapporteur-0.1.0.vsix
+# The fixed path README.md installs from, built by the README's command.
+vsix=$repo/dist/rapporteur.vsix
 if [ ! -f "$vsix" ]; then
-  log "packaging the extension (npm ci, npm run package)"
-  (cd "$extension" && npm ci --no-audit --no-fund --loglevel=error && npm run package >/dev/null)
+  log "packaging the extension (bash editors/vscode/package.sh)"
+  bash "$extension/package.sh" >/dev/null
 fi
 if [ -z "${RAPPORTEUR_BIN:-}" ]; then
   log "cargo build --bin rapporteur"
@@ -139,7 +142,18 @@ trap cleanup EXIT
 profile=$run/profile
 mkdir -p "$profile/data/User" "$profile/home" "$run/workspace/rapporteur"
 seed_name=A-CONF.192-2018-RC-3_zh.txt
+md_name=draft-resolution_en.md
 cp "$repo/examples/$seed_name" "$repo/README.md" "$run/workspace/rapporteur/"
+mkdir -p "$run/workspace/rapporteur/drafts"
+cp "$repo/examples/$md_name" "$run/workspace/rapporteur/drafts/"
+# The server where `cargo install` puts it, and not on PATH: the extension must find it
+# there without rapporteur.server.path (README.md, "Editors").
+if command -v rapporteur >/dev/null 2>&1; then
+  log "a rapporteur is on PATH ($(command -v rapporteur)): the Cargo's bin lookup cannot be tested"
+  exit 1
+fi
+mkdir -p "$profile/home/.cargo/bin"
+ln -s "$RAPPORTEUR_BIN" "$profile/home/.cargo/bin/rapporteur"
 cat >"$profile/data/User/settings.json" <<EOF
 {
   "security.workspace.trust.enabled": false,
@@ -153,8 +167,7 @@ cat >"$profile/data/User/settings.json" <<EOF
   "extensions.autoUpdate": false,
   "git.openRepositoryInParentFolders": "never",
   "chat.commandCenter.enabled": false,
-  "editor.minimap.enabled": false,
-  "rapporteur.server.path": "$RAPPORTEUR_BIN"
+  "editor.minimap.enabled": false
 }
 EOF
 log "code-server --install-extension $(basename "$vsix")"
@@ -181,9 +194,20 @@ status=0
 # (HOME: Chromium writes its crash reporter's files under ~/.config.)
 HOME=$profile/home CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/rapporteur" \
   SEED_NAME=$seed_name SEED_PATH=$run/workspace/rapporteur/$seed_name README_NAME=README.md \
+  MD_NAME=$md_name MD_PATH=$run/workspace/rapporteur/drafts/$md_name SETTINGS=$profile/data/User/settings.json \
+  README_PATH=$repo/README.md \
   EXPECTED=$run/expected.json OUTLINE=$run/outline.json SHOTS=$shots CHROMIUM=$chromium_bin \
   PLAYWRIGHT=$driver/node_modules/playwright-core/index.mjs \
   timeout 300 node "$here/drive.mjs" || status=$?
+# The extension says which binary it uses (its output channel, kept in the logs).
+using="[client] using $profile/home/.cargo/bin/rapporteur (found in Cargo's bin directory: not on PATH)"
+if grep -rqF "$using" "$profile/data/logs" 2>/dev/null; then
+  echo "ok     the output channel says: $using"
+else
+  echo "FAIL   the output channel does not say: $using"
+  grep -rh '\[client\]' "$profile/data/logs" 2>/dev/null | head -5
+  status=1
+fi
 log "screenshots in $shots"
 if [ "$status" -ne 0 ]; then
   log "code-server log:"

@@ -1,0 +1,171 @@
+//! Numbering scope: the one definition of where paragraph numbers run and
+//! where they restart, used by addresses (eIds), the numbering check and the
+//! resolver alike.
+//!
+//! For the body and each annex the scheme is inferred from the numbers
+//! themselves: paragraphs run through it, or restart in each part, section
+//! (chapter), subsection or article. A paragraph's numbering scope is then
+//! the nearest enclosing node where numbering restarts, else its container
+//! (the body or its annex).
+
+use super::tree::{Document, NodeId, NodeKind, NumberStyle, NumberingScheme};
+
+/// Whether paragraph numbers restart at `id` (it is a numbering scope of
+/// its own): an annex always, a part, section, subsection or article when
+/// the scheme of its container says so.
+pub fn restarts_at(doc: &Document, id: NodeId) -> bool {
+    let kind = doc.nodes[id].kind;
+    if kind == NodeKind::Annex {
+        return true;
+    }
+    match doc.scheme_of(doc.container_of(id)) {
+        NumberingScheme::Continuous => false,
+        NumberingScheme::RestartPerPart => kind == NodeKind::Part,
+        NumberingScheme::RestartPerSection => kind == NodeKind::Section,
+        NumberingScheme::RestartPerSubsection => matches!(kind, NodeKind::Subsection | NodeKind::Section),
+        NumberingScheme::RestartPerArticle => kind == NodeKind::Article,
+    }
+}
+
+/// The numbering scope of a node: the nearest node at or above it where
+/// paragraph numbers restart, or `None` for the body.
+/// Decimal paragraph numbers (`19.3`, `A.2`) run through their container,
+/// in a sequence of their own for each prefix.
+pub fn numbering_scope(doc: &Document, id: NodeId) -> Option<NodeId> {
+    if is_decimal(doc, id) {
+        return doc.container_of(id);
+    }
+    std::iter::once(id).chain(doc.ancestors(id)).find(|&a| restarts_at(doc, a))
+}
+
+/// Whether a node is numbered in the decimal style (`19.3`, `A.2`).
+pub fn is_decimal(doc: &Document, id: NodeId) -> bool {
+    doc.nodes[id].number.is_some_and(|n| n.style == NumberStyle::Decimal)
+}
+
+/// The prefix of a decimal number (`19` in `19.3`), empty for other numbers.
+pub fn decimal_prefix(doc: &Document, id: NodeId) -> &str {
+    match doc.nodes[id].number {
+        Some(n) if n.style == NumberStyle::Decimal => {
+            let written = &doc.masked[n.span.start..n.span.end];
+            written.rfind('.').map_or("", |dot| &written[..dot])
+        }
+        _ => "",
+    }
+}
+
+/// The numbered paragraphs of the document grouped by numbering scope, each
+/// group in document order (the sequences the numbering check reads).
+pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)> {
+    let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
+    let mut group_of: crate::hash::FastMap<(Option<NodeId>, &str), usize> = Default::default();
+    for (id, n) in doc.nodes.iter().enumerate() {
+        if n.kind != NodeKind::Paragraph || n.number.is_none() {
+            continue;
+        }
+        let scope = numbering_scope(doc, id);
+        match group_of.get(&(scope, decimal_prefix(doc, id))) {
+            Some(&g) => groups[g].1.push(id),
+            None => {
+                group_of.insert((scope, decimal_prefix(doc, id)), groups.len());
+                groups.push((scope, vec![id]));
+            }
+        }
+    }
+    groups
+}
+
+/// Decides, for the body and each annex, whether paragraph numbers run
+/// through it or restart in each section (or subsection).
+pub(crate) fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingScheme)> {
+    let mut out = Vec::new();
+    let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
+    out.push((None, scheme_for(doc, &body)));
+    for annex in doc.annexes() {
+        out.push((Some(annex), scheme_for(doc, &doc.nodes[annex].children)));
+    }
+    out
+}
+
+fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
+    doc.descendants(id)
+        .into_iter()
+        .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph && !is_decimal(doc, n))
+        .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
+        .collect()
+}
+
+fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
+    let mut sections = Vec::new();
+    for &n in tops {
+        match doc.nodes[n].kind {
+            NodeKind::Section => sections.push(n),
+            NodeKind::Part => sections.extend(doc.nodes[n].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
+            _ => {}
+        }
+    }
+    if restarts(doc, &sections) {
+        return NumberingScheme::RestartPerSection;
+    }
+    // Subsections of each section.
+    let mut votes = (0, 0);
+    for &s in &sections {
+        let subs: Vec<NodeId> = doc.nodes[s].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
+        let (r, c) = restart_votes(doc, &subs);
+        votes.0 += r;
+        votes.1 += c;
+    }
+    if votes.0 > votes.1 {
+        return NumberingScheme::RestartPerSubsection;
+    }
+    // Subsections outside sections (parts `A`, `B` of a resolution),
+    // articles (declarations, conventions) and parts.
+    let mut under = Vec::new();
+    for &t in tops {
+        under.push(t);
+        under.extend(doc.descendants(t));
+    }
+    let of_kind = |kind: NodeKind| -> Vec<NodeId> {
+        under
+            .iter()
+            .copied()
+            .filter(|&n| doc.nodes[n].kind == kind && doc.nodes[n].parent.is_none_or(|p| doc.nodes[p].kind != NodeKind::Section))
+            .collect()
+    };
+    if restarts(doc, &of_kind(NodeKind::Subsection)) {
+        return NumberingScheme::RestartPerSubsection;
+    }
+    if restarts(doc, &of_kind(NodeKind::Article)) {
+        return NumberingScheme::RestartPerArticle;
+    }
+    if restarts(doc, &of_kind(NodeKind::Part)) {
+        return NumberingScheme::RestartPerPart;
+    }
+    NumberingScheme::Continuous
+}
+
+fn restart_votes(doc: &Document, scopes: &[NodeId]) -> (usize, usize) {
+    let mut restart = 0;
+    let mut continuous = 0;
+    let mut prev_last: Option<u32> = None;
+    for &s in scopes {
+        let paras = paragraphs_in(doc, s);
+        let (Some(&first), Some(&last)) = (paras.first(), paras.last()) else { continue };
+        if let Some(p) = prev_last {
+            if first == p + 1 {
+                continuous += 1;
+            } else if first <= p || first == 1 {
+                restart += 1;
+            } else {
+                continuous += 1;
+            }
+        }
+        prev_last = Some(last);
+    }
+    (restart, continuous)
+}
+
+fn restarts(doc: &Document, sections: &[NodeId]) -> bool {
+    let (r, c) = restart_votes(doc, sections);
+    r > c
+}

@@ -353,3 +353,200 @@ fn exit_without_shutdown_and_end_of_input() {
     server.stdin = None; // closes the pipe
     assert_eq!(server.wait().code(), Some(1), "end of input");
 }
+
+/// The server's text and version of `uri` (`rapporteur/documentText`).
+fn document_text(server: &mut Server, uri: &str) -> (i64, String) {
+    let r = server.result(rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": uri}}));
+    (r["version"].as_i64().unwrap(), r["text"].as_str().unwrap().to_string())
+}
+
+fn request_bytes(id: i64, method: &str, params: Value) -> Vec<u8> {
+    json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string().into_bytes()
+}
+
+/// A wrong `Content-Length` (too short, too long, over the limit, not a
+/// number) costs at most that message: the stream resynchronises on the
+/// next header and every later request is answered.
+#[test]
+fn a_wrong_content_length_does_not_kill_the_stream() {
+    let started = Instant::now();
+    let mut server = Server::start();
+    server.initialize(false);
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    let text_params = json!({"textDocument": {"uri": SEED_URI}});
+
+    // Too short: the message is lost (a parse error), the next one is served.
+    let body = request_bytes(101, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() - 7).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(Server::framed(&request_bytes(102, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+    server.send_raw(&bytes);
+    assert_eq!(server.response(&json!(102))["result"]["version"], 1);
+    assert_eq!(server.response(&Value::Null)["error"]["code"], -32700);
+
+    // Too long, followed at once by another message: both are served.
+    let body = request_bytes(103, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() + 60).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(Server::framed(&request_bytes(104, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+    server.send_raw(&bytes);
+    assert_eq!(server.response(&json!(103))["result"]["version"], 1);
+    assert_eq!(server.response(&json!(104))["result"]["version"], 1);
+
+    // Over the limit, and not a number: refused; the body is skipped.
+    for length in ["99999999999999", "12abc", "-5"] {
+        let body = request_bytes(105, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+        let mut bytes = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+        bytes.extend_from_slice(&body);
+        bytes.extend(Server::framed(&request_bytes(106, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+        server.send_raw(&bytes);
+        assert_eq!(server.response(&json!(106))["result"]["version"], 1, "after Content-Length: {length}");
+        assert_eq!(server.response(&Value::Null)["error"]["code"], -32700);
+        assert!(server.backlog.iter().all(|m| m["id"] != 105), "the refused message was not served");
+    }
+    // Garbage between messages, with line breaks.
+    server.send_raw(b"garbage\r\nmore: {\"x\": 1}\r\n\r\n{ \"jsonrpc\" }");
+    let text = document_text(&mut server, SEED_URI);
+    assert_eq!(text.0, 1);
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+}
+
+/// A `didChange` whose parameters have the wrong types is not dropped in
+/// silence: the user is told once, the document's diagnostics are withdrawn
+/// and no more are published until the whole text is sent again.
+#[test]
+fn an_unreadable_change_stops_publishing_until_a_full_change() {
+    const URI: &str = "file:///tmp/rapporteur-test/diverged.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    assert!(!server.diagnostics(URI, Some(1)).is_empty());
+
+    let change = json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"});
+    for _ in 0..2 {
+        server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": "2"}, "contentChanges": [change]}));
+    }
+    // Withdrawn, with the version the server holds.
+    assert!(server.diagnostics(URI, Some(1)).is_empty());
+    // A readable incremental change: applied, but nothing published.
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [change]}));
+    assert_eq!(document_text(&mut server, URI), (3, format!("x{SEED}")));
+    // The whole text again: publishing resumes, for exactly that text.
+    let full = format!("1. 第一段。\n3. 第三段。\n{SEED}");
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": full}]}));
+    let published = server.diagnostics(URI, Some(4));
+    assert_same_diagnostics(&published, &cli_diagnostics(&full, URI, false));
+    let shown: Vec<&Value> = server.backlog.iter().filter(|m| m["method"] == "window/showMessage").collect();
+    assert_eq!(shown.len(), 1, "told once: {shown:?}");
+    let message = shown[0]["params"]["message"].as_str().unwrap();
+    assert!(message.contains(URI) && message.contains("withdrawn") && message.contains("whole text"), "{message}");
+    assert!(
+        server.backlog.iter().all(|m| !(m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 3)),
+        "nothing published for the diverged version"
+    );
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// A request named `$/…` is answered MethodNotFound; a notification `$/…`
+/// is ignored; a change with an older version is refused; a lone surrogate
+/// in a change becomes U+FFFD and the rest of the change is kept.
+#[test]
+fn dollar_requests_old_versions_and_lone_surrogates() {
+    const URI: &str = "file:///tmp/rapporteur-test/small.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    assert_eq!(server.error_code("$/noSuchRequest", json!({})), -32601);
+    assert_eq!(server.error_code("$/cancelRequest", json!({"id": 1})), -32601);
+    server.notify("$/noSuchNotification", json!({}));
+    server.notify("$/setTrace", json!({"value": "off"}));
+
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 5, "text": "1. 甲。\n"});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let change = |version: i64, text: &str| {
+        json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": text}]})
+    };
+    server.notify("textDocument/didChange", change(3, "old "));
+    assert_eq!(document_text(&mut server, URI), (5, "1. 甲。\n".to_string()), "an older version is refused");
+    server.notify("textDocument/didChange", change(6, "new "));
+    assert_eq!(document_text(&mut server, URI), (6, "new 1. 甲。\n".to_string()));
+
+    // JSON with lone surrogates cannot be written by serde_json: by hand.
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{URI}","version":7}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":0}},"end":{{"line":0,"character":0}}}},"text":"a\ud800b\udc00c\ud83d\ude00\\ud800"}}]}}}}"#
+    );
+    server.send_raw(&Server::framed(body.as_bytes()));
+    assert_eq!(document_text(&mut server, URI), (7, "a\u{FFFD}b\u{FFFD}c😀\\ud800new 1. 甲。\n".to_string()));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// A text of `paragraphs` paragraphs numbered 1, 3, 5, … (a gap at each).
+fn gappy(paragraphs: usize) -> String {
+    (0..paragraphs).map(|i| format!("{}. 本段的文字，其内容与上一段相同。\n", 2 * i + 1)).collect()
+}
+
+/// A publication is capped, with one diagnostic counting the rest per code.
+#[test]
+fn a_publication_is_capped() {
+    const URI: &str = "file:///tmp/rapporteur-test/gaps.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let text = gappy(5000);
+    let open = json!({"uri": URI, "languageId": "un-outcome", "version": 1, "text": text});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let published = server.diagnostics(URI, Some(1));
+    let expected = cli_diagnostics(&text, URI, false);
+    assert!(expected.len() > 4000, "{}", expected.len());
+    assert_eq!(published.len(), 2001);
+    let summary = published.last().unwrap();
+    assert_eq!(summary["code"], "rapporteur.truncated");
+    let message = summary["message"].as_str().unwrap();
+    assert!(message.starts_with(&format!("{} more diagnostics not shown", expected.len() - 2000)), "{message}");
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// Long requests (the outline of a large document) run off the async
+/// runtime: hover on another document is answered while they run, and a
+/// cancelled one answers -32800.
+#[test]
+fn long_requests_do_not_delay_other_documents() {
+    const BIG: &str = "file:///tmp/rapporteur-test/big.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let big = SEED.repeat(40);
+    let open = json!({"uri": BIG, "languageId": "plaintext", "version": 1, "text": big});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    server.diagnostics(BIG, Some(1));
+    server.diagnostics(SEED_URI, Some(1));
+
+    let mut bytes = Vec::new();
+    for id in 500..506 {
+        let method = ["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/semanticTokens/full"][id as usize % 3];
+        bytes.extend(Server::framed(&request_bytes(id, method, json!({"textDocument": {"uri": BIG}}))));
+    }
+    let cancel = json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 505}});
+    bytes.extend(Server::framed(cancel.to_string().as_bytes()));
+    let at = seed_pos(110, "第一节第 16 段", "第一节第 ".len(), false);
+    bytes.extend(Server::framed(&request_bytes(600, "textDocument/hover", text_position(SEED_URI, at))));
+    let sent = Instant::now();
+    server.send_raw(&bytes);
+    let hover = server.response(&json!(600));
+    let hover_time = sent.elapsed();
+    assert!(hover["result"]["contents"]["value"].as_str().is_some_and(|v| v.contains("我们欢迎")), "{hover}");
+    let mut answered = Vec::new();
+    for id in 500..506 {
+        let r = server.response(&json!(id));
+        answered.push((id, r.get("error").map(|e| e["code"].clone())));
+    }
+    let all_time = sent.elapsed();
+    let cancelled = answered.iter().find(|(id, _)| *id == 505).unwrap();
+    assert!(cancelled.1.is_none() || cancelled.1 == Some(json!(-32800)), "{answered:?}");
+    assert!(answered.iter().filter(|(id, _)| *id != 505).all(|(_, e)| e.is_none()), "{answered:?}");
+    assert!(hover_time <= all_time, "hover {hover_time:?}, long requests {all_time:?}");
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}

@@ -314,7 +314,7 @@ enum Checked {
 fn check_message(body: Vec<u8>) -> Checked {
     match serde_json::from_slice::<Request>(&body) {
         Ok(request) => return check_request(request, body),
-        Err(e) if e.to_string().contains("surrogate") => {
+        Err(_) if memchr::memmem::find(&body, br"\u").is_some() => {
             if let Some(repaired) = replace_lone_surrogates(&body) {
                 log::stderr(Level::Warn, "a message with a lone UTF-16 surrogate escape: replaced by U+FFFD");
                 return check_message(repaired);
@@ -501,4 +501,24 @@ where
     reader.abort();
     let _ = reader.await;
     let _ = writer.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_are_replaced_and_pairs_kept() {
+        let body = br#"{"t":"a\ud800b\udc00c\ud83d\ude00\\ud800\u0041"}"#;
+        let repaired = replace_lone_surrogates(body).expect("repaired");
+        let v: Value = serde_json::from_slice(&repaired).expect("valid JSON now");
+        assert_eq!(v["t"], "a\u{FFFD}b\u{FFFD}c😀\\ud800A");
+        assert!(replace_lone_surrogates(br#"{"t":"\ud83d\ude00"}"#).is_none());
+    }
+
+    #[test]
+    fn content_length_found_anywhere() {
+        assert_eq!(find_content_length(b"xx}content-LENGTH: 5"), Some(3));
+        assert_eq!(find_content_length(b"Content-Length"), None);
+    }
 }

@@ -550,3 +550,158 @@ fn long_requests_do_not_delay_other_documents() {
     assert!(hover_time <= all_time, "hover {hover_time:?}, long requests {all_time:?}");
     assert_eq!(server.shutdown_and_exit().code(), Some(0));
 }
+
+/// A standing property test over the protocol, with a fixed seed and count
+/// (`RAPPORTEUR_FUZZ_SEED`, `RAPPORTEUR_FUZZ_BURSTS` change them): bursts of
+/// random edits mixed with malformed and hostile messages (bad JSON, a
+/// `Content-Length` too short or too long, `$/` requests, versions going
+/// back, wrong-typed parameters, lone surrogates) and requests at random
+/// positions, each burst written in one go to the real binary. After each
+/// burst every request has been answered and the server's text equals the
+/// client's; at the end its diagnostics equal the CLI's for the final text.
+#[test]
+fn fuzz_the_protocol_over_stdio() {
+    const URI: &str = "file:///tmp/rapporteur-test/fuzz.txt";
+    let seed = std::env::var("RAPPORTEUR_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0xF0_22ED);
+    let bursts: usize = std::env::var("RAPPORTEUR_FUZZ_BURSTS").ok().and_then(|s| s.parse().ok()).unwrap_or(100);
+    let started = Instant::now();
+    let mut rng = Rng::new(seed);
+    let mut server = Server::start();
+    server.initialize(false);
+    let mut doc = SEED[..SEED.len().min(20_000)].to_string();
+    while !doc.is_char_boundary(doc.len()) {
+        doc.pop();
+    }
+    let mut version = 1i64;
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": version, "text": doc});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let mut id = 10_000i64;
+    let mut diverged = false;
+    for burst in 0..bursts {
+        let mut bytes = Vec::new();
+        let mut expected_ids = Vec::new();
+        let mut parse_errors = 0;
+        let mut method_not_found = Vec::new();
+        let steps = 1 + rng.below(12);
+        let mut step = 0;
+        while step < steps {
+            step += 1;
+            let change_msg = |version: i64, change: Value| {
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                       "params": {"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}})
+                .to_string()
+            };
+            match rng.below(100) {
+                0..=49 => {
+                    let edit = random_edit(&mut rng, &doc);
+                    let change = edit.change(&doc, false);
+                    edit.apply(&mut doc);
+                    version += 1;
+                    bytes.extend(Server::framed(change_msg(version, change).as_bytes()));
+                }
+                50..=54 => {
+                    // A lone surrogate in the inserted text: the server keeps U+FFFD.
+                    let at = doc.char_indices().map(|(i, _)| i).nth(rng.below(doc.chars().count().max(1))).unwrap_or(doc.len());
+                    let edit = Edit { start: at, end: at, text: "«\u{FFFD}»".to_string() };
+                    let change = edit.change(&doc, false);
+                    edit.apply(&mut doc);
+                    version += 1;
+                    let body = change_msg(version, change).replace('\u{FFFD}', r"\udc01");
+                    bytes.extend(Server::framed(body.as_bytes()));
+                }
+                55..=59 => {
+                    // A version going back: refused.
+                    let change =
+                        json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "STALE"});
+                    bytes.extend(Server::framed(change_msg(version - 1 - rng.below(3) as i64, change).as_bytes()));
+                }
+                60..=62 => {
+                    // Wrong-typed parameters: dropped, and the document marked diverged.
+                    let change =
+                        json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "LOST"});
+                    let body = change_msg(version + 1, change)
+                        .replace(&format!("\"version\":{}", version + 1), &format!("\"version\":\"{}\"", version + 1));
+                    bytes.extend(Server::framed(body.as_bytes()));
+                    diverged = true;
+                }
+                63..=67 => {
+                    bytes.extend(Server::framed(br#"{"jsonrpc": "2.0", "id": 3, "method": "#));
+                    parse_errors += 1;
+                }
+                68..=71 => {
+                    // Too short: that message is lost (a parse error).
+                    id += 1;
+                    let body = request_bytes(id, "textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+                    let cut = 1 + rng.below(6);
+                    bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() - cut).into_bytes());
+                    bytes.extend(body);
+                    parse_errors += 1;
+                }
+                72..=75 => {
+                    // Too long, with another message right behind it: both served.
+                    id += 1;
+                    let body = request_bytes(id, rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": URI}}));
+                    bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() + 15 + rng.below(30)).into_bytes());
+                    bytes.extend(body);
+                    expected_ids.push(id);
+                    id += 1;
+                    bytes.extend(Server::framed(&request_bytes(id, "textDocument/foldingRange", json!({"textDocument": {"uri": URI}}))));
+                    expected_ids.push(id);
+                }
+                76..=79 => {
+                    id += 1;
+                    bytes.extend(Server::framed(&request_bytes(id, "$/fuzz", json!({}))));
+                    method_not_found.push(id);
+                }
+                80..=81 => {
+                    bytes.extend(Server::framed(br#"{"jsonrpc": "2.0", "method": "$/ignored", "params": {}}"#));
+                }
+                _ => {
+                    id += 1;
+                    let method = *rng.pick(&[
+                        "textDocument/hover",
+                        "textDocument/definition",
+                        "textDocument/documentSymbol",
+                        "textDocument/references",
+                    ]);
+                    let position = json!({"line": rng.below(400), "character": rng.below(120)});
+                    let mut params = text_position(URI, position);
+                    params["context"] = json!({"includeDeclaration": rng.below(2) == 0});
+                    bytes.extend(Server::framed(&request_bytes(id, method, params)));
+                    expected_ids.push(id);
+                }
+            }
+        }
+        let last = burst + 1 == bursts;
+        if diverged && (last || rng.below(3) == 0) {
+            version += 1;
+            bytes.extend(Server::framed(change_msg_full(URI, version, &doc).as_bytes()));
+            diverged = false;
+        }
+        server.send_raw(&bytes);
+        for id in &expected_ids {
+            let r = server.response(&json!(id));
+            assert!(r.get("result").is_some() || r.get("error").is_some(), "burst {burst}: {r}");
+        }
+        for id in &method_not_found {
+            assert_eq!(server.response(&json!(id))["error"]["code"], -32601, "burst {burst}");
+        }
+        for _ in 0..parse_errors {
+            assert_eq!(server.response(&Value::Null)["error"]["code"], -32700, "burst {burst}");
+        }
+        let (server_version, server_text) = document_text(&mut server, URI);
+        assert_eq!(server_version, version, "burst {burst}");
+        assert!(server_text == doc, "burst {burst} (seed {seed}): the server's text differs from the client's");
+        server.backlog.retain(|m| m["method"] != "textDocument/publishDiagnostics" || m["params"]["version"].as_i64() == Some(version));
+    }
+    let published = server.diagnostics(URI, Some(version));
+    assert_same_diagnostics(&published, &cli_diagnostics(&doc, URI, false));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed());
+}
+
+fn change_msg_full(uri: &str, version: i64, text: &str) -> String {
+    json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+           "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}})
+    .to_string()
+}

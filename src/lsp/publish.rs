@@ -71,6 +71,9 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
                 l.running = false;
             }
             drop(l);
+            if let (Some(next), Some(analysis)) = (&next, doc.cached_analysis()) {
+                next.offer_basis(analysis);
+            }
             state::release(doc);
         }
     });

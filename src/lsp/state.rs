@@ -120,6 +120,22 @@ impl DocState {
         self.analysis.get().cloned()
     }
 
+    /// Gives this snapshot, if it has not been analysed and has nothing to
+    /// update, the analysis of an earlier version to update: a snapshot made
+    /// while that analysis was running could not take it (see
+    /// [`super::publish`]), and analysing it afresh would cost a 10-MB
+    /// document a second.
+    pub fn offer_basis(&self, earlier: Arc<Analysis>) {
+        if self.analysis.get().is_some() {
+            return;
+        }
+        if let Ok(mut basis) = self.basis.lock() {
+            if basis.is_none() {
+                *basis = Some(earlier);
+            }
+        }
+    }
+
     /// This version's analysis if computed, else the one it would update.
     fn latest_analysis(&self) -> Option<Arc<Analysis>> {
         self.cached_analysis().or_else(|| self.basis.lock().ok().and_then(|b| b.clone()))

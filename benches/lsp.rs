@@ -7,10 +7,9 @@
 //! middle of the document and deleting it again, one keystroke per
 //! `didChange`, and reports:
 //! - keystroke → `publishDiagnostics` for that version (median, p95), with
-//!   the debounce set to 0 so that the figure is the server's own work: apply
+//!   the server's default settings (no fixed debounce) so that the figure is the server's own work: apply
 //!   the edit, copy the rope out, update the previous analysis, convert,
-//!   publish (`RAPPORTEUR_BENCH_FRESH=1`: analyse afresh instead; an editor adds
-//!   the 150-ms debounce after the last keystroke of a burst);
+//!   publish (`RAPPORTEUR_BENCH_FRESH=1`: analyse afresh instead);
 //! - the `didChange` notification's round trip (the handler applies the edit
 //!   to the rope in tens of microseconds, see `RAPPORTEUR_LOG=debug`; the rest
 //!   is waiting for a core while the analysis of the previous keystroke's

@@ -143,7 +143,8 @@ pub fn to_chinese(n: u32) -> String {
                 zero = false;
             }
             // 十, 十一 … 十九 at the very start; 一十 after anything else.
-            if !(i == 2 && d == 1 && !any && !after) {
+            let bare_ten = i == 2 && d == 1 && !any && !after;
+            if !bare_ten {
                 out.push(CHINESE_DIGITS[d as usize]);
             }
             if i < 3 {

@@ -463,6 +463,15 @@ fn dollar_requests_old_versions_and_lone_surrogates() {
     server.notify("$/noSuchNotification", json!({}));
     server.notify("$/setTrace", json!({"value": "off"}));
 
+    // An unreadable didOpen: the user is told.
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": "5", "text": "1. 甲。\n"});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    assert_eq!(server.error_code(rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": URI}})), -32602, "not opened");
+    let told = |m: &Value| m["method"] == "window/showMessage" && m["params"]["message"].as_str().is_some_and(|t| t.contains(URI));
+    while !server.backlog.iter().any(told) {
+        let m = server.next();
+        server.backlog.push(m);
+    }
     let open = json!({"uri": URI, "languageId": "plaintext", "version": 5, "text": "1. 甲。\n"});
     server.notify("textDocument/didOpen", json!({ "textDocument": open }));
     let change = |version: i64, text: &str| {

@@ -62,10 +62,11 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
         while let Some(doc) = next.take() {
             let started = Instant::now();
             let analysed = publish(&shared, &uri, &doc).await;
-            let mut l = lock(&lane);
-            if analysed {
-                l.last = Some(started.elapsed());
+            if analysed && log::enabled(Level::Debug) {
+                let msg = format!("{} version {}: analysed and published in {:?}", uri.as_str(), doc.version, started.elapsed());
+                log::stderr(Level::Debug, &msg);
             }
+            let mut l = lock(&lane);
             next = l.pending.take();
             if next.is_none() {
                 l.running = false;

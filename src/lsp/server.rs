@@ -219,6 +219,11 @@ impl Backend {
         let InvalidNotification { method, uri, error } = params;
         let msg = format!("dropped a {method} notification whose parameters cannot be read: {error}");
         self.shared.log(Level::Warn, msg).await;
+        if method == "textDocument/didOpen" {
+            let what = uri.as_deref().unwrap_or("a document");
+            let text = format!("rapporteur: could not open {what}: the editor's message could not be read ({error}); it is not checked.");
+            self.shared.client.show_message(MessageType::WARNING, text).await;
+        }
         if method != "textDocument/didChange" {
             return;
         }

@@ -169,8 +169,6 @@ pub struct Lane {
     pub running: bool,
     /// The latest snapshot that arrived meanwhile, analysed next.
     pub pending: Option<Arc<DocState>>,
-    /// How long the last analysis for diagnostics took.
-    pub last: Option<std::time::Duration>,
 }
 
 /// Lets go of a snapshot on a blocking thread: freeing the analysis of a

@@ -338,6 +338,20 @@ fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
     let start = Instant::now();
     let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
     println!("  documentSymbol: {:.1} ms ({} top-level symbols)", ms(start.elapsed()), symbols["result"].as_array().map_or(0, Vec::len));
+    // Hover on another (small) document while the outline of this one is computed and sent.
+    const SMALL: &str = "file:///bench/small.txt";
+    let doc = json!({"uri": SMALL, "languageId": "plaintext", "version": 0, "text": SEED});
+    c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    c.diagnostics(SMALL, 0);
+    c.next_id += 1;
+    let symbols_id = c.next_id;
+    c.send(&json!({"jsonrpc": "2.0", "id": symbols_id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": URI}}}));
+    std::thread::sleep(Duration::from_millis(20));
+    let line = SEED.lines().nth(109).expect("line 110");
+    let column = line[..line.find("第一节第 16 段").expect("the reference") + "第一节第 ".len()].encode_utf16().count() as u32;
+    let start = Instant::now();
+    c.request("textDocument/hover", json!({"textDocument": {"uri": SMALL}, "position": position(109, column)}));
+    println!("  hover on another document, sent 20 ms after a documentSymbol: {:.1} ms", ms(start.elapsed()));
     if let Some(peak) = c.peak_mb() {
         println!("  server peak memory (VmHWM): {peak:.1} MB");
     }

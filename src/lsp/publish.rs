@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString, Uri};
 
 use super::log::{self, Level};
-use super::server::Shared;
+use super::server::{CatchPanic, Shared};
 use super::state::{self, DocState, Lane};
 use super::{convert, panic_message};
 use crate::ide::Analysis;
@@ -61,7 +61,14 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
         let mut next = Some(doc);
         while let Some(doc) = next.take() {
             let started = Instant::now();
-            let analysed = publish(&shared, &uri, &doc).await;
+            // A panic here must not leave the lane marked running for ever.
+            let analysed = match (CatchPanic { inner: Box::pin(publish(&shared, &uri, &doc)) }).await {
+                Ok(analysed) => analysed,
+                Err(panic) => {
+                    log::stderr(Level::Error, &format!("publishing {} (version {}) failed: {panic}", uri.as_str(), doc.version));
+                    false
+                }
+            };
             if analysed && log::enabled(Level::Debug) {
                 let msg = format!("{} version {}: analysed and published in {:?}", uri.as_str(), doc.version, started.elapsed());
                 log::stderr(Level::Debug, &msg);

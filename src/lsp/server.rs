@@ -329,8 +329,8 @@ impl Backend {
 }
 
 /// A future that turns a panic while polling into `Err(message)`.
-struct CatchPanic<F> {
-    inner: Pin<Box<F>>,
+pub(crate) struct CatchPanic<F> {
+    pub(crate) inner: Pin<Box<F>>,
 }
 
 impl<F: Future> Future for CatchPanic<F> {

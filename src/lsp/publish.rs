@@ -94,7 +94,9 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
     if !debounce.is_zero() {
         tokio::time::sleep(debounce).await;
     }
-    if !shared.docs.is_current(uri, doc) {
+    // A text that may differ from the client's: its diagnostics were
+    // withdrawn, and nothing is analysed or sent until it is resynchronised.
+    if doc.diverged || !shared.docs.is_current(uri, doc) {
         return false;
     }
     let enc = shared.encoding();
@@ -103,9 +105,8 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
     let computed = tokio::task::spawn_blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
             let analysis = task_doc.analysis(&analyzer);
-            // A file that is not a UN document (a README, notes) gets none,
-            // and nor does a text that may differ from the client's.
-            if task_doc.diverged || !task_doc.is_active(&analysis) {
+            // A file that is not a UN document (a README, notes) gets none.
+            if !task_doc.is_active(&analysis) {
                 Vec::new()
             } else {
                 capped(&analysis, &task_uri, enc, MAX_PUBLISHED)

@@ -7,10 +7,9 @@
 //! middle of the document and deleting it again, one keystroke per
 //! `didChange`, and reports:
 //! - keystroke → `publishDiagnostics` for that version (median, p95), with
-//!   the debounce set to 0 so that the figure is the server's own work: apply
+//!   the server's default settings (no fixed debounce) so that the figure is the server's own work: apply
 //!   the edit, copy the rope out, update the previous analysis, convert,
-//!   publish (`RAPPORTEUR_BENCH_FRESH=1`: analyse afresh instead; an editor adds
-//!   the 150-ms debounce after the last keystroke of a burst);
+//!   publish (`RAPPORTEUR_BENCH_FRESH=1`: analyse afresh instead);
 //! - the `didChange` notification's round trip (the handler applies the edit
 //!   to the rope in tens of microseconds, see `RAPPORTEUR_LOG=debug`; the rest
 //!   is waiting for a core while the analysis of the previous keystroke's
@@ -21,6 +20,13 @@
 //!
 //! `cargo bench --bench lsp -- 1` runs the 1-MB document only (`-- 10`, the
 //! 10-MB one); `RAPPORTEUR_BENCH_KEYS=N` adds N keystrokes to each.
+//!
+//! First, as the user feels it: the built binary `rapporteur lsp` driven by
+//! a client over stdio (pipes, `Content-Length` framing, the server's
+//! default settings) at 100 KB, 1 MB and 10 MB: open → first diagnostics,
+//! and keystroke → diagnostics for that version (each keystroke waits for
+//! its diagnostics), and the server's peak memory. `-- stdio` runs only
+//! that; `RAPPORTEUR_BENCH_BIN=path` drives another build (to compare).
 
 #[path = "../tests/lsp_common.rs"]
 mod common;
@@ -182,9 +188,189 @@ async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
     println!("  documentSymbol: {:.1} ms ({} symbols)", ms(elapsed), count(&symbols));
 }
 
+/// A client of `rapporteur lsp` over stdio.
+struct StdioClient {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    messages: std::sync::mpsc::Receiver<Value>,
+    next_id: i64,
+}
+
+impl StdioClient {
+    fn start(bin: &str) -> StdioClient {
+        use std::io::{BufRead, BufReader, Read};
+        let mut child = std::process::Command::new(bin)
+            .args(["lsp", "--stdio"])
+            .env("RAPPORTEUR_LOG", "error")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the server");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, messages) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut out = BufReader::new(stdout);
+            loop {
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if out.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        length = n.parse().unwrap_or(0);
+                    }
+                }
+                let mut body = vec![0; length];
+                if out.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if let Ok(v) = serde_json::from_slice::<Value>(&body) {
+                    if tx.send(v).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        let stdin = child.stdin.take().expect("stdin");
+        StdioClient { child, stdin, messages, next_id: 0 }
+    }
+
+    fn send(&mut self, message: &Value) {
+        use std::io::Write;
+        let body = message.to_string();
+        let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        bytes.extend_from_slice(body.as_bytes());
+        self.stdin.write_all(&bytes).and_then(|_| self.stdin.flush()).expect("write to the server");
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let m = self.messages.recv_timeout(Duration::from_secs(600)).expect("an answer");
+            if m["id"] == id && m.get("method").is_none() {
+                return m;
+            }
+        }
+    }
+
+    /// Waits for diagnostics of `uri` for `version`; returns how many.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> usize {
+        loop {
+            let m = self.messages.recv_timeout(Duration::from_secs(600)).expect("diagnostics");
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri && m["params"]["version"] == version {
+                return m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+            }
+        }
+    }
+
+    /// The server process's peak resident memory in MB.
+    fn peak_mb(&self) -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        Some(line.split_whitespace().nth(1)?.parse::<f64>().ok()? / 1024.0)
+    }
+}
+
+impl Drop for StdioClient {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Typing through the real binary over stdio, as an editor does.
+fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
+    let text = chinese_document(size);
+    let mut c = StdioClient::start(bin);
+    c.request("initialize", json!({"capabilities": {}}));
+    c.notify("initialized", json!({}));
+    let start = Instant::now();
+    let doc = json!({"uri": URI, "languageId": "plaintext", "version": 0, "text": text});
+    c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    let n = c.diagnostics(URI, 0);
+    let open = start.elapsed();
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let at = middle + text[middle..].find("16. 我们欢迎").expect("a paragraph 16") + "16. ".len();
+    let (line, col) = naive_position(&text, at, false);
+    let chars: Vec<char> = TYPED.chars().collect();
+    let mut typed = 0u32;
+    let mut times = Vec::new();
+    for k in 0..keystrokes {
+        let c0 = chars[k % chars.len()];
+        let column = col + typed;
+        typed += c0.len_utf16() as u32;
+        let change = json!({"range": {"start": position(line, column), "end": position(line, column)}, "text": c0.to_string()});
+        let version = k as i64 + 1;
+        let start = Instant::now();
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}));
+        c.diagnostics(URI, version);
+        times.push(start.elapsed());
+    }
+    println!(
+        "{label} over stdio ({:.2} MB): open → diagnostics {:.1} ms ({n} diagnostics)",
+        text.len() as f64 / (1 << 20) as f64,
+        ms(open)
+    );
+    report("keystroke → diagnostics (stdio)", times);
+    // A burst: 20 keystrokes written at once, to the diagnostics of the last.
+    let start = Instant::now();
+    for k in 0..20 {
+        let c0 = chars[k % chars.len()];
+        let column = col + typed;
+        typed += c0.len_utf16() as u32;
+        let change = json!({"range": {"start": position(line, column), "end": position(line, column)}, "text": c0.to_string()});
+        let version = (keystrokes + k) as i64 + 1;
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}));
+    }
+    c.diagnostics(URI, (keystrokes + 20) as i64);
+    println!("  burst of 20 keystrokes → diagnostics of the last: {:.1} ms", ms(start.elapsed()));
+    let start = Instant::now();
+    let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+    println!("  documentSymbol: {:.1} ms ({} top-level symbols)", ms(start.elapsed()), symbols["result"].as_array().map_or(0, Vec::len));
+    // Hover on another (small) document while the outline of this one is computed and sent.
+    const SMALL: &str = "file:///bench/small.txt";
+    let doc = json!({"uri": SMALL, "languageId": "plaintext", "version": 0, "text": SEED});
+    c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    c.diagnostics(SMALL, 0);
+    c.next_id += 1;
+    let symbols_id = c.next_id;
+    c.send(&json!({"jsonrpc": "2.0", "id": symbols_id, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": URI}}}));
+    std::thread::sleep(Duration::from_millis(20));
+    let line = SEED.lines().nth(109).expect("line 110");
+    let column = line[..line.find("第一节第 16 段").expect("the reference") + "第一节第 ".len()].encode_utf16().count() as u32;
+    let start = Instant::now();
+    c.request("textDocument/hover", json!({"textDocument": {"uri": SMALL}, "position": position(109, column)}));
+    println!("  hover on another document, sent 20 ms after a documentSymbol: {:.1} ms", ms(start.elapsed()));
+    if let Some(peak) = c.peak_mb() {
+        println!("  server peak memory (VmHWM): {peak:.1} MB");
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a "1" or "10" argument picks one size.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    if filter.as_deref().is_none_or(|f| f == "stdio") {
+        let bin = std::env::var("RAPPORTEUR_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_rapporteur").to_string());
+        let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+        println!("rapporteur lsp over stdio: {bin}; load average {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+        for (label, size, keys) in [("100 KB", 100 << 10, 40), ("1 MB", 1 << 20, 30), ("10 MB", 10 << 20, 10)] {
+            stdio_case(&bin, label, size, keys);
+        }
+        if filter.is_some() {
+            return;
+        }
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!("rapporteur lsp: in-process LSP service, UTF-16 positions, debounce 0, {cores} cores");

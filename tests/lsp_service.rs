@@ -594,3 +594,51 @@ async fn include_and_exclude_globs_force_files_on_and_off() {
     assert!(s.diagnostics(cases[0].0, Some(1)).await.is_empty());
     assert!(!s.diagnostics(cases[2].0, Some(1)).await.is_empty());
 }
+
+/// No fixed delay, and a burst costs one analysis more than its first
+/// keystroke: the first change is analysed at once, the ones arriving
+/// meanwhile are coalesced into one analysis of the latest text, and only
+/// that version is published.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Instant;
+    let count = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&count);
+    let analyzer: Analyzer =
+        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(150));
+            rapporteur::lsp::analyze(text, language, config, previous)
+        });
+    let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
+    s.keep_history = true;
+    s.initialize(false, Value::Null).await;
+    let uri = "file:///burst.txt";
+    let started = Instant::now();
+    s.open(uri, SEED, 0).await;
+    s.diagnostics(uri, Some(0)).await;
+    // Open → diagnostics waits for nothing but the (150-ms) analysis.
+    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert_eq!(count.swap(0, Ordering::SeqCst), 1);
+
+    let mut doc = SEED.to_string();
+    let mut burst = Vec::new();
+    for version in 1..=40 {
+        let change = json!({"range": {"start": pos(0, 0), "end": pos(0, 0)}, "text": "x"});
+        doc.insert(0, 'x');
+        burst.push(s.build(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+            false,
+        ));
+    }
+    s.burst(burst).await;
+    let published = s.diagnostics(uri, Some(40)).await;
+    assert_same_diagnostics(&published, &cli_diagnostics(&doc, uri, false));
+    let analyses = count.load(Ordering::SeqCst);
+    assert!((1..=2).contains(&analyses), "{analyses} analyses for a burst of 40 changes");
+    // Nothing was published for a version between the first and the last.
+    let versions: Vec<i64> = s.published.iter().filter(|p| p["uri"] == uri).filter_map(|p| p["version"].as_i64()).collect();
+    assert!(versions.iter().all(|&v| v == 0 || v == 40), "{versions:?}");
+}

@@ -353,3 +353,367 @@ fn exit_without_shutdown_and_end_of_input() {
     server.stdin = None; // closes the pipe
     assert_eq!(server.wait().code(), Some(1), "end of input");
 }
+
+/// The server's text and version of `uri` (`rapporteur/documentText`).
+fn document_text(server: &mut Server, uri: &str) -> (i64, String) {
+    let r = server.result(rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": uri}}));
+    (r["version"].as_i64().unwrap(), r["text"].as_str().unwrap().to_string())
+}
+
+fn request_bytes(id: i64, method: &str, params: Value) -> Vec<u8> {
+    json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}).to_string().into_bytes()
+}
+
+/// A wrong `Content-Length` (too short, too long, over the limit, not a
+/// number) costs at most that message: the stream resynchronises on the
+/// next header and every later request is answered.
+#[test]
+fn a_wrong_content_length_does_not_kill_the_stream() {
+    let started = Instant::now();
+    let mut server = Server::start();
+    server.initialize(false);
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    let text_params = json!({"textDocument": {"uri": SEED_URI}});
+
+    // Too short: the message is lost (a parse error), the next one is served.
+    let body = request_bytes(101, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() - 7).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(Server::framed(&request_bytes(102, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+    server.send_raw(&bytes);
+    assert_eq!(server.response(&json!(102))["result"]["version"], 1);
+    assert_eq!(server.response(&Value::Null)["error"]["code"], -32700);
+
+    // Too long, followed at once by another message: both are served.
+    let body = request_bytes(103, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len() + 60).into_bytes();
+    bytes.extend_from_slice(&body);
+    bytes.extend(Server::framed(&request_bytes(104, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+    server.send_raw(&bytes);
+    assert_eq!(server.response(&json!(103))["result"]["version"], 1);
+    assert_eq!(server.response(&json!(104))["result"]["version"], 1);
+
+    // Over the limit, and not a number: refused; the body is skipped.
+    for length in ["99999999999999", "12abc", "-5"] {
+        let body = request_bytes(105, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone());
+        let mut bytes = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+        bytes.extend_from_slice(&body);
+        bytes.extend(Server::framed(&request_bytes(106, rapporteur::lsp::DOCUMENT_TEXT, text_params.clone())));
+        server.send_raw(&bytes);
+        assert_eq!(server.response(&json!(106))["result"]["version"], 1, "after Content-Length: {length}");
+        assert_eq!(server.response(&Value::Null)["error"]["code"], -32700);
+        assert!(server.backlog.iter().all(|m| m["id"] != 105), "the refused message was not served");
+    }
+    // Garbage between messages, with line breaks.
+    server.send_raw(b"garbage\r\nmore: {\"x\": 1}\r\n\r\n{ \"jsonrpc\" }");
+    let text = document_text(&mut server, SEED_URI);
+    assert_eq!(text.0, 1);
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+}
+
+/// A `didChange` whose parameters have the wrong types is not dropped in
+/// silence: the user is told once, the document's diagnostics are withdrawn
+/// and no more are published until the whole text is sent again.
+#[test]
+fn an_unreadable_change_stops_publishing_until_a_full_change() {
+    const URI: &str = "file:///tmp/rapporteur-test/diverged.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    assert!(!server.diagnostics(URI, Some(1)).is_empty());
+
+    let change = json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"});
+    for _ in 0..2 {
+        server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": "2"}, "contentChanges": [change]}));
+    }
+    // Withdrawn, with the version the server holds.
+    assert!(server.diagnostics(URI, Some(1)).is_empty());
+    // A readable incremental change: applied, but nothing published.
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [change]}));
+    assert_eq!(document_text(&mut server, URI), (3, format!("x{SEED}")));
+    // The whole text again: publishing resumes, for exactly that text.
+    let full = format!("1. 第一段。\n3. 第三段。\n{SEED}");
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 4}, "contentChanges": [{"text": full}]}));
+    let published = server.diagnostics(URI, Some(4));
+    assert_same_diagnostics(&published, &cli_diagnostics(&full, URI, false));
+    let shown: Vec<&Value> = server.backlog.iter().filter(|m| m["method"] == "window/showMessage").collect();
+    assert_eq!(shown.len(), 1, "told once: {shown:?}");
+    let message = shown[0]["params"]["message"].as_str().unwrap();
+    assert!(message.contains(URI) && message.contains("withdrawn") && message.contains("whole text"), "{message}");
+    assert!(
+        server.backlog.iter().all(|m| !(m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 3)),
+        "nothing published for the diverged version"
+    );
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// A request named `$/…` is answered MethodNotFound; a notification `$/…`
+/// is ignored; a change with an older version is refused; a lone surrogate
+/// in a change becomes U+FFFD and the rest of the change is kept.
+#[test]
+fn dollar_requests_old_versions_and_lone_surrogates() {
+    const URI: &str = "file:///tmp/rapporteur-test/small.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    assert_eq!(server.error_code("$/noSuchRequest", json!({})), -32601);
+    assert_eq!(server.error_code("$/cancelRequest", json!({"id": 1})), -32601);
+    server.notify("$/noSuchNotification", json!({}));
+    server.notify("$/setTrace", json!({"value": "off"}));
+
+    // An unreadable didOpen: the user is told.
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": "5", "text": "1. 甲。\n"});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    assert_eq!(server.error_code(rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": URI}})), -32602, "not opened");
+    let told = |m: &Value| m["method"] == "window/showMessage" && m["params"]["message"].as_str().is_some_and(|t| t.contains(URI));
+    while !server.backlog.iter().any(told) {
+        let m = server.next();
+        server.backlog.push(m);
+    }
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 5, "text": "1. 甲。\n"});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let change = |version: i64, text: &str| {
+        json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": text}]})
+    };
+    server.notify("textDocument/didChange", change(3, "old "));
+    assert_eq!(document_text(&mut server, URI), (5, "1. 甲。\n".to_string()), "an older version is refused");
+    server.notify("textDocument/didChange", change(6, "new "));
+    assert_eq!(document_text(&mut server, URI), (6, "new 1. 甲。\n".to_string()));
+
+    // JSON with lone surrogates cannot be written by serde_json: by hand.
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didChange","params":{{"textDocument":{{"uri":"{URI}","version":7}},"contentChanges":[{{"range":{{"start":{{"line":0,"character":0}},"end":{{"line":0,"character":0}}}},"text":"a\ud800b\udc00c\ud83d\ude00\\ud800"}}]}}}}"#
+    );
+    server.send_raw(&Server::framed(body.as_bytes()));
+    assert_eq!(document_text(&mut server, URI), (7, "a\u{FFFD}b\u{FFFD}c😀\\ud800new 1. 甲。\n".to_string()));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// A text of `paragraphs` paragraphs numbered 1, 3, 5, … (a gap at each).
+fn gappy(paragraphs: usize) -> String {
+    (0..paragraphs).map(|i| format!("{}. 本段的文字，其内容与上一段相同。\n", 2 * i + 1)).collect()
+}
+
+/// A publication is capped, with one diagnostic counting the rest per code.
+#[test]
+fn a_publication_is_capped() {
+    const URI: &str = "file:///tmp/rapporteur-test/gaps.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let text = gappy(5000);
+    let open = json!({"uri": URI, "languageId": "un-outcome", "version": 1, "text": text});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let published = server.diagnostics(URI, Some(1));
+    let expected = cli_diagnostics(&text, URI, false);
+    assert!(expected.len() > 4000, "{}", expected.len());
+    assert_eq!(published.len(), 2001);
+    let summary = published.last().unwrap();
+    assert_eq!(summary["code"], "rapporteur.truncated");
+    let message = summary["message"].as_str().unwrap();
+    assert!(message.starts_with(&format!("{} more diagnostics not shown", expected.len() - 2000)), "{message}");
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// Long requests (the outline of a large document) run off the async
+/// runtime: hover on another document is answered while they run, and a
+/// cancelled one answers -32800.
+#[test]
+fn long_requests_do_not_delay_other_documents() {
+    const BIG: &str = "file:///tmp/rapporteur-test/big.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let big = SEED.repeat(40);
+    let open = json!({"uri": BIG, "languageId": "plaintext", "version": 1, "text": big});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    server.diagnostics(BIG, Some(1));
+    server.diagnostics(SEED_URI, Some(1));
+
+    let mut bytes = Vec::new();
+    for id in 500..506 {
+        let method = ["textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/semanticTokens/full"][id as usize % 3];
+        bytes.extend(Server::framed(&request_bytes(id, method, json!({"textDocument": {"uri": BIG}}))));
+    }
+    let cancel = json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 505}});
+    bytes.extend(Server::framed(cancel.to_string().as_bytes()));
+    let at = seed_pos(110, "第一节第 16 段", "第一节第 ".len(), false);
+    bytes.extend(Server::framed(&request_bytes(600, "textDocument/hover", text_position(SEED_URI, at))));
+    let sent = Instant::now();
+    server.send_raw(&bytes);
+    let hover = server.response(&json!(600));
+    let hover_time = sent.elapsed();
+    // The long requests were sent first; the hover is not queued behind all of them.
+    let long_done_before_hover = server.backlog.iter().filter(|m| m["id"].as_i64().is_some_and(|id| (500..506).contains(&id))).count();
+    assert!(long_done_before_hover < 4, "the hover was answered after {long_done_before_hover} of the 6 long requests");
+    assert!(hover["result"]["contents"]["value"].as_str().is_some_and(|v| v.contains("我们欢迎")), "{hover}");
+    let mut answered = Vec::new();
+    for id in 500..506 {
+        let r = server.response(&json!(id));
+        answered.push((id, r.get("error").map(|e| e["code"].clone())));
+    }
+    let all_time = sent.elapsed();
+    let cancelled = answered.iter().find(|(id, _)| *id == 505).unwrap();
+    assert!(cancelled.1.is_none() || cancelled.1 == Some(json!(-32800)), "{answered:?}");
+    assert!(answered.iter().filter(|(id, _)| *id != 505).all(|(_, e)| e.is_none()), "{answered:?}");
+    assert!(hover_time <= all_time && all_time < Duration::from_secs(120), "hover {hover_time:?}, long requests {all_time:?}");
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}
+
+/// A standing property test over the protocol, with a fixed seed and count
+/// (`RAPPORTEUR_FUZZ_SEED`, `RAPPORTEUR_FUZZ_BURSTS` change them): bursts of
+/// random edits mixed with malformed and hostile messages (bad JSON, a
+/// `Content-Length` too short or too long, `$/` requests, versions going
+/// back, wrong-typed parameters, lone surrogates) and requests at random
+/// positions, each burst written in one go to the real binary. After each
+/// burst every request has been answered and the server's text equals the
+/// client's; at the end its diagnostics equal the CLI's for the final text.
+#[test]
+fn fuzz_the_protocol_over_stdio() {
+    const URI: &str = "file:///tmp/rapporteur-test/fuzz.txt";
+    let seed = std::env::var("RAPPORTEUR_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0xF0_22ED);
+    let bursts: usize = std::env::var("RAPPORTEUR_FUZZ_BURSTS").ok().and_then(|s| s.parse().ok()).unwrap_or(100);
+    let started = Instant::now();
+    let mut rng = Rng::new(seed);
+    let mut server = Server::start();
+    server.initialize(false);
+    let mut doc = SEED[..SEED.len().min(20_000)].to_string();
+    while !doc.is_char_boundary(doc.len()) {
+        doc.pop();
+    }
+    let mut version = 1i64;
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": version, "text": doc});
+    server.notify("textDocument/didOpen", json!({ "textDocument": open }));
+    let mut id = 10_000i64;
+    let mut diverged = false;
+    for burst in 0..bursts {
+        let mut bytes = Vec::new();
+        let mut expected_ids = Vec::new();
+        let mut parse_errors = 0;
+        let mut method_not_found = Vec::new();
+        let steps = 1 + rng.below(12);
+        let mut step = 0;
+        while step < steps {
+            step += 1;
+            let change_msg = |version: i64, change: Value| {
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                       "params": {"textDocument": {"uri": URI, "version": version}, "contentChanges": [change]}})
+                .to_string()
+            };
+            match rng.below(100) {
+                0..=49 => {
+                    let edit = random_edit(&mut rng, &doc);
+                    let change = edit.change(&doc, false);
+                    edit.apply(&mut doc);
+                    version += 1;
+                    bytes.extend(Server::framed(change_msg(version, change).as_bytes()));
+                }
+                50..=54 => {
+                    // A lone surrogate in the inserted text: the server keeps U+FFFD.
+                    let at = doc.char_indices().map(|(i, _)| i).nth(rng.below(doc.chars().count().max(1))).unwrap_or(doc.len());
+                    let edit = Edit { start: at, end: at, text: "«\u{FFFD}»".to_string() };
+                    let change = edit.change(&doc, false);
+                    edit.apply(&mut doc);
+                    version += 1;
+                    let body = change_msg(version, change).replace('\u{FFFD}', r"\udc01");
+                    bytes.extend(Server::framed(body.as_bytes()));
+                }
+                55..=59 => {
+                    // A version going back: refused.
+                    let change =
+                        json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "STALE"});
+                    bytes.extend(Server::framed(change_msg(version - 1 - rng.below(3) as i64, change).as_bytes()));
+                }
+                60..=62 => {
+                    // Wrong-typed parameters: dropped, and the document marked diverged.
+                    let change =
+                        json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "LOST"});
+                    let body = change_msg(version + 1, change)
+                        .replace(&format!("\"version\":{}", version + 1), &format!("\"version\":\"{}\"", version + 1));
+                    bytes.extend(Server::framed(body.as_bytes()));
+                    diverged = true;
+                }
+                63..=67 => {
+                    bytes.extend(Server::framed(br#"{"jsonrpc": "2.0", "id": 3, "method": "#));
+                    parse_errors += 1;
+                }
+                68..=71 => {
+                    // Too short: that message is lost (a parse error).
+                    id += 1;
+                    let body = request_bytes(id, "textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+                    let cut = 1 + rng.below(6);
+                    bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() - cut).into_bytes());
+                    bytes.extend(body);
+                    parse_errors += 1;
+                }
+                72..=75 => {
+                    // Too long, with another message right behind it: both served.
+                    id += 1;
+                    let body = request_bytes(id, rapporteur::lsp::DOCUMENT_TEXT, json!({"textDocument": {"uri": URI}}));
+                    bytes.extend(format!("Content-Length: {}\r\n\r\n", body.len() + 15 + rng.below(30)).into_bytes());
+                    bytes.extend(body);
+                    expected_ids.push(id);
+                    id += 1;
+                    bytes.extend(Server::framed(&request_bytes(id, "textDocument/foldingRange", json!({"textDocument": {"uri": URI}}))));
+                    expected_ids.push(id);
+                }
+                76..=79 => {
+                    id += 1;
+                    bytes.extend(Server::framed(&request_bytes(id, "$/fuzz", json!({}))));
+                    method_not_found.push(id);
+                }
+                80..=81 => {
+                    bytes.extend(Server::framed(br#"{"jsonrpc": "2.0", "method": "$/ignored", "params": {}}"#));
+                }
+                _ => {
+                    id += 1;
+                    let method = *rng.pick(&[
+                        "textDocument/hover",
+                        "textDocument/definition",
+                        "textDocument/documentSymbol",
+                        "textDocument/references",
+                    ]);
+                    let position = json!({"line": rng.below(400), "character": rng.below(120)});
+                    let mut params = text_position(URI, position);
+                    params["context"] = json!({"includeDeclaration": rng.below(2) == 0});
+                    bytes.extend(Server::framed(&request_bytes(id, method, params)));
+                    expected_ids.push(id);
+                }
+            }
+        }
+        let last = burst + 1 == bursts;
+        if diverged && (last || rng.below(3) == 0) {
+            version += 1;
+            bytes.extend(Server::framed(change_msg_full(URI, version, &doc).as_bytes()));
+            diverged = false;
+        }
+        server.send_raw(&bytes);
+        for id in &expected_ids {
+            let r = server.response(&json!(id));
+            assert!(r.get("result").is_some() || r.get("error").is_some(), "burst {burst}: {r}");
+        }
+        for id in &method_not_found {
+            assert_eq!(server.response(&json!(id))["error"]["code"], -32601, "burst {burst}");
+        }
+        for _ in 0..parse_errors {
+            assert_eq!(server.response(&Value::Null)["error"]["code"], -32700, "burst {burst}");
+        }
+        let (server_version, server_text) = document_text(&mut server, URI);
+        assert_eq!(server_version, version, "burst {burst}");
+        assert!(server_text == doc, "burst {burst} (seed {seed}): the server's text differs from the client's");
+        server.backlog.retain(|m| m["method"] != "textDocument/publishDiagnostics" || m["params"]["version"].as_i64() == Some(version));
+    }
+    let published = server.diagnostics(URI, Some(version));
+    assert_same_diagnostics(&published, &cli_diagnostics(&doc, URI, false));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed());
+}
+
+fn change_msg_full(uri: &str, version: i64, text: &str) -> String {
+    json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+           "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}})
+    .to_string()
+}

@@ -255,14 +255,23 @@ impl Analysis {
         }
     }
 
+    /// What to show on hover at `offset`, in Markdown. Every piece of the
+    /// document's own text in it (excerpts, the reference as written, names
+    /// read from the text) is escaped ([`escape_markdown`]): the document
+    /// cannot put images, links, HTML or emphasis into a hover.
     pub fn hover(&self, offset: usize) -> Option<Hover> {
+        let esc = escape_markdown;
         if let Some(r) = self.reference_at(offset) {
             let text = &self.text[r.range.start..r.range.end];
             let markdown = match r.status {
                 Status::Resolved => {
                     let node = r.node?;
-                    let mut md =
-                        format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), self.document.nodes[node].eid, self.excerpt(node, 400));
+                    let mut md = format!(
+                        "**{}** ({})\n\n{}",
+                        esc(&self.address_in_words(node)),
+                        code_span(&self.document.nodes[node].eid),
+                        esc(&self.excerpt(node, 400))
+                    );
                     if r.annex_number_mismatch {
                         md.push_str("\n\n⚠ the document's sole annex is unnumbered");
                     }
@@ -279,23 +288,23 @@ impl Analysis {
                         let words = words.strip_prefix("of ").unwrap_or(words);
                         format!("{} of {}", e.id, words)
                     });
-                    let mut md = format!("**{}**", named.unwrap_or_else(|| e.describe()));
+                    let mut md = format!("**{}**", esc(&named.unwrap_or_else(|| e.describe())));
                     if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
                         if !md.contains(&of.id) {
-                            md.push_str(&format!("\n\n{}", of.describe()));
+                            md.push_str(&format!("\n\n{}", esc(&of.describe())));
                         }
                     }
                     if let Some(url) = e.url() {
-                        md.push_str(&format!("\n\n[{url}]({url})"));
+                        md.push_str(&format!("\n\n<{}>", url.replace(['<', '>', ' '], "")));
                     }
                     md.push_str("\n\nExternal reference: not part of this document.");
                     md
                 }
-                Status::Broken => format!("**Broken reference** `{}`\n\n{}", text.trim(), r.note.clone().unwrap_or_default()),
-                Status::Unverified => format!("**Not checked** `{}`\n\n{}", text.trim(), r.note.clone().unwrap_or_default()),
+                Status::Broken => format!("**Broken reference** {}\n\n{}", esc(text.trim()), esc(r.note.as_deref().unwrap_or_default())),
+                Status::Unverified => format!("**Not checked** {}\n\n{}", esc(text.trim()), esc(r.note.as_deref().unwrap_or_default())),
                 Status::Ambiguous => {
-                    let places: Vec<String> = r.candidates.iter().map(|&c| format!("- {}", self.address_in_words(c))).collect();
-                    format!("**Ambiguous reference** `{}` fits:\n{}", text.trim(), places.join("\n"))
+                    let places: Vec<String> = r.candidates.iter().map(|&c| format!("- {}", esc(&self.address_in_words(c)))).collect();
+                    format!("**Ambiguous reference** {} fits:\n{}", esc(text.trim()), places.join("\n"))
                 }
             };
             return Some(Hover { range: r.range, markdown });
@@ -310,7 +319,7 @@ impl Analysis {
         };
         Some(Hover {
             range: n.number.map(|x| x.span).unwrap_or(n.opening),
-            markdown: format!("**{}** (`{}`)\n\n{}", self.address_in_words(node), n.eid, cited),
+            markdown: format!("**{}** ({})\n\n{}", esc(&self.address_in_words(node)), code_span(&n.eid), cited),
         })
     }
 
@@ -402,6 +411,43 @@ impl Analysis {
             })
             .collect()
     }
+}
+
+/// `s` as Markdown text that renders as itself: every ASCII punctuation
+/// character that Markdown gives a meaning to (emphasis, code, links and
+/// images, HTML, entities, tables, and `:` so that no scheme such as
+/// `command:` or `https:` can start a link) is backslash-escaped, line
+/// breaks become spaces, and a list or heading marker at the start of a
+/// line is escaped too.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut line_start = true;
+    let mut digits_only = true;
+    for c in s.chars() {
+        let c = if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') { ' ' } else { c };
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '!' | '|' | '~' | '&' | ':' | '$')
+            || (line_start && matches!(c, '-' | '+' | '=' | '.'))
+            || (digits_only && !line_start && matches!(c, '.'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+        if c.is_ascii_digit() {
+            line_start = false;
+        } else if !c.is_whitespace() || !line_start {
+            line_start = false;
+            digits_only = false;
+        }
+    }
+    out
+}
+
+/// `s` as a Markdown code span (fenced by more backticks than any run in it).
+fn code_span(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 #[cfg(test)]

@@ -45,3 +45,29 @@ fn external_reference_hover_and_link() {
     assert!(links.contains(&"https://undocs.org/A/CONF.192/2018/RC/1".to_string()), "{links:?}");
     assert!(a.goto_definition(at).is_empty());
 }
+
+#[test]
+fn hover_escapes_the_documents_markdown() {
+    let text = "I. Introduction\n\n1. See ![x](https://evil/x.png) [click](command:workbench.action.quit) <img src=x> **b** `c` &amp; <https://e.x>.\n\n2. Recalls paragraph $01 above.\n";
+    let (a, at) = fixture(text);
+    let hover = a.hover(at).expect("a hover on the reference");
+    let md = &hover.markdown;
+    let excerpt = md.split_once("\n\n").expect("an excerpt").1;
+    let chars: Vec<char> = excerpt.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if "[]<>`!:&*_".contains(*c) {
+            assert!(i > 0 && chars[i - 1] == '\\', "{c:?} unescaped at {i} in {excerpt}");
+        }
+    }
+    assert!(md.contains(r"\!\[x\]"), "{md}");
+    assert!(md.contains(r"command\:workbench"), "{md}");
+    assert!(md.contains(r"\<img"), "{md}");
+}
+
+#[test]
+fn escape_markdown_keeps_the_text() {
+    assert_eq!(escape_markdown("16. 我们欢迎 (a)"), r"16\. 我们欢迎 (a)");
+    assert_eq!(escape_markdown("- item\nnext"), r"\- item next");
+    assert_eq!(escape_markdown("a_b*c"), r"a\_b\*c");
+    assert_eq!(escape_markdown("Security Council resolution 2370 (2017)"), "Security Council resolution 2370 (2017)");
+}

@@ -71,28 +71,39 @@ pub fn to_roman(mut n: u32) -> String {
 
 const CHINESE_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/// Parses a Chinese numeral from 一 to 九百九十九 (also 两, 零 and 〇).
+/// Parses a Chinese numeral of any size up to `u32::MAX`: 一, 十一, 一百零五,
+/// 三百八十六, 一千零一, 一万二千, 十万零一十, 三亿 (also 两, 零 and 〇).
 pub fn parse_chinese(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
-    let digit = |c: char| -> Option<u32> {
+    let digit = |c: char| -> Option<u64> {
         match c {
             '〇' | '零' => Some(0),
             '两' => Some(2),
-            _ => CHINESE_DIGITS.iter().position(|&d| d == c).map(|p| p as u32),
+            _ => CHINESE_DIGITS.iter().position(|&d| d == c).map(|p| p as u64),
         }
     };
-    let mut total = 0u32;
-    let mut pending: Option<u32> = None;
-    let mut any = false;
+    // `total`: the groups of 亿 and 万 done; `section`: below 万 so far.
+    let mut total = 0u64;
+    let mut section = 0u64;
+    let mut pending: Option<u64> = None;
     for c in s.chars() {
         match c {
-            '百' => {
-                total += pending.take().unwrap_or(1) * 100;
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                section += pending.take().unwrap_or(1) * unit;
             }
-            '十' => {
-                total += pending.take().unwrap_or(1) * 10;
+            '万' | '亿' => {
+                let unit = if c == '万' { 10_000 } else { 100_000_000 };
+                let group = section + pending.take().unwrap_or(0);
+                let group = if group == 0 { 1 } else { group };
+                total = if unit > total { (total + group) * unit } else { total + group * unit };
+                section = 0;
             }
             _ => {
                 let d = digit(c)?;
@@ -102,36 +113,64 @@ pub fn parse_chinese(s: &str) -> Option<u32> {
                 pending = Some(d);
             }
         }
-        any = true;
+        if total > u64::from(u32::MAX) {
+            return None;
+        }
     }
-    total += pending.unwrap_or(0);
-    if !any || total == 0 {
+    let total = total + section + pending.unwrap_or(0);
+    if total == 0 {
         return None;
     }
-    Some(total)
+    u32::try_from(total).ok()
 }
 
-/// Formats `n` (1 ..= 999) as a Chinese numeral: 一, 十, 十一, 二十一, 一百零五.
+/// Formats `n` (1 and up) as a Chinese numeral: 一, 十, 十一, 二十一, 一百零五,
+/// 一千零一十, 一万二千, 十万零一十.
 pub fn to_chinese(n: u32) -> String {
+    const UNITS: [char; 3] = ['千', '百', '十'];
+    /// A group below 10,000; `after` says something was written before it.
+    fn group(g: u32, after: bool, out: &mut String) {
+        let digits = [g / 1000, g / 100 % 10, g / 10 % 10, g % 10];
+        let mut any = false;
+        let mut zero = false;
+        for (i, &d) in digits.iter().enumerate() {
+            if d == 0 {
+                zero = any;
+                continue;
+            }
+            if zero {
+                out.push('零');
+                zero = false;
+            }
+            // 十, 十一 … 十九 at the very start; 一十 after anything else.
+            let bare_ten = i == 2 && d == 1 && !any && !after;
+            if !bare_ten {
+                out.push(CHINESE_DIGITS[d as usize]);
+            }
+            if i < 3 {
+                out.push(UNITS[i]);
+            }
+            any = true;
+        }
+    }
+    if n == 0 {
+        return CHINESE_DIGITS[0].to_string();
+    }
     let mut out = String::new();
-    let hundreds = n / 100;
-    let tens = (n / 10) % 10;
-    let ones = n % 10;
-    if hundreds > 0 {
-        out.push(CHINESE_DIGITS[hundreds as usize]);
-        out.push('百');
-        if tens == 0 && ones > 0 {
+    let mut rest = n;
+    let mut started = false;
+    for (unit, mark) in [(100_000_000, Some('亿')), (10_000, Some('万')), (1, None)] {
+        let g = rest / unit;
+        rest %= unit;
+        if g == 0 {
+            continue;
+        }
+        if started && g < 1000 {
             out.push('零');
         }
-    }
-    if tens > 0 {
-        if !(tens == 1 && hundreds == 0) {
-            out.push(CHINESE_DIGITS[tens as usize]);
-        }
-        out.push('十');
-    }
-    if ones > 0 {
-        out.push(CHINESE_DIGITS[ones as usize]);
+        group(g, started, &mut out);
+        out.extend(mark);
+        started = true;
     }
     out
 }
@@ -509,6 +548,31 @@ mod tests {
         assert_eq!(parse_chinese("十"), Some(10));
         assert_eq!(parse_chinese("七十二"), Some(72));
         assert_eq!(parse_chinese("节"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_of_any_size() {
+        for n in (1..=20_000).chain([99_999, 100_000, 100_010, 1_000_001, 12_345_678, 100_000_000, 100_000_001, u32::MAX]) {
+            assert_eq!(parse_chinese(&to_chinese(n)), Some(n), "{}", to_chinese(n));
+        }
+        for (s, n) in [
+            ("一百", 100),
+            ("一百零一", 101),
+            ("一百一十", 110),
+            ("三百八十六", 386),
+            ("一千", 1000),
+            ("一千零一", 1001),
+            ("两千", 2000),
+            ("一万二千", 12_000),
+            ("十万零一十", 100_010),
+            ("三亿", 300_000_000),
+            ("一亿零五万", 100_050_000),
+        ] {
+            assert_eq!(parse_chinese(s), Some(n), "{s}");
+            assert_eq!(to_chinese(n), s.replace('两', "二"), "{n}");
+        }
+        assert_eq!(parse_chinese("一二"), None, "digits side by side are not a numeral");
+        assert_eq!(parse_chinese("五十亿"), None, "past u32");
     }
 
     #[test]

@@ -203,7 +203,7 @@ const NUM_ZH: &str = r"(?:[0-9]{1,4}(?:\s*[(（](?:[a-z]{1,5})[)）])*)";
 fn chinese_paragraph_reference() -> String {
     let range = format!(r"{NUM_ZH}(?:\s*[至到\-–—]\s*{NUM_ZH})?");
     format!(
-        r"(?:(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]*)\s*)?(?:第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)\s*)?(?P<kw>第)\s*(?P<nums>{range}(?:\s*[、,，和及与]\s*第?\s*{range})*)\s*(?P<unit>分段|段|款)"
+        r"(?:(?P<annexword>附件)(?P<annex>[一二三四五六七八九十百千零〇]*)\s*)?(?:第\s*(?P<sec>[一二三四五六七八九十百千零〇]+)\s*(?P<secword>节|章)\s*)?(?P<kw>第)\s*(?P<nums>{range}(?:\s*[、,，和及与]\s*第?\s*{range})*)\s*(?P<unit>分段|段|款)"
     )
 }
 
@@ -300,11 +300,11 @@ fn chinese() -> &'static LanguageData {
     CHINESE.get_or_init(|| LanguageData {
         language: Language::Zh,
         section_numerals: NumeralStyle::Chinese,
-        annex_heading: r"^附件(?P<num>[一二三四五六七八九十]+)?\s*$",
-        part_heading: r"^第(?P<num>[一二三四五六七八九十]+)部分\s*[.．、：:]?(?:\s*(?P<title>\S)|\s*$)",
-        section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十]+)章\s*|(?P<num>[一二三四五六七八九十]+)\s*[.．、]\s*)(?P<title>\S)",
+        annex_heading: r"^附件(?P<num>[一二三四五六七八九十百千零〇]+)?\s*$",
+        part_heading: r"^第(?P<num>[一二三四五六七八九十百千零〇]+)部分\s*[.．、：:]?(?:\s*(?P<title>\S)|\s*$)",
+        section_heading: r"^(?:第(?P<chnum>[一二三四五六七八九十百千零〇]+)章\s*|(?P<num>[一二三四五六七八九十百千零〇]+)\s*[.．、]\s*)(?P<title>\S)",
         subsection_heading: r"^(?P<num>[A-Z])(?:$|\s*[.．]\s*$|\s*[.．]\s*(?P<title>\S))",
-        article_heading: r"^第(?P<num>[一二三四五六七八九十百]+)条(?:\s+(?P<title>\S)|\s*$)",
+        article_heading: r"^第(?P<num>[一二三四五六七八九十百千零〇]+)条(?:\s+(?P<title>\S)|\s*$)",
         numbered_line: r"^(?P<num>[0-9]{1,4})\s*(?P<sep>[.．、])(?:\s|[^0-9a-z\s]|[a-z]\S|$)",
         subparagraph_line: r"^[(（](?P<num>[a-z]{1,5})[)）]",
         // Traditional characters too: older transcriptions of the Chinese texts use them.
@@ -323,9 +323,9 @@ fn chinese() -> &'static LanguageData {
         sentence_ends: &['。', '；', ';', '！', '？'],
         full_stop_ends_sentence: false,
         paragraph_reference: leak(chinese_paragraph_reference()),
-        section_reference: r"第\s*(?P<sec>[一二三四五六七八九十]+)\s*(?P<secword>节|章)",
-        annex_reference: r"(?P<annexword>附件)(?P<annex>[一二三四五六七八九十]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
-        article_reference: r"第\s*(?P<nums>[一二三四五六七八九十百]+|[0-9]{1,3})\s*条",
+        section_reference: r"第\s*(?P<sec>[一二三四五六七八九十百千零〇]+)\s*(?P<secword>节|章)",
+        annex_reference: r"(?P<annexword>附件)(?P<annex>[一二三四五六七八九十百千零〇]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
+        article_reference: r"第\s*(?P<nums>[一二三四五六七八九十百千零〇]+|[0-9]{1,3})\s*条",
         internal_after: r"^(?-u:\b\B)",
         direction_after: r"^(?-u:\b\B)",
         document_before: r"(?P<q>成果文件草案|成果文件|本决议|本报告|本文件|本宣言)\s*$",

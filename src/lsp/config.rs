@@ -27,6 +27,10 @@ pub struct Settings {
     /// and of files never checked (exclusion wins).
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// Quiet time after a change before a document is analysed, in
+    /// milliseconds; `None` (the default, `"auto"`): none, changes that
+    /// arrive while an analysis runs are coalesced into the next one.
+    pub debounce_ms: Option<u64>,
 }
 
 impl Default for Settings {
@@ -37,6 +41,7 @@ impl Default for Settings {
             activation: Activation::Auto,
             include: Vec::new(),
             exclude: Vec::new(),
+            debounce_ms: None,
         }
     }
 }
@@ -67,7 +72,8 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             || value.get("activation").is_some()
             || value.get("detect").is_some()
             || value.get("include").is_some()
-            || value.get("exclude").is_some() =>
+            || value.get("exclude").is_some()
+            || value.get("debounce").is_some() =>
         {
             value
         }
@@ -118,6 +124,14 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             }
             Some(other) => warnings.push(format!("settings: `{key}` should be a list of globs, got {other}")),
         }
+    }
+    match obj.get("debounce") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(s)) if s.eq_ignore_ascii_case("auto") => {}
+        Some(v) => match v.as_u64() {
+            Some(ms) => settings.debounce_ms = Some(ms.min(10_000)),
+            None => warnings.push(format!("settings: `debounce` should be \"auto\" or a number of milliseconds, got {v}")),
+        },
     }
     match obj.get("diagnostics") {
         None | Some(Value::Null) => {}
@@ -198,5 +212,14 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         let (s, w) = parse(&json!({"include": {}, "exclude": {}})).unwrap();
         assert!(s.include.is_empty() && s.exclude.is_empty() && w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn debounce_is_auto_or_milliseconds() {
+        assert_eq!(parse(&json!({"debounce": "auto"})).unwrap().0.debounce_ms, None);
+        assert_eq!(parse(&json!({"debounce": 40})).unwrap().0.debounce_ms, Some(40));
+        assert_eq!(parse(&json!({"debounce": 1e9})).unwrap().0.debounce_ms, None, "not an integer");
+        let (s, w) = parse(&json!({"rapporteur": {"debounce": -3}})).unwrap();
+        assert_eq!((s.debounce_ms, w.len()), (None, 1));
     }
 }

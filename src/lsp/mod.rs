@@ -3,7 +3,7 @@
 //! documents, converts positions and types in and out, and calls the core.
 //!
 //! Modules: `server` (the handlers), `state` (the document store), `sync`
-//! (applying edits), `publish` (debounced, version-gated diagnostics),
+//! (applying edits), `publish` (coalesced, version-gated diagnostics),
 //! `convert` (core ↔ protocol values), `config` (client settings),
 //! `capabilities` (what is offered, encoding negotiation), `transport`
 //! (stdio framing), `log` (stderr logging).
@@ -77,23 +77,33 @@ fn verify_incremental() -> bool {
 /// Server options that are not client settings.
 #[derive(Clone)]
 pub struct Options {
-    /// Quiet time after a change before a document is analysed for diagnostics.
+    /// Quiet time after a change before a document is analysed for
+    /// diagnostics, unless the `debounce` setting says otherwise (none by
+    /// default: changes arriving during an analysis are coalesced instead).
     pub debounce: Duration,
     pub analyzer: Analyzer,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { debounce: Duration::from_millis(150), analyzer: Arc::new(analyze) }
+        Options { debounce: Duration::ZERO, analyzer: Arc::new(analyze) }
     }
 }
 
 /// The custom request returning the server's copy of a document.
 pub const DOCUMENT_TEXT: &str = "rapporteur/documentText";
 
+/// The notification the transport puts in place of a notification whose
+/// parameters cannot be read (see `transport`), so that the server learns
+/// of it in order.
+pub const INVALID_NOTIFICATION: &str = "rapporteur/invalidNotification";
+
 /// The server as a tower service, with the socket for its messages to the client.
 pub fn service(options: Options) -> (LspService<Backend>, ClientSocket) {
-    LspService::build(|client| Backend::new(client, options)).custom_method(DOCUMENT_TEXT, Backend::document_text).finish()
+    LspService::build(|client| Backend::new(client, options))
+        .custom_method(DOCUMENT_TEXT, Backend::document_text)
+        .custom_method(INVALID_NOTIFICATION, Backend::invalid_notification)
+        .finish()
 }
 
 /// The text of a panic payload.

@@ -1,47 +1,103 @@
-//! Diagnostics publishing: debounced, analysed off the async runtime, and
-//! gated by version.
+//! Diagnostics publishing: analysed off the async runtime as soon as a
+//! change arrives, coalesced while an analysis runs, and gated by version.
 //!
-//! Every change schedules a task for the snapshot it produced. The task
-//! sleeps for the debounce delay and gives up if the snapshot is no longer
-//! the document's latest (a newer edit has its own task). Otherwise it waits
-//! for the document's analysis lane (one analysis for diagnostics per
-//! document at a time), checks again, analyses the snapshot on a blocking
-//! thread and then, holding the publish gate (one async mutex for all
-//! documents), checks once more that the snapshot is still the latest
-//! before sending. So a result computed for an old version is never
-//! published, and publications never overtake each other. Closing a
-//! document publishes `[]` under the same gate.
+//! Each document has a lane ([`Lane`]). A change whose lane is idle starts a
+//! task at once (after the `debounce` setting's quiet time, none by
+//! default). A change that arrives while the lane's task is analysing
+//! becomes the lane's pending snapshot, replacing any pending one, and the
+//! task analyses it as soon as the running analysis ends: a burst of typing
+//! costs at most one analysis more than its first keystroke, however long
+//! an analysis takes. The task analyses on a blocking thread and then,
+//! holding the publish gate (one async mutex for all documents), checks that
+//! the snapshot is still the document's latest before sending. So a result
+//! computed for an old version is never published, and publications never
+//! overtake each other. Closing a document publishes `[]` under the same gate.
+//!
+//! A publication holds at most [`MAX_PUBLISHED`] diagnostics (the most
+//! severe first, then in document order), and then one more that counts,
+//! per code, those left out; a document whose text may differ from the
+//! client's (`DocState::diverged`) gets none.
 
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString, Uri};
 
-use super::log::Level;
-use super::server::Shared;
-use super::state::{self, DocState};
+use super::log::{self, Level};
+use super::server::{CatchPanic, Shared};
+use super::state::{self, DocState, Lane};
 use super::{convert, panic_message};
+use crate::ide::Analysis;
+use crate::text::{PositionEncoding, TextRange};
+
+/// The most diagnostics sent in one publication (plus one that summarises
+/// the rest).
+pub const MAX_PUBLISHED: usize = 2000;
+
+/// The code of the diagnostic that counts those left out of a publication.
+pub const TRUNCATED_CODE: &str = "rapporteur.truncated";
+
+fn lock(lane: &Mutex<Lane>) -> std::sync::MutexGuard<'_, Lane> {
+    lane.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// Schedules the publication of `doc`'s diagnostics (it must already be in the store).
 pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
+    let lane: Arc<Mutex<Lane>> = Arc::clone(&doc.lane);
+    {
+        let mut lane = lock(&lane);
+        if lane.running {
+            if let Some(replaced) = lane.pending.replace(doc) {
+                state::release(replaced);
+            }
+            return;
+        }
+        lane.running = true;
+    }
     let shared = Arc::clone(shared);
     tokio::spawn(async move {
-        publish(&shared, uri, &doc).await;
-        state::release(doc);
+        let mut next = Some(doc);
+        while let Some(doc) = next.take() {
+            let started = Instant::now();
+            // A panic here must not leave the lane marked running for ever.
+            let analysed = match (CatchPanic { inner: Box::pin(publish(&shared, &uri, &doc)) }).await {
+                Ok(analysed) => analysed,
+                Err(panic) => {
+                    log::stderr(Level::Error, &format!("publishing {} (version {}) failed: {panic}", uri.as_str(), doc.version));
+                    false
+                }
+            };
+            if analysed && log::enabled(Level::Debug) {
+                let msg = format!("{} version {}: analysed and published in {:?}", uri.as_str(), doc.version, started.elapsed());
+                log::stderr(Level::Debug, &msg);
+            }
+            let mut l = lock(&lane);
+            next = l.pending.take();
+            if next.is_none() {
+                l.running = false;
+            }
+            drop(l);
+            if let (Some(next), Some(analysis)) = (&next, doc.cached_analysis()) {
+                next.offer_basis(analysis);
+            }
+            state::release(doc);
+        }
     });
 }
 
-async fn publish(shared: &Shared, uri: Uri, doc: &Arc<DocState>) {
-    let debounce = shared.options.debounce;
+/// Analyses `doc` and publishes its diagnostics if it is still the latest;
+/// true if it was analysed.
+async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
+    let debounce = doc.settings.debounce_ms.map(Duration::from_millis).unwrap_or(shared.options.debounce);
     if !debounce.is_zero() {
         tokio::time::sleep(debounce).await;
     }
-    if !shared.docs.is_current(&uri, doc) {
-        return;
-    }
-    let lane = doc.lane.lock().await;
-    if !shared.docs.is_current(&uri, doc) {
-        return;
+    // A text that may differ from the client's: its diagnostics were
+    // withdrawn, and nothing is analysed or sent until it is resynchronised.
+    if doc.diverged || !shared.docs.is_current(uri, doc) {
+        return false;
     }
     let enc = shared.encoding();
     let analyzer = Arc::clone(&shared.options.analyzer);
@@ -50,33 +106,72 @@ async fn publish(shared: &Shared, uri: Uri, doc: &Arc<DocState>) {
         catch_unwind(AssertUnwindSafe(|| {
             let analysis = task_doc.analysis(&analyzer);
             // A file that is not a UN document (a README, notes) gets none.
-            if task_doc.is_active(&analysis) {
-                convert::diagnostics(&analysis, &task_uri, enc)
-            } else {
+            if !task_doc.is_active(&analysis) {
                 Vec::new()
+            } else {
+                capped(&analysis, &task_uri, enc, MAX_PUBLISHED)
             }
         }))
     })
     .await;
-    drop(lane);
     let diagnostics = match computed {
         Ok(Ok(diagnostics)) => diagnostics,
         Ok(Err(panic)) => {
             let msg = format!("analysis of {} (version {}) failed: {}", uri.as_str(), doc.version, panic_message(&*panic));
             shared.log(Level::Error, msg).await;
-            return;
+            return true;
         }
         Err(join) => {
             let msg = format!("analysis of {} (version {}) did not finish: {join}", uri.as_str(), doc.version);
             shared.log(Level::Error, msg).await;
-            return;
+            return true;
         }
     };
     let _gate = shared.publish_gate.lock().await;
-    if !shared.docs.is_current(&uri, doc) {
-        return;
+    if !shared.docs.is_current(uri, doc) {
+        if log::enabled(Level::Debug) {
+            log::stderr(Level::Debug, &format!("version {} of {} superseded; not published", doc.version, uri.as_str()));
+        }
+        return true;
     }
-    shared.client.publish_diagnostics(uri, diagnostics, Some(doc.version)).await;
+    shared.client.publish_diagnostics(uri.clone(), diagnostics, Some(doc.version)).await;
+    true
+}
+
+/// The analysis's diagnostics as protocol values, at most `cap` of them
+/// (the most severe first, then in document order; sent in document
+/// order), then one that counts the rest per code.
+pub fn capped(a: &Analysis, uri: &Uri, enc: PositionEncoding, cap: usize) -> Vec<lsp::Diagnostic> {
+    if a.diagnostics.len() <= cap {
+        return convert::diagnostics(a, uri, enc);
+    }
+    let mut order: Vec<usize> = (0..a.diagnostics.len()).collect();
+    order.sort_by_key(|&i| a.diagnostics[i].severity as u8);
+    let (kept, left) = order.split_at(cap);
+    let mut kept = kept.to_vec();
+    kept.sort_unstable();
+    let mut out: Vec<lsp::Diagnostic> = kept.iter().map(|&i| convert::diagnostic(a, uri, &a.diagnostics[i], enc)).collect();
+    let mut per_code: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in left {
+        *per_code.entry(a.diagnostics[i].code.as_str()).or_default() += 1;
+    }
+    let counts: Vec<String> = per_code.iter().map(|(code, n)| format!("{n} {code}")).collect();
+    out.push(lsp::Diagnostic {
+        range: convert::range(a, TextRange::new(0, 0), enc),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String(TRUNCATED_CODE.to_string())),
+        code_description: None,
+        source: Some("rapporteur".to_string()),
+        message: format!(
+            "{} more diagnostics not shown (at most {cap} are sent at once; `rapporteur check` lists them all): {}",
+            left.len(),
+            counts.join(", ")
+        ),
+        related_information: None,
+        tags: None,
+        data: None,
+    });
+    out
 }
 
 /// Publishes an empty list for a document that was just closed (and removed).
@@ -87,4 +182,40 @@ pub async fn clear(shared: &Shared, uri: Uri) {
         return;
     }
     shared.client.publish_diagnostics(uri, Vec::new(), None).await;
+}
+
+/// Publishes an empty list for a document whose text may have diverged
+/// from the client's (if `doc` is still its latest snapshot).
+pub async fn withdraw(shared: &Shared, uri: Uri, doc: &Arc<DocState>) {
+    let _gate = shared.publish_gate.lock().await;
+    if shared.docs.is_current(&uri, doc) {
+        shared.client.publish_diagnostics(uri, Vec::new(), Some(doc.version)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::DiagnosticsConfig;
+
+    #[test]
+    fn a_publication_is_capped_with_a_summary_per_code() {
+        // 300 paragraphs numbered 1, 3, 5, …: a gap at each.
+        let text: String = (0..300).map(|i| format!("{}. 段落文字。\n", 2 * i + 1)).collect();
+        let a = Analysis::new(text.as_str(), None, &DiagnosticsConfig::all_enabled());
+        let total = a.diagnostics.len();
+        assert!(total > 100, "{total} diagnostics");
+        let uri: Uri = "file:///t.txt".parse().unwrap();
+        let all = capped(&a, &uri, PositionEncoding::Utf16, total);
+        assert_eq!(all.len(), total);
+        let some = capped(&a, &uri, PositionEncoding::Utf16, 50);
+        assert_eq!(some.len(), 51);
+        let summary = some.last().unwrap();
+        assert_eq!(summary.code, Some(NumberOrString::String(TRUNCATED_CODE.into())));
+        assert!(summary.message.starts_with(&format!("{} more diagnostics not shown", total - 50)), "{}", summary.message);
+        assert!(summary.message.contains(" numbering.gap"), "{}", summary.message);
+        // The kept ones are in document order.
+        let lines: Vec<u32> = some[..50].iter().map(|d| d.range.start.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    }
 }

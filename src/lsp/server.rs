@@ -162,6 +162,18 @@ pub struct DocumentTextParams {
     pub text_document: TextDocumentIdentifier,
 }
 
+/// Parameters of `rapporteur/invalidNotification`, which the transport sends
+/// in place of a notification whose parameters cannot be read.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvalidNotification {
+    pub method: String,
+    /// `params.textDocument.uri`, when it could be read.
+    #[serde(default)]
+    pub uri: Option<String>,
+    pub error: String,
+}
+
 /// Result of `rapporteur/documentText`: the server's copy of a document.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct DocumentText {
@@ -196,6 +208,85 @@ impl Backend {
         let uri = params.text_document.uri;
         let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
         Ok(DocumentText { version: doc.version, text: doc.text() })
+    }
+
+    /// `rapporteur/invalidNotification`: a notification the transport could
+    /// not read. Logged; a lost `didChange` means the server's copy of the
+    /// document may now differ from the editor's, so its diagnostics are
+    /// withdrawn and none are published until a `didOpen` or a change that
+    /// sends the whole text, and the user is told (once per document until then).
+    pub async fn invalid_notification(&self, params: InvalidNotification) {
+        let InvalidNotification { method, uri, error } = params;
+        let msg = format!("dropped a {method} notification whose parameters cannot be read: {error}");
+        self.shared.log(Level::Warn, msg).await;
+        if method == "textDocument/didOpen" {
+            let what = uri.as_deref().unwrap_or("a document");
+            let text = format!("rapporteur: could not open {what}: the editor's message could not be read ({error}); it is not checked.");
+            self.shared.client.show_message(MessageType::WARNING, text).await;
+        }
+        if method != "textDocument/didChange" {
+            return;
+        }
+        let Some(uri) = uri.and_then(|u| u.parse::<Uri>().ok()) else { return };
+        let Some(doc) = self.shared.docs.get(&uri) else { return };
+        if doc.diverged {
+            return;
+        }
+        let updated = self.shared.docs.update(&uri, |d| {
+            let mut next = d.with_settings(Arc::clone(&d.settings), d.forced);
+            next.diverged = true;
+            (next, ())
+        });
+        if let Some((doc, (), old)) = updated {
+            state::release(old);
+            publish::withdraw(&self.shared, uri.clone(), &doc).await;
+            let text = format!(
+                "rapporteur: a change to {} could not be read ({error}); the server's copy may differ from the editor's, \
+                 so its diagnostics are withdrawn until the document is reopened or its whole text is sent again.",
+                uri.as_str()
+            );
+            self.shared.client.show_message(MessageType::WARNING, text).await;
+        }
+    }
+
+    /// Runs `work` on the latest analysis of `uri` on a blocking thread, so
+    /// that a long request (the outline of a 10-MB document) never holds an
+    /// async worker. If the request is cancelled (`$/cancelRequest`: the
+    /// handler's future is dropped), the work is skipped if not yet begun.
+    async fn off_runtime<T: Send + 'static>(
+        &self,
+        uri: &Uri,
+        work: impl FnOnce(&DocState, &Analysis, PositionEncoding) -> T + Send + 'static,
+    ) -> Result<T> {
+        struct CancelOnDrop(Arc<AtomicBool>);
+        impl Drop for CancelOnDrop {
+            fn drop(&mut self) {
+                self.0.store(true, Ordering::Release);
+            }
+        }
+        let doc = self.shared.docs.get(uri).ok_or_else(|| not_open(uri))?;
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let _guard = CancelOnDrop(Arc::clone(&cancelled));
+        let analyzer = Arc::clone(&self.shared.options.analyzer);
+        let enc = self.shared.encoding();
+        let task = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                if cancelled.load(Ordering::Acquire) {
+                    return None;
+                }
+                let analysis = doc.analysis(&analyzer);
+                if cancelled.load(Ordering::Acquire) {
+                    return None;
+                }
+                Some(work(&doc, &analysis, enc))
+            }))
+        });
+        match task.await {
+            Ok(Ok(Some(out))) => Ok(out),
+            Ok(Ok(None)) => Err(Error::request_cancelled()),
+            Ok(Err(panic)) => Err(internal(format!("failed: {}", panic_message(&*panic)))),
+            Err(join) => Err(internal(format!("did not finish: {join}"))),
+        }
     }
 
     /// The latest snapshot of `uri` and its analysis.
@@ -238,8 +329,8 @@ impl Backend {
 }
 
 /// A future that turns a panic while polling into `Err(message)`.
-struct CatchPanic<F> {
-    inner: Pin<Box<F>>,
+pub(crate) struct CatchPanic<F> {
+    pub(crate) inner: Pin<Box<F>>,
 }
 
 impl<F: Future> Future for CatchPanic<F> {
@@ -344,19 +435,42 @@ impl LanguageServer for Backend {
             let version = params.text_document.version;
             let enc = self.shared.encoding();
             let changes = params.content_changes;
+            // Versions only go up: an older one is a stale or replayed change.
+            if let Some(current) = self.shared.docs.get(&uri) {
+                if version < current.version {
+                    let msg = format!(
+                        "didChange {}: version {version} is older than the document's version {}; change refused",
+                        uri.as_str(),
+                        current.version
+                    );
+                    self.shared.log(Level::Warn, msg).await;
+                    return;
+                }
+            }
+            // A change sending the whole text puts the copies back in step.
+            let resync = changes.iter().any(|c| c.range.is_none());
             // Applied right here, before any `.await`.
             let started = Instant::now();
             let updated = self.shared.docs.update(&uri, |old| {
                 let (rope, notes) = sync::apply_changes(&old.rope, changes, enc);
-                (old.edited(version, rope), notes)
+                let mut next = old.edited(version, rope);
+                let resynced = resync && next.diverged;
+                if resync {
+                    next.diverged = false;
+                }
+                (next, (notes, resynced))
             });
             if log::enabled(Level::Debug) {
                 log::stderr(Level::Debug, &format!("didChange {} v{version} applied in {:?}", uri.as_str(), started.elapsed()));
             }
             match updated {
-                Some((doc, notes, old)) => {
+                Some((doc, (notes, resynced), old)) => {
                     publish::schedule(&self.shared, uri.clone(), doc);
                     state::release(old);
+                    if resynced {
+                        let msg = format!("{}: the whole text was sent again; diagnostics resume", uri.as_str());
+                        self.shared.log(Level::Info, msg).await;
+                    }
                     for note in notes {
                         let msg = format!("didChange {} (version {version}): {note}", uri.as_str());
                         self.shared.log(Level::Warn, msg).await;
@@ -422,18 +536,28 @@ impl LanguageServer for Backend {
         self.request("textDocument/references", async {
             let p = params.text_document_position;
             let uri = p.text_document.uri;
-            let a = self.analysed(&uri).await?;
-            let offset = self.offset(&a, &uri, p.position, "references");
-            let found = a.find_references(offset, params.context.include_declaration);
-            Ok(Some(convert::locations(&a, &uri, &found, self.shared.encoding())))
+            let position = p.position;
+            let include_declaration = params.context.include_declaration;
+            let locations = self
+                .off_runtime(&uri.clone(), move |_, a, enc| {
+                    let (offset, clamped) = convert::offset(a, position, enc);
+                    if clamped {
+                        let msg =
+                            format!("references: position {}:{} is outside {}; clamped", position.line, position.character, uri.as_str());
+                        log::stderr(Level::Warn, &msg);
+                    }
+                    let found = a.find_references(offset, include_declaration);
+                    convert::locations(a, &uri, &found, enc)
+                })
+                .await?;
+            Ok(Some(locations))
         })
         .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         self.request("textDocument/documentSymbol", async {
-            let a = self.analysed(&params.text_document.uri).await?;
-            let symbols = convert::symbols(&a, &a.outline(), self.shared.encoding());
+            let symbols = self.off_runtime(&params.text_document.uri, |_, a, enc| convert::symbols(a, &a.outline(), enc)).await?;
             Ok(Some(DocumentSymbolResponse::Nested(symbols)))
         })
         .await
@@ -441,19 +565,23 @@ impl LanguageServer for Backend {
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
         self.request("textDocument/foldingRange", async {
-            let a = self.analysed(&params.text_document.uri).await?;
-            Ok(Some(convert::folds(&a, &a.folding_ranges(), self.shared.encoding())))
+            let folds = self.off_runtime(&params.text_document.uri, |_, a, enc| convert::folds(a, &a.folding_ranges(), enc)).await?;
+            Ok(Some(folds))
         })
         .await
     }
 
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
         self.request("textDocument/semanticTokens/full", async {
-            let uri = params.text_document.uri;
-            let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
-            let a = self.shared.analysis(&doc).await?;
-            let data =
-                if doc.is_active(&a) { convert::semantic_tokens(&a, &a.semantic_tokens(None), self.shared.encoding()) } else { Vec::new() };
+            let data = self
+                .off_runtime(&params.text_document.uri, |doc, a, enc| {
+                    if doc.is_active(a) {
+                        convert::semantic_tokens(a, &a.semantic_tokens(None), enc)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .await?;
             Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
         })
         .await
@@ -479,8 +607,8 @@ impl LanguageServer for Backend {
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
         self.request("textDocument/documentLink", async {
-            let a = self.analysed(&params.text_document.uri).await?;
-            Ok(Some(convert::links(&a, &a.document_links(), self.shared.encoding())))
+            let links = self.off_runtime(&params.text_document.uri, |_, a, enc| convert::links(a, &a.document_links(), enc)).await?;
+            Ok(Some(links))
         })
         .await
     }

@@ -25,10 +25,15 @@ pub struct DocState {
     pub forced: Option<bool>,
     pub rope: Rope,
     pub settings: Arc<Settings>,
-    /// Shared by every version of the document: held while an analysis for
-    /// diagnostics runs, so that one document never has two of them
-    /// competing for the cores (a stale one keeps running to its end).
-    pub lane: Arc<tokio::sync::Mutex<()>>,
+    /// Shared by every version of the document: whether an analysis for
+    /// diagnostics is running and the latest snapshot waiting for it to end
+    /// (see [`super::publish`]), so that one document never has two of them
+    /// competing for the cores and a burst of edits costs one more analysis.
+    pub lane: Arc<Mutex<Lane>>,
+    /// The server's text may differ from the client's (a change could not
+    /// be read): nothing is published for it until a `didOpen` or a change
+    /// replacing the whole text.
+    pub diverged: bool,
     /// The analysis of exactly this text and these settings, computed once
     /// by whoever needs it first (the diagnostics publisher or a request).
     analysis: OnceLock<Arc<Analysis>>,
@@ -47,6 +52,7 @@ impl DocState {
             rope,
             settings,
             lane: Arc::default(),
+            diverged: false,
             analysis: OnceLock::new(),
             basis: Mutex::new(None),
         }
@@ -80,6 +86,7 @@ impl DocState {
             rope,
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
+            diverged: self.diverged,
             analysis: OnceLock::new(),
             basis: Mutex::new(self.latest_analysis()),
         }
@@ -95,6 +102,7 @@ impl DocState {
             rope: self.rope.clone(),
             settings,
             lane: Arc::clone(&self.lane),
+            diverged: self.diverged,
             analysis: OnceLock::new(),
             basis: Mutex::new(self.latest_analysis()),
         }
@@ -110,6 +118,22 @@ impl DocState {
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
         self.analysis.get().cloned()
+    }
+
+    /// Gives this snapshot, if it has not been analysed and has nothing to
+    /// update, the analysis of an earlier version to update: a snapshot made
+    /// while that analysis was running could not take it (see
+    /// [`super::publish`]), and analysing it afresh would cost a 10-MB
+    /// document a second.
+    pub fn offer_basis(&self, earlier: Arc<Analysis>) {
+        if self.analysis.get().is_some() {
+            return;
+        }
+        if let Ok(mut basis) = self.basis.lock() {
+            if basis.is_none() {
+                *basis = Some(earlier);
+            }
+        }
     }
 
     /// This version's analysis if computed, else the one it would update.
@@ -136,6 +160,15 @@ impl DocState {
             })
             .clone()
     }
+}
+
+/// The diagnostics lane of a document.
+#[derive(Default)]
+pub struct Lane {
+    /// An analysis for diagnostics is running (a task owns the lane).
+    pub running: bool,
+    /// The latest snapshot that arrived meanwhile, analysed next.
+    pub pending: Option<Arc<DocState>>,
 }
 
 /// Lets go of a snapshot on a blocking thread: freeing the analysis of a

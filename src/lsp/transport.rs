@@ -9,25 +9,60 @@
 //! dropped. `Server`'s output goes through another pipe to the one writer of
 //! stdout, which sends whole messages only, so the two sources never
 //! interleave inside a message.
+//!
+//! Repairs made here, each logged:
+//! - framing: a `Content-Length` too short leaves the rest of the body in
+//!   the stream; it is skipped up to the next `Content-Length` header (found
+//!   anywhere in a line). One too long swallows the start of the next
+//!   message; the body is cut where a header follows a complete JSON value.
+//!   One over the limit is refused and its body skipped the same way.
+//! - a lone UTF-16 surrogate escape (`"\ud800"`), which JSON parsers refuse,
+//!   becomes U+FFFD, so the rest of the change is kept;
+//! - a request named `$/…` gets MethodNotFound (tower-lsp-server would not
+//!   answer it at all: only notifications may be ignored);
+//! - a document notification whose parameters do not have the protocol's
+//!   types (`"version": "2"`) would be dropped without a word by the
+//!   library; it becomes `rapporteur/invalidNotification`, in its place in
+//!   the order, so that the server can tell the user and stop trusting its
+//!   copy of the document.
 
 use std::future::poll_fn;
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tower_lsp_server::jsonrpc::{Error, Id, Request, Response};
+use tower_lsp_server::ls_types::{
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 use super::log::{self, Level};
-use super::server::Backend;
+use super::server::{Backend, InvalidNotification};
+use super::INVALID_NOTIFICATION;
 
 /// Largest message body accepted (a 10-MB document is far below it).
 const MAX_BODY: usize = 256 << 20;
 /// Longest header line kept; a longer one is cut there.
 const MAX_HEADER_LINE: usize = 8 << 10;
+/// The header every message starts with (matched without regard to case).
+const CONTENT_LENGTH: &[u8] = b"content-length:";
+/// Requests in flight at once in `Server` (its default, 4, would queue a
+/// hover behind four long requests).
+const CONCURRENCY: usize = 256;
+
+/// Where `Content-Length:` starts in `bytes`, whatever its case.
+fn find_content_length(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < CONTENT_LENGTH.len() {
+        return None;
+    }
+    memchr::memchr2_iter(b'c', b'C', bytes)
+        .find(|&i| bytes.len() - i >= CONTENT_LENGTH.len() && bytes[i..i + CONTENT_LENGTH.len()].eq_ignore_ascii_case(CONTENT_LENGTH))
+}
 
 /// The write end of an in-memory pipe: each write is sent on as one chunk.
 struct PipeWriter(UnboundedSender<Vec<u8>>);
@@ -130,8 +165,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 return Ok(Some(line));
             }
             if pending.len() >= MAX_HEADER_LINE {
-                let line = pending.to_vec();
-                self.start = self.buf.len();
+                // Keep a header's length at the end: it may be cut in two here.
+                let keep = CONTENT_LENGTH.len();
+                let line = pending[..pending.len() - keep].to_vec();
+                self.start = self.buf.len() - keep;
                 return Ok(Some(line));
             }
             if !self.fill().await? {
@@ -143,13 +180,36 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         }
     }
 
-    /// Exactly `n` bytes.
+    /// A body of `n` bytes, or fewer when a `Content-Length` header
+    /// follows a complete JSON value before the `n`-th byte (the length
+    /// given was too long: the rest belongs to the next message).
     async fn bytes(&mut self, n: usize) -> io::Result<Vec<u8>> {
-        while self.buf.len() - self.start < n {
-            self.buf.reserve(n - (self.buf.len() - self.start));
+        let mut searched = 0;
+        loop {
+            let available = (self.buf.len() - self.start).min(n);
+            let window = &self.buf[self.start..self.start + available];
+            let mut from = searched;
+            while let Some(at) = find_content_length(&window[from..]).map(|i| from + i) {
+                if serde_json::from_slice::<serde::de::IgnoredAny>(&window[..at]).is_ok() {
+                    log::stderr(
+                        Level::Warn,
+                        &format!("Content-Length {n} is too long: the message ends after {at} bytes, where another begins"),
+                    );
+                    let out = window[..at].to_vec();
+                    self.start += at;
+                    return Ok(out);
+                }
+                from = at + 1;
+            }
+            searched = available.saturating_sub(CONTENT_LENGTH.len() - 1);
+            if available == n {
+                break;
+            }
+            self.buf.reserve(n - available);
             if !self.fill().await? {
                 return Err(io::ErrorKind::UnexpectedEof.into());
             }
+            // `fill` moved the pending bytes to the start of the buffer.
         }
         let out = self.buf[self.start..self.start + n].to_vec();
         self.start += n;
@@ -158,29 +218,57 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
 
     /// The next message: header lines up to an empty line, then a body of
     /// `Content-Length` bytes. Header lines other than `Content-Length` are
-    /// ignored. `Ok(None)` at end of input.
+    /// ignored; what is not a header line (the rest of a body whose length
+    /// was given too short) is skipped up to the next `Content-Length`,
+    /// wherever it starts. `Ok(None)` at end of input.
     async fn frame(&mut self) -> io::Result<Option<Frame>> {
         let mut length: Option<Result<usize, String>> = None;
         let mut seen_header = false;
+        let mut skipped = 0usize;
         loop {
-            let Some(line) = self.line().await? else { return Ok(None) };
-            let text = String::from_utf8_lossy(&line);
+            let Some(line) = self.line().await? else {
+                if skipped > 0 {
+                    log::stderr(Level::Warn, &format!("skipped {skipped} bytes that were not a message at the end of the input"));
+                }
+                return Ok(None);
+            };
+            let mut line: &[u8] = &line;
+            if let Some(at) = find_content_length(line).filter(|&at| at > 0) {
+                // A header glued to the end of something else.
+                skipped += at;
+                line = &line[at..];
+                length = None;
+                seen_header = false;
+            }
+            let text = String::from_utf8_lossy(line);
             let text = text.trim_end_matches('\r');
             if text.is_empty() {
                 if seen_header {
                     break;
                 }
+                skipped += line.len() + 1;
                 continue; // a stray blank line between messages
             }
-            seen_header = true;
-            match text.split_once(':') {
-                Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+            let header = text
+                .split_once(':')
+                .filter(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            match header {
+                Some((name, value)) if name.eq_ignore_ascii_case("content-length") => {
                     let value = value.trim();
                     length = Some(value.parse::<usize>().map_err(|e| format!("bad Content-Length `{value}`: {e}")));
+                    seen_header = true;
                 }
-                Some(_) => {}
-                None => log::stderr(Level::Warn, &format!("ignoring a malformed header line: {text:?}")),
+                Some(_) if seen_header || length.is_none() && skipped == 0 => seen_header = true,
+                _ => {
+                    // Not a header: skip it, and any headers read with it.
+                    skipped += line.len() + 1;
+                    length = None;
+                    seen_header = false;
+                }
             }
+        }
+        if skipped > 0 {
+            log::stderr(Level::Warn, &format!("skipped {skipped} bytes that were not a message, up to the next Content-Length header"));
         }
         match length {
             Some(Ok(len)) if len <= MAX_BODY => Ok(Some(Frame::Body(self.bytes(len).await?))),
@@ -212,16 +300,35 @@ async fn flush<W: AsyncWrite + Unpin>(out: &mut W) -> io::Result<()> {
     poll_fn(|cx| Pin::new(&mut *out).poll_flush(cx)).await
 }
 
+/// What to do with a message read from stdin.
+enum Checked {
+    /// Pass these bytes on to `Server`.
+    Pass(Vec<u8>),
+    /// Answer this here, and drop the message.
+    Reply(Response),
+}
+
 /// Checks that `body` is a message `Server` will accept (exactly the types
-/// it decodes into); otherwise returns the error response to send.
-fn check_message(body: &[u8]) -> Result<(), Response> {
-    if serde_json::from_slice::<Request>(body).is_ok() || serde_json::from_slice::<Response>(body).is_ok() {
-        return Ok(());
+/// it decodes into) and answers for it where `Server` would not: see the
+/// module's documentation.
+fn check_message(body: Vec<u8>) -> Checked {
+    match serde_json::from_slice::<Request>(&body) {
+        Ok(request) => return check_request(request, body),
+        Err(_) if memchr::memmem::find(&body, br"\u").is_some() => {
+            if let Some(repaired) = replace_lone_surrogates(&body) {
+                log::stderr(Level::Warn, "a message with a lone UTF-16 surrogate escape: replaced by U+FFFD");
+                return check_message(repaired);
+            }
+        }
+        Err(_) => {}
     }
-    match serde_json::from_slice::<Value>(body) {
+    if serde_json::from_slice::<Response>(&body).is_ok() {
+        return Checked::Pass(body);
+    }
+    match serde_json::from_slice::<Value>(&body) {
         Err(e) => {
             log::stderr(Level::Warn, &format!("malformed JSON message: {e}"));
-            Err(Response::from_error(Id::Null, Error::parse_error()))
+            Checked::Reply(Response::from_error(Id::Null, Error::parse_error()))
         }
         Ok(value) => {
             log::stderr(Level::Warn, "a JSON value that is not a JSON-RPC 2.0 message");
@@ -230,9 +337,90 @@ fn check_message(body: &[u8]) -> Result<(), Response> {
                 Some(Value::String(s)) => Id::String(s.clone()),
                 _ => Id::Null,
             };
-            Err(Response::from_error(id, Error::invalid_request()))
+            Checked::Reply(Response::from_error(id, Error::invalid_request()))
         }
     }
+}
+
+fn check_request(request: Request, body: Vec<u8>) -> Checked {
+    let method = request.method();
+    if let Some(id) = request.id() {
+        if method.starts_with("$/") {
+            log::stderr(Level::Warn, &format!("a request named {method}: no such request"));
+            let mut error = Error::method_not_found();
+            error.data = Some(Value::String(method.to_string()));
+            return Checked::Reply(Response::from_error(id.clone(), error));
+        }
+        return Checked::Pass(body);
+    }
+    let unreadable = match method {
+        "textDocument/didOpen" => params_error::<DidOpenTextDocumentParams>(request.params()),
+        "textDocument/didChange" => params_error::<DidChangeTextDocumentParams>(request.params()),
+        "textDocument/didClose" => params_error::<DidCloseTextDocumentParams>(request.params()),
+        "workspace/didChangeConfiguration" => params_error::<DidChangeConfigurationParams>(request.params()),
+        _ => None,
+    };
+    let Some(error) = unreadable else { return Checked::Pass(body) };
+    let uri = request.params().and_then(|p| p.get("textDocument")).and_then(|d| d.get("uri")).and_then(Value::as_str);
+    let params = InvalidNotification { method: method.to_string(), uri: uri.map(str::to_string), error };
+    let message = json!({"jsonrpc": "2.0", "method": INVALID_NOTIFICATION, "params": params});
+    match serde_json::to_vec(&message) {
+        Ok(bytes) => Checked::Pass(bytes),
+        Err(_) => Checked::Pass(body),
+    }
+}
+
+/// Why `params` cannot be read as a `T`, if it cannot.
+fn params_error<T: DeserializeOwned>(params: Option<&Value>) -> Option<String> {
+    let params = params.unwrap_or(&Value::Null);
+    T::deserialize(params).err().map(|e| e.to_string())
+}
+
+/// `body` with every `\uXXXX` escape of a lone surrogate replaced by
+/// `\ufffd`; `None` if there is none.
+fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
+    fn escape_at(body: &[u8], i: usize) -> Option<u16> {
+        let hex = body.get(i + 2..i + 6)?;
+        if body[i] != b'\\' || body[i + 1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != b'\\' {
+            out.push(body[i]);
+            i += 1;
+            continue;
+        }
+        match escape_at(body, i) {
+            Some(high @ 0xD800..=0xDBFF) => {
+                if matches!(escape_at(body, i + 6), Some(0xDC00..=0xDFFF)) {
+                    out.extend_from_slice(&body[i..i + 12]);
+                    i += 12;
+                } else {
+                    let _ = high;
+                    out.extend_from_slice(br"\ufffd");
+                    changed = true;
+                    i += 6;
+                }
+            }
+            Some(0xDC00..=0xDFFF) => {
+                out.extend_from_slice(br"\ufffd");
+                changed = true;
+                i += 6;
+            }
+            _ => {
+                // Any other escape (`\\` included) is kept whole.
+                let end = (i + 2).min(body.len());
+                out.extend_from_slice(&body[i..end]);
+                i = end;
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Stdin → checks → `Server`'s input; error responses → the writer.
@@ -248,15 +436,15 @@ async fn read_input<R: AsyncRead + Unpin>(input: R, to_server: UnboundedSender<V
             }
         };
         let rejected = match frame {
-            Frame::Body(body) => match check_message(&body) {
-                Ok(()) => {
+            Frame::Body(body) => match check_message(body) {
+                Checked::Pass(body) => {
                     let header = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
                     if to_server.send(header).is_err() || to_server.send(body).is_err() {
                         break; // the server has stopped reading (after `exit`)
                     }
                     continue;
                 }
-                Err(response) => response,
+                Checked::Reply(response) => response,
             },
             Frame::BadHeaders(why) => {
                 log::stderr(Level::Warn, &format!("dropping a message: {why}"));
@@ -306,11 +494,31 @@ where
     let writer = tokio::spawn(write_output(out_rx, output));
     let forwarder = tokio::spawn(forward_output(PipeReader::new(from_server), out_tx.clone()));
     let reader = tokio::spawn(read_input(input, to_server, out_tx));
-    Server::new(PipeReader::new(server_in), PipeWriter(server_out), socket).serve(service).await;
+    Server::new(PipeReader::new(server_in), PipeWriter(server_out), socket).concurrency_level(CONCURRENCY).serve(service).await;
     // `Server` has dropped its output pipe: the forwarder drains it and ends.
     let _ = forwarder.await;
     // The reader may be waiting on stdin (a client need not close it after `exit`).
     reader.abort();
     let _ = reader.await;
     let _ = writer.await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_are_replaced_and_pairs_kept() {
+        let body = br#"{"t":"a\ud800b\udc00c\ud83d\ude00\\ud800\u0041"}"#;
+        let repaired = replace_lone_surrogates(body).expect("repaired");
+        let v: Value = serde_json::from_slice(&repaired).expect("valid JSON now");
+        assert_eq!(v["t"], "a\u{FFFD}b\u{FFFD}c😀\\ud800A");
+        assert!(replace_lone_surrogates(br#"{"t":"\ud83d\ude00"}"#).is_none());
+    }
+
+    #[test]
+    fn content_length_found_anywhere() {
+        assert_eq!(find_content_length(b"xx}content-LENGTH: 5"), Some(3));
+        assert_eq!(find_content_length(b"Content-Length"), None);
+    }
 }

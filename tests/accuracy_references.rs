@@ -403,3 +403,56 @@ fn a_lettered_article_in_a_list_with_a_qualified_member() {
     assert_external(&a, 2, "Article 76", "Charter");
     assert_resolved(&a, 5, "article 1", "art_1");
 }
+
+/// Found on the developer corpus after the classes above: a label after a
+/// paragraph's label is its sibling in the same paragraph ("paragraph 1 (a),
+/// (b) and (c)"), not a subparagraph of the paragraph the reference stands in.
+#[test]
+fn sibling_labels_after_a_paragraph_label_stay_in_that_paragraph() {
+    let a = analyse(
+        "The Security Council,\n1. Decides that:\n(a) One;\n(b) Two;\n(c) Three;\n\
+         2. Requests a report on paragraph 1 (a), (b) and (c);\n3. Notes paragraph 1 (a) to (c);\n",
+    );
+    assert_resolved(&a, 6, "paragraph 1 (a)", "para_1__subpara_a");
+    assert_resolved(&a, 6, "(b)", "para_1__subpara_b");
+    assert_resolved(&a, 6, "(c)", "para_1__subpara_c");
+    assert_resolved(&a, 7, "(c)", "para_1__subpara_c");
+    assert!(reference_diagnostics(&a).is_empty(), "{}", dump(&a));
+}
+
+/// "Annex II: articles 2 (2) …" opening a line of a list of another text's
+/// provisions (a mandates table under the instrument's name) is a label,
+/// not a reference to the document's own annex.
+#[test]
+fn an_annex_label_opening_a_list_of_provisions_is_no_reference() {
+    let a = analyse(
+        "I. Mandates\n\n1. The Office services the following provisions.\n\n\
+         United Nations Convention on the Law of the Sea\n\nAnnex II: articles 2 (2) and 6 (3)\n\nAnnex V: article 3 (e)\n",
+    );
+    assert!(a.references.iter().all(|r| !a.text[r.range.start..r.range.end].starts_with("Annex")), "{}", dump(&a));
+    assert!(reference_diagnostics(&a).is_empty(), "{}", dump(&a));
+    // Written as a reference in running text, it is one, and broken here.
+    let b = analyse("I. Mandates\n\n1. The Office services the following provisions.\n\n2. See annex II for details.\n");
+    assert_eq!(reference(&b, 5, "annex II").status, Status::Broken, "{}", dump(&b));
+}
+
+/// A bare paragraph number that the document does not have, right after a
+/// citation of another text's paragraphs, is read as that text's: mixed
+/// evidence, not a confident error. Far from any such citation it is broken.
+#[test]
+fn a_citation_of_another_text_carries_to_the_next_bare_number() {
+    let a = analyse(
+        "The Security Council,\n1. Endorses the concept of operations outlined in paragraphs 48 to 54 of the report of the Secretary-General;\n\
+         2. Endorses also the funding mechanism in paragraph 74 for the voluntary programme;\n3. Recalls paragraph 9;\n",
+    );
+    assert_eq!(reference(&a, 3, "paragraph 74").status, Status::Unverified, "{}", dump(&a));
+    assert_eq!(reference(&a, 4, "paragraph 9").status, Status::Unverified, "{}", dump(&a));
+    let far = format!(
+        "{}\n{}4. Recalls paragraph 9;\n",
+        a.text.trim_end().replace("3. Recalls paragraph 9;", ""),
+        "3. Notes the work done.\n".repeat(60)
+    );
+    let b = analyse(&far);
+    let line = b.text.lines().count();
+    assert_eq!(reference(&b, line, "paragraph 9").status, Status::Broken, "{}", dump(&b));
+}

@@ -137,15 +137,35 @@ fn check(corpus: &mut Corpus, row: &Row, internal: bool) -> Option<String> {
     }
 }
 
+/// Rows the checker is known to get wrong today (`known_misses.tsv`: list,
+/// row line, cause). They are reported but do not fail the test; a known miss
+/// that starts to pass fails it, so that the list only shrinks.
+const KNOWN_MISSES: &str = include_str!("census/known_misses.tsv");
+
+fn known_miss(name: &str, list_line: usize) -> bool {
+    KNOWN_MISSES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).any(|l| {
+        let mut cols = l.split('\t');
+        cols.next() == Some(name) && cols.next().and_then(|n| n.parse().ok()) == Some(list_line)
+    })
+}
+
 fn run(list: &'static str, name: &str, internal: bool, corpus: &mut Corpus) -> (usize, Vec<String>) {
     let rows = rows(list, name);
     let mut failures = Vec::new();
+    let mut known = 0;
     for row in &rows {
-        if let Some(why) = check(corpus, row, internal) {
-            failures
-                .push(format!("  {name}:{} {}:{} `{}`: {why}\n      (note: {})", row.list_line, row.file, row.line, row.text, row.note));
+        match (check(corpus, row, internal), known_miss(name, row.list_line)) {
+            (Some(_), true) => known += 1,
+            (Some(why), false) => failures
+                .push(format!("  {name}:{} {}:{} `{}`: {why}\n      (note: {})", row.list_line, row.file, row.line, row.text, row.note)),
+            (None, true) => failures.push(format!(
+                "  {name}:{} {}:{} `{}` passes now: remove it from known_misses.tsv",
+                row.list_line, row.file, row.line, row.text
+            )),
+            (None, false) => {}
         }
     }
+    println!("{name}: {known} known misses (tests/census/known_misses.tsv)");
     (rows.len(), failures)
 }
 

@@ -143,6 +143,9 @@ pub struct LanguageData {
     /// After a reference: "thereof" (`منه`, `de celle-ci`), pointing back at
     /// the text named last in the sentence. Anchored.
     pub thereof_after: &'static str,
+    /// The document itself named in running text ("the present resolution"):
+    /// "thereof" after it means this document.
+    pub present_text: &'static str,
     /// Whether paragraphs may begin in lower case (Russian preambular
     /// participles and operative verbs), so that a lower-case line after a
     /// blank line starts a paragraph rather than continuing one.
@@ -194,7 +197,7 @@ const NUM_EN: &str =
 fn english_paragraph_reference() -> String {
     let range = format!(r"{NUM_EN}(?:\s*(?:to|through|-|–)\s*{NUM_EN})?");
     format!(
-        r"(?-u:\b)(?:(?P<secword>[Ss]ection|[Cc]hapter)\s+(?P<sec>[IVXLC]+)(?:\.(?P<sub>[A-Z]))?,?\s+)?(?P<kw>[Pp]aragraphs?|[Pp]aras?\.|[Ss]ubparagraphs?)\s*(?P<nums>{range}(?:(?:\s*,\s*{range})*,?\s+(?:and|or)\s+{range})?)"
+        r"(?-u:\b)(?:(?P<secword>[Ss]ection|[Cc]hapter)\s+(?P<sec>[IVXLC]+)(?:\.(?P<sub>[A-Z]))?,?\s+)?(?P<kw>[Pp]aragraphs?|[Pp]aras?\.?|[Ss]ubparagraphs?)\s*(?P<nums>{range}(?:(?:\s*,\s*{range})*,?\s+(?:and|or)\s+{range})?)"
     )
 }
 
@@ -283,6 +286,7 @@ fn english() -> &'static LanguageData {
         resolution_number: RESNUM,
         paragraph_exclusion_after: NEVER,
         thereof_after: r"^,?\s+there(?:of|to)(?-u:\b)",
+        present_text: r"(?-u:\b)present\s+(?:resolution|report|decision|declaration|document)(?-u:\b)",
         lower_case_paragraphs: false,
         text_after: r"^,?\s+(?P<prep>(?:of|in|to|under|from|by)\s+)?(?P<q>(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|the|an?)\s+(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?|opinion|addendum|series|Rules|Regulations|Final\s+Document|[Pp]lan\s+of\s+[Aa]ction)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|summary\s+and(?-u:\b)|,\s+and(?-u:\b)|paras?\.\s+[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?(?:\s*\([a-z]{1,4}\))?|chap(?:ter)?s?\.?\s+[IVXLC]+(?:\.[A-Z])?|sects?\.?\s+[IVXLC]+(?:\.[A-Z0-9])*|section\s+[IVXLC]+(?:\.[A-Z0-9])*|annex(?:es)?\s+[IVXLC0-9]+(?:\s+(?:and|to)\s+[IVXLC0-9]+)?|summary|[Vv]ol\.\s+[IVXLC]+|resolution\s+[0-9]{1,3}(?:\s*\([IVXLC]+\))?|decision\s+[0-9]{1,3}(?:/[0-9]+)?|part\s+(?:one|two|three|[IVXLC]+)|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:Year|Session)|Supplement\s+No\.\s+[0-9]+[A-Z]?|No\.\s+[0-9]+|[0-9]+(?:st|nd|rd|th)\s+meeting|pp?\.\s*[0-9]+(?:[–-][0-9]+)?|see(?:\s+also)?|footnote\s+[0-9]+)*$",
@@ -348,6 +352,7 @@ fn chinese() -> &'static LanguageData {
         resolution_number: RESNUM,
         paragraph_exclusion_after: NEVER,
         thereof_after: NEVER,
+        present_text: NEVER,
         lower_case_paragraphs: false,
         text_after: NEVER,
         citation_gap_before: r"^[\s，,、的)）]*$",
@@ -393,6 +398,7 @@ pub struct Tables {
     pub resolution_without_year: Regex,
     pub paragraph_exclusion_after: Regex,
     pub thereof_after: Regex,
+    pub present_text: Regex,
     pub text_after: Regex,
     pub citation_gap_before: Regex,
     pub ibid: Regex,
@@ -443,6 +449,7 @@ impl Tables {
             resolution_number: compile(data.resolution_number),
             paragraph_exclusion_after: compile(data.paragraph_exclusion_after),
             thereof_after: compile(data.thereof_after),
+            present_text: compile(data.present_text),
             text_after: compile(data.text_after),
             citation_gap_before: compile(data.citation_gap_before),
             ibid: compile(data.ibid),

@@ -201,6 +201,19 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     if q.section.is_none() && matches!(q.annex, None | Some((AnnexSpec::Sole, _))) {
         let m = t.thereof_after.find(window_after(masked, read, Reach::SHORT));
         if let Some(m) = m {
+            // "of the present resolution, in particular paragraphs 5 and 6
+            // thereof": this document, when nothing is named in between.
+            let (from, before) = window_before(masked, range.start, Reach::QUALIFIER);
+            if let Some(p) = t.present_text.find_iter(before).last() {
+                let named = cx.entities.partition_point(|e| e.phrase.start < from + p.end());
+                let upto = cx.entities.partition_point(|e| e.phrase.start < range.start);
+                if named == upto {
+                    q.scope = DocScope::Present;
+                    q.evidence = true;
+                    q.end = read + m.end();
+                    return q;
+                }
+            }
             // The text named last in the sentence, or one the tables do not know.
             let of =
                 antecedent(cx, range.start, &mut q).unwrap_or_else(|| External::new(ExternalKind::Instrument, "the text named before it"));

@@ -567,6 +567,18 @@ struct Item {
     range: TextRange,
 }
 
+/// Whether only blanks stand between the start of its line and `offset`.
+fn starts_line(masked: &str, offset: usize) -> bool {
+    for c in masked[..offset].chars().rev() {
+        match c {
+            '\n' | '\r' => return true,
+            ' ' | '\t' | '\u{3000}' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
 fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
     let text = &masked[nums.start..nums.end];
     let mut items: Vec<Item> = Vec::new();
@@ -595,6 +607,17 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
                 Some(item) if !pending_through && !separated => {
                     item.subs.push((m.as_str().to_string(), r));
                     item.range = item.range.cover(whole);
+                }
+                // "paragraph 1 (a), (b) and (c)", "1 (a) to (c)": a label
+                // after a paragraph's label is a sibling of that label, in
+                // the same paragraph.
+                Some(item) if item.paragraph.is_some() && !item.subs.is_empty() => {
+                    let mut subs = item.subs.clone();
+                    subs.pop();
+                    subs.push((m.as_str().to_string(), r));
+                    let paragraph = item.paragraph;
+                    items.push(Item { paragraph, subs, through: pending_through, range: whole });
+                    pending_through = false;
                 }
                 _ => {
                     items.push(Item { paragraph: None, subs: vec![(m.as_str().to_string(), r)], through: pending_through, range: whole });
@@ -677,6 +700,13 @@ impl Finder<'_> {
             let Some(whole) = c.get(0) else { continue };
             let phrase = span(0, whole);
             if overlaps(taken, phrase) {
+                continue;
+            }
+            // "Annex II: articles 2 (2) and 6 (3)" opening a line: the label
+            // of a list of another text's provisions (a mandates table under
+            // the instrument's name), not a cross-reference. The document's
+            // own annex headings are headings, not text.
+            if starts_line(masked, phrase.start) && masked[phrase.end..].trim_start_matches([' ', '\t']).starts_with([':', '：']) {
                 continue;
             }
             taken.push(phrase);

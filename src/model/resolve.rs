@@ -67,17 +67,49 @@ impl Index {
 /// outside the document, internal ones are resolved against its tree.
 pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
     let index = Index::new(doc);
+    // The last provision of another text cited with the words that say which
+    // ("paragraphs 48 to 54 of this report"), and where it ends.
+    let mut last_cited: Option<(usize, &super::external::External)> = None;
     refs.iter()
         .map(|r| match (&r.external, &r.target) {
             (None, Some(target)) => match &r.candidate {
-                None => resolve_one(doc, &index, r, target, true),
+                None => {
+                    let here = resolve_one(doc, &index, r, target, true);
+                    match last_cited {
+                        // "… endorses the concept outlined in paragraphs 48 to
+                        // 54 of this report" then, in the next paragraph, "the
+                        // mechanism in paragraph 74": a bare number this document
+                        // does not have, right after a citation of another text,
+                        // is read as that text's: mixed evidence, not an error.
+                        Some((end, other)) if here.status == Status::Broken && !r.evidence && end + CITATION_CARRIES >= r.range.start => {
+                            mixed(doc, here, other, true)
+                        }
+                        _ => here,
+                    }
+                }
                 // Only whether it resolves matters: no walk to explain a failure.
-                Some(other) => mixed(doc, resolve_one(doc, &index, r, target, false), other, r.candidate_in_words),
+                Some(other) => {
+                    if r.candidate_in_words {
+                        last_cited = Some((r.range.end, other));
+                    }
+                    mixed(doc, resolve_one(doc, &index, r, target, false), other, r.candidate_in_words)
+                }
             },
+            (Some(e), _) => {
+                if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
+                    last_cited = Some((r.range.end, of));
+                }
+                Resolution::external()
+            }
             _ => Resolution::external(),
         })
         .collect()
 }
+
+/// How far (in bytes) a citation of another text's paragraphs carries to a
+/// bare paragraph number after it that this document does not have: about
+/// one operative paragraph.
+const CITATION_CARRIES: usize = 1200;
 
 /// A reference in a sentence that names another text before it (mixed
 /// evidence): neither resolved nor reported (the note gives both readings),
@@ -95,7 +127,7 @@ fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in
         status: Status::Unverified,
         node: None,
         candidates: Vec::new(),
-        note: Some(format!("it may belong to {}, named earlier in the sentence, or point at {this}", other.describe())),
+        note: Some(format!("it may belong to {}, named just before it, or point at {this}", other.describe())),
         annex_number_mismatch: false,
     }
 }

@@ -467,20 +467,31 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
 /// a blank and text that does not start in lower case (`2.5 per cent` is not one).
 fn decimal_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
     let b = s.as_bytes();
-    let major = if b.first().is_some_and(u8::is_ascii_uppercase) { 1 } else { b.iter().take_while(|c| c.is_ascii_digit()).count() };
-    if major == 0 || major > 3 || b.get(major) != Some(&b'.') {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut major = if digits == 0 { usize::from(b.first().is_some_and(u8::is_ascii_uppercase)) } else { digits };
+    // `29E.1`: the section of a budget fascicle may carry a letter.
+    if digits > 0 && b.get(major).is_some_and(u8::is_ascii_uppercase) {
+        major += 1;
+    }
+    if major == 0 || digits > 3 || b.get(major) != Some(&b'.') {
         return None;
     }
-    let minor = b[major + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-    if minor == 0 || minor > 3 || !b.get(major + 1 + minor).is_some_and(|&c| c == b' ' || c == b'\t') {
+    // `3.I.9`: a Roman part numeral between section and paragraph.
+    let mut mid = major + 1;
+    let roman = b[mid..].iter().take_while(|c| matches!(c, b'I' | b'V' | b'X')).count();
+    if digits > 0 && (1..=4).contains(&roman) && b.get(mid + roman) == Some(&b'.') {
+        mid += roman + 1;
+    }
+    let minor = b[mid..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if minor == 0 || minor > 3 || !b.get(mid + minor).is_some_and(|&c| c == b' ' || c == b'\t') {
         return None;
     }
-    let k = major + 1 + minor;
+    let k = mid + minor;
     let rest = s[k..].trim_start();
     if rest.chars().next().is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return None;
     }
-    let value = parse_digits(&s[major + 1..k])?;
+    let value = parse_digits(&s[mid..k])?;
     let number = Number { value, span: TextRange::new(base, base + k), style: NumberStyle::Decimal };
     Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + k, end)), slip: None })
 }

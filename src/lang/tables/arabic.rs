@@ -327,6 +327,7 @@ pub(super) fn data() -> &'static LanguageData {
             resolution_number: leak(resolution_number()),
             paragraph_exclusion_after: leak(format!(r"^\s+{}", ar("من جدول الأعمال"))),
             thereof_after: leak(format!(r"^\s*(?:{}|{})", ar("منه"), ar("منها"))),
+            present_text: leak(format!(r"{}|{}", ar("هذا القرار"), ar("هذا التقرير"))),
             lower_case_paragraphs: false,
             text_after: leak(format!(
                 r"^\s+(?P<q>{}\s+(?P<words>)(?P<noun>{})(?P<anaphor>\s+{})?(?P<thereto>)(?P<tail>))",

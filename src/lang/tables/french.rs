@@ -93,6 +93,7 @@ pub(super) fn data() -> &'static LanguageData {
         resolution_number: RESNUM,
         paragraph_exclusion_after: r"^\s+(?:de\s+l['’]ordre\s+du\s+jour|de\s+l['’]ordre\s+du\s+jour\s+provisoire)",
         thereof_after: r"^,?\s+(?:de\s+celle-ci|de\s+celui-ci|dudit\s+texte)",
+        present_text: r"présente?\s+(?:résolution|rapport|décision|déclaration)",
         lower_case_paragraphs: false,
         text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+cette|de\s+ladite|dudit|de\s+sa|de\s+son|de\s+ses|de\s+leur)|de\s+la|du|de\s+l['’]|des|à\s+la|au)\s*(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>rapports?|résolutions?|décisions?|document|statut|étude|budget|propositions?|[Dd]éclaration|[Cc]onvention|[Tt]raité|[Pp]rotocole|[Aa]ccord|[Pp]rogramme|[Pp]lan|[Ss]tratégie|note|lettre|Charte|Pacte|Constitution)(?-u:\b)(?P<thereto>\s+y\s+relative|\s+y\s+annexée?)?(?P<tail>\s+(?:du|de\s+la|de\s+l['’])\s*[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|du|des|la|le|et|sur|pour))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|chap\.?\s+[IVXLC]+|sect\.?\s+[IVXLC]+(?:\.[A-Z])*|annexes?\s+[IVXLC]+(?:\s+(?:et|à)\s+[IVXLC]+)?|résumé|[Vv]ol\.\s+[IVXLC]+|résolution\s+[0-9]{1,3}|Supplément\s+no\s+[0-9]+[A-Z]?|voir(?:\s+aussi)?)*$",

@@ -82,6 +82,7 @@ pub(super) fn data() -> &'static LanguageData {
         resolution_number: RESNUM,
         paragraph_exclusion_after: r"^\s+del\s+programa(?:\s+provisional)?(?-u:\b)",
         thereof_after: r"^,?\s+(?:de\s+ésta|de\s+la\s+misma|del\s+mismo)(?-u:\b)",
+        present_text: r"presente\s+(?:resolución|informe|decisión|declaración)",
         lower_case_paragraphs: false,
         text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+esa|de\s+dicha|de\s+dicho|de\s+su|de\s+sus)|de\s+la|del|de\s+los|a\s+la|al)\s+(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>informes?|resoluci[oó]n|resoluciones|decisi[oó]n|documento|estatuto|estudio|presupuesto|propuestas?|[Dd]eclaraci[oó]n|[Cc]onvenci[oó]n|[Tt]ratado|[Pp]rotocolo|[Aa]cuerdo|[Pp]rograma|[Pp]lan|[Ee]strategia|nota|carta|Carta|Pacto|Constituci[oó]n)(?-u:\b)(?P<thereto>)(?P<tail>\s+(?:del|de\s+la)\s+[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|del|la|los|las|y|sobre|para))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|cap\.?\s+[IVXLC]+|secc?\.?\s+[IVXLC]+(?:\.[A-Z])*|anexos?\s+[IVXLC]+(?:\s+(?:y|a)\s+[IVXLC]+)?|resumen|[Vv]ol\.\s+[IVXLC]+|resoluci[oó]n\s+[0-9]{1,3}|Suplemento\s+n(?:o|º)\.?\s+[0-9]+[A-Z]?|v[eé]ase(?:\s+también)?)*$",

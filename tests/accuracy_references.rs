@@ -456,3 +456,18 @@ fn a_citation_of_another_text_carries_to_the_next_bare_number() {
     let line = b.text.lines().count();
     assert_eq!(reference(&b, line, "paragraph 9").status, Status::Broken, "{}", dump(&b));
 }
+
+/// "resolution 283 (1970), in particular paragraphs 1 to 8" and
+/// "(A/99/611, table 1, para. 35)": what is cited with the text, or an
+/// emphasis, between the text and the reference does not detach it.
+#[test]
+fn emphasis_and_tables_between_a_cited_text_and_its_paragraphs() {
+    let a = analyse(
+        "The Security Council,\n1. Reaffirms the provisions of resolution 283 (1970), in particular paragraphs 1 to 8 and 11;\n\
+         2. Notes the proposed posts (A/99/611, table 1, para. 35);\n3. Decides to remain seized of the matter.\n",
+    );
+    assert_external(&a, 2, "paragraphs 1", "283 (1970)");
+    assert_external(&a, 2, "11", "283 (1970)");
+    assert_external(&a, 3, "para. 35", "A/99/611");
+    assert!(reference_diagnostics(&a).is_empty(), "{}", dump(&a));
+}

@@ -316,9 +316,12 @@ fn footnote_citation(cx: &Context<'_>, range: TextRange) -> Option<(External, Te
     let start_re = START.get_or_init(|| regex::Regex::new(r"^\s*(?:\[\^[^\]\s]+\]:|[0-9]{1,3}\s+[A-Z(“\x22])").expect("footnote pattern"));
     let bytes = cx.masked.as_bytes();
     let floor = range.start.saturating_sub(Reach::CITATION * 4);
-    let mut ls = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |i| i + 1);
+    let mut ls = line_start_near(bytes, range.start)?;
     for _ in 0..4 {
-        let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |i| ls + i);
+        let mut le = line_end_near(bytes, ls);
+        while !cx.masked.is_char_boundary(le) {
+            le -= 1;
+        }
         if start_re.is_match(&cx.masked[ls..le]) {
             let from = cx.entities.partition_point(|e| e.phrase.start < ls);
             let upto = cx.entities.partition_point(|e| e.phrase.start < range.start);
@@ -328,7 +331,11 @@ fn footnote_citation(cx: &Context<'_>, range: TextRange) -> Option<(External, Te
         if ls == 0 || ls <= floor {
             return None;
         }
-        let prev = memchr::memrchr(b'\n', &bytes[..ls - 1]).map_or(0, |i| i + 1);
+        let prev = match memchr::memrchr(b'\n', &bytes[floor..ls - 1]) {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => return None,
+        };
         if cx.masked[prev..ls].trim().is_empty() || cx.t.numbered_line.is_match(&cx.masked[prev..ls]) {
             return None;
         }
@@ -417,6 +424,23 @@ fn antecedent(cx: &Context<'_>, offset: usize, q: &mut Qualifiers) -> Option<Ext
     cx.entities[..upto].iter().rev().take_while(|e| e.phrase.start >= start).find(|e| e.phrase.end <= offset).map(|e| e.external.clone())
 }
 
+/// The start of the line that `at` is on, if it lies within [`Reach::LINE_BEFORE`]
+/// before it (a line that starts further back is no table row or footnote).
+fn line_start_near(bytes: &[u8], at: usize) -> Option<usize> {
+    let lo = at.saturating_sub(Reach::LINE_BEFORE);
+    match memchr::memrchr(b'\n', &bytes[lo..at]) {
+        Some(i) => Some(lo + i + 1),
+        None if lo == 0 => Some(0),
+        None => None,
+    }
+}
+
+/// The end of the line that `at` is on, read up to [`Reach::LINE_AFTER`] after it.
+fn line_end_near(bytes: &[u8], at: usize) -> usize {
+    let hi = (at + Reach::LINE_AFTER).min(bytes.len());
+    memchr::memchr(b'\n', &bytes[at..hi]).map_or(hi, |i| at + i)
+}
+
 /// For a reference in the first cell of a table row (a line with a TAB): the text named by
 /// the parenthesised line that heads the table (`(Resolution 99/250)`,
 /// `(A/99/700/Add.3 and General Assembly resolution 99/260)`), looked for up
@@ -424,16 +448,20 @@ fn antecedent(cx: &Context<'_>, offset: usize, q: &mut Qualifiers) -> Option<Ext
 fn table_heading(cx: &Context<'_>, range: TextRange) -> Option<(External, TextRange)> {
     let masked = cx.masked;
     let bytes = masked.as_bytes();
-    let line_start = memchr::memrchr(b'\n', &bytes[..range.start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &bytes[range.start..]).map_or(bytes.len(), |i| range.start + i);
+    let line_start = line_start_near(bytes, range.start)?;
+    let line_end = line_end_near(bytes, range.start);
     // In the first cell: a TAB after it on its line, none before it.
-    if !masked[range.start..line_end].contains('\t') || masked[line_start..range.start].contains('\t') {
+    if !bytes[range.start..line_end].contains(&b'\t') || bytes[line_start..range.start].contains(&b'\t') {
         return None;
     }
     let floor = range.start.saturating_sub(Reach::TABLE);
     let mut end = line_start;
     while end > floor {
-        let start = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
+        let start = match memchr::memrchr(b'\n', &bytes[floor..end - 1]) {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => return None,
+        };
         let raw = &masked[start..end];
         end = start;
         let line = raw.trim();

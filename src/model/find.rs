@@ -176,6 +176,12 @@ impl Reach {
     /// How far back a row of a table looks for the heading that names the
     /// text its first cell quotes (rows of follow-up tables are long).
     pub(crate) const TABLE: usize = 8000;
+    /// How far before and after a reference the bounds of its line are
+    /// looked for (is it a table row's first cell, a footnote?): a line
+    /// longer than that is neither, and reading further would reach past the
+    /// margins an update re-reads.
+    pub(crate) const LINE_BEFORE: usize = 4096;
+    pub(crate) const LINE_AFTER: usize = 448;
 }
 
 impl Reach {
@@ -189,6 +195,7 @@ const _: () = assert!(Reach::TAIL < Reach::AFTER);
 const _: () = assert!(Reach::SENTENCE + Reach::ANTECEDENT <= Reach::BEFORE);
 const _: () = assert!(Reach::CITATION + Reach::ANTECEDENT <= Reach::BEFORE);
 const _: () = assert!(Reach::TABLE <= Reach::BEFORE);
+const _: () = assert!(Reach::LINE_AFTER <= Reach::AFTER - Reach::TAIL && Reach::LINE_BEFORE <= Reach::TABLE);
 
 /// A change larger than this is analysed afresh.
 const MAX_CHANGE: usize = 64 * 1024;

@@ -12,6 +12,8 @@
 //! rows `UNREVIEWED`; a row so marked fails until somebody has read the
 //! document and written the reason.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use rapporteur::diagnostics::DiagnosticsConfig;
@@ -22,26 +24,14 @@ const UNREVIEWED: &str = "UNREVIEWED";
 
 type Key = (String, usize, String);
 
-fn corpus_files() -> Vec<String> {
-    let dir = format!("{}/tests/corpus-dev", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/corpus-dev")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| (n.ends_with(".txt") || n.ends_with(".md")) && n.contains('_'))
-        .collect();
-    names.sort();
-    names
-}
-
 /// What the checker reports: (file, 1-based line, code) → the messages.
 fn reported() -> BTreeMap<Key, Vec<String>> {
     let mut out: BTreeMap<Key, Vec<String>> = BTreeMap::new();
-    let files = corpus_files();
+    let files = common::corpus_dev();
     assert_eq!(files.len(), 398, "the corpus has 398 documents");
-    for name in files {
-        let path = format!("{}/tests/corpus-dev/{name}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("UTF-8 document");
-        let a = Analysis::new(text, None, &DiagnosticsConfig::all_enabled());
+    for fixture in files {
+        let name = fixture.name.trim_start_matches("corpus-dev/").to_string();
+        let a = Analysis::new(fixture.text, None, &DiagnosticsConfig::all_enabled());
         for d in &a.diagnostics {
             let line = a.line_index.line_of(d.range.start) + 1;
             out.entry((name.clone(), line, d.code.as_str().to_string())).or_default().push(d.message.clone());
@@ -118,8 +108,9 @@ fn every_diagnostic_on_the_real_corpus_is_a_reviewed_defect() {
 fn the_reviewed_list_gives_a_reason_for_every_row() {
     let path = format!("{}/{LIST}", env!("CARGO_MANIFEST_DIR"));
     let list_text = std::fs::read_to_string(&path).expect("the reviewed list exists");
+    let names: Vec<String> = common::corpus_dev().into_iter().map(|f| f.name).collect();
     for (key, reasons) in reviewed(&list_text) {
-        assert!(corpus_files().contains(&key.0), "{LIST}: no document {}", key.0);
+        assert!(names.contains(&format!("corpus-dev/{}", key.0)), "{LIST}: no document {}", key.0);
         assert!(rapporteur::diagnostics::Code::parse(&key.2).is_some(), "{LIST}: unknown code {}", key.2);
         for reason in reasons {
             assert!(reason.trim().len() >= 12, "{LIST}: {}:{} {}: the reason is too short to be a reason", key.0, key.1, key.2);

@@ -98,19 +98,24 @@ pub fn seed() -> Fixture {
 
 /// The English corpus documents (`corpus/en_*.txt`), sorted by name.
 pub fn english_corpus() -> Vec<Fixture> {
-    let dir = root().join("corpus");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    fixtures_in(&root().join("corpus"), "corpus", |n| n.starts_with("en_") && n.ends_with(".txt"))
+}
+
+/// The files of `dir` whose names `keep` accepts, sorted by name, each named
+/// `label/name`.
+fn fixtures_in(dir: &Path, label: &str, keep: impl Fn(&str) -> bool) -> Vec<Fixture> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("en_") && n.ends_with(".txt"))
+        .filter(|n| keep(n))
         .collect();
     names.sort();
     names
         .into_iter()
         .map(|n| {
             let text = std::fs::read_to_string(dir.join(&n)).unwrap_or_else(|e| panic!("{n}: {e}"));
-            Fixture { name: format!("corpus/{n}"), text }
+            Fixture { name: format!("{label}/{n}"), text }
         })
         .collect()
 }
@@ -127,18 +132,5 @@ pub fn all_documents() -> Vec<Fixture> {
 /// SOURCES.
 pub fn corpus_dev() -> Vec<Fixture> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus-dev");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| (n.ends_with(".txt") || n.ends_with(".md")) && n != "README.md" && n != "SOURCES.md")
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|n| {
-            let text = std::fs::read_to_string(dir.join(&n)).unwrap_or_else(|e| panic!("{n}: {e}"));
-            Fixture { name: format!("corpus-dev/{n}"), text }
-        })
-        .collect()
+    fixtures_in(&dir, "corpus-dev", |n| (n.ends_with(".txt") || n.ends_with(".md")) && n != "README.md" && n != "SOURCES.md")
 }

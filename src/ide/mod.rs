@@ -4,6 +4,7 @@
 //! immutable snapshot; the server shares it behind an `Arc`.
 
 pub mod activation;
+pub mod edit;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;

@@ -5,6 +5,8 @@
 
 pub mod activation;
 pub mod edit;
+pub mod fixes;
+pub mod renumber;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;

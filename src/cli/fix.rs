@@ -40,10 +40,10 @@ pub fn fix_command() -> Command {
             Arg::new("only")
                 .long("only")
                 .value_name("CODE")
-                .num_args(1..)
+                .value_delimiter(',')
                 .action(ArgAction::Append)
                 .value_parser(|v: &str| Code::parse(v).ok_or_else(|| format!("unknown diagnostic code `{v}`")))
-                .help("Apply only the fixes of these codes (numbering.gap, numbering.duplicate or numbering.order: the renumbering)"),
+                .help("Apply only the fixes of these codes, repeated or comma-separated (numbering.gap, numbering.duplicate or numbering.order: the renumbering)"),
         )
         .arg(super::args::lang_arg())
         .arg(Arg::new("paths").value_name("PATH").help("Files and folders").required(true).num_args(1..).value_parser(value_parser!(PathBuf)))

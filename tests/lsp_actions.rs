@@ -1,0 +1,189 @@
+//! The drafting features through the language server, in both position
+//! encodings: document highlight, inlay hints, code lenses, reference drift
+//! on the seed (a paragraph inserted into annex section II and the rest
+//! renumbered by hand).
+
+#[path = "lsp_common.rs"]
+mod common;
+
+use common::*;
+use rapporteur::diagnostics::DiagnosticsConfig;
+use rapporteur::ide::Analysis;
+use rapporteur::lsp::Options;
+use rapporteur::syntax::NodeKind;
+use serde_json::{json, Value};
+
+const INSERTED: &str = "18. 决定在下一届审查会议上审议弹药问题，并请秘书长就此提出报告。\n";
+
+async fn start(utf8: bool, with_hints: bool) -> (Session, Value) {
+    let mut s = Session::start(Options::default());
+    let encodings = if utf8 { json!(["utf-16", "utf-8"]) } else { json!(["utf-16"]) };
+    let mut caps = json!({"general": {"positionEncodings": encodings}});
+    if with_hints {
+        caps["textDocument"] = json!({"inlayHint": {}, "codeLens": {}});
+    }
+    let init = s.request("initialize", json!({"capabilities": caps})).await.expect("initialize");
+    s.notify("initialized", json!({})).await;
+    (s, init["capabilities"].clone())
+}
+
+fn lines_of(found: &Value) -> Vec<u64> {
+    let mut lines: Vec<u64> = found.as_array().unwrap().iter().map(|h| h["range"]["start"]["line"].as_u64().unwrap()).collect();
+    lines.sort();
+    lines
+}
+
+async fn highlight_hints_and_lenses(utf8: bool) {
+    let (mut s, caps) = start(utf8, true).await;
+    assert_eq!(caps["documentHighlightProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
+    assert!(caps["codeLensProvider"].is_object());
+    s.open(SEED_URI, SEED, 1).await;
+    s.diagnostics(SEED_URI, Some(1)).await;
+
+    // From the number of annex section II paragraph 18 and from a reference to it.
+    for at in [seed_pos(255, "18. ", 1, utf8), seed_pos(126, "第二节第 18 段", "第二节第 1".len(), utf8)] {
+        let found = s.request("textDocument/documentHighlight", text_position(SEED_URI, at)).await.unwrap();
+        assert_eq!(lines_of(&found), [123, 125, 254], "{found}");
+        let target = found.as_array().unwrap().iter().find(|h| h["range"]["start"]["line"] == 254).unwrap();
+        assert_eq!(target["kind"], 3, "write: the paragraph itself");
+        assert_eq!(target["range"]["start"], seed_pos(255, "18", 0, utf8));
+        assert_eq!(target["range"]["end"], seed_pos(255, ". ", 0, utf8));
+        let reference = found.as_array().unwrap().iter().find(|h| h["range"]["start"]["line"] == 125).unwrap();
+        assert_eq!(reference["kind"], 2, "read: a reference");
+    }
+    // An external reference (line 313, the Programme of Action's paragraph): nothing.
+    let at = seed_pos(313, "第二节第 15 段", "第二节第 ".len(), utf8);
+    let found = s.request("textDocument/documentHighlight", text_position(SEED_URI, at)).await.unwrap();
+    assert!(found.is_null(), "{found}");
+
+    // Inlay hints: after `第一节第 16 段` (line 110), the words of the paragraph it cites.
+    let range = json!({"start": {"line": 109, "character": 0}, "end": {"line": 110, "character": 0}});
+    let hints = s.request("textDocument/inlayHint", json!({"textDocument": {"uri": SEED_URI}, "range": range})).await.unwrap();
+    let hints = hints.as_array().unwrap();
+    assert_eq!(hints.len(), 1, "{hints:?}");
+    assert_eq!(hints[0]["label"], "→ \"我们欢迎以协商一致方式通过的大会…\"");
+    assert_eq!(hints[0]["position"], seed_pos(110, "第一节第 16 段", "第一节第 16 段".len(), utf8));
+    assert!(hints[0]["tooltip"].as_str().unwrap().contains("paragraph 16"));
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 9999, "character": 0}});
+    let all = s.request("textDocument/inlayHint", json!({"textDocument": {"uri": SEED_URI}, "range": whole})).await.unwrap();
+    let all = all.as_array().unwrap();
+    let a = Analysis::new(SEED, None, &DiagnosticsConfig::all_enabled());
+    let resolved = a.references.iter().filter(|r| r.status == rapporteur::model::Status::Resolved).count();
+    assert_eq!(all.len(), resolved);
+    // No hint on the external reference of line 313.
+    assert!(all.iter().all(|h| h["position"]["line"] != 312), "{all:?}");
+
+    // Code lenses: annex section II paragraph 18 is cited twice.
+    let lenses = s.request("textDocument/codeLens", json!({"textDocument": {"uri": SEED_URI}})).await.unwrap();
+    let lenses = lenses.as_array().unwrap();
+    let on_18 = lenses.iter().find(|l| l["range"]["start"]["line"] == 254).expect("a lens on line 255");
+    assert_eq!(on_18["command"]["title"], "cited 2 times");
+    assert_eq!(on_18["command"]["command"], "", "no client-specific command");
+    assert!(lenses.len() >= 2);
+
+    // Turned off by the settings.
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"rapporteur": {"inlayHints": false, "codeLens": false}}})).await;
+    let none = s.request("textDocument/inlayHint", json!({"textDocument": {"uri": SEED_URI}, "range": whole})).await.unwrap();
+    assert_eq!(none, json!([]));
+    let none = s.request("textDocument/codeLens", json!({"textDocument": {"uri": SEED_URI}})).await.unwrap();
+    assert_eq!(none, json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn highlight_hints_and_lenses_utf16() {
+    highlight_hints_and_lenses(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn highlight_hints_and_lenses_utf8() {
+    highlight_hints_and_lenses(true).await;
+}
+
+#[tokio::test]
+async fn no_hints_or_lenses_offered_to_a_client_without_them() {
+    let (_, caps) = start(false, false).await;
+    assert!(caps.get("inlayHintProvider").is_none_or(Value::is_null), "{caps}");
+    assert!(caps.get("codeLensProvider").is_none_or(Value::is_null), "{caps}");
+}
+
+/// The seed with a paragraph inserted before annex section II paragraph 18
+/// (line 255), and the changes that renumber 18… of that section by hand
+/// (one change per number, last first), with the text they make.
+pub fn inserted_and_renumbered_by_hand(utf8: bool) -> (String, Vec<Value>, String) {
+    let at = SEED.find(seed_line(255)).unwrap();
+    let mut inserted = SEED.to_string();
+    inserted.insert_str(at, INSERTED);
+    let a = Analysis::new(inserted.as_str(), None, &DiagnosticsConfig::all_enabled());
+    let new = a.numbered_node_at(at).expect("the new paragraph");
+    assert_eq!(a.document.nodes[new].eid, "annex__sec_II__para_18");
+    let section = a.document.ancestors(new).find(|&p| a.document.nodes[p].kind == NodeKind::Section).expect("annex section II");
+    let mut spans: Vec<(usize, usize, u32)> = (0..a.document.nodes.len())
+        .filter(|&id| a.document.nodes[id].kind == NodeKind::Paragraph && a.document.ancestors(id).any(|p| p == section))
+        .filter_map(|id| a.document.nodes[id].number.map(|num| (num.span.start, num.span.end, num.value)))
+        .filter(|&(start, _, value)| start > at + 2 && value >= 18)
+        .collect();
+    assert!(spans.len() > 50, "{}", spans.len());
+    spans.sort();
+    let mut changes = Vec::new();
+    let mut text = inserted.clone();
+    for &(start, end, value) in spans.iter().rev() {
+        let edit = Edit { start, end, text: (value + 1).to_string() };
+        changes.push(edit.change(&text, utf8));
+        edit.apply(&mut text);
+    }
+    (inserted, changes, text)
+}
+
+async fn drift_on_the_seed(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    s.open(SEED_URI, SEED, 1).await;
+    let first = s.diagnostics(SEED_URI, Some(1)).await;
+    assert!(first.iter().all(|d| d["code"] != "reference.drift"));
+
+    // Insert the new paragraph 18: a duplicate number, and no drift yet.
+    let (inserted, changes, renumbered) = inserted_and_renumbered_by_hand(utf8);
+    let line = json!({"line": 254, "character": 0});
+    let insert = json!({"range": {"start": line, "end": line}, "text": INSERTED});
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [insert]})).await;
+    let second = s.diagnostics(SEED_URI, Some(2)).await;
+    assert!(second.iter().any(|d| d["code"] == "numbering.duplicate"), "{second:#?}");
+    assert!(second.iter().all(|d| d["code"] != "reference.drift"), "{second:#?}");
+    assert_eq!(s.document_text(SEED_URI).await.1, inserted);
+
+    // Renumber by hand: the numbering is clean again, the references on
+    // lines 124 and 126 now cite the new paragraph, and that is reported.
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 3}, "contentChanges": changes})).await;
+    let third = s.diagnostics(SEED_URI, Some(3)).await;
+    assert_eq!(s.document_text(SEED_URI).await.1, renumbered);
+    let numbering = |ds: &[Value]| ds.iter().filter(|d| d["code"].as_str().unwrap().starts_with("numbering.")).count();
+    assert_eq!(numbering(&third), numbering(&first), "{third:#?}");
+    let drift: Vec<&Value> = third.iter().filter(|d| d["code"] == "reference.drift").collect();
+    assert_eq!(drift.iter().map(|d| d["range"]["start"]["line"].as_u64().unwrap()).collect::<Vec<_>>(), [123, 125], "{drift:#?}");
+    for d in &drift {
+        assert_eq!(d["severity"], 2, "warning");
+        let message = d["message"].as_str().unwrap();
+        assert!(message.contains("now numbered 19"), "{message}");
+        let related = &d["relatedInformation"][0]["location"]["range"]["start"]["line"];
+        assert_eq!(related, 255, "the old paragraph 18, now 19 (line 256)");
+        let start = &d["range"]["start"];
+        let line = renumbered.lines().nth(start["line"].as_u64().unwrap() as usize).unwrap();
+        let end = d["range"]["end"]["character"].as_u64().unwrap() as usize;
+        let col = start["character"].as_u64().unwrap() as usize;
+        let cited: String =
+            if utf8 { line[col..end].to_string() } else { String::from_utf16(&line.encode_utf16().collect::<Vec<_>>()[col..end]).unwrap() };
+        assert!(cited.contains("第 18 段"), "{cited}");
+    }
+    // Other diagnostics: those of a fresh check of the renumbered text.
+    assert_same_diagnostics(&third, &cli_diagnostics(&renumbered, SEED_URI, utf8));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drift_on_the_seed_utf16() {
+    drift_on_the_seed(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drift_on_the_seed_utf8() {
+    drift_on_the_seed(true).await;
+}

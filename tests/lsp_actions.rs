@@ -187,3 +187,173 @@ async fn drift_on_the_seed_utf16() {
 async fn drift_on_the_seed_utf8() {
     drift_on_the_seed(true).await;
 }
+
+// ---- code actions and rename ----
+
+/// The byte offset of an LSP position in `text`, counted here (not by the
+/// core): lines end at `\n`, `\r\n`, `\r`; columns in UTF-8 bytes or UTF-16 units.
+fn offset_at(text: &str, pos: &Value, utf8: bool) -> usize {
+    let (line, col) = (pos["line"].as_u64().unwrap() as usize, pos["character"].as_u64().unwrap() as usize);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for _ in 0..line {
+        let next = text[start..].find(['\n', '\r']).map(|i| start + i).unwrap_or(text.len());
+        start = if bytes.get(next) == Some(&b'\r') && bytes.get(next + 1) == Some(&b'\n') { next + 2 } else { next + 1 };
+    }
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= col || c == '\n' || c == '\r' {
+            return start + i;
+        }
+        units += if utf8 { c.len_utf8() } else { c.len_utf16() };
+    }
+    text.len()
+}
+
+/// `text` with the LSP text edits applied (given in any order, non-overlapping).
+fn apply_lsp_edits(text: &str, edits: &[Value], utf8: bool) -> String {
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| (offset_at(text, &e["range"]["start"], utf8), offset_at(text, &e["range"]["end"], utf8), e["newText"].as_str().unwrap()))
+        .collect();
+    spans.sort_by_key(|s| (s.0, s.1));
+    let mut out = text.to_string();
+    for (start, end, new) in spans.into_iter().rev() {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+fn position_of(text: &str, offset: usize, utf8: bool) -> Value {
+    let (line, character) = naive_position(text, offset, utf8);
+    json!({"line": line, "character": character})
+}
+
+async fn code_actions(s: &mut Session, uri: &str, text: &str, at: usize, diagnostics: &[Value], only: Option<Value>, utf8: bool) -> Vec<Value> {
+    let p = position_of(text, at, utf8);
+    let mut context = json!({"diagnostics": diagnostics});
+    if let Some(only) = only {
+        context["only"] = only;
+    }
+    let params = json!({"textDocument": {"uri": uri}, "range": {"start": p, "end": p}, "context": context});
+    s.request("textDocument/codeAction", params).await.unwrap().as_array().cloned().unwrap_or_default()
+}
+
+fn edits_of<'a>(action: &'a Value, uri: &str) -> &'a [Value] {
+    assert!(action.get("command").is_none_or(Value::is_null), "no client command: {action}");
+    action["edit"]["changes"][uri].as_array().map(Vec::as_slice).unwrap_or_else(|| panic!("a workspace edit for {uri}: {action}"))
+}
+
+/// Acceptance 1 through the server: insert a paragraph before annex section
+/// II paragraph 18, apply the renumber quick fix the server attaches to the
+/// duplicate number, and check the text, the hover and the diagnostics.
+async fn seed_renumbered_by_the_quick_fix(utf8: bool) {
+    let (mut s, caps) = start(utf8, false).await;
+    assert!(caps["codeActionProvider"]["codeActionKinds"].as_array().unwrap().contains(&json!("quickfix")));
+    assert_eq!(caps["renameProvider"]["prepareProvider"], true);
+    s.open(SEED_URI, SEED, 1).await;
+    let before = s.diagnostics(SEED_URI, Some(1)).await;
+    let hover_at = |text: &str| {
+        let line = text.lines().nth(125).unwrap();
+        let col = line.find("第二节第 1").unwrap() + "第二节第 ".len();
+        json!({"line": 125, "character": units(&line[..col], utf8)})
+    };
+    let hover_before = s.request("textDocument/hover", text_position(SEED_URI, hover_at(SEED))).await.unwrap();
+
+    let (inserted, _, by_hand) = inserted_and_renumbered_by_hand(utf8);
+    let line = json!({"line": 254, "character": 0});
+    let insert = json!({"range": {"start": line, "end": line}, "text": INSERTED});
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [insert]})).await;
+    let published = s.diagnostics(SEED_URI, Some(2)).await;
+    let duplicate = published.iter().find(|d| d["code"] == "numbering.duplicate").expect("numbering.duplicate");
+    let at = offset_at(&inserted, &duplicate["range"]["start"], utf8);
+    let actions = code_actions(&mut s, SEED_URI, &inserted, at, &published, None, utf8).await;
+    let fix = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["title"].as_str().unwrap().starts_with("Renumber"))
+        .unwrap_or_else(|| panic!("a renumber quick fix: {actions:#?}"));
+    assert_eq!(fix["diagnostics"][0]["code"], "numbering.duplicate", "{fix}");
+    assert_eq!(fix["diagnostics"][0]["range"], duplicate["range"]);
+    assert_eq!(fix["isPreferred"], true);
+    let edits = edits_of(fix, SEED_URI);
+    // Only numbers change: each edit puts digits in place of digits.
+    for e in edits {
+        let start = offset_at(&inserted, &e["range"]["start"], utf8);
+        let end = offset_at(&inserted, &e["range"]["end"], utf8);
+        assert!(inserted[start..end].chars().all(|c| c.is_ascii_digit()), "{e}");
+        assert!(e["newText"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()), "{e}");
+    }
+    let renumbered = apply_lsp_edits(&inserted, edits, utf8);
+    // The same text as renumbering by hand, and the references follow.
+    let mut expected = by_hand.clone();
+    for n in [124, 126] {
+        let old = by_hand.lines().nth(n - 1).unwrap();
+        expected = expected.replacen(old, &old.replace("第二节第 18 段", "第二节第 19 段"), 1);
+    }
+    assert!(renumbered == expected, "the renumbered seed differs from the expected text");
+    for n in [124, 126] {
+        assert!(renumbered.lines().nth(n - 1).unwrap().contains("第二节第 19 段"));
+    }
+    // Send it as the client would, in the order given (each edit's range is in the text before any).
+    let mut changes: Vec<&Value> = edits.iter().collect();
+    changes.sort_by_key(|e| std::cmp::Reverse((e["range"]["start"]["line"].as_u64(), e["range"]["start"]["character"].as_u64())));
+    let changes: Vec<Value> = changes.into_iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect();
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 3}, "contentChanges": changes})).await;
+    let after = s.diagnostics(SEED_URI, Some(3)).await;
+    assert_eq!(s.document_text(SEED_URI).await.1, renumbered);
+    // The seed's own diagnostics, and nothing else: no drift, no numbering error.
+    let codes = |ds: &[Value]| {
+        let mut c: Vec<String> = ds.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
+        c.sort();
+        c
+    };
+    assert_eq!(codes(&after), codes(&before), "{after:#?}");
+    let hover_after = s.request("textDocument/hover", text_position(SEED_URI, hover_at(&renumbered))).await.unwrap();
+    let cited = |h: &Value| h["contents"]["value"].as_str().unwrap().rsplit("\n\n").next().unwrap().to_string();
+    assert_eq!(cited(&hover_after), cited(&hover_before), "the references cite the same paragraph");
+    assert!(hover_after["contents"]["value"].as_str().unwrap().contains("paragraph 19"), "{hover_after}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_renumbered_by_the_quick_fix_utf16() {
+    seed_renumbered_by_the_quick_fix(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_renumbered_by_the_quick_fix_utf8() {
+    seed_renumbered_by_the_quick_fix(true).await;
+}
+
+/// The drift quick fix through the server: the renumbered-by-hand seed, fixed.
+async fn drift_fixed(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    s.open(SEED_URI, SEED, 1).await;
+    s.diagnostics(SEED_URI, Some(1)).await;
+    let (_, changes, by_hand) = inserted_and_renumbered_by_hand(utf8);
+    let line = json!({"line": 254, "character": 0});
+    let insert = json!({"range": {"start": line, "end": line}, "text": INSERTED});
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 2}, "contentChanges": [insert]})).await;
+    s.diagnostics(SEED_URI, Some(2)).await;
+    s.notify("textDocument/didChange", json!({"textDocument": {"uri": SEED_URI, "version": 3}, "contentChanges": changes})).await;
+    let published = s.diagnostics(SEED_URI, Some(3)).await;
+    let drift: Vec<&Value> = published.iter().filter(|d| d["code"] == "reference.drift").collect();
+    assert_eq!(drift.len(), 2);
+    let at = offset_at(&by_hand, &drift[1]["range"]["start"], utf8) + "第二节第 1".len();
+    let actions = code_actions(&mut s, SEED_URI, &by_hand, at, &published, Some(json!(["quickfix"])), utf8).await;
+    let fix = actions.iter().find(|a| a["diagnostics"][0]["code"] == "reference.drift").unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(fix["isPreferred"], true);
+    let fixed = apply_lsp_edits(&by_hand, edits_of(fix, SEED_URI), utf8);
+    let line125 = fixed.lines().nth(125).unwrap();
+    assert!(line125.contains("第二节第 19 段"), "{line125}");
+    assert_eq!(fixed.len(), by_hand.len(), "one digit for one digit");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drift_fixed_utf16() {
+    drift_fixed(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drift_fixed_utf8() {
+    drift_fixed(true).await;
+}

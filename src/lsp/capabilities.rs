@@ -3,7 +3,7 @@
 //! otherwise UTF-16 (the protocol's default, which every client supports).
 
 use tower_lsp_server::ls_types::{
-    ClientCapabilities, CodeLensOptions, DocumentLinkOptions, FoldingRangeProviderCapability, HoverProviderCapability, OneOf,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions, RenameOptions, DocumentLinkOptions, FoldingRangeProviderCapability, HoverProviderCapability, OneOf,
     PositionEncodingKind, SemanticTokenModifier, SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions,
     SemanticTokensServerCapabilities, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     WorkDoneProgressOptions,
@@ -47,6 +47,15 @@ pub fn server_capabilities(encoding: PositionEncoding, client: &ClientCapabiliti
     let code_lens = text.is_some_and(|t| t.code_lens.is_some());
     ServerCapabilities {
         document_highlight_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new("source.renumber"), CodeActionKind::REFACTOR_REWRITE]),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+            resolve_provider: Some(false),
+        })),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
         inlay_hint_provider: inlay_hints.then_some(OneOf::Left(true)),
         code_lens_provider: code_lens.then_some(CodeLensOptions { resolve_provider: Some(false) }),
         position_encoding: Some(encoding_kind(encoding)),

@@ -150,11 +150,20 @@ pub struct Diagnostic {
     pub code: Code,
     pub message: String,
     pub related: Vec<Related>,
+    /// The corrected text for a range, where the rule knows it (the figure
+    /// a vote states, a repeated run removed, a symbol written right): what
+    /// the quick fix of `ide::fixes` puts in.
+    pub replacement: Option<(TextRange, String)>,
 }
 
 impl Diagnostic {
     pub fn new(code: Code, range: TextRange, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new() }
+        Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new(), replacement: None }
+    }
+    /// The corrected text for `range` (see [`Diagnostic::replacement`]).
+    pub fn with_replacement(mut self, range: TextRange, text: impl Into<String>) -> Diagnostic {
+        self.replacement = Some((range, text.into()));
+        self
     }
     pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related { range, message: message.into() });
@@ -199,6 +208,13 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     out.dedup();
     out
+}
+
+/// The numbered sequences the numbering check reads, each in document order
+/// (paragraphs per numbering scope, subparagraphs per level, sections, list
+/// items, …): the sequences renumbering makes consecutive.
+pub fn numbered_sequences(doc: &Document) -> Vec<Vec<crate::syntax::NodeId>> {
+    numbering::checked_sequences(doc)
 }
 
 /// Names a node as a drafter would: "paragraph 15", "section II", "subparagraph (a)".

@@ -17,14 +17,7 @@ use crate::text::TextRange;
 use super::{node_label, Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for seq in sequences(doc) {
-        // A part or section that is the only one of its sequence may start
-        // anywhere: a fascicle of a larger whole (`Part V`, `Section 19`).
-        if let [only] = seq[..] {
-            if matches!(doc.nodes[only].kind, NodeKind::Part | NodeKind::Section) {
-                continue;
-            }
-        }
+    for seq in checked_sequences(doc) {
         check_sequence(doc, &seq, out);
     }
     // Numbers written with a slip: reported on their own line.
@@ -46,6 +39,16 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The sequences the checker expects to run 1, 2, 3 …, each in document
+/// order (renumbering numbers exactly these): a part or section that is the
+/// only one of its sequence may start anywhere (a fascicle of a larger
+/// whole, `Part V`, `Section 19`) and is left out.
+pub(super) fn checked_sequences(doc: &Document) -> Vec<Vec<NodeId>> {
+    let mut all = sequences(doc);
+    all.retain(|seq| !matches!(seq[..], [only] if matches!(doc.nodes[only].kind, NodeKind::Part | NodeKind::Section)));
+    all
 }
 
 /// The numbered sequences of a document, each in document order.

@@ -7,7 +7,9 @@ pub mod activation;
 pub mod annotations;
 pub mod drift;
 pub mod edit;
+pub mod fixes;
 pub mod highlight;
+pub mod renumber;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;

@@ -155,8 +155,10 @@ impl Backend {
         let answer = self
             .off_runtime(&params.text_document.uri, move |_, a, enc| {
                 let (offset, _) = convert::offset(a, position, enc);
-                renumber::prepare_rename(a, offset)
-                    .map(|(range, placeholder)| PrepareRenameResponse::RangeWithPlaceholder { range: convert::range(a, range, enc), placeholder })
+                renumber::prepare_rename(a, offset).map(|(range, placeholder)| PrepareRenameResponse::RangeWithPlaceholder {
+                    range: convert::range(a, range, enc),
+                    placeholder,
+                })
             })
             .await?;
         answer.map(Some).map_err(rename_refused)

@@ -369,3 +369,164 @@ async fn drift_fixed_utf16() {
 async fn drift_fixed_utf8() {
     drift_fixed(true).await;
 }
+
+/// A fixture: the text with `$0` at the cursor taken out, and the cursor.
+fn marked(text: &str) -> (String, usize) {
+    let at = text.find("$0").expect("a cursor marker");
+    (text.replacen("$0", "", 1), at)
+}
+
+struct Case {
+    code: &'static str,
+    text: &'static str,
+    /// The text once the fix is applied.
+    after: &'static str,
+}
+
+/// One fixture per quick fix the core offers (cursor markers), each with an
+/// emoji or CJK text before the cursor so that UTF-8 and UTF-16 columns differ.
+const CASES: &[Case] = &[
+    Case {
+        code: "numbering.gap",
+        text: "I. Introduction 😀\n\n1. Decides one 😀.\n\n$03. Decides three.\n\n4. Recalls paragraph 3.\n",
+        after: "I. Introduction 😀\n\n1. Decides one 😀.\n\n2. Decides three.\n\n3. Recalls paragraph 2.\n",
+    },
+    Case {
+        code: "numbering.duplicate",
+        text: "一. 宣言\n\n1. 甲段😀。\n\n2. 乙段。\n\n$02. 丙段。\n\n3. 丁段。\n",
+        after: "一. 宣言\n\n1. 甲段😀。\n\n2. 乙段。\n\n3. 丙段。\n\n4. 丁段。\n",
+    },
+];
+
+async fn quick_fixes_at_cursor_markers(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    for (i, case) in CASES.iter().enumerate() {
+        let uri = format!("file:///tmp/rapporteur-test/fix-{i}.txt");
+        let (text, at) = marked(case.text);
+        s.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "un-outcome", "version": 1, "text": text}}))
+            .await;
+        let published = s.diagnostics(&uri, Some(1)).await;
+        let diagnostic = published
+            .iter()
+            .find(|d| {
+                d["code"] == case.code
+                    && offset_at(&text, &d["range"]["start"], utf8) <= at
+                    && at <= offset_at(&text, &d["range"]["end"], utf8)
+            })
+            .unwrap_or_else(|| panic!("{}: no {} at the cursor: {published:#?}", case.code, case.code));
+        let actions = code_actions(&mut s, &uri, &text, at, &published, None, utf8).await;
+        let fix = actions
+            .iter()
+            .find(|a| a["kind"] == "quickfix" && a["diagnostics"][0]["code"] == case.code)
+            .unwrap_or_else(|| panic!("{}: no quick fix: {actions:#?}", case.code));
+        assert_eq!(&fix["diagnostics"][0]["range"], &diagnostic["range"], "{}", case.code);
+        assert_eq!(fix["isPreferred"], true);
+        let fixed = apply_lsp_edits(&text, edits_of(fix, &uri), utf8);
+        assert_eq!(fixed, case.after, "{}", case.code);
+        // The core's own edits, applied by the core: the same text.
+        let a = Analysis::new(text.as_str(), None, &DiagnosticsConfig::all_enabled());
+        let core = rapporteur::ide::fixes::fixes(&a, rapporteur::text::TextRange::empty(at));
+        let core_fix = core.iter().find(|f| f.title == fix["title"].as_str().unwrap()).expect("the core's fix");
+        assert_eq!(rapporteur::ide::edit::apply(&text, &core_fix.edits).unwrap(), fixed);
+        // Applied through the server: the diagnostic is gone.
+        let changes: Vec<Value> = edits_of(fix, &uri).iter().rev().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect();
+        let mut sorted = changes.clone();
+        sorted.sort_by_key(|c| std::cmp::Reverse(offset_at(&text, &c["range"]["start"], utf8)));
+        s.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": sorted})).await;
+        let after = s.diagnostics(&uri, Some(2)).await;
+        assert!(after.iter().all(|d| d["code"] != case.code), "{}: {after:#?}", case.code);
+        assert_eq!(s.document_text(&uri).await.1, case.after);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_fixes_at_cursor_markers_utf16() {
+    quick_fixes_at_cursor_markers(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_fixes_at_cursor_markers_utf8() {
+    quick_fixes_at_cursor_markers(true).await;
+}
+
+/// Source actions: the section at the cursor and the whole document,
+/// filtered by `context.only`.
+async fn source_actions_and_only(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    let (inserted, _, _) = inserted_and_renumbered_by_hand(utf8);
+    s.open(SEED_URI, &inserted, 1).await;
+    let published = s.diagnostics(SEED_URI, Some(1)).await;
+    let at = inserted.find(INSERTED).unwrap() + 1;
+    let all = code_actions(&mut s, SEED_URI, &inserted, at, &published, None, utf8).await;
+    let titles = |actions: &[Value]| actions.iter().map(|a| a["title"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let kinds = |actions: &[Value]| actions.iter().map(|a| a["kind"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    // At the inserted paragraph: the innermost scope that needs renumbering
+    // (the wider ones would make the same edits, so they are not repeated).
+    assert_eq!(titles(&all), ["Renumber subsection A of the annex (keep references)"]);
+    // In the report's body, which needs none: the whole document.
+    let body = inserted.find("大会第七十二届会议").unwrap();
+    let source = code_actions(&mut s, SEED_URI, &inserted, body, &published, Some(json!(["source"])), utf8).await;
+    assert_eq!(titles(&source), ["Renumber the whole document (keep references)"]);
+    assert!(kinds(&source).iter().all(|k| k == "source.renumber"), "{:?}", kinds(&source));
+    assert!(source.iter().all(|a| a.get("isPreferred").is_none_or(|p| p != true)));
+    let on_duplicate = inserted.find(INSERTED).unwrap() + INSERTED.len();
+    let quick = code_actions(&mut s, SEED_URI, &inserted, on_duplicate, &published, Some(json!(["quickfix"])), utf8).await;
+    assert!(!quick.is_empty() && kinds(&quick).iter().all(|k| k == "quickfix"), "{:?}", kinds(&quick));
+    let none = code_actions(&mut s, SEED_URI, &inserted, at, &published, Some(json!(["refactor.extract"])), utf8).await;
+    assert!(none.is_empty(), "{:?}", titles(&none));
+    // The whole-document renumbering gives the text the quick fix gives.
+    let whole = source.iter().find(|a| a["title"] == "Renumber the whole document (keep references)").unwrap();
+    let renumbered = apply_lsp_edits(&inserted, edits_of(whole, SEED_URI), utf8);
+    assert!(renumbered.lines().nth(125).unwrap().contains("第二节第 19 段"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn source_actions_and_only_utf16() {
+    source_actions_and_only(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn source_actions_and_only_utf8() {
+    source_actions_and_only(true).await;
+}
+
+async fn rename_on_the_seed(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    s.open(SEED_URI, SEED, 1).await;
+    s.diagnostics(SEED_URI, Some(1)).await;
+    // On the number of annex section II paragraph 18, and on a reference to it.
+    let on_number = seed_pos(255, "18. ", 1, utf8);
+    let prepared = s.request("textDocument/prepareRename", text_position(SEED_URI, on_number.clone())).await.unwrap();
+    assert_eq!(prepared["placeholder"], "18", "{prepared}");
+    assert_eq!(prepared["range"]["start"], seed_pos(255, "18", 0, utf8));
+    assert_eq!(prepared["range"]["end"], seed_pos(255, ". ", 0, utf8));
+    let on_reference = seed_pos(126, "第二节第 18 段", "第二节第 1".len(), utf8);
+    let prepared = s.request("textDocument/prepareRename", text_position(SEED_URI, on_reference.clone())).await.unwrap();
+    assert_eq!(prepared["placeholder"], "18", "{prepared}");
+    // Elsewhere, no: with the reason.
+    for (line, needle, skip) in [(5, "联合国", 0), (313, "第二节第 15 段", "第二节第 1".len())] {
+        let err = s.request("textDocument/prepareRename", text_position(SEED_URI, seed_pos(line, needle, skip, utf8))).await.unwrap_err();
+        assert!(!err["message"].as_str().unwrap().is_empty(), "{err}");
+    }
+    let params = |pos: Value, name: &str| json!({"textDocument": {"uri": SEED_URI}, "position": pos, "newName": name});
+    let err = s.request("textDocument/rename", params(on_reference.clone(), "x")).await.unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains('x'), "{err}");
+    // Paragraph 18 becomes 20: those after it follow on, both references follow.
+    let edit = s.request("textDocument/rename", params(on_reference, "20")).await.unwrap();
+    let renamed = apply_lsp_edits(SEED, edit["changes"][SEED_URI].as_array().unwrap(), utf8);
+    let line = |n: usize| renamed.lines().nth(n - 1).unwrap().to_string();
+    assert!(line(124).contains("第二节第 20 段") && line(126).contains("第二节第 20 段"));
+    assert!(line(255).starts_with("20. ") && line(256).starts_with("21. "), "{}\n{}", line(255), line(256));
+    assert!(line(254).starts_with("17. "));
+    assert_eq!(renamed.lines().count(), SEED.lines().count());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_on_the_seed_utf16() {
+    rename_on_the_seed(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_on_the_seed_utf8() {
+    rename_on_the_seed(true).await;
+}

@@ -125,6 +125,33 @@ local function drafting_actions(buf)
     end
     return nil
   end
+  -- Inlay hints (what a reference cites) and code lenses (how often a paragraph is cited).
+  vim.lsp.inlay_hint.enable(true, { bufnr = buf })
+  local hint_labels = {}
+  wait_for(function()
+    hint_labels = {}
+    for _, h in ipairs(vim.lsp.inlay_hint.get({ bufnr = buf })) do
+      local label = h.inlay_hint.label
+      hint_labels[h.inlay_hint.position.line + 1] = type(label) == 'string' and label or vim.inspect(label)
+    end
+    return hint_labels[110] ~= nil
+  end, 10000)
+  check('an inlay hint after 第一节第 16 段 (line 110) shows the words it cites',
+    (hint_labels[110] or ''):find('我们欢迎以协商一致方式通过的大会', 1, true) ~= nil, vim.inspect(hint_labels[110]))
+  vim.lsp.inlay_hint.enable(false, { bufnr = buf })
+  vim.lsp.codelens.refresh({ bufnr = buf })
+  local lens_title
+  wait_for(function()
+    for _, l in ipairs(vim.lsp.codelens.get(buf)) do
+      if l.range.start.line == 254 and l.command then
+        lens_title = l.command.title
+      end
+    end
+    return lens_title ~= nil
+  end, 10000)
+  check('a code lens above annex section II paragraph 18 says it is cited twice', lens_title == 'cited 2 times',
+    vim.inspect(lens_title))
+  vim.lsp.codelens.clear(client.id, buf)
   check('the seed cites annex section II paragraph 18 on lines 124 and 126',
     line(124):find('第二节第 18 段', 1, true) ~= nil and line(126):find('第二节第 18 段', 1, true) ~= nil)
   vim.api.nvim_buf_set_lines(buf, 254, 254, false, { '18. 决定在下一届审查会议上审议弹药问题，并请秘书长就此提出报告。' })

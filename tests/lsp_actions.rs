@@ -161,6 +161,7 @@ async fn drift_on_the_seed(utf8: bool) {
     let drift: Vec<&Value> = third.iter().filter(|d| d["code"] == "reference.drift").collect();
     assert_eq!(drift.iter().map(|d| d["range"]["start"]["line"].as_u64().unwrap()).collect::<Vec<_>>(), [123, 125], "{drift:#?}");
     for d in &drift {
+        eprintln!("{}:{}: {}", d["range"]["start"]["line"].as_u64().unwrap() + 1, d["code"], d["message"]);
         assert_eq!(d["severity"], 2, "warning");
         let message = d["message"].as_str().unwrap();
         assert!(message.contains("now numbered 19"), "{message}");
@@ -276,6 +277,9 @@ async fn seed_renumbered_by_the_quick_fix(utf8: bool) {
     let duplicate = published.iter().find(|d| d["code"] == "numbering.duplicate").expect("numbering.duplicate");
     let at = offset_at(&inserted, &duplicate["range"]["start"], utf8);
     let actions = code_actions(&mut s, SEED_URI, &inserted, at, &published, None, utf8).await;
+    for a in &actions {
+        eprintln!("code action: {} [{}]", a["title"], a["kind"]);
+    }
     let fix = actions
         .iter()
         .find(|a| a["kind"] == "quickfix" && a["title"].as_str().unwrap().starts_with("Renumber"))

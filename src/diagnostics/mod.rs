@@ -63,10 +63,12 @@ pub enum Code {
     ResolutionMalformed,
     SdgUnknownTarget,
     StructureInlineHeading,
+    /// Session only (the language server): see `ide::drift`.
+    ReferenceDrift,
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 18] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -84,6 +86,7 @@ impl Code {
         Code::ResolutionMalformed,
         Code::SdgUnknownTarget,
         Code::StructureInlineHeading,
+        Code::ReferenceDrift,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +108,7 @@ impl Code {
             Code::ResolutionMalformed => "resolution.malformed",
             Code::SdgUnknownTarget => "sdg.unknown-target",
             Code::StructureInlineHeading => "structure.inline-heading",
+            Code::ReferenceDrift => "reference.drift",
         }
     }
 

@@ -152,3 +152,43 @@ fn the_seed_as_it_is_has_nothing_to_renumber_but_its_own_slips() {
     );
     assert!(renumber(&after, RenumberScope::Document).edits.is_empty());
 }
+
+/// A paragraph inserted before operative paragraph 1 of the resolution in
+/// the French, Spanish, Russian and Arabic fixtures: the reference to
+/// paragraph 1 and its subparagraphs now cites paragraph 2; the references
+/// to other texts on the same lines (`paragraphe 8 a) ii) de la résolution
+/// 986 (1995)`) are unchanged.
+#[test]
+fn other_languages_keep_their_references() {
+    let cases = [
+        (
+            "fr/conference_d_examen.txt",
+            "1. Décide",
+            "1. Texte inséré.\n\n",
+            "paragraphe 1 b) ii) ci-dessus",
+            "paragraphe 2 b) ii) ci-dessus",
+        ),
+        ("es/conferencia_de_examen.txt", "1. Decide:", "1. Texto insertado.\n\n", "párrafo 1 b) ii) supra", "párrafo 2 b) ii) supra"),
+        ("ru/obzornaya_konferentsiya.txt", "1. постановляет", "1. Новый текст.\n\n", "пункта 1(b)(ii) выше", "пункта 2(b)(ii) выше"),
+        ("ar/al-mutamar-al-istiradi.txt", "1 - يقرر", "1 - نص جديد.\n\n", "الفقرة 1 (ب) أعلاه", "الفقرة 2 (ب) أعلاه"),
+    ];
+    for (file, before_line, inserted, reference, rewritten) in cases {
+        let path = format!("{}/tests/fixtures/lang/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let at = text.find(&format!("\n{before_line}")).unwrap_or_else(|| panic!("{file}: no `{before_line}`")) + 1;
+        let mut mutated = text.clone();
+        mutated.insert_str(at, inserted);
+        let a = analyse(&mutated);
+        let r = renumber(&a, RenumberScope::Document);
+        let out = apply(&mutated, &r.edits).unwrap();
+        assert!(text.contains(reference), "{file}: the fixture lacks `{reference}`");
+        assert!(out.contains(rewritten), "{file}: `{reference}` not rewritten to `{rewritten}`");
+        // External references are as they were.
+        for external in a.references.iter().filter(|x| matches!(x.status, Status::External | Status::Unverified)) {
+            let written = &mutated[external.range.start..external.range.end];
+            assert!(out.contains(written), "{file}: external `{written}` changed");
+        }
+        let after = analyse(&out);
+        assert!(renumber(&after, RenumberScope::Document).edits.is_empty(), "{file}: not idempotent");
+    }
+}

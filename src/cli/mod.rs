@@ -8,6 +8,7 @@
 //! - `json.rs`: the JSON formats; `sarif.rs`: SARIF 2.1.0.
 
 mod args;
+mod fix;
 mod human;
 mod json;
 mod sarif;
@@ -106,6 +107,8 @@ pub fn run(args: &[String]) -> i32 {
         Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
+        Some(("fix", m)) => fix::run_fix(m),
+        Some(("renumber", m)) => fix::run_renumber(m),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         // A new subcommand is declared in `args.rs` and dispatched here.

@@ -160,6 +160,14 @@ impl Diagnostic {
     pub fn new(code: Code, range: TextRange, message: impl Into<String>) -> Diagnostic {
         Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new(), replacement: None }
     }
+    /// [`Diagnostic::with_replacement`] when `known`.
+    pub fn with_replacement_if(self, known: bool, range: TextRange, text: impl Into<String>) -> Diagnostic {
+        if known {
+            self.with_replacement(range, text)
+        } else {
+            self
+        }
+    }
     /// The corrected text for `range` (see [`Diagnostic::replacement`]).
     pub fn with_replacement(mut self, range: TextRange, text: impl Into<String>) -> Diagnostic {
         self.replacement = Some((range, text.into()));

@@ -26,18 +26,40 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             let start = n.opening.start.min(num.span.start);
             let written: String = doc.masked[start..n.opening.end].chars().take_while(|c| !c.is_whitespace()).collect();
             let label = if n.kind == NodeKind::Subparagraph { "label" } else { "number" };
-            out.push(Diagnostic::new(
-                Code::NumberingMalformed,
-                TextRange::new(start, start + written.len()),
-                format!(
-                    "{} {label} `{written}` {}: read as {} {}",
-                    what(doc, id),
-                    slip.describe(),
-                    what(doc, id),
-                    num.style.format(num.value)
+            out.push(
+                Diagnostic::new(
+                    Code::NumberingMalformed,
+                    TextRange::new(start, start + written.len()),
+                    format!(
+                        "{} {label} `{written}` {}: read as {} {}",
+                        what(doc, id),
+                        slip.describe(),
+                        what(doc, id),
+                        num.style.format(num.value)
+                    ),
+                )
+                .with_replacement_if(
+                    corrected(doc, id).is_some(),
+                    TextRange::new(start, start + written.len()),
+                    corrected(doc, id).unwrap_or_default(),
                 ),
-            ));
+            );
         }
+    }
+}
+
+/// A slipped number written as the document writes its kind: `19.` for a
+/// paragraph, `(c)` for a subparagraph; `None` where the form is not known.
+fn corrected(doc: &Document, id: NodeId) -> Option<String> {
+    let n = &doc.nodes[id];
+    let num = n.number?;
+    if matches!(num.style, crate::syntax::NumberStyle::QuotedDigit | crate::syntax::NumberStyle::Decimal) {
+        return None;
+    }
+    match n.kind {
+        NodeKind::Subparagraph => Some(format!("({})", num.style.format(num.value))),
+        NodeKind::Paragraph | NodeKind::ListItem => Some(format!("{}.", num.style.format(num.value))),
+        _ => None,
     }
 }
 

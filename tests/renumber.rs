@@ -161,7 +161,13 @@ fn the_seed_as_it_is_has_nothing_to_renumber_but_its_own_slips() {
 #[test]
 fn other_languages_keep_their_references() {
     let cases = [
-        ("fr/conference_d_examen.txt", "1. Décide", "1. Texte inséré.\n\n", "paragraphe 1 b) ii) ci-dessus", "paragraphe 2 b) ii) ci-dessus"),
+        (
+            "fr/conference_d_examen.txt",
+            "1. Décide",
+            "1. Texte inséré.\n\n",
+            "paragraphe 1 b) ii) ci-dessus",
+            "paragraphe 2 b) ii) ci-dessus",
+        ),
         ("es/conferencia_de_examen.txt", "1. Decide:", "1. Texto insertado.\n\n", "párrafo 1 b) ii) supra", "párrafo 2 b) ii) supra"),
         ("ru/obzornaya_konferentsiya.txt", "1. постановляет", "1. Новый текст.\n\n", "пункта 1(b)(ii) выше", "пункта 2(b)(ii) выше"),
         ("ar/al-mutamar-al-istiradi.txt", "1 - يقرر", "1 - نص جديد.\n\n", "الفقرة 1 (ب) أعلاه", "الفقرة 2 (ب) أعلاه"),

@@ -391,6 +391,41 @@ struct Case {
 /// emoji or CJK text before the cursor so that UTF-8 and UTF-16 columns differ.
 const CASES: &[Case] = &[
     Case {
+        code: "reference.direction",
+        text: "The General Assembly,\n\n1. Recalls 😀 paragraph 3 $0above;\n\n2. Decides to act;\n\n3. Requests a report.\n",
+        after: "The General Assembly,\n\n1. Recalls 😀 paragraph 3 below;\n\n2. Decides to act;\n\n3. Requests a report.\n",
+    },
+    Case {
+        code: "reference.direction",
+        text: "大会，\n\n1. 回顾$0上文第3段；\n\n2. 决定采取行动；\n\n3. 请提交报告。\n",
+        after: "大会，\n\n1. 回顾下文第3段；\n\n2. 决定采取行动；\n\n3. 请提交报告。\n",
+    },
+    Case {
+        code: "reference.annex-number",
+        text: "The General Assembly,\n\n1. Adopts the programme 😀 contained in $0annex I to the present resolution;\n\n2. Decides to act.\n\nAnnex\n\nProgramme\n\n1. First.\n",
+        after: "The General Assembly,\n\n1. Adopts the programme 😀 contained in the annex to the present resolution;\n\n2. Decides to act.\n\nAnnex\n\nProgramme\n\n1. First.\n",
+    },
+    Case {
+        code: "symbol.malformed",
+        text: "1. Takes note 😀 of documents $0$/2018/1 and A/CONF.192/2018/RC/3.\n",
+        after: "1. Takes note 😀 of documents S/2018/1 and A/CONF.192/2018/RC/3.\n",
+    },
+    Case {
+        code: "numbering.malformed",
+        text: "The Security Council,\n1. Decides to extend the mandate 😀;\n$02, Requests the Secretary-General to report by 1 June;\n3. Decides to remain seized of the matter.\n",
+        after: "The Security Council,\n1. Decides to extend the mandate 😀;\n2. Requests the Secretary-General to report by 1 June;\n3. Decides to remain seized of the matter.\n",
+    },
+    Case {
+        code: "vote.count",
+        text: "1. Notes 😀.\n\n2. The draft resolution was adopted by a recorded vote of $05 to 1, with 0 abstentions. The voting was as follows:\n\nIn favour:\nAlgeria, Angola, Argentina, Austria.\n\nAgainst:\nFrance.\n\nAbstaining:\nNone.\n",
+        after: "1. Notes 😀.\n\n2. The draft resolution was adopted by a recorded vote of 4 to 1, with 0 abstentions. The voting was as follows:\n\nIn favour:\nAlgeria, Angola, Argentina, Austria.\n\nAgainst:\nFrance.\n\nAbstaining:\nNone.\n",
+    },
+    Case {
+        code: "vote.duplicate",
+        text: "1. 注意到😀。\n\n2. 决议草案以 4 票对 1 票、0 票弃权的记录表决获得通过。表决结果如下：\n\n赞成：\n阿尔及利亚、安哥拉、阿根廷、奥地利、$0阿尔及利亚、安哥拉。\n\n反对：\n法国。\n\n弃权：\n无。\n",
+        after: "1. 注意到😀。\n\n2. 决议草案以 4 票对 1 票、0 票弃权的记录表决获得通过。表决结果如下：\n\n赞成：\n阿尔及利亚、安哥拉、阿根廷、奥地利。\n\n反对：\n法国。\n\n弃权：\n无。\n",
+    },
+    Case {
         code: "numbering.gap",
         text: "I. Introduction 😀\n\n1. Decides one 😀.\n\n$03. Decides three.\n\n4. Recalls paragraph 3.\n",
         after: "I. Introduction 😀\n\n1. Decides one 😀.\n\n2. Decides three.\n\n3. Recalls paragraph 2.\n",
@@ -441,6 +476,40 @@ async fn quick_fixes_at_cursor_markers(utf8: bool) {
         assert!(after.iter().all(|d| d["code"] != case.code), "{}: {after:#?}", case.code);
         assert_eq!(s.document_text(&uri).await.1, case.after);
     }
+}
+
+/// The quick fixes of the seed's own defects (EXPECTED.md): `附件一` on line
+/// 156 and the repeated run of speakers on line 94, at cursors on those lines.
+async fn quick_fixes_on_the_seed(utf8: bool) {
+    let (mut s, _) = start(utf8, false).await;
+    s.open(SEED_URI, SEED, 1).await;
+    let published = s.diagnostics(SEED_URI, Some(1)).await;
+    for (line, needle, code) in [(156, "附件一", "reference.annex-number"), (94, "哥斯达黎加", "list.duplicate")] {
+        let on_line = SEED.find(seed_line(line)).unwrap();
+        // The cursor: the last occurrence of `needle` on the line (the repeat, for a run).
+        let at = on_line + seed_line(line).rfind(needle).unwrap();
+        let actions = code_actions(&mut s, SEED_URI, SEED, at, &published, Some(json!(["quickfix"])), utf8).await;
+        let fix =
+            actions.iter().find(|a| a["diagnostics"][0]["code"] == code).unwrap_or_else(|| panic!("{code} on line {line}: {actions:#?}"));
+        let fixed = apply_lsp_edits(SEED, edits_of(fix, SEED_URI), utf8);
+        let a = Analysis::new(SEED, None, &DiagnosticsConfig::all_enabled());
+        let core = rapporteur::ide::fixes::fixes(&a, rapporteur::text::TextRange::empty(at));
+        let core_fix = core.iter().find(|f| f.title == fix["title"].as_str().unwrap()).expect("the core's fix");
+        assert_eq!(rapporteur::ide::edit::apply(SEED, &core_fix.edits).unwrap(), fixed, "{code}");
+        let after = Analysis::new(fixed.as_str(), None, &DiagnosticsConfig::all_enabled());
+        assert!(after.diagnostics.iter().all(|d| d.code.as_str() != code), "{code} fixed");
+        assert_eq!(fixed.lines().count(), SEED.lines().count(), "{code}: no line added or removed");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_fixes_on_the_seed_utf16() {
+    quick_fixes_on_the_seed(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_fixes_on_the_seed_utf8() {
+    quick_fixes_on_the_seed(true).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -95,14 +95,16 @@ pub(super) fn data() -> &'static LanguageData {
         thereof_after: r"^,?\s+(?:de\s+celle-ci|de\s+celui-ci|dudit\s+texte)",
         present_text: r"présente?\s+(?:résolution|rapport|décision|déclaration)",
         lower_case_paragraphs: false,
-        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+cette|de\s+ladite|dudit|de\s+sa|de\s+son|de\s+ses|de\s+leur)|de\s+la|du|de\s+l['’]|des|à\s+la|au)\s*(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>rapports?|résolutions?|décisions?|document|statut|étude|budget|propositions?|[Dd]éclaration|[Cc]onvention|[Tt]raité|[Pp]rotocole|[Aa]ccord|[Pp]rogramme|[Pp]lan|[Ss]tratégie|note|lettre|Charte|Pacte|Constitution)(?-u:\b)(?P<thereto>\s+y\s+relative|\s+y\s+annexée?)?(?P<tail>\s+(?:du|de\s+la|de\s+l['’])\s*[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|du|des|la|le|et|sur|pour))*)?)",
+        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+cette|de\s+ladite|dudit|desdite?s|du\s+même|de\s+la\s+même|de\s+ce\s+même|de\s+cette\s+même|de\s+sa|de\s+son|de\s+ses|de\s+leur)|de\s+la|du|de\s+l['’]|des|à\s+la|au)\s*(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>rapports?|résolutions?|décisions?|document|statut|étude|budget|propositions?|[Dd]éclaration|[Cc]onvention|[Tt]raité|[Pp]rotocole|[Aa]ccord|[Pp]rogramme|[Pp]lan|[Ss]tratégie|note|lettre|Charte|Pacte|Constitution)(?-u:\b)(?P<thereto>\s+y\s+relative|\s+y\s+annexée?)?(?P<tail>\s+(?:du|de\s+la|de\s+l['’])\s*[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|du|des|la|le|et|sur|pour))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|chap\.?\s+[IVXLC]+|sect\.?\s+[IVXLC]+(?:\.[A-Z])*|annexes?\s+[IVXLC]+(?:\s+(?:et|à)\s+[IVXLC]+)?|résumé|[Vv]ol\.\s+[IVXLC]+|résolution\s+[0-9]{1,3}|Supplément\s+no\s+[0-9]+[A-Z]?|voir(?:\s+aussi)?)*$",
         ibid: r"(?-u:\b)[Ii]bid\.",
         anaphor_before: r"(?-u:\b)(?P<q>ses|son|sa|leurs?)\s+$",
         coordinated_after: r"^(?:,?\s+(?:et|ou)\s+|,\s+)(?:tableaux?|figures?|encadrés?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:et|à)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
         article_after: r"^,?\s+de\s+l['’]\s*[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
-        named_text: r"(?-u:\b)(?P<name>(?:le|son|leur|ce)\s+rapport(?:\s+du\s+Secrétaire\s+général)?|l['’]avis\s+consultatif|Documents\s+officiels\s+de\s+l['’]Assemblée\s+générale)(?-u:\b)",
+        named_text: r"(?-u:\b)(?P<name>(?:le|son|leur|ce)\s+rapport(?:\s+du\s+Secrétaire\s+général)?|l['’]avis\s+consultatif|(?:la|cette|les)\s+(?:résolutions?|décisions?|déclarations?)\s+(?:adoptées?\s+par\s+|de\s+)(?:l['’]\s*|la\s+|le\s+)[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|de|du|des|la|et))*|Documents\s+officiels\s+de\s+l['’]Assemblée\s+générale)(?-u:\b)",
         coordination: r"^[\s,;]*(?:(?:et|ou)\s+)?(?:(?:en\s+particulier|notamment|y\s+compris)\s*)?[\s,]*$",
+        part_anaphor_after: r"^,?\s+(?P<q>(?:de\s+ce\s+même|de\s+cette\s+même|du\s+même|de\s+la\s+même|dudit|de\s+ladite|desdite?s|de\s+cet)\s+(?:(?P<article>articles?)|sections?|chapitres?|annexes?|parties?)(?-u:\b))",
+        part_anaphor_before: NEVER,
     })
 }

@@ -84,14 +84,16 @@ pub(super) fn data() -> &'static LanguageData {
         thereof_after: r"^,?\s+(?:de\s+ésta|de\s+la\s+misma|del\s+mismo)(?-u:\b)",
         present_text: r"presente\s+(?:resolución|informe|decisión|declaración)",
         lower_case_paragraphs: false,
-        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+esa|de\s+dicha|de\s+dicho|de\s+su|de\s+sus)|de\s+la|del|de\s+los|a\s+la|al)\s+(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>informes?|resoluci[oó]n|resoluciones|decisi[oó]n|documento|estatuto|estudio|presupuesto|propuestas?|[Dd]eclaraci[oó]n|[Cc]onvenci[oó]n|[Tt]ratado|[Pp]rotocolo|[Aa]cuerdo|[Pp]rograma|[Pp]lan|[Ee]strategia|nota|carta|Carta|Pacto|Constituci[oó]n)(?-u:\b)(?P<thereto>)(?P<tail>\s+(?:del|de\s+la)\s+[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|del|la|los|las|y|sobre|para))*)?)",
+        text_after: r"^,?\s+(?P<q>(?:(?P<anaphor>de\s+esa|de\s+ese|de\s+dicha|de\s+dicho|de\s+dichos|de\s+dichas|del\s+mismo|de\s+la\s+misma|del\s+citado|de\s+la\s+citada|de\s+su|de\s+sus)|de\s+la|del|de\s+los|a\s+la|al)\s+(?P<words>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>informes?|resoluci[oó]n|resoluciones|decisi[oó]n|documento|estatuto|estudio|presupuesto|propuestas?|[Dd]eclaraci[oó]n|[Cc]onvenci[oó]n|[Tt]ratado|[Pp]rotocolo|[Aa]cuerdo|[Pp]rograma|[Pp]lan|[Ee]strategia|nota|carta|Carta|Pacto|Constituci[oó]n)(?-u:\b)(?P<thereto>)(?P<tail>\s+(?:del|de\s+la)\s+[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|de|del|la|los|las|y|sobre|para))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|cap\.?\s+[IVXLC]+|secc?\.?\s+[IVXLC]+(?:\.[A-Z])*|anexos?\s+[IVXLC]+(?:\s+(?:y|a)\s+[IVXLC]+)?|resumen|[Vv]ol\.\s+[IVXLC]+|resoluci[oó]n\s+[0-9]{1,3}|Suplemento\s+n(?:o|º)\.?\s+[0-9]+[A-Z]?|v[eé]ase(?:\s+también)?)*$",
         ibid: r"(?-u:\b)[Ii]bid\.",
         anaphor_before: r"(?-u:\b)(?P<q>sus?)\s+$",
         coordinated_after: r"^(?:,?\s+(?:y|o)\s+|,\s+)(?:cuadros?|gr[aá]ficos?|figuras?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:y|a)\s+)[0-9IVXLC]+(?:\.[0-9]+)?)*",
         article_after: r"^,?\s+del\s+[Aa]rt[ií]culo\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
-        named_text: r"(?-u:\b)(?P<name>(?:el|su|ese)\s+informe(?:\s+del\s+Secretario\s+General)?|la\s+opini[oó]n\s+consultiva|Documentos\s+Oficiales\s+de\s+la\s+Asamblea\s+General)(?-u:\b)",
+        named_text: r"(?-u:\b)(?P<name>(?:el|su|ese)\s+informe(?:\s+del\s+Secretario\s+General)?|la\s+opini[oó]n\s+consultiva|(?:la|esa|las)\s+(?:resoluci[oó]n|resoluciones|decisi[oó]n|declaraci[oó]n)\s+(?:aprobadas?\s+por\s+|de\s+)(?:la\s+|el\s+)[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|de|del|la|las|los|y))*|Documentos\s+Oficiales\s+de\s+la\s+Asamblea\s+General)(?-u:\b)",
         coordination: r"^[\s,;]*(?:(?:y|o|e|u)\s+)?(?:(?:en\s+particular|incluidos?|especialmente)\s*)?[\s,]*$",
+        part_anaphor_after: r"^,?\s+(?P<q>(?:de\s+dich[oa]s?|del\s+mismo|de\s+la\s+misma|de\s+los\s+mismos|del\s+citado|de\s+la\s+citada|de\s+ese|de\s+esa|del\s+referido|de\s+la\s+referida)\s+(?:(?P<article>art[ií]culos?)|secci[oó]n|secciones|cap[ií]tulos?|anexos?|partes?)(?-u:\b))",
+        part_anaphor_before: NEVER,
     })
 }

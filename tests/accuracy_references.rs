@@ -570,3 +570,27 @@ fn paragraphs_of_that_article_belong_to_the_text_named_before() {
     );
     assert_external(&same, 3, "paragraph 3", "1234 (2000)");
 }
+
+/// "The report of the Secretary-General requested in paragraph 5": the
+/// paragraph is where the text was asked for, not a part of it, so the text
+/// named before it does not make the evidence mixed.
+#[test]
+fn the_paragraph_a_named_text_was_requested_in_is_this_documents() {
+    let a = analyse(
+        "The Security Council,\n\n1. Decides that the following conditions apply:\n\n(a) Approval by the Council, following the report of the\n\
+         Secretary-General requested in paragraph 2, of a scheme;\n\n2. Requests the Secretary-General to submit a report;\n",
+    );
+    assert_resolved(&a, 6, "paragraph 2", "para_2");
+    // Without the words that say so, the paragraph is the report's (or mixed).
+    let b = analyse(
+        "The Security Council,\n\n1. Decides that the following conditions apply:\n\n(a) Approval by the Council of the report of the\n\
+         Secretary-General, in particular paragraph 2, of a scheme;\n\n2. Requests the Secretary-General to submit a report;\n",
+    );
+    assert_ne!(reference(&b, 6, "paragraph 2").status, Status::Resolved, "{}", dump(&b));
+    let fr = analyse(
+        "Le Conseil de sécurité,\n\n1. Décide que les conditions suivantes s'appliquent :\n\n\
+         a) L'approbation par le Conseil, après le rapport du Secrétaire général demandé au paragraphe 2, d'un plan;\n\n\
+         2. Prie le Secrétaire général de lui présenter un rapport;\n",
+    );
+    assert_resolved(&fr, 5, "paragraphe 2", "para_2");
+}

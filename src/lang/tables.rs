@@ -193,6 +193,11 @@ pub struct LanguageData {
     pub part_anaphor_after: &'static str,
     /// The same written before the reference (`该条第2款`, `同条`). Anchored at the end.
     pub part_anaphor_before: &'static str,
+    /// Between a text named in words and a reference after it: words that
+    /// make the reference the place the text was asked for, not a part of it
+    /// ("the report of the Secretary-General requested in paragraph 5").
+    /// Anchored at both ends.
+    pub requested_in: &'static str,
 }
 
 /// A pattern that never matches (for forms a language does not have).
@@ -306,6 +311,7 @@ fn english() -> &'static LanguageData {
         coordination: r"^\s*(?:[a-e](?-u:\b))?[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
         part_anaphor_after: r"^,?\s+(?:of|in|under)\s+(?P<q>(?:that|those|the\s+said|the\s+same|said|the\s+above-mentioned|the\s+aforementioned)\s+(?:(?P<article>[Aa]rticles?)|sections?|chapters?|annex(?:es)?|parts?)(?-u:\b))",
         part_anaphor_before: NEVER,
+        requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
     })
 }
 
@@ -374,6 +380,7 @@ fn chinese() -> &'static LanguageData {
         coordination: r"^[\s，,、和及与;；]*(?:以及|特别是|尤其是)?[\s，,、]*$",
         part_anaphor_after: NEVER,
         part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",
+        requested_in: NEVER,
     })
 }
 
@@ -421,6 +428,7 @@ pub struct Tables {
     pub coordination: Regex,
     pub part_anaphor_after: Regex,
     pub part_anaphor_before: Regex,
+    pub requested_in: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -474,6 +482,7 @@ impl Tables {
             coordination: compile(data.coordination),
             part_anaphor_after: compile(data.part_anaphor_after),
             part_anaphor_before: compile(data.part_anaphor_before),
+            requested_in: compile(data.requested_in),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),

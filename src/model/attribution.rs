@@ -325,7 +325,12 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         if let Some(e) = earlier().find(|e| e.external.kind == ExternalKind::Instrument && !e.in_words) {
             q.external(e.external.clone(), e.phrase);
         } else if let Some(e) = earlier().find(|e| e.in_words) {
-            q.candidate = Some((e.external.clone(), e.phrase, e.in_words));
+            // "The report of the Secretary-General requested in paragraph 5":
+            // the paragraph is where it was asked for, not a part of it.
+            let asked_for = masked.is_char_boundary(e.phrase.end) && t.requested_in.is_match(&masked[e.phrase.end..range.start]);
+            if !asked_for {
+                q.candidate = Some((e.external.clone(), e.phrase, e.in_words));
+            }
         }
     }
     q

@@ -351,6 +351,7 @@ pub(super) fn data() -> &'static LanguageData {
                 [ar("المذكورة"), ar("المذكور"), ar("نفسها"), ar("نفسه"), ar("ذاتها"), ar("ذاته"), ar("تلك"), ar("ذلك")].join("|"),
             )),
             part_anaphor_before: NEVER,
+            requested_in: NEVER,
         }
     })
 }

@@ -106,5 +106,6 @@ pub(super) fn data() -> &'static LanguageData {
         coordination: r"^[\s,;]*(?:(?:et|ou)\s+)?(?:(?:en\s+particulier|notamment|y\s+compris)\s*)?[\s,]*$",
         part_anaphor_after: r"^,?\s+(?P<q>(?:de\s+ce\s+même|de\s+cette\s+même|du\s+même|de\s+la\s+même|dudit|de\s+ladite|desdite?s|de\s+cet)\s+(?:(?P<article>articles?)|sections?|chapitres?|annexes?|parties?)(?-u:\b))",
         part_anaphor_before: NEVER,
+        requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:qui\s+(?:a|ont)\s+été\s+)?(?:demandée?s?|visée?s?|prévue?s?|mentionnée?s?|présentée?s?|établie?s?)\s+(?:en\s+application\s+du|conformément\s+au|au|aux|dans\s+le)\s+$",
     })
 }

@@ -95,5 +95,6 @@ pub(super) fn data() -> &'static LanguageData {
         coordination: r"^[\s,;]*(?:(?:y|o|e|u)\s+)?(?:(?:en\s+particular|incluidos?|especialmente)\s*)?[\s,]*$",
         part_anaphor_after: r"^,?\s+(?P<q>(?:de\s+dich[oa]s?|del\s+mismo|de\s+la\s+misma|de\s+los\s+mismos|del\s+citado|de\s+la\s+citada|de\s+ese|de\s+esa|del\s+referido|de\s+la\s+referida)\s+(?:(?P<article>art[ií]culos?)|secci[oó]n|secciones|cap[ií]tulos?|anexos?|partes?)(?-u:\b))",
         part_anaphor_before: NEVER,
+        requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:solicitad[oa]s?|pedid[oa]s?|previst[oa]s?|mencionad[oa]s?|presentad[oa]s?|preparad[oa]s?)\s+(?:en\s+cumplimiento\s+del|de\s+conformidad\s+con\s+el|con\s+arreglo\s+al|en\s+el|en\s+los)\s+$",
     })
 }

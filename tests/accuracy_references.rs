@@ -594,3 +594,20 @@ fn the_paragraph_a_named_text_was_requested_in_is_this_documents() {
     );
     assert_resolved(&fr, 5, "paragraphe 2", "para_2");
 }
+
+/// "(see section B below)" inside section IV: a letter-only subsection with
+/// its direction is a subsection of the section it is written in.
+#[test]
+fn a_letter_only_subsection_is_in_the_section_of_the_reference() {
+    let a = analyse(
+        "I. Introduction\n\n1. The Committee notes the proposals.\n\nII. Findings\n\nA. Staffing\n\n\
+         2. The reductions are explained below (see section B below).\n\nB. Operations\n\n3. The Committee notes the operations.\n",
+    );
+    assert_resolved(&a, 9, "section B", "sec_II__subsec_B");
+    assert_no_reference_diagnostic(&a);
+    let fr = analyse(
+        "I. Introduction\n\n1. Le Comité prend note des propositions.\n\nII. Conclusions\n\nA. Personnel\n\n\
+         2. Les réductions sont expliquées plus loin (voir section B ci-dessous).\n\nB. Opérations\n\n3. Le Comité prend note des opérations.\n",
+    );
+    assert_resolved(&fr, 9, "section B", "sec_II__subsec_B");
+}

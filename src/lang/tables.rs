@@ -274,7 +274,7 @@ fn english() -> &'static LanguageData {
         sentence_ends: &[';'],
         full_stop_ends_sentence: true,
         paragraph_reference: leak(english_paragraph_reference()),
-        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?",
+        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?|(?-u:\b)[Ss]ection\s+(?P<subonly>[A-H])\s+(?:above|below)(?-u:\b)",
         annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b))+)?|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
         internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+|[0-9]{1,2})(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",

@@ -63,7 +63,7 @@ pub(super) fn data() -> &'static LanguageData {
         sentence_ends: &[';'],
         full_stop_ends_sentence: true,
         paragraph_reference: leak(paragraph_reference()),
-        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapitres?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?",
+        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapitres?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?|(?-u:\b)[Ss]ection\s+(?P<subonly>[A-H])\s+(?:ci-dessus|ci-dessous|ci-après)",
         annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnexes?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)|(?P<present>\s+(?:à\s+la|de\s+la)\s+présente\s+(?:résolution|décision|note|déclaration)|\s+(?:au|du)\s+présent\s+(?:rapport|document)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>premier|[0-9]{1,3}(?:(?:\s*,\s*|\s+et\s+|\s+à\s+)[0-9]{1,3})*)",
         internal_after: r"^,?\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|à\s+la\s+|dans\s+la\s+|au\s+|de\s+)(?:(?P<secword>section|chapitre)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annexe)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b))?|paragraphe\s+(?P<para>[0-9]{1,4})(?-u:\b))",

@@ -296,7 +296,13 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
             found = containers.iter().flatten().copied().collect();
         }
         RefKind::Section | RefKind::Subsection => {
-            for s in index.find(NodeKind::Section, target.section, &containers, here_container, |_| true) {
+            // "Section B below": a subsection of the section the reference is in.
+            let enclosing = |at: NodeId| std::iter::once(at).chain(doc.ancestors(at)).find(|&n| doc.nodes[n].kind == NodeKind::Section);
+            let sections: Vec<NodeId> = match (target.section, target.subsection) {
+                (None, Some(_)) => here.and_then(enclosing).into_iter().collect(),
+                _ => index.find(NodeKind::Section, target.section, &containers, here_container, |_| true).into_iter().collect(),
+            };
+            for s in sections {
                 {
                     match target.subsection {
                         Some(sub) => {

@@ -752,15 +752,16 @@ fn hostile_settings_globs_do_not_stall_an_open() {
 fn a_keystroke_on_an_enormous_line_is_not_quadratic() {
     const URI: &str = "file:///tmp/rapporteur-test/one-line.txt";
     let line: Vec<String> = (0..20_000).map(|i| format!("as set out in paragraph {} above,", 1000 + i)).collect();
-    let text = format!("1. The Assembly, {}\n", line.join(" "));
+    let line = format!("1. The Assembly, {}", line.join(" "));
+    let text = format!("<!-- rapporteur: on -->\n{line}\n");
     let started = Instant::now();
     let mut server = Server::start();
     server.initialize(false);
     let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": text});
     server.notify("textDocument/didOpen", json!({ "textDocument": open }));
     let first = server.diagnostics(URI, Some(1));
-    let end = text.len() as u32 - 1; // ASCII: bytes are UTF-16 units
-    let change = json!({"range": {"start": {"line": 0, "character": end}, "end": {"line": 0, "character": end}}, "text": " x"});
+    let end = line.len() as u32; // ASCII: bytes are UTF-16 units
+    let change = json!({"range": {"start": {"line": 1, "character": end}, "end": {"line": 1, "character": end}}, "text": " x"});
     server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [change]}));
     let second = server.diagnostics(URI, Some(2));
     assert_eq!(first.len(), second.len());
@@ -770,7 +771,7 @@ fn a_keystroke_on_an_enormous_line_is_not_quadratic() {
     for d in &second {
         let (Some(message), Some(at)) = (d["message"].as_str(), d["range"]["start"]["character"].as_u64()) else { continue };
         if let Some(quoted) = message.strip_prefix('`').and_then(|m| m.split('`').next()) {
-            assert!(text[at as usize..].starts_with(quoted), "{d}");
+            assert!(line[at as usize..].starts_with(quoted), "{d}");
             checked += 1;
         }
     }

@@ -568,7 +568,8 @@ fn long_requests_do_not_delay_other_documents() {
 /// random edits mixed with malformed and hostile messages (bad JSON, a
 /// `Content-Length` too short or too long, `$/` requests, versions going
 /// back, wrong-typed parameters, lone surrogates) and requests at random
-/// positions, each burst written in one go to the real binary. After each
+/// positions, single edits and several in one `didChange`, each burst
+/// written in one go to the real binary. After each
 /// burst every request has been answered and the server's text equals the
 /// client's; at the end its diagnostics equal the CLI's for the final text.
 #[test]
@@ -604,7 +605,21 @@ fn fuzz_the_protocol_over_stdio() {
                 .to_string()
             };
             match rng.below(100) {
-                0..=49 => {
+                0..=9 => {
+                    // Several changes in one message, each on the text the
+                    // one before it left (as the protocol says).
+                    let mut changes = Vec::new();
+                    for _ in 0..2 + rng.below(3) {
+                        let edit = random_edit(&mut rng, &doc);
+                        changes.push(edit.change(&doc, false));
+                        edit.apply(&mut doc);
+                    }
+                    version += 1;
+                    let body = json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                                      "params": {"textDocument": {"uri": URI, "version": version}, "contentChanges": changes}});
+                    bytes.extend(Server::framed(body.to_string().as_bytes()));
+                }
+                10..=49 => {
                     let edit = random_edit(&mut rng, &doc);
                     let change = edit.change(&doc, false);
                     edit.apply(&mut doc);
@@ -709,7 +724,9 @@ fn fuzz_the_protocol_over_stdio() {
     let published = server.diagnostics(URI, Some(version));
     assert_same_diagnostics(&published, &cli_diagnostics(&doc, URI, false));
     assert_eq!(server.shutdown_and_exit().code(), Some(0));
-    assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed());
+    // A generous budget, scaled with the count (a guard against hangs).
+    let budget = Duration::from_secs(120 * (bursts as u64 / 100).max(1));
+    assert!(started.elapsed() < budget, "{:?}", started.elapsed());
 }
 
 fn change_msg_full(uri: &str, version: i64, text: &str) -> String {

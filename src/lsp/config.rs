@@ -125,6 +125,11 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             Some(Value::Array(items)) => {
                 for item in items {
                     match item.as_str().map(str::trim) {
+                        Some(glob) if glob.chars().count() > super::glob::MAX_PATTERN => warnings.push(format!(
+                            "settings: `{key}`: ignoring a glob of {} characters (the limit is {})",
+                            glob.chars().count(),
+                            super::glob::MAX_PATTERN
+                        )),
                         Some(glob) if !glob.is_empty() => globs.push(glob.trim_start_matches("./").to_string()),
                         _ => warnings.push(format!("settings: `{key}`: ignoring {item} (expected a glob string)")),
                     }

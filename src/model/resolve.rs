@@ -15,6 +15,9 @@ struct Index {
     by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
     /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
     by_decimal: FastMap<String, Vec<NodeId>>,
+    /// The annexes, in order (found once: a walk of the top level per
+    /// reference made a document of many top-level paragraphs quadratic).
+    annexes: Vec<NodeId>,
 }
 
 impl Index {
@@ -40,7 +43,7 @@ impl Index {
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
-        Index { by_number, by_decimal }
+        Index { by_number, by_decimal, annexes: doc.annexes() }
     }
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
@@ -170,8 +173,7 @@ fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
 
 /// The containers (None = body, Some(annex)) a target may be in, and whether
 /// an annex number was cited for an unnumbered sole annex (or the reverse).
-fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
-    let annexes = doc.annexes();
+fn containers(doc: &Document, annexes: &[NodeId], target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
     let mut mismatch = false;
     let mut out: Vec<Option<NodeId>> = match target.annex {
         Some(AnnexSpec::Numbered(n)) => {
@@ -190,7 +192,7 @@ fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, 
                     Some(format!(
                         "there is no annex {}; the document has {}",
                         crate::lang::numerals::to_roman(n),
-                        describe_annexes(doc, &annexes)
+                        describe_annexes(doc, annexes)
                     )),
                 );
             }
@@ -282,7 +284,7 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
 /// Where one internal reference points; `explain` says whether to describe
 /// a failure (which walks the container).
 fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget, explain: bool) -> Resolution {
-    let (containers, annex_number_mismatch, why_none) = containers(doc, target);
+    let (containers, annex_number_mismatch, why_none) = containers(doc, &index.annexes, target);
     if let Some(why) = why_none {
         return Resolution::broken(why);
     }

@@ -231,8 +231,7 @@ impl Workspace {
             let name = other.identity.name().unwrap_or_else(|| other.path.clone());
             let from_text = &self.get(from).map(|e| Arc::clone(&e.analysis.text)).unwrap_or_default();
             let written = from_text.get(r.range.start..r.range.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-            let mut d =
-                Diagnostic::new(Code::ReferenceBroken, r.range, format!("{written}: {name} ({}) has no such part: {why}", other.path));
+            let mut d = Diagnostic::new(Code::ReferenceBroken, r.range, format!("{written}: {name} has no such part: {why}"));
             d.severity = severity;
             let at = other.identity.masthead.unwrap_or(TextRange::new(0, 0));
             out.push(CrossDiagnostic { diagnostic: d, related: Some((t.doc, at, format!("{name} is this document"))) });

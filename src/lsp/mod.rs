@@ -18,6 +18,7 @@ mod server;
 mod state;
 mod sync;
 mod transport;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::Ordering;

@@ -63,10 +63,13 @@ pub enum Code {
     ResolutionMalformed,
     SdgUnknownTarget,
     StructureInlineHeading,
+    ParityNode,
+    ParityFacts,
+    ParityReferences,
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 20] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -84,6 +87,9 @@ impl Code {
         Code::ResolutionMalformed,
         Code::SdgUnknownTarget,
         Code::StructureInlineHeading,
+        Code::ParityNode,
+        Code::ParityFacts,
+        Code::ParityReferences,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +111,9 @@ impl Code {
             Code::ResolutionMalformed => "resolution.malformed",
             Code::SdgUnknownTarget => "sdg.unknown-target",
             Code::StructureInlineHeading => "structure.inline-heading",
+            Code::ParityNode => "parity.node",
+            Code::ParityFacts => "parity.facts",
+            Code::ParityReferences => "parity.references",
         }
     }
 

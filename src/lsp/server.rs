@@ -538,7 +538,11 @@ impl LanguageServer for Backend {
             if let Some(across) = super::workspace::hover(&self.shared.workspace, &uri, &a, offset, self.shared.encoding()) {
                 return Ok(Some(across));
             }
-            Ok(a.hover(offset).map(|h| convert::hover(&a, &h, self.shared.encoding())))
+            let elsewhere = super::workspace::other_versions(&self.shared.workspace, &uri, &a, offset);
+            Ok(a.hover(offset).map(|mut h| {
+                h.markdown.push_str(&elsewhere);
+                convert::hover(&a, &h, self.shared.encoding())
+            }))
         })
         .await
     }

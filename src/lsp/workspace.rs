@@ -154,6 +154,12 @@ pub fn hover(index: &Index, uri: &Uri, a: &Arc<Analysis>, offset: usize, enc: Po
     Some(convert::hover(a, &h, enc))
 }
 
+/// The same paragraph in the other language versions, for a hover on its number.
+pub fn other_versions(index: &Index, uri: &Uri, a: &Arc<Analysis>, offset: usize) -> String {
+    let Some(k) = refreshed(index, uri, a) else { return String::new() };
+    index.read().other_versions_markdown(k, offset)
+}
+
 /// The references in the other documents of the workspace.
 pub fn references(index: &Index, uri: &Uri, a: &Arc<Analysis>, offset: usize, enc: PositionEncoding) -> Vec<Location> {
     let Some(k) = refreshed(index, uri, a) else { return Vec::new() };

@@ -10,6 +10,7 @@
 //! document: the workspace only ever looks for it in the document it names.
 
 pub mod identity;
+pub mod parity;
 pub mod symbols;
 
 use std::collections::HashMap;
@@ -221,10 +222,11 @@ impl Workspace {
     }
 
     /// `reference.broken` for each reference into a document of the
-    /// workspace that does not have the cited part.
+    /// workspace that does not have the cited part, and the `parity.*`
+    /// differences from the other language versions.
     pub fn diagnostics(&self, from: DocKey, config: &DiagnosticsConfig) -> Vec<CrossDiagnostic> {
-        let Some(severity) = config.severity(Code::ReferenceBroken) else { return Vec::new() };
-        let mut out = Vec::new();
+        let mut out = self.parity(from, config);
+        let Some(severity) = config.severity(Code::ReferenceBroken) else { return out };
         for (r, t) in self.cross_references(from) {
             let Some(why) = &t.broken else { continue };
             let Some(other) = self.get(t.doc) else { continue };
@@ -237,6 +239,49 @@ impl Workspace {
             out.push(CrossDiagnostic { diagnostic: d, related: Some((t.doc, at, format!("{name} is this document"))) });
         }
         out
+    }
+
+    /// The other language versions of a document: the documents with the
+    /// same first symbol (or the same resolution) in another language.
+    pub fn language_versions(&self, key: DocKey) -> Vec<DocKey> {
+        let Some(e) = self.get(key) else { return Vec::new() };
+        let lang = e.analysis.language();
+        let same: Vec<DocKey> = match (e.identity.symbols.first(), &e.identity.resolution) {
+            (Some(s), _) => self.by_symbol.get(s).cloned().unwrap_or_default(),
+            (None, Some(r)) => self.by_resolution.get(r).cloned().unwrap_or_default(),
+            (None, None) => Vec::new(),
+        };
+        let mut out: Vec<DocKey> =
+            same.into_iter().filter(|&k| k != key && self.get(k).is_some_and(|o| o.analysis.language() != lang)).collect();
+        out.sort_by(|&a, &b| self.entries[a].as_ref().map(|e| &e.path).cmp(&self.entries[b].as_ref().map(|e| &e.path)));
+        out.dedup();
+        out
+    }
+
+    /// `parity.*`: what differs in this version from each other language
+    /// version present, with the same node there as the related location.
+    pub fn parity(&self, key: DocKey, config: &DiagnosticsConfig) -> Vec<CrossDiagnostic> {
+        let Some(e) = self.get(key) else { return Vec::new() };
+        let mut out = Vec::new();
+        for other in self.language_versions(key) {
+            let Some(o) = self.get(other) else { continue };
+            let name = format!("{} ({})", o.analysis.language().name(), o.path);
+            for f in parity::compare(&e.analysis, &o.analysis, &name) {
+                let Some(severity) = config.severity(f.code) else { continue };
+                let mut d = Diagnostic::new(f.code, f.range, f.message);
+                d.severity = severity;
+                let related = (other, f.other_range, format!("`{}` in the {} version", f.eid, o.analysis.language().name()));
+                out.push(CrossDiagnostic { diagnostic: d, related: Some(related) });
+            }
+        }
+        out
+    }
+
+    /// The same node in the other language versions present.
+    pub fn same_node_elsewhere(&self, key: DocKey, node: NodeId) -> Vec<(DocKey, NodeId)> {
+        let Some(e) = self.get(key) else { return Vec::new() };
+        let eid = &e.analysis.document.nodes[node].eid;
+        self.language_versions(key).into_iter().filter_map(|k| Some((k, self.get(k)?.analysis.document.find_eid(eid)?))).collect()
     }
 
     /// The range a jump into `t` lands on.
@@ -282,6 +327,27 @@ impl Workspace {
             (None, None) => format!("**{}** ({})\n\n*In the workspace:* {}", escape_markdown(&name), lang, escape_markdown(&other.path)),
         };
         Some(Hover { range: r.range, markdown })
+    }
+
+    /// For a hover on a paragraph's number: the same paragraph in the other
+    /// language versions present (Markdown, empty if none).
+    pub fn other_versions_markdown(&self, key: DocKey, offset: usize) -> String {
+        let Some(e) = self.get(key) else { return String::new() };
+        let Some(node) = e.analysis.numbered_node_at(offset) else { return String::new() };
+        let mut md = String::new();
+        for (k, n) in self.same_node_elsewhere(key, node) {
+            let Some(o) = self.get(k) else { continue };
+            if md.is_empty() {
+                md.push_str("\n\n**In the other languages**");
+            }
+            md.push_str(&format!(
+                "\n\n- {} ({}): {}",
+                o.analysis.language().name(),
+                escape_markdown(&o.path),
+                escape_markdown(&o.analysis.excerpt(n, 200))
+            ));
+        }
+        md
     }
 
     /// The references, in every other document, that lead to `node` of `doc`.

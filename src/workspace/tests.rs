@@ -140,3 +140,27 @@ fn workspace_symbols_by_symbol_address_and_words() {
     assert_eq!(docs.len(), 4, "every document by an empty query: {docs:?}");
     assert!(ws.symbols("A/CONF.192/2018/RC/9", 10).is_empty());
 }
+
+#[test]
+fn language_versions_are_compared_node_by_node() {
+    let ws = workspace();
+    let en = ws.key("report_en.txt").unwrap();
+    let fr = ws.key("report_fr.txt").unwrap();
+    assert_eq!(ws.language_versions(en), vec![fr]);
+    assert_eq!(ws.language_versions(fr), vec![en]);
+    assert!(ws.language_versions(ws.key("draft.txt").unwrap()).is_empty());
+    // The French report has no paragraph 5: reported on the English one, pointing at the French annex.
+    let found = ws.parity(en, &DiagnosticsConfig::all_enabled());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.diagnostic.code, Code::ParityNode);
+    assert!(REPORT_EN[d.diagnostic.range.start..].starts_with("5. States undertake to keep"), "{:?}", d.diagnostic);
+    let (doc, range, _) = d.related.as_ref().unwrap();
+    assert_eq!(*doc, fr);
+    assert!(REPORT_FR[range.start..].starts_with("Annexe"), "{}", &REPORT_FR[range.start..]);
+    assert!(ws.parity(fr, &DiagnosticsConfig::all_enabled()).is_empty(), "nothing the French has that the English lacks");
+    // Hover on a paragraph's number shows it in the other language.
+    let md = ws.other_versions_markdown(en, at(REPORT_EN, "4. States undertake"));
+    assert!(md.contains("French") && md.contains("renforcer le traçage"), "{md}");
+    assert!(ws.other_versions_markdown(en, at(REPORT_EN, "5. States undertake")).is_empty());
+}

@@ -18,3 +18,4 @@ pub mod lsp;
 pub mod model;
 pub mod syntax;
 pub mod text;
+pub mod workspace;

@@ -115,16 +115,20 @@ pub fn run_fix(m: &ArgMatches) -> i32 {
     let lang = m.get_one::<Option<Language>>("lang").copied().flatten();
     let only: Vec<Code> = m.get_many::<Code>("only").into_iter().flatten().copied().collect();
     let (check, write) = (m.get_flag("check"), m.get_flag("write"));
-    let mut files = Vec::new();
     let mut status = 0;
+    // The same walk as `check` (links not followed out of a folder, special files skipped).
+    let mut walk = super::walk::Walk::default();
     for p in m.get_many::<PathBuf>("paths").into_iter().flatten() {
-        let mut found = Vec::new();
-        if let Err(e) = super::collect_files(p, &mut found, false) {
-            eprintln!("error: {e}");
-            status = 2;
-        }
-        files.extend(found.into_iter().map(|i| i.path));
+        super::walk::collect(p, false, &mut walk);
     }
+    for note in &walk.notes {
+        eprintln!("note: {note}");
+    }
+    for e in &walk.errors {
+        eprintln!("error: {e}");
+        status = 2;
+    }
+    let files: Vec<PathBuf> = walk.files.into_iter().map(|i| i.path).collect();
     let mut out = String::new();
     for path in files {
         let shown = path.display().to_string();

@@ -15,6 +15,7 @@ mod sarif;
 mod term;
 mod walk;
 mod window;
+mod workspace;
 
 use std::io::Write as _;
 use std::path::Path;
@@ -156,23 +157,31 @@ fn check(opts: &CheckOptions) -> i32 {
     let mut block = String::new();
     let (mut errors, mut warnings, mut others, mut failing) = (0usize, 0usize, 0usize, 0usize);
     let (mut checked, mut skipped) = (0usize, 0usize);
-    for input in &walk.files {
-        let path = &input.path;
-        let shown = path.display().to_string();
-        let text = match walk::read_bounded(path, opts.max_file_size) {
-            Ok(t) => t,
+    // Analysed on all cores, then resolved across one another.
+    let paths: Vec<&Path> = walk.files.iter().map(|f| f.path.as_path()).collect();
+    let progress = opts.format == Format::Human;
+    let read = |path: &Path| walk::read_bounded(path, opts.max_file_size);
+    let results = workspace::analyse_all(&paths, read, opts.lang, &opts.config, progress, |i, a| {
+        !walk.files[i].walked || is_un_document(a, Activation::Auto)
+    });
+    let mut kept = Vec::new();
+    for (input, result) in walk.files.iter().zip(results) {
+        match result {
             Err(e) => {
                 eprintln!("error: {e}");
                 sarif.add_error(&e);
                 status = 2;
-                continue;
             }
-        };
-        let a = Analysis::new(text, opts.lang, &opts.config);
-        if input.walked && !is_un_document(&a, Activation::Auto) {
-            skipped += 1;
-            continue;
+            Ok(None) => skipped += 1,
+            Ok(Some(a)) => kept.push((input, a)),
         }
+    }
+    let (inputs, docs): (Vec<&walk::Input>, Vec<(String, Analysis)>) =
+        kept.into_iter().map(|(input, a)| (input, (input.path.display().to_string(), a))).unzip();
+    let analyses = workspace::resolve_across(docs, &opts.config);
+    for (input, a) in inputs.into_iter().zip(analyses) {
+        let path = &input.path;
+        let shown = path.display().to_string();
         checked += 1;
         for d in &a.diagnostics {
             match d.severity {

@@ -65,10 +65,13 @@ pub enum Code {
     StructureInlineHeading,
     /// Session only (the language server): see `ide::drift`.
     ReferenceDrift,
+    ParityNode,
+    ParityFacts,
+    ParityReferences,
 }
 
 impl Code {
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 21] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -87,6 +90,9 @@ impl Code {
         Code::SdgUnknownTarget,
         Code::StructureInlineHeading,
         Code::ReferenceDrift,
+        Code::ParityNode,
+        Code::ParityFacts,
+        Code::ParityReferences,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -109,6 +115,9 @@ impl Code {
             Code::SdgUnknownTarget => "sdg.unknown-target",
             Code::StructureInlineHeading => "structure.inline-heading",
             Code::ReferenceDrift => "reference.drift",
+            Code::ParityNode => "parity.node",
+            Code::ParityFacts => "parity.facts",
+            Code::ParityReferences => "parity.references",
         }
     }
 

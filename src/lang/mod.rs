@@ -4,6 +4,7 @@
 
 pub mod nfd;
 pub mod numerals;
+pub mod scale;
 pub mod states;
 pub mod tables;
 

@@ -19,6 +19,7 @@ mod server;
 mod state;
 mod sync;
 mod transport;
+mod workspace;
 
 use std::any::Any;
 use std::sync::atomic::Ordering;

@@ -102,17 +102,22 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
     let enc = shared.encoding();
     let analyzer = Arc::clone(&shared.options.analyzer);
     let (task_uri, task_doc) = (uri.clone(), Arc::clone(doc));
+    let index = Arc::clone(&shared.workspace);
     let computed = tokio::task::spawn_blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
             let analysis = task_doc.analysis(&analyzer);
             // A file that is not a UN document (a README, notes) gets none.
-            if !task_doc.is_active(&analysis) {
+            let active = task_doc.is_active(&analysis);
+            // The workspace takes the editor's text; references into other documents are checked there.
+            let across = index.open_document(&task_uri, &analysis, active, enc, &task_doc.settings);
+            if !active {
                 Vec::new()
             } else {
                 let mut published = capped(&analysis, &task_uri, enc, MAX_PUBLISHED);
                 // Drift is known only to the session: compared with the version published before.
                 let drifts = task_doc.track_drift(&analysis);
                 published.extend(drifts.iter().map(|d| convert::diagnostic(&analysis, &task_uri, &d.diagnostic, enc)));
+                published.extend(across);
                 published
             }
         }))

@@ -23,11 +23,12 @@ use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{
     CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentHighlight, DocumentHighlightParams, DocumentLink, DocumentLinkParams,
-    DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover,
-    HoverParams, InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location, MessageType, Position,
-    PrepareRenameResponse, ReferenceParams, RenameParams, SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams,
-    SemanticTokensRangeResult, SemanticTokensResult, ServerInfo, TextDocumentIdentifier, TextDocumentPositionParams, Uri, WorkspaceEdit,
+    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentHighlight, DocumentHighlightParams,
+    DocumentLink, DocumentLinkParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
+    GotoDefinitionResponse, Hover, HoverParams, InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams,
+    Location, MessageType, Position, PrepareRenameResponse, ReferenceParams, RenameParams, SemanticTokens, SemanticTokensParams,
+    SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult, ServerInfo, TextDocumentIdentifier,
+    TextDocumentPositionParams, Uri, WorkspaceEdit, WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -53,6 +54,8 @@ pub struct Shared {
     /// `exclude` globs are relative to.
     folders: RwLock<Vec<PathBuf>>,
     shutdown_requested: Arc<AtomicBool>,
+    /// The documents of the workspace folders (`lsp/workspace.rs`).
+    pub workspace: Arc<super::workspace::Index>,
 }
 
 impl Shared {
@@ -194,6 +197,7 @@ impl Backend {
             deferred: Mutex::new(Vec::new()),
             folders: RwLock::new(Vec::new()),
             shutdown_requested: Arc::new(AtomicBool::new(false)),
+            workspace: Arc::default(),
         };
         Backend { shared: Arc::new(shared) }
     }
@@ -373,6 +377,7 @@ impl LanguageServer for Backend {
         self.request("initialize", async {
             let enc = capabilities::negotiate(&params.capabilities);
             self.shared.set_encoding(enc);
+            self.shared.workspace.client_capabilities(&params.capabilities);
             #[allow(deprecated)] // `root_uri`: for clients without workspace folders.
             let folders: Vec<PathBuf> = match &params.workspace_folders {
                 Some(folders) if !folders.is_empty() => {
@@ -403,6 +408,8 @@ impl LanguageServer for Backend {
         for warning in warnings {
             self.shared.log(Level::Warn, warning).await;
         }
+        let folders = self.shared.folders.read().map(|f| f.clone()).unwrap_or_default();
+        super::workspace::start(Arc::clone(&self.shared), folders);
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -514,7 +521,8 @@ impl LanguageServer for Backend {
             let offset = self.offset(&a, &uri, p.position, "definition");
             let targets = a.goto_definition(offset);
             if targets.is_empty() {
-                return Ok(None);
+                let across = super::workspace::definition(&self.shared.workspace, &uri, &a, offset, self.shared.encoding());
+                return Ok((!across.is_empty()).then_some(GotoDefinitionResponse::Array(across)));
             }
             let locations = convert::locations(&a, &uri, &targets, self.shared.encoding());
             Ok(Some(GotoDefinitionResponse::Array(locations)))
@@ -528,7 +536,14 @@ impl LanguageServer for Backend {
             let uri = p.text_document.uri;
             let a = self.analysed(&uri).await?;
             let offset = self.offset(&a, &uri, p.position, "hover");
-            Ok(a.hover(offset).map(|h| convert::hover(&a, &h, self.shared.encoding())))
+            if let Some(across) = super::workspace::hover(&self.shared.workspace, &uri, &a, offset, self.shared.encoding()) {
+                return Ok(Some(across));
+            }
+            let elsewhere = super::workspace::other_versions(&self.shared.workspace, &uri, &a, offset);
+            Ok(a.hover(offset).map(|mut h| {
+                h.markdown.push_str(&elsewhere);
+                convert::hover(&a, &h, self.shared.encoding())
+            }))
         })
         .await
     }
@@ -539,6 +554,7 @@ impl LanguageServer for Backend {
             let uri = p.text_document.uri;
             let position = p.position;
             let include_declaration = params.context.include_declaration;
+            let index = Arc::clone(&self.shared.workspace);
             let locations = self
                 .off_runtime(&uri.clone(), move |_, a, enc| {
                     let (offset, clamped) = convert::offset(a, position, enc);
@@ -548,9 +564,12 @@ impl LanguageServer for Backend {
                         log::stderr(Level::Warn, &msg);
                     }
                     let found = a.find_references(offset, include_declaration);
-                    convert::locations(a, &uri, &found, enc)
+                    (convert::locations(a, &uri, &found, enc), uri, offset)
                 })
                 .await?;
+            let (mut locations, uri, offset) = locations;
+            let a = self.analysed(&uri).await?;
+            locations.extend(super::workspace::references(&index, &uri, &a, offset, self.shared.encoding()));
             Ok(Some(locations))
         })
         .await
@@ -628,6 +647,26 @@ impl LanguageServer for Backend {
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         self.request("textDocument/rename", self.renaming(params)).await
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.request("workspace/symbol", async {
+            let index = Arc::clone(&self.shared.workspace);
+            let enc = self.shared.encoding();
+            let found = tokio::task::spawn_blocking(move || super::workspace::symbols(&index, &params.query, enc))
+                .await
+                .map_err(|e| internal(format!("workspace/symbol did not finish: {e}")))?;
+            Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+        })
+        .await
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.notification("workspace/didChangeWatchedFiles", async {
+            let folders = self.shared.folders.read().map(|f| f.clone()).unwrap_or_default();
+            super::workspace::files_changed(&self.shared, params.changes, folders).await;
+        })
+        .await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {

@@ -476,3 +476,16 @@ fn span_text(nums: &[u32]) -> String {
         _ => "no numbered paragraphs".to_string(),
     }
 }
+
+/// Where `target`, cited by another text as a `kind` of this document
+/// ("paragraph 10 of A/CONF.192/2018/RC/2"), points in `doc`: the same
+/// resolver, looking from the top of the document (the body before the
+/// annexes).
+pub fn resolve_in(doc: &Document, kind: RefKind, target: &InternalTarget) -> Resolution {
+    let index = Index::new(doc);
+    let mut target = target.clone();
+    target.direction = None;
+    target.scope = DocScope::Any;
+    let probe = Reference::internal(crate::text::TextRange::new(0, 0), kind, target.clone(), Vec::new());
+    resolve_one(doc, &index, &probe, &target, true)
+}

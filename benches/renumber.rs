@@ -26,7 +26,10 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn main() {
     let base = chinese_document(1_000_000);
     // A paragraph inserted in the middle, numbered as the one it goes before.
-    let middle = base.len() / 2;
+    let mut middle = base.len() / 2;
+    while !base.is_char_boundary(middle) {
+        middle += 1;
+    }
     let at = middle + base[middle..].find("\n18. ").expect("a paragraph 18 after the middle") + 1;
     let mut text = base.clone();
     text.insert_str(at, "18. 新插入的一段。\n");

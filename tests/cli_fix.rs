@@ -129,3 +129,18 @@ fn renumber_scope_leaves_the_rest() {
     assert!(!diff.contains("+14. "), "{diff}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn help_names_the_modes() {
+    for (sub, words) in [("fix", &["--check", "--diff", "--write", "--only", "Exit status"][..]), ("renumber", &["--scope", "--diff"][..])]
+    {
+        let out = run(&[sub, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for w in words {
+            assert!(text.contains(w), "{sub} --help lacks {w}");
+        }
+    }
+    // Bad usage: both --check and --write.
+    assert_eq!(run(&["fix", "--check", "--write", "x.txt"]).status.code(), Some(2));
+}

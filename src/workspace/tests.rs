@@ -1,3 +1,5 @@
+//! Tests of the workspace: identity from the masthead, resolution across documents, parity of language versions.
+
 use std::sync::Arc;
 
 use super::*;

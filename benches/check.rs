@@ -85,6 +85,91 @@ fn time_updates(text: &str, lang: Language, runs: usize) -> (Duration, Duration)
     (median(borrowed), median(owned))
 }
 
+/// RAPPORTEUR_BENCH_STAGES=1: the median time of each stage of a fresh
+/// analysis (detection, line index, masking, line classification, the rest of
+/// the parse: tree, schemes, eIds, votes; finding and attributing references,
+/// resolving them, diagnostics), for profiling.
+fn time_stages(text: &str, lang: Language, runs: usize) {
+    use rapporteur::{diagnostics, lang as lg, model, syntax, text::LineIndex};
+    let config = DiagnosticsConfig::all_enabled();
+    let tables = rapporteur::lang::tables::tables(lang);
+    let mut stages: Vec<(&str, Vec<Duration>)> = Vec::new();
+    let mut record = |name: &'static str, d: Duration| match stages.iter_mut().find(|(n, _)| *n == name) {
+        Some((_, v)) => v.push(d),
+        None => stages.push((name, vec![d])),
+    };
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(lg::detect(text));
+        record("detect", t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(LineIndex::new(text));
+        record("line index", t.elapsed());
+        let t = Instant::now();
+        let (masked, bold) = syntax::mask::mask(text);
+        record("mask", t.elapsed());
+        let t = Instant::now();
+        let mut lines = Vec::new();
+        syntax::lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
+        record("lines", t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(syntax::names::Marks::find(&masked, 0, tables));
+        record("name marks", t.elapsed());
+        let t = Instant::now();
+        let (doc, _) = syntax::parse_keeping(text, lang);
+        record("parse (all of it)", t.elapsed());
+        let t = Instant::now();
+        let (refs, _) = model::find::find_keeping(&doc);
+        record("find + attribute", t.elapsed());
+        let t = Instant::now();
+        let res = model::resolve::resolve_all(&doc, &refs);
+        record("resolve", t.elapsed());
+        let mut refs = model::references(&doc);
+        let t = Instant::now();
+        std::hint::black_box(diagnostics::check(&doc, &refs, &config));
+        record("diagnostics", t.elapsed());
+        refs.clear();
+        std::hint::black_box((res, refs, masked, lines));
+    }
+    if std::env::var_os("RAPPORTEUR_BENCH_REGEX").is_some() {
+        let (masked, _) = syntax::mask::mask(text);
+        let t = tables;
+        let all: [(&str, &regex::Regex); 14] = [
+            ("rule_of_procedure", &t.rule_of_procedure),
+            ("resolution_list", &t.resolution_list),
+            ("resolution_without_year", &t.resolution_without_year),
+            ("instrument", &t.instrument),
+            ("named_text", &t.named_text),
+            ("ibid", &t.ibid),
+            ("sdg", &t.sdg),
+            ("paragraph_reference", &t.paragraph_reference),
+            ("section_reference", &t.section_reference),
+            ("annex_reference", &t.annex_reference),
+            ("article_reference", &t.article_reference),
+            ("vote_figures", &t.vote_figures),
+            ("numbered_line", &t.numbered_line),
+            ("subparagraph_line", &t.subparagraph_line),
+        ];
+        for (name, re) in all {
+            let s = Instant::now();
+            let n = re.find_iter(&masked).count();
+            let f = s.elapsed();
+            let s = Instant::now();
+            let c = re.captures_iter(&masked).count();
+            let cp = s.elapsed();
+            println!(
+                "    regex {name:24} {n:6} matches  find {:>7.2} ms  captures {:>7.2} ms ({c})",
+                f.as_secs_f64() * 1e3,
+                cp.as_secs_f64() * 1e3
+            );
+        }
+    }
+    for (name, mut v) in stages {
+        v.sort();
+        println!("    {name:20} {:>8.2} ms", v[v.len() / 2].as_secs_f64() * 1e3);
+    }
+}
+
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -105,7 +190,10 @@ fn main() {
         let mut results = Vec::new();
         // RAPPORTEUR_BENCH_QUICK=1: one run of the 1-MB document (for profilers).
         let quick = std::env::var_os("RAPPORTEUR_BENCH_QUICK").is_some();
-        let sizes: &[(&str, usize, usize)] = if quick { &[("1 MB", 1 << 20, 1)] } else { &[("1 MB", 1 << 20, 9), ("10 MB", 10 << 20, 3)] };
+        // RAPPORTEUR_BENCH_QUICK=N: N runs (a profile of warm runs).
+        let quick_runs = std::env::var("RAPPORTEUR_BENCH_QUICK").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+        let sizes: &[(&str, usize, usize)] =
+            if quick { &[("1 MB", 1 << 20, quick_runs)] } else { &[("1 MB", 1 << 20, 9), ("10 MB", 10 << 20, 3)] };
         for &(label, size, runs) in sizes {
             let text = build(size);
             let (best, median, diagnostics) = time(&text, lang, runs);
@@ -119,6 +207,9 @@ fn main() {
                 mb / median.as_secs_f64(),
             );
             results.push((text.len(), median));
+            if std::env::var_os("RAPPORTEUR_BENCH_STAGES").is_some() {
+                time_stages(&text, lang, runs);
+            }
             let (borrowed, owned) = time_updates(&text, lang, if quick { 5 } else { 41 });
             println!(
                 "{name:10} {label:6} update after a keystroke: median {:>6.2} ms (borrowing the previous analysis), {:>6.2} ms (consuming it)",

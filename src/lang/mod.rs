@@ -97,11 +97,30 @@ pub fn detect(text: &str) -> Language {
     latin_language(sample)
 }
 
+/// Compiles every language's tables and loads the State names, which the
+/// first analysis in a language would otherwise pay for (tens of
+/// milliseconds): the server calls it on a thread of its own at
+/// `initialize`, so that the first diagnostics wait only for the analysis.
+pub fn warm_up() {
+    for lang in Language::ALL {
+        let _ = tables::tables(lang);
+        let _ = states::lookup(lang, "France");
+    }
+}
+
 fn latin_language(sample: &str) -> Language {
     let mut counts = [0usize; 3]; // en, fr, es
     for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(20_000) {
-        let w = word.to_lowercase();
-        match w.as_str() {
+        // Every marker word is ASCII and at most five letters: a longer or
+        // non-ASCII word is none of them (no other character lowercases to
+        // their letters), and the rest are lowercased without allocating.
+        if word.len() > 5 || !word.is_ascii() {
+            continue;
+        }
+        let mut lower = [0u8; 5];
+        lower[..word.len()].copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        match std::str::from_utf8(&lower[..word.len()]).unwrap_or_default() {
             "the" | "and" | "of" | "to" | "which" | "with" | "its" | "that" => counts[0] += 1,
             "le" | "les" | "des" | "du" | "et" | "une" | "aux" | "qui" | "dans" | "sur" => counts[1] += 1,
             "el" | "los" | "las" | "del" | "y" | "una" | "con" | "por" | "para" | "que" => counts[2] += 1,

@@ -375,6 +375,8 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         self.request("initialize", async {
+            // Regex and table set-up off the critical path of the first didOpen.
+            let _ = std::thread::Builder::new().name("rapporteur-warm-up".into()).spawn(crate::lang::warm_up);
             let enc = capabilities::negotiate(&params.capabilities);
             self.shared.set_encoding(enc);
             self.shared.workspace.client_capabilities(&params.capabilities);

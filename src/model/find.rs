@@ -53,10 +53,13 @@ impl Taken {
 
     fn push(&mut self, r: TextRange) {
         let (mut start, mut end) = (r.start, r.end.max(r.start + 1));
-        // Merge with every interval it touches.
-        let touching: Vec<(usize, usize)> =
-            self.by_start.range(..end).rev().take_while(|(_, &e)| e >= start).map(|(&s, &e)| (s, e)).collect();
-        for (s, e) in touching {
+        // Merge with every interval it touches (the last one starting
+        // before its end, while they reach it; no list is built).
+        let reach = start;
+        while let Some((&s, &e)) = self.by_start.range(..end).next_back() {
+            if e < reach {
+                break;
+            }
             self.by_start.remove(&s);
             start = start.min(s);
             end = end.max(e);

@@ -303,6 +303,18 @@ fn any_numeral(masked: &str, span: TextRange) -> Option<Number> {
 }
 
 /// Classifies one logical line by the language's patterns alone.
+/// `re.captures(s)`, with a match test first: most lines match none of the
+/// patterns tried on them, and the test (an automaton run over the line's
+/// first characters) costs a fraction of a capture search, which builds its
+/// slots for every call.
+fn captures_of<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+    if re.is_match(s) {
+        re.captures(s)
+    } else {
+        None
+    }
+}
+
 pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let s = &masked[range.start..range.end];
     if s.trim().is_empty() {
@@ -334,16 +346,16 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if matches!(first, '(' | '（') {
         return lettered(masked, s, base, end, tables).or_else(|| slipped_label(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
-    if let Some(c) = tables.vote_list_heading.captures(s) {
+    if let Some(c) = captures_of(&tables.vote_list_heading, s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
             return LineKind::VoteHeading { side, rest: trim(masked, after(&c)) };
         }
     }
-    if let Some(c) = tables.annex_heading.captures(s) {
+    if let Some(c) = captures_of(&tables.annex_heading, s) {
         let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
         return LineKind::Annex { number, title: None };
     }
-    if let Some(c) = tables.part_heading.captures(s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_of(&tables.part_heading, s).filter(|c| !lower_title(c)) {
         if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
             // `الجزء الأول` is "Part one": numbered like the other versions.
             if number.style == NumberStyle::ArabicOrdinal {
@@ -352,12 +364,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.article_heading.captures(s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_of(&tables.article_heading, s).filter(|c| !lower_title(c)) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
             return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = tables.section_heading.captures(s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_of(&tables.section_heading, s).filter(|c| !lower_title(c)) {
         let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
         let number = span.and_then(|span| {
             section_number(masked, span, tables.data.section_numerals).or_else(|| {
@@ -382,7 +394,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }, title: None };
         }
     }
-    if let Some(c) = tables.subsection_heading.captures(s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_of(&tables.subsection_heading, s).filter(|c| !lower_title(c)) {
         if let Some(span) = group(&c, "num", base) {
             // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
             let text = &masked[span.start..span.end];
@@ -448,7 +460,7 @@ fn slipped_bare_label(masked: &str, s: &str, base: usize, end: usize) -> Option<
 
 fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
-    if let Some(c) = tables.numbered_line.captures(s) {
+    if let Some(c) = captures_of(&tables.numbered_line, s) {
         if let Some(span) = group(&c, "num", base) {
             let rest = match c.name("sep") {
                 Some(sep) => TextRange::new(base + sep.end(), end),
@@ -621,7 +633,7 @@ pub fn digit_for_letter(s: &str) -> Option<u32> {
 
 fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
-    if let Some(c) = tables.subparagraph_line.captures(s) {
+    if let Some(c) = captures_of(&tables.subparagraph_line, s) {
         if let Some(span) = group(&c, "num", base).or_else(|| group(&c, "num3", base)) {
             let rest = after(&c);
             let text = &masked[span.start..span.end];
@@ -699,6 +711,11 @@ pub fn ends_with_colon(s: &str) -> bool {
 
 /// Whether a heading candidate is short enough to be a heading.
 pub fn is_short(s: &str) -> bool {
+    // Beyond 160 characters nothing is short: count no further (a heading
+    // candidate can be a whole paragraph).
+    if s.len() > 160 && s.chars().nth(160).is_some() {
+        return false;
+    }
     let chars = s.chars().count();
     let wide = s.chars().filter(|c| (*c as u32) >= 0x2E80).count();
     if wide * 2 > chars {

@@ -629,7 +629,8 @@ impl<'a> Builder<'a> {
             // continues the list.
             let fits_paragraph = number.value == self.last_paragraph + 1;
             let contiguous = prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank));
-            let short = rest_text.chars().count() <= if self.tables.data.full_stop_ends_sentence { 100 } else { 40 };
+            // (at most 100 or 40 characters, counted no further than that)
+            let short = rest_text.chars().nth(if self.tables.data.full_stop_ends_sentence { 100 } else { 40 }).is_none();
             // A list tolerates its own numbering mistakes (a missing, repeated
             // or swapped item) as long as the items stay together.
             let near = number.value <= last + 3 && number.value + 3 >= last;
@@ -686,7 +687,7 @@ impl<'a> Builder<'a> {
         let continues_paragraphs = number.value == self.last_paragraph + 1
             && self.last_paragraph > 0
             && self.last_subheading == 0
-            && rest_text.split_whitespace().count() >= 8;
+            && rest_text.split_whitespace().nth(7).is_some();
         let heading = !rest_text.is_empty()
             && !ends_sentence(rest_text)
             && !wraps

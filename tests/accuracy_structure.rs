@@ -364,3 +364,18 @@ fn b09_split_vote_lines_and_dashed_arabic_items() {
     assert_nodes(&a, &[(4, "subparagraph", "intro_1__subpara_a"), (5, "subparagraph", "intro_1__subpara_b")]);
     assert_diagnostics(&a, &[]);
 }
+
+/// A list whose first labels were lost in a conversion, so that `(ii)` is the
+/// first label left: it is Roman 2 ("subparagraph i is missing"), not the
+/// 35th letter ("a–hh missing").
+#[test]
+fn a_first_label_ii_after_nothing_is_roman() {
+    let a = analyse(
+        "The General Assembly,\n\n1. Decides the following:\n\nAssisting Member States in building capacities;\n\n\
+         (ii) Inviting international financial institutions to engage;\n\n(iii) Requesting a report;\n",
+        Language::En,
+    );
+    let d = diagnostics(&a);
+    assert!(d.iter().any(|m| m.contains("subparagraph i is missing")), "{d:?}");
+    assert!(d.iter().all(|m| !m.contains("hh")), "{d:?}");
+}

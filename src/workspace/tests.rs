@@ -1,3 +1,7 @@
+//! The workspace over the fixture folder `tests/fixtures/workspace/`: a draft
+//! resolution, the report it cites in English and French, and the resolution
+//! it recalls.
+
 use std::sync::Arc;
 
 use super::*;

@@ -471,3 +471,143 @@ fn emphasis_and_tables_between_a_cited_text_and_its_paragraphs() {
     assert_external(&a, 3, "para. 35", "A/99/611");
     assert!(reference_diagnostics(&a).is_empty(), "{}", dump(&a));
 }
+
+/// A qualifier that names another text without its article ("of report of
+/// the Secretary-General (A/99/611)") still attributes the reference; a
+/// language without articles reads it the same way.
+#[test]
+fn a_qualifier_without_its_article_names_another_text() {
+    let a = analyse(
+        "I. Introduction\n\n1. The Committee notes the proposals.\n\nII. Findings\n\n\
+         2. The actions to be taken are indicated in section II of report of the Secretary-General (A/99/611).\n",
+    );
+    assert_external(&a, 7, "section II", "A/99/611");
+    assert_no_reference_diagnostic(&a);
+    let ru = analyse(
+        "I. Введение\n\n1. Комитет принимает к сведению предложения.\n\nII. Выводы\n\n\
+         2. Меры изложены в разделе II доклада Генерального секретаря (A/99/611).\n",
+    );
+    assert_line_external(&ru, 7);
+    // Without a name after it, a bare noun is no qualifier: the section is this document's.
+    let b = analyse("I. Introduction\n\n1. The Committee notes the proposals.\n\nII. Findings\n\n2. See section II of programme budget.\n");
+    assert_resolved(&b, 7, "section II", "sec_II");
+}
+
+/// "(ibid., para. 47, and table 2 below)": the direction belongs to the table
+/// cited with the paragraph, so the citation (ibid.) still takes the paragraph.
+#[test]
+fn a_direction_after_a_table_cited_with_the_reference_is_the_tables() {
+    let a = analyse(
+        "1. The Committee notes the report of the Secretary-General (A/99/611).\n\n\
+         2. It is proposed to abolish two posts (ibid., para. 1, and table 2 below).\n\n\
+         3. The Committee notes paragraph 1 and table 2 above.\n",
+    );
+    assert_external(&a, 3, "para. 1", "A/99/611");
+    assert_resolved(&a, 5, "paragraph 1", "para_1");
+    let fr = analyse(
+        "1. Le Comité prend note du rapport du Secrétaire général (A/99/611).\n\n\
+         2. Il est proposé de supprimer deux postes (ibid., par. 1, et tableau 2 ci-après).\n",
+    );
+    assert!(fr.references.iter().all(|r| r.status != Status::Resolved), "{}", dump(&fr));
+}
+
+/// "The resolution of the Organization of African Unity …, in particular
+/// paragraph 1", across the printed line breaks: a text named in words earlier
+/// in the sentence makes the evidence mixed; the paragraph is not resolved here.
+#[test]
+fn a_resolution_of_another_body_named_before_in_the_sentence() {
+    let a = analyse(
+        "The Security Council,\n\nTaking into consideration the resolution of the\nOrganization of African Unity dated 1 May 1999, 26\n\
+         in particular paragraph 1 relating to mercenaries,\n\n1. Decides to remain seized of the matter.\n",
+    );
+    assert_ne!(reference(&a, 5, "paragraph 1").status, Status::Resolved, "{}", dump(&a));
+    assert_no_reference_diagnostic(&a);
+    let fr = analyse(
+        "Le Conseil de sécurité,\n\nPrenant en considération la résolution de l'Organisation de l'Unité africaine \
+         en date du 1er mai 1999, en particulier le paragraphe 1 relatif aux mercenaires,\n\n1. Décide de rester saisi de la question.\n",
+    );
+    assert_ne!(reference(&fr, 3, "paragraphe 1").status, Status::Resolved, "{}", dump(&fr));
+}
+
+/// "Paragraphs 2 and 3 of that article" (an article of another agreement
+/// named before), "de ce même article", "de dicho artículo", `этой статьи`,
+/// `该条第2款`: a part of a text pointed back at is that text's. In a text with
+/// articles of its own, or for a section, the evidence is mixed: not resolved,
+/// not reported.
+#[test]
+fn paragraphs_of_that_article_belong_to_the_text_named_before() {
+    let en = analyse(
+        "The Security Council,\n\n1. Notes that, with regard to article VIII of the General Armistice Agreement, \
+         the functions contemplated in paragraphs 2 and 3 of that article are carried out;\n\n2. Requests a report.\n",
+    );
+    assert_line_external(&en, 3);
+    let fr = analyse(
+        "I. Introduction\n\n1. Le Comité prend note des propositions.\n\n2. Le Comité note l'article VIII de la Convention \
+         générale d'armistice et les fonctions visées aux paragraphes 1 et 2 de ce même article.\n",
+    );
+    assert_line_external(&fr, 5);
+    let es = analyse(
+        "I. Introducción\n\n1. La Comisión toma nota de las propuestas.\n\n2. La Comisión observa el artículo VIII del Acuerdo \
+         General de Armisticio y las funciones previstas en los párrafos 1 y 2 de dicho artículo.\n",
+    );
+    assert_line_external(&es, 5);
+    let ru = analyse(
+        "I. Введение\n\n1. Комитет принимает к сведению предложения.\n\n2. Комитет отмечает статью VIII Общего соглашения \
+         о перемирии и функции, предусмотренные в пунктах 1 и 2 этой статьи.\n",
+    );
+    assert_line_external(&ru, 5);
+    let zh = analyse("一. 导言\n\n1. 委员会注意到这些提议。\n\n2. 委员会注意到停战协定第八条以及该条第1款所述职能。\n");
+    assert_ne!(reference(&zh, 5, "第1款").status, Status::Resolved, "{}", dump(&zh));
+    // "Of that section" after a section of this document: mixed, never a confident error.
+    let sec = analyse(
+        "I. Introduction\n\n1. The Committee notes the proposals.\n\nII. Findings\n\n2. As set out in section II, the Committee notes paragraph 7 of that section.\n",
+    );
+    assert_eq!(reference(&sec, 7, "paragraph 7").status, Status::Unverified, "{}", dump(&sec));
+    assert_no_reference_diagnostic(&sec);
+    // "Of the same resolution", "du même rapport": another text named before.
+    let same = analyse(
+        "The Security Council,\n\n1. Recalls resolution 1234 (2000), in particular paragraph 2 thereof, and paragraph 3 of the same resolution;\n",
+    );
+    assert_external(&same, 3, "paragraph 3", "1234 (2000)");
+}
+
+/// "The report of the Secretary-General requested in paragraph 5": the
+/// paragraph is where the text was asked for, not a part of it, so the text
+/// named before it does not make the evidence mixed.
+#[test]
+fn the_paragraph_a_named_text_was_requested_in_is_this_documents() {
+    let a = analyse(
+        "The Security Council,\n\n1. Decides that the following conditions apply:\n\n(a) Approval by the Council, following the report of the\n\
+         Secretary-General requested in paragraph 2, of a scheme;\n\n2. Requests the Secretary-General to submit a report;\n",
+    );
+    assert_resolved(&a, 6, "paragraph 2", "para_2");
+    // Without the words that say so, the paragraph is the report's (or mixed).
+    let b = analyse(
+        "The Security Council,\n\n1. Decides that the following conditions apply:\n\n(a) Approval by the Council of the report of the\n\
+         Secretary-General, in particular paragraph 2, of a scheme;\n\n2. Requests the Secretary-General to submit a report;\n",
+    );
+    assert_ne!(reference(&b, 6, "paragraph 2").status, Status::Resolved, "{}", dump(&b));
+    let fr = analyse(
+        "Le Conseil de sécurité,\n\n1. Décide que les conditions suivantes s'appliquent :\n\n\
+         a) L'approbation par le Conseil, après le rapport du Secrétaire général demandé au paragraphe 2, d'un plan;\n\n\
+         2. Prie le Secrétaire général de lui présenter un rapport;\n",
+    );
+    assert_resolved(&fr, 5, "paragraphe 2", "para_2");
+}
+
+/// "(see section B below)" inside section IV: a letter-only subsection with
+/// its direction is a subsection of the section it is written in.
+#[test]
+fn a_letter_only_subsection_is_in_the_section_of_the_reference() {
+    let a = analyse(
+        "I. Introduction\n\n1. The Committee notes the proposals.\n\nII. Findings\n\nA. Staffing\n\n\
+         2. The reductions are explained below (see section B below).\n\nB. Operations\n\n3. The Committee notes the operations.\n",
+    );
+    assert_resolved(&a, 9, "section B", "sec_II__subsec_B");
+    assert_no_reference_diagnostic(&a);
+    let fr = analyse(
+        "I. Introduction\n\n1. Le Comité prend note des propositions.\n\nII. Conclusions\n\nA. Personnel\n\n\
+         2. Les réductions sont expliquées plus loin (voir section B ci-dessous).\n\nB. Opérations\n\n3. Le Comité prend note des opérations.\n",
+    );
+    assert_resolved(&fr, 9, "section B", "sec_II__subsec_B");
+}

@@ -7,6 +7,7 @@ use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 
 use super::parse_lang;
 use super::term::ColorChoice;
+use super::walk::{follow_links_arg, max_file_size_arg, DEFAULT_MAX_FILE_SIZE};
 use crate::diagnostics::{Code, DiagnosticsConfig, Severity};
 use crate::lang::Language;
 
@@ -44,7 +45,7 @@ impl FailOn {
 
 const LANGS: &str = "auto, zh, en, fr, es, ru, ar";
 
-fn lang_arg() -> Arg {
+pub(super) fn lang_arg() -> Arg {
     Arg::new("lang")
         .long("lang")
         .value_name("LANG")
@@ -120,6 +121,7 @@ pub fn command() -> Command {
                 .arg(format_arg("json", &["json", "human"]))
                 .arg(lang_arg())
                 .arg(disable_arg().hide(true))
+                .arg(max_file_size_arg())
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
@@ -128,6 +130,7 @@ pub fn command() -> Command {
                 .arg(format_arg("json", &["json", "human"]))
                 .arg(lang_arg())
                 .arg(disable_arg().hide(true))
+                .arg(max_file_size_arg())
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
@@ -143,6 +146,7 @@ pub fn command() -> Command {
                 )
                 .arg(lang_arg())
                 .arg(disable_arg().hide(true))
+                .arg(max_file_size_arg())
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
@@ -150,6 +154,8 @@ pub fn command() -> Command {
                 .about("Start the language server (LSP 3.17 over standard input and output)")
                 .arg(Arg::new("stdio").long("stdio").action(ArgAction::SetTrue).help("Talk over standard input and output (the default and only transport)")),
         )
+        .subcommand(super::fix::fix_command())
+        .subcommand(super::fix::renumber_command())
         .subcommand(Command::new("version").about("Print the version").hide(true))
     // A new subcommand is added here with `.subcommand(…)` and dispatched in
     // `cli::run`.
@@ -226,6 +232,8 @@ fn check_command() -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Skip files named on the command line that do not read as UN documents, as in folders (for pre-commit)"),
         )
+        .arg(follow_links_arg())
+        .arg(max_file_size_arg())
         .arg(
             Arg::new("paths")
                 .value_name("PATH")
@@ -245,6 +253,10 @@ pub struct CheckOptions {
     pub width: Option<usize>,
     pub skip_other: bool,
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links out of the folders given (`--follow-links`).
+    pub follow_links: bool,
+    /// The largest file read, in bytes (`--max-file-size`).
+    pub max_file_size: u64,
 }
 
 fn config_of(m: &ArgMatches) -> DiagnosticsConfig {
@@ -277,6 +289,8 @@ impl CheckOptions {
             width: m.get_one::<usize>("width").copied(),
             skip_other: m.get_flag("skip-non-un-documents"),
             paths: m.get_many::<PathBuf>("paths").into_iter().flatten().cloned().collect(),
+            follow_links: m.get_flag("follow-links"),
+            max_file_size: m.get_one::<u64>("max-file-size").copied().unwrap_or(DEFAULT_MAX_FILE_SIZE),
         }
     }
 }
@@ -286,6 +300,8 @@ pub struct SingleOptions {
     pub lang: Option<Language>,
     pub config: DiagnosticsConfig,
     pub path: PathBuf,
+    /// The largest file read, in bytes (`--max-file-size`).
+    pub max_file_size: u64,
 }
 
 impl SingleOptions {
@@ -295,6 +311,7 @@ impl SingleOptions {
             lang: m.get_one::<Option<Language>>("lang").copied().flatten(),
             config: config_of(m),
             path: m.get_one::<PathBuf>("file").cloned().unwrap_or_default(),
+            max_file_size: m.get_one::<u64>("max-file-size").copied().unwrap_or(DEFAULT_MAX_FILE_SIZE),
         }
     }
 }

@@ -30,7 +30,7 @@ pub fn render(a: &Analysis, path: &str, d: &Diagnostic, style: Style, out: &mut 
     let line = a.line_index.line_of(d.range.start);
     let line_range = a.line_index.line_range(&a.text, line);
     let line_text = &a.text[line_range.start..line_range.end];
-    let col = a.text[line_range.start..d.range.start].chars().count() + 1;
+    let col = a.line_index.char_col(&a.text, d.range.start) + 1;
     let _ = writeln!(
         out,
         "{path}:{}:{col}: {}: {}",
@@ -52,8 +52,7 @@ pub fn render(a: &Analysis, path: &str, d: &Diagnostic, style: Style, out: &mut 
     let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(snippet.caret_col));
     for r in &d.related {
         let rl = a.line_index.line_of(r.range.start);
-        let rls = a.line_index.line_start(rl);
-        let rc = a.text[rls..r.range.start].chars().count() + 1;
+        let rc = a.line_index.char_col(&a.text, r.range.start) + 1;
         let _ = writeln!(out, "{pad} {} {path}:{}:{rc}: {}", p.gutter("="), rl + 1, r.message);
     }
     out.push('\n');

@@ -31,13 +31,125 @@ pub fn diagnostic_json(a: &Analysis, path: &str, d: &Diagnostic) -> Value {
     })
 }
 
-/// One file of `check --format json`.
+/// One file of `check --format json`, as a value (the streamed output,
+/// [`CheckJsonWriter`], is checked against it).
+#[cfg(test)]
 pub fn check_file_json(a: &Analysis, path: &str) -> Value {
     json!({
         "path": path,
         "language": a.language().code(),
         "diagnostics": a.diagnostics.iter().map(|d| diagnostic_json(a, path, d)).collect::<Vec<_>>(),
     })
+}
+
+/// The output of `check --format json`, written file by file as each is
+/// analysed (no JSON value of the whole output is ever built): the same
+/// text `to_string_pretty(&json!({"files": [check_file_json(…), …]}))`
+/// gives.
+pub struct CheckJsonWriter {
+    files: usize,
+}
+
+impl CheckJsonWriter {
+    pub fn start(w: &mut impl std::io::Write) -> std::io::Result<CheckJsonWriter> {
+        w.write_all(b"{\n  \"files\": [")?;
+        Ok(CheckJsonWriter { files: 0 })
+    }
+
+    /// One file's object, serialised straight from the analysis.
+    pub fn file(&mut self, w: &mut impl std::io::Write, a: &Analysis, path: &str) -> std::io::Result<()> {
+        use serde_json::ser::{Formatter as _, PrettyFormatter};
+        w.write_all(if self.files == 0 { b"\n    " } else { b",\n    " })?;
+        self.files += 1;
+        // The formatter indents as it would two levels down (`{"files": [`).
+        let mut formatter = PrettyFormatter::new();
+        let mut sink = std::io::sink();
+        formatter.begin_object(&mut sink)?;
+        formatter.begin_array(&mut sink)?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut *w, formatter);
+        CheckFile { a, path }.serialize(&mut ser).map_err(std::io::Error::other)
+    }
+
+    pub fn finish(self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        w.write_all(if self.files == 0 { b"]\n}\n" } else { b"\n  ]\n}\n" })
+    }
+}
+
+/// One file of `check --format json`; keys in the order `serde_json::Value`
+/// prints them (sorted).
+struct CheckFile<'a> {
+    a: &'a Analysis,
+    path: &'a str,
+}
+
+impl Serialize for CheckFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Diagnostics<'a>(&'a CheckFile<'a>);
+        impl Serialize for Diagnostics<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let f = self.0;
+                serializer.collect_seq(f.a.diagnostics.iter().map(|d| DiagnosticOut { a: f.a, path: f.path, d }))
+            }
+        }
+        let mut s = serializer.serialize_struct("File", 3)?;
+        s.serialize_field("diagnostics", &Diagnostics(self))?;
+        s.serialize_field("language", self.a.language().code())?;
+        s.serialize_field("path", self.path)?;
+        s.end()
+    }
+}
+
+#[derive(Serialize)]
+struct PositionOut {
+    character: u32,
+    line: u32,
+}
+
+#[derive(Serialize)]
+struct RangeOut {
+    end: PositionOut,
+    start: PositionOut,
+}
+
+fn range_out(a: &Analysis, r: TextRange) -> RangeOut {
+    let s = a.line_index.line_col(&a.text, r.start, PositionEncoding::Utf16);
+    let e = a.line_index.line_col(&a.text, r.end, PositionEncoding::Utf16);
+    RangeOut { end: PositionOut { character: e.col, line: e.line }, start: PositionOut { character: s.col, line: s.line } }
+}
+
+struct DiagnosticOut<'a> {
+    a: &'a Analysis,
+    path: &'a str,
+    d: &'a Diagnostic,
+}
+
+impl Serialize for DiagnosticOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Related<'a> {
+            message: &'a str,
+            path: &'a str,
+            range: RangeOut,
+        }
+        let (a, d) = (self.a, self.d);
+        let mut s = serializer.serialize_struct("Diagnostic", 5)?;
+        s.serialize_field("code", d.code.as_str())?;
+        s.serialize_field("message", &d.message)?;
+        s.serialize_field("range", &range_out(a, d.range))?;
+        let related = d.related.iter().map(|r| Related { message: &r.message, path: self.path, range: range_out(a, r.range) });
+        s.serialize_field("related", &SeqOf(std::cell::Cell::new(Some(related))))?;
+        s.serialize_field("severity", d.severity.name())?;
+        s.end()
+    }
+}
+
+/// A sequence serialised from an iterator, once.
+struct SeqOf<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for SeqOf<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.take().into_iter().flatten())
+    }
 }
 
 pub fn to_string_pretty(v: &Value) -> String {
@@ -201,4 +313,27 @@ pub fn refs_human_output(a: &Analysis, path: &str) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::DiagnosticsConfig;
+
+    #[test]
+    fn the_streamed_check_output_is_the_pretty_printed_value() {
+        let seed = include_str!("../../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
+        let config = DiagnosticsConfig::all_enabled();
+        let analyses = [Analysis::new(seed, None, &config), Analysis::new("1. a\n3. b 😀 paragraph 9\n", None, &config)];
+        for n in 0..=analyses.len() {
+            let mut streamed = Vec::new();
+            let mut w = CheckJsonWriter::start(&mut streamed).unwrap();
+            for (i, a) in analyses[..n].iter().enumerate() {
+                w.file(&mut streamed, a, &format!("f{i}.txt")).unwrap();
+            }
+            w.finish(&mut streamed).unwrap();
+            let files: Vec<Value> = analyses[..n].iter().enumerate().map(|(i, a)| check_file_json(a, &format!("f{i}.txt"))).collect();
+            assert_eq!(String::from_utf8(streamed).unwrap(), to_string_pretty(&json!({ "files": files })));
+        }
+    }
 }

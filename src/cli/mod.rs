@@ -8,17 +8,17 @@
 //! - `json.rs`: the JSON formats; `sarif.rs`: SARIF 2.1.0.
 
 mod args;
+mod fix;
 mod human;
 mod json;
 mod sarif;
 mod term;
+mod walk;
 mod window;
 mod workspace;
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-
-use serde_json::json;
+use std::path::Path;
 
 pub use args::command;
 pub use human::{render as render_human_styled, Style};
@@ -39,42 +39,46 @@ pub fn render_human(a: &Analysis, path: &str, d: &Diagnostic, out: &mut String) 
     human::render(a, path, d, Style::default(), out);
 }
 
-/// Reads a file as UTF-8, with an error naming the file and the byte offset.
+/// Reads a file as UTF-8, with an error naming the file and the byte offset
+/// (at most [`walk::DEFAULT_MAX_FILE_SIZE`] bytes: see [`walk::read_bounded`]).
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!("{}: not valid UTF-8 at byte offset {} (convert the file to UTF-8)", path.display(), e.utf8_error().valid_up_to())
-    })
+    walk::read_bounded(path, walk::DEFAULT_MAX_FILE_SIZE)
 }
 
-/// A file to check, and whether it was found by walking a folder (then a
-/// file that is not a UN document is skipped) or named on the command line.
-struct Input {
-    path: PathBuf,
-    walked: bool,
+/// Standard output for a command that writes as it goes: a closed pipe
+/// (`| head`) ends the writing but is not an error of the check; another
+/// write error is (status 2).
+struct Output {
+    w: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+    failed: bool,
 }
 
-fn collect_files(path: &Path, out: &mut Vec<Input>, walked: bool) -> Result<(), String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if meta.is_file() {
-        out.push(Input { path: path.to_path_buf(), walked });
-        return Ok(());
+impl Output {
+    fn new() -> Output {
+        Output { w: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()), closed: false, failed: false }
     }
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == "target" || name == "node_modules" {
-            continue;
+
+    /// Runs one write unless the output is already closed.
+    fn write(&mut self, f: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>) {
+        if self.closed {
+            return;
         }
-        if entry.is_dir() {
-            collect_files(&entry, out, true)?;
-        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("md" | "txt")) {
-            out.push(Input { path: entry, walked: true });
+        if let Err(e) = f(&mut self.w) {
+            self.closed = true;
+            self.failed = e.kind() != std::io::ErrorKind::BrokenPipe;
         }
     }
-    Ok(())
+
+    /// Flushes; returns 2 on a write error other than a closed pipe.
+    fn finish(mut self) -> i32 {
+        self.write(|w| w.flush());
+        if self.failed {
+            2
+        } else {
+            0
+        }
+    }
 }
 
 fn print(out: &str) -> i32 {
@@ -107,6 +111,8 @@ pub fn run(args: &[String]) -> i32 {
         Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
+        Some(("fix", m)) => fix::run_fix(m),
+        Some(("renumber", m)) => fix::run_renumber(m),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         // A new subcommand is declared in `args.rs` and dispatched here.
@@ -118,28 +124,48 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 fn check(opts: &CheckOptions) -> i32 {
-    let mut files = Vec::new();
+    let mut walk = walk::Walk::default();
     let mut status = 0;
     let mut sarif = SarifLog::new();
     for p in &opts.paths {
-        if let Err(e) = collect_files(p, &mut files, opts.skip_other) {
-            eprintln!("error: {e}");
-            sarif.add_error(&e);
-            status = 2;
+        let named = walk.files.len();
+        walk::collect(p, opts.follow_links, &mut walk);
+        // `--skip-non-un-documents` treats named files as walked ones.
+        for input in &mut walk.files[named..] {
+            input.walked |= opts.skip_other;
         }
     }
+    for note in &walk.notes {
+        eprintln!("note: {note}");
+    }
+    for e in &walk.errors {
+        eprintln!("error: {e}");
+        sarif.add_error(e);
+        status = 2;
+    }
     let style = Style { palette: Palette { on: opts.color.resolve() }, width: term::width(opts.width) };
-    let mut json_files = Vec::new();
-    let mut human = String::new();
+    // Each file's output is written as soon as it is analysed: memory holds
+    // one file's analysis at a time, never the whole output.
+    let mut out = Output::new();
+    let mut json_out = None;
+    if opts.format == Format::Json {
+        out.write(|w| {
+            json_out = Some(json::CheckJsonWriter::start(w)?);
+            Ok(())
+        });
+    }
+    let mut block = String::new();
     let (mut errors, mut warnings, mut others, mut failing) = (0usize, 0usize, 0usize, 0usize);
     let (mut checked, mut skipped) = (0usize, 0usize);
     // Analysed on all cores, then resolved across one another.
-    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+    let paths: Vec<&Path> = walk.files.iter().map(|f| f.path.as_path()).collect();
     let progress = opts.format == Format::Human;
-    let results =
-        workspace::analyse_all(&paths, opts.lang, &opts.config, progress, |i, a| !files[i].walked || is_un_document(a, Activation::Auto));
+    let read = |path: &Path| walk::read_bounded(path, opts.max_file_size);
+    let results = workspace::analyse_all(&paths, read, opts.lang, &opts.config, progress, |i, a| {
+        !walk.files[i].walked || is_un_document(a, Activation::Auto)
+    });
     let mut kept = Vec::new();
-    for (input, result) in files.iter().zip(results) {
+    for (input, result) in walk.files.iter().zip(results) {
         match result {
             Err(e) => {
                 eprintln!("error: {e}");
@@ -150,7 +176,7 @@ fn check(opts: &CheckOptions) -> i32 {
             Ok(Some(a)) => kept.push((input, a)),
         }
     }
-    let (inputs, docs): (Vec<&Input>, Vec<(String, Analysis)>) =
+    let (inputs, docs): (Vec<&walk::Input>, Vec<(String, Analysis)>) =
         kept.into_iter().map(|(input, a)| (input, (input.path.display().to_string(), a))).unzip();
     let analyses = workspace::resolve_across(docs, &opts.config);
     for (input, a) in inputs.into_iter().zip(analyses) {
@@ -168,37 +194,50 @@ fn check(opts: &CheckOptions) -> i32 {
             }
         }
         match opts.format {
-            Format::Json => json_files.push(json::check_file_json(&a, &shown)),
+            Format::Json => {
+                if let Some(j) = json_out.as_mut() {
+                    out.write(|w| j.file(w, &a, &shown));
+                }
+            }
             Format::Sarif => sarif.add_file(path, &a),
             Format::Human => {
                 for d in &a.diagnostics {
-                    human::render(&a, &shown, d, style, &mut human);
+                    block.clear();
+                    human::render(&a, &shown, d, style, &mut block);
+                    out.write(|w| w.write_all(block.as_bytes()));
                 }
             }
         }
     }
-    let out = match opts.format {
-        Format::Json => json::to_string_pretty(&json!({"files": json_files})),
-        Format::Sarif => json::to_string_pretty(&sarif.finish()),
+    match opts.format {
+        Format::Json => {
+            if let Some(j) = json_out {
+                out.write(|w| j.finish(w));
+            }
+        }
+        Format::Sarif => {
+            let log = json::to_string_pretty(&sarif.finish());
+            out.write(|w| w.write_all(log.as_bytes()));
+        }
         Format::Human => {
             let plural = |n: usize| if n == 1 { "" } else { "s" };
-            human.push_str(&format!(
+            let mut summary = format!(
                 "checked {checked} file{}: {errors} error{}, {warnings} warning{}, {others} other",
                 plural(checked),
                 plural(errors),
                 plural(warnings)
-            ));
+            );
             if skipped > 0 {
-                human.push_str(&format!(" ({skipped} file{} skipped: not UN documents)", plural(skipped)));
+                summary.push_str(&format!(" ({skipped} file{} skipped: not UN documents)", plural(skipped)));
             }
             if failing > 0 && opts.fail_on != FailOn::Severity(Severity::Error) {
-                human.push_str(&format!("; {failing} at or above {}", opts.fail_on.name()));
+                summary.push_str(&format!("; {failing} at or above {}", opts.fail_on.name()));
             }
-            human.push('\n');
-            human
+            summary.push('\n');
+            out.write(|w| w.write_all(summary.as_bytes()));
         }
-    };
-    if print(&out) != 0 {
+    }
+    if out.finish() != 0 {
         return 2;
     }
     if status == 2 {
@@ -211,7 +250,7 @@ fn check(opts: &CheckOptions) -> i32 {
 }
 
 fn single(opts: &SingleOptions, render: fn(&Analysis, &str, Format) -> String) -> i32 {
-    let text = match read_text(&opts.path) {
+    let text = match walk::read_bounded(&opts.path, opts.max_file_size) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");

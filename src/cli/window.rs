@@ -48,27 +48,32 @@ fn expand(g: &str, out: &mut String) {
 
 /// Lines longer than this are trimmed to [`REACH`] bytes around the span
 /// before they are measured, so a document converted into one enormous line
-/// costs each diagnostic a bounded amount of work, not the whole line.
-pub const LONG_LINE: usize = 64 * 1024;
+/// (or whose line ends are U+2029, which are no line ends for LSP) costs
+/// each diagnostic a bounded amount of work and output, not the whole line.
+pub const LONG_LINE: usize = 4 * REACH;
 /// Bytes kept on each side of the span of a line longer than [`LONG_LINE`]:
 /// far more than any terminal shows, unless the text is mostly combining
 /// marks.
-pub const REACH: usize = 8 * 1024;
+pub const REACH: usize = 2 * 1024;
 
 /// [`window`], for a line of any length: a line longer than [`LONG_LINE`] is
-/// trimmed to [`REACH`] bytes on each side of the span (whole graphemes),
+/// trimmed to eight bytes per column of `width` on each side of the span
+/// (at most [`REACH`]; whole graphemes),
 /// and a trimmed side is marked `...` like any cut side.
 pub fn window_any(line: &str, start: usize, end: usize, width: usize) -> Snippet {
     if line.len() <= LONG_LINE {
         return window(line, start, end, width);
     }
+    // Eight bytes per column on each side: more than any script needs to
+    // fill the window (a CJK character is three bytes for two columns).
+    let reach = (width.max(MIN_WIDTH) * 8).min(REACH);
     let start = start.min(line.len());
-    let end = end.clamp(start, line.len()).min(start + REACH);
-    let mut from = start.saturating_sub(REACH);
+    let end = end.clamp(start, line.len()).min(start + reach);
+    let mut from = start.saturating_sub(reach);
     while !line.is_char_boundary(from) {
         from -= 1;
     }
-    let mut to = (end + REACH).min(line.len());
+    let mut to = (end + reach).min(line.len());
     while !line.is_char_boundary(to) {
         to += 1;
     }

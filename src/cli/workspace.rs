@@ -22,10 +22,11 @@ const PROGRESS_FROM: usize = 50;
 /// A file's analysis (`None`: not a document to check) or why it could not be read.
 pub type Outcome = Result<Option<Analysis>, String>;
 
-/// Reads and analyses `paths` on all cores; `keep` decides, per analysis,
+/// Reads (with `read`) and analyses `paths` on all cores; `keep` decides, per analysis,
 /// whether it is a document to check. Results in the order of `paths`.
 pub fn analyse_all(
     paths: &[&Path],
+    read: impl Fn(&Path) -> Result<String, String> + Sync,
     lang: Option<Language>,
     config: &DiagnosticsConfig,
     progress: bool,
@@ -44,7 +45,7 @@ pub fn analyse_all(
                 if i >= n {
                     break;
                 }
-                let result = super::read_text(paths[i]).map(|text| {
+                let result = read(paths[i]).map(|text| {
                     let a = Analysis::new(text, lang, config);
                     keep(i, &a).then_some(a)
                 });

@@ -13,8 +13,10 @@ use regex::Regex;
 use super::Language;
 
 mod arabic;
+pub mod directions;
 mod french;
 pub mod months;
+pub mod negotiation;
 mod russian;
 mod spanish;
 
@@ -186,6 +188,18 @@ pub struct LanguageData {
     /// What may stand between two members of a list of references: separators,
     /// a conjunction, "in particular". Anchored at both ends.
     pub coordination: &'static str,
+    /// After a reference: a part of a text named before it, pointed at
+    /// ("of that article", "of the same section", "de dicho artículo",
+    /// `этой статьи`, `من المادة نفسها`). `q` is the qualifier; `article` is
+    /// set when the part is an article. Anchored.
+    pub part_anaphor_after: &'static str,
+    /// The same written before the reference (`该条第2款`, `同条`). Anchored at the end.
+    pub part_anaphor_before: &'static str,
+    /// Between a text named in words and a reference after it: words that
+    /// make the reference the place the text was asked for, not a part of it
+    /// ("the report of the Secretary-General requested in paragraph 5").
+    /// Anchored at both ends.
+    pub requested_in: &'static str,
 }
 
 /// A pattern that never matches (for forms a language does not have).
@@ -262,7 +276,7 @@ fn english() -> &'static LanguageData {
         sentence_ends: &[';'],
         full_stop_ends_sentence: true,
         paragraph_reference: leak(english_paragraph_reference()),
-        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?",
+        section_reference: r"(?-u:\b)(?P<secword>[Ss]ections?|[Cc]hapters?)\s+(?P<sec>[IVXLC]+)(?-u:\b)(?:\.(?P<sub>[A-Z])(?-u:\b))?(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b)(?:\.[A-Z](?-u:\b))?)+)?|(?-u:\b)[Ss]ection\s+(?P<subonly>[A-H])\s+(?:above|below)(?-u:\b)",
         annex_reference: r"(?-u:\b)(?P<annexword>[Aa]nnex(?:es)?)(?:\s+(?P<annex>[IVXLC]+)(?-u:\b)(?P<more>(?:(?:\s*,\s*|,?\s+(?:and|to)\s+|\s*[-–]\s*)[IVXLC]+(?-u:\b))+)?|(?P<present>\s+(?:to|of)\s+the\s+present\s+(?:resolution|report|decision|document|note|declaration)))",
         article_reference: r"(?-u:\b)[Aa]rticles?\s+(?P<nums>[0-9]{1,3}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+)[0-9]{1,3})*)",
         internal_after: r"^,?\s+(?:of|in)\s+(?:the\s+)?(?:(?P<secword>section|chapter)\s+(?P<sec>[IVXLC]+)(?-u:\b)|(?P<annexword>annex)(?:\s+(?P<annex>[IVXLC]+|[0-9]{1,2})(?-u:\b))?|paragraph\s+(?P<para>[0-9]{1,4})(?-u:\b))",
@@ -288,15 +302,18 @@ fn english() -> &'static LanguageData {
         thereof_after: r"^,?\s+there(?:of|to)(?-u:\b)",
         present_text: r"(?-u:\b)present\s+(?:resolution|report|decision|declaration|document)(?-u:\b)",
         lower_case_paragraphs: false,
-        text_after: r"^,?\s+(?P<prep>(?:of|in|to|under|from|by)\s+)?(?P<q>(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|the|an?)\s+(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?|opinion|addendum|series|Rules|Regulations|Final\s+Document|[Pp]lan\s+of\s+[Aa]ction)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
+        text_after: r"^,?\s+(?P<prep>(?:of|in|to|under|from|by)\s+)?(?P<q>(?:(?:(?P<anaphor>that|those|the\s+said|the\s+same|said|its|his|her|their|such)|(?P<article>the|an?))\s+)?(?P<words>(?:[\w’'\-–]+\s+){0,4}?)(?P<noun>[Rr]eports?|[Rr]esolutions?|[Dd]ecisions?|documents?|[Ss]tatutes?|study|budget|proposals?|[Dd]eclaration|[Cc]onvention|[Tt]reaty|[Pp]rotocol|[Aa]greement|[Ff]ramework|[Pp]rogramme|[Pp]lan|[Ss]trategy|note|letter|communication|guidelines|rules|regulations|principles|recommendations|conclusions|review|Charter|Covenant|Constitution|Platform|Agenda|Compact|Pact|Consensus|[Ss]tatement|Act|Code|memorandum|records?|opinion|addendum|series|Rules|Regulations|Final\s+Document|[Pp]lan\s+of\s+[Aa]ction)(?-u:\b)(?P<thereto>\s+thereto)?(?P<tail>\s+(?:of|on|by)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*|[0-9]{4}(?:[–-][0-9]{4})?)(?:\s+(?:[A-Z][\w’'\-]*|of|on|the|and|for|to|in|[0-9]{4}(?:[–-][0-9]{4})?))*)?)",
         citation_gap_before: r"^(?:[\s,:()]|summary\s+and(?-u:\b)|,\s+and(?-u:\b)|paras?\.\s+[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?(?:\s*\([a-z]{1,4}\))?|chap(?:ter)?s?\.?\s+[IVXLC]+(?:\.[A-Z])?|sects?\.?\s+[IVXLC]+(?:\.[A-Z0-9])*|section\s+[IVXLC]+(?:\.[A-Z0-9])*|annex(?:es)?\s+[IVXLC0-9]+(?:\s+(?:and|to)\s+[IVXLC0-9]+)?|summary|[Vv]ol\.\s+[IVXLC]+|resolution\s+[0-9]{1,3}(?:\s*\([IVXLC]+\))?|decision\s+[0-9]{1,3}(?:/[0-9]+)?|part\s+(?:one|two|three|[IVXLC]+)|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:Year|Session)|Supplement\s+No\.\s+[0-9]+[A-Z]?|No\.\s+[0-9]+|[0-9]+(?:st|nd|rd|th)\s+meeting|pp?\.\s*[0-9]+(?:[–-][0-9]+)?|see(?:\s+also)?|footnote\s+[0-9]+|tables?\s+[0-9]{1,3}(?:\.[0-9]{1,2})?|figures?\s+[IVXLC0-9]+|(?:and\s+)?(?:in\s+particular|particularly|especially|notably)(?-u:\b))*$",
         ibid: r"(?-u:\b)[Ii]bid\.",
         anaphor_before: r"(?-u:\b)(?P<q>its|his|her|their)\s+$",
         coordinated_after: r#"^(?:(?:,?\s+(?:and|or)\s+|,\s+|\s+of\s+and\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?|annex(?:es)?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*|\s?\((?:[A-Z]|[0-9]{1,3}|[ivx]+\s*[-–]\s*[ivx]+)\)(?:\s?\([a-z]{1,4}\))*|,?\s+entitled\s+[“"][^”"\n]{1,160}[”"],?|\s+[a-e](?-u:\b)|,?\s+and\s+(?:other|all|the)\s+(?:relevant\s+)?provisions)"#,
         article_after: r"^,?\s+of\s+[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
-        named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
+        named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|(?:[Tt]he|[Tt]hat|[Tt]hose)\s+(?:resolutions?|decisions?|declarations?)\s+(?:adopted\s+by\s+|of\s+)the\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
         coordination: r"^\s*(?:[a-e](?-u:\b))?[\s,;]*(?:(?:and|or)\s+)?(?:(?:in\s+particular|including|especially|notably|particularly)\s*)?[\s,]*$",
+        part_anaphor_after: r"^,?\s+(?:of|in|under)\s+(?P<q>(?:that|those|the\s+said|the\s+same|said|the\s+above-mentioned|the\s+aforementioned)\s+(?:(?P<article>[Aa]rticles?)|sections?|chapters?|annex(?:es)?|parts?)(?-u:\b))",
+        part_anaphor_before: NEVER,
+        requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
     })
 }
 
@@ -363,6 +380,9 @@ fn chinese() -> &'static LanguageData {
         direction_before: r"(?P<dir>(?P<above>上文)|下文)\s*$",
         named_text: r"(?P<name>秘书长(?:的)?(?:特别)?报告|咨询意见)",
         coordination: r"^[\s，,、和及与;；]*(?:以及|特别是|尤其是)?[\s，,、]*$",
+        part_anaphor_after: NEVER,
+        part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",
+        requested_in: NEVER,
     })
 }
 
@@ -408,6 +428,9 @@ pub struct Tables {
     pub direction_before: Regex,
     pub named_text: Regex,
     pub coordination: Regex,
+    pub part_anaphor_after: Regex,
+    pub part_anaphor_before: Regex,
+    pub requested_in: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -459,6 +482,9 @@ impl Tables {
             direction_before: compile(data.direction_before),
             named_text: compile(data.named_text),
             coordination: compile(data.coordination),
+            part_anaphor_after: compile(data.part_anaphor_after),
+            part_anaphor_before: compile(data.part_anaphor_before),
+            requested_in: compile(data.requested_in),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),

@@ -114,9 +114,12 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
             if !active {
                 Vec::new()
             } else {
-                let mut diagnostics = capped(&analysis, &task_uri, enc, MAX_PUBLISHED);
-                diagnostics.extend(across);
-                diagnostics
+                let mut published = capped(&analysis, &task_uri, enc, MAX_PUBLISHED);
+                // Drift is known only to the session: compared with the version published before.
+                let drifts = task_doc.track_drift(&analysis);
+                published.extend(drifts.iter().map(|d| convert::diagnostic(&analysis, &task_uri, &d.diagnostic, enc)));
+                published.extend(across);
+                published
             }
         }))
     })

@@ -138,6 +138,9 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     // ("and tables 4 and 5") without making it part of the reference.
     let mut read = q.end;
     let mut article: Option<usize> = None;
+    // Whether something cited with it was just passed ("and table 2"): a
+    // direction after it is that thing's ("(ibid., para. 47, and table 2 below)").
+    let mut coordinated = false;
     for _ in 0..Reach::QUALIFIERS + 1 {
         let after = window_after(masked, read, Reach::QUALIFIER);
         if let Some(c) = t.internal_after.captures(after) {
@@ -159,6 +162,10 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             q.evidence = true;
             continue;
         }
+        if let Some(c) = t.direction_after.captures(after).filter(|_| coordinated) {
+            read += c.get(0).map(|m| m.end()).unwrap_or(0);
+            continue;
+        }
         if let Some(c) = t.direction_after.captures(after) {
             let above = c.name("above").is_some();
             q.direction = c.name("dir").map(|d| if above || d.as_str() == "above" { Direction::Above } else { Direction::Below });
@@ -169,7 +176,14 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         }
         if let Some(m) = t.coordinated_after.find(after) {
             read += m.end();
+            coordinated = true;
             continue;
+        }
+        if let Some(c) = t.part_anaphor_after.captures(after) {
+            let at = c.name("q").map_or(TextRange::new(read, read + c.get(0).map_or(0, |m| m.end())), |m| span(read, m));
+            part_of_text_before(cx, range.start, at, c.name("article").is_some(), &mut q);
+            q.end = at.end;
+            return q;
         }
         if let Some(found) = text_after(cx, read, after) {
             let (of, qualifier) = found;
@@ -267,6 +281,14 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         q.evidence = true;
         return q;
     }
+    // A part of a text pointed back at, before it: `该条第2款`.
+    if let Some(c) = t.part_anaphor_before.captures(before) {
+        if let Some(m) = c.name("q") {
+            part_of_text_before(cx, range.start, span(from, m), c.name("article").is_some(), &mut q);
+            q.start = Some(from + m.start());
+            return q;
+        }
+    }
     // A word pointing back: "its paragraphs 2 and 7", `该决议第5段`.
     if let Some(c) = t.anaphor_before.captures(before) {
         if let Some(m) = c.name("q") {
@@ -303,7 +325,12 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         if let Some(e) = earlier().find(|e| e.external.kind == ExternalKind::Instrument && !e.in_words) {
             q.external(e.external.clone(), e.phrase);
         } else if let Some(e) = earlier().find(|e| e.in_words) {
-            q.candidate = Some((e.external.clone(), e.phrase, e.in_words));
+            // "The report of the Secretary-General requested in paragraph 5":
+            // the paragraph is where it was asked for, not a part of it.
+            let asked_for = masked.is_char_boundary(e.phrase.end) && t.requested_in.is_match(&masked[e.phrase.end..range.start]);
+            if !asked_for {
+                q.candidate = Some((e.external.clone(), e.phrase, e.in_words));
+            }
         }
     }
     q
@@ -362,6 +389,14 @@ fn text_after(cx: &Context<'_>, at: usize, after: &str) -> Option<(External, Tex
     }
     let words = c.name("words").map(|m| m.as_str()).unwrap_or("");
     let noun = c.name("noun").map(|m| m.as_str()).unwrap_or("");
+    let tail = c.name("tail").is_some_and(|m| !m.as_str().is_empty());
+    // Where the table makes the article optional (`article`), a qualifier
+    // without one needs its preposition and what names it: "of report of
+    // the Secretary-General", not "of programme budget".
+    let optional_article = cx.t.text_after.capture_names().any(|n| n == Some("article"));
+    if optional_article && c.name("article").is_none() && !anaphor && (c.name("prep").is_none() || !tail) {
+        return None;
+    }
     let own = cx.t.document_after.is_match(after)
         && (c.name("tail").is_none_or(|m| m.as_str().is_empty()) || words.contains("draft") || words.contains("present"));
     if own || words.split_whitespace().any(|w| w == "present" || w == "this") {
@@ -405,6 +440,25 @@ fn text_after(cx: &Context<'_>, at: usize, after: &str) -> Option<(External, Tex
     }
     let name = cx.masked[qualifier.start..qualifier.end].split_whitespace().collect::<Vec<_>>().join(" ");
     Some((External::new(ExternalKind::Instrument, name), qualifier))
+}
+
+/// "Paragraphs 2 and 3 of that article", "de dicho artículo", `该条第2款`: a
+/// part of a text named before it. The text named last in the sentence
+/// takes it; with none, an article of a document that has no articles is
+/// another text's; otherwise the part pointed at may be this document's
+/// (a section named before) and the evidence is mixed.
+fn part_of_text_before(cx: &Context<'_>, offset: usize, at: TextRange, article: bool, q: &mut Qualifiers) {
+    if let Some(of) = antecedent(cx, offset, q) {
+        q.external(of, at);
+        return;
+    }
+    let unnamed = External::new(ExternalKind::Instrument, "the text named before it");
+    if article && !cx.doc.has_articles() {
+        q.external(unnamed, at);
+    } else {
+        q.candidate = Some((unnamed, at, true));
+        q.evidence = true;
+    }
 }
 
 fn is_resolution_word(noun: &str) -> bool {

@@ -675,6 +675,10 @@ impl Finder<'_> {
         }
         // Section and chapter references.
         for c in scan.captures(&t.section_reference) {
+            if let Some(sub) = c.name("subonly") {
+                subsection_of_this_section(&cx, c.get(0).map_or(sub.start(), |m| m.start()), sub, refs, taken);
+                continue;
+            }
             let (Some(whole), Some(sec)) = (c.get(0), c.name("sec")) else { continue };
             let phrase = span(0, whole);
             if overlaps(taken, phrase) {
@@ -895,6 +899,24 @@ fn push_list(refs: &mut Vec<Reference>, phrase: TextRange, items: Vec<ListItem>,
             r.through = item.through;
         }
     }
+}
+
+/// "Section B below" (`section B ci-dessous`): a letter-only subsection,
+/// with its direction, of the section the reference is in (the resolver
+/// finds that section). The phrase ends at the letter so that the direction
+/// is read as its qualifier.
+fn subsection_of_this_section(cx: &Context<'_>, start: usize, sub: regex::Match<'_>, refs: &mut Vec<Reference>, taken: &mut Taken) {
+    let phrase = TextRange::new(start, sub.end());
+    if overlaps(taken, phrase) {
+        return;
+    }
+    taken.push(phrase);
+    let letter = crate::lang::numerals::parse_letter(sub.as_str()).unwrap_or(0);
+    let target = InternalTarget { subsection: Some(letter), ..InternalTarget::default() };
+    let numbers = vec![NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: letter }];
+    let q = attribution::qualifiers(cx, phrase);
+    let item = ListItem { range: phrase, kind: RefKind::Subsection, target, numbers, through: false };
+    push_list(refs, phrase, vec![item], q, cx.masked);
 }
 
 /// An internal reference phrase as its qualifiers make it: a provision of

@@ -15,6 +15,9 @@ struct Index {
     by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
     /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
     by_decimal: FastMap<String, Vec<NodeId>>,
+    /// The annexes, in order (found once: a walk of the top level per
+    /// reference made a document of many top-level paragraphs quadratic).
+    annexes: Vec<NodeId>,
 }
 
 impl Index {
@@ -33,10 +36,14 @@ impl Index {
                 if num.style == crate::syntax::NumberStyle::Decimal {
                     continue;
                 }
+                // `5 bis` is not paragraph 5: it is found from 5 (see `negotiated`).
+                if crate::syntax::negotiation::suffix_of(doc, id).is_some() {
+                    continue;
+                }
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
-        Index { by_number, by_decimal }
+        Index { by_number, by_decimal, annexes: doc.annexes() }
     }
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
@@ -74,7 +81,7 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
         .map(|r| match (&r.external, &r.target) {
             (None, Some(target)) => match &r.candidate {
                 None => {
-                    let here = resolve_one(doc, &index, r, target, true);
+                    let here = negotiated(doc, r, resolve_one(doc, &index, r, target, true));
                     match last_cited {
                         // "… endorses the concept outlined in paragraphs 48 to
                         // 54 of this report" then, in the next paragraph, "the
@@ -104,6 +111,33 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
             _ => Resolution::external(),
         })
         .collect()
+}
+
+/// A reference to `paragraph 5 bis` (the word after its paragraph number):
+/// the paragraph numbered `5 bis` in the numbering scope of the paragraph 5
+/// it resolved to, else broken.
+fn negotiated(doc: &Document, r: &Reference, here: Resolution) -> Resolution {
+    use crate::syntax::negotiation::{suffix_at, suffix_of};
+    let Some(number) = r.numbers.iter().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
+    let Some((word, _)) = suffix_at(&doc.masked, number.span.end) else { return here };
+    let Some(base) = here.node.filter(|_| here.status == Status::Resolved) else { return here };
+    let Some(base) = std::iter::once(base).chain(doc.ancestors(base)).find(|&n| doc.nodes[n].kind == NodeKind::Paragraph) else {
+        return here;
+    };
+    let scope = crate::syntax::scope::numbering_scope(doc, base);
+    let value = doc.nodes[base].number.map(|n| n.value);
+    let found = doc.nodes.iter().enumerate().skip(base).find(|&(id, n)| {
+        n.kind == NodeKind::Paragraph
+            && n.number.map(|x| x.value) == value
+            && suffix_of(doc, id).is_some_and(|(w, _)| w == word)
+            && crate::syntax::scope::numbering_scope(doc, id) == scope
+    });
+    match found {
+        Some((id, _)) => {
+            Resolution { status: Status::Resolved, node: Some(id), candidates: Vec::new(), note: None, annex_number_mismatch: false }
+        }
+        None => Resolution::broken(format!("there is no paragraph {} {word}", value.unwrap_or(0))),
+    }
 }
 
 /// How far (in bytes) a citation of another text's paragraphs carries to a
@@ -139,8 +173,7 @@ fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
 
 /// The containers (None = body, Some(annex)) a target may be in, and whether
 /// an annex number was cited for an unnumbered sole annex (or the reverse).
-fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
-    let annexes = doc.annexes();
+fn containers(doc: &Document, annexes: &[NodeId], target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
     let mut mismatch = false;
     let mut out: Vec<Option<NodeId>> = match target.annex {
         Some(AnnexSpec::Numbered(n)) => {
@@ -159,7 +192,7 @@ fn containers(doc: &Document, target: &InternalTarget) -> (Vec<Option<NodeId>>, 
                     Some(format!(
                         "there is no annex {}; the document has {}",
                         crate::lang::numerals::to_roman(n),
-                        describe_annexes(doc, &annexes)
+                        describe_annexes(doc, annexes)
                     )),
                 );
             }
@@ -251,7 +284,7 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
 /// Where one internal reference points; `explain` says whether to describe
 /// a failure (which walks the container).
 fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget, explain: bool) -> Resolution {
-    let (containers, annex_number_mismatch, why_none) = containers(doc, target);
+    let (containers, annex_number_mismatch, why_none) = containers(doc, &index.annexes, target);
     if let Some(why) = why_none {
         return Resolution::broken(why);
     }
@@ -265,7 +298,13 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
             found = containers.iter().flatten().copied().collect();
         }
         RefKind::Section | RefKind::Subsection => {
-            for s in index.find(NodeKind::Section, target.section, &containers, here_container, |_| true) {
+            // "Section B below": a subsection of the section the reference is in.
+            let enclosing = |at: NodeId| std::iter::once(at).chain(doc.ancestors(at)).find(|&n| doc.nodes[n].kind == NodeKind::Section);
+            let sections: Vec<NodeId> = match (target.section, target.subsection) {
+                (None, Some(_)) => here.and_then(enclosing).into_iter().collect(),
+                _ => index.find(NodeKind::Section, target.section, &containers, here_container, |_| true).into_iter().collect(),
+            };
+            for s in sections {
                 {
                     match target.subsection {
                         Some(sub) => {

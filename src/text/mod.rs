@@ -71,11 +71,38 @@ pub struct LineCol {
 }
 
 /// Line starts of a text, for converting byte offsets to line/column pairs.
+///
+/// Every conversion costs O(log n) plus a scan of at most [`CHECKPOINT`]
+/// bytes, whatever the length of the line: lines longer than that carry
+/// checkpoints (every [`CHECKPOINT`] bytes, the columns counted so far), so a
+/// document converted into one enormous line, with thousands of diagnostics
+/// on it, is not converted in quadratic time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; the first is always 0.
     line_starts: Vec<usize>,
     len: usize,
+    /// Checkpoints of long lines, in text order.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Bytes between two checkpoints of a long line (moved back to a character
+/// boundary).
+pub const CHECKPOINT: usize = 1024;
+
+/// A point inside a long line with the columns before it on its line, in
+/// UTF-16 code units and in characters (the UTF-8 column is the byte
+/// distance).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Checkpoint {
+    offset: usize,
+    utf16: usize,
+    chars: usize,
+}
+
+/// Number of characters in `s` (counted over bytes).
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
@@ -95,7 +122,57 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts, len: text.len() }
+        let checkpoints = Self::checkpoints(text, &line_starts);
+        LineIndex { line_starts, len: text.len(), checkpoints }
+    }
+
+    fn checkpoints(text: &str, line_starts: &[usize]) -> Vec<Checkpoint> {
+        let mut out = Vec::new();
+        let ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+        for (start, end) in line_starts.iter().copied().zip(ends) {
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let (mut at, mut utf16, mut chars) = (start, 0, 0);
+            loop {
+                let mut next = at + CHECKPOINT;
+                if next >= end {
+                    break;
+                }
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                let piece = &text[at..next];
+                utf16 += utf16_len(piece);
+                chars += char_count(piece);
+                out.push(Checkpoint { offset: next, utf16, chars });
+                at = next;
+            }
+        }
+        out
+    }
+
+    /// The last checkpoint at or before `offset` on the line starting at
+    /// `line_start` (the line start itself when there is none).
+    fn checkpoint_before(&self, line_start: usize, offset: usize) -> Checkpoint {
+        let i = self.checkpoints.partition_point(|c| c.offset <= offset);
+        match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some(c) if c.offset > line_start => c,
+            _ => Checkpoint { offset: line_start, utf16: 0, chars: 0 },
+        }
+    }
+
+    /// Zero-based column of `offset` on its line counted in characters
+    /// (Unicode scalar values), as the command line prints columns. An
+    /// offset inside a character is moved back to that character's start.
+    pub fn char_col(&self, text: &str, offset: usize) -> usize {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let start = self.line_start(self.line_of(offset));
+        let from = self.checkpoint_before(start, offset);
+        from.chars + char_count(&text[from.offset..offset])
     }
 
     pub fn line_count(&self) -> usize {
@@ -139,10 +216,12 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let segment = &text[start..offset];
         let col = match encoding {
-            PositionEncoding::Utf8 => segment.len(),
-            PositionEncoding::Utf16 => utf16_len(segment),
+            PositionEncoding::Utf8 => offset - start,
+            PositionEncoding::Utf16 => {
+                let from = self.checkpoint_before(start, offset);
+                from.utf16 + utf16_len(&text[from.offset..offset])
+            }
         };
         LineCol { line: line as u32, col: col as u32 }
     }
@@ -158,19 +237,33 @@ impl LineIndex {
             return (text.len(), true);
         }
         let range = self.line_range(text, line);
-        let content = &text[range.start..range.end];
         let want = pos.col as usize;
-        let mut units = 0usize;
+        // Start from the last checkpoint of the line before the column.
+        let (mut from, mut units) = (range.start, 0usize);
+        if encoding == PositionEncoding::Utf8 {
+            let at = (range.start + want).min(range.end);
+            from = self.checkpoint_before(range.start, at).offset;
+            units = from - range.start;
+        } else {
+            let first = self.checkpoints.partition_point(|c| c.offset <= range.start);
+            let last = self.checkpoints.partition_point(|c| c.offset < range.end);
+            let line_points = &self.checkpoints[first..last];
+            let k = line_points.partition_point(|c| c.utf16 <= want);
+            if let Some(c) = k.checked_sub(1).map(|k| line_points[k]) {
+                (from, units) = (c.offset, c.utf16);
+            }
+        }
+        let content = &text[from..range.end];
         for (i, ch) in content.char_indices() {
             if units == want {
-                return (range.start + i, false);
+                return (from + i, false);
             }
             let w = match encoding {
                 PositionEncoding::Utf8 => ch.len_utf8(),
                 PositionEncoding::Utf16 => ch.len_utf16(),
             };
             if units + w > want {
-                return (range.start + i, true);
+                return (from + i, true);
             }
             units += w;
         }
@@ -261,6 +354,45 @@ mod tests {
         let text = "😀a";
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, LineCol { line: 0, col: 1 }, PositionEncoding::Utf16), (0, true));
+    }
+
+    #[test]
+    fn long_lines_convert_through_checkpoints_as_short_ones_do() {
+        // Lines of every length around the checkpoint spacing, mixing 1- to
+        // 4-byte characters and CRLF: every offset converts to the column a
+        // plain count from the line start gives, and back.
+        let pieces = ["a", "é", "第", "😀", " ", "ا"];
+        let mut text = String::new();
+        let mut seed = 11u64;
+        for len in [CHECKPOINT - 1, CHECKPOINT, CHECKPOINT + 1, 3 * CHECKPOINT + 7, 10 * CHECKPOINT] {
+            let mut line = String::new();
+            while line.len() < len {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            text.push_str(&line);
+            text.push_str(if seed % 2 == 0 { "\n" } else { "\r\n" });
+        }
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                continue;
+            }
+            let start = index.line_start(index.line_of(offset));
+            let before = &text[start..offset];
+            assert_eq!(index.char_col(&text, offset), before.chars().count());
+            for enc in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                let lc = index.line_col(&text, offset, enc);
+                let want = if enc == PositionEncoding::Utf8 { before.len() } else { before.encode_utf16().count() };
+                assert_eq!(lc.col as usize, want, "{offset} {enc:?}");
+                assert_eq!(index.offset(&text, lc, enc), (offset, false), "{offset} {enc:?} {lc:?}");
+            }
+        }
+        // Columns past the end and inside a character are still clamped.
+        let last = index.line_count() - 2;
+        let end = index.line_range(&text, last).end;
+        assert_eq!(index.offset(&text, LineCol { line: last as u32, col: 1 << 30 }, PositionEncoding::Utf16), (end, true));
     }
 
     #[test]

@@ -343,6 +343,15 @@ pub(super) fn data() -> &'static LanguageData {
             direction_before: NEVER,
             named_text: leak(format!(r"(?P<name>{}|{})", ar("تقرير الأمين العام"), ar("الفتوى"))),
             coordination: r"^[\s،,;]*(?:(?:و|أو)\s*)?[\s،,]*$",
+            part_anaphor_after: leak(format!(
+                r"^\s+(?P<q>{}\s+(?:(?P<article>{})|{})\s+(?:{}))",
+                ar("من"),
+                ar("المادة"),
+                [ar("الفرع"), ar("الجزء"), ar("المرفق"), ar("الفصل")].join("|"),
+                [ar("المذكورة"), ar("المذكور"), ar("نفسها"), ar("نفسه"), ar("ذاتها"), ar("ذاته"), ar("تلك"), ar("ذلك")].join("|"),
+            )),
+            part_anaphor_before: NEVER,
+            requested_in: NEVER,
         }
     })
 }

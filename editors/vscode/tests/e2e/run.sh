@@ -19,7 +19,8 @@
 #    ~/.cargo/bin, as `cargo install` does, with no rapporteur.server.path: the extension
 #    must find it there and say so in its output channel (checked in the logs).
 # 5. code-server serves a workspace holding copies of the seed and README.md on
-#    127.0.0.1; drive.mjs opens them and checks diagnostics, hover, F12, the outline;
+#    127.0.0.1; drive.mjs opens them and checks diagnostics, hover, F12, the outline,
+#    then inserts a paragraph into the seed, applies the renumber quick fix and a rename;
 #    screenshots go to $RAPPORTEUR_E2E_DIR/shots (and docs/screenshots with --update-docs).
 #
 # Not run by editors/ci.sh: the first run installs about 400 MB and takes minutes.

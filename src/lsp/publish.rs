@@ -69,6 +69,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
                     false
                 }
             };
+            super::workspace::republish_dependents(&shared);
             if analysed && log::enabled(Level::Debug) {
                 let msg = format!("{} version {}: analysed and published in {:?}", uri.as_str(), doc.version, started.elapsed());
                 log::stderr(Level::Debug, &msg);

@@ -40,6 +40,8 @@ pub struct Index {
     dynamic_watchers: AtomicBool,
     /// The client shows work-done progress.
     progress: AtomicBool,
+    /// Documents citing one that just changed, whose diagnostics are published again.
+    dependents: std::sync::Mutex<Vec<String>>,
 }
 
 impl Index {
@@ -81,11 +83,39 @@ impl Index {
             ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, a))
         };
         if !current {
-            self.write().insert(key, Arc::clone(a));
+            let k = self.write().insert(key, Arc::clone(a));
+            // Their references into this one may now resolve differently.
+            let ws = self.read();
+            let citing: Vec<String> = ws.citing(k).into_iter().filter_map(|c| Some(ws.get(c)?.path.clone())).collect();
+            drop(ws);
+            if let Ok(mut pending) = self.dependents.lock() {
+                pending.extend(citing);
+            }
         }
         let ws = self.read();
         let Some(k) = ws.key(key) else { return Vec::new() };
         cross_diagnostics(&ws, k, a, uri, enc, settings)
+    }
+}
+
+/// Publishes again the diagnostics of the open documents that cite one that
+/// changed (their analyses are kept; only their cross-document diagnostics
+/// are computed again). A document re-published with the same analysis
+/// does not set off its own dependents, so this ends.
+pub fn republish_dependents(shared: &Arc<Shared>) {
+    let pending = match shared.workspace.dependents.lock() {
+        Ok(mut p) => std::mem::take(&mut *p),
+        Err(_) => return,
+    };
+    let mut seen = HashSet::new();
+    for uri in pending {
+        if !seen.insert(uri.clone()) {
+            continue;
+        }
+        let Ok(uri) = uri.parse::<Uri>() else { continue };
+        if let Some(doc) = shared.docs.get(&uri) {
+            super::publish::schedule(shared, uri, doc);
+        }
     }
 }
 

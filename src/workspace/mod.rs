@@ -350,6 +350,25 @@ impl Workspace {
         md
     }
 
+    /// The other documents that cite `doc` (a symbol or resolution of it,
+    /// or a part of it): their cross-document diagnostics change with it.
+    pub fn citing(&self, doc: DocKey) -> Vec<DocKey> {
+        self.entries()
+            .into_iter()
+            .filter(|&(k, e)| {
+                k != doc
+                    && e.analysis.references.iter().any(|r| {
+                        // (Its own symbol, in its masthead, names its language versions: not a citation.)
+                        cited(r).is_some_and(|(named, _, _)| {
+                            let docs = self.documents_named(named);
+                            docs.contains(&doc) && !docs.contains(&k)
+                        })
+                    })
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// The references, in every other document, that lead to `node` of `doc`.
     pub fn references_to(&self, doc: DocKey, node: NodeId) -> Vec<(DocKey, TextRange)> {
         let Some(target) = self.get(doc) else { return Vec::new() };

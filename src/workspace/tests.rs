@@ -1,4 +1,6 @@
-//! Tests of the workspace: identity from the masthead, resolution across documents, parity of language versions.
+//! The workspace over the fixture folder `tests/fixtures/workspace/`: a draft
+//! resolution, the report it cites in English and French, and the resolution
+//! it recalls.
 
 use std::sync::Arc;
 
@@ -165,4 +167,13 @@ fn language_versions_are_compared_node_by_node() {
     let md = ws.other_versions_markdown(en, at(REPORT_EN, "4. States undertake"));
     assert!(md.contains("French") && md.contains("renforcer le traçage"), "{md}");
     assert!(ws.other_versions_markdown(en, at(REPORT_EN, "5. States undertake")).is_empty());
+}
+
+#[test]
+fn the_documents_citing_one_are_known() {
+    let ws = workspace();
+    let draft = ws.key("draft.txt").unwrap();
+    assert_eq!(ws.citing(ws.key("report_en.txt").unwrap()), vec![draft]);
+    assert_eq!(ws.citing(ws.key("resolution_72_57.txt").unwrap()), vec![draft]);
+    assert!(ws.citing(draft).is_empty());
 }

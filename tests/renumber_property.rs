@@ -209,7 +209,7 @@ fn renumbering_after_random_edits_keeps_every_reference() {
             docs.push(common::Fixture { name: format!("lang/{lang}/{}", entry.file_name().to_string_lossy()), text });
         }
     }
-    let mut rng = Rng::new(0x5eed_10);
+    let mut rng = Rng::new(0x5EED_0010);
     let mut checked = 0;
     for doc in &docs {
         checked += check_document(&doc.name, &doc.text, &mut rng, 4);

@@ -134,6 +134,10 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     let mut first_at: Vec<(u32, usize)> = Vec::new();
     for i in 0..seq.len() {
         let v = value(i);
+        // `5 bis` after 5 (negotiation numbering) continues the sequence.
+        if crate::syntax::negotiation::suffix_of(doc, seq[i]).is_some() && (v == max || seen.contains(&v)) {
+            continue;
+        }
         let next = (i + 1 < seq.len()).then(|| value(i + 1));
         let mut expected = max + 1;
         while seen.contains(&expected) {

@@ -216,7 +216,9 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
     for (&id, &new) in ids {
         let node = &doc.nodes[id];
         let Some(num) = node.number else { continue };
-        if num.value == new {
+        // `5 bis` becomes a number of its own (the "finalize" of a negotiation).
+        let suffix = crate::syntax::negotiation::suffix_of(doc, id);
+        if num.value == new && suffix.is_none() {
             continue;
         }
         let written = &text[num.span.start..num.span.end];
@@ -232,7 +234,8 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
             continue;
         }
         changed.insert(id, (num.value, new));
-        out.edits.push(TextEdit::replace(num.span, new_form));
+        let span = suffix.map_or(num.span, |(_, word)| num.span.cover(word));
+        out.edits.push(TextEdit::replace(span, new_form));
     }
     if changed.is_empty() {
         return out;
@@ -271,9 +274,14 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
                 continue;
             }
             let written = &text[ns.span.start..ns.span.end];
+            // `paragraph 5 bis` of a paragraph `5 bis`: the word goes too.
+            let span = match crate::syntax::negotiation::suffix_of(doc, node) {
+                Some(_) => crate::syntax::negotiation::suffix_at(text, ns.span.end).map_or(ns.span, |(_, w)| ns.span.cover(w)),
+                None => ns.span,
+            };
             match restyle(written, old, new, doc.nodes[node].number.map(|n| n.style)) {
                 Some(new_text) => {
-                    out.edits.push(TextEdit::replace(ns.span, new_text));
+                    out.edits.push(TextEdit::replace(span, new_text));
                     rewritten = true;
                 }
                 None => out.notes.push(RenumberNote {
@@ -467,6 +475,26 @@ mod tests {
         let a = analyse(text, lang);
         let r = renumber(&a, RenumberScope::Document);
         (apply(text, &r.edits).unwrap(), r)
+    }
+
+    #[test]
+    fn negotiation_numbering_is_read_and_finalized() {
+        let text = "1. Recalls.\n\n2. Decides.\n\n2 bis. Also decides, as in paragraph 2 bis and paragraph 3.\n\n2 ter. Further decides.\n\n3. Requests a report under paragraph 2 bis.\n";
+        let a = analyse(text, Language::En);
+        assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{:#?}", a.diagnostics);
+        let bis = a.document.find_eid("para_2bis").expect("para_2bis");
+        assert!(a.document.find_eid("para_2ter").is_some());
+        let cites: Vec<_> = a.references.iter().filter(|r| r.node == Some(bis)).collect();
+        assert_eq!(cites.len(), 2, "{:?}", a.references);
+        let two = a.document.find_eid("para_2").unwrap();
+        assert!(a.references.iter().all(|r| r.status != Status::Ambiguous));
+        let _ = two;
+        let (out, _) = renumbered(text, Language::En);
+        assert_eq!(out, "1. Recalls.\n\n2. Decides.\n\n3. Also decides, as in paragraph 3 and paragraph 5.\n\n4. Further decides.\n\n5. Requests a report under paragraph 3.\n");
+        let ru = "1. Напоминает.\n\n1 бис. Постановляет.\n\n2. Просит.\n";
+        assert_eq!(renumbered(ru, Language::Ru).0, "1. Напоминает.\n\n2. Постановляет.\n\n3. Просит.\n");
+        let ar = "1 - يشير.\n\n1 مكرراً - يقرر.\n\n2 - يطلب.\n";
+        assert_eq!(renumbered(ar, Language::Ar).0, "1 - يشير.\n\n2 - يقرر.\n\n3 - يطلب.\n");
     }
 
     #[test]

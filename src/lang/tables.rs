@@ -16,6 +16,7 @@ mod arabic;
 pub mod directions;
 mod french;
 pub mod months;
+pub mod negotiation;
 mod russian;
 mod spanish;
 

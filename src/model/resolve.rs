@@ -33,6 +33,10 @@ impl Index {
                 if num.style == crate::syntax::NumberStyle::Decimal {
                     continue;
                 }
+                // `5 bis` is not paragraph 5: it is found from 5 (see `negotiated`).
+                if crate::syntax::negotiation::suffix_of(doc, id).is_some() {
+                    continue;
+                }
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
@@ -74,7 +78,7 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
         .map(|r| match (&r.external, &r.target) {
             (None, Some(target)) => match &r.candidate {
                 None => {
-                    let here = resolve_one(doc, &index, r, target, true);
+                    let here = negotiated(doc, r, resolve_one(doc, &index, r, target, true));
                     match last_cited {
                         // "… endorses the concept outlined in paragraphs 48 to
                         // 54 of this report" then, in the next paragraph, "the
@@ -104,6 +108,33 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
             _ => Resolution::external(),
         })
         .collect()
+}
+
+/// A reference to `paragraph 5 bis` (the word after its paragraph number):
+/// the paragraph numbered `5 bis` in the numbering scope of the paragraph 5
+/// it resolved to, else broken.
+fn negotiated(doc: &Document, r: &Reference, here: Resolution) -> Resolution {
+    use crate::syntax::negotiation::{suffix_at, suffix_of};
+    let Some(number) = r.numbers.iter().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
+    let Some((word, _)) = suffix_at(&doc.masked, number.span.end) else { return here };
+    let Some(base) = here.node.filter(|_| here.status == Status::Resolved) else { return here };
+    let Some(base) = std::iter::once(base).chain(doc.ancestors(base)).find(|&n| doc.nodes[n].kind == NodeKind::Paragraph) else {
+        return here;
+    };
+    let scope = crate::syntax::scope::numbering_scope(doc, base);
+    let value = doc.nodes[base].number.map(|n| n.value);
+    let found = doc.nodes.iter().enumerate().skip(base).find(|&(id, n)| {
+        n.kind == NodeKind::Paragraph
+            && n.number.map(|x| x.value) == value
+            && suffix_of(doc, id).is_some_and(|(w, _)| w == word)
+            && crate::syntax::scope::numbering_scope(doc, id) == scope
+    });
+    match found {
+        Some((id, _)) => {
+            Resolution { status: Status::Resolved, node: Some(id), candidates: Vec::new(), note: None, annex_number_mismatch: false }
+        }
+        None => Resolution::broken(format!("there is no paragraph {} {word}", value.unwrap_or(0))),
+    }
 }
 
 /// How far (in bytes) a citation of another text's paragraphs carries to a

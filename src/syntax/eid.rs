@@ -44,7 +44,13 @@ fn push_number(out: &mut String, doc: &Document, masked: &str, id: NodeId) {
     }
     #[allow(unreachable_patterns)]
     match n.style.eid_style() {
-        NumberStyle::Arabic => push_decimal(out, n.value),
+        NumberStyle::Arabic => {
+            push_decimal(out, n.value);
+            // `5 bis` is `para_5bis`.
+            if let Some((word, _)) = super::negotiation::suffix_at(masked, n.span.end) {
+                out.push_str(word);
+            }
+        }
         NumberStyle::Roman | NumberStyle::Chinese => out.push_str(&to_roman(n.value)),
         NumberStyle::LowerRoman => out.push_str(&to_roman(n.value).to_lowercase()),
         NumberStyle::Letter => out.push_str(&to_letter(n.value)),

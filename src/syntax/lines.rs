@@ -326,6 +326,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let first = s.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
         return numbered(masked, s, base, end, tables)
+            .or_else(|| negotiated_number(masked, s, base, end))
             .or_else(|| decimal_number(masked, s, base, end))
             .or_else(|| slipped_number(masked, s, base, end))
             .unwrap_or(LineKind::Text);
@@ -460,6 +461,32 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
         }
     }
     None
+}
+
+/// A paragraph number of a negotiation draft: `5 bis. Decides`, `5 ter.`,
+/// `5 бис.`, `5 مكرراً - يقرر` (the words in
+/// `lang::tables::negotiation`). The number is the base (5); the word
+/// follows its span ([`super::negotiation::suffix_of`]).
+fn negotiated_number(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let (_, word) = super::negotiation::suffix_at(s, digits)?;
+    let after = &s[word.end..];
+    let sep = if let Some(r) = after.strip_prefix(['.', '．', '、']) {
+        after.len() - r.len()
+    } else {
+        let t = after.trim_start_matches([' ', '\u{a0}']);
+        let dash = t.strip_prefix(['-', '–', '—'])?;
+        after.len() - dash.len()
+    };
+    if !after[sep..].starts_with(char::is_whitespace) && !after[sep..].is_empty() {
+        return None;
+    }
+    let value = parse_digits(&s[..digits])?;
+    let number = Number { value, span: TextRange::new(base, base + digits), style: NumberStyle::Arabic };
+    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + word.end + sep, end)), slip: None })
 }
 
 /// A decimal paragraph number (`19.3 The Commission…`, `A.2 The

@@ -11,6 +11,7 @@ pub mod eid;
 pub mod lines;
 pub mod mask;
 pub mod names;
+pub mod negotiation;
 pub mod scope;
 pub mod tree;
 

@@ -1,0 +1,53 @@
+//! Negotiation numbering: `5 bis`, `5 ter`, `5 alt` (words in
+//! `lang::tables::negotiation`). The number of such a paragraph is its base
+//! (5) and the word follows its span; this module reads the word after a
+//! number, for the parser, addresses, the numbering check, the resolver
+//! and renumbering alike.
+
+use crate::lang::tables::negotiation::SUFFIXES;
+use crate::text::TextRange;
+
+use super::tree::{Document, NodeId};
+
+/// The negotiation word right after `at` (one optional space or no-break
+/// space, then the word, then no letter or digit): its canonical form and
+/// the range from `at` to the word's end.
+pub fn suffix_at(text: &str, at: usize) -> Option<(&'static str, TextRange)> {
+    let rest = text.get(at..)?;
+    let skipped = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
+    let gap = rest.len() - skipped.len();
+    for &(word, canonical) in SUFFIXES {
+        if let Some(after) = skipped.strip_prefix(word) {
+            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                return Some((canonical, TextRange::new(at, at + gap + word.len())));
+            }
+        }
+    }
+    None
+}
+
+/// The negotiation word of a numbered node (`bis` for paragraph `5 bis`).
+pub fn suffix_of(doc: &Document, id: NodeId) -> Option<(&'static str, TextRange)> {
+    let num = doc.nodes[id].number?;
+    if num.style != super::tree::NumberStyle::Arabic {
+        return None;
+    }
+    suffix_at(&doc.masked, num.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_words_of_every_language() {
+        assert_eq!(suffix_at("5 bis. Decides", 1), Some(("bis", TextRange::new(1, 5))));
+        assert_eq!(suffix_at("5bis.", 1).map(|s| s.0), Some("bis"));
+        assert_eq!(suffix_at("5 quater.", 1).map(|s| s.0), Some("quater"));
+        assert_eq!(suffix_at("5 бис.", 1).map(|s| s.0), Some("bis"));
+        assert_eq!(suffix_at("5 مكرراً -", 1).map(|s| s.0), Some("bis"));
+        assert_eq!(suffix_at("5 alt.", 1).map(|s| s.0), Some("alt"));
+        assert_eq!(suffix_at("5 bisect", 1), None);
+        assert_eq!(suffix_at("5 Decides", 1), None);
+    }
+}

@@ -13,10 +13,11 @@
 //! the one it cited and that text is found, nearly whole, under another
 //! number. The fix puts that number in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
+use crate::hash::FastMap;
 use crate::model::{NumberRole, Reference, Status};
 use crate::syntax::{NodeId, NodeKind};
 use crate::text::{TextChange, TextRange};
@@ -44,6 +45,9 @@ struct Citation {
     /// The reference as written, to follow it through a wide change.
     written: Arc<str>,
     kind: NodeKind,
+    /// A hash of the cited node's text as written (see [`raw_text`]): while
+    /// it stays the same, nothing needs comparing.
+    hash: u64,
     /// The cited node's own text without its number, whitespace folded.
     content: Arc<str>,
 }
@@ -81,12 +85,14 @@ impl Citations {
 /// reference keeps what it cited before, so it is reported until it is
 /// fixed or edited.
 pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsConfig) -> (Citations, Vec<Drift>) {
-    let mut contents: HashMap<NodeId, Arc<str>> = HashMap::new();
+    let mut contents: FastMap<NodeId, Arc<str>> = FastMap::default();
     let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
+    let mut hashes: FastMap<NodeId, u64> = FastMap::default();
+    let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(raw_text(a, node)));
     let carried = previous.map(|p| carry(p, a)).unwrap_or_default();
     let mut entries = Vec::new();
     let mut drifts = Vec::new();
-    let mut found: HashMap<Arc<str>, Option<(NodeId, f64)>> = HashMap::new();
+    let mut found: FastMap<Arc<str>, Option<(NodeId, f64)>> = FastMap::default();
     for (i, r) in a.references.iter().enumerate() {
         let before = carried.get(&i);
         let now = r.node.filter(|_| r.status == Status::Resolved && r.target.is_some());
@@ -98,9 +104,16 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             }
             continue;
         };
-        let current = content_of(now);
         let kind = a.document.nodes[now].kind;
-        let fresh = Citation { range: r.range, written: a.text[r.range.start..r.range.end].into(), kind, content: Arc::clone(&current) };
+        let hash = hash_of(now);
+        // The same text as before: the usual case, settled without reading it.
+        if let Some(before) = before.filter(|b| b.kind == kind && b.hash == hash) {
+            entries.push(Citation { range: r.range, ..before.clone() });
+            continue;
+        }
+        let current = content_of(now);
+        let fresh =
+            Citation { range: r.range, written: a.text[r.range.start..r.range.end].into(), kind, hash, content: Arc::clone(&current) };
         let Some(before) = before.filter(|b| b.kind == kind) else {
             entries.push(fresh);
             continue;
@@ -133,10 +146,10 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
 /// The earlier citations, by index of the reference in `a` they belong to:
 /// references away from the change by position; inside it, by their
 /// written text, in order.
-fn carry(previous: &Citations, a: &Analysis) -> HashMap<usize, Citation> {
+fn carry(previous: &Citations, a: &Analysis) -> FastMap<usize, Citation> {
     let change = TextChange::between(&previous.text, &a.text);
-    let mut out = HashMap::new();
-    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut out = FastMap::default();
+    let mut at: FastMap<(usize, usize), usize> = FastMap::default();
     let mut inside_new: Vec<usize> = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
         if r.range.end <= change.start || r.range.start >= change.new_end {
@@ -255,12 +268,17 @@ fn short(a: &Analysis, node: NodeId) -> String {
     }
 }
 
-/// A node's own text without its number, whitespace folded, markup out.
-fn content(a: &Analysis, node: NodeId) -> String {
+/// A node's own text after its number, as written.
+fn raw_text(a: &Analysis, node: NodeId) -> &str {
     let n = &a.document.nodes[node];
     let own = crate::syntax::names::own_text(&a.document, node);
     let from = n.number.map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
-    let raw = &a.text[from..own.end];
+    &a.text[from..own.end]
+}
+
+/// A node's own text without its number, whitespace folded, markup out.
+fn content(a: &Analysis, node: NodeId) -> String {
+    let raw = raw_text(a, node);
     let folded = raw.replace("**", "").split_whitespace().collect::<Vec<_>>().join(" ");
     folded.trim_start_matches(['.', ')', '）', '、', '．', ' ']).to_string()
 }

@@ -63,10 +63,12 @@ pub enum Code {
     ResolutionMalformed,
     SdgUnknownTarget,
     StructureInlineHeading,
+    BracketsUnbalanced,
+    BracketsLeft,
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 19] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -84,6 +86,8 @@ impl Code {
         Code::ResolutionMalformed,
         Code::SdgUnknownTarget,
         Code::StructureInlineHeading,
+        Code::BracketsUnbalanced,
+        Code::BracketsLeft,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +109,8 @@ impl Code {
             Code::ResolutionMalformed => "resolution.malformed",
             Code::SdgUnknownTarget => "sdg.unknown-target",
             Code::StructureInlineHeading => "structure.inline-heading",
+            Code::BracketsUnbalanced => "brackets.unbalanced",
+            Code::BracketsLeft => "brackets.left",
         }
     }
 
@@ -119,8 +125,9 @@ impl Code {
             | Code::NumberingDuplicate
             | Code::NumberingOrder
             | Code::VoteCount
-            | Code::VoteOverlap => Severity::Error,
-            Code::StructureInlineHeading => Severity::Hint,
+            | Code::VoteOverlap
+            | Code::BracketsUnbalanced => Severity::Error,
+            Code::StructureInlineHeading | Code::BracketsLeft => Severity::Hint,
             Code::ListUnknownState => Severity::Information,
             _ => Severity::Warning,
         }
@@ -185,6 +192,10 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     recorded_vote::check(doc, &mut out);
     lists::check(doc, &mut out);
     structure::check(doc, &mut out);
+    // Negotiation drafts: brackets (see `negotiation::check`).
+    let markup = crate::negotiation::read(&doc.masked, doc.language, &crate::negotiation::Vocabulary::default());
+    let left_forced = matches!(config.overrides.get(&Code::BracketsLeft), Some(Some(_)));
+    crate::negotiation::check::check(doc, &markup, left_forced, &mut out);
     out.retain_mut(|d| match config.severity(d.code) {
         Some(sev) => {
             d.severity = sev;

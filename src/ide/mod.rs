@@ -5,6 +5,7 @@
 
 pub mod activation;
 pub mod edit;
+pub mod negotiation;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;

@@ -15,6 +15,7 @@ use super::Language;
 mod arabic;
 mod french;
 pub mod months;
+pub mod negotiation;
 mod russian;
 mod spanish;
 

@@ -1,0 +1,1 @@
+//! Applying amendments to a draft (see `rapporteur amend`).

@@ -1,0 +1,1 @@
+//! Aligning two revisions of a draft (see `rapporteur diff`).

@@ -146,6 +146,14 @@ pub fn command() -> Command {
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
+            Command::new("status")
+                .about("Summarise a negotiation draft: per section, paragraphs agreed, bracketed, open, with alternatives")
+                .arg(format_arg("human", &["human", "json"]))
+                .arg(lang_arg())
+                .arg(disable_arg().hide(true))
+                .arg(Arg::new("file").value_name("FILE").help("The draft").required(true).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
             Command::new("lsp")
                 .about("Start the language server (LSP 3.17 over standard input and output)")
                 .arg(Arg::new("stdio").long("stdio").action(ArgAction::SetTrue).help("Talk over standard input and output (the default and only transport)")),

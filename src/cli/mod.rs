@@ -10,6 +10,7 @@
 mod args;
 mod human;
 mod json;
+mod negotiation;
 mod sarif;
 mod term;
 mod window;
@@ -106,6 +107,7 @@ pub fn run(args: &[String]) -> i32 {
         Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
+        Some(("status", m)) => single(&SingleOptions::from_matches(m), negotiation::status_output),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         // A new subcommand is declared in `args.rs` and dispatched here.

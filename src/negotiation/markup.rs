@@ -181,9 +181,11 @@ fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
         }
         at += num;
         let after = &s[at..];
-        let punct = after.chars().next().filter(|c| matches!(c, ':' | '：' | '.' | ')' | '）'));
+        // French puts a blank before the colon: `Variante 1 :`.
+        let spaced = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let punct = spaced.chars().next().filter(|c| matches!(c, ':' | '：' | '.' | ')' | '）'));
         if let Some(p) = punct {
-            at += p.len_utf8();
+            at += after.len() - spaced.len() + p.len_utf8();
         } else if num == 0 && label.chars().all(char::is_alphabetic) && !after.trim().is_empty() {
             // A bare word followed by text without punctuation is text.
             if !after.starts_with([']', '］']) {

@@ -212,3 +212,61 @@ fn actions_accept_an_alternative_drop_a_passage_and_mark_agreed() {
     let fixes = rapporteur::negotiation::fixes(&z, rapporteur::text::TextRange::empty(at));
     assert!(fixes.iter().any(|f| f.edits.iter().any(|e| e.new_text == " [已商定]")), "{fixes:?}");
 }
+
+fn rapporteur(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .current_dir(format!("{}/tests/fixtures/negotiation", env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .expect("run rapporteur");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn status_command_prints_the_table() {
+    let (code, out, _) = rapporteur(&["status", "en_draft.txt"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("section I            4       1          3     0             2"), "{out}");
+    assert!(out.contains("total               10       3          5     2             3"), "{out}");
+    let (_, json, _) = rapporteur(&["status", "--format", "json", "zh_draft.txt"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["total"]["agreed"], 3);
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 9);
+}
+
+#[test]
+fn diff_command_aligns_rev1_and_rev2() {
+    let (code, out, _) = rapporteur(&["diff", "en_draft.txt", "en_draft_rev2.txt"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("5 unchanged, 3 changed, 1 moved, 1 inserted, 1 deleted, 0 split, 0 merged"), "{out}");
+    assert!(out.contains("body: 1→1 2→3 3→4 4→— 5→6 6→5 7→7"), "{out}");
+    assert!(out.contains("warning: paragraph 1 was agreed in the old revision and is changed in the new one"), "{out}");
+    let (_, json, _) = rapporteur(&["diff", "--format", "json", "en_draft.txt", "en_draft_rev2.txt"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1);
+    let (_, html, _) = rapporteur(&["diff", "--format", "html", "en_draft.txt", "en_draft_rev2.txt"]);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<del>2027</del>") && html.contains("<ins>2028</ins>"));
+    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
+}
+
+#[test]
+fn amend_command_applies_and_reports() {
+    let (code, out, err) = rapporteur(&["amend", "en_resolution.txt", "en_amendments.txt"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("Reaffirming the Charter of the United Nations,\n\nNoting the reports of"), "{out}");
+    assert!(
+        out.contains("3. Encourages all stakeholders to contribute voluntary funding, including through South-South cooperation;"),
+        "{out}"
+    );
+    assert!(
+        err.contains("en_amendments.txt:8:3: error[amendment]: operative paragraph 9 does not exist in the draft (5 such paragraphs)"),
+        "{err}"
+    );
+    assert!(err.contains("en_amendments.txt:9:3: error[amendment]: the wording “2029” is not in operative paragraph 1"), "{err}");
+    assert!(err.contains("4 of 6 amendments applied; numbers: PP2→PP3 PP3→PP4 2→deleted 3→2 4→3 5→4"), "{err}");
+    let (code, out, err) = rapporteur(&["amend", "--diff", "zh_resolution.txt", "zh_amendments.txt"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("body: 1→1 2→— 3→2 4→3"), "{out}");
+    assert!(err.contains("zh_amendments.txt:4:3: error[amendment]: operative paragraph 8 does not exist"), "{err}");
+    assert!(err.contains("the wording “2029年” is not in operative paragraph 1"), "{err}");
+}

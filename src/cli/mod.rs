@@ -108,6 +108,19 @@ pub fn run(args: &[String]) -> i32 {
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
         Some(("status", m)) => single(&SingleOptions::from_matches(m), negotiation::status_output),
+        Some(("diff", m)) => negotiation::diff(
+            m.get_one::<PathBuf>("old").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<PathBuf>("new").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<Option<Language>>("lang").copied().flatten(),
+            m.get_one::<String>("format").map(String::as_str).unwrap_or("human"),
+        ),
+        Some(("amend", m)) => negotiation::amend(
+            m.get_one::<PathBuf>("draft").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<PathBuf>("amendments").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<Option<Language>>("lang").copied().flatten(),
+            m.get_flag("write"),
+            m.get_flag("diff"),
+        ),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         // A new subcommand is declared in `args.rs` and dispatched here.

@@ -552,12 +552,12 @@ pub fn word_diff(old_text: &str, a: &[TextRange], new_text: &str, b: &[TextRange
                 ops.push((Op::Same, at(&am[i]).to_string()));
                 i += 1;
                 j += 1;
-            } else if j < m && (i == n || dp[i * (m + 1) + j + 1] >= dp[(i + 1) * (m + 1) + j]) {
-                ops.push((Op::Inserted, bt(&bm[j]).to_string()));
-                j += 1;
-            } else {
+            } else if i < n && (j == m || dp[(i + 1) * (m + 1) + j] >= dp[i * (m + 1) + j + 1]) {
                 ops.push((Op::Deleted, at(&am[i]).to_string()));
                 i += 1;
+            } else {
+                ops.push((Op::Inserted, bt(&bm[j]).to_string()));
+                j += 1;
             }
         }
     } else {
@@ -579,21 +579,26 @@ pub fn word_diff(old_text: &str, a: &[TextRange], new_text: &str, b: &[TextRange
 /// Appends a token with a space between words (none before punctuation or
 /// between Chinese characters).
 pub fn join_token(s: &mut String, t: &str) {
-    let prev = s.chars().next_back();
-    let first = t.chars().next();
-    let space = match (prev, first) {
-        (Some(p), Some(f)) => {
-            !(is_cjk(p)
-                || is_cjk(f)
-                || matches!(f, ',' | '.' | ';' | ':' | ')' | '”' | '’' | '，' | '。' | '；' | '：')
-                || matches!(p, '(' | '“'))
-        }
-        _ => false,
-    };
-    if space {
+    if needs_space(s, t) {
         s.push(' ');
     }
     s.push_str(t);
+}
+
+/// Whether a space goes between `before` and `after` when tokens are
+/// joined as text is written.
+pub fn needs_space(before: &str, after: &str) -> bool {
+    let prev = before.chars().next_back();
+    let first = after.chars().next();
+    match (prev, first) {
+        (Some(p), Some(f)) => {
+            !(is_cjk(p)
+                || is_cjk(f)
+                || (!f.is_alphanumeric() && !matches!(f, '(' | '[' | '“' | '«' | '‘' | '–' | '—'))
+                || matches!(p, '(' | '[' | '“' | '«' | '‘' | '/' | '［' | '（'))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

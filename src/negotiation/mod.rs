@@ -8,13 +8,14 @@
 //! - `status.rs`: each paragraph's status and the summary per section;
 //! - `check.rs`: `brackets.unbalanced` and `brackets.left`;
 //! - `fixes.rs`: accept an alternative, drop a bracketed passage, mark agreed;
-//! - `diff.rs`: aligning two revisions;
+//! - `diff.rs`: aligning two revisions; `html.rs`: the diff as one page;
 //! - `amend.rs`: applying amendments to a draft.
 
 pub mod amend;
 pub mod check;
 pub mod diff;
 pub mod fixes;
+pub mod html;
 pub mod markup;
 pub mod status;
 

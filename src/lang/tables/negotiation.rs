@@ -291,3 +291,85 @@ pub fn words(lang: Language) -> &'static NegotiationWords {
         Language::Ar => &AR,
     }
 }
+
+/// How amendments name their targets and actions, per language. Each is a
+/// regular expression over one amendment (its lines joined), anchored at
+/// its start, with named groups: `part` (operative or preambular, as the
+/// words of `preambular` say), `num` (digits or a numeral), `ord` (an
+/// ordinal word), `q1`/`q2` (quoted wordings), `where` (after or before).
+pub struct AmendmentPatterns {
+    pub delete_paragraph: &'static str,
+    pub replace_words: &'static str,
+    pub delete_words: &'static str,
+    pub insert_paragraph: &'static str,
+    pub add_words_at_end: &'static str,
+    /// Words of `part` meaning the preamble.
+    pub preambular: &'static [&'static str],
+    /// Words of `where` meaning before.
+    pub before: &'static [&'static str],
+    /// Ordinal words, first to twelfth, and the word for "last".
+    pub ordinals: &'static [&'static str],
+    pub last: &'static str,
+}
+
+const EN_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^(?:Delete|Strike out|Strike)\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*[.;]?\s*$",
+    replace_words: r#"^In\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,\s*(?:replace|substitute)\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]\s+(?:with|by)\s+(?:the\s+words?\s+)?["“](?P<q2>[^"”]*)["”]"#,
+    delete_words: r#"^In\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,\s*delete\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]"#,
+    insert_paragraph: r#"^Insert\s+(?P<where>after|before)\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,?\s*(?:a\s+)?new\s+(?:operative\s+|preambular\s+)?paragraph(?:\s+reading)?\s*[:,]?\s*["“]?(?P<q1>.*?)["”]?\s*$"#,
+    add_words_at_end: r#"^Add\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]\s+at\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?"#,
+    preambular: &["preambular"],
+    before: &["before"],
+    ordinals: &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
+    last: "last",
+};
+
+const ZH_NUM: &str = "[0-9一二三四五六七八九十百〇零]+";
+
+const ZH_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^删除(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段\s*[。；]?\s*$",
+    replace_words: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段中?\s*[，,]\s*将[“「](?P<q1>[^”」]*)[”」](?:改为|替换为|修改为|改成)[“「](?P<q2>[^”」]*)[”」]",
+    delete_words: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段中?\s*[，,]\s*删除[“「](?P<q1>[^”」]*)[”」]",
+    insert_paragraph: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段(?P<where>之?后|之?前)\s*[，,]?\s*(?:插入|增加|添加)(?:一个|一)?(?:新的?)?(?:一段|段落|段)\s*[，,：:]?\s*(?:内容如下\s*[：:])?\s*[“「]?(?P<q1>.*?)[”」]?\s*$",
+    add_words_at_end: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段(?:的)?(?:末尾|结尾)(?:添加|增加|加上|加入)[“「](?P<q1>[^”」]*)[”」]",
+    preambular: &["序言部分"],
+    before: &["前", "之前"],
+    ordinals: &[],
+    last: "最后",
+};
+
+const FR_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^Supprimer\s+(?:le\s+)?(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*[.;]?\s*$",
+    replace_words: r"^(?:Au|Dans\s+le)\s+(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,\s*remplacer\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]\s+par\s+(?:les\s+mots\s+)?[«“]\s*(?P<q2>[^»”]*?)\s*[»”]",
+    delete_words: r"^(?:Au|Dans\s+le)\s+(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,\s*supprimer\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]",
+    insert_paragraph: r"^Insérer\s+(?P<where>après|avant)\s+(?:le\s+)?(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,?\s*(?:un\s+)?nouve(?:l|au)\s+(?:paragraphe|alinéa)(?:\s+ainsi\s+libellé)?\s*[:,]?\s*[«“]?\s*(?P<q1>.*?)\s*[»”]?\s*$",
+    add_words_at_end: r"^Ajouter\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]\s+à\s+la\s+fin\s+(?:du\s+)?(?:(?P<ord>premier|deuxième|troisième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?",
+    preambular: &["préambule"],
+    before: &["avant"],
+    ordinals: &[
+        "premier",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+        "onzième",
+        "douzième",
+    ],
+    last: "dernier",
+};
+
+/// The amendment patterns of a language (English, French, Chinese so far).
+pub fn amendment_patterns(lang: Language) -> Option<&'static AmendmentPatterns> {
+    let _ = ZH_NUM;
+    match lang {
+        Language::En => Some(&EN_AMEND),
+        Language::Zh => Some(&ZH_AMEND),
+        Language::Fr => Some(&FR_AMEND),
+        _ => None,
+    }
+}

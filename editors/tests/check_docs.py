@@ -123,7 +123,7 @@ def main():
         vscode_keys = {k for k in vscode_keys if not k.startswith("trace")}
         check("the settings block names every server setting the VS Code extension sends",
               set(settings) == vscode_keys, (sorted(settings), sorted(vscode_keys)))
-        documented = set(re.findall(r"^- `([a-z]+)`(?:, `([a-z]+)`)?:", lsp, re.M))
+        documented = set(re.findall(r"^- `([a-zA-Z]+)`(?:, `([a-zA-Z]+)`)?:", lsp, re.M))
         documented = {k for pair in documented for k in pair if k}
         check("docs/lsp.md explains every key of the settings block", set(settings) <= documented,
               sorted(set(settings) - documented))

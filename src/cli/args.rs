@@ -44,7 +44,7 @@ impl FailOn {
 
 const LANGS: &str = "auto, zh, en, fr, es, ru, ar";
 
-fn lang_arg() -> Arg {
+pub(super) fn lang_arg() -> Arg {
     Arg::new("lang")
         .long("lang")
         .value_name("LANG")
@@ -175,6 +175,8 @@ pub fn command() -> Command {
                 .about("Start the language server (LSP 3.17 over standard input and output)")
                 .arg(Arg::new("stdio").long("stdio").action(ArgAction::SetTrue).help("Talk over standard input and output (the default and only transport)")),
         )
+        .subcommand(super::fix::fix_command())
+        .subcommand(super::fix::renumber_command())
         .subcommand(Command::new("version").about("Print the version").hide(true))
     // A new subcommand is added here with `.subcommand(…)` and dispatched in
     // `cli::run`.

@@ -8,6 +8,7 @@
 //! - `json.rs`: the JSON formats; `sarif.rs`: SARIF 2.1.0.
 
 mod args;
+mod fix;
 mod human;
 mod json;
 mod negotiation;
@@ -121,6 +122,8 @@ pub fn run(args: &[String]) -> i32 {
             m.get_flag("write"),
             m.get_flag("diff"),
         ),
+        Some(("fix", m)) => fix::run_fix(m),
+        Some(("renumber", m)) => fix::run_renumber(m),
         Some(("lsp", _)) => crate::lsp::run(&[]),
         Some(("version", _)) => print(&format!("rapporteur {}\n", env!("CARGO_PKG_VERSION"))),
         // A new subcommand is declared in `args.rs` and dispatched here.

@@ -63,12 +63,14 @@ pub enum Code {
     ResolutionMalformed,
     SdgUnknownTarget,
     StructureInlineHeading,
+    /// Session only (the language server): see `ide::drift`.
+    ReferenceDrift,
     BracketsUnbalanced,
     BracketsLeft,
 }
 
 impl Code {
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -86,6 +88,7 @@ impl Code {
         Code::ResolutionMalformed,
         Code::SdgUnknownTarget,
         Code::StructureInlineHeading,
+        Code::ReferenceDrift,
         Code::BracketsUnbalanced,
         Code::BracketsLeft,
     ];
@@ -109,6 +112,7 @@ impl Code {
             Code::ResolutionMalformed => "resolution.malformed",
             Code::SdgUnknownTarget => "sdg.unknown-target",
             Code::StructureInlineHeading => "structure.inline-heading",
+            Code::ReferenceDrift => "reference.drift",
             Code::BracketsUnbalanced => "brackets.unbalanced",
             Code::BracketsLeft => "brackets.left",
         }
@@ -153,11 +157,28 @@ pub struct Diagnostic {
     pub code: Code,
     pub message: String,
     pub related: Vec<Related>,
+    /// The corrected text for a range, where the rule knows it (the figure
+    /// a vote states, a repeated run removed, a symbol written right): what
+    /// the quick fix of `ide::fixes` puts in.
+    pub replacement: Option<(TextRange, String)>,
 }
 
 impl Diagnostic {
     pub fn new(code: Code, range: TextRange, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new() }
+        Diagnostic { range, severity: code.default_severity(), code, message: message.into(), related: Vec::new(), replacement: None }
+    }
+    /// [`Diagnostic::with_replacement`] when `known`.
+    pub fn with_replacement_if(self, known: bool, range: TextRange, text: impl Into<String>) -> Diagnostic {
+        if known {
+            self.with_replacement(range, text)
+        } else {
+            self
+        }
+    }
+    /// The corrected text for `range` (see [`Diagnostic::replacement`]).
+    pub fn with_replacement(mut self, range: TextRange, text: impl Into<String>) -> Diagnostic {
+        self.replacement = Some((range, text.into()));
+        self
     }
     pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related { range, message: message.into() });
@@ -206,6 +227,13 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     out.dedup();
     out
+}
+
+/// The numbered sequences the numbering check reads, each in document order
+/// (paragraphs per numbering scope, subparagraphs per level, sections, list
+/// items, …): the sequences renumbering makes consecutive.
+pub fn numbered_sequences(doc: &Document) -> Vec<Vec<crate::syntax::NodeId>> {
+    numbering::checked_sequences(doc)
 }
 
 /// Names a node as a drafter would: "paragraph 15", "section II", "subparagraph (a)".

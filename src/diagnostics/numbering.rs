@@ -17,14 +17,7 @@ use crate::text::TextRange;
 use super::{node_label, Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for seq in sequences(doc) {
-        // A part or section that is the only one of its sequence may start
-        // anywhere: a fascicle of a larger whole (`Part V`, `Section 19`).
-        if let [only] = seq[..] {
-            if matches!(doc.nodes[only].kind, NodeKind::Part | NodeKind::Section) {
-                continue;
-            }
-        }
+    for seq in checked_sequences(doc) {
         check_sequence(doc, &seq, out);
     }
     // Numbers written with a slip: reported on their own line.
@@ -33,19 +26,51 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             let start = n.opening.start.min(num.span.start);
             let written: String = doc.masked[start..n.opening.end].chars().take_while(|c| !c.is_whitespace()).collect();
             let label = if n.kind == NodeKind::Subparagraph { "label" } else { "number" };
-            out.push(Diagnostic::new(
-                Code::NumberingMalformed,
-                TextRange::new(start, start + written.len()),
-                format!(
-                    "{} {label} `{written}` {}: read as {} {}",
-                    what(doc, id),
-                    slip.describe(),
-                    what(doc, id),
-                    num.style.format(num.value)
+            out.push(
+                Diagnostic::new(
+                    Code::NumberingMalformed,
+                    TextRange::new(start, start + written.len()),
+                    format!(
+                        "{} {label} `{written}` {}: read as {} {}",
+                        what(doc, id),
+                        slip.describe(),
+                        what(doc, id),
+                        num.style.format(num.value)
+                    ),
+                )
+                .with_replacement_if(
+                    corrected(doc, id).is_some(),
+                    TextRange::new(start, start + written.len()),
+                    corrected(doc, id).unwrap_or_default(),
                 ),
-            ));
+            );
         }
     }
+}
+
+/// A slipped number written as the document writes its kind: `19.` for a
+/// paragraph, `(c)` for a subparagraph; `None` where the form is not known.
+fn corrected(doc: &Document, id: NodeId) -> Option<String> {
+    let n = &doc.nodes[id];
+    let num = n.number?;
+    if matches!(num.style, crate::syntax::NumberStyle::QuotedDigit | crate::syntax::NumberStyle::Decimal) {
+        return None;
+    }
+    match n.kind {
+        NodeKind::Subparagraph => Some(format!("({})", num.style.format(num.value))),
+        NodeKind::Paragraph | NodeKind::ListItem => Some(format!("{}.", num.style.format(num.value))),
+        _ => None,
+    }
+}
+
+/// The sequences the checker expects to run 1, 2, 3 …, each in document
+/// order (renumbering numbers exactly these): a part or section that is the
+/// only one of its sequence may start anywhere (a fascicle of a larger
+/// whole, `Part V`, `Section 19`) and is left out.
+pub(super) fn checked_sequences(doc: &Document) -> Vec<Vec<NodeId>> {
+    let mut all = sequences(doc);
+    all.retain(|seq| !matches!(seq[..], [only] if matches!(doc.nodes[only].kind, NodeKind::Part | NodeKind::Section)));
+    all
 }
 
 /// The numbered sequences of a document, each in document order.

@@ -37,7 +37,12 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                             figure.span,
                             format!("the vote states {} {}, but {}", figure.value, list.side.name(), listed),
                         )
-                        .with_related(list.heading, format!("the list {}", list.side.name())),
+                        .with_related(list.heading, format!("the list {}", list.side.name()))
+                        .with_replacement_if(
+                            figure_written_in_digits(doc, figure.span),
+                            figure.span,
+                            distinct.to_string(),
+                        ),
                     );
                 }
             }
@@ -99,6 +104,13 @@ pub(super) fn unknown_states(doc: &Document, items: &[NameItem], out: &mut Vec<D
     }
 }
 
+/// Whether a stated figure is written in ASCII digits (then the quick fix
+/// can write the count in its place).
+fn figure_written_in_digits(doc: &Document, span: crate::text::TextRange) -> bool {
+    let written = &doc.masked[span.start..span.end];
+    !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub(super) fn distinct_count(items: &[NameItem]) -> usize {
     let mut keys: Vec<&str> = items.iter().map(|i| i.key.as_str()).filter(|k| !k.is_empty()).collect();
     keys.sort_unstable();
@@ -158,5 +170,12 @@ pub(super) fn run_diagnostic(doc: &Document, code: Code, items: &[NameItem], run
             name(last_repeat)
         )
     };
-    Diagnostic::new(code, range, message).with_related(first_range, "first listed here")
+    // The fix removes the run with the separator before it.
+    let removal =
+        first_repeat.checked_sub(1).map(|before| crate::text::TextRange::new(items[before].range.end, items[last_repeat].range.end));
+    let d = Diagnostic::new(code, range, message).with_related(first_range, "first listed here");
+    match removal {
+        Some(r) if !doc.masked[r.start..r.end].contains("\n\n") => d.with_replacement(r, ""),
+        _ => d,
+    }
 }

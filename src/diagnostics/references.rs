@@ -2,8 +2,10 @@
 //! reference.direction; and the problems found while reading external
 //! references: symbol.malformed, resolution.malformed, sdg.unknown-target.
 
+use crate::lang::tables::directions;
 use crate::model::{AnnexSpec, Direction, Problem, Reference, Status};
 use crate::syntax::Document;
+use crate::text::TextRange;
 
 use super::{node_label, Code, Diagnostic};
 
@@ -16,7 +18,13 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                 Problem::MalformedResolution(_) => Code::ResolutionMalformed,
                 Problem::UnknownSdgTarget(_) => Code::SdgUnknownTarget,
             };
-            out.push(Diagnostic::new(code, r.range, problem.message().to_string()));
+            let mut d = Diagnostic::new(code, r.range, problem.message().to_string());
+            if let Problem::MalformedSymbol(_) = problem {
+                if let Some(fixed) = crate::model::external::symbol_correction(&doc.masked[r.range.start..r.range.end]) {
+                    d = d.with_replacement(r.range, fixed);
+                }
+            }
+            out.push(d);
         }
         match r.status {
             Status::Broken => {
@@ -44,9 +52,11 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         ),
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
                     };
-                    out.push(
-                        Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex"),
-                    );
+                    let d = Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex");
+                    out.push(match sole_annex_replacement(doc, r) {
+                        Some((range, text)) => d.with_replacement(range, text),
+                        None => d,
+                    });
                 }
                 if let Some(dir) = r.target.as_ref().and_then(|t| t.direction) {
                     let target_start = doc.node(node).range.start;
@@ -59,18 +69,82 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                             Direction::Above => ("above", "below"),
                             Direction::Below => ("below", "above"),
                         };
-                        out.push(
-                            Diagnostic::new(
-                                Code::ReferenceDirection,
-                                r.range,
-                                format!("`{text}` says {said}, but {} is {is}", node_label(doc, node)),
-                            )
-                            .with_related(doc.node(node).opening, "the target"),
-                        );
+                        let d = Diagnostic::new(
+                            Code::ReferenceDirection,
+                            r.range,
+                            format!("`{text}` says {said}, but {} is {is}", node_label(doc, node)),
+                        )
+                        .with_related(doc.node(node).opening, "the target");
+                        out.push(match direction_replacement(doc, r, dir) {
+                            Some((range, word)) => d.with_replacement(range, word),
+                            None => d,
+                        });
                     }
                 }
             }
             Status::External | Status::Unverified => {}
         }
+    }
+}
+
+/// The direction word of a reference (after it, or right before it:
+/// `上文第2段`) and the opposite word, in the case it is written in.
+fn direction_replacement(doc: &Document, r: &Reference, said: Direction) -> Option<(TextRange, String)> {
+    let mut from = r.range.start.saturating_sub(16);
+    while !doc.masked.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &doc.masked[from..r.range.end];
+    let mut best: Option<(TextRange, String)> = None;
+    for &(up, down) in directions::direction_pairs(doc.language) {
+        let (word, other) = match said {
+            Direction::Above => (up, down),
+            Direction::Below => (down, up),
+        };
+        let lower = window.to_lowercase();
+        // Lower-casing keeps byte offsets for these scripts only when the
+        // lengths agree.
+        if lower.len() != window.len() {
+            continue;
+        }
+        if let Some(at) = lower.rfind(word) {
+            let range = TextRange::new(from + at, from + at + word.len());
+            let written = &doc.masked[range.start..range.end];
+            let capital = written.chars().next().is_some_and(char::is_uppercase);
+            let replacement = if capital {
+                let mut c = other.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            } else {
+                other.to_string()
+            };
+            if best.as_ref().is_none_or(|(b, _)| range.start > b.start) {
+                best = Some((range, replacement));
+            }
+        }
+    }
+    best
+}
+
+/// For a numbered annex cited where the document has one unnumbered annex
+/// (`annex I`, `附件一`): the number (and the space before it) removed, and
+/// the article put in where the language needs one ("in annex I" → "in the
+/// annex").
+fn sole_annex_replacement(doc: &Document, r: &Reference) -> Option<(TextRange, String)> {
+    let number = r.numbers.iter().find(|n| n.role == crate::model::NumberRole::Annex)?;
+    let before = &doc.masked[..number.span.start];
+    let word_end = before.trim_end().len();
+    let word_start =
+        before[..word_end].rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &doc.masked[word_start..word_end];
+    if word.is_empty() || word_end - word_start > 40 {
+        return None;
+    }
+    let article = directions::sole_annex_article(doc.language);
+    let has_article = article.is_empty() || before[..word_start].to_lowercase().trim_end().ends_with(article.trim());
+    if has_article {
+        Some((TextRange::new(word_end, number.span.end), String::new()))
+    } else {
+        let lower = word.to_lowercase();
+        Some((TextRange::new(word_start, number.span.end), format!("{article}{lower}")))
     }
 }

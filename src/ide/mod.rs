@@ -4,8 +4,13 @@
 //! immutable snapshot; the server shares it behind an `Arc`.
 
 pub mod activation;
+pub mod annotations;
+pub mod drift;
 pub mod edit;
+pub mod fixes;
+pub mod highlight;
 pub mod negotiation;
+pub mod renumber;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;

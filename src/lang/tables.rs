@@ -13,6 +13,7 @@ use regex::Regex;
 use super::Language;
 
 mod arabic;
+pub mod directions;
 mod french;
 pub mod months;
 pub mod negotiation;

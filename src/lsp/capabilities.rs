@@ -3,10 +3,10 @@
 //! otherwise UTF-16 (the protocol's default, which every client supports).
 
 use tower_lsp_server::ls_types::{
-    ClientCapabilities, DocumentLinkOptions, FoldingRangeProviderCapability, HoverProviderCapability, OneOf, PositionEncodingKind,
-    SemanticTokenModifier, SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions,
-    SemanticTokensServerCapabilities, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    WorkDoneProgressOptions,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions, DocumentLinkOptions,
+    FoldingRangeProviderCapability, HoverProviderCapability, OneOf, PositionEncodingKind, RenameOptions, SemanticTokenModifier,
+    SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions, SemanticTokensServerCapabilities,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, WorkDoneProgressOptions,
 };
 
 use crate::ide::semantic_tokens::{TokenKind, MODIFIERS};
@@ -39,8 +39,29 @@ pub fn legend() -> SemanticTokensLegend {
     }
 }
 
-pub fn server_capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+/// What the server offers a client that announced `client`: inlay hints
+/// and code lenses only to a client that says it shows them.
+pub fn server_capabilities(encoding: PositionEncoding, client: &ClientCapabilities) -> ServerCapabilities {
+    let text = client.text_document.as_ref();
+    let inlay_hints = text.is_some_and(|t| t.inlay_hint.is_some());
+    let code_lens = text.is_some_and(|t| t.code_lens.is_some());
     ServerCapabilities {
+        document_highlight_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new("source.renumber"),
+                CodeActionKind::REFACTOR_REWRITE,
+            ]),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+            resolve_provider: Some(false),
+        })),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        inlay_hint_provider: inlay_hints.then_some(OneOf::Left(true)),
+        code_lens_provider: code_lens.then_some(CodeLensOptions { resolve_provider: Some(false) }),
         position_encoding: Some(encoding_kind(encoding)),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
@@ -87,5 +108,16 @@ mod tests {
         assert_eq!(negotiate(&offering(Some(vec![PositionEncodingKind::UTF32]))), PositionEncoding::Utf16);
         let both = offering(Some(vec![PositionEncodingKind::UTF16, PositionEncodingKind::UTF8]));
         assert_eq!(negotiate(&both), PositionEncoding::Utf8);
+    }
+
+    #[test]
+    fn hints_and_lenses_only_for_clients_that_show_them() {
+        let bare = server_capabilities(PositionEncoding::Utf16, &ClientCapabilities::default());
+        assert!(bare.inlay_hint_provider.is_none() && bare.code_lens_provider.is_none());
+        assert!(bare.document_highlight_provider.is_some());
+        let caps: ClientCapabilities =
+            serde_json::from_value(serde_json::json!({"textDocument": {"inlayHint": {}, "codeLens": {}}})).unwrap();
+        let full = server_capabilities(PositionEncoding::Utf16, &caps);
+        assert!(full.inlay_hint_provider.is_some() && full.code_lens_provider.is_some());
     }
 }

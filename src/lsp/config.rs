@@ -3,7 +3,7 @@
 //! `workspace/didChangeConfiguration`.
 //!
 //! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en"|…, "detect": "auto"|"always"|"never",
-//! "include": ["<glob>", …], "exclude": ["<glob>", …],
+//! "include": ["<glob>", …], "exclude": ["<glob>", …], "inlayHints": bool, "codeLens": bool,
 //! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`
 //! (`activation` is accepted for `detect`); the object without the
 //! `"rapporteur"` wrapper is accepted too.
@@ -31,6 +31,10 @@ pub struct Settings {
     /// milliseconds; `None` (the default, `"auto"`): none, changes that
     /// arrive while an analysis runs are coalesced into the next one.
     pub debounce_ms: Option<u64>,
+    /// Inlay hints after each internal reference (the cited text's first words).
+    pub inlay_hints: bool,
+    /// Code lenses above each cited paragraph ("cited 2 times").
+    pub code_lens: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +46,8 @@ impl Default for Settings {
             include: Vec::new(),
             exclude: Vec::new(),
             debounce_ms: None,
+            inlay_hints: true,
+            code_lens: true,
         }
     }
 }
@@ -73,7 +79,9 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             || value.get("detect").is_some()
             || value.get("include").is_some()
             || value.get("exclude").is_some()
-            || value.get("debounce").is_some() =>
+            || value.get("debounce").is_some()
+            || value.get("inlayHints").is_some()
+            || value.get("codeLens").is_some() =>
         {
             value
         }
@@ -132,6 +140,13 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             Some(ms) => settings.debounce_ms = Some(ms.min(10_000)),
             None => warnings.push(format!("settings: `debounce` should be \"auto\" or a number of milliseconds, got {v}")),
         },
+    }
+    for (key, flag) in [("inlayHints", &mut settings.inlay_hints), ("codeLens", &mut settings.code_lens)] {
+        match obj.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => *flag = *b,
+            Some(other) => warnings.push(format!("settings: `{key}` should be true or false, got {other}")),
+        }
     }
     match obj.get("diagnostics") {
         None | Some(Value::Null) => {}
@@ -212,6 +227,17 @@ mod tests {
         assert_eq!(w.len(), 1, "{w:?}");
         let (s, w) = parse(&json!({"include": {}, "exclude": {}})).unwrap();
         assert!(s.include.is_empty() && s.exclude.is_empty() && w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn inlay_hints_and_code_lenses_are_on_unless_turned_off() {
+        let (s, w) = parse(&json!({"rapporteur": {"language": "auto"}})).unwrap();
+        assert!(s.inlay_hints && s.code_lens && w.is_empty());
+        let (s, w) = parse(&json!({"inlayHints": false, "codeLens": false})).unwrap();
+        assert!(!s.inlay_hints && !s.code_lens && w.is_empty());
+        let (s, w) = parse(&json!({"rapporteur": {"codeLens": "no"}})).unwrap();
+        assert!(s.code_lens);
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 
     #[test]

@@ -190,6 +190,53 @@ pub fn links(a: &Analysis, links: &[Link], enc: PositionEncoding) -> Vec<Documen
         .collect()
 }
 
+pub fn highlights(
+    a: &Analysis,
+    found: &[(TextRange, ide::highlight::HighlightKind)],
+    enc: PositionEncoding,
+) -> Vec<lsp::DocumentHighlight> {
+    found
+        .iter()
+        .map(|&(r, kind)| lsp::DocumentHighlight {
+            range: range(a, r, enc),
+            kind: Some(match kind {
+                ide::highlight::HighlightKind::Target => lsp::DocumentHighlightKind::WRITE,
+                ide::highlight::HighlightKind::Reference => lsp::DocumentHighlightKind::READ,
+            }),
+        })
+        .collect()
+}
+
+pub fn inlay_hints(a: &Analysis, hints: &[ide::annotations::TargetHint], enc: PositionEncoding) -> Vec<lsp::InlayHint> {
+    hints
+        .iter()
+        .map(|h| lsp::InlayHint {
+            position: position(a, h.offset, enc),
+            label: lsp::InlayHintLabel::String(h.label.clone()),
+            kind: None,
+            text_edits: None,
+            tooltip: Some(lsp::InlayHintTooltip::String(h.tooltip.clone())),
+            padding_left: Some(true),
+            padding_right: None,
+            data: None,
+        })
+        .collect()
+}
+
+/// "cited N times" lenses. The protocol has no command that every client
+/// runs, so each lens carries its title with an empty command: shown, and
+/// clicking it does nothing.
+pub fn code_lenses(a: &Analysis, lenses: &[ide::annotations::CitedLens], enc: PositionEncoding) -> Vec<lsp::CodeLens> {
+    lenses
+        .iter()
+        .map(|l| lsp::CodeLens {
+            range: range(a, l.range, enc),
+            command: Some(lsp::Command { title: l.title.clone(), command: String::new(), arguments: None }),
+            data: None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

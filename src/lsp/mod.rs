@@ -8,6 +8,7 @@
 //! `capabilities` (what is offered, encoding negotiation), `transport`
 //! (stdio framing), `log` (stderr logging).
 
+mod actions;
 mod capabilities;
 mod config;
 mod convert;

@@ -109,7 +109,11 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
             if !task_doc.is_active(&analysis) {
                 Vec::new()
             } else {
-                capped(&analysis, &task_uri, enc, MAX_PUBLISHED)
+                let mut published = capped(&analysis, &task_uri, enc, MAX_PUBLISHED);
+                // Drift is known only to the session: compared with the version published before.
+                let drifts = task_doc.track_drift(&analysis);
+                published.extend(drifts.iter().map(|d| convert::diagnostic(&analysis, &task_uri, &d.diagnostic, enc)));
+                published
             }
         }))
     })

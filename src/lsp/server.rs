@@ -22,11 +22,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{
-    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentLink,
-    DocumentLinkParams, DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
-    GotoDefinitionResponse, Hover, HoverParams, InitializeParams, InitializeResult, InitializedParams, Location, MessageType, Position,
-    ReferenceParams, SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult,
-    ServerInfo, TextDocumentIdentifier, Uri,
+    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, DidChangeConfigurationParams, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentHighlight, DocumentHighlightParams, DocumentLink, DocumentLinkParams,
+    DocumentSymbolParams, DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover,
+    HoverParams, InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location, MessageType, Position,
+    PrepareRenameResponse, ReferenceParams, RenameParams, SemanticTokens, SemanticTokensParams, SemanticTokensRangeParams,
+    SemanticTokensRangeResult, SemanticTokensResult, ServerInfo, TextDocumentIdentifier, TextDocumentPositionParams, Uri, WorkspaceEdit,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
@@ -253,7 +254,7 @@ impl Backend {
     /// that a long request (the outline of a 10-MB document) never holds an
     /// async worker. If the request is cancelled (`$/cancelRequest`: the
     /// handler's future is dropped), the work is skipped if not yet begun.
-    async fn off_runtime<T: Send + 'static>(
+    pub(super) async fn off_runtime<T: Send + 'static>(
         &self,
         uri: &Uri,
         work: impl FnOnce(&DocState, &Analysis, PositionEncoding) -> T + Send + 'static,
@@ -386,7 +387,7 @@ impl LanguageServer for Backend {
                 self.shared.deferred_warnings().extend(warnings);
             }
             Ok(InitializeResult {
-                capabilities: capabilities::server_capabilities(enc),
+                capabilities: capabilities::server_capabilities(enc, &params.capabilities),
                 server_info: Some(ServerInfo { name: "rapporteur".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
                 offset_encoding: None,
             })
@@ -603,6 +604,30 @@ impl LanguageServer for Backend {
             Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
         })
         .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.request("textDocument/documentHighlight", self.highlight(params)).await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.request("textDocument/inlayHint", self.hints(params)).await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.request("textDocument/codeLens", self.lenses(params)).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.request("textDocument/codeAction", self.actions(params)).await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.request("textDocument/prepareRename", self.prepare_renaming(params)).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.request("textDocument/rename", self.renaming(params)).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {

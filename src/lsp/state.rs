@@ -13,6 +13,7 @@ use tower_lsp_server::ls_types::Uri;
 use super::config::Settings;
 use super::log::{self, Level};
 use super::Analyzer;
+use crate::ide::drift::{self, Citations, Drift};
 use crate::ide::Analysis;
 
 /// One version of one open document.
@@ -34,6 +35,9 @@ pub struct DocState {
     /// be read): nothing is published for it until a `didOpen` or a change
     /// replacing the whole text.
     pub diverged: bool,
+    /// Shared by every version of the document: what its references cited
+    /// in the version published last, to tell reference drift.
+    pub drift: Arc<Mutex<DriftTracker>>,
     /// The analysis of exactly this text and these settings, computed once
     /// by whoever needs it first (the diagnostics publisher or a request).
     analysis: OnceLock<Arc<Analysis>>,
@@ -53,6 +57,7 @@ impl DocState {
             settings,
             lane: Arc::default(),
             diverged: false,
+            drift: Arc::default(),
             analysis: OnceLock::new(),
             basis: Mutex::new(None),
         }
@@ -87,6 +92,7 @@ impl DocState {
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
+            drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
             basis: Mutex::new(self.latest_analysis()),
         }
@@ -103,6 +109,7 @@ impl DocState {
             settings,
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
+            drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
             basis: Mutex::new(self.latest_analysis()),
         }
@@ -159,6 +166,38 @@ impl DocState {
                 Arc::new(analysis)
             })
             .clone()
+    }
+}
+
+/// What the references of a document cited in the version published
+/// last, and the drift found in it ([`crate::ide::drift`]).
+#[derive(Default)]
+pub struct DriftTracker {
+    citations: Option<Citations>,
+    latest: Option<Arc<Vec<Drift>>>,
+}
+
+impl DocState {
+    /// Compares `analysis` (of this snapshot, being published) with the
+    /// version published before, and keeps it for the next comparison.
+    pub fn track_drift(&self, analysis: &Analysis) -> Arc<Vec<Drift>> {
+        let mut tracker = self.drift.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (citations, drifts) = drift::track(tracker.citations.as_ref(), analysis, &self.settings.diagnostics);
+        let drifts = Arc::new(drifts);
+        tracker.citations = Some(citations);
+        tracker.latest = Some(Arc::clone(&drifts));
+        drifts
+    }
+
+    /// The drift in `analysis` (of this snapshot): what its publication
+    /// found, or, for a version not published yet, a comparison with the
+    /// version published last (not kept).
+    pub fn drift_in(&self, analysis: &Analysis) -> Arc<Vec<Drift>> {
+        let tracker = self.drift.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match (&tracker.citations, &tracker.latest) {
+            (Some(c), Some(latest)) if Arc::ptr_eq(c.text(), &analysis.text) || **c.text() == *analysis.text => Arc::clone(latest),
+            (previous, _) => Arc::new(drift::track(previous.as_ref(), analysis, &self.settings.diagnostics).1),
+        }
     }
 }
 

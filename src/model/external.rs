@@ -177,6 +177,31 @@ pub fn decode_symbol(symbol: &str) -> Option<String> {
     Some(out.join(", "))
 }
 
+/// The symbol written right, where [`symbol_problem`] knows how: `S` for
+/// an OCR `$`, the spaces taken out, the full stop after `Rev`, `Add`, ….
+pub fn symbol_correction(written: &str) -> Option<String> {
+    if let Some(rest) = written.strip_prefix('$') {
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+        return Some(format!("S{rest}"));
+    }
+    let wrapped = written.contains('\n') && written.split('\n').all(|part| !part.trim().contains(char::is_whitespace));
+    if written.chars().any(char::is_whitespace) && !wrapped {
+        return Some(written.chars().filter(|c| !c.is_whitespace()).collect());
+    }
+    let mut parts: Vec<String> = written.split('/').map(str::to_string).collect();
+    for part in parts.iter_mut().skip(1) {
+        for prefix in ["Rev", "Add", "Corr", "CRP", "PV", "SR", "WP", "Amend"] {
+            if let Some(rest) = part.strip_prefix(prefix) {
+                if rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                    *part = format!("{prefix}.{rest}");
+                    return Some(parts.join("/"));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// What is wrong with a document symbol as written, if anything.
 pub fn symbol_problem(written: &str) -> Option<String> {
     // OCR reads the S of the Security Council as `$`.

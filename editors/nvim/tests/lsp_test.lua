@@ -101,6 +101,119 @@ local function span(line, first, occurrence, last)
   return s - 1, e_start - 1 + #(last or first)
 end
 
+-- 10. Drafting actions on the seed: insert a paragraph 18 into annex section II, apply the
+-- renumber quick fix (vim.lsp.buf.code_action with apply = true), then rename a number
+-- from a reference to it (vim.lsp.buf.rename). Plain workspace edits, no client command.
+local function drafting_actions(buf)
+  vim.cmd('tabnew')
+  vim.api.nvim_set_current_buf(buf)
+  local client = vim.lsp.get_clients({ bufnr = buf, name = 'rapporteur' })[1]
+  if not client then
+    check('drafting actions: the client is attached to the seed', false)
+    return
+  end
+  check('the server offers code actions and rename', client.server_capabilities.codeActionProvider ~= nil
+    and client.server_capabilities.renameProvider ~= nil)
+  local function line(n)
+    return vim.api.nvim_buf_get_lines(buf, n - 1, n, false)[1] or ''
+  end
+  local function has_code(code)
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == code then
+        return d
+      end
+    end
+    return nil
+  end
+  -- Inlay hints (what a reference cites) and code lenses (how often a paragraph is cited).
+  vim.lsp.inlay_hint.enable(true, { bufnr = buf })
+  local hint_labels = {}
+  wait_for(function()
+    hint_labels = {}
+    for _, h in ipairs(vim.lsp.inlay_hint.get({ bufnr = buf })) do
+      local label = h.inlay_hint.label
+      hint_labels[h.inlay_hint.position.line + 1] = type(label) == 'string' and label or vim.inspect(label)
+    end
+    return hint_labels[110] ~= nil
+  end, 10000)
+  check('an inlay hint after 第一节第 16 段 (line 110) shows the words it cites',
+    (hint_labels[110] or ''):find('我们欢迎以协商一致方式通过的大会', 1, true) ~= nil, vim.inspect(hint_labels[110]))
+  vim.lsp.inlay_hint.enable(false, { bufnr = buf })
+  vim.lsp.codelens.refresh({ bufnr = buf })
+  local lens_title
+  wait_for(function()
+    for _, l in ipairs(vim.lsp.codelens.get(buf)) do
+      if l.range.start.line == 254 and l.command then
+        lens_title = l.command.title
+      end
+    end
+    return lens_title ~= nil
+  end, 10000)
+  check('a code lens above annex section II paragraph 18 says it is cited twice', lens_title == 'cited 2 times',
+    vim.inspect(lens_title))
+  vim.lsp.codelens.clear(client.id, buf)
+  check('the seed cites annex section II paragraph 18 on lines 124 and 126',
+    line(124):find('第二节第 18 段', 1, true) ~= nil and line(126):find('第二节第 18 段', 1, true) ~= nil)
+  vim.api.nvim_buf_set_lines(buf, 254, 254, false, { '18. 决定在下一届审查会议上审议弹药问题，并请秘书长就此提出报告。' })
+  local duplicate
+  wait_for(function()
+    duplicate = has_code('numbering.duplicate')
+    return duplicate ~= nil
+  end, 10000)
+  check('inserting a paragraph 18 is reported as numbering.duplicate', duplicate ~= nil)
+  if not duplicate then
+    return
+  end
+  vim.api.nvim_win_set_cursor(0, { duplicate.lnum + 1, duplicate.col })
+  local offered = {}
+  local chosen = nil
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action)
+      table.insert(offered, action.title)
+      -- the first renumber quick fix only, so that `apply` has one action to apply
+      if chosen == nil and action.kind == 'quickfix' and action.title:find('^Renumber') then
+        chosen = action.title
+        return true
+      end
+      return false
+    end,
+  })
+  local renumbered = wait_for(function()
+    return line(126):find('第二节第 19 段', 1, true) ~= nil
+  end, 10000)
+  check('a renumber quick fix is offered on the duplicate', chosen ~= nil, vim.inspect(offered))
+  check('applying it rewrites the references on lines 124 and 126 to 第二节第 19 段',
+    renumbered and line(124):find('第二节第 19 段', 1, true) ~= nil, line(124) .. '\n' .. line(126))
+  check('the new paragraph keeps 18, the old 18 becomes 19', vim.startswith(line(255), '18. 决定')
+    and vim.startswith(line(256), '19. 确认'), line(255) .. '\n' .. line(256))
+  wait_for(function()
+    return has_code('numbering.duplicate') == nil
+  end, 10000)
+  check('no numbering.duplicate after the renumbering', has_code('numbering.duplicate') == nil)
+
+  -- Rename from the reference on line 126: paragraph 19 (the old 18) becomes 20, the
+  -- paragraphs after it follow on, and both references say so.
+  local ref_col = assert(line(126):find('第二节第 19 段', 1, true)) - 1 + #'第二节第 '
+  vim.api.nvim_win_set_cursor(0, { 126, ref_col })
+  vim.lsp.buf.rename('20', { name = 'rapporteur' })
+  local renamed = wait_for(function()
+    return line(126):find('第二节第 20 段', 1, true) ~= nil
+  end, 10000)
+  check('rename from a reference rewrites both references', renamed and line(124):find('第二节第 20 段', 1, true) ~= nil,
+    line(124) .. '\n' .. line(126))
+  check('rename renumbers the paragraph and those after it', vim.startswith(line(255), '18. 决定')
+    and vim.startswith(line(256), '20. 确认') and vim.startswith(line(257), '21. '), line(256) .. '\n' .. line(257))
+  -- Nothing to rename on plain text: prepareRename answers with an error.
+  local plain = client:request_sync('textDocument/prepareRename', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    position = { line = 4, character = 3 },
+  }, 10000, buf)
+  check('prepareRename refuses plain text with a reason', plain ~= nil and plain.err ~= nil and plain.err.message ~= '',
+    vim.inspect(plain))
+  vim.cmd('tabclose')
+end
+
 local function run()
   -- 1. Set-up by the route under test -------------------------------------------------
   local capabilities = nil
@@ -452,6 +565,8 @@ local function run()
     vim.cmd('tabclose')
     vim.lsp.config('rapporteur', { cmd = { bin, 'lsp' } })
   end
+
+  drafting_actions(buf)
 
   -- 9. A Markdown file that is not a UN document ---------------------------------------------
   if readme and readme ~= '' then

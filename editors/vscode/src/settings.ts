@@ -20,6 +20,18 @@ export interface ServerSettings {
   /** Globs of files always checked / never checked, relative to the workspace folder. */
   include: string[];
   exclude: string[];
+  /** After each internal reference, the first words of what it cites. */
+  inlayHints: boolean;
+  /** Above each cited paragraph, how many places cite it. */
+  codeLens: boolean;
+}
+
+function flag(get: Getter, key: string, problems: string[]): boolean {
+  const raw = get(key);
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw === 'boolean') return raw;
+  problems.push(`rapporteur.${key}: expected true or false, using true`);
+  return true;
 }
 
 function globs(get: Getter, key: string, problems: string[]): string[] {
@@ -75,7 +87,15 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
   } else if (rawDetect !== undefined && rawDetect !== null) {
     problems.push(`rapporteur.detect: expected one of ${DETECT.join(', ')}, using "auto"`);
   }
-  return { language, diagnostics, detect, include: globs(get, 'include', problems), exclude: globs(get, 'exclude', problems) };
+  return {
+    language,
+    diagnostics,
+    detect,
+    include: globs(get, 'include', problems),
+    exclude: globs(get, 'exclude', problems),
+    inlayHints: flag(get, 'inlayHints', problems),
+    codeLens: flag(get, 'codeLens', problems),
+  };
 }
 
 /** The `initializationOptions` sent with `initialize`. */

@@ -11,7 +11,15 @@ const getter = (values: Record<string, unknown>) => (key: string) => values[key]
 
 test('defaults: auto language, no overrides, rapporteur on PATH', () => {
   assert.deepEqual(initializationOptions(getter({})), {
-    rapporteur: { language: 'auto', diagnostics: {}, detect: 'auto', include: [], exclude: [] },
+    rapporteur: {
+      language: 'auto',
+      diagnostics: {},
+      detect: 'auto',
+      include: [],
+      exclude: [],
+      inlayHints: true,
+      codeLens: true,
+    },
   });
   assert.deepEqual(serverCommand(getter({})), {
     command: 'rapporteur',
@@ -29,6 +37,7 @@ test('settings are passed in the shape the server reads', () => {
       detect: 'always',
       include: ['drafts/**/*.txt'],
       exclude: [' **/README.md '],
+      inlayHints: false,
     }),
     problems,
   );
@@ -39,6 +48,8 @@ test('settings are passed in the shape the server reads', () => {
       detect: 'always',
       include: ['drafts/**/*.txt'],
       exclude: ['**/README.md'],
+      inlayHints: false,
+      codeLens: true,
     },
   });
   assert.deepEqual(problems, []);
@@ -53,6 +64,7 @@ test('bad values are dropped and reported', () => {
       detect: 'sometimes',
       include: 'drafts/**',
       exclude: ['notes/**', 3],
+      codeLens: 'yes',
     }),
     problems,
   );
@@ -63,9 +75,11 @@ test('bad values are dropped and reported', () => {
       detect: 'auto',
       include: [],
       exclude: ['notes/**'],
+      inlayHints: true,
+      codeLens: true,
     },
   });
-  assert.equal(problems.length, 5, problems.join('\n'));
+  assert.equal(problems.length, 6, problems.join('\n'));
   assert.deepEqual(initializationOptions(getter({ diagnostics: ['x'] }), problems).rapporteur.diagnostics, {});
 });
 

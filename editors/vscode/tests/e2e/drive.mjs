@@ -1,7 +1,8 @@
 // Drives a real VS Code (code-server in headless Chromium) with the rapporteur
 // extension installed: opens the seed, reads the Problems panel, hovers and jumps
 // from seed line 110, shows the outline, opens README.md, tries the Markdown outline
-// settings of README.md on a Markdown draft; takes screenshots.
+// settings of README.md on a Markdown draft; applies the renumber quick fix and a
+// rename on the seed; takes screenshots.
 //
 // Run by run.sh. Environment:
 //   CODE_URL        code-server's URL with ?folder=… (the workspace holding the files below)
@@ -349,6 +350,61 @@ try {
     !after2.rows.some((l) => l.startsWith('# ') || l.startsWith('Markdown')) && after2.rows.some((l) => /^Paragraph 2\b/.test(l)),
     JSON.stringify(after2.rows));
   await page.screenshot({ path: join(shots, 'vscode-markdown-outline-un-outcome.png') });
+
+  // 7. Drafting actions on the seed: a paragraph inserted before annex section II
+  // paragraph 18, the renumber quick fix (Ctrl+.), then a rename (F2) from a reference.
+  // The edits are the server's workspace edits; the extension adds no command.
+  check(`the Explorer opens ${seedName} again`, await openFile(seedName));
+  const seedLines = readFileSync(env('SEED_PATH'), 'utf8').split('\n');
+  const visible = async () => page.$$eval('.monaco-editor .view-lines .view-line',
+    (els) => els.map((e) => (e.textContent || '').replace(/\u00a0/g, ' ')));
+  const showsLine = async (line, needle) => {
+    await goTo(line, 1);
+    await sleep(300);
+    return (await visible()).some((l) => l.includes(needle));
+  };
+  check('seed lines 124 and 126 cite 第二节第 18 段', seedLines[123].includes('第二节第 18 段') && seedLines[125].includes('第二节第 18 段'));
+  const errorsBefore = (await problemCounts()).errors;
+  await goTo(255, 1);
+  await page.keyboard.insertText('18. 决定在下一届审查会议上审议弹药问题，并请秘书长就此提出报告。');
+  await page.keyboard.press('Enter');
+  const duplicate = await waitFor('numbering.duplicate', async () => (await problemCounts()).errors > errorsBefore, 20000);
+  check('inserting a paragraph 18 adds an error (numbering.duplicate)', duplicate);
+  await goTo(256, 1);
+  await sleep(500);
+  await command(['Control+.']);
+  const fixRow = await waitFor('quick fix menu', async () => {
+    const rows = await page.$$('.action-widget .monaco-list-row');
+    for (const row of rows) {
+      const text = (await row.textContent()) || '';
+      if (text.startsWith('Renumber')) return row;
+    }
+    return null;
+  }, 15000);
+  check('Ctrl+. offers "Renumber … (keep references)"', fixRow);
+  await sleep(500);
+  await page.screenshot({ path: join(shots, 'vscode-quickfix.png') });
+  if (fixRow) await fixRow.click();
+  check('the quick fix rewrites the references on lines 124 and 126 to 第二节第 19 段',
+    await waitFor('renumbered', async () => (await showsLine(126, '第二节第 19 段')) && !(await showsLine(124, '第二节第 18 段')), 15000));
+  check('the old paragraph 18 is now 19', await showsLine(256, '19. 确认'));
+  check('the numbering error is gone', await waitFor('errors', async () => (await problemCounts()).errors === errorsBefore, 15000));
+  await goTo(126, seedLines[125].indexOf('第二节第 18 段') + 6);
+  await sleep(1500);
+  await page.screenshot({ path: join(shots, 'vscode-renumbered.png') });
+
+  // F2 on the reference's number: 19 becomes 20, the paragraphs after it follow on.
+  await command(['F2']);
+  const box = await waitFor('rename box', () => page.$('.rename-box input'), 10000);
+  check('F2 on a reference opens the rename box', box);
+  if (box) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+  }
+  check('the rename rewrites both references to 第二节第 20 段',
+    await waitFor('renamed', async () => (await showsLine(126, '第二节第 20 段')) && (await showsLine(124, '第二节第 20 段')), 15000));
+  check('… and the paragraph is now 20', await showsLine(256, '20. 确认'));
 } catch (error) {
   check('the run finished', false, error && error.stack);
 } finally {

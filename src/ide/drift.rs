@@ -1,0 +1,364 @@
+//! Reference drift: within an editing session, a reference whose target
+//! number now holds another paragraph, while the paragraph it cited before
+//! the edit lives on under another number — a paragraph inserted and the
+//! rest renumbered by hand, say. The references are not broken (the number
+//! still exists), so only a comparison with what they cited before can see
+//! it.
+//!
+//! [`track`] compares an analysis with the [`Citations`] of an earlier
+//! version of the same text: what each resolved internal reference cited,
+//! by content. A reference follows its target if the target's text is the
+//! same or close (a paragraph whose own words were edited is the same
+//! paragraph); it has drifted only when its target's text is clearly not
+//! the one it cited and that text is found, nearly whole, under another
+//! number. The fix puts that number in.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
+use crate::model::{NumberRole, Reference, Status};
+use crate::syntax::{NodeId, NodeKind};
+use crate::text::{TextChange, TextRange};
+
+use super::edit::{Fix, FixKind, TextEdit};
+use super::Analysis;
+
+/// Similarity (Dice coefficient of character pairs) at or above which a
+/// target's text is taken as the paragraph cited before, edited.
+pub const SAME: f64 = 0.5;
+/// Similarity at or above which the cited text is taken as found elsewhere.
+pub const MOVED: f64 = 0.8;
+
+/// What the resolved internal references of one version cited.
+#[derive(Clone, Debug, Default)]
+pub struct Citations {
+    text: Arc<str>,
+    /// In document order.
+    entries: Vec<Citation>,
+}
+
+#[derive(Clone, Debug)]
+struct Citation {
+    range: TextRange,
+    /// The reference as written, to follow it through a wide change.
+    written: Arc<str>,
+    kind: NodeKind,
+    /// The cited node's own text without its number, whitespace folded.
+    content: Arc<str>,
+}
+
+/// One reference that drifted.
+#[derive(Clone, Debug)]
+pub struct Drift {
+    pub reference: TextRange,
+    /// What it resolves to now.
+    pub now: NodeId,
+    /// Where the text it cited before is now.
+    pub then: NodeId,
+    pub diagnostic: Diagnostic,
+    /// Puts `then`'s number into the reference (when the two share a
+    /// container, so that changing one number is enough).
+    pub fix: Option<Fix>,
+}
+
+impl Citations {
+    /// The version these citations were read from.
+    pub fn text(&self) -> &Arc<str> {
+        &self.text
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Compares `a` with the citations of an earlier version (`None`: the first
+/// version of the session, nothing drifted) and returns the citations to
+/// compare the next version with, and the drifted references. A drifted
+/// reference keeps what it cited before, so it is reported until it is
+/// fixed or edited.
+pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsConfig) -> (Citations, Vec<Drift>) {
+    let mut contents: HashMap<NodeId, Arc<str>> = HashMap::new();
+    let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
+    let carried = previous.map(|p| carry(p, a)).unwrap_or_default();
+    let mut entries = Vec::new();
+    let mut drifts = Vec::new();
+    let mut found: HashMap<Arc<str>, Option<(NodeId, f64)>> = HashMap::new();
+    for (i, r) in a.references.iter().enumerate() {
+        let before = carried.get(&i);
+        let now = r.node.filter(|_| r.status == Status::Resolved && r.target.is_some());
+        let Some(now) = now else {
+            // Ambiguous or broken for now (a duplicate number half-way
+            // through renumbering): keep what it cited.
+            if let Some(before) = before {
+                entries.push(Citation { range: r.range, ..before.clone() });
+            }
+            continue;
+        };
+        let current = content_of(now);
+        let kind = a.document.nodes[now].kind;
+        let fresh = Citation { range: r.range, written: a.text[r.range.start..r.range.end].into(), kind, content: Arc::clone(&current) };
+        let Some(before) = before.filter(|b| b.kind == kind) else {
+            entries.push(fresh);
+            continue;
+        };
+        if before.content == current || similarity(&before.content, &current) >= SAME {
+            entries.push(fresh);
+            continue;
+        }
+        let best = *found.entry(Arc::clone(&before.content)).or_insert_with(|| best_match(a, kind, &before.content));
+        let now_number = a.document.nodes[now].number.map(|n| n.value);
+        match best {
+            Some((then, score))
+                if then != now && score >= MOVED && a.document.nodes[then].number.is_some_and(|n| Some(n.value) != now_number) =>
+            {
+                if let Some(severity) = config.severity(Code::ReferenceDrift) {
+                    let mut drift = drifted(a, r, now, then);
+                    drift.diagnostic.severity = severity;
+                    drifts.push(drift);
+                }
+                entries.push(Citation { range: r.range, ..before.clone() });
+            }
+            // The cited text is gone (rewritten, deleted): the reference
+            // now cites what it resolves to.
+            _ => entries.push(fresh),
+        }
+    }
+    (Citations { text: Arc::clone(&a.text), entries }, drifts)
+}
+
+/// The earlier citations, by index of the reference in `a` they belong to:
+/// references away from the change by position; inside it, by their
+/// written text, in order.
+fn carry(previous: &Citations, a: &Analysis) -> HashMap<usize, Citation> {
+    let change = TextChange::between(&previous.text, &a.text);
+    let mut out = HashMap::new();
+    let mut at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut inside_new: Vec<usize> = Vec::new();
+    for (i, r) in a.references.iter().enumerate() {
+        if r.range.end <= change.start || r.range.start >= change.new_end {
+            at.insert((r.range.start, r.range.end), i);
+        } else {
+            inside_new.push(i);
+        }
+    }
+    let mut inside_old: Vec<&Citation> = Vec::new();
+    for c in &previous.entries {
+        let moved = if c.range.end <= change.start {
+            Some(c.range)
+        } else if c.range.start >= change.old_end {
+            Some(TextRange::new(c.range.start - change.old_end + change.new_end, c.range.end - change.old_end + change.new_end))
+        } else {
+            inside_old.push(c);
+            None
+        };
+        if let Some(range) = moved {
+            if let Some(&i) = at.get(&(range.start, range.end)) {
+                out.insert(i, c.clone());
+            }
+        }
+    }
+    let mut next = 0;
+    for i in inside_new {
+        let r = &a.references[i];
+        let written = &a.text[r.range.start..r.range.end];
+        if let Some(k) = inside_old[next..].iter().position(|c| &*c.written == written) {
+            out.insert(i, inside_old[next + k].clone());
+            next += k + 1;
+        }
+    }
+    out
+}
+
+/// The node of `kind` whose text is most like `content`, with the score.
+fn best_match(a: &Analysis, kind: NodeKind, content: &str) -> Option<(NodeId, f64)> {
+    let wanted = pairs(content);
+    let mut best: Option<(NodeId, f64)> = None;
+    for (id, n) in a.document.nodes.iter().enumerate() {
+        if n.kind != kind || n.number.is_none() {
+            continue;
+        }
+        let own = self::content(a, id);
+        // The coefficient cannot reach MOVED when the lengths differ too much.
+        let (x, y) = (own.chars().count() as f64, content.chars().count() as f64);
+        if x.min(y) * 2.0 < MOVED * (x + y) - 2.0 {
+            continue;
+        }
+        let score = dice(&wanted, &pairs(&own));
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((id, score));
+        }
+    }
+    best
+}
+
+fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
+    let doc = &a.document;
+    let written_of = |n: NodeId| doc.nodes[n].number.map(|num| doc.masked[num.span.start..num.span.end].to_string()).unwrap_or_default();
+    let (now_no, then_no) = (written_of(now), written_of(then));
+    let message = format!(
+        "this reference now cites {} (\"{}\"), not the {} it cited before the edit (\"{}\"), which is now numbered {then_no}",
+        lower_first(&a.address_in_words(now)),
+        short(a, now),
+        doc.nodes[then].kind.label(),
+        short(a, then),
+    );
+    let diagnostic = Diagnostic::new(Code::ReferenceDrift, r.range, message)
+        .with_related(a.target_range(then), format!("the text it cited, now {}", lower_first(&a.address_in_words(then))));
+    let role = match doc.nodes[now].kind {
+        NodeKind::Paragraph => Some(NumberRole::Paragraph),
+        NodeKind::Subparagraph => Some(NumberRole::Subparagraph),
+        NodeKind::Section => Some(NumberRole::Section),
+        NodeKind::Subsection => Some(NumberRole::Subsection),
+        NodeKind::Annex => Some(NumberRole::Annex),
+        NodeKind::Article => Some(NumberRole::Article),
+        _ => None,
+    };
+    let same_container = doc.nodes[now].parent == doc.nodes[then].parent;
+    let span = role.filter(|_| same_container).and_then(|role| r.numbers.iter().rev().find(|n| n.role == role));
+    let fix = span.and_then(|span| {
+        let written = &a.text[span.span.start..span.span.end];
+        let new_text = if written.bytes().all(|b| b.is_ascii_digit()) {
+            doc.nodes[then].number?.value.to_string()
+        } else if written == now_no {
+            then_no.clone()
+        } else {
+            return None;
+        };
+        Some(Fix {
+            title: format!("Cite {} again (number {new_text})", doc.nodes[then].kind.label()),
+            kind: FixKind::QuickFix,
+            code: Some(Code::ReferenceDrift.as_str()),
+            diagnostic_range: Some(r.range),
+            preferred: true,
+            edits: vec![TextEdit::replace(span.span, new_text)],
+        })
+    });
+    Drift { reference: r.range, now, then, diagnostic, fix }
+}
+
+/// "Annex, section II" → "annex, section II".
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The first words of a node's text, without its number.
+fn short(a: &Analysis, node: NodeId) -> String {
+    let text = content(a, node);
+    match text.char_indices().nth(24) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text,
+    }
+}
+
+/// A node's own text without its number, whitespace folded, markup out.
+fn content(a: &Analysis, node: NodeId) -> String {
+    let n = &a.document.nodes[node];
+    let own = crate::syntax::names::own_text(&a.document, node);
+    let from = n.number.map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
+    let raw = &a.text[from..own.end];
+    let folded = raw.replace("**", "").split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.trim_start_matches(['.', ')', '）', '、', '．', ' ']).to_string()
+}
+
+fn pairs(s: &str) -> HashSet<(char, char)> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+fn dice(x: &HashSet<(char, char)>, y: &HashSet<(char, char)>) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 1.0;
+    }
+    2.0 * x.intersection(y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// How alike two texts are, 0 to 1.
+pub fn similarity(x: &str, y: &str) -> f64 {
+    dice(&pairs(x), &pairs(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Analysis {
+        Analysis::new(text, None, &DiagnosticsConfig::all_enabled())
+    }
+
+    const BEFORE: &str = "一. 宣言\n\n1. 我们决定召开会议审查执行情况。\n\n2. 我们将这一会议提交大会表决并通过。\n\n3. 我们欢迎各国提交国家报告。\n\n二. 后续\n\n4. 重申第 2 段所载决定。\n";
+
+    #[test]
+    fn a_paragraph_inserted_and_renumbered_by_hand_is_drift() {
+        let config = DiagnosticsConfig::all_enabled();
+        let (citations, drifts) = track(None, &analyse(BEFORE), &config);
+        assert!(drifts.is_empty());
+        assert_eq!(citations.len(), 1);
+        // Insert a new paragraph 2 and renumber the old 2 and 3 by hand.
+        let after = BEFORE
+            .replace("2. 我们将", "3. 我们将")
+            .replace("3. 我们欢迎", "4. 我们欢迎")
+            .replace("4. 重申", "5. 重申")
+            .replace("\n\n3. 我们将", "\n\n2. 我们还决定设立一个新的工作组，负责筹备。\n\n3. 我们将");
+        // One step at a time: the intermediate duplicate keeps the citation.
+        let half = BEFORE.replace("\n\n2. 我们将", "\n\n2. 我们还决定设立一个新的工作组，负责筹备。\n\n2. 我们将");
+        let (citations, drifts) = track(Some(&citations), &analyse(&half), &config);
+        assert!(drifts.is_empty(), "{drifts:?}");
+        let a = analyse(&after);
+        let (citations, drifts) = track(Some(&citations), &a, &config);
+        assert_eq!(drifts.len(), 1, "{drifts:?}");
+        let d = &drifts[0];
+        assert_eq!(&a.text[d.reference.start..d.reference.end], "第 2 段");
+        assert!(a.excerpt(d.then, 40).contains("提交大会表决"));
+        assert_eq!(
+            d.diagnostic.message,
+            "this reference now cites section I, paragraph 2 (\"我们还决定设立一个新的工作组，负责筹备。\"), \
+             not the paragraph it cited before the edit (\"我们将这一会议提交大会表决并通过。\"), which is now numbered 3"
+        );
+        let fixed = crate::ide::edit::apply(&a.text, &d.fix.as_ref().expect("a fix").edits).unwrap();
+        assert!(fixed.contains("重申第 3 段所载决定"), "{fixed}");
+        // Still reported on the next version, gone once fixed.
+        let (citations, drifts) = track(Some(&citations), &analyse(&after), &config);
+        assert_eq!(drifts.len(), 1);
+        let (_, drifts) = track(Some(&citations), &analyse(&fixed), &config);
+        assert!(drifts.is_empty(), "{drifts:?}");
+    }
+
+    #[test]
+    fn an_edited_or_rewritten_target_is_not_drift() {
+        let config = DiagnosticsConfig::all_enabled();
+        let (citations, _) = track(None, &analyse(BEFORE), &config);
+        let edited = BEFORE.replace("提交大会表决并通过", "提交大会全体会议表决并通过");
+        let (c2, drifts) = track(Some(&citations), &analyse(&edited), &config);
+        assert!(drifts.is_empty());
+        // Rewritten wholly: the text cited is nowhere else, nothing to say.
+        let rewritten = BEFORE.replace("我们将这一会议提交大会表决并通过", "各代表团对秘书处的协助表示感谢");
+        let (_, drifts) = track(Some(&c2), &analyse(&rewritten), &config);
+        assert!(drifts.is_empty());
+        // Switched off.
+        let mut off = DiagnosticsConfig::all_enabled();
+        off.overrides.insert(Code::ReferenceDrift, None);
+        let swapped = BEFORE.replace("2. 我们将这一会议提交大会表决并通过。", "2. 我们欢迎各国提交国家报告。").replacen(
+            "3. 我们欢迎各国提交国家报告。",
+            "3. 我们将这一会议提交大会表决并通过。",
+            1,
+        );
+        let (_, drifts) = track(Some(&citations), &analyse(&swapped), &off);
+        assert!(drifts.is_empty());
+        let (_, drifts) = track(Some(&citations), &analyse(&swapped), &config);
+        assert_eq!(drifts.len(), 1, "two paragraphs swapped by hand");
+    }
+
+    #[test]
+    fn a_reference_typed_anew_cites_what_it_resolves_to() {
+        let config = DiagnosticsConfig::all_enabled();
+        let (citations, _) = track(None, &analyse(BEFORE), &config);
+        let retyped = BEFORE.replace("重申第 2 段", "重申第 3 段");
+        let (_, drifts) = track(Some(&citations), &analyse(&retyped), &config);
+        assert!(drifts.is_empty(), "{drifts:?}");
+    }
+}

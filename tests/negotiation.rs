@@ -270,3 +270,15 @@ fn amend_command_applies_and_reports() {
     assert!(err.contains("zh_amendments.txt:4:3: error[amendment]: operative paragraph 8 does not exist"), "{err}");
     assert!(err.contains("the wording “2029年” is not in operative paragraph 1"), "{err}");
 }
+
+#[test]
+fn alternative_paragraphs_are_accepted_with_the_first_number() {
+    let text = "The General Assembly,\n\nRecalling its resolution 70/1, [Agreed ad ref]\n\n1. Decides to meet in 2027; [Agreed ad ref]\n\n2. Encourages States to act;\n\n3. [Alt] Encourages States to consider acting;\n\n4. Decides to remain seized of the matter.\n";
+    let a = Analysis::new(text.to_string(), None, &DiagnosticsConfig::all_enabled());
+    let at = text.find("consider").unwrap();
+    let fixes = rapporteur::negotiation::fixes(&a, rapporteur::text::TextRange::empty(at));
+    let accept = fixes.iter().find(|f| f.title.starts_with("Accept alternative 2")).expect("accept");
+    let out = rapporteur::ide::edit::apply(text, &accept.edits).unwrap();
+    assert!(out.contains("\n\n2. Encourages States to consider acting;\n\n4. Decides"), "{out}");
+    assert!(!out.contains("[Alt]"));
+}

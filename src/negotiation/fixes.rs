@@ -41,6 +41,14 @@ pub fn fixes_in(text: &str, doc: &Document, markup: &Markup, range: TextRange) -
     if let Some(alts) = markup.alternatives.iter().filter(|x| touches(x.whole)).min_by_key(|x| x.whole.len()) {
         for (i, c) in alts.choices.iter().enumerate() {
             let kept = match c.label {
+                // A paragraph: the first option's number, this one's text.
+                _ if c.paragraph => {
+                    let first = alts.choices[0].range;
+                    let number = &text[first.start..first.start + super::markup::skip_paragraph_number(&text[first.start..first.end])];
+                    let own = &text[c.range.start..c.range.end];
+                    let body_start = c.label.map_or(c.range.start + super::markup::skip_paragraph_number(own), |l| l.end);
+                    format!("{number}{}", &text[body_start..c.range.end])
+                }
                 // `[Alt 1: text]`: the text between the label and the `]`.
                 Some(l) if text[c.range.start..c.range.end].ends_with([']', '］']) => {
                     let close = text[..c.range.end].chars().next_back().map_or(1, char::len_utf8);

@@ -72,6 +72,9 @@ pub struct Choice {
     pub range: TextRange,
     /// Its label (`Alt 1:`, `[Alt]`), removed when it is accepted.
     pub label: Option<TextRange>,
+    /// A whole paragraph (`5. [Alt] Encourages…`): when it is accepted it
+    /// takes the number of the first option.
+    pub paragraph: bool,
 }
 
 /// Alternatives: `[A/B]`, `[Alt 1: …] [Alt 2: …]`, `[Alt]` paragraphs.
@@ -252,6 +255,7 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
         m.pairs.push(Pair { open, close, kind, depth });
     }
     read_alternatives_in_brackets(masked, w, &mut m);
+    read_alternative_paragraphs(masked, w, &mut m);
     read_lines(masked, language, w, vocabulary, &mut m);
     m.tags.sort_by_key(|t| t.range.start);
     m.tags.dedup_by_key(|t| t.range.start);
@@ -319,7 +323,7 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
             let s = &masked[start..cut];
             let a = start + (s.len() - s.trim_start().len());
             let b = start + s.trim_end().len();
-            choices.push(Choice { range: TextRange::new(a, b.max(a)), label: None });
+            choices.push(Choice { range: TextRange::new(a, b.max(a)), label: None, paragraph: false });
             start = cut + 1;
         }
         m.alternatives.push(Alternatives { whole: p.range(), choices });
@@ -341,12 +345,83 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
                 .iter()
                 .map(|(p, n)| {
                     let label = TextRange::new(p.open.start, p.open.end + n);
-                    Choice { range: TextRange::new(p.open.start, p.close.end), label: Some(label) }
+                    Choice { range: TextRange::new(p.open.start, p.close.end), label: Some(label), paragraph: false }
                 })
                 .collect();
             m.alternatives.push(Alternatives { whole: TextRange::new(run[0].0.open.start, run[j - i - 1].0.close.end), choices });
         }
         i = j;
+    }
+    m.alternatives.sort_by_key(|a| a.whole.start);
+}
+
+/// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
+/// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
+fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+    // Blocks of text between blank lines.
+    let mut blocks: Vec<TextRange> = Vec::new();
+    let mut at = 0;
+    let mut open: Option<TextRange> = None;
+    for line in masked.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim().is_empty() {
+            blocks.extend(open.take());
+            continue;
+        }
+        let end = start + line.trim_end().len();
+        open = Some(match open {
+            Some(b) => TextRange::new(b.start, end),
+            None => TextRange::new(start, end),
+        });
+    }
+    blocks.extend(open);
+    // Each block's label: (label range, bare).
+    let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
+        let first = &masked[b.start..b.end];
+        let lead = skip_paragraph_number(first);
+        let at = b.start + lead;
+        let spaced = |r: TextRange| {
+            let rest = &masked[r.end..b.end];
+            TextRange::new(r.start, r.end + rest.len() - rest.trim_start().len())
+        };
+        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at) {
+            let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
+            return Some((spaced(p.range()), bare));
+        }
+        let rest = &masked[at..b.end];
+        let n = alt_label(rest, w)?;
+        rest[..n].trim_end().ends_with([':', '：']).then(|| (TextRange::new(at, at + n), false))
+    };
+    let labels: Vec<Option<(TextRange, bool)>> = blocks.iter().map(|&b| label_of(b)).collect();
+    let mut k = 0;
+    while k < blocks.len() {
+        if labels[k].is_none() {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        // A bare label or a first one (`Alt 1`, `Option A`) starts a new set.
+        let starts_set = |i: usize| {
+            labels[i].is_some_and(|(r, bare)| {
+                let label = masked[r.start..r.end].trim_end().trim_end_matches([':', '：', ']', '］', '.', ')']);
+                let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let first = if digits > 0 { &label[label.len() - digits..] == "1" } else { label.ends_with(" A") };
+                bare || first
+            })
+        };
+        j += 1;
+        while j < blocks.len() && labels[j].is_some() && !starts_set(j) {
+            j += 1;
+        }
+        let with_previous = labels[k].is_some_and(|(_, bare)| bare) && k > 0;
+        let first = if with_previous { k - 1 } else { k };
+        let choices: Vec<Choice> =
+            (first..j).map(|i| Choice { range: blocks[i], label: labels[i].map(|(r, _)| r), paragraph: true }).collect();
+        if choices.len() >= 2 {
+            m.alternatives.push(Alternatives { whole: TextRange::new(blocks[first].start, blocks[j - 1].end), choices });
+        }
+        k = j;
     }
     m.alternatives.sort_by_key(|a| a.whole.start);
 }
@@ -648,6 +723,22 @@ mod tests {
                 ("agreed ad ref", TagKind::Agreed),
                 ("(agreed)", TagKind::Agreed),
                 ("[silence broken]", TagKind::SilenceBroken)
+            ]
+        );
+    }
+
+    #[test]
+    fn alternative_paragraphs() {
+        let t = "4. Encourages States to act;\n\n5. [Alt] Encourages States to consider acting;\n\nOption 1: Decides to meet;\n\nOption 2: Decides to wait;\n";
+        let m = read_en(t);
+        assert!(m.draft);
+        let alts: Vec<Vec<(&str, Option<&str>)>> =
+            m.alternatives.iter().map(|a| a.choices.iter().map(|c| (slice(t, c.range), c.label.map(|l| slice(t, l)))).collect()).collect();
+        assert_eq!(
+            alts,
+            vec![
+                vec![("4. Encourages States to act;", None), ("5. [Alt] Encourages States to consider acting;", Some("[Alt] "))],
+                vec![("Option 1: Decides to meet;", Some("Option 1: ")), ("Option 2: Decides to wait;", Some("Option 2: "))]
             ]
         );
     }

@@ -282,3 +282,78 @@ fn alternative_paragraphs_are_accepted_with_the_first_number() {
     assert!(out.contains("\n\n2. Encourages States to consider acting;\n\n4. Decides"), "{out}");
     assert!(!out.contains("[Alt]"));
 }
+
+/// Soups of negotiation markup: nothing panics, every token and action lies
+/// on character boundaries and applies, and a text compared with itself is
+/// unchanged throughout.
+#[test]
+fn soups_of_negotiation_markup() {
+    const PIECES: &[&str] = &[
+        "[",
+        "]",
+        "［",
+        "］",
+        "[Alt]",
+        "[Alt 1: ",
+        "Alt 2:",
+        "Option 1:",
+        "(EU)",
+        "EU:",
+        "US delete",
+        "– Mexico; Switzerland retain",
+        "/",
+        "agreed ad ref",
+        "[Agreed ad ref]",
+        "(agreed)",
+        "[silence broken]",
+        "\n",
+        "\n\n",
+        "1. ",
+        "2. ",
+        "(a) ",
+        "Decides",
+        "to act",
+        ";",
+        ",",
+        "。",
+        "欧盟删除",
+        "[已商定]",
+        "（欧盟）",
+        "备选案文1：",
+        "[1]",
+        "[^2]",
+        "[x](#)",
+        "The General Assembly,",
+        " ",
+        "é",
+        "😀",
+    ];
+    let mut rng = common::Rng::new(14);
+    for round in 0..300 {
+        let n = rng.range(1, 60);
+        let text: String = (0..n).map(|_| *rng.pick(PIECES)).collect();
+        let a = Analysis::new(text.clone(), None, &DiagnosticsConfig::all_enabled());
+        for t in a.semantic_tokens(None) {
+            assert!(
+                text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end) && t.range.end <= text.len(),
+                "{round}: {text:?}"
+            );
+        }
+        let _ = a.outline();
+        let _ = a.folding_ranges();
+        let _ = a.hover(0);
+        for _ in 0..4 {
+            let mut at = rng.below(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            for f in rapporteur::negotiation::fixes(&a, rapporteur::text::TextRange::empty(at)) {
+                rapporteur::ide::edit::apply(&text, &f.edits).unwrap_or_else(|e| panic!("{round}: {e} in {text:?}: {f:?}"));
+            }
+        }
+        let m = a.negotiation();
+        let rev = rapporteur::negotiation::diff::Revision { text: &a.text, doc: &a.document, markup: &m };
+        let d = rapporteur::negotiation::diff::diff(&rev, &rev);
+        assert!(d.entries.iter().all(|e| e.kind == rapporteur::negotiation::diff::Kind::Unchanged), "{round}: {text:?} {:?}", d.entries);
+    }
+}

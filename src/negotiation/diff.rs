@@ -273,9 +273,6 @@ pub fn diff(old: &Revision<'_>, new: &Revision<'_>) -> RevisionDiff {
         by_key.entry(key(new.text, u)).or_default().push(j);
     }
     for (i, u) in ou.iter().enumerate() {
-        if u.tokens.is_empty() {
-            continue;
-        }
         if let Some(list) = by_key.get_mut(&key(old.text, u)) {
             if let Some(j) = list.pop() {
                 o2n[i] = Some(j);

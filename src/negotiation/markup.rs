@@ -127,8 +127,8 @@ fn is_close(c: char) -> bool {
 
 /// `[1]`, `[^12]`, `[a]`, `[*]`: a footnote marker, not a bracket. Returns
 /// the end of the marker.
-fn footnote_at(masked: &str, open: usize) -> Option<usize> {
-    let rest = &masked[open + 1..];
+fn footnote_at(masked: &str, open: usize, len: usize) -> Option<usize> {
+    let rest = &masked[open + len..];
     let close = rest.char_indices().take(14).find(|&(_, c)| is_close(c) || c == '\n' || is_open(c))?;
     if !is_close(close.1) {
         return None;
@@ -141,7 +141,7 @@ fn footnote_at(masked: &str, open: usize) -> Option<usize> {
             || inner == "*"
             || (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()))
     };
-    ok.then(|| open + 1 + close.0 + close.1.len_utf8())
+    ok.then(|| open + len + close.0 + close.1.len_utf8())
 }
 
 /// Lower case, trimmed of blanks, full stops and colons.
@@ -221,7 +221,7 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
     let mut iter = masked.char_indices();
     while let Some((i, c)) = iter.next() {
         if is_open(c) {
-            if let Some(end) = footnote_at(masked, i) {
+            if let Some(end) = footnote_at(masked, i, c.len_utf8()) {
                 while iter.clone().next().is_some_and(|(j, _)| j < end) {
                     iter.next();
                 }
@@ -333,6 +333,10 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
     while i < labelled.len() {
         let mut j = i + 1;
         while j < labelled.len() {
+            // A labelled pair inside another is no sibling option.
+            if labelled[j - 1].0.close.end > labelled[j].0.open.start {
+                break;
+            }
             let gap = masked[labelled[j - 1].0.close.end..labelled[j].0.open.start].trim();
             if !(gap.is_empty() || matches!(gap.to_lowercase().as_str(), "or" | "ou" | "o" | "или" | "或" | "أو")) {
                 break;
@@ -385,7 +389,7 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
             let rest = &masked[r.end..b.end];
             TextRange::new(r.start, r.end + rest.len() - rest.trim_start().len())
         };
-        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at) {
+        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at && p.close.end <= b.end) {
             let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
             return Some((spaced(p.range()), bare));
         }

@@ -256,7 +256,13 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
     }
     read_alternatives_in_brackets(masked, w, &mut m);
     read_alternative_paragraphs(masked, w, &mut m);
-    read_lines(masked, language, w, vocabulary, &mut m);
+    // Attributions and unbracketed tags are looked for line by line only in
+    // a text with bracketed text, a tag or "ad ref" (the line pass costs
+    // about as much as the rest of the analysis on texts without them).
+    let candidate = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), b"ad ref").is_some();
+    if candidate {
+        read_lines(masked, language, w, vocabulary, &mut m);
+    }
     m.tags.sort_by_key(|t| t.range.start);
     m.tags.dedup_by_key(|t| t.range.start);
     m.attributions.sort_by_key(|a| a.range.start);

@@ -16,6 +16,7 @@ pub mod ide;
 pub mod lang;
 pub mod lsp;
 pub mod model;
+pub mod negotiation;
 pub mod syntax;
 pub mod text;
 pub mod workspace;

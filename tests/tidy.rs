@@ -45,7 +45,7 @@ fn every_source_file_starts_with_a_module_doc() {
 #[test]
 fn the_core_names_no_protocol_or_runtime_crate() {
     let mut files = Vec::new();
-    for dir in ["text", "lang", "syntax", "model", "diagnostics", "ide", "export"] {
+    for dir in ["text", "lang", "syntax", "model", "negotiation", "diagnostics", "ide", "export"] {
         rust_files(&root().join("src").join(dir), &mut files);
     }
     for f in files {

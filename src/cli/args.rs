@@ -150,6 +150,31 @@ pub fn command() -> Command {
                 .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
+            Command::new("status")
+                .about("Summarise a negotiation draft: per section, paragraphs agreed, bracketed, open, with alternatives")
+                .arg(format_arg("human", &["human", "json"]))
+                .arg(lang_arg())
+                .arg(disable_arg().hide(true))
+                .arg(Arg::new("file").value_name("FILE").help("The draft").required(true).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
+            Command::new("diff")
+                .about("Compare two revisions of a draft: paragraphs aligned by content, inserted, deleted, moved, split, merged, words changed, the number map")
+                .arg(format_arg("human", &["human", "json", "html"]))
+                .arg(lang_arg())
+                .arg(Arg::new("old").value_name("OLD").help("The earlier revision").required(true).value_parser(value_parser!(PathBuf)))
+                .arg(Arg::new("new").value_name("NEW").help("The later revision").required(true).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
+            Command::new("amend")
+                .about("Apply amendments (\"Delete operative paragraph 3\", \"In preambular paragraph 4, replace … with …\") to a draft; print the amended draft")
+                .arg(lang_arg())
+                .arg(Arg::new("write").long("write").action(ArgAction::SetTrue).conflicts_with("diff").help("Write the amended draft over DRAFT"))
+                .arg(Arg::new("diff").long("diff").action(ArgAction::SetTrue).help("Print what the amendments change (as `rapporteur diff`) instead of the amended draft"))
+                .arg(Arg::new("draft").value_name("DRAFT").help("The draft").required(true).value_parser(value_parser!(PathBuf)))
+                .arg(Arg::new("amendments").value_name("AMENDMENTS").help("The amendments, one a line").required(true).value_parser(value_parser!(PathBuf))),
+        )
+        .subcommand(
             Command::new("lsp")
                 .about("Start the language server (LSP 3.17 over standard input and output)")
                 .arg(Arg::new("stdio").long("stdio").action(ArgAction::SetTrue).help("Talk over standard input and output (the default and only transport)")),

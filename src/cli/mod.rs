@@ -11,6 +11,7 @@ mod args;
 mod fix;
 mod human;
 mod json;
+mod negotiation;
 mod sarif;
 mod term;
 mod walk;
@@ -18,7 +19,7 @@ mod window;
 mod workspace;
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use args::command;
 pub use human::{render as render_human_styled, Style};
@@ -111,6 +112,20 @@ pub fn run(args: &[String]) -> i32 {
         Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
+        Some(("status", m)) => single(&SingleOptions::from_matches(m), negotiation::status_output),
+        Some(("diff", m)) => negotiation::diff(
+            m.get_one::<PathBuf>("old").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<PathBuf>("new").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<Option<Language>>("lang").copied().flatten(),
+            m.get_one::<String>("format").map(String::as_str).unwrap_or("human"),
+        ),
+        Some(("amend", m)) => negotiation::amend(
+            m.get_one::<PathBuf>("draft").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<PathBuf>("amendments").map(PathBuf::as_path).unwrap_or(Path::new("")),
+            m.get_one::<Option<Language>>("lang").copied().flatten(),
+            m.get_flag("write"),
+            m.get_flag("diff"),
+        ),
         Some(("fix", m)) => fix::run_fix(m),
         Some(("renumber", m)) => fix::run_renumber(m),
         Some(("lsp", _)) => crate::lsp::run(&[]),

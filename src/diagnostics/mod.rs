@@ -68,10 +68,12 @@ pub enum Code {
     ParityNode,
     ParityFacts,
     ParityReferences,
+    BracketsUnbalanced,
+    BracketsLeft,
 }
 
 impl Code {
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 23] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -93,6 +95,8 @@ impl Code {
         Code::ParityNode,
         Code::ParityFacts,
         Code::ParityReferences,
+        Code::BracketsUnbalanced,
+        Code::BracketsLeft,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +122,8 @@ impl Code {
             Code::ParityNode => "parity.node",
             Code::ParityFacts => "parity.facts",
             Code::ParityReferences => "parity.references",
+            Code::BracketsUnbalanced => "brackets.unbalanced",
+            Code::BracketsLeft => "brackets.left",
         }
     }
 
@@ -132,8 +138,9 @@ impl Code {
             | Code::NumberingDuplicate
             | Code::NumberingOrder
             | Code::VoteCount
-            | Code::VoteOverlap => Severity::Error,
-            Code::StructureInlineHeading => Severity::Hint,
+            | Code::VoteOverlap
+            | Code::BracketsUnbalanced => Severity::Error,
+            Code::StructureInlineHeading | Code::BracketsLeft => Severity::Hint,
             Code::ListUnknownState => Severity::Information,
             _ => Severity::Warning,
         }
@@ -215,6 +222,10 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     recorded_vote::check(doc, &mut out);
     lists::check(doc, &mut out);
     structure::check(doc, &mut out);
+    // Negotiation drafts: brackets (see `negotiation::check`).
+    let markup = crate::negotiation::read(&doc.masked, doc.language, &crate::negotiation::Vocabulary::default());
+    let left_forced = matches!(config.overrides.get(&Code::BracketsLeft), Some(Some(_)));
+    crate::negotiation::check::check(doc, &markup, left_forced, &mut out);
     out.retain_mut(|d| match config.severity(d.code) {
         Some(sev) => {
             d.severity = sev;

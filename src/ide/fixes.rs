@@ -34,6 +34,7 @@ pub fn fixes(analysis: &Analysis, range: TextRange) -> Vec<Fix> {
             edits: r.edits,
         });
     }
+    out.extend(crate::negotiation::fixes(analysis, range));
     out
 }
 

@@ -9,6 +9,7 @@ pub mod drift;
 pub mod edit;
 pub mod fixes;
 pub mod highlight;
+pub mod negotiation;
 pub mod renumber;
 pub mod semantic_tokens;
 
@@ -267,6 +268,9 @@ impl Analysis {
     /// cannot put images, links, HTML or emphasis into a hover.
     pub fn hover(&self, offset: usize) -> Option<Hover> {
         let esc = escape_markdown;
+        if let Some(h) = self.title_hover(offset) {
+            return Some(h);
+        }
         if let Some(r) = self.reference_at(offset) {
             let text = &self.text[r.range.start..r.range.end];
             let markdown = match r.status {
@@ -332,7 +336,9 @@ impl Analysis {
     /// The outline: annexes, parts, sections, subsections, headings and
     /// paragraphs, named as a drafter would say them.
     pub fn outline(&self) -> Vec<OutlineItem> {
-        self.document.roots.iter().filter_map(|&r| self.outline_item(r)).collect()
+        let mut items: Vec<OutlineItem> = self.document.roots.iter().filter_map(|&r| self.outline_item(r)).collect();
+        self.annotate_outline(&mut items);
+        items
     }
 
     fn outline_item(&self, id: NodeId) -> Option<OutlineItem> {
@@ -400,6 +406,7 @@ impl Analysis {
                 out.push(Fold { range: n.range, kind: FoldKind::Region });
             }
         }
+        out.extend(self.alternative_folds(&self.negotiation()));
         out
     }
 

@@ -26,10 +26,18 @@ pub enum TokenKind {
     Instrument,
     SdgTarget,
     VoteKeyword,
+    /// A square bracket of a negotiation draft.
+    Bracket,
+    /// An alternative: a label (`Alt 1:`) or an option of `[A/B]`.
+    Alternative,
+    /// A proposal attributed to delegations (`(EU)`, `US delete`).
+    Attribution,
+    /// A status tag (`[Agreed ad ref]`, `[silence broken]`).
+    NegotiationStatus,
 }
 
 impl TokenKind {
-    pub const ALL: [TokenKind; 10] = [
+    pub const ALL: [TokenKind; 14] = [
         TokenKind::Heading,
         TokenKind::Subheading,
         TokenKind::ParagraphNumber,
@@ -40,6 +48,11 @@ impl TokenKind {
         TokenKind::Instrument,
         TokenKind::SdgTarget,
         TokenKind::VoteKeyword,
+        // Appended: the legend's earlier indices stay as they were.
+        TokenKind::Bracket,
+        TokenKind::Alternative,
+        TokenKind::Attribution,
+        TokenKind::NegotiationStatus,
     ];
 
     /// The standard LSP token type it is shown as (ordinary themes colour
@@ -56,6 +69,10 @@ impl TokenKind {
             TokenKind::Instrument => "string",
             TokenKind::SdgTarget => "enum",
             TokenKind::VoteKeyword => "keyword",
+            TokenKind::Bracket => "operator",
+            TokenKind::Alternative => "parameter",
+            TokenKind::Attribution => "variable",
+            TokenKind::NegotiationStatus => "decorator",
         }
     }
 }
@@ -127,6 +144,7 @@ impl Analysis {
             };
             raw.push(Token { range: r.range, kind, modifiers });
         }
+        raw.extend(self.negotiation_tokens());
         raw.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
         // No overlaps: a token inside an earlier one (a reference inside a
         // heading) is kept, and the outer one is cut around it.

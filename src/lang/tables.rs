@@ -17,6 +17,7 @@ pub mod directions;
 mod french;
 pub mod months;
 pub mod negotiation;
+pub mod negotiation_markup;
 mod russian;
 mod spanish;
 

@@ -681,6 +681,28 @@ pub fn ends_sentence(s: &str) -> bool {
             }
         }
     }
+    // "…financing, agreed ad ref": a status tag in Latin, in any language.
+    let lower_tail = t.get(t.len().saturating_sub(24)..).unwrap_or("").to_ascii_lowercase();
+    if let Some(at) = ["ad referendum", "ad ref.", "ad ref"].iter().find_map(|e| lower_tail.ends_with(e).then(|| t.len() - e.len())) {
+        let before = t[..at].trim_end();
+        let before = before.rsplit_once(' ').map_or("", |(b, _)| b).trim_end();
+        if before.ends_with(is_terminal) {
+            return true;
+        }
+    }
+    // A negotiation draft's trailing tag or attribution — "…; [Agreed ad
+    // ref]", "…efforts; (EU)", "[Alt 2: …;]" — does not make a heading.
+    if let Some(close) = t.chars().next_back().filter(|c| matches!(c, ']' | '］' | ')' | '）')) {
+        let open = if matches!(close, ']' | '］') { ['[', '［'] } else { ['(', '（'] };
+        if let Some(o) = t.rfind(open) {
+            let inner = t[o..t.len() - close.len_utf8()].trim_end();
+            let before = t[..o].trim_end();
+            let full_stop = |c: char| matches!(c, '.' | '。' | ';' | '；' | ',' | '，');
+            if before.ends_with(full_stop) || (matches!(close, ']' | '］') && inner.ends_with(full_stop)) {
+                return true;
+            }
+        }
+    }
     let t = t.trim_end_matches([')', '）']);
     let last_closer = s.trim_end().ends_with([')', '）']);
     if last_closer {

@@ -1,0 +1,375 @@
+//! The words of negotiation drafts, per language: status tags
+//! (`[Agreed ad ref]`, `（已商定）`), alternative labels (`Alt 1`,
+//! `Variante`), the verbs of attributed proposals (`US delete`, `欧盟删除`),
+//! negotiating groups and short delegation names (`EU`, `G77 and China`),
+//! editorial brackets of official texts (`[on the report of …]`), and the
+//! words by which a text claims to be final. State names come from the
+//! UNTERM table (`lang::states`); users add more names and verbs through
+//! `negotiation::Vocabulary`.
+
+use crate::lang::Language;
+
+pub struct NegotiationWords {
+    /// Status tags meaning agreed, lower case (`agreed ad ref`).
+    pub agreed: &'static [&'static str],
+    /// Status tags meaning silence was broken.
+    pub silence_broken: &'static [&'static str],
+    /// Labels of alternatives (`Alt`, `Option`), followed by an optional number.
+    pub alternative: &'static [&'static str],
+    /// Verbs (and nouns) of an attributed proposal, lower case.
+    pub verbs: &'static [&'static str],
+    /// Negotiating groups and short names of delegations.
+    pub delegations: &'static [&'static str],
+    /// Words joining names in a list (`and`).
+    pub conjunctions: &'static [&'static str],
+    /// How an official text's editorial brackets begin, lower case.
+    pub editorial: &'static [&'static str],
+    /// Words by which a text claims to be final (in its first lines).
+    pub final_words: &'static [&'static str],
+    /// Words for "and/or", which is no alternative.
+    pub and_or: &'static [&'static str],
+    /// The tag the "mark agreed" action writes.
+    pub agreed_tag: &'static str,
+}
+
+/// Written the same way in every language version.
+pub const COMMON_DELEGATIONS: &[&str] = &[
+    "EU",
+    "G77",
+    "G-77",
+    "G77/China",
+    "G77/CHN",
+    "G77 and China",
+    "AOSIS",
+    "LDCs",
+    "LDC",
+    "SIDS",
+    "AGN",
+    "LMDC",
+    "LMDCs",
+    "CARICOM",
+    "CELAC",
+    "EIG",
+    "NAM",
+    "GRULAC",
+    "AILAC",
+    "ALBA",
+    "JUSCANZ",
+    "CANZ",
+    "US",
+    "USA",
+    "UK",
+    "RF",
+    "EU27",
+    "EU-27",
+];
+
+/// Status tags written in English in drafts of every language.
+pub const COMMON_AGREED: &[&str] = &["agreed ad ref", "agreed ad ref.", "agreed ad referendum", "ad ref", "ad ref."];
+
+const EN: NegotiationWords = NegotiationWords {
+    agreed: &["agreed", "provisionally agreed", "agreed in informals", "agreed at informals", "agreed ad ref", "agreed ad referendum"],
+    silence_broken: &["silence broken", "silence procedure broken", "silence broken by"],
+    alternative: &["Alternative", "Alt.", "Alt", "Option"],
+    verbs: &[
+        "proposes", "propose", "proposal", "delete", "deletes", "deletion", "retain", "retains", "add", "adds", "reserve", "reserves",
+        "support", "supports", "oppose", "opposes", "object", "objects", "replace", "replaces", "insert", "inserts", "bracket", "brackets",
+        "amend", "amends",
+    ],
+    delegations: &[
+        "Group of 77 and China",
+        "African Group",
+        "Arab Group",
+        "Umbrella Group",
+        "Like-minded Group",
+        "European Union",
+        "Holy See",
+    ],
+    conjunctions: &[" and ", " & "],
+    editorial: &[
+        "on the report of",
+        "without reference to",
+        "deleted",
+        "sic",
+        "…",
+        "...",
+        "translated from",
+        "original:",
+        "footnote",
+        "see ",
+    ],
+    final_words: &["final text", "final draft", "final version", "as adopted", "adopted text"],
+    and_or: &["and/or"],
+    agreed_tag: "[Agreed ad ref]",
+};
+
+const FR: NegotiationWords = NegotiationWords {
+    agreed: &[
+        "approuvé",
+        "convenu",
+        "adopté",
+        "approuvé ad ref",
+        "convenu ad ref",
+        "adopté ad ref",
+        "approuvé ad referendum",
+        "accord ad ref",
+    ],
+    silence_broken: &["silence rompu", "procédure d'approbation tacite rompue", "procédure d’approbation tacite rompue"],
+    alternative: &["Variante", "Option", "Alt.", "Alt"],
+    verbs: &[
+        "propose",
+        "proposent",
+        "proposition",
+        "supprimer",
+        "supprime",
+        "suppression",
+        "maintenir",
+        "maintient",
+        "ajouter",
+        "ajoute",
+        "réserve",
+        "appuie",
+        "appuient",
+        "s'oppose",
+        "s’oppose",
+        "remplacer",
+        "insérer",
+    ],
+    delegations: &[
+        "UE",
+        "Union européenne",
+        "Groupe des 77 et la Chine",
+        "G77 et la Chine",
+        "Groupe africain",
+        "Groupe arabe",
+        "PEID",
+        "PMA",
+        "États-Unis",
+        "Royaume-Uni",
+        "Saint-Siège",
+    ],
+    conjunctions: &[" et "],
+    editorial: &["sur le rapport", "sur la proposition", "sans renvoi", "supprimé", "sic", "…", "...", "traduit de", "original :", "voir "],
+    final_words: &["texte final", "version finale", "projet final", "tel qu'adopté", "tel qu’adopté", "texte adopté"],
+    and_or: &["et/ou"],
+    agreed_tag: "[Approuvé ad ref]",
+};
+
+const ZH: NegotiationWords = NegotiationWords {
+    agreed: &["已商定", "商定", "暂时商定", "暂定商定", "已议定", "待核准商定", "已同意"],
+    silence_broken: &["沉默程序被打破", "打破沉默", "沉默被打破"],
+    alternative: &["备选案文", "备选", "方案", "Alt"],
+    verbs: &["提议", "建议", "删除", "保留", "增加", "添加", "支持", "反对", "替换", "插入", "修改"],
+    delegations: &[
+        "欧盟",
+        "欧洲联盟",
+        "77国集团和中国",
+        "七十七国集团和中国",
+        "77国集团",
+        "不结盟运动",
+        "非洲集团",
+        "阿拉伯集团",
+        "小岛屿发展中国家",
+        "最不发达国家",
+        "美国",
+        "英国",
+        "俄罗斯",
+        "俄联邦",
+        "罗马教廷",
+    ],
+    conjunctions: &["和", "及", "与"],
+    editorial: &["根据", "未经发交", "未发交", "删除", "原文", "…", "……", "见"],
+    final_words: &["最后案文", "最终案文", "定稿", "通过的案文", "最终文本"],
+    and_or: &["和/或", "和（或）"],
+    agreed_tag: "[已商定]",
+};
+
+const ES: NegotiationWords = NegotiationWords {
+    agreed: &["acordado", "convenido", "aprobado", "acordado ad ref", "convenido ad ref", "aprobado ad ref"],
+    silence_broken: &["silencio roto", "procedimiento de silencio roto"],
+    alternative: &["Alternativa", "Opción", "Alt.", "Alt"],
+    verbs: &[
+        "propone",
+        "proponen",
+        "propuesta",
+        "suprimir",
+        "eliminar",
+        "mantener",
+        "mantiene",
+        "añadir",
+        "agregar",
+        "reserva",
+        "apoya",
+        "apoyan",
+        "se opone",
+        "sustituir",
+        "insertar",
+    ],
+    delegations: &[
+        "UE",
+        "Unión Europea",
+        "Grupo de los 77 y China",
+        "G77 y China",
+        "Grupo Africano",
+        "Grupo Árabe",
+        "EE. UU.",
+        "EE.UU.",
+        "Santa Sede",
+    ],
+    conjunctions: &[" y ", " e "],
+    editorial: &["sobre la base del informe", "sin remisión", "suprimido", "sic", "…", "...", "véase "],
+    final_words: &["texto final", "versión final", "proyecto final", "texto aprobado"],
+    and_or: &["y/o"],
+    agreed_tag: "[Acordado ad ref]",
+};
+
+const RU: NegotiationWords = NegotiationWords {
+    agreed: &["согласовано", "согласовано ad ref", "согласовано ad referendum", "предварительно согласовано"],
+    silence_broken: &["молчание нарушено", "процедура молчания нарушена"],
+    alternative: &["Альтернатива", "Вариант", "Alt.", "Alt"],
+    verbs: &[
+        "предлагает",
+        "предлагают",
+        "предложение",
+        "исключить",
+        "удалить",
+        "сохранить",
+        "добавить",
+        "оговорка",
+        "поддерживает",
+        "поддерживают",
+        "возражает",
+        "возражают",
+        "заменить",
+        "вставить",
+    ],
+    delegations: &[
+        "ЕС",
+        "Европейский союз",
+        "Группа 77 и Китай",
+        "Г77 и Китай",
+        "Группа африканских государств",
+        "Группа арабских государств",
+        "США",
+        "Святейший Престол",
+    ],
+    conjunctions: &[" и "],
+    editorial: &["по докладу", "без передачи", "исключен", "sic", "…", "...", "см. "],
+    final_words: &["окончательный текст", "окончательный вариант", "принятый текст"],
+    and_or: &["и/или"],
+    agreed_tag: "[Согласовано ad ref]",
+};
+
+const AR: NegotiationWords = NegotiationWords {
+    agreed: &["متفق عليه", "تم الاتفاق عليه", "متفق عليه ad ref", "متفق عليها"],
+    silence_broken: &["كسر الصمت", "كسر إجراء الصمت"],
+    alternative: &["البديل", "الخيار", "Alt.", "Alt"],
+    verbs: &["يقترح", "تقترح", "يقترحون", "حذف", "الإبقاء", "إبقاء", "إضافة", "يؤيد", "تؤيد", "يعارض", "تعارض", "استبدال", "إدراج"],
+    delegations: &[
+        "الاتحاد الأوروبي",
+        "مجموعة الـ 77 والصين",
+        "مجموعة ال‍ 77 والصين",
+        "المجموعة الأفريقية",
+        "المجموعة العربية",
+        "الولايات المتحدة",
+        "الكرسي الرسولي",
+    ],
+    conjunctions: &[" و"],
+    editorial: &["بناء على تقرير", "دون الإحالة", "حذف", "…", "...", "انظر "],
+    final_words: &["النص النهائي", "الصيغة النهائية", "النص المعتمد"],
+    and_or: &["و/أو"],
+    agreed_tag: "[متفق عليه]",
+};
+
+pub fn words(lang: Language) -> &'static NegotiationWords {
+    match lang {
+        Language::Zh => &ZH,
+        Language::En => &EN,
+        Language::Fr => &FR,
+        Language::Es => &ES,
+        Language::Ru => &RU,
+        Language::Ar => &AR,
+    }
+}
+
+/// How amendments name their targets and actions, per language. Each is a
+/// regular expression over one amendment (its lines joined), anchored at
+/// its start, with named groups: `part` (operative or preambular, as the
+/// words of `preambular` say), `num` (digits or a numeral), `ord` (an
+/// ordinal word), `q1`/`q2` (quoted wordings), `where` (after or before).
+pub struct AmendmentPatterns {
+    pub delete_paragraph: &'static str,
+    pub replace_words: &'static str,
+    pub delete_words: &'static str,
+    pub insert_paragraph: &'static str,
+    pub add_words_at_end: &'static str,
+    /// Words of `part` meaning the preamble.
+    pub preambular: &'static [&'static str],
+    /// Words of `where` meaning before.
+    pub before: &'static [&'static str],
+    /// Ordinal words, first to twelfth, and the word for "last".
+    pub ordinals: &'static [&'static str],
+    pub last: &'static str,
+}
+
+const EN_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^(?:Delete|Strike out|Strike)\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*[.;]?\s*$",
+    replace_words: r#"^In\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,\s*(?:replace|substitute)\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]\s+(?:with|by)\s+(?:the\s+words?\s+)?["“](?P<q2>[^"”]*)["”]"#,
+    delete_words: r#"^In\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,\s*delete\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]"#,
+    insert_paragraph: r#"^Insert\s+(?P<where>after|before)\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?\s*,?\s*(?:a\s+)?new\s+(?:operative\s+|preambular\s+)?paragraph(?:\s+reading)?\s*[:,]?\s*["“]?(?P<q1>.*?)["”]?\s*$"#,
+    add_words_at_end: r#"^Add\s+(?:the\s+words?\s+)?["“](?P<q1>[^"”]*)["”]\s+at\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)\s+)?(?:(?P<part>operative|preambular)\s+)?paragraph(?:\s+(?P<num>[0-9]+))?"#,
+    preambular: &["preambular"],
+    before: &["before"],
+    ordinals: &["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"],
+    last: "last",
+};
+
+const ZH_NUM: &str = "[0-9一二三四五六七八九十百〇零]+";
+
+const ZH_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^删除(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段\s*[。；]?\s*$",
+    replace_words: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段中?\s*[，,]\s*将[“「](?P<q1>[^”」]*)[”」](?:改为|替换为|修改为|改成)[“「](?P<q2>[^”」]*)[”」]",
+    delete_words: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段中?\s*[，,]\s*删除[“「](?P<q1>[^”」]*)[”」]",
+    insert_paragraph: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段(?P<where>之?后|之?前)\s*[，,]?\s*(?:插入|增加|添加)(?:一个|一)?(?:新的?)?(?:一段|段落|段)\s*[，,：:]?\s*(?:内容如下\s*[：:])?\s*[“「]?(?P<q1>.*?)[”」]?\s*$",
+    add_words_at_end: r"^在(?P<part>执行部分|序言部分)?第(?P<num>[0-9一二三四五六七八九十百〇零]+)段(?:的)?(?:末尾|结尾)(?:添加|增加|加上|加入)[“「](?P<q1>[^”」]*)[”」]",
+    preambular: &["序言部分"],
+    before: &["前", "之前"],
+    ordinals: &[],
+    last: "最后",
+};
+
+const FR_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: r"^Supprimer\s+(?:le\s+)?(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*[.;]?\s*$",
+    replace_words: r"^(?:Au|Dans\s+le)\s+(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,\s*remplacer\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]\s+par\s+(?:les\s+mots\s+)?[«“]\s*(?P<q2>[^»”]*?)\s*[»”]",
+    delete_words: r"^(?:Au|Dans\s+le)\s+(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,\s*supprimer\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]",
+    insert_paragraph: r"^Insérer\s+(?P<where>après|avant)\s+(?:le\s+)?(?:(?P<ord>premier|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|onzième|douzième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?\s*,?\s*(?:un\s+)?nouve(?:l|au)\s+(?:paragraphe|alinéa)(?:\s+ainsi\s+libellé)?\s*[:,]?\s*[«“]?\s*(?P<q1>.*?)\s*[»”]?\s*$",
+    add_words_at_end: r"^Ajouter\s+(?:les\s+mots\s+)?[«“]\s*(?P<q1>[^»”]*?)\s*[»”]\s+à\s+la\s+fin\s+(?:du\s+)?(?:(?P<ord>premier|deuxième|troisième|dernier)\s+)?(?:paragraphe|alinéa)(?:\s+(?P<num>[0-9]+))?(?:\s+du\s+(?P<part>dispositif|préambule))?",
+    preambular: &["préambule"],
+    before: &["avant"],
+    ordinals: &[
+        "premier",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+        "septième",
+        "huitième",
+        "neuvième",
+        "dixième",
+        "onzième",
+        "douzième",
+    ],
+    last: "dernier",
+};
+
+/// The amendment patterns of a language (English, French, Chinese so far).
+pub fn amendment_patterns(lang: Language) -> Option<&'static AmendmentPatterns> {
+    let _ = ZH_NUM;
+    match lang {
+        Language::En => Some(&EN_AMEND),
+        Language::Zh => Some(&ZH_AMEND),
+        Language::Fr => Some(&FR_AMEND),
+        _ => None,
+    }
+}

@@ -1,0 +1,793 @@
+//! Reading the negotiation markup of a draft: square brackets (nested,
+//! across lines), alternatives, attributions to delegations, status tags.
+//! Everything is read on the masked text (Markdown links are blanked
+//! there), so offsets are offsets into the text.
+
+use crate::lang::tables::negotiation_markup::{self as words, NegotiationWords};
+use crate::lang::Language;
+use crate::text::TextRange;
+
+/// Names and verbs the user adds to the language's table (a setting).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    pub delegations: Vec<String>,
+    pub verbs: Vec<String>,
+}
+
+/// What a matched pair of square brackets holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PairKind {
+    /// Text under negotiation.
+    Negotiation,
+    /// An official text's editorial note (`[on the report of …]`, `[…]`, a symbol).
+    Editorial,
+    /// A status tag (`[Agreed ad ref]`).
+    Tag,
+    /// An alternative's label alone (`[Alt]`, `[Alt 2]`).
+    AltLabel,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub open: TextRange,
+    pub close: TextRange,
+    pub kind: PairKind,
+    /// 0 for an outermost pair.
+    pub depth: u16,
+}
+
+impl Pair {
+    pub fn range(&self) -> TextRange {
+        TextRange::new(self.open.start, self.close.end)
+    }
+    pub fn inner(&self) -> TextRange {
+        TextRange::new(self.open.end, self.close.start)
+    }
+}
+
+/// A bracket without its partner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub at: TextRange,
+    /// `[` (else `]`).
+    pub opening: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TagKind {
+    Agreed,
+    SilenceBroken,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub range: TextRange,
+    pub kind: TagKind,
+}
+
+/// One option of a set of alternatives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The option's text (what stays when it is accepted), with its label.
+    pub range: TextRange,
+    /// Its label (`Alt 1:`, `[Alt]`), removed when it is accepted.
+    pub label: Option<TextRange>,
+    /// A whole paragraph (`5. [Alt] Encourages…`): when it is accepted it
+    /// takes the number of the first option.
+    pub paragraph: bool,
+}
+
+/// Alternatives: `[A/B]`, `[Alt 1: …] [Alt 2: …]`, `[Alt]` paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alternatives {
+    /// Everything that accepting one option replaces.
+    pub whole: TextRange,
+    pub choices: Vec<Choice>,
+}
+
+/// A proposal attributed to delegations: `(EU)`, `EU:`, `US delete`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub range: TextRange,
+    pub names: Vec<TextRange>,
+    pub verb: Option<TextRange>,
+}
+
+/// The negotiation markup of a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Markup {
+    /// Matched pairs in the order of their opening brackets.
+    pub pairs: Vec<Pair>,
+    pub unmatched: Vec<Unmatched>,
+    pub alternatives: Vec<Alternatives>,
+    pub attributions: Vec<Attribution>,
+    pub tags: Vec<Tag>,
+    /// Whether the text reads as a negotiation draft (status tags,
+    /// alternatives or attributions in brackets, or several bracketed
+    /// passages). Only a draft gets `brackets.unbalanced`, tags and
+    /// attributions: official texts carry stray brackets from OCR.
+    pub draft: bool,
+    /// Whether the text claims to be final ("final text", "as adopted").
+    pub claims_final: bool,
+}
+
+impl Markup {
+    /// The pairs of bracketed negotiation text, outermost first.
+    pub fn negotiation_pairs(&self) -> impl Iterator<Item = &Pair> + '_ {
+        self.pairs.iter().filter(|p| p.kind == PairKind::Negotiation)
+    }
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '[' | '［')
+}
+fn is_close(c: char) -> bool {
+    matches!(c, ']' | '］')
+}
+
+/// `[1]`, `[^12]`, `[a]`, `[*]`: a footnote marker, not a bracket. Returns
+/// the end of the marker.
+fn footnote_at(masked: &str, open: usize, len: usize) -> Option<usize> {
+    let rest = &masked[open + len..];
+    let close = rest.char_indices().take(14).find(|&(_, c)| is_close(c) || c == '\n' || is_open(c))?;
+    if !is_close(close.1) {
+        return None;
+    }
+    let inner = &rest[..close.0];
+    let ok = if let Some(label) = inner.strip_prefix('^') {
+        !label.is_empty() && !label.contains(char::is_whitespace)
+    } else {
+        (!inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit()))
+            || inner == "*"
+            || (inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    ok.then(|| open + len + close.0 + close.1.len_utf8())
+}
+
+/// Lower case, trimmed of blanks, full stops and colons.
+fn folded(s: &str) -> String {
+    s.trim().trim_matches(|c: char| c == '.' || c == ':' || c == '：' || c == '。' || c.is_whitespace()).to_lowercase()
+}
+
+fn tag_kind(s: &str, w: &NegotiationWords) -> Option<TagKind> {
+    let f = folded(s);
+    let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    if w.agreed.iter().chain(words::COMMON_AGREED).any(|t| *t == f) {
+        return Some(TagKind::Agreed);
+    }
+    if w.silence_broken.iter().any(|t| f == *t || (f.starts_with(t) && f.len() < t.len() + 40)) {
+        return Some(TagKind::SilenceBroken);
+    }
+    None
+}
+
+/// `Alt 1:`, `Option B.`, `备选案文2：` at the start of `s`: the label's length.
+fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
+    for label in w.alternative {
+        let Some(rest) = s.strip_prefix(label) else { continue };
+        if rest.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii_uppercase() && c.is_ascii()) {
+            continue; // "Alternatively", "Options"
+        }
+        let mut at = label.len();
+        let t = rest.trim_start_matches([' ', '\u{a0}']);
+        at += rest.len() - t.len();
+        let num: usize = t
+            .char_indices()
+            .take_while(|&(i, c)| c.is_ascii_digit() || (i == 0 && c.is_ascii_uppercase()))
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        if num > 0 && t[num..].chars().next().is_some_and(char::is_alphanumeric) && !t[num..].starts_with(|c: char| c.is_ascii_digit()) {
+            // "Option Boards": a word, not a label.
+            if !t[..num].bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+        }
+        at += num;
+        let after = &s[at..];
+        // French puts a blank before the colon: `Variante 1 :`.
+        let spaced = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let punct = spaced.chars().next().filter(|c| matches!(c, ':' | '：' | '.' | ')' | '）'));
+        if let Some(p) = punct {
+            at += after.len() - spaced.len() + p.len_utf8();
+        } else if num == 0 && label.chars().all(char::is_alphabetic) && !after.trim().is_empty() {
+            // A bare word followed by text without punctuation is text.
+            if !after.starts_with([']', '］']) {
+                continue;
+            }
+        }
+        let after = &s[at..];
+        at += after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+        return Some(at);
+    }
+    None
+}
+
+fn is_editorial(inner: &str, w: &NegotiationWords) -> bool {
+    let f = folded(inner);
+    if f.is_empty() || w.editorial.iter().any(|e| f.starts_with(e)) {
+        return true;
+    }
+    // A symbol, a number, a page reference.
+    inner.trim().chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " ./-()–,".contains(c))
+}
+
+/// Reads the markup of `masked` (the text with its Markdown markup blanked).
+pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup {
+    let w = words::words(language);
+    let mut m = Markup::default();
+    // Brackets.
+    let mut stack: Vec<(usize, usize)> = Vec::new(); // (offset, index into pairs placeholder)
+    let mut raw: Vec<(TextRange, TextRange, u16)> = Vec::new();
+    let mut iter = masked.char_indices();
+    while let Some((i, c)) = iter.next() {
+        if is_open(c) {
+            if let Some(end) = footnote_at(masked, i, c.len_utf8()) {
+                while iter.clone().next().is_some_and(|(j, _)| j < end) {
+                    iter.next();
+                }
+                continue;
+            }
+            stack.push((i, c.len_utf8()));
+        } else if is_close(c) {
+            match stack.pop() {
+                Some((o, len)) => raw.push((TextRange::new(o, o + len), TextRange::new(i, i + c.len_utf8()), stack.len() as u16)),
+                None => m.unmatched.push(Unmatched { at: TextRange::new(i, i + c.len_utf8()), opening: false }),
+            }
+        }
+    }
+    for (o, len) in stack {
+        m.unmatched.push(Unmatched { at: TextRange::new(o, o + len), opening: true });
+    }
+    m.unmatched.sort_by_key(|u| u.at.start);
+    raw.sort_by_key(|p| p.0.start);
+    for (open, close, depth) in raw {
+        let inner = &masked[open.end..close.start];
+        let kind = if let Some(kind) = tag_kind(inner, w) {
+            m.tags.push(Tag { range: TextRange::new(open.start, close.end), kind });
+            PairKind::Tag
+        } else if alt_label(inner.trim(), w).is_some_and(|n| inner.trim()[n..].trim().is_empty()) {
+            PairKind::AltLabel
+        } else if is_editorial(inner, w) {
+            PairKind::Editorial
+        } else {
+            PairKind::Negotiation
+        };
+        m.pairs.push(Pair { open, close, kind, depth });
+    }
+    read_alternatives_in_brackets(masked, w, &mut m);
+    read_alternative_paragraphs(masked, w, &mut m);
+    // Attributions and unbracketed tags are looked for line by line only in
+    // a text with bracketed text, a tag or "ad ref" (the line pass costs
+    // about as much as the rest of the analysis on texts without them).
+    let candidate = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), b"ad ref").is_some();
+    if candidate {
+        read_lines(masked, language, w, vocabulary, &mut m);
+    }
+    m.tags.sort_by_key(|t| t.range.start);
+    m.tags.dedup_by_key(|t| t.range.start);
+    m.attributions.sort_by_key(|a| a.range.start);
+    m.attributions.dedup_by_key(|a| a.range.start);
+    let negotiation = m.negotiation_pairs().count();
+    let attributed_in_brackets = m.attributions.iter().any(|a| m.negotiation_pairs().any(|p| p.range().contains_range(a.range)));
+    m.draft = !m.tags.is_empty()
+        || m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
+        || (negotiation >= 1 && (!m.alternatives.is_empty() || attributed_in_brackets))
+        || negotiation >= 3;
+    if !m.draft {
+        m.attributions.clear();
+        m.alternatives.clear();
+    }
+    let mut head_end = masked.len().min(1500);
+    while !masked.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = masked[..head_end].to_lowercase();
+    m.claims_final = w.final_words.iter().any(|f| head.contains(f));
+    m
+}
+
+/// `[A/B]` and runs of `[Alt 1: …] [Alt 2: …]`.
+fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+    let mut labelled: Vec<(Pair, usize)> = Vec::new();
+    for (k, p) in m.pairs.iter().enumerate() {
+        if p.kind != PairKind::Negotiation {
+            continue;
+        }
+        let inner = &masked[p.open.end..p.close.start];
+        let lead = inner.len() - inner.trim_start().len();
+        if let Some(n) = alt_label(inner.trim_start(), w) {
+            labelled.push((*p, lead + n));
+            continue;
+        }
+        // Nested pairs are options' content, not separators.
+        let nested: Vec<TextRange> = m.pairs[k + 1..].iter().take_while(|q| q.open.start < p.close.start).map(|q| q.range()).collect();
+        if inner.len() > 300 || inner.contains("://") || w.and_or.iter().any(|a| inner.contains(a)) {
+            continue;
+        }
+        let mut cuts = Vec::new();
+        for (i, _) in inner.match_indices('/') {
+            let at = p.open.end + i;
+            if nested.iter().any(|r| r.touches(at)) {
+                continue;
+            }
+            let before = inner[..i].trim_end().chars().next_back();
+            let after = inner[i + 1..].trim_start().chars().next();
+            let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() || matches!(c, ']' | '［' | '['));
+            if letter(before) && letter(after) && !before.is_some_and(|c| c.is_ascii_uppercase() && inner[..i].ends_with(c)) {
+                cuts.push(at);
+            } else {
+                cuts.clear();
+                break;
+            }
+        }
+        if cuts.is_empty() {
+            continue;
+        }
+        let mut choices = Vec::new();
+        let mut start = p.open.end;
+        for cut in cuts.into_iter().chain(std::iter::once(p.close.start)) {
+            let s = &masked[start..cut];
+            let a = start + (s.len() - s.trim_start().len());
+            let b = start + s.trim_end().len();
+            choices.push(Choice { range: TextRange::new(a, b.max(a)), label: None, paragraph: false });
+            start = cut + 1;
+        }
+        m.alternatives.push(Alternatives { whole: p.range(), choices });
+    }
+    // Runs of labelled pairs, joined by blanks (or "or").
+    let mut i = 0;
+    while i < labelled.len() {
+        let mut j = i + 1;
+        while j < labelled.len() {
+            // A labelled pair inside another is no sibling option.
+            if labelled[j - 1].0.close.end > labelled[j].0.open.start {
+                break;
+            }
+            let gap = masked[labelled[j - 1].0.close.end..labelled[j].0.open.start].trim();
+            if !(gap.is_empty() || matches!(gap.to_lowercase().as_str(), "or" | "ou" | "o" | "или" | "或" | "أو")) {
+                break;
+            }
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run = &labelled[i..j];
+            let choices = run
+                .iter()
+                .map(|(p, n)| {
+                    let label = TextRange::new(p.open.start, p.open.end + n);
+                    Choice { range: TextRange::new(p.open.start, p.close.end), label: Some(label), paragraph: false }
+                })
+                .collect();
+            m.alternatives.push(Alternatives { whole: TextRange::new(run[0].0.open.start, run[j - i - 1].0.close.end), choices });
+        }
+        i = j;
+    }
+    m.alternatives.sort_by_key(|a| a.whole.start);
+}
+
+/// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
+/// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
+fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+    // Blocks of text between blank lines.
+    let mut blocks: Vec<TextRange> = Vec::new();
+    let mut at = 0;
+    let mut open: Option<TextRange> = None;
+    for line in masked.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim().is_empty() {
+            blocks.extend(open.take());
+            continue;
+        }
+        let end = start + line.trim_end().len();
+        open = Some(match open {
+            Some(b) => TextRange::new(b.start, end),
+            None => TextRange::new(start, end),
+        });
+    }
+    blocks.extend(open);
+    // Each block's label: (label range, bare).
+    let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
+        let first = &masked[b.start..b.end];
+        let lead = skip_paragraph_number(first);
+        let at = b.start + lead;
+        let spaced = |r: TextRange| {
+            let rest = &masked[r.end..b.end];
+            TextRange::new(r.start, r.end + rest.len() - rest.trim_start().len())
+        };
+        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at && p.close.end <= b.end) {
+            let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
+            return Some((spaced(p.range()), bare));
+        }
+        let rest = &masked[at..b.end];
+        let n = alt_label(rest, w)?;
+        rest[..n].trim_end().ends_with([':', '：']).then(|| (TextRange::new(at, at + n), false))
+    };
+    let labels: Vec<Option<(TextRange, bool)>> = blocks.iter().map(|&b| label_of(b)).collect();
+    let mut k = 0;
+    while k < blocks.len() {
+        if labels[k].is_none() {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        // A bare label or a first one (`Alt 1`, `Option A`) starts a new set.
+        let starts_set = |i: usize| {
+            labels[i].is_some_and(|(r, bare)| {
+                let label = masked[r.start..r.end].trim_end().trim_end_matches([':', '：', ']', '］', '.', ')']);
+                let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let first = if digits > 0 { &label[label.len() - digits..] == "1" } else { label.ends_with(" A") };
+                bare || first
+            })
+        };
+        j += 1;
+        while j < blocks.len() && labels[j].is_some() && !starts_set(j) {
+            j += 1;
+        }
+        let with_previous = labels[k].is_some_and(|(_, bare)| bare) && k > 0;
+        let first = if with_previous { k - 1 } else { k };
+        let choices: Vec<Choice> =
+            (first..j).map(|i| Choice { range: blocks[i], label: labels[i].map(|(r, _)| r), paragraph: true }).collect();
+        if choices.len() >= 2 {
+            m.alternatives.push(Alternatives { whole: TextRange::new(blocks[first].start, blocks[j - 1].end), choices });
+        }
+        k = j;
+    }
+    m.alternatives.sort_by_key(|a| a.whole.start);
+}
+
+fn is_delegation(name: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> bool {
+    let name = name.trim().trim_end_matches(['.', ',']);
+    if name.is_empty() || name.len() > 80 {
+        return false;
+    }
+    if words::COMMON_DELEGATIONS.contains(&name) || w.delegations.contains(&name) || vocabulary.delegations.iter().any(|d| d == name) {
+        return true;
+    }
+    if !name.starts_with(|c: char| !c.is_lowercase()) {
+        return false;
+    }
+    crate::lang::states::lookup(language, name).is_some()
+}
+
+/// `seg` read as a list of delegations: their ranges (offset by `base`).
+fn delegations(seg: &str, base: usize, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> Option<Vec<TextRange>> {
+    let mut out = Vec::new();
+    let trimmed = seg.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let mut start = 0;
+    let bytes_sep = |c: char| matches!(c, ';' | ',' | '/' | '、' | '；' | '，');
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    for (i, c) in seg.char_indices() {
+        if bytes_sep(c) {
+            parts.push((start, &seg[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push((start, &seg[start..]));
+    // "G77 and China" is one name; "Mexico and Peru" two.
+    if is_delegation(trimmed, language, w, vocabulary) {
+        let at = base + seg.len() - seg.trim_start().len();
+        return Some(vec![TextRange::new(at, at + trimmed.len())]);
+    }
+    for (off, part) in parts {
+        let t = part.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let at = base + off + (part.len() - part.trim_start().len());
+        if is_delegation(t, language, w, vocabulary) {
+            out.push(TextRange::new(at, at + t.len()));
+            continue;
+        }
+        let conj = w.conjunctions.iter().find_map(|c| t.find(c).map(|i| (i, c.len())))?;
+        let (a, b) = (&t[..conj.0], &t[conj.0 + conj.1..]);
+        if !is_delegation(a, language, w, vocabulary) || !is_delegation(b, language, w, vocabulary) {
+            return None;
+        }
+        out.push(TextRange::new(at, at + a.trim_end().len()));
+        let bs = at + conj.0 + conj.1 + (b.len() - b.trim_start().len());
+        out.push(TextRange::new(bs, bs + b.trim().len()));
+    }
+    Some(out)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Attributions and unbracketed status tags, line by line.
+fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary, m: &mut Markup) {
+    let mut line_start = 0;
+    for line in masked.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let body = line.trim_end();
+        if body.trim().is_empty() {
+            continue;
+        }
+        // `(EU)`, `（欧盟）`, `(agreed)`.
+        for (i, c) in body.char_indices() {
+            if c != '(' && c != '（' {
+                continue;
+            }
+            let rest = &body[i + c.len_utf8()..];
+            let Some(close) = rest.char_indices().take(120).find(|&(_, c)| c == ')' || c == '）' || c == '(' || c == '（') else {
+                continue;
+            };
+            if close.1 == '(' || close.1 == '（' {
+                continue;
+            }
+            let inner = &rest[..close.0];
+            let range = TextRange::new(base + i, base + i + c.len_utf8() + close.0 + close.1.len_utf8());
+            if let Some(kind) = tag_kind(inner, w) {
+                m.tags.push(Tag { range, kind });
+            } else if let Some(names) = delegations(inner, base + i + c.len_utf8(), language, w, vocabulary) {
+                m.attributions.push(Attribution { range, names, verb: None });
+            }
+        }
+        // Unbracketed `agreed ad ref` at the end of a line or sentence.
+        let lower = body.to_lowercase();
+        if lower.len() == body.len() {
+            if let Some(i) = lower.rfind("ad ref") {
+                let mut start = i;
+                for t in w.agreed.iter().chain(words::COMMON_AGREED) {
+                    if let Some(prefix) = t.strip_suffix("ad ref").or_else(|| t.strip_suffix("ad referendum")) {
+                        if !prefix.is_empty() && lower[..i].ends_with(prefix) {
+                            start = i - prefix.len();
+                        }
+                    }
+                }
+                let mut end = i + "ad ref".len();
+                if lower[end..].starts_with("erendum") {
+                    end += "erendum".len();
+                }
+                let inside_pair = m.pairs.iter().any(|p| p.kind == PairKind::Tag && p.range().touches(base + i));
+                let tail = lower[end..].trim_start_matches(['.', ')', ']', ' ']);
+                if !inside_pair && tail.is_empty() && body.is_char_boundary(start) {
+                    m.tags.push(Tag { range: TextRange::new(base + start, base + end), kind: TagKind::Agreed });
+                }
+            }
+        }
+        // Segments: from the line's start, a `[`, a dash or a full stop.
+        read_segments(body, base, language, w, vocabulary, m);
+    }
+}
+
+/// `EU:` and `US delete` / `– Mexico; Switzerland retain` / `欧盟删除`.
+fn read_segments(body: &str, base: usize, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary, m: &mut Markup) {
+    // Where a segment may start: the line's start and after each opener.
+    let mut starts = vec![0usize];
+    for (i, c) in body.char_indices() {
+        let next = i + c.len_utf8();
+        match c {
+            '[' | '［' | '(' | '（' | '。' | ':' | '：' => starts.push(next),
+            '–' | '—' | '-' if body[..i].ends_with(' ') || i == 0 => starts.push(next),
+            '.' | ';' | '；' if body[next..].starts_with(' ') => starts.push(next),
+            _ => {}
+        }
+    }
+    // Number and label at the line's start do not belong to the segment.
+    let lead = skip_paragraph_number(body);
+    if lead > 0 {
+        starts.push(lead);
+    }
+    for &s in &starts {
+        let seg = &body[s..];
+        // `EU:` — the names up to a colon.
+        if let Some(colon) = seg.char_indices().take(80).find(|&(_, c)| c == ':' || c == '：').map(|(i, _)| i) {
+            let names_part = &seg[..colon];
+            if !names_part.trim().is_empty() && names_part.trim() == names_part.trim_end() {
+                if let Some(names) = delegations(names_part, base + s, language, w, vocabulary) {
+                    let a = base + s + (names_part.len() - names_part.trim_start().len());
+                    m.attributions.push(Attribution {
+                        range: TextRange::new(
+                            a,
+                            base + s + colon + ':'.len_utf8().max(seg[colon..].chars().next().map_or(1, char::len_utf8)),
+                        ),
+                        names,
+                        verb: None,
+                    });
+                    continue;
+                }
+            }
+        }
+    }
+    // Verbs: look left to the nearest segment start.
+    let verbs = w.verbs.iter().map(|v| v.to_string()).chain(vocabulary.verbs.iter().cloned());
+    for verb in verbs {
+        let mut from = 0;
+        while let Some(k) = find_ci(&body[from..], &verb) {
+            let at = from + k;
+            from = at + verb.len();
+            let before = body[..at].chars().next_back();
+            let after = body[at + verb.len()..].chars().next();
+            let alphabetic = verb.chars().next().is_some_and(|c| !is_cjk(c));
+            if alphabetic && (before.is_some_and(is_word_char) || after.is_some_and(is_word_char)) {
+                continue;
+            }
+            starts.sort_unstable();
+            for &s in starts.iter().filter(|&&s| s <= at) {
+                let seg = &body[s..at];
+                let seg = seg.trim_end().trim_end_matches([':', '：']);
+                let lead = seg.len() - seg.trim_start_matches([' ', '-', '–', '—']).len();
+                let names_part = &seg[lead..];
+                if names_part.trim().is_empty() {
+                    continue;
+                }
+                if let Some(names) = delegations(names_part, base + s + lead, language, w, vocabulary) {
+                    let a = names.first().map_or(base + at, |n| n.start);
+                    m.attributions.retain(|x| !(x.range.start >= a && x.range.end <= base + at + verb.len()));
+                    m.attributions.push(Attribution {
+                        range: TextRange::new(a, base + at + verb.len()),
+                        names,
+                        verb: Some(TextRange::new(base + at, base + at + verb.len())),
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Case-insensitive find for ASCII case (enough for the verbs' first letter).
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    if let Some(i) = hay.find(needle) {
+        let cap = capitalised(needle);
+        return Some(hay[..i].find(&cap).unwrap_or(i));
+    }
+    hay.find(&capitalised(needle))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The length of a paragraph number at the start of a line (`5.`, `PP3`,
+/// `(a)`) with the blanks after it: 0 when there is none.
+pub fn skip_paragraph_number(line: &str) -> usize {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 4 && t[digits..].starts_with(['.', '、', ')']) {
+        let rest = &t[digits + 1..];
+        return lead + digits + 1 + (rest.len() - rest.trim_start().len());
+    }
+    if t.starts_with('(') {
+        if let Some(close) = t.find(')').filter(|&c| c <= 6 && t[1..c].bytes().all(|b| b.is_ascii_lowercase())) {
+            let rest = &t[close + 1..];
+            return lead + close + 1 + (rest.len() - rest.trim_start().len());
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_en(text: &str) -> Markup {
+        let (masked, _) = crate::syntax::mask::mask(text);
+        read(&masked, Language::En, &Vocabulary::default())
+    }
+
+    fn slice(text: &str, r: TextRange) -> &str {
+        &text[r.start..r.end]
+    }
+
+    #[test]
+    fn footnotes_and_links_are_not_brackets() {
+        let t = "1. Recalls resolution [72/57](https://undocs.org/A/RES/72/57)[1] and [^2].\n";
+        let m = read_en(t);
+        assert!(m.pairs.is_empty(), "{:?}", m.pairs);
+        assert!(m.unmatched.is_empty());
+    }
+
+    #[test]
+    fn nested_pairs_and_unmatched() {
+        let t = "1. Calls [upon [all] States] to act [now.\n2. Decides] to [remain seized.\n";
+        let m = read_en(t);
+        let spans: Vec<&str> = m.pairs.iter().map(|p| slice(t, p.range())).collect();
+        assert_eq!(spans, vec!["[upon [all] States]", "[all]", "[now.\n2. Decides]"]);
+        assert_eq!(m.pairs[1].depth, 1);
+        assert_eq!(m.unmatched.len(), 1);
+        assert!(m.unmatched[0].opening);
+        assert_eq!(&t[m.unmatched[0].at.start..], "[remain seized.\n");
+    }
+
+    #[test]
+    fn alternatives_in_three_forms() {
+        let t = "1. [regional/national] plans and [shall/should] act [and/or] [A/RES/70/1].\n2. [Alt 1: Decides to act] [Alt 2: Decides to wait]\n";
+        let m = read_en(t);
+        assert!(m.draft);
+        let alts: Vec<Vec<&str>> = m.alternatives.iter().map(|a| a.choices.iter().map(|c| slice(t, c.range)).collect()).collect();
+        assert_eq!(
+            alts,
+            vec![vec!["regional", "national"], vec!["shall", "should"], vec!["[Alt 1: Decides to act]", "[Alt 2: Decides to wait]"]]
+        );
+        assert_eq!(slice(t, m.alternatives[2].choices[0].label.unwrap()), "[Alt 1: ");
+    }
+
+    #[test]
+    fn attributions_and_tags() {
+        let t = "1. Decides [to act (EU)] [US delete] [– Mexico; Switzerland retain] [G77 and China propose: “now”]\nEU: keep it\n2. Welcomes the report. [Agreed ad ref]\n3. Notes the plan. agreed ad ref\n4. Takes note (agreed)\n5. Urges [silence broken]\n";
+        let m = read_en(t);
+        let attrs: Vec<&str> = m.attributions.iter().map(|a| slice(t, a.range)).collect();
+        assert_eq!(attrs, vec!["(EU)", "US delete", "Mexico; Switzerland retain", "G77 and China propose", "EU:"]);
+        let names: Vec<&str> = m.attributions[2].names.iter().map(|&r| slice(t, r)).collect();
+        assert_eq!(names, vec!["Mexico", "Switzerland"]);
+        let tags: Vec<(&str, TagKind)> = m.tags.iter().map(|g| (slice(t, g.range), g.kind)).collect();
+        assert_eq!(
+            tags,
+            vec![
+                ("[Agreed ad ref]", TagKind::Agreed),
+                ("agreed ad ref", TagKind::Agreed),
+                ("(agreed)", TagKind::Agreed),
+                ("[silence broken]", TagKind::SilenceBroken)
+            ]
+        );
+    }
+
+    #[test]
+    fn alternative_paragraphs() {
+        let t = "4. Encourages States to act;\n\n5. [Alt] Encourages States to consider acting;\n\nOption 1: Decides to meet;\n\nOption 2: Decides to wait;\n";
+        let m = read_en(t);
+        assert!(m.draft);
+        let alts: Vec<Vec<(&str, Option<&str>)>> =
+            m.alternatives.iter().map(|a| a.choices.iter().map(|c| (slice(t, c.range), c.label.map(|l| slice(t, l)))).collect()).collect();
+        assert_eq!(
+            alts,
+            vec![
+                vec![("4. Encourages States to act;", None), ("5. [Alt] Encourages States to consider acting;", Some("[Alt] "))],
+                vec![("Option 1: Decides to meet;", Some("Option 1: ")), ("Option 2: Decides to wait;", Some("Option 2: "))]
+            ]
+        );
+    }
+
+    #[test]
+    fn official_texts_are_no_drafts() {
+        let t =
+            "1. Decides to remain seized of the matter.\n[on the report of the Third Committee (A/80/1)]\n2. Notes [S/1070} the letter.\n";
+        let m = read_en(t);
+        assert!(!m.draft);
+        assert_eq!(m.pairs[0].kind, PairKind::Editorial);
+    }
+
+    #[test]
+    fn chinese_and_french() {
+        let t = "1. 决定[区域/国家]计划[欧盟删除]（已商定）\n2. [备选案文1：决定行动] [备选案文2：决定等待]\n";
+        let (masked, _) = crate::syntax::mask::mask(t);
+        let m = read(&masked, Language::Zh, &Vocabulary::default());
+        assert!(m.draft);
+        assert_eq!(m.alternatives.len(), 2);
+        assert_eq!(slice(t, m.attributions[0].range), "欧盟删除");
+        assert_eq!(slice(t, m.tags[0].range), "（已商定）");
+        let f = "1. Décide [d’agir/de ne pas agir] (UE) [Approuvé ad ref]\nUE : supprimer\n";
+        let (masked, _) = crate::syntax::mask::mask(f);
+        let m = read(&masked, Language::Fr, &Vocabulary::default());
+        assert_eq!(m.alternatives.len(), 1);
+        assert_eq!(m.tags.len(), 1);
+        let attrs: Vec<&str> = m.attributions.iter().map(|a| slice(f, a.range)).collect();
+        assert_eq!(attrs, vec!["(UE)", "UE : supprimer"]);
+    }
+
+    #[test]
+    fn user_vocabulary_extends_the_table() {
+        let t = "1. Decides [to act] [Wakanda delete] [Wakanda proposes] [now]\n";
+        let (masked, _) = crate::syntax::mask::mask(t);
+        let v = Vocabulary { delegations: vec!["Wakanda".into()], verbs: vec![] };
+        let m = read(&masked, Language::En, &v);
+        assert_eq!(m.attributions.len(), 2);
+        let m = read(&masked, Language::En, &Vocabulary::default());
+        assert!(m.attributions.is_empty());
+    }
+}

@@ -192,3 +192,53 @@ fn other_languages_keep_their_references() {
         assert!(renumber(&after, RenumberScope::Document).edits.is_empty(), "{file}: not idempotent");
     }
 }
+
+/// A negotiation draft labelled `PP1`, `PP1 bis`, `OP1 bis` (English and
+/// Spanish fixtures): preambular and operative paragraphs are numbered in
+/// sequences of their own, the numbering check accepts the `bis`
+/// paragraphs, and renumbering (the "finalize" of a negotiation) makes each
+/// sequence consecutive, keeps every reference on its target and leaves
+/// the labels `PP`/`OP` as written.
+#[test]
+fn negotiation_draft_labels_are_finalized() {
+    for (file, cited_before, cited_after) in
+        [("draft_en.txt", "paragraph 1 bis;", "paragraph 2;"), ("draft_es.txt", "párrafo 2;", "párrafo 2;")]
+    {
+        let path = format!("{}/tests/fixtures/negotiation/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let a = analyse(&text);
+        assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{file}: {:#?}", a.diagnostics);
+        let preambular = a.document.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.number.is_some()).count();
+        let operative = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).count();
+        assert_eq!((preambular, operative), (3, 4), "{file}");
+        assert!(text.contains(cited_before));
+        let r = renumber(&a, RenumberScope::Document);
+        let out = apply(&text, &r.edits).unwrap();
+        assert!(out.contains(cited_after), "{file}: {out}");
+        let labels: Vec<&str> =
+            out.lines().filter_map(|l| l.split([' ', '.']).next()).filter(|w| w.starts_with("PP") || w.starts_with("OP")).collect();
+        assert_eq!(labels, ["PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4"], "{file}: {out}");
+        assert!(!out.contains(" bis"), "{out}");
+        // Every reference still resolves to the paragraph it cited (its
+        // first words, the label aside).
+        let words = |a: &Analysis, n| {
+            let e = a.excerpt(n, 60);
+            e.split_whitespace()
+                .skip_while(|w| !w.chars().any(char::is_lowercase) || w.starts_with("bis"))
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let b = analyse(&out);
+        let before: Vec<_> = a.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&a, r.node.unwrap())).collect();
+        let after: Vec<_> = b.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&b, r.node.unwrap())).collect();
+        assert_eq!(before, after, "{file}");
+        assert!(!before.is_empty(), "{file}");
+        if file == "draft_en.txt" {
+            // `preambular paragraph 1 bis` cites `PP1 bis`, then `PP2`.
+            assert!(before.contains(&"Noting the report".to_string()), "{before:?}");
+            assert!(out.contains("as noted in preambular paragraph 2,"), "{out}");
+        }
+        assert!(renumber(&b, RenumberScope::Document).edits.is_empty(), "{file}: finalizing twice changes nothing");
+    }
+}

@@ -95,6 +95,8 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
                 NodeKind::Subparagraph => 5,
                 NodeKind::ListItem => 6,
                 NodeKind::Article => 7,
+                // `PP1`, `PP2` … of a negotiation draft.
+                NodeKind::PreambularParagraph => 8,
                 _ => continue,
             };
             groups.entry((key, n.level)).or_default().push(c);

@@ -53,7 +53,11 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
                     };
                     let d = Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex");
-                    out.push(match sole_annex_replacement(doc, r) {
+                    let fix = match r.target.as_ref().and_then(|t| t.annex) {
+                        Some(AnnexSpec::Numbered(_)) => sole_annex_replacement(doc, r),
+                        _ => numbered_annex_replacement(doc, r, node),
+                    };
+                    out.push(match fix {
                         Some((range, text)) => d.with_replacement(range, text),
                         None => d,
                     });
@@ -129,6 +133,36 @@ fn direction_replacement(doc: &Document, r: &Reference, said: Direction) -> Opti
 /// (`annex I`, `附件一`): the number (and the space before it) removed, and
 /// the article put in where the language needs one ("in annex I" → "in the
 /// annex").
+/// "the annex" for a sole annex that is numbered (`Annex I`): the annex
+/// word of the reference with the annex's number as the annex writes it
+/// ("annex I", `附件一`, "l'annexe I"), the article dropped where the
+/// language writes one before an unnumbered annex only ("the annex").
+fn numbered_annex_replacement(doc: &Document, r: &Reference, node: crate::syntax::NodeId) -> Option<(TextRange, String)> {
+    let annex = std::iter::once(node).chain(doc.ancestors(node)).find(|&n| doc.nodes[n].kind == crate::syntax::NodeKind::Annex)?;
+    let number = doc.nodes[annex].number?;
+    let written = doc.masked.get(number.span.start..number.span.end)?.trim_end_matches(['.', '．']);
+    let phrase = doc.masked.get(r.range.start..r.range.end)?;
+    let word = directions::annex_word(doc.language);
+    let lower = phrase.to_lowercase();
+    // (lower-casing keeps byte lengths for the words looked for)
+    let at = lower.find(word).filter(|_| lower.len() == phrase.len())?;
+    let end = at + word.len();
+    if phrase[end..].chars().next().is_some_and(char::is_alphabetic) && !word.starts_with(|c: char| c as u32 >= 0x2E80) {
+        return None;
+    }
+    let sep = if word.starts_with(|c: char| c as u32 >= 0x2E80) { "" } else { " " };
+    let article = directions::sole_annex_article(doc.language);
+    let abs = r.range.start + at;
+    let before = &doc.masked[abs.saturating_sub(article.len())..abs];
+    let start = if !article.is_empty() && before.len() == article.len() && before.eq_ignore_ascii_case(article) {
+        abs - article.len()
+    } else {
+        abs
+    };
+    let range = TextRange::new(start, r.range.start + end);
+    Some((range, format!("{}{sep}{written}", &phrase[at..end])))
+}
+
 fn sole_annex_replacement(doc: &Document, r: &Reference) -> Option<(TextRange, String)> {
     let number = r.numbers.iter().find(|n| n.role == crate::model::NumberRole::Annex)?;
     let before = &doc.masked[..number.span.start];

@@ -157,6 +157,16 @@ mod tests {
     }
 
     #[test]
+    fn sole_numbered_annex_cited_as_the_annex() {
+        let en = "The General Assembly,\n\n1. Adopts the programme contained in the annex to the present resolution;\n\n2. Decides to act.\n\nAnnex I\n\nProgramme\n\n1. First.\n";
+        let (out, _) = fixed(en, Language::En, "reference.annex-number");
+        assert!(out.contains("contained in annex I to the present resolution"), "{out}");
+        let zh = "大会，\n\n1. 通过本决议附件所载方案；\n\n2. 决定采取行动。\n\n附件一\n\n方案\n\n1. 第一段。\n";
+        let (out, _) = fixed(zh, Language::Zh, "reference.annex-number");
+        assert!(out.contains("通过本决议附件一所载方案"), "{out}");
+    }
+
+    #[test]
     fn malformed_symbols_are_written_right() {
         let text = "1. Takes note of documents $/2018/1 and A/CONF.192/2018/RC/CRP1.\n";
         let (out, title) = fixed(text, Language::En, "symbol.malformed");

@@ -364,6 +364,8 @@ fn designated_nodes(doc: &Document, target: NodeId, r: &Reference) -> Vec<(Numbe
                     NumberRole::Annex => NodeKind::Annex,
                     NumberRole::Section => NodeKind::Section,
                     NumberRole::Subsection => NodeKind::Subsection,
+                    // (`preambular paragraph 3` cites `PP3`)
+                    NumberRole::Paragraph if doc.nodes[target].kind == NodeKind::PreambularParagraph => NodeKind::PreambularParagraph,
                     NumberRole::Paragraph => NodeKind::Paragraph,
                     NumberRole::Article => NodeKind::Article,
                     NumberRole::Subparagraph => NodeKind::Subparagraph,
@@ -495,6 +497,36 @@ mod tests {
         assert_eq!(renumbered(ru, Language::Ru).0, "1. Напоминает.\n\n2. Постановляет.\n\n3. Просит.\n");
         let ar = "1 - يشير.\n\n1 مكرراً - يقرر.\n\n2 - يطلب.\n";
         assert_eq!(renumbered(ar, Language::Ar).0, "1 - يشير.\n\n2 - يقرر.\n\n3 - يطلب.\n");
+        // Chinese `之二` (bis) and the Latin `bis` kept in a Chinese draft.
+        let zh = "1. 回顾。\n\n1之二. 决定。\n\n1 ter. 又决定。\n\n2. 请求。\n";
+        let a = analyse(zh, Language::Zh);
+        assert!(a.document.find_eid("para_1bis").is_some() && a.document.find_eid("para_1ter").is_some());
+        assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{:#?}", a.diagnostics);
+        assert_eq!(renumbered(zh, Language::Zh).0, "1. 回顾。\n\n2. 决定。\n\n3. 又决定。\n\n4. 请求。\n");
+    }
+
+    #[test]
+    fn draft_labels_number_preambular_and_operative_paragraphs_apart() {
+        let text = "The General Assembly,\n\nPP1 Recalling its resolution 70/1,\n\nPP1 bis Noting the report,\n\nPP2 Welcoming the progress,\n\nOP1. Decides to act;\n\nOP1 bis. Also decides;\n\nOP2. Requests a report.\n";
+        let a = analyse(text, Language::En);
+        assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{:#?}", a.diagnostics);
+        for eid in ["preamble__rec_1", "preamble__rec_1bis", "preamble__rec_2", "para_1", "para_1bis", "para_2"] {
+            assert!(a.document.find_eid(eid).is_some(), "{eid}: {:?}", a.document.nodes.iter().map(|n| &n.eid).collect::<Vec<_>>());
+        }
+        assert_eq!(a.document.nodes[a.document.find_eid("preamble__rec_2").unwrap()].kind, NodeKind::PreambularParagraph);
+        let (out, _) = renumbered(text, Language::En);
+        assert_eq!(out, "The General Assembly,\n\nPP1 Recalling its resolution 70/1,\n\nPP2 Noting the report,\n\nPP3 Welcoming the progress,\n\nOP1. Decides to act;\n\nOP2. Also decides;\n\nOP3. Requests a report.\n");
+        // A gap in the preambular labels is a gap of their own sequence.
+        let gap = analyse("PP1 Recalling,\n\nPP3 Noting,\n\nOP1. Decides.\n", Language::En);
+        assert!(gap.diagnostics.iter().any(|d| d.code.as_str() == "numbering.gap"), "{:#?}", gap.diagnostics);
+        // Lower case after the label is text (`OP 2 of …`), not a paragraph.
+        let text = analyse("1. Decides.\n\nOP 2 of the draft was withdrawn.\n", Language::En);
+        assert!(text.document.find_eid("para_2").is_none());
+        let fr = "L’Assemblée générale,\n\nPP1 Rappelant sa résolution,\n\nPP1 bis Notant le rapport,\n\nOP1. Décide ;\n";
+        assert_eq!(
+            renumbered(fr, Language::Fr).0,
+            "L’Assemblée générale,\n\nPP1 Rappelant sa résolution,\n\nPP2 Notant le rapport,\n\nOP1. Décide ;\n"
+        );
     }
 
     #[test]

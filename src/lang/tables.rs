@@ -346,7 +346,7 @@ fn chinese() -> &'static LanguageData {
         full_stop_ends_sentence: false,
         paragraph_reference: leak(chinese_paragraph_reference()),
         section_reference: r"第\s*(?P<sec>[一二三四五六七八九十百千零〇]+)\s*(?P<secword>节|章)",
-        annex_reference: r"(?P<annexword>附件)(?P<annex>[一二三四五六七八九十百千零〇]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
+        annex_reference: r"(?P<presentn>本(?:决议|报告|文件))?(?P<annexword>附件)(?P<annex>[一二三四五六七八九十百千零〇]+)|(?P<present>本(?:决议|报告|文件))(?P<annexword2>附件)",
         article_reference: r"第\s*(?P<nums>[一二三四五六七八九十百千零〇]+|[0-9]{1,3})\s*条",
         internal_after: r"^(?-u:\b\B)",
         direction_after: r"^(?-u:\b\B)",

@@ -736,7 +736,8 @@ impl Finder<'_> {
             let first_end = c.name("annex").map_or(phrase.end, |a| a.end());
             let target = InternalTarget { annex: Some(spec), ..InternalTarget::default() };
             let mut q = attribution::qualifiers(&cx, phrase);
-            if c.name("present").is_some() {
+            // (`本决议附件一`: the present resolution's annex I)
+            if c.name("present").or_else(|| c.name("presentn")).is_some() {
                 q.external = None;
                 q.evidence = true;
             }

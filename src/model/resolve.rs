@@ -81,7 +81,7 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
         .map(|r| match (&r.external, &r.target) {
             (None, Some(target)) => match &r.candidate {
                 None => {
-                    let here = negotiated(doc, r, resolve_one(doc, &index, r, target, true));
+                    let here = preambular(doc, r, negotiated(doc, r, resolve_one(doc, &index, r, target, true)));
                     match last_cited {
                         // "… endorses the concept outlined in paragraphs 48 to
                         // 54 of this report" then, in the next paragraph, "the
@@ -111,6 +111,34 @@ pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
             _ => Resolution::external(),
         })
         .collect()
+}
+
+/// "preambular paragraph 3": the preambular paragraph labelled `PP3` in a
+/// negotiation draft (with its `bis`), never operative paragraph 3; where
+/// no preambular paragraph is so labelled, neither resolved nor reported.
+fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution) -> Resolution {
+    use crate::syntax::negotiation::{suffix_at, suffix_of};
+    let before = doc.masked[..r.range.start].trim_end();
+    let word = "preambular";
+    let said = before.len() >= word.len()
+        && before.is_char_boundary(before.len() - word.len())
+        && before[before.len() - word.len()..].eq_ignore_ascii_case(word);
+    if !said {
+        return here;
+    }
+    let Some(number) = r.numbers.iter().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
+    let suffix = suffix_at(&doc.masked, number.span.end).map(|(w, _)| w);
+    let found = doc.nodes.iter().enumerate().find(|&(id, n)| {
+        n.kind == NodeKind::PreambularParagraph
+            && n.number.map(|x| x.value) == Some(number.value)
+            && suffix_of(doc, id).map(|(w, _)| w) == suffix
+    });
+    match found {
+        Some((id, _)) => {
+            Resolution { status: Status::Resolved, node: Some(id), candidates: Vec::new(), note: None, annex_number_mismatch: false }
+        }
+        None => Resolution { status: Status::Unverified, node: None, candidates: Vec::new(), note: None, annex_number_mismatch: false },
+    }
 }
 
 /// A reference to `paragraph 5 bis` (the word after its paragraph number):

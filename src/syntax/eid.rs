@@ -118,6 +118,8 @@ fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeI
             }
             NodeKind::Article => numbered(&mut out, "art_"),
             NodeKind::Preamble => out.push_str("preamble"),
+            // `PP3` of a negotiation draft is `preamble__rec_3`.
+            NodeKind::PreambularParagraph if doc.nodes[id].number.is_some() => numbered(&mut out, "rec_"),
             NodeKind::PreambularParagraph => {
                 out.push_str("rec_");
                 push_decimal(&mut out, ordinals[id] as u32);

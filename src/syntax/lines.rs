@@ -65,6 +65,12 @@ pub enum LineKind {
         /// takes it for the letter due only where the letters around say so.
         slip: Option<Slip>,
     },
+    /// A preambular paragraph labelled in a negotiation draft (`PP3
+    /// Recalling…`, `PP5 bis`): numbered in a sequence of its own.
+    PreambularNumbered {
+        number: Number,
+        rest: TextRange,
+    },
     /// A row of a table (cells separated by tabs): content, never structure.
     TableRow,
     Text,
@@ -85,6 +91,7 @@ impl Line {
             LineKind::VoteHeading { side, rest } => LineKind::VoteHeading { side: *side, rest: f(*rest) },
             LineKind::Numbered { number: n, rest, slip } => LineKind::Numbered { number: number(n), rest: f(*rest), slip: *slip },
             LineKind::Lettered { number: n, rest, slip } => LineKind::Lettered { number: number(n), rest: f(*rest), slip: *slip },
+            LineKind::PreambularNumbered { number: n, rest } => LineKind::PreambularNumbered { number: number(n), rest: f(*rest) },
             LineKind::TableRow => LineKind::TableRow,
             LineKind::Text => LineKind::Text,
         };
@@ -343,6 +350,11 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             .or_else(|| slipped_number(masked, s, base, end))
             .unwrap_or(LineKind::Text);
     }
+    if matches!(first, 'P' | 'O') {
+        if let Some(kind) = draft_label(masked, s, base, end) {
+            return kind;
+        }
+    }
     if matches!(first, '(' | '（') {
         return lettered(masked, s, base, end, tables).or_else(|| slipped_label(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
@@ -473,6 +485,39 @@ fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
         }
     }
     None
+}
+
+/// The labels of a negotiation draft: `PP3 Recalling…` (a preambular
+/// paragraph), `OP12. Requests…`, `OP 5 bis. Decides…`, `OP.2` (an operative
+/// one, a numbered paragraph). The number is the digits; the label before
+/// them stays as written.
+fn draft_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let preambular = s.starts_with("PP");
+    if !preambular && !s.starts_with("OP") {
+        return None;
+    }
+    let gap = usize::from(s[2..].starts_with([' ', '.']));
+    let at = 2 + gap;
+    let digits = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut k = at + digits;
+    if let Some((_, word)) = super::negotiation::suffix_at(s, k) {
+        k = word.end;
+    }
+    // Then `.`, `:` or `)` and a blank, or a blank and a word that does not
+    // start in lower case (`PP1 Recalling`, `OP3 决定`).
+    let after = &s[k..];
+    let sep = after.strip_prefix(['.', ':', ')']).map_or(0, |_| 1);
+    let text = after[sep..].trim_start_matches([' ', '\u{a0}', '\t']);
+    if text.len() == after.len() - sep || text.chars().next().is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    let value = parse_digits(&s[at..at + digits])?;
+    let number = Number { value, span: TextRange::new(base + at, base + at + digits), style: NumberStyle::Arabic };
+    let rest = trim(masked, TextRange::new(base + k + sep, end));
+    Some(if preambular { LineKind::PreambularNumbered { number, rest } } else { LineKind::Numbered { number, rest, slip: None } })
 }
 
 /// A paragraph number of a negotiation draft: `5 bis. Decides`, `5 ter.`,

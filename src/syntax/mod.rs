@@ -520,6 +520,20 @@ impl<'a> Builder<'a> {
             LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
             LineKind::Lettered { number, rest, slip: None } => self.lettered(line, *number, *rest, prev, next),
             LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, *number, *slip, prev, next),
+            LineKind::PreambularNumbered { .. } => {
+                // `PP3 Recalling…`: a preambular paragraph numbered in its own sequence.
+                if self.in_title_phase {
+                    self.leave_title_phase();
+                }
+                self.annex_title_pending = None;
+                self.list = None;
+                let number = match &line.kind {
+                    LineKind::PreambularNumbered { number, .. } => *number,
+                    _ => unreachable!(),
+                };
+                let id = self.open(NodeKind::PreambularParagraph, 0, Some(number), r, None);
+                self.set_open_text(id, r);
+            }
             LineKind::Text => self.text_line(line, prev, next),
             LineKind::TableRow => {
                 if self.in_title_phase {

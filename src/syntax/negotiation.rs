@@ -18,7 +18,10 @@ pub fn suffix_at(text: &str, at: usize) -> Option<(&'static str, TextRange)> {
     let gap = rest.len() - skipped.len();
     for &(word, canonical) in SUFFIXES {
         if let Some(after) = skipped.strip_prefix(word) {
-            if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+            // A Latin or Cyrillic word ends at a non-letter; a Chinese one
+            // (`之二`) may run into the next character (`5之二段`).
+            let closed = word.chars().last().is_some_and(|c| c > '\u{2e80}');
+            if closed || after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
                 return Some((canonical, TextRange::new(at, at + gap + word.len())));
             }
         }
@@ -47,6 +50,10 @@ mod tests {
         assert_eq!(suffix_at("5 бис.", 1).map(|s| s.0), Some("bis"));
         assert_eq!(suffix_at("5 مكرراً -", 1).map(|s| s.0), Some("bis"));
         assert_eq!(suffix_at("5 alt.", 1).map(|s| s.0), Some("alt"));
+        assert_eq!(suffix_at("5之二. 决定", 1), Some(("bis", TextRange::new(1, 7))));
+        assert_eq!(suffix_at("5之三段", 1).map(|s| s.0), Some("ter"));
+        assert_eq!(suffix_at("5 bis. 决定", 1).map(|s| s.0), Some("bis"));
+        assert_eq!(suffix_at("5之后", 1), None);
         assert_eq!(suffix_at("5 bisect", 1), None);
         assert_eq!(suffix_at("5 Decides", 1), None);
     }

@@ -26,3 +26,17 @@ pub fn sole_annex_article(lang: Language) -> &'static str {
         _ => "",
     }
 }
+
+/// The word for "annex" as it stands in a reference to the sole annex, in
+/// lower case ("the annex", `附件`, "l'annexe", "el anexo", `приложени…`,
+/// `المرفق`): the quick fix writes the annex's number after it.
+pub fn annex_word(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "annex",
+        Language::Zh => "附件",
+        Language::Fr => "annexe",
+        Language::Es => "anexo",
+        Language::Ru => "приложени",
+        Language::Ar => "المرفق",
+    }
+}

@@ -3,6 +3,8 @@
 //! onto the nodes of the document, preferring the reference's own numbering
 //! scope and container when several fit, and says why when none does.
 
+use std::borrow::Cow;
+
 use crate::hash::FastMap;
 
 use crate::syntax::{Document, NodeId, NodeKind};
@@ -15,9 +17,23 @@ struct Index {
     by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
     /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
     by_decimal: FastMap<String, Vec<NodeId>>,
+    /// The same nodes by kind and number across containers, each with its
+    /// container's rank (0 the body, `i + 1` the `i`-th annex), in container
+    /// order: a reference whose own container has no match looks here once
+    /// instead of once per annex (references x annexes in a document of
+    /// hundreds of annexes).
+    across: FastMap<(NodeKind, u32), Vec<(usize, NodeId)>>,
     /// The annexes, in order (found once: a walk of the top level per
     /// reference made a document of many top-level paragraphs quadratic).
     annexes: Vec<NodeId>,
+    /// Every container in order: the body, then the annexes.
+    all: Vec<Option<NodeId>>,
+    /// Each annex's rank (its place in `all`).
+    rank: FastMap<NodeId, usize>,
+    /// The annexes by number, in order.
+    annex_numbered: FastMap<u32, Vec<Option<NodeId>>>,
+    /// The annexes whose title names an outcome document.
+    outcome: Vec<Option<NodeId>>,
 }
 
 impl Index {
@@ -43,7 +59,54 @@ impl Index {
                 by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
             }
         }
-        Index { by_number, by_decimal, annexes: doc.annexes() }
+        let annexes = doc.annexes();
+        let rank: FastMap<NodeId, usize> = annexes.iter().enumerate().map(|(i, &a)| (a, i + 1)).collect();
+        let mut across: FastMap<(NodeKind, u32), Vec<(usize, NodeId)>> = FastMap::default();
+        for (&(kind, value, c), ids) in &by_number {
+            let r = c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX));
+            across.entry((kind, value)).or_default().extend(ids.iter().map(|&id| (r, id)));
+        }
+        for list in across.values_mut() {
+            // (container order, then the order within the container)
+            list.sort_unstable();
+        }
+        let all: Vec<Option<NodeId>> = std::iter::once(None).chain(annexes.iter().copied().map(Some)).collect();
+        let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
+        let outcome = annexes
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let title = doc.nodes[a].title.map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
+                words.iter().any(|w| title.contains(w))
+            })
+            .map(Some)
+            .collect();
+        let mut annex_numbered: FastMap<u32, Vec<Option<NodeId>>> = FastMap::default();
+        for &a in &annexes {
+            if let Some(n) = number_of(doc, a) {
+                annex_numbered.entry(n).or_default().push(Some(a));
+            }
+        }
+        Index { by_number, by_decimal, across, annexes, all, rank, annex_numbered, outcome }
+    }
+
+    /// A container's place in `all` (None for a node outside every container listed).
+    fn rank_of(&self, c: Option<NodeId>) -> Option<usize> {
+        match c {
+            None => Some(0),
+            Some(a) => self.rank.get(&a).copied(),
+        }
+    }
+
+    /// Whether `c` is one of `containers` (a list in container order, as
+    /// `containers` makes them): a binary search, not a scan of every annex.
+    fn holds(&self, containers: &[Option<NodeId>], c: Option<NodeId>) -> bool {
+        let Some(r) = self.rank_of(c) else { return containers.contains(&c) };
+        self.holds_rank(containers, r)
+    }
+
+    fn holds_rank(&self, containers: &[Option<NodeId>], r: usize) -> bool {
+        containers.binary_search_by_key(&r, |&x| self.rank_of(x).unwrap_or(usize::MAX)).is_ok()
     }
 
     /// Nodes of `kind` numbered `value` in one of `containers`, looking in
@@ -60,13 +123,15 @@ impl Index {
         let lookup = |c: Option<NodeId>| -> Vec<NodeId> {
             self.by_number.get(&(kind, value, c)).map(|ids| ids.iter().copied().filter(|&id| accept(id)).collect()).unwrap_or_default()
         };
-        if let Some(own) = first.filter(|c| containers.contains(c)) {
+        if let Some(own) = first.filter(|&c| self.holds(containers, c)) {
             let here = lookup(own);
             if !here.is_empty() {
                 return here;
             }
         }
-        containers.iter().flat_map(|&c| lookup(c)).collect()
+        // Every container's candidates in container order: one lookup.
+        let Some(list) = self.across.get(&(kind, value)) else { return Vec::new() };
+        list.iter().filter(|&&(r, id)| r != usize::MAX && self.holds_rank(containers, r) && accept(id)).map(|&(_, id)| id).collect()
     }
 }
 
@@ -199,23 +264,26 @@ fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
     doc.nodes[id].number.filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
 }
 
-/// The containers (None = body, Some(annex)) a target may be in, and whether
-/// an annex number was cited for an unnumbered sole annex (or the reverse).
-fn containers(doc: &Document, annexes: &[NodeId], target: &InternalTarget) -> (Vec<Option<NodeId>>, bool, Option<String>) {
+/// The containers (None = body, Some(annex)) a target may be in, in
+/// container order, and whether an annex number was cited for an unnumbered
+/// sole annex (or the reverse). The lists every reference shares (all
+/// containers, all annexes, the outcome documents) are borrowed from the
+/// index, not built again per reference.
+fn containers<'a>(doc: &Document, index: &'a Index, target: &InternalTarget) -> (Cow<'a, [Option<NodeId>]>, bool, Option<String>) {
+    let annexes = &index.annexes[..];
     let mut mismatch = false;
-    let mut out: Vec<Option<NodeId>> = match target.annex {
+    let mut out: Cow<'a, [Option<NodeId>]> = match target.annex {
         Some(AnnexSpec::Numbered(n)) => {
-            let numbered: Vec<NodeId> = annexes.iter().copied().filter(|&a| number_of(doc, a) == Some(n)).collect();
-            if !numbered.is_empty() {
-                numbered.into_iter().map(Some).collect()
+            if let Some(numbered) = index.annex_numbered.get(&n) {
+                Cow::Borrowed(&numbered[..])
             } else if annexes.len() == 1 && number_of(doc, annexes[0]).is_none() && n == 1 {
                 mismatch = true;
-                vec![Some(annexes[0])]
+                Cow::Owned(vec![Some(annexes[0])])
             } else if annexes.is_empty() {
-                return (Vec::new(), false, Some("the document has no annex".to_string()));
+                return (Cow::Borrowed(&[]), false, Some("the document has no annex".to_string()));
             } else {
                 return (
-                    Vec::new(),
+                    Cow::Borrowed(&[]),
                     false,
                     Some(format!(
                         "there is no annex {}; the document has {}",
@@ -227,33 +295,20 @@ fn containers(doc: &Document, annexes: &[NodeId], target: &InternalTarget) -> (V
         }
         Some(AnnexSpec::Sole) => {
             if annexes.is_empty() {
-                return (Vec::new(), false, Some("the document has no annex".to_string()));
+                return (Cow::Borrowed(&[]), false, Some("the document has no annex".to_string()));
             }
             if annexes.len() == 1 && number_of(doc, annexes[0]).is_some() {
                 mismatch = true;
             }
-            annexes.iter().copied().map(Some).collect()
+            Cow::Borrowed(&index.all[1..])
         }
-        None => {
-            let mut all: Vec<Option<NodeId>> = vec![None];
-            all.extend(annexes.iter().copied().map(Some));
-            all
-        }
+        None => Cow::Borrowed(&index.all[..]),
     };
     if target.scope == DocScope::OutcomeDocument && target.annex.is_none() {
-        let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
-        let outcome: Vec<NodeId> = annexes
-            .iter()
-            .copied()
-            .filter(|&a| {
-                let title = doc.nodes[a].title.map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
-                words.iter().any(|w| title.contains(w))
-            })
-            .collect();
-        if !outcome.is_empty() {
-            out = outcome.into_iter().map(Some).collect();
+        if !index.outcome.is_empty() {
+            out = Cow::Borrowed(&index.outcome[..]);
         } else if !annexes.is_empty() {
-            out = annexes.iter().copied().map(Some).collect();
+            out = Cow::Borrowed(&index.all[1..]);
         }
     }
     (out, mismatch, None)
@@ -312,7 +367,7 @@ fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
 /// Where one internal reference points; `explain` says whether to describe
 /// a failure (which walks the container).
 fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTarget, explain: bool) -> Resolution {
-    let (containers, annex_number_mismatch, why_none) = containers(doc, &index.annexes, target);
+    let (containers, annex_number_mismatch, why_none) = containers(doc, index, target);
     if let Some(why) = why_none {
         return Resolution::broken(why);
     }
@@ -374,7 +429,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
                 };
             }
             for &id in index.by_decimal.get(written).into_iter().flatten() {
-                if containers.contains(&doc.container_of(id)) {
+                if index.holds(&containers, doc.container_of(id)) {
                     if let Some(n) = descend(doc, id, &target.subparagraphs) {
                         found.push(n);
                     }

@@ -155,6 +155,7 @@ pub fn command() -> Command {
                 .arg(format_arg("human", &["human", "json"]))
                 .arg(lang_arg())
                 .arg(disable_arg().hide(true))
+                .arg(max_file_size_arg())
                 .arg(Arg::new("file").value_name("FILE").help("The draft").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(

@@ -8,6 +8,8 @@
 //! Every parser returns `None` for text that is not a well-formed numeral;
 //! every formatter is the inverse of its parser.
 
+use super::{tables, Language};
+
 /// Parses an upper- or lower-case Roman numeral (I … MMMCMXCIX). Returns
 /// `None` for malformed numerals such as `IIII` or `VX`.
 pub fn parse_roman(s: &str) -> Option<u32> {
@@ -438,80 +440,14 @@ pub fn cyrillic_to_latin(c: char) -> char {
 pub fn parse_number_word(s: &str) -> Option<u32> {
     let lower = s.trim().to_lowercase();
     let lower = lower.as_str();
-    const WORDS: &[(&str, u32)] = &[
-        ("no", 0),
-        ("none", 0),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        // French.
-        ("aucune", 0),
-        ("aucun", 0),
-        ("zéro", 0),
-        ("un", 1),
-        ("une", 1),
-        ("deux", 2),
-        ("trois", 3),
-        ("quatre", 4),
-        ("cinq", 5),
-        ("premier", 1),
-        ("première", 1),
-        ("1er", 1),
-        ("1re", 1),
-        ("deuxième", 2),
-        ("seconde", 2),
-        ("troisième", 3),
-        ("quatrième", 4),
-        ("cinquième", 5),
-        ("sixième", 6),
-        // Spanish.
-        ("ninguno", 0),
-        ("ninguna", 0),
-        ("uno", 1),
-        ("dos", 2),
-        ("tres", 3),
-        ("cuatro", 4),
-        ("cinco", 5),
-        ("primero", 1),
-        ("primera", 1),
-        ("segunda", 2),
-        ("tercera", 3),
-        ("cuarta", 4),
-        ("quinta", 5),
-        ("sexta", 6),
-        // Russian.
-        ("ни одного", 0),
-        ("отсутствии", 0),
-        ("одного", 1),
-        ("одном", 1),
-        ("одним", 1),
-        ("двух", 2),
-        ("трех", 3),
-        ("трёх", 3),
-        ("первая", 1),
-        ("вторая", 2),
-        ("третья", 3),
-        ("четвертая", 4),
-        ("четвёртая", 4),
-        ("пятая", 5),
-        ("шестая", 6),
-    ];
-    if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == lower) {
+    // The words are in the tables (`number_words`); Arabic ones are read
+    // without diacritics or tatweel.
+    let words = || Language::ALL.into_iter().flat_map(|lang| tables::data(lang).number_words.iter());
+    if let Some((_, n)) = words().find(|(w, _)| *w == lower) {
         return Some(*n);
     }
     let folded = fold_arabic(lower);
-    const ARABIC: &[(&str, u32)] =
-        &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)];
-    ARABIC.iter().find(|(w, _)| *w == folded).map(|(_, n)| *n)
+    words().find(|(w, _)| *w == folded).map(|(_, n)| *n)
 }
 
 /// Parses the number of a section, chapter or annex as written in any

@@ -96,5 +96,23 @@ pub(super) fn data() -> &'static LanguageData {
         part_anaphor_after: r"^,?\s+(?P<q>(?:de\s+dich[oa]s?|del\s+mismo|de\s+la\s+misma|de\s+los\s+mismos|del\s+citado|de\s+la\s+citada|de\s+ese|de\s+esa|del\s+referido|de\s+la\s+referida)\s+(?:(?P<article>art[ií]culos?)|secci[oó]n|secciones|cap[ií]tulos?|anexos?|partes?)(?-u:\b))",
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:solicitad[oa]s?|pedid[oa]s?|previst[oa]s?|mencionad[oa]s?|presentad[oa]s?|preparad[oa]s?)\s+(?:en\s+cumplimiento\s+del|de\s+conformidad\s+con\s+el|con\s+arreglo\s+al|en\s+el|en\s+los)\s+$",
+        detect_words: &["el", "los", "las", "del", "y", "una", "con", "por", "para", "que"],
+        masthead: &["naciones unidas", "asamblea general", "consejo de seguridad"],
+        number_words: &[
+            ("ninguno", 0),
+            ("ninguna", 0),
+            ("uno", 1),
+            ("dos", 2),
+            ("tres", 3),
+            ("cuatro", 4),
+            ("cinco", 5),
+            ("primero", 1),
+            ("primera", 1),
+            ("segunda", 2),
+            ("tercera", 3),
+            ("cuarta", 4),
+            ("quinta", 5),
+            ("sexta", 6),
+        ],
     })
 }

@@ -211,6 +211,10 @@ pub struct LanguageData {
     /// Numbers written as words in headings and votes, lower case ("one",
     /// "first", "première"); Arabic ones without diacritics or tatweel.
     pub number_words: &'static [(&'static str, u32)],
+    /// Operative verbs as they open an operative paragraph ("Decides",
+    /// "Insta", "Décide"): a paragraph introduced by a dash instead of its
+    /// number (a web conversion) is operative when it opens with one.
+    pub operative_verbs: &'static [&'static str],
 }
 
 /// A pattern that never matches (for forms a language does not have).
@@ -343,6 +347,7 @@ fn english() -> &'static LanguageData {
             ("fifth", 5),
             ("sixth", 6),
         ],
+        operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
     })
 }
 
@@ -415,6 +420,7 @@ fn chinese() -> &'static LanguageData {
         detect_words: &[],
         masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
         number_words: &[],
+        operative_verbs: &[],
     })
 }
 

@@ -130,5 +130,6 @@ pub(super) fn data() -> &'static LanguageData {
             ("cinquième", 5),
             ("sixième", 6),
         ],
+        operative_verbs: &["Décide", "Prie", "Demande", "Invite", "Exhorte", "Engage", "Encourage", "Déclare", "Exige", "Recommande", "Autorise", "Approuve", "Accueille", "Condamne", "Souligne", "Réaffirme", "Prend", "Exprime", "Lance"],
     })
 }

@@ -118,5 +118,6 @@ pub(super) fn data() -> &'static LanguageData {
             ("пятая", 5),
             ("шестая", 6),
         ],
+        operative_verbs: &[],
     })
 }

@@ -114,5 +114,6 @@ pub(super) fn data() -> &'static LanguageData {
             ("quinta", 5),
             ("sexta", 6),
         ],
+        operative_verbs: &["Decide", "Insta", "Pide", "Solicita", "Exhorta", "Invita", "Alienta", "Declara", "Exige", "Recomienda", "Autoriza", "Aprueba", "Acoge", "Condena", "Subraya", "Destaca", "Reafirma", "Toma", "Expresa", "Hace"],
     })
 }

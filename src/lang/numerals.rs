@@ -126,6 +126,20 @@ pub fn parse_chinese(s: &str) -> Option<u32> {
     u32::try_from(total).ok()
 }
 
+/// Parses Chinese digits written one per place, as years and older
+/// resolution numbers are (一九四八 = 1948, 一八一 = 181, 二〇〇五 = 2005):
+/// two or more digits, no unit characters, at most nine places.
+pub fn parse_chinese_positional(s: &str) -> Option<u32> {
+    let mut n = 0u32;
+    let mut places = 0;
+    for c in s.chars() {
+        let d = if c == '零' { 0 } else { CHINESE_DIGITS.iter().position(|&d| d == c)? as u32 };
+        n = n * 10 + d;
+        places += 1;
+    }
+    (2..=9).contains(&places).then_some(n)
+}
+
 /// Formats `n` (1 and up) as a Chinese numeral: 一, 十, 十一, 二十一, 一百零五,
 /// 一千零一十, 一万二千, 十万零一十.
 pub fn to_chinese(n: u32) -> String {
@@ -473,6 +487,16 @@ mod tests {
         assert_eq!(parse_roman("IIII"), None);
         assert_eq!(parse_roman("VX"), None);
         assert_eq!(parse_roman("A"), None);
+    }
+
+    #[test]
+    fn chinese_digits_one_per_place() {
+        assert_eq!(parse_chinese_positional("一九四八"), Some(1948));
+        assert_eq!(parse_chinese_positional("一八一"), Some(181));
+        assert_eq!(parse_chinese_positional("二〇〇五"), Some(2005));
+        assert_eq!(parse_chinese_positional("四十六"), None);
+        assert_eq!(parse_chinese_positional("三"), None);
+        assert_eq!(parse_chinese_positional(""), None);
     }
 
     #[test]

@@ -211,6 +211,12 @@ pub struct LanguageData {
     /// Numbers written as words in headings and votes, lower case ("one",
     /// "first", "première"); Arabic ones without diacritics or tatweel.
     pub number_words: &'static [(&'static str, u32)],
+    /// A resolution number written in numerals of the language, as older
+    /// texts do (`决议案四十六(一九四八)`, `第一百九十四(三)号决议`):
+    /// optional `organ`, `head`, `num`, then `year` or `session`, optional
+    /// `tail`. One of `head` (a resolution word before the number) and
+    /// `tail` (one after it) is required by the finder.
+    pub resolution_in_numerals: &'static str,
     /// Operative verbs as they open an operative paragraph ("Decides",
     /// "Insta", "Décide"): a paragraph introduced by a dash instead of its
     /// number (a web conversion) is operative when it opens with one.
@@ -347,6 +353,7 @@ fn english() -> &'static LanguageData {
             ("fifth", 5),
             ("sixth", 6),
         ],
+        resolution_in_numerals: NEVER,
         operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
     })
 }
@@ -420,6 +427,7 @@ fn chinese() -> &'static LanguageData {
         detect_words: &[],
         masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
         number_words: &[],
+        resolution_in_numerals: r"(?:(?P<organ>安全理事会|安理会|大会)\s*)?(?P<head>决议案\s*|第\s*)(?P<num>[〇零一二三四五六七八九十百千]+)\s*[(（]\s*(?:(?P<year>[〇零一二三四五六七八九]{4})|(?P<session>[一二三四五六七八九十]{1,4}))\s*[)）](?P<tail>\s*号\s*决议)?",
         operative_verbs: &[],
     })
 }
@@ -469,6 +477,7 @@ pub struct Tables {
     pub part_anaphor_after: Regex,
     pub part_anaphor_before: Regex,
     pub requested_in: Regex,
+    pub resolution_in_numerals: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -523,6 +532,7 @@ impl Tables {
             part_anaphor_after: compile(data.part_anaphor_after),
             part_anaphor_before: compile(data.part_anaphor_before),
             requested_in: compile(data.requested_in),
+            resolution_in_numerals: compile(data.resolution_in_numerals),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),

@@ -355,6 +355,7 @@ pub(super) fn data() -> &'static LanguageData {
             detect_words: &[],
             masthead: &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"],
             number_words: &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)],
+            resolution_in_numerals: NEVER,
             operative_verbs: &[],
         }
     })

@@ -130,6 +130,7 @@ pub(super) fn data() -> &'static LanguageData {
             ("cinquième", 5),
             ("sixième", 6),
         ],
+        resolution_in_numerals: NEVER,
         operative_verbs: &["Décide", "Prie", "Demande", "Invite", "Exhorte", "Engage", "Encourage", "Déclare", "Exige", "Recommande", "Autorise", "Approuve", "Accueille", "Condamne", "Souligne", "Réaffirme", "Prend", "Exprime", "Lance"],
     })
 }

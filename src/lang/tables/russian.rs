@@ -118,6 +118,7 @@ pub(super) fn data() -> &'static LanguageData {
             ("пятая", 5),
             ("шестая", 6),
         ],
+        resolution_in_numerals: NEVER,
         operative_verbs: &[],
     })
 }

@@ -114,6 +114,7 @@ pub(super) fn data() -> &'static LanguageData {
             ("quinta", 5),
             ("sexta", 6),
         ],
+        resolution_in_numerals: NEVER,
         operative_verbs: &["Decide", "Insta", "Pide", "Solicita", "Exhorta", "Invita", "Alienta", "Declara", "Exige", "Recomienda", "Autoriza", "Aprueba", "Acoge", "Condena", "Subraya", "Destaca", "Reafirma", "Toma", "Expresa", "Hace"],
     })
 }

@@ -611,3 +611,28 @@ fn a_letter_only_subsection_is_in_the_section_of_the_reference() {
     );
     assert_resolved(&fr, 9, "section B", "sec_II__subsec_B");
 }
+
+/// Historical Chinese texts write resolution numbers in Chinese numerals,
+/// positional (`一八一`, years `一九四八`) or counted (`一百九十四`): each is
+/// a resolution of another text with its number, never a reference here.
+#[test]
+fn chinese_numeral_resolution_numbers() {
+    let a = analyse(
+        "安全理事会，\n\
+         回顾其决议案四十六(一九四八)，\n\
+         又回顾大会第一百九十四(三)号决议和大会决议案一八一(二)，\n\
+         1. 决定继续积极处理此案。\n",
+    );
+    let ids = |kind: ExternalKind| -> Vec<String> {
+        a.references
+            .iter()
+            .filter(|r| r.kind == rapporteur::model::RefKind::External(kind) && r.status == Status::External)
+            .map(|r| r.external.as_ref().unwrap().id.clone())
+            .collect()
+    };
+    assert_eq!(ids(ExternalKind::SecurityCouncilResolution), ["46 (1948)"], "{}", dump(&a));
+    assert_eq!(ids(ExternalKind::GeneralAssemblyResolution), ["194 (III)", "181 (II)"], "{}", dump(&a));
+    assert_eq!(text(&a, reference(&a, 2, "决议案")), "决议案四十六(一九四八)");
+    assert_eq!(text(&a, reference(&a, 3, "大会第")), "大会第一百九十四(三)号决议");
+    assert_no_reference_diagnostic(&a);
+}

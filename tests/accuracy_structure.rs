@@ -379,3 +379,26 @@ fn a_first_label_ii_after_nothing_is_roman() {
     assert!(d.iter().any(|m| m.contains("subparagraph i is missing")), "{d:?}");
     assert!(d.iter().all(|m| !m.contains("hh")), "{d:?}");
 }
+
+/// B.9 (es): operative paragraphs whose numbers a web conversion replaced by
+/// a dash (`- Insta…`, `– Decide…`) are operative, read from the verb; a
+/// dashed preambular participle (`- Recordando`) stays in the preamble.
+#[test]
+fn b09_dashed_operative_paragraphs_are_operative() {
+    let text = "La Asamblea General,\n\n- Recordando su resolución 70/1,\n\nHabiendo examinado el informe del Secretario General,\n\n- Insta a los Estados a que cooperen;\n\n– Decide seguir ocupándose de la cuestión.\n\n- Pide al Secretario General que informe.\n";
+    let a = analyse(text, Language::Es);
+    let kind_on = |line: usize| {
+        a.document
+            .nodes
+            .iter()
+            .filter(|n| line_of(&a, n.opening.start) == line)
+            .map(|n| n.kind)
+            .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
+    };
+    assert_eq!(kind_on(3), Some(NodeKind::PreambularParagraph), "{}", outline(&a).join("\n"));
+    assert_eq!(kind_on(5), Some(NodeKind::PreambularParagraph), "{}", outline(&a).join("\n"));
+    for line in [7, 9, 11] {
+        assert_eq!(kind_on(line), Some(NodeKind::UnnumberedParagraph), "line {line}:\n{}", outline(&a).join("\n"));
+    }
+    assert_diagnostics(&a, &[]);
+}

@@ -28,31 +28,6 @@ pub enum Activation {
     Never,
 }
 
-const MASTHEAD: &[&str] = &[
-    "united nations",
-    "general assembly",
-    "security council",
-    "economic and social council",
-    "distr.: general",
-    "distr.: limited",
-    "联合国",
-    "大会",
-    "安全理事会",
-    "经济及社会理事会",
-    "nations unies",
-    "assemblée générale",
-    "conseil de sécurité",
-    "naciones unidas",
-    "asamblea general",
-    "consejo de seguridad",
-    "организация объединенных наций",
-    "генеральная ассамблея",
-    "совет безопасности",
-    "الأمم المتحدة",
-    "الجمعية العامة",
-    "مجلس الأمن",
-];
-
 /// The explicit marker in the first lines, if any.
 pub fn marker(text: &str) -> Option<bool> {
     for line in text.lines().take(5) {
@@ -87,7 +62,7 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
         .filter(|l| !l.trim().is_empty())
         .take(40)
         .map(|l| l.trim().trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace()).to_lowercase())
-        .any(|l| MASTHEAD.contains(&l.as_str()) || is_symbol_line(&l));
+        .any(|l| is_masthead_line(&l) || is_symbol_line(&l));
     if masthead {
         return true;
     }
@@ -114,6 +89,11 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
         .filter(|r| matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator)))
         .count();
     (paragraphs >= 3 && structure && un_reference) || sdg >= 10
+}
+
+/// A masthead line ("united nations", "联合国") in any language's table.
+fn is_masthead_line(line: &str) -> bool {
+    crate::lang::Language::ALL.into_iter().any(|lang| crate::lang::tables::data(lang).masthead.contains(&line))
 }
 
 /// "A/80/590", "S/RES/2370 (2017)": a line that is just a document symbol.

@@ -8,6 +8,8 @@
 //! Every parser returns `None` for text that is not a well-formed numeral;
 //! every formatter is the inverse of its parser.
 
+use super::{tables, Language};
+
 /// Parses an upper- or lower-case Roman numeral (I … MMMCMXCIX). Returns
 /// `None` for malformed numerals such as `IIII` or `VX`.
 pub fn parse_roman(s: &str) -> Option<u32> {
@@ -122,6 +124,20 @@ pub fn parse_chinese(s: &str) -> Option<u32> {
         return None;
     }
     u32::try_from(total).ok()
+}
+
+/// Parses Chinese digits written one per place, as years and older
+/// resolution numbers are (一九四八 = 1948, 一八一 = 181, 二〇〇五 = 2005):
+/// two or more digits, no unit characters, at most nine places.
+pub fn parse_chinese_positional(s: &str) -> Option<u32> {
+    let mut n = 0u32;
+    let mut places = 0;
+    for c in s.chars() {
+        let d = if c == '零' { 0 } else { CHINESE_DIGITS.iter().position(|&d| d == c)? as u32 };
+        n = n * 10 + d;
+        places += 1;
+    }
+    (2..=9).contains(&places).then_some(n)
 }
 
 /// Formats `n` (1 and up) as a Chinese numeral: 一, 十, 十一, 二十一, 一百零五,
@@ -438,80 +454,14 @@ pub fn cyrillic_to_latin(c: char) -> char {
 pub fn parse_number_word(s: &str) -> Option<u32> {
     let lower = s.trim().to_lowercase();
     let lower = lower.as_str();
-    const WORDS: &[(&str, u32)] = &[
-        ("no", 0),
-        ("none", 0),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        // French.
-        ("aucune", 0),
-        ("aucun", 0),
-        ("zéro", 0),
-        ("un", 1),
-        ("une", 1),
-        ("deux", 2),
-        ("trois", 3),
-        ("quatre", 4),
-        ("cinq", 5),
-        ("premier", 1),
-        ("première", 1),
-        ("1er", 1),
-        ("1re", 1),
-        ("deuxième", 2),
-        ("seconde", 2),
-        ("troisième", 3),
-        ("quatrième", 4),
-        ("cinquième", 5),
-        ("sixième", 6),
-        // Spanish.
-        ("ninguno", 0),
-        ("ninguna", 0),
-        ("uno", 1),
-        ("dos", 2),
-        ("tres", 3),
-        ("cuatro", 4),
-        ("cinco", 5),
-        ("primero", 1),
-        ("primera", 1),
-        ("segunda", 2),
-        ("tercera", 3),
-        ("cuarta", 4),
-        ("quinta", 5),
-        ("sexta", 6),
-        // Russian.
-        ("ни одного", 0),
-        ("отсутствии", 0),
-        ("одного", 1),
-        ("одном", 1),
-        ("одним", 1),
-        ("двух", 2),
-        ("трех", 3),
-        ("трёх", 3),
-        ("первая", 1),
-        ("вторая", 2),
-        ("третья", 3),
-        ("четвертая", 4),
-        ("четвёртая", 4),
-        ("пятая", 5),
-        ("шестая", 6),
-    ];
-    if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == lower) {
+    // The words are in the tables (`number_words`); Arabic ones are read
+    // without diacritics or tatweel.
+    let words = || Language::ALL.into_iter().flat_map(|lang| tables::data(lang).number_words.iter());
+    if let Some((_, n)) = words().find(|(w, _)| *w == lower) {
         return Some(*n);
     }
     let folded = fold_arabic(lower);
-    const ARABIC: &[(&str, u32)] =
-        &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)];
-    ARABIC.iter().find(|(w, _)| *w == folded).map(|(_, n)| *n)
+    words().find(|(w, _)| *w == folded).map(|(_, n)| *n)
 }
 
 /// Parses the number of a section, chapter or annex as written in any
@@ -537,6 +487,16 @@ mod tests {
         assert_eq!(parse_roman("IIII"), None);
         assert_eq!(parse_roman("VX"), None);
         assert_eq!(parse_roman("A"), None);
+    }
+
+    #[test]
+    fn chinese_digits_one_per_place() {
+        assert_eq!(parse_chinese_positional("一九四八"), Some(1948));
+        assert_eq!(parse_chinese_positional("一八一"), Some(181));
+        assert_eq!(parse_chinese_positional("二〇〇五"), Some(2005));
+        assert_eq!(parse_chinese_positional("四十六"), None);
+        assert_eq!(parse_chinese_positional("三"), None);
+        assert_eq!(parse_chinese_positional(""), None);
     }
 
     #[test]

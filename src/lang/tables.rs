@@ -201,6 +201,27 @@ pub struct LanguageData {
     /// ("the report of the Secretary-General requested in paragraph 5").
     /// Anchored at both ends.
     pub requested_in: &'static str,
+    // Words read outside the parser.
+    /// The commonest short function words (lower case ASCII, at most five
+    /// letters) that tell Latin-script languages apart (`lang::detect`).
+    /// Empty for languages told by their script.
+    pub detect_words: &'static [&'static str],
+    /// Masthead lines of a UN document, lower case ("united nations",
+    /// "联合国"): `ide::activation`.
+    pub masthead: &'static [&'static str],
+    /// Numbers written as words in headings and votes, lower case ("one",
+    /// "first", "première"); Arabic ones without diacritics or tatweel.
+    pub number_words: &'static [(&'static str, u32)],
+    /// A resolution number written in numerals of the language, as older
+    /// texts do (`决议案四十六(一九四八)`, `第一百九十四(三)号决议`):
+    /// optional `organ`, `head`, `num`, then `year` or `session`, optional
+    /// `tail`. One of `head` (a resolution word before the number) and
+    /// `tail` (one after it) is required by the finder.
+    pub resolution_in_numerals: &'static str,
+    /// Operative verbs as they open an operative paragraph ("Decides",
+    /// "Insta", "Décide"): a paragraph introduced by a dash instead of its
+    /// number (a web conversion) is operative when it opens with one.
+    pub operative_verbs: &'static [&'static str],
 }
 
 /// A pattern that never matches (for forms a language does not have).
@@ -315,6 +336,26 @@ fn english() -> &'static LanguageData {
         part_anaphor_after: r"^,?\s+(?:of|in|under)\s+(?P<q>(?:that|those|the\s+said|the\s+same|said|the\s+above-mentioned|the\s+aforementioned)\s+(?:(?P<article>[Aa]rticles?)|sections?|chapters?|annex(?:es)?|parts?)(?-u:\b))",
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
+        detect_words: &["the", "and", "of", "to", "which", "with", "its", "that"],
+        masthead: &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"],
+        number_words: &[
+            ("no", 0),
+            ("none", 0),
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("first", 1),
+            ("second", 2),
+            ("third", 3),
+            ("fourth", 4),
+            ("fifth", 5),
+            ("sixth", 6),
+        ],
+        resolution_in_numerals: NEVER,
+        operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
     })
 }
 
@@ -384,6 +425,11 @@ fn chinese() -> &'static LanguageData {
         part_anaphor_after: NEVER,
         part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",
         requested_in: NEVER,
+        detect_words: &[],
+        masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
+        number_words: &[],
+        resolution_in_numerals: r"(?:(?P<organ>安全理事会|安理会|大会)\s*)?(?P<head>决议案\s*|第\s*)(?P<num>[〇零一二三四五六七八九十百千]+)\s*[(（]\s*(?:(?P<year>[〇零一二三四五六七八九]{4})|(?P<session>[一二三四五六七八九十]{1,4}))\s*[)）](?P<tail>\s*号\s*决议)?",
+        operative_verbs: &[],
     })
 }
 
@@ -432,6 +478,7 @@ pub struct Tables {
     pub part_anaphor_after: Regex,
     pub part_anaphor_before: Regex,
     pub requested_in: Regex,
+    pub resolution_in_numerals: Regex,
 }
 
 fn compile(pattern: &str) -> Regex {
@@ -486,6 +533,7 @@ impl Tables {
             part_anaphor_after: compile(data.part_anaphor_after),
             part_anaphor_before: compile(data.part_anaphor_before),
             requested_in: compile(data.requested_in),
+            resolution_in_numerals: compile(data.resolution_in_numerals),
             instrument: compile(data.instrument),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),
@@ -503,6 +551,19 @@ impl Tables {
         let fold = |s: &str| crate::lang::numerals::fold_arabic(&super::nfd::compose(s)).replace('’', "'");
         let word = fold(word);
         self.data.vote_sides.iter().find(|(w, _)| fold(w) == word).map(|(_, s)| *s)
+    }
+}
+
+/// The raw table of `lang`, without compiling its patterns (for the words
+/// read outside the parser: language detection, mastheads, number words).
+pub fn data(lang: Language) -> &'static LanguageData {
+    match lang {
+        Language::Zh => chinese(),
+        Language::En => english(),
+        Language::Fr => french::data(),
+        Language::Es => spanish::data(),
+        Language::Ru => russian::data(),
+        Language::Ar => arabic::data(),
     }
 }
 

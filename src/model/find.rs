@@ -425,6 +425,32 @@ impl Finder<'_> {
             }
             taken.push(phrase);
         }
+        // Older texts write the number in numerals of the language
+        // (`决议案四十六(一九四八)`, `第一百九十四(三)号决议`): read as digits.
+        for c in scan.captures(&t.resolution_in_numerals) {
+            let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
+            let phrase = span(0, whole);
+            let worded = c.name("head").is_some_and(|h| !h.as_str().trim_start().starts_with('第'));
+            if (!worded && c.name("tail").is_none()) || overlaps(taken, phrase) {
+                continue;
+            }
+            let Some(number) = crate::lang::numerals::parse_chinese_positional(num.as_str()).or_else(|| parse_chinese(num.as_str())) else {
+                continue;
+            };
+            let inner = match (c.name("year"), c.name("session")) {
+                (Some(y), _) => crate::lang::numerals::parse_chinese_positional(y.as_str()).map(|y| y.to_string()),
+                (None, Some(s)) => parse_chinese(s.as_str()).map(crate::lang::numerals::to_roman),
+                _ => None,
+            };
+            let Some(inner) = inner else { continue };
+            let organ = c.name("organ").map(|o| o.as_str()).unwrap_or("");
+            let sc = t.data.security_council_words.contains(&organ) || organ == "安理会";
+            let Ok((kind, id)) = classify_resolution(&format!("{number} ({inner})"), sc) else { continue };
+            let e = External::new(kind, id);
+            entities.push(Entity { phrase, external: e.clone(), in_words: false });
+            refs.push(Reference::external(phrase, e));
+            taken.push(phrase);
+        }
         for c in scan.captures(&t.resolution_without_year) {
             let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
             let r = TextRange::new(whole.start(), num.end() + if doc.language == crate::lang::Language::Zh { "号决议".len() } else { 0 });

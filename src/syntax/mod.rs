@@ -938,10 +938,24 @@ impl<'a> Builder<'a> {
                 in_preamble = false;
             }
         }
+        // A paragraph whose number a conversion replaced by a dash
+        // (`- Insta…`, `– Decide…`) is operative when an operative verb opens it.
+        let line_start = self.masked[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let dashed = self.masked[line_start..r.start].trim().starts_with(['-', '–', '—']);
+        if in_preamble && dashed && opens_with_operative_verb(s, self.tables.data.operative_verbs) {
+            in_preamble = false;
+        }
         let kind = if in_preamble { NodeKind::PreambularParagraph } else { NodeKind::UnnumberedParagraph };
         let id = self.open(kind, 0, None, r, None);
         self.set_open_text(id, r);
     }
+}
+
+/// `Insta a…`, `Decide…`: the text opens with one of `verbs` as a word.
+fn opens_with_operative_verb(s: &str, verbs: &[&str]) -> bool {
+    let s = s.trim_start().trim_start_matches(['-', '–', '—']).trim_start();
+    let word = s.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    !word.is_empty() && verbs.contains(&word)
 }
 
 /// A line short enough to be a verb alone before a colon: at most three

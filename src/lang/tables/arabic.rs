@@ -352,6 +352,11 @@ pub(super) fn data() -> &'static LanguageData {
             )),
             part_anaphor_before: NEVER,
             requested_in: NEVER,
+            detect_words: &[],
+            masthead: &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"],
+            number_words: &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)],
+            resolution_in_numerals: NEVER,
+            operative_verbs: &[],
         }
     })
 }

@@ -189,7 +189,7 @@ pub fn naive_position(text: &str, offset: usize, utf8: bool) -> (u32, u32) {
 }
 
 /// A random character boundary that is not inside a `\r\n`.
-fn random_offset(rng: &mut Rng, text: &str) -> usize {
+pub fn random_offset(rng: &mut Rng, text: &str) -> usize {
     let mut at = rng.below(text.len() + 1);
     while !text.is_char_boundary(at) {
         at -= 1;

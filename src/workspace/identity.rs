@@ -154,8 +154,13 @@ pub fn identify(a: &Analysis) -> Identity {
                 }
                 id.symbols.push(symbol);
             }
+            // The heading is among the first lines and ends there: a hard-wrapped
+            // "resolution 687 (1991)," further down cites another text.
             (RefKind::External(ExternalKind::SecurityCouncilResolution | ExternalKind::GeneralAssemblyResolution), kind)
-                if id.resolution.is_none() && resolution_heading(&rest) =>
+                if id.resolution.is_none()
+                    && lines.iter().position(|l| l.start == line.start).is_some_and(|i| i < HEADING_LINES)
+                    && !rest.trim_end().ends_with([',', ';', ':'])
+                    && resolution_heading(&rest) =>
             {
                 let n = canonical_resolution(&e.id);
                 id.resolution = Some(match kind {
@@ -171,6 +176,9 @@ pub fn identify(a: &Analysis) -> Identity {
     }
     id
 }
+
+/// How many of the masthead's first lines may head a resolution's text.
+const HEADING_LINES: usize = 6;
 
 /// ` (2017)` at the start of `after`: its length and the year.
 fn council_year(after: &str) -> Option<(usize, String)> {
@@ -225,6 +233,15 @@ mod tests {
     fn a_symbol_cited_in_the_text_is_not_the_document_s() {
         let id = identity("The General Assembly,\n\nRecalling resolution 72/57 and document A/CONF.192/2018/RC/3,\n\n1. Decides;\n");
         assert!(id.symbols.is_empty() && id.resolution.is_none(), "{id:?}");
+    }
+
+    #[test]
+    fn a_hard_wrapped_citation_is_no_heading() {
+        // OCR text of a resolution whose own heading is not read as a reference:
+        // "resolution 687 (1991)," wrapped onto a line of its own cites another text.
+        let text = "Resolution 707 (1991)\nof 15 August 1991\nThe Security Council,\n\nRecalling its resolution 687 (1991) of 3 April 1991,\nNoting the failure to comply with its obligations\nunder the resolution adopted on that date, namely\nresolution 687 (1991),\n\n1. Decides;\n";
+        let id = identity(text);
+        assert_ne!(id.resolution, Some(ResolutionId::SecurityCouncil("687 (1991)".into())), "{id:?}");
     }
 
     #[test]

@@ -393,7 +393,8 @@ fn chinese() -> &'static LanguageData {
         direction_after: r"^(?-u:\b\B)",
         document_before: r"(?P<q>成果文件草案|成果文件|本决议|本报告|本文件|本宣言)\s*$",
         document_after: r"^(?-u:\b\B)",
-        named_text_after: r"^(?-u:\b\B)",
+        // `第9段（第1次修订稿）`: a revision of the draft, named after.
+        named_text_after: r"^\s*[（(](?P<name>第[0-9一二三四五六七八九十]{1,3}次(?:修订稿|订正本|修订本))[)）]",
         external_gap_before: r"^[\s，,、的]*$",
         external_gap_after: r"^(?-u:\b\B)",
         resolution_list: leak(chinese_resolutions()),
@@ -420,7 +421,7 @@ fn chinese() -> &'static LanguageData {
         coordinated_after: NEVER,
         article_after: NEVER,
         direction_before: r"(?P<dir>(?P<above>上文)|下文)\s*$",
-        named_text: r"(?P<name>秘书长(?:的)?(?:特别)?报告|咨询意见)",
+        named_text: r"(?P<name>秘书长(?:的)?(?:特别)?报告|咨询意见|第[0-9一二三四五六七八九十]{1,3}次(?:修订稿|订正本|修订本))",
         coordination: r"^[\s，,、和及与;；]*(?:以及|特别是|尤其是)?[\s，,、]*$",
         part_anaphor_after: NEVER,
         part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",

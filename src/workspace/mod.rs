@@ -11,6 +11,7 @@
 
 pub mod identity;
 pub mod parity;
+pub mod revisions;
 pub mod symbols;
 
 use std::collections::HashMap;
@@ -297,12 +298,20 @@ impl Workspace {
     pub fn definition(&self, from: DocKey, offset: usize) -> Vec<(DocKey, TextRange)> {
         let Some(e) = self.get(from) else { return Vec::new() };
         let Some(r) = e.analysis.reference_at(offset) else { return Vec::new() };
+        // A paragraph of an earlier revision of the draft (`revisions`).
+        if let Some(found) = self.revision_definition(from, offset) {
+            return vec![found];
+        }
         self.resolve(from, r).and_then(|t| Some((t.doc, self.target_range(&t)?))).into_iter().collect()
     }
 
     /// Hover on a reference into another document: the cited paragraph's
     /// text and which document it is in.
     pub fn hover(&self, from: DocKey, offset: usize) -> Option<Hover> {
+        // A paragraph of an earlier revision, followed into the later one (`revisions`).
+        if let Some(h) = self.revision_hover(from, offset) {
+            return Some(h);
+        }
         let e = self.get(from)?;
         let r = e.analysis.reference_at(offset)?;
         let t = self.resolve(from, r)?;

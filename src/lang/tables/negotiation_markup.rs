@@ -373,3 +373,58 @@ pub fn amendment_patterns(lang: Language) -> Option<&'static AmendmentPatterns> 
         _ => None,
     }
 }
+
+/// How a text cites a revision of a draft without its symbol: "paragraph 9
+/// of Rev.1", `paragraphs 2, 3 and 9 of Rev.2`, `第1次修订稿第9段`,
+/// `第9段（第1次修订稿）`. Regular expressions with a group `n` (the
+/// revision's number, digits or a numeral): `after` is anchored at the end
+/// of a paragraph reference and may skip the rest of a list of numbers;
+/// `before` is anchored at the reference's start (it ends there).
+pub struct RevisionForms {
+    pub after: &'static str,
+    pub before: Option<&'static str>,
+}
+
+const EN_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:(?:\s*,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)(?:paragraphs?\s+)?[0-9]+(?:\s*\([a-z]{1,4}\))?)*\s+(?:of|in)\s+(?:the\s+)?(?:Rev\.?\s*|revision\s+)(?P<n>[0-9]{1,2})\b",
+    before: None,
+};
+
+const FR_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:(?:\s*,\s*|\s+et\s+|\s+à\s+|\s*[-–]\s*)(?:paragraphes?\s+)?[0-9]+(?:\s*\([a-z]{1,4}\))?)*\s+(?:de\s+la|du|dans\s+la|dans\s+le)\s+(?:Rev\.?\s*|révision\s+)(?P<n>[0-9]{1,2})\b",
+    before: None,
+};
+
+const ES_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:(?:\s*,\s*|\s+y\s+|\s+a\s+|\s*[-–]\s*)(?:párrafos?\s+)?[0-9]+(?:\s*\([a-z]{1,4}\))?)*\s+(?:de\s+la|del|en\s+la)\s+(?:Rev\.?\s*|revisión\s+)(?P<n>[0-9]{1,2})\b",
+    before: None,
+};
+
+const RU_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:(?:\s*,\s*|\s+и\s+|\s*[-–]\s*)(?:пункт[а-я]*\s+)?[0-9]+(?:\s*\([а-яa-z]{1,4}\))?)*\s+(?:в\s+)?(?:Rev\.?\s*|пересмотренного\s+варианта\s+)(?P<n>[0-9]{1,2})\b",
+    before: None,
+};
+
+const AR_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:(?:\s*[,،]\s*|\s+و\s*|\s*[-–]\s*)(?:الفقر(?:ة|ات)\s+)?[0-9٠-٩]+)*\s+(?:من\s+|في\s+)?(?:Rev\.?\s*|التنقيح\s+)(?P<n>[0-9٠-٩]{1,2})\b",
+    before: None,
+};
+
+const ZH_REVISION: RevisionForms = RevisionForms {
+    after: r"^(?:\s*(?:[、，,和及至到-]|以及)\s*第?[0-9一二三四五六七八九十]+段?)*\s*[（(]\s*(?:第(?P<n>[0-9一二三四五六七八九十]{1,3})次(?:修订稿|订正本|修订本)|(?:Rev\.?\s*|修订稿|订正本)(?P<m>[0-9]{1,2}))\s*[)）]",
+    before: Some(
+        r"(?:第(?P<n>[0-9一二三四五六七八九十]{1,3})次(?:修订稿|订正本|修订本)|(?:Rev\.?\s*|修订稿|订正本)(?P<m>[0-9]{1,2}))(?:的|中的|中)?\s*$",
+    ),
+};
+
+/// The ways a language cites a revision without its symbol.
+pub fn revision_forms(lang: Language) -> &'static RevisionForms {
+    match lang {
+        Language::Zh => &ZH_REVISION,
+        Language::En => &EN_REVISION,
+        Language::Fr => &FR_REVISION,
+        Language::Es => &ES_REVISION,
+        Language::Ru => &RU_REVISION,
+        Language::Ar => &AR_REVISION,
+    }
+}

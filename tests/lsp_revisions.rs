@@ -1,0 +1,98 @@
+//! Revisions of one draft in a workspace folder, through the server: in
+//! Rev.2, a reference to "paragraph 1 of Rev.1" (`第一次修订稿第1段`) goes to
+//! that paragraph of Rev.1 (definition) and its hover shows the paragraph's
+//! text there and its number and text in Rev.2, in both position encodings
+//! (Chinese text: an encoding slip moves every position).
+
+#[path = "lsp_common.rs"]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::*;
+use rapporteur::lsp::Options;
+use serde_json::{json, Value};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/revisions");
+
+fn folder(name: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("rapporteur-revisions-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    for f in ["rev1_zh.txt", "rev2_zh.txt"] {
+        std::fs::copy(Path::new(FIXTURES).join(f), root.join(f)).unwrap();
+    }
+    root
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn position_of(text: &str, needle: &str, skip: usize, utf8: bool) -> Value {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?}")) + skip;
+    let (line, character) = naive_position(text, at, utf8);
+    json!({"line": line, "character": character})
+}
+
+async fn indexed(s: &mut Session, count: usize) {
+    let started = Instant::now();
+    loop {
+        let found = s.request("workspace/symbol", json!({"query": "A/C.3/80/L.12"})).await.unwrap();
+        let docs = found.as_array().map_or(0, |a| a.iter().filter(|d| d["kind"] == 1).count());
+        if docs >= count || started.elapsed() > Duration::from_secs(30) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn scenario(utf8: bool) {
+    let root = folder(if utf8 { "utf8" } else { "utf16" });
+    let mut s = Session::start(Options::default());
+    let encodings = if utf8 { json!(["utf-16", "utf-8"]) } else { json!(["utf-16"]) };
+    let params = json!({
+        "capabilities": {"general": {"positionEncodings": encodings}},
+        "workspaceFolders": [{"uri": uri(&root), "name": "revisions"}],
+    });
+    s.request("initialize", params).await.unwrap();
+    s.notify("initialized", json!({})).await;
+    indexed(&mut s, 2).await;
+
+    let rev1 = std::fs::read_to_string(root.join("rev1_zh.txt")).unwrap();
+    let rev2_path = root.join("rev2_zh.txt");
+    let rev2 = std::fs::read_to_string(&rev2_path).unwrap();
+    let rev2_uri = uri(&rev2_path);
+    s.open(&rev2_uri, &rev2, 1).await;
+    // The citation is of another text: no diagnostic on it.
+    let published = s.diagnostics(&rev2_uri, Some(1)).await;
+    assert!(published.is_empty(), "{published:#?}");
+
+    let at = position_of(&rev2, "第1段所述", 3, utf8);
+    let def = s.request("textDocument/definition", text_position(&rev2_uri, at.clone())).await.unwrap();
+    let def = def.as_array().expect("locations");
+    assert_eq!(def.len(), 1, "{def:?}");
+    assert_eq!(def[0]["uri"], uri(&root.join("rev1_zh.txt")));
+    assert_eq!(def[0]["range"]["start"], position_of(&rev1, "1. 决定于2027年", 0, utf8));
+
+    let hover = s.request("textDocument/hover", text_position(&rev2_uri, at)).await.unwrap();
+    let md = hover["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("2027年召开"), "the paragraph in Rev.1: {md}");
+    assert!(md.contains("**In this revision**: Paragraph 2 (changed)"), "its number in Rev.2: {md}");
+    assert!(md.contains("2028年召开"), "its text in Rev.2: {md}");
+    // The hover covers the reference, in the client's encoding.
+    assert_eq!(hover["range"]["start"], position_of(&rev2, "第1段所述", 0, utf8));
+    assert_eq!(hover["range"]["end"], position_of(&rev2, "所述", 0, utf8));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn revision_reference_over_utf16() {
+    scenario(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn revision_reference_over_utf8() {
+    scenario(true).await;
+}

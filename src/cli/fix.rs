@@ -59,6 +59,15 @@ pub fn renumber_command() -> Command {
              diff with --diff; notes (ranges that widened, references whose target is gone) go to standard error.",
         )
         .arg(Arg::new("scope").long("scope").value_name("EID").help("Renumber only inside this node (an eId: annex__sec_II, annex_1)"))
+        .arg(
+            Arg::new("follow-revision")
+                .long("follow-revision")
+                .value_names(["OLD", "NEW"])
+                .num_args(2)
+                .value_parser(value_parser!(PathBuf))
+                .conflicts_with("scope")
+                .help("Instead: move FILE's references to the revision OLD (\"paragraph 9 of Rev.1\", its symbol) to the same paragraphs in NEW, by their diff"),
+        )
         .arg(Arg::new("diff").long("diff").action(ArgAction::SetTrue).help("Print a unified diff instead of the text"))
         .arg(super::args::lang_arg())
         .arg(Arg::new("file").value_name("FILE").help("The document").required(true).value_parser(value_parser!(PathBuf)))
@@ -175,6 +184,10 @@ pub fn run_renumber(m: &ArgMatches) -> i32 {
             return 2;
         }
     };
+    if let Some(revisions) = m.get_many::<PathBuf>("follow-revision") {
+        let revisions: Vec<&PathBuf> = revisions.collect();
+        return super::negotiation::follow_revision(&path, &text, revisions[0], revisions[1], lang, m.get_flag("diff"));
+    }
     let a = analyse(&text, lang);
     let scope = match m.get_one::<String>("scope") {
         Some(eid) if a.document.find_eid(eid).is_none() => {

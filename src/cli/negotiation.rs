@@ -263,3 +263,45 @@ pub fn amend(draft_path: &Path, amendments_path: &Path, lang: Option<Language>, 
         s => s,
     }
 }
+
+/// `rapporteur renumber --follow-revision OLD NEW FILE`: the references of
+/// FILE to the revision OLD moved to the same paragraphs in NEW (the
+/// numbers by the diff of the two, the revision's number with them); what
+/// cannot move (a paragraph deleted or split) is left and said on
+/// standard error.
+pub fn follow_revision(path: &Path, text: &str, old_path: &Path, new_path: &Path, lang: Option<Language>, diff: bool) -> i32 {
+    let (old_text, new_text) = match (super::read_text(old_path), super::read_text(new_path)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let config = DiagnosticsConfig::all_enabled();
+    let citing = Analysis::new(text, lang, &config);
+    let old = Analysis::new(old_text, None, &config);
+    let new = Analysis::new(new_text, Some(old.language()), &config);
+    for (p, a) in [(old_path, &old), (new_path, &new)] {
+        if crate::workspace::identify(a).revision.is_none() {
+            eprintln!("error: {}: no revision (`…/Rev.N`) in the symbol of its masthead", p.display());
+            return 2;
+        }
+    }
+    let (edits, unmoved) = crate::workspace::revisions::follow_revision(&citing, &old, &new);
+    let shown = path.display().to_string();
+    for u in &unmoved {
+        eprintln!("{shown}:{}: not moved: {}", citing.line_index.line_of(u.range.start) + 1, u.reason);
+    }
+    let fixed = match crate::ide::edit::apply(text, &edits) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {shown}: {e}");
+            return 2;
+        }
+    };
+    if diff {
+        super::print(&super::fix::unified_diff(&shown, text, &fixed))
+    } else {
+        super::print(&fixed)
+    }
+}

@@ -124,6 +124,7 @@ impl Backend {
         let uri = params.text_document.uri.clone();
         let range = params.range;
         let context = params.context;
+        let index = self.workspace_index();
         let actions = self
             .off_runtime(&uri.clone(), move |doc, a, enc| {
                 if !doc.is_active(a) {
@@ -139,6 +140,8 @@ impl Backend {
                         found.extend(d.fix.clone());
                     }
                 }
+                // References to an earlier revision present in the workspace.
+                found.extend(super::workspace::revision_fixes(&index, &uri, a, within));
                 let only = context.only.as_deref();
                 found
                     .iter()

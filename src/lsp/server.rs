@@ -159,6 +159,13 @@ pub struct Backend {
     shared: Arc<Shared>,
 }
 
+impl Backend {
+    /// The workspace index (for the handlers in other files).
+    pub(super) fn workspace_index(&self) -> Arc<super::workspace::Index> {
+        Arc::clone(&self.shared.workspace)
+    }
+}
+
 /// Parameters of `rapporteur/documentText`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -190,6 +190,13 @@ pub fn other_versions(index: &Index, uri: &Uri, a: &Arc<Analysis>, offset: usize
     index.read().other_versions_markdown(k, offset)
 }
 
+/// The source actions that move references to an earlier revision of a
+/// draft to the latest one in the workspace (`workspace::revisions`).
+pub fn revision_fixes(index: &Index, uri: &Uri, a: &Analysis, within: TextRange) -> Vec<crate::ide::edit::Fix> {
+    let ws = index.read();
+    ws.revision_fixes(ws.key(uri.as_str()), a, within)
+}
+
 /// The references in the other documents of the workspace.
 pub fn references(index: &Index, uri: &Uri, a: &Arc<Analysis>, offset: usize, enc: PositionEncoding) -> Vec<Location> {
     let Some(k) = refreshed(index, uri, a) else { return Vec::new() };

@@ -201,14 +201,17 @@ impl Workspace {
     /// The draft a bare "Rev.N" in `from` names: its own, or the only one
     /// in the workspace with that revision.
     fn family_for(&self, from: DocKey, revision: u32) -> Option<String> {
-        let e = self.get(from)?;
-        if let Some(f) = &e.identity.family {
-            return Some(f.clone());
+        self.family_of_bare(Some(from), self.get(from)?.identity.family.as_deref(), revision)
+    }
+
+    fn family_of_bare(&self, from: Option<DocKey>, own: Option<&str>, revision: u32) -> Option<String> {
+        if let Some(f) = own {
+            return Some(f.to_string());
         }
         let mut families: Vec<&str> = self
             .entries()
             .into_iter()
-            .filter(|(k, o)| *k != from && o.identity.revision == Some(revision))
+            .filter(|(k, o)| Some(*k) != from && o.identity.revision == Some(revision))
             .filter_map(|(_, o)| o.identity.family.as_deref())
             .collect();
         families.sort_unstable();
@@ -302,6 +305,46 @@ impl Workspace {
         }
         md.push_str(&format!("\n\n*In the workspace:* {}", escape_markdown(&old.path)));
         Some(Hover { range: r.range, markdown: md })
+    }
+}
+
+impl Workspace {
+    /// The source actions for a text (`from`, analysed as `citing`) whose
+    /// references in `within` cite an earlier revision of a draft when a
+    /// later one is in the workspace: move them to the latest revision.
+    /// None for a text that is itself a later revision of that draft (its
+    /// citations of the earlier one are what it says).
+    pub fn revision_fixes(&self, from: Option<DocKey>, citing: &Analysis, within: TextRange) -> Vec<Fix> {
+        let own = super::identify(citing);
+        let lang = citing.language();
+        let mut pairs: Vec<(DocKey, DocKey)> = Vec::new();
+        for r in citing.references.iter().filter(|r| r.range.start <= within.end && within.start <= r.range.end) {
+            let Some(c) = cited_revision(citing, r) else { continue };
+            let Some(family) = c.family.clone().or_else(|| self.family_of_bare(from, own.family.as_deref(), c.revision)) else { continue };
+            if own.family.as_deref() == Some(family.as_str()) && own.revision.unwrap_or(0) > c.revision {
+                continue;
+            }
+            let Some(old) = self.revision_doc(&family, c.revision, lang).filter(|&k| Some(k) != from) else { continue };
+            let latest = self
+                .entries()
+                .into_iter()
+                .filter(|(k, o)| Some(*k) != from && o.identity.family.as_deref() == Some(family.as_str()))
+                .filter_map(|(_, o)| o.identity.revision)
+                .filter(|&n| n > c.revision)
+                .max();
+            let Some(new) = latest.and_then(|n| self.revision_doc(&family, n, lang)) else { continue };
+            if !pairs.contains(&(old, new)) {
+                pairs.push((old, new));
+            }
+        }
+        let name = |k: DocKey| self.get(k).map(|e| e.identity.name().unwrap_or_else(|| e.path.clone())).unwrap_or_default();
+        pairs
+            .into_iter()
+            .filter_map(|(old, new)| {
+                let (o, n) = (self.get(old)?, self.get(new)?);
+                follow_revision_fix(citing, &o.analysis, &n.analysis, &name(old), &name(new))
+            })
+            .collect()
     }
 }
 
@@ -454,6 +497,24 @@ mod tests {
     }
 
     #[test]
+    fn every_language_reads_a_bare_revision_as_another_text() {
+        for text in [
+            "Nations Unies\n\nA/C.3/80/L.12/Rev.2\n\nL’Assemblée générale,\n\n1. Rappelle le paragraphe 9 de la Rev.1 et les paragraphes 2 et 3 de la Rev.1;\n",
+            "Naciones Unidas\n\nA/C.3/80/L.12/Rev.2\n\nLa Asamblea General,\n\n1. Recuerda el párrafo 9 de la Rev.1 y los párrafos 2 y 3 de la Rev.1;\n",
+            "Организация Объединенных Наций\n\nA/C.3/80/L.12/Rev.2\n\nГенеральная Ассамблея,\n\n1. ссылается на пункт 9 Rev.1 и пункты 2 и 3 Rev.1;\n",
+            "الأمم المتحدة\n\nA/C.3/80/L.12/Rev.2\n\nإن الجمعية العامة،\n\n1 - تشير إلى الفقرة 9 من Rev.1 والفقرتين 2 و 3 من Rev.1؛\n",
+        ] {
+            let a = analysis(text);
+            let paragraphs: Vec<&Reference> = a.references.iter().filter(|r| r.kind != RefKind::External(ExternalKind::DocumentSymbol)).collect();
+            assert_eq!(paragraphs.len(), 3, "{text}: {paragraphs:?}");
+            for r in paragraphs {
+                assert_eq!(r.status, Status::External, "{text}: {r:?}");
+                assert_eq!(cited_revision(&a, r).map(|c| c.revision), Some(1), "{text}: {r:?}");
+            }
+        }
+    }
+
+    #[test]
     fn hover_follows_the_paragraph_into_the_citing_revision() {
         let citing = "United Nations\n\nA/C.3/80/L.12/Rev.2\n\nGeneral Assembly\n\nThe General Assembly,\n\n1. Welcomes the work of the regional commissions on the review;\n\n2. Decides to convene a high-level meeting on oceans in 2028, as in paragraph 1 of Rev.1;\n\n3. Requests the Secretary-General to report on progress made;\n";
         let mut ws = Workspace::new();
@@ -478,6 +539,24 @@ mod tests {
         let citing = "United Nations\n\nA/C.3/81/L.4\n\nThe General Assembly,\n\n1. Recalls paragraph 1 of Rev.1;\n";
         let from = ws.insert("other.md", analysis(citing));
         assert!(ws.revision_hover(from, citing.find("paragraph 1").unwrap() + 2).is_none());
+    }
+
+    #[test]
+    fn the_source_action_moves_a_comment_to_the_latest_revision() {
+        let mut ws = Workspace::new();
+        ws.insert("rev1.md", analysis(REV1));
+        ws.insert("rev2.md", analysis(REV2));
+        let citing = "Comments of Mexico\n\nMexico broke silence on paragraphs 1 and 2 of Rev.1.\n";
+        let a = analysis(citing);
+        let from = ws.insert("comments.md", Arc::clone(&a));
+        let fixes = ws.revision_fixes(Some(from), &a, TextRange::new(0, citing.len()));
+        assert_eq!(fixes.len(), 1, "{fixes:?}");
+        assert_eq!(fixes[0].kind, FixKind::Source);
+        assert_eq!(apply(citing, &fixes[0].edits).unwrap(), citing.replace("1 and 2 of Rev.1", "2 and 3 of Rev.2"));
+        // Rev.2 itself citing Rev.1 is offered nothing.
+        let rev2 = ws.key("rev2.md").unwrap();
+        let r2 = Arc::clone(&ws.get(rev2).unwrap().analysis);
+        assert!(ws.revision_fixes(Some(rev2), &r2, TextRange::new(0, REV2.len())).is_empty());
     }
 
     #[test]

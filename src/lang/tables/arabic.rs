@@ -292,7 +292,7 @@ pub(super) fn data() -> &'static LanguageData {
                 ar("الوثيقة الختامية"),
                 ar_alt(&["هذا القرار", "هذا التقرير", "هذا المقرر", "هذا الإعلان", "هذه الوثيقة", "هذه المذكرة"])
             )),
-            named_text_after: leak(format!(r#"^\s+(?:{}\s+)?(?:{}\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"])"#, ar("من"), ar("وثيقة"))),
+            named_text_after: leak(format!(r#"^\s+(?:{}\s+)?(?:{}\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"]|(?P<name>Rev\.\s?[0-9]{{1,2}}))"#, ar("من"), ar("وثيقة"))),
             external_gap_before: r"^\s*[،,]\s*$",
             external_gap_after: leak(format!(r"^\s+(?:(?:{}|{})\s+)?$", ar("من"), ar("في"))),
             resolution_list: leak(resolutions()),

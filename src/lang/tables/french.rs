@@ -70,7 +70,7 @@ pub(super) fn data() -> &'static LanguageData {
         direction_after: r"^,?\s+(?P<dir>(?P<above>ci-dessus|supra)|ci-dessous|infra)",
         document_before: NEVER,
         document_after: r"^,?\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|à\s+la\s+|au\s+)(?P<q>(?:projet\s+de\s+)?(?P<outcome>document\s+final)|présente?\s+(?:résolution|rapport|décision|déclaration|document|annexe|note)|annexe\s+(?:à|de)\s+la\s+présente\s+(?:résolution|décision))",
-        named_text_after: r#"^,?\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+)(?:document\s+|rapport\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"])"#,
+        named_text_after: r#"^,?\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+)(?:document\s+|rapport\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"]|(?P<name>Rev\.\s?[0-9]{1,2}))"#,
         external_gap_before: r"^\s*,\s*$",
         external_gap_after: r"^,?\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|de\s+sa\s+|de\s+ladite\s+|de\s+cette\s+|à\s+la\s+|au\s+|dans\s+la\s+|de\s+)$",
         resolution_list: leak(resolutions()),

@@ -70,7 +70,7 @@ pub(super) fn data() -> &'static LanguageData {
         direction_after: r"^,?\s+(?P<dir>(?P<above>выше)|ниже)",
         document_before: NEVER,
         document_after: r"^,?\s+(?:к\s+)?(?P<q>(?:проекта\s+)?(?P<outcome>итогового\s+документа)|настоящ(?:ей|его|ему)\s+(?:резолюции|доклада|решения|декларации|документа|приложения|записки))",
-        named_text_after: r#"^,?\s+(?:(?:документа|доклада)\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"])"#,
+        named_text_after: r#"^,?\s+(?:(?:документа|доклада)\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"])|^\s+(?:в\s+)?(?P<name>Rev\.\s?[0-9]{1,2})"#,
         external_gap_before: r"^\s*,\s*$",
         external_gap_after: r"^,?\s+(?:к\s+)?(?:(?:его|ее|её|своей|этой|указанной|той\s+же)\s+)?$",
         resolution_list: leak(resolutions()),

@@ -67,7 +67,7 @@ pub(super) fn data() -> &'static LanguageData {
         direction_after: r"^,?\s+(?P<dir>(?P<above>supra|más\s+arriba)|infra|más\s+adelante|más\s+abajo)",
         document_before: NEVER,
         document_after: r"^,?\s+(?:de\s+la\s+|del\s+|de\s+|en\s+la\s+|en\s+el\s+)(?P<q>(?:proyecto\s+de\s+)?(?P<outcome>documento\s+final)|presente\s+(?:resolución|informe|decisión|declaración|documento|anexo|nota)|anexo\s+de\s+la\s+presente\s+(?:resolución|decisión))",
-        named_text_after: r#"^,?\s+(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+)(?:documento\s+|informe\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"])"#,
+        named_text_after: r#"^,?\s+(?:de\s+la\s+|del\s+|de\s+los\s+|de\s+)(?:documento\s+|informe\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"]|(?P<name>Rev\.\s?[0-9]{1,2}))"#,
         external_gap_before: r"^\s*,\s*$",
         external_gap_after: r"^,?\s+(?:de\s+la\s+|del\s+|de\s+su\s+|de\s+esa\s+|de\s+dicha\s+|de\s+esta\s+|en\s+la\s+|en\s+el\s+|de\s+)$",
         resolution_list: leak(resolutions()),

@@ -156,6 +156,7 @@ pub fn command() -> Command {
                 .arg(lang_arg())
                 .arg(disable_arg().hide(true))
                 .arg(max_file_size_arg())
+                .arg(super::negotiation::vocabulary_arg())
                 .arg(Arg::new("file").value_name("FILE").help("The draft").required(true).value_parser(value_parser!(PathBuf))),
         )
         .subcommand(
@@ -260,6 +261,7 @@ fn check_command() -> Command {
         )
         .arg(follow_links_arg())
         .arg(max_file_size_arg())
+        .arg(super::negotiation::vocabulary_arg())
         .arg(
             Arg::new("paths")
                 .value_name("PATH")
@@ -287,6 +289,9 @@ pub struct CheckOptions {
 
 fn config_of(m: &ArgMatches) -> DiagnosticsConfig {
     let mut config = DiagnosticsConfig::all_enabled();
+    if let Ok(Some(v)) = m.try_get_one::<crate::negotiation::Vocabulary>("vocabulary") {
+        config.negotiation = v.clone();
+    }
     if let Ok(Some(severities)) = m.try_get_many::<(Code, Option<Severity>)>("severity") {
         for &(code, level) in severities {
             config.overrides.insert(code, level);

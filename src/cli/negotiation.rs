@@ -305,3 +305,24 @@ pub fn follow_revision(path: &Path, text: &str, old_path: &Path, new_path: &Path
         super::print(&fixed)
     }
 }
+
+/// `--vocabulary FILE` (`check`, `status`): the negotiation words of the
+/// server's `negotiation` setting, from a JSON file of the same shape.
+pub(super) fn vocabulary_arg() -> clap::Arg {
+    clap::Arg::new("vocabulary")
+        .long("vocabulary")
+        .value_name("FILE")
+        .value_parser(vocabulary_file)
+        .help("Negotiation words to add to the language's table: a JSON file {\"delegations\": […], \"verbs\": […], \"agreed\": […], \"silenceBroken\": […]}")
+}
+
+fn vocabulary_file(path: &str) -> Result<crate::negotiation::Vocabulary, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{path}: not JSON: {e}"))?;
+    let mut warnings = Vec::new();
+    let v = crate::lsp::config::read_vocabulary(&value, "vocabulary", &mut warnings);
+    match warnings.first() {
+        Some(w) => Err(format!("{path}: {}", w.trim_start_matches("settings: "))),
+        None => Ok(v),
+    }
+}

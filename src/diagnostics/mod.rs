@@ -199,12 +199,16 @@ impl Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiagnosticsConfig {
     pub overrides: HashMap<Code, Option<Severity>>,
+    /// Delegations, verbs and status tags of negotiation drafts the user
+    /// adds to the language's table (read by the analysis too: tokens,
+    /// statuses, `brackets.*`).
+    pub negotiation: crate::negotiation::Vocabulary,
 }
 
 impl DiagnosticsConfig {
     /// Every code on, at its default severity.
     pub fn all_enabled() -> DiagnosticsConfig {
-        DiagnosticsConfig { overrides: HashMap::new() }
+        DiagnosticsConfig { overrides: HashMap::new(), negotiation: Default::default() }
     }
     pub fn severity(&self, code: Code) -> Option<Severity> {
         match self.overrides.get(&code) {
@@ -223,7 +227,7 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     lists::check(doc, &mut out);
     structure::check(doc, &mut out);
     // Negotiation drafts: brackets (see `negotiation::check`).
-    let markup = crate::negotiation::read(&doc.masked, doc.language, &crate::negotiation::Vocabulary::default());
+    let markup = crate::negotiation::read(&doc.masked, doc.language, &config.negotiation);
     let left_forced = matches!(config.overrides.get(&Code::BracketsLeft), Some(Some(_)));
     crate::negotiation::check::check(doc, &markup, left_forced, &mut out);
     out.retain_mut(|d| match config.severity(d.code) {

@@ -34,6 +34,8 @@ pub struct Analysis {
     reference_reuse: model::find::Reuse,
     /// Made by [`Analysis::update`] with the references away from the edit reused.
     references_reused: bool,
+    /// The user's additions to the negotiation words (from the config).
+    vocabulary: Arc<crate::negotiation::Vocabulary>,
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -97,7 +99,8 @@ impl Analysis {
         let (document, reuse) = syntax::parse_keeping(&text, language);
         let (references, reference_reuse) = model::references_keeping(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused: false }
+        let vocabulary = Arc::new(config.negotiation.clone());
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused: false, vocabulary }
     }
 
     /// Analyses `text`, a later version of this analysis's text: the same
@@ -139,7 +142,8 @@ impl Analysis {
         let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);
         let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused }
+        let vocabulary = Arc::new(config.negotiation.clone());
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused, vocabulary }
     }
 
     /// Whether this analysis is an update that reused the references away

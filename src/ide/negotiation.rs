@@ -14,7 +14,12 @@ impl Analysis {
     /// The negotiation markup of the text (brackets, alternatives,
     /// attributions, status tags), read on demand.
     pub fn negotiation(&self) -> Markup {
-        negotiation::read(&self.document.masked, self.language(), &Vocabulary::default())
+        negotiation::read(&self.document.masked, self.language(), &self.vocabulary)
+    }
+
+    /// The user's additions to the negotiation words this analysis read with.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// The status of every paragraph of a draft (none for other texts).

@@ -4,7 +4,8 @@
 //!
 //! Shape: `{"rapporteur": {"language": "auto"|"zh"|"en"|…, "detect": "auto"|"always"|"never",
 //! "include": ["<glob>", …], "exclude": ["<glob>", …], "inlayHints": bool, "codeLens": bool,
-//! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"}}}`
+//! "diagnostics": {"<code>": "off"|"error"|"warning"|"information"|"hint"},
+//! "negotiation": {"delegations": […], "verbs": […], "agreed": […], "silenceBroken": […]}}}`
 //! (`activation` is accepted for `detect`); the object without the
 //! `"rapporteur"` wrapper is accepted too.
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 use crate::diagnostics::{Code, DiagnosticsConfig, Severity};
 use crate::ide::activation::Activation;
 use crate::lang::Language;
+use crate::negotiation::Vocabulary;
 
 /// What the analysis of every open document is run with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +83,8 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             || value.get("exclude").is_some()
             || value.get("debounce").is_some()
             || value.get("inlayHints").is_some()
-            || value.get("codeLens").is_some() =>
+            || value.get("codeLens").is_some()
+            || value.get("negotiation").is_some() =>
         {
             value
         }
@@ -153,6 +156,10 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
             Some(other) => warnings.push(format!("settings: `{key}` should be true or false, got {other}")),
         }
     }
+    match obj.get("negotiation") {
+        None | Some(Value::Null) => {}
+        Some(v) => settings.diagnostics.negotiation = read_vocabulary(v, "negotiation", &mut warnings),
+    }
     match obj.get("diagnostics") {
         None | Some(Value::Null) => {}
         Some(Value::Object(codes)) => {
@@ -185,6 +192,49 @@ pub fn parse(value: &Value) -> Option<(Settings, Vec<String>)> {
         Some(other) => warnings.push(format!("settings: `diagnostics` should be an object, got {other}")),
     }
     Some((settings, warnings))
+}
+
+/// The user's negotiation words: `{"delegations": ["Wakanda"], "verbs":
+/// ["strike"], "agreed": ["agreed at PrepCom"], "silenceBroken":
+/// ["objection raised"]}`, each a list of strings (the server's
+/// `negotiation` setting and `--vocabulary FILE`). What cannot be read is
+/// left out with a warning (`what` names the setting in it).
+pub(crate) fn read_vocabulary(value: &Value, what: &str, warnings: &mut Vec<String>) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    let Some(obj) = value.as_object() else {
+        warnings.push(format!("settings: `{what}` should be an object of lists of words, got {value}"));
+        return v;
+    };
+    for (key, list) in obj {
+        let (target, lower) = match key.as_str() {
+            "delegations" => (&mut v.delegations, false),
+            "verbs" => (&mut v.verbs, true),
+            "agreed" => (&mut v.agreed, true),
+            "silenceBroken" | "silence_broken" => (&mut v.silence_broken, true),
+            other => {
+                warnings.push(format!("settings: `{what}`: unknown key `{other}` (expected delegations, verbs, agreed or silenceBroken)"));
+                continue;
+            }
+        };
+        let items: &[Value] = match list {
+            Value::Array(items) => items,
+            // An empty Lua table reaches us as `{}`.
+            Value::Object(o) if o.is_empty() => &[],
+            other => {
+                warnings.push(format!("settings: `{what}.{key}` should be a list of strings, got {other}"));
+                continue;
+            }
+        };
+        for item in items {
+            match item.as_str().map(str::trim) {
+                Some(word) if !word.is_empty() && word.chars().count() <= 200 => {
+                    target.push(if lower { word.to_lowercase() } else { word.to_string() })
+                }
+                _ => warnings.push(format!("settings: `{what}.{key}`: ignoring {item} (expected a word or name)")),
+            }
+        }
+    }
+    v
 }
 
 #[cfg(test)]
@@ -242,6 +292,26 @@ mod tests {
         assert!(!s.inlay_hints && !s.code_lens && w.is_empty());
         let (s, w) = parse(&json!({"rapporteur": {"codeLens": "no"}})).unwrap();
         assert!(s.code_lens);
+        assert_eq!(w.len(), 1, "{w:?}");
+    }
+
+    #[test]
+    fn negotiation_words_extend_the_tables() {
+        let (s, w) =
+            parse(&json!({"rapporteur": {"negotiation": {"delegations": ["Wakanda", " Friends of the Chair "], "verbs": ["Strike"],
+            "agreed": ["Agreed at PrepCom"], "silenceBroken": ["objection raised"]}}}))
+            .unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let v = &s.diagnostics.negotiation;
+        assert_eq!(v.delegations, ["Wakanda", "Friends of the Chair"]);
+        assert_eq!(
+            (v.verbs.as_slice(), v.agreed.as_slice(), v.silence_broken.as_slice()),
+            (&["strike".to_string()][..], &["agreed at prepcom".to_string()][..], &["objection raised".to_string()][..])
+        );
+        let (s, w) = parse(&json!({"negotiation": {"delegations": "Wakanda", "tags": [], "verbs": [3, "x"]}})).unwrap();
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(s.diagnostics.negotiation.verbs, ["x"]);
+        let (_, w) = parse(&json!({"negotiation": ["Wakanda"]})).unwrap();
         assert_eq!(w.len(), 1, "{w:?}");
     }
 

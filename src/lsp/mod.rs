@@ -10,7 +10,7 @@
 
 mod actions;
 mod capabilities;
-mod config;
+pub(crate) mod config;
 mod convert;
 mod glob;
 mod log;

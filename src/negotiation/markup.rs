@@ -7,11 +7,24 @@ use crate::lang::tables::negotiation_markup::{self as words, NegotiationWords};
 use crate::lang::Language;
 use crate::text::TextRange;
 
-/// Names and verbs the user adds to the language's table (a setting).
+/// Names, verbs and status tags the user adds to the language's table (the
+/// server's `negotiation` setting, `--vocabulary FILE` on the command line).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Vocabulary {
+    /// Delegations and groups (`Wakanda`, `Friends of the Chair`), as written.
     pub delegations: Vec<String>,
+    /// Verbs of an attributed proposal (`strike`), lower case.
     pub verbs: Vec<String>,
+    /// Status tags meaning agreed (`agreed at PrepCom`), lower case.
+    pub agreed: Vec<String>,
+    /// Status tags meaning silence was broken, lower case.
+    pub silence_broken: Vec<String>,
+}
+
+impl Vocabulary {
+    pub fn is_empty(&self) -> bool {
+        self.delegations.is_empty() && self.verbs.is_empty() && self.agreed.is_empty() && self.silence_broken.is_empty()
+    }
 }
 
 /// What a matched pair of square brackets holds.
@@ -149,13 +162,14 @@ fn folded(s: &str) -> String {
     s.trim().trim_matches(|c: char| c == '.' || c == ':' || c == '：' || c == '。' || c.is_whitespace()).to_lowercase()
 }
 
-fn tag_kind(s: &str, w: &NegotiationWords) -> Option<TagKind> {
+fn tag_kind(s: &str, w: &NegotiationWords, vocabulary: &Vocabulary) -> Option<TagKind> {
     let f = folded(s);
     let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
-    if w.agreed.iter().chain(words::COMMON_AGREED).any(|t| *t == f) {
+    if w.agreed.iter().chain(words::COMMON_AGREED).any(|t| *t == f) || vocabulary.agreed.iter().any(|t| folded(t) == f) {
         return Some(TagKind::Agreed);
     }
-    if w.silence_broken.iter().any(|t| f == *t || (f.starts_with(t) && f.len() < t.len() + 40)) {
+    let broken = |t: &str| f == t || (f.starts_with(t) && f.len() < t.len() + 40);
+    if w.silence_broken.iter().any(|t| broken(t)) || vocabulary.silence_broken.iter().any(|t| broken(&folded(t))) {
         return Some(TagKind::SilenceBroken);
     }
     None
@@ -242,7 +256,7 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
     raw.sort_by_key(|p| p.0.start);
     for (open, close, depth) in raw {
         let inner = &masked[open.end..close.start];
-        let kind = if let Some(kind) = tag_kind(inner, w) {
+        let kind = if let Some(kind) = tag_kind(inner, w, vocabulary) {
             m.tags.push(Tag { range: TextRange::new(open.start, close.end), kind });
             PairKind::Tag
         } else if alt_label(inner.trim(), w).is_some_and(|n| inner.trim()[n..].trim().is_empty()) {
@@ -525,7 +539,7 @@ fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary
             }
             let inner = &rest[..close.0];
             let range = TextRange::new(base + i, base + i + c.len_utf8() + close.0 + close.1.len_utf8());
-            if let Some(kind) = tag_kind(inner, w) {
+            if let Some(kind) = tag_kind(inner, w, vocabulary) {
                 m.tags.push(Tag { range, kind });
             } else if let Some(names) = delegations(inner, base + i + c.len_utf8(), language, w, vocabulary) {
                 m.attributions.push(Attribution { range, names, verb: None });
@@ -784,10 +798,24 @@ mod tests {
     fn user_vocabulary_extends_the_table() {
         let t = "1. Decides [to act] [Wakanda delete] [Wakanda proposes] [now]\n";
         let (masked, _) = crate::syntax::mask::mask(t);
-        let v = Vocabulary { delegations: vec!["Wakanda".into()], verbs: vec![] };
+        let v = Vocabulary { delegations: vec!["Wakanda".into()], ..Vocabulary::default() };
         let m = read(&masked, Language::En, &v);
         assert_eq!(m.attributions.len(), 2);
         let m = read(&masked, Language::En, &Vocabulary::default());
         assert!(m.attributions.is_empty());
+    }
+
+    #[test]
+    fn user_status_tags_extend_the_table() {
+        let t = "1. Decides to act. [Agreed at PrepCom]\n2. Notes the plan. [Objection raised]\n";
+        let (masked, _) = crate::syntax::mask::mask(t);
+        let v = Vocabulary {
+            agreed: vec!["Agreed at PrepCom".into()],
+            silence_broken: vec!["objection raised".into()],
+            ..Vocabulary::default()
+        };
+        let kinds: Vec<TagKind> = read(&masked, Language::En, &v).tags.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, vec![TagKind::Agreed, TagKind::SilenceBroken]);
+        assert!(read(&masked, Language::En, &Vocabulary::default()).tags.is_empty());
     }
 }

@@ -24,6 +24,45 @@ export interface ServerSettings {
   inlayHints: boolean;
   /** Above each cited paragraph, how many places cite it. */
   codeLens: boolean;
+  /** Negotiation words added to the language's table (sent only when set). */
+  negotiation?: Negotiation;
+}
+
+/** Delegations, verbs of attributed proposals and status tags of negotiation drafts. */
+export interface Negotiation {
+  delegations?: string[];
+  verbs?: string[];
+  agreed?: string[];
+  silenceBroken?: string[];
+}
+
+const NEGOTIATION_KEYS = ['delegations', 'verbs', 'agreed', 'silenceBroken'] as const;
+
+function negotiation(get: Getter, problems: string[]): Negotiation | undefined {
+  const raw = get('negotiation');
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('rapporteur.negotiation: expected an object of lists of words');
+    return undefined;
+  }
+  const out: Negotiation = {};
+  for (const [key, list] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(NEGOTIATION_KEYS as readonly string[]).includes(key)) {
+      problems.push(`rapporteur.negotiation: unknown key "${key}" (expected ${NEGOTIATION_KEYS.join(', ')})`);
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      problems.push(`rapporteur.negotiation.${key}: expected a list of words`);
+      continue;
+    }
+    const words: string[] = [];
+    for (const w of list) {
+      if (typeof w === 'string' && w.trim() !== '') words.push(w.trim());
+      else problems.push(`rapporteur.negotiation.${key}: ignoring ${JSON.stringify(w)} (expected a word or name)`);
+    }
+    if (words.length > 0) out[key as keyof Negotiation] = words;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function flag(get: Getter, key: string, problems: string[]): boolean {
@@ -87,7 +126,7 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
   } else if (rawDetect !== undefined && rawDetect !== null) {
     problems.push(`rapporteur.detect: expected one of ${DETECT.join(', ')}, using "auto"`);
   }
-  return {
+  const settings: ServerSettings = {
     language,
     diagnostics,
     detect,
@@ -96,6 +135,9 @@ export function serverSettings(get: Getter, problems: string[] = []): ServerSett
     inlayHints: flag(get, 'inlayHints', problems),
     codeLens: flag(get, 'codeLens', problems),
   };
+  const words = negotiation(get, problems);
+  if (words) settings.negotiation = words;
+  return settings;
 }
 
 /** The `initializationOptions` sent with `initialize`. */

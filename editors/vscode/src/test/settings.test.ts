@@ -83,6 +83,20 @@ test('bad values are dropped and reported', () => {
   assert.deepEqual(initializationOptions(getter({ diagnostics: ['x'] }), problems).rapporteur.diagnostics, {});
 });
 
+test('negotiation words are sent only when set, cleaned', () => {
+  const problems: string[] = [];
+  const opts = initializationOptions(
+    getter({
+      negotiation: { delegations: [' Wakanda ', ''], verbs: ['strike'], agreed: 'agreed at PrepCom', tags: ['x'] },
+    }),
+    problems,
+  );
+  assert.deepEqual(opts.rapporteur.negotiation, { delegations: ['Wakanda'], verbs: ['strike'] });
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.equal(initializationOptions(getter({ negotiation: {} })).rapporteur.negotiation, undefined);
+  assert.equal('negotiation' in initializationOptions(getter({})).rapporteur, false);
+});
+
 test('server path and log level', () => {
   const cmd = serverCommand(getter({ 'server.path': ' /opt/rapporteur/bin/rapporteur ', 'server.logLevel': 'debug' }));
   assert.equal(cmd.command, '/opt/rapporteur/bin/rapporteur');

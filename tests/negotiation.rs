@@ -6,6 +6,7 @@ mod common;
 
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
+use rapporteur::lang::Language;
 
 #[test]
 fn official_texts_are_not_read_as_drafts() {
@@ -269,6 +270,84 @@ fn amend_command_applies_and_reports() {
     assert!(out.contains("body: 1→1 2→— 3→2 4→3"), "{out}");
     assert!(err.contains("zh_amendments.txt:4:3: error[amendment]: operative paragraph 8 does not exist"), "{err}");
     assert!(err.contains("the wording “2029年” is not in operative paragraph 1"), "{err}");
+}
+
+/// Spanish, Russian and Arabic amendments in the forms of their tables: the
+/// same six amendments as the English fixture, the same outcome.
+#[test]
+fn amend_reads_spanish_russian_and_arabic() {
+    let cases = [
+        (
+            "es",
+            vec![
+                "Recordando su resolución 70/1, de 25 de septiembre de 2015,\n\nReafirmando la Carta de las Naciones Unidas,\n\nTomando nota de los informes del Secretario General",
+                "\n\n2. Solicita al Secretario General",
+                "3. Alienta a todas las partes interesadas a que aporten financiación voluntaria, incluso mediante la cooperación Sur-Sur;\n",
+            ],
+        ),
+        (
+            "ru",
+            vec![
+                "2015 года,\n\nвновь подтверждая Устав Организации Объединенных Наций,\n\nпринимая к сведению доклады Генерального секретаря",
+                "\n\n2. просит Генерального секретаря",
+                "3. рекомендует всем заинтересованным сторонам вносить добровольные взносы, в том числе на основе сотрудничества Юг — Юг;\n",
+            ],
+        ),
+        (
+            "ar",
+            vec![
+                "2015،\n\nوإذ تعيد تأكيد ميثاق الأمم المتحدة،\n\nوإذ تحيط علما بتقارير الأمين العام",
+                "\n\n2 - تطلب إلى الأمين العام",
+                "3 - تشجع جميع أصحاب المصلحة على تقديم تمويل طوعي، بما في ذلك من خلال التعاون بين بلدان الجنوب؛\n",
+            ],
+        ),
+    ];
+    for (lang, expected) in cases {
+        let (draft, amendments) = (format!("{lang}_resolution.txt"), format!("{lang}_amendments.txt"));
+        let (code, out, err) = rapporteur(&["amend", &draft, &amendments]);
+        assert_eq!(code, 1, "{lang}: {err}");
+        for e in expected {
+            assert!(out.contains(e), "{lang}: {e:?} in\n{out}");
+        }
+        assert!(
+            err.contains(&format!(
+                "{amendments}:8:3: error[amendment]: operative paragraph 9 does not exist in the draft (5 such paragraphs)"
+            )),
+            "{lang}: {err}"
+        );
+        assert!(
+            err.contains(&format!("{amendments}:9:3: error[amendment]: the wording “2029” is not in operative paragraph 1")),
+            "{lang}: {err}"
+        );
+        assert!(err.contains("4 of 6 amendments applied; numbers: PP2→PP3 PP3→PP4 2→deleted 3→2 4→3 5→4"), "{lang}: {err}");
+    }
+}
+
+/// Other wordings of the same amendments: ordinals in any case or gender,
+/// `на` for `словами`, `يحذف`, Arabic-Indic digits, `Elimínese`.
+#[test]
+fn amendment_variants_in_spanish_russian_and_arabic() {
+    use rapporteur::negotiation::amend::{parse, Action, Which};
+    let cases: [(Language, &str, bool, Which); 8] = [
+        (Language::Es, "Elimínese el tercer párrafo del preámbulo", true, Which::Ordinal(3)),
+        (Language::Es, "Suprímase el último párrafo de la parte dispositiva.", false, Which::Last),
+        (Language::Es, "En el párrafo 5, reemplácese «a» por «b»", false, Which::Number(5)),
+        (Language::Ru, "Исключить третий пункт преамбулы", true, Which::Ordinal(3)),
+        (Language::Ru, "В третьем пункте преамбулы заменить слово «а» на «б»", true, Which::Ordinal(3)),
+        (Language::Ar, "يحذف الفقرة ٣ من منطوق مشروع القرار", false, Which::Number(3)),
+        (Language::Ar, "تحذف الفقرة الحادية عشرة من الديباجة", true, Which::Ordinal(11)),
+        (Language::Ar, "في الفقرة الأخيرة من المنطوق، تحذف عبارة «أ»", false, Which::Last),
+    ];
+    for (lang, text, preambular, which) in cases {
+        let (found, problems) = parse(text, lang);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!((found[0].target.preambular, &found[0].target.which), (preambular, &which), "{text}");
+    }
+    let (found, _) = parse("В пункте 2 постановляющей части исключить слова «в 2027 году»", Language::Ru);
+    assert_eq!(found[0].action, Action::DeleteWords { words: "в 2027 году".into() });
+    let (found, _) = parse("في الفقرة 1 من المنطوق، يستعاض عن «2027» بـ«2028»", Language::Ar);
+    assert_eq!(found[0].action, Action::ReplaceWords { from: "2027".into(), to: "2028".into() });
 }
 
 #[test]

@@ -82,12 +82,16 @@ fn compiled(lang: Language) -> Option<&'static Compiled> {
     static EN: OnceLock<Option<Compiled>> = OnceLock::new();
     static ZH: OnceLock<Option<Compiled>> = OnceLock::new();
     static FR: OnceLock<Option<Compiled>> = OnceLock::new();
-    static NONE: OnceLock<Option<Compiled>> = OnceLock::new();
+    static ES: OnceLock<Option<Compiled>> = OnceLock::new();
+    static RU: OnceLock<Option<Compiled>> = OnceLock::new();
+    static AR: OnceLock<Option<Compiled>> = OnceLock::new();
     let cell = match lang {
         Language::En => &EN,
         Language::Zh => &ZH,
         Language::Fr => &FR,
-        _ => &NONE,
+        Language::Es => &ES,
+        Language::Ru => &RU,
+        Language::Ar => &AR,
     };
     cell.get_or_init(|| {
         let p = amendment_patterns(lang)?;
@@ -111,10 +115,7 @@ pub fn parse(text: &str, lang: Language) -> (Vec<Amendment>, Vec<Problem>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let Some(c) = compiled(lang) else {
-        problems.push(Problem {
-            range: TextRange::new(0, 0),
-            message: format!("amendments in {} are not read yet (English, French, Chinese are)", lang.name()),
-        });
+        problems.push(Problem { range: TextRange::new(0, 0), message: format!("amendments in {} are not read yet", lang.name()) });
         return (out, problems);
     };
     let mut items: Vec<(usize, String, bool)> = Vec::new();
@@ -172,9 +173,9 @@ fn target_of(caps: &regex::Captures<'_>, p: &AmendmentPatterns) -> Option<Target
     let preambular = caps.name("part").is_some_and(|m| p.preambular.iter().any(|w| m.as_str().eq_ignore_ascii_case(w)));
     let which = if let Some(n) = caps.name("num") {
         let s = n.as_str();
-        Which::Number(s.parse().ok().or_else(|| crate::lang::numerals::parse_chinese(s))?)
+        Which::Number(crate::lang::numerals::parse_digits(s).or_else(|| crate::lang::numerals::parse_chinese(s))?)
     } else if let Some(o) = caps.name("ord") {
-        let o = o.as_str().to_lowercase();
+        let o = o.as_str().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         if o == p.last {
             Which::Last
         } else {
@@ -291,7 +292,7 @@ pub fn apply(text: &str, doc: &Document, markup: &Markup, amendments: &[Amendmen
             }
             Action::AddWordsAtEnd { words } => {
                 let trimmed = body.trim_end();
-                let no_stop = trimmed.trim_end_matches(['.', ';', ',', '。', '；', '，']);
+                let no_stop = trimmed.trim_end_matches(['.', ';', ',', '。', '；', '，', '؛', '،']);
                 let at = r.start + no_stop.len();
                 let space = if words.starts_with(|c: char| c.is_alphanumeric()) && !no_stop.ends_with(|c: char| (c as u32) >= 0x3000) {
                     " "

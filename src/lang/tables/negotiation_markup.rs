@@ -363,14 +363,150 @@ const FR_AMEND: AmendmentPatterns = AmendmentPatterns {
     last: "dernier",
 };
 
-/// The amendment patterns of a language (English, French, Chinese so far).
+// Spanish, as the Spanish amendment documents write them: `Suprímase el
+// párrafo 3 de la parte dispositiva`, `En el párrafo 4 del preámbulo,
+// sustitúyase «…» por «…»`, `Insértese después del primer párrafo del
+// preámbulo un nuevo párrafo que diga: «…»`, `Añádanse las palabras «…» al
+// final del párrafo 12`. Ordinals are matched by their stem (`primer`,
+// `primero`; `tercer`, `tercero`).
+const ES_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: concat!(
+        r"^(?:Suprímase|Elimínese|Suprimir|Eliminar)\s+(?:el\s+)?(?:",
+        r"(?P<ord>primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|undécim|duodécim|últim)o?",
+        r"\s+)?párrafo(?:\s+(?P<num>[0-9]+))?(?:\s+(?:de\s+la|del)\s+(?P<part>parte\s+dispositiva|preámbulo))?\s*[.;]?\s*$"
+    ),
+    replace_words: concat!(
+        r"^En\s+(?:el\s+)?(?:(?P<ord>primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|undécim|duodécim|últim)o?\s+)?",
+        r"párrafo(?:\s+(?P<num>[0-9]+))?(?:\s+(?:de\s+la|del)\s+(?P<part>parte\s+dispositiva|preámbulo))?\s*,\s*",
+        r"(?:sustitúyan?se|reemplácen?se|sustituir|reemplazar)\s+(?:(?:las?\s+)?(?:palabras?|expresión|frase)\s+)?",
+        r#"[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]\s+por\s+(?:(?:las?\s+)?(?:palabras?|expresión|frase)\s+)?[«"“]\s*(?P<q2>[^»"”]*?)\s*[»"”]"#
+    ),
+    delete_words: concat!(
+        r"^En\s+(?:el\s+)?(?:(?P<ord>primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|undécim|duodécim|últim)o?\s+)?",
+        r"párrafo(?:\s+(?P<num>[0-9]+))?(?:\s+(?:de\s+la|del)\s+(?P<part>parte\s+dispositiva|preámbulo))?\s*,\s*",
+        r"(?:supríman?se|elimínen?se|suprimir|eliminar)\s+(?:(?:las?\s+)?(?:palabras?|expresión|frase)\s+)?",
+        r#"[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]"#
+    ),
+    insert_paragraph: concat!(
+        r"^(?:Insértese|Añádase|Agréguese|Insertar|Añadir|Agregar)\s+(?P<where>después\s+del|antes\s+del)\s+",
+        r"(?:(?P<ord>primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|undécim|duodécim|últim)o?\s+)?",
+        r"párrafo(?:\s+(?P<num>[0-9]+))?(?:\s+(?:de\s+la|del)\s+(?P<part>parte\s+dispositiva|preámbulo))?\s*,?\s*",
+        r"(?:un\s+)?nuevo\s+párrafo(?:\s+del\s+preámbulo|\s+de\s+la\s+parte\s+dispositiva)?",
+        r"(?:\s+que\s+diga|\s+redactado\s+en\s+los\s+siguientes\s+términos|\s+con\s+el\s+(?:siguiente\s+texto|texto\s+siguiente))?",
+        r#"\s*[:,]?\s*[«"“]?\s*(?P<q1>.*?)\s*[»"”]?\s*$"#
+    ),
+    add_words_at_end: concat!(
+        r"^(?:Añádan?se|Agréguen?se|Añadir|Agregar)\s+(?:(?:las?\s+)?(?:palabras?|expresión|frase)\s+)?",
+        r#"[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]\s+al\s+final\s+del\s+"#,
+        r"(?:(?P<ord>primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|undécim|duodécim|últim)o?\s+)?",
+        r"párrafo(?:\s+(?P<num>[0-9]+))?(?:\s+(?:de\s+la|del)\s+(?P<part>parte\s+dispositiva|preámbulo))?"
+    ),
+    preambular: &["preámbulo"],
+    before: &["antes del"],
+    ordinals: &["primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav", "noven", "décim", "undécim", "duodécim"],
+    last: "últim",
+};
+
+// Russian, as the Russian amendment documents write them: `Исключить пункт 3
+// постановляющей части`, `В пункте 4 преамбулы заменить слова «…» словами
+// «…»` (or `на «…»`), `После первого пункта преамбулы включить новый пункт
+// следующего содержания: «…»`, `В конце пункта 12 добавить слова «…»`.
+// Ordinals are matched by their stem in any case (`первого`, `третьем`).
+const RU_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: concat!(
+        r"^(?:Исключить|Снять)\s+(?:(?P<ord>перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|последн)[а-яё]*\s+)?",
+        r"пункт(?:\s+(?P<num>[0-9]+))?(?:\s+(?P<part>постановляющей\s+части|преамбулы))?\s*[.;]?\s*$"
+    ),
+    replace_words: concat!(
+        r"^Во?\s+(?:(?P<ord>перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|последн)[а-яё]*\s+)?",
+        r"пункте(?:\s+(?P<num>[0-9]+))?(?:\s+(?P<part>постановляющей\s+части|преамбулы))?\s*,?\s*",
+        r"заменить\s+(?:слов[оа]\s+|выражение\s+)?[«„“]\s*(?P<q1>[^»“”]*?)\s*[»“”]\s+(?:словами\s+|словом\s+|выражением\s+|на\s+)",
+        r"[«„“]\s*(?P<q2>[^»“”]*?)\s*[»“”]"
+    ),
+    delete_words: concat!(
+        r"^Во?\s+(?:(?P<ord>перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|последн)[а-яё]*\s+)?",
+        r"пункте(?:\s+(?P<num>[0-9]+))?(?:\s+(?P<part>постановляющей\s+части|преамбулы))?\s*,?\s*",
+        r"исключить\s+(?:слов[оа]\s+|выражение\s+)?[«„“]\s*(?P<q1>[^»“”]*?)\s*[»“”]"
+    ),
+    insert_paragraph: concat!(
+        r"^(?:(?:Включить|Вставить|Добавить)\s+)?(?P<where>после|перед)\s+",
+        r"(?:(?P<ord>перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|последн)[а-яё]*\s+)?",
+        r"пункта(?:\s+(?P<num>[0-9]+))?(?:\s+(?P<part>постановляющей\s+части|преамбулы))?\s*,?\s*",
+        r"(?:(?:включить|вставить|добавить)\s+)?новый\s+пункт(?:\s+(?:преамбулы|постановляющей\s+части))?",
+        r"(?:\s+следующего\s+содержания)?\s*[:,]?\s*[«„“]?\s*(?P<q1>.*?)\s*[»“”]?\s*$"
+    ),
+    add_words_at_end: concat!(
+        r"^В\s+конце\s+(?:(?P<ord>перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят|одиннадцат|двенадцат|последн)[а-яё]*\s+)?",
+        r"пункта(?:\s+(?P<num>[0-9]+))?(?:\s+(?P<part>постановляющей\s+части|преамбулы))?\s*,?\s*",
+        r"добавить\s+(?:слов[оа]\s+)?[«„“]\s*(?P<q1>[^»“”]*?)\s*[»“”]"
+    ),
+    preambular: &["преамбулы"],
+    before: &["перед"],
+    ordinals: &["перв", "втор", "трет", "четв", "пят", "шест", "седьм", "восьм", "девят", "десят", "одиннадцат", "двенадцат"],
+    last: "последн",
+};
+
+// Arabic, as the Arabic amendment documents write them: `تحذف الفقرة 3 من
+// المنطوق` (also `يحذف`), `في الفقرة 4 من الديباجة، يستعاض عن عبارة «…»
+// بعبارة «…»`, `تدرج بعد الفقرة الأولى من الديباجة فقرة جديدة نصها: «…»`,
+// `تضاف عبارة «…» في نهاية الفقرة 12`. Ordinals are the feminine ones of
+// `الفقرة`.
+const AR_AMEND: AmendmentPatterns = AmendmentPatterns {
+    delete_paragraph: concat!(
+        r"^(?:تحذف|يحذف|تُحذف|يُحذف)\s+الفقرة(?:\s+(?P<ord>الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية\s+عشرة|الثانية\s+عشرة|الأخيرة))?",
+        r"(?:\s+(?P<num>[0-9٠-٩]+))?(?:\s+من\s+(?P<part>المنطوق|الديباجة|منطوق|ديباجة)(?:\s+مشروع\s+القرار)?)?\s*[.؛;]?\s*$"
+    ),
+    replace_words: concat!(
+        r"^في\s+الفقرة(?:\s+(?P<ord>الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية\s+عشرة|الثانية\s+عشرة|الأخيرة))?",
+        r"(?:\s+(?P<num>[0-9٠-٩]+))?(?:\s+من\s+(?P<part>المنطوق|الديباجة|منطوق|ديباجة)(?:\s+مشروع\s+القرار)?)?\s*[،,]\s*",
+        r#"(?:يستعاض|يُستعاض)\s+عن\s+(?:(?:عبارة|كلمة|الكلمات|العبارة)\s*)?[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]\s+"#,
+        r#"بـ?\s*(?:(?:عبارة|كلمة|الكلمات)\s*)?[«"“]\s*(?P<q2>[^»"”]*?)\s*[»"”]"#
+    ),
+    delete_words: concat!(
+        r"^في\s+الفقرة(?:\s+(?P<ord>الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية\s+عشرة|الثانية\s+عشرة|الأخيرة))?",
+        r"(?:\s+(?P<num>[0-9٠-٩]+))?(?:\s+من\s+(?P<part>المنطوق|الديباجة|منطوق|ديباجة)(?:\s+مشروع\s+القرار)?)?\s*[،,]\s*",
+        r#"(?:تحذف|يحذف|تُحذف|يُحذف)\s+(?:(?:عبارة|كلمة|الكلمات|العبارة)\s*)?[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]"#
+    ),
+    insert_paragraph: concat!(
+        r"^(?:تدرج|تُدرج|تضاف|تُضاف|يدرج|يضاف)\s+(?P<where>بعد|قبل)\s+الفقرة",
+        r"(?:\s+(?P<ord>الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية\s+عشرة|الثانية\s+عشرة|الأخيرة))?",
+        r"(?:\s+(?P<num>[0-9٠-٩]+))?(?:\s+من\s+(?P<part>المنطوق|الديباجة|منطوق|ديباجة)(?:\s+مشروع\s+القرار)?)?\s*[،,]?\s*",
+        r#"فقرة\s+جديدة(?:\s+نصها(?:\s+كما\s+يلي)?)?\s*[:،,]?\s*[«"“]?\s*(?P<q1>.*?)\s*[»"”]?\s*$"#
+    ),
+    add_words_at_end: concat!(
+        r#"^(?:تضاف|تُضاف|يضاف|يُضاف)\s+(?:(?:عبارة|كلمة|الكلمات|العبارة)\s*)?[«"“]\s*(?P<q1>[^»"”]*?)\s*[»"”]\s+(?:في|إلى)\s+نهاية\s+الفقرة"#,
+        r"(?:\s+(?P<ord>الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية\s+عشرة|الثانية\s+عشرة|الأخيرة))?",
+        r"(?:\s+(?P<num>[0-9٠-٩]+))?(?:\s+من\s+(?P<part>المنطوق|الديباجة|منطوق|ديباجة)(?:\s+مشروع\s+القرار)?)?"
+    ),
+    preambular: &["الديباجة", "ديباجة"],
+    before: &["قبل"],
+    ordinals: &[
+        "الأولى",
+        "الثانية",
+        "الثالثة",
+        "الرابعة",
+        "الخامسة",
+        "السادسة",
+        "السابعة",
+        "الثامنة",
+        "التاسعة",
+        "العاشرة",
+        "الحادية عشرة",
+        "الثانية عشرة",
+    ],
+    last: "الأخيرة",
+};
+
+/// The amendment patterns of a language.
 pub fn amendment_patterns(lang: Language) -> Option<&'static AmendmentPatterns> {
     let _ = ZH_NUM;
     match lang {
         Language::En => Some(&EN_AMEND),
         Language::Zh => Some(&ZH_AMEND),
         Language::Fr => Some(&FR_AMEND),
-        _ => None,
+        Language::Es => Some(&ES_AMEND),
+        Language::Ru => Some(&RU_AMEND),
+        Language::Ar => Some(&AR_AMEND),
     }
 }
 

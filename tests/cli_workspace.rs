@@ -50,3 +50,20 @@ fn json_output_is_in_the_order_given_and_has_the_cross_document_diagnostic() {
     assert!(codes(2).is_empty() && codes(3).is_empty());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("checking ["), "no progress bar when piped");
 }
+
+/// `(A/99/705, annex II, para. 4 (a))`: the annex the citation names is
+/// where its paragraph is looked for — not the body of A/99/705, whose
+/// paragraph 4 has no subparagraph (a). A paragraph missing from that annex
+/// is broken (and says so of the annex); an annex the document does not
+/// have leaves the reference unverified, not broken.
+#[test]
+fn a_paragraph_cited_in_an_annex_of_another_document_is_looked_for_in_that_annex() {
+    let folder = format!("{}/tests/fixtures/workspace_annex", env!("CARGO_MANIFEST_DIR"));
+    let out = bin().args(["check", &folder]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("checked 2 files: 1 error, 0 warnings, 0 other"), "{stdout}");
+    let broken: Vec<&str> = stdout.lines().filter(|l| l.contains("error[reference.broken]")).collect();
+    assert_eq!(broken.len(), 1, "{stdout}");
+    assert!(broken[0].contains("advisory_report.txt:24:") && broken[0].contains("para. 9"), "{}", broken[0]);
+    assert!(broken[0].contains("annex II has paragraphs 1–5"), "{}", broken[0]);
+}

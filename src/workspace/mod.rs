@@ -19,7 +19,7 @@ use std::sync::Arc;
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
 use crate::ide::{escape_markdown, Analysis, Hover};
 use crate::model::resolve::resolve_in;
-use crate::model::{External, ExternalKind, InternalTarget, RefKind, Reference, Status};
+use crate::model::{AnnexSpec, External, ExternalKind, InternalTarget, RefKind, Reference, Status};
 use crate::syntax::NodeId;
 use crate::text::TextRange;
 
@@ -205,7 +205,28 @@ impl Workspace {
             RefKind::External(_) => RefKind::Paragraph,
             k => k,
         };
+        // `A/80/605, annex II, para. 21 (a)`: the annex the citation names
+        // before the paragraph is where the paragraph is.
+        let in_annex;
+        let target = match (target.annex, self.annex_named_before(from, r, named)) {
+            (None, Some(annex)) => {
+                in_annex = InternalTarget { annex: Some(annex), ..target.clone() };
+                &in_annex
+            }
+            _ => target,
+        };
+        // A document present without the annex cited (an annex issued
+        // separately, an extract): nothing to say, rather than a confident
+        // error about the body.
+        if let Some(annex) = target.annex {
+            if kind != RefKind::Annex && !self.has_annex(doc, annex) {
+                return None;
+            }
+        }
         let res = resolve_in(&entry.analysis.document, kind, target);
+        if kind == RefKind::Annex && res.status != Status::Resolved {
+            return None;
+        }
         match (res.status, res.node) {
             (Status::Resolved, Some(node)) => Some(CrossTarget { doc, node: Some(node), broken: None }),
             // Mixed evidence: only a target that is there settles it.
@@ -213,6 +234,46 @@ impl Workspace {
             (Status::Broken, _) => Some(CrossTarget { doc, node: None, broken: res.note.or_else(|| Some("not found".to_string())) }),
             _ => None,
         }
+    }
+
+    /// The annex a citation names just before reference `r` of `from`, in
+    /// the same chain of parts of the same text (`A/80/605, annex II, para.
+    /// 21 (a)`, `annex II to A/80/605, paragraph 21`): the references before
+    /// it joined to it by a comma or a space only, back to the first that
+    /// names the annex.
+    fn annex_named_before(&self, from: DocKey, r: &Reference, named: &External) -> Option<AnnexSpec> {
+        let e = self.get(from)?;
+        let refs = &e.analysis.references;
+        let text = &e.analysis.text;
+        let mut at = refs.partition_point(|x| x.range.start < r.range.start);
+        let mut start = r.range.start;
+        while at > 0 {
+            at -= 1;
+            let p = &refs[at];
+            if p.range.end > start {
+                continue;
+            }
+            let gap = text.get(p.range.end..start)?;
+            if gap.chars().count() > 3 || !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '，' | '、')) {
+                return None;
+            }
+            let (of, part, _) = cited(p)?;
+            if identity::canonical_symbol(&of.id) != identity::canonical_symbol(&named.id) {
+                return None;
+            }
+            if p.kind == RefKind::Annex {
+                return part?.annex;
+            }
+            start = p.range.start;
+        }
+        None
+    }
+
+    /// Whether document `doc` has the annex `annex` (a sole annex for "the annex").
+    fn has_annex(&self, doc: DocKey, annex: AnnexSpec) -> bool {
+        let Some(e) = self.get(doc) else { return false };
+        let probe = InternalTarget { annex: Some(annex), ..InternalTarget::default() };
+        resolve_in(&e.analysis.document, RefKind::Annex, &probe).status == Status::Resolved
     }
 
     /// The references of `from` that lead into other documents, with where.

@@ -14,11 +14,11 @@ pub mod parity;
 pub mod symbols;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
 use crate::ide::{escape_markdown, Analysis, Hover};
-use crate::model::resolve::resolve_in;
+use crate::model::resolve::{resolve_in_indexed, ResolverIndex};
 use crate::model::{AnnexSpec, External, ExternalKind, InternalTarget, RefKind, Reference, Status};
 use crate::syntax::NodeId;
 use crate::text::TextRange;
@@ -37,6 +37,18 @@ pub struct Entry {
     pub identity: Identity,
     /// What `workspace/symbol` searches, built once.
     symbols: Vec<symbols::SymbolEntry>,
+    /// The resolver's index of this document, built on the first reference
+    /// into it from another document and kept until it changes (a new
+    /// analysis is a new entry).
+    resolver: OnceLock<ResolverIndex>,
+}
+
+impl Entry {
+    /// Resolves a target in this document with its kept index.
+    fn resolve(&self, kind: RefKind, target: &InternalTarget) -> crate::model::Resolution {
+        let index = self.resolver.get_or_init(|| ResolverIndex::new(&self.analysis.document));
+        resolve_in_indexed(&self.analysis.document, index, kind, target)
+    }
 }
 
 /// Where a reference into another document of the workspace leads.
@@ -80,11 +92,11 @@ impl Workspace {
         let symbols = symbols::entries(&analysis, &identity);
         if let Some(&key) = self.by_path.get(&path) {
             self.unindex(key);
-            self.entries[key] = Some(Entry { path, analysis, identity, symbols });
+            self.entries[key] = Some(Entry { path, analysis, identity, symbols, resolver: OnceLock::new() });
             self.index(key);
             return key;
         }
-        let entry = Entry { path: path.clone(), analysis, identity, symbols };
+        let entry = Entry { path: path.clone(), analysis, identity, symbols, resolver: OnceLock::new() };
         let key = match self.free.pop() {
             Some(k) => {
                 self.entries[k] = Some(entry);
@@ -223,7 +235,7 @@ impl Workspace {
                 return None;
             }
         }
-        let res = resolve_in(&entry.analysis.document, kind, target);
+        let res = entry.resolve(kind, target);
         if kind == RefKind::Annex && res.status != Status::Resolved {
             return None;
         }
@@ -273,7 +285,7 @@ impl Workspace {
     fn has_annex(&self, doc: DocKey, annex: AnnexSpec) -> bool {
         let Some(e) = self.get(doc) else { return false };
         let probe = InternalTarget { annex: Some(annex), ..InternalTarget::default() };
-        resolve_in(&e.analysis.document, RefKind::Annex, &probe).status == Status::Resolved
+        e.resolve(RefKind::Annex, &probe).status == Status::Resolved
     }
 
     /// The references of `from` that lead into other documents, with where.

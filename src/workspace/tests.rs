@@ -198,3 +198,27 @@ fn a_paragraph_cited_in_a_named_annex_of_another_document_is_in_that_annex() {
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with("para. 9: A/99/705 has no such part") && messages[0].contains("annex II"), "{messages:?}");
 }
+
+#[test]
+fn a_changed_document_is_resolved_into_as_it_now_reads() {
+    let mut ws = workspace();
+    let draft = ws.key("draft.txt").unwrap();
+    let cite = at(DRAFT, "paragraph 4 of the annex") + 2;
+    // The report's index is built by the first jump into it and kept…
+    let before = ws.definition(draft, cite);
+    assert_eq!(before.len(), 1);
+    assert!(line_at(&ws, before[0].0, before[0].1).starts_with("4. States undertake to strengthen"));
+    assert_eq!(ws.diagnostics(draft, &DiagnosticsConfig::all_enabled()).len(), 1);
+    // …until the report changes: its annex now has paragraphs up to 40, the old 4 is gone.
+    let changed = REPORT_EN
+        .replace("4. States undertake to strengthen the tracing", "7. States undertake to strengthen the tracing")
+        .replace("5. States undertake to keep", "40. States undertake to keep");
+    ws.insert("report_en.txt", analysis(&changed));
+    // (A jump on a broken reference lands on the document's symbol.)
+    let after = ws.definition(draft, cite);
+    assert_eq!(after.iter().map(|&(k, r)| line_at(&ws, k, r)).collect::<Vec<_>>(), ["A/CONF.192/2018/RC/3"]);
+    let messages: Vec<String> =
+        ws.diagnostics(draft, &DiagnosticsConfig::all_enabled()).into_iter().map(|d| d.diagnostic.message).collect();
+    assert!(messages.iter().any(|m| m.starts_with("paragraph 4")), "{messages:?}");
+    assert!(!messages.iter().any(|m| m.starts_with("paragraph 40")), "{messages:?}");
+}

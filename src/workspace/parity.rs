@@ -1,7 +1,8 @@
 //! Language versions kept in step: two versions of one text compared node
 //! by node through their addresses (eIds). On each version it reports what
-//! differs from the other: a node only it has (`parity.node`), a paragraph
-//! citing other resolutions, symbols, SDG targets or figures
+//! differs from the other: a node only it has (`parity.node`) or numbered
+//! otherwise at the same place (`parity.numbering`), a paragraph citing
+//! other resolutions, symbols, SDG targets or figures
 //! (`parity.facts`), internal references to other addresses
 //! (`parity.references`), a recorded vote with other figures or other
 //! States (`parity.vote`, States matched across languages through the
@@ -78,6 +79,9 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
     if let Some(num) = doc.nodes[node].number {
         claimed.push(num.span);
     }
+    // (The figures of a recorded vote are compared as votes: `parity.vote`.)
+    claimed
+        .extend(doc.votes.iter().flat_map(|v| v.figures.iter().map(|(_, f)| f.span)).filter(|r| own.start <= r.start && r.end <= own.end));
     let from = a.references.partition_point(|r| r.range.start < own.start);
     let text = a.text.as_bytes();
     for r in a.references[from..].iter().take_while(|r| r.range.start < own.end) {
@@ -226,8 +230,27 @@ pub fn compare(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Findi
         }
         TextRange::new(0, 0)
     };
+    let renumbered = renumbered(this, other, &mine, &theirs);
     for (&eid, &node) in &mine {
         let range = this.target_range(node);
+        // (Inside a node numbered otherwise there, addresses do not line up.)
+        if this.document.ancestors(node).any(|a| renumbered.contains_key(&a)) {
+            continue;
+        }
+        if let Some(&twin) = renumbered.get(&node) {
+            out.push(Finding {
+                code: Code::ParityNumbering,
+                range: this.document.nodes[node].number.map_or(range, |n| n.span),
+                message: format!(
+                    "{} here is {} in the {other_name} version, at the same place",
+                    this.address_in_words(node),
+                    other.address_in_words(twin)
+                ),
+                other_range: other.target_range(twin),
+                eid: eid.to_string(),
+            });
+            continue;
+        }
         let Some(&twin) = theirs.get(eid) else {
             // Report only the outermost node missing (not each of its children).
             let parent_missing = this.document.nodes[node].parent.is_some_and(|p| {
@@ -287,6 +310,124 @@ pub fn compare(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Findi
                     list(&only(&b.internal, &a.internal))
                 ),
                 other_range,
+                eid: eid.to_string(),
+            });
+        }
+    }
+    out.extend(votes(this, other, other_name));
+    out
+}
+
+/// The nodes numbered differently in `other` at the same place: under a
+/// parent both versions have, the children of each kind are aligned by
+/// position when both versions have as many; a child whose counterpart
+/// there has another address is the same node with another number (not a
+/// node missing here and another extra there, nor the node that has its
+/// number there, one place on).
+fn renumbered(
+    this: &Analysis,
+    other: &Analysis,
+    mine: &BTreeMap<&str, NodeId>,
+    theirs: &BTreeMap<&str, NodeId>,
+) -> BTreeMap<NodeId, NodeId> {
+    let (d, o) = (&this.document, &other.document);
+    let mut out = BTreeMap::new();
+    // The pairs of sibling lists: the top level, then each parent both have.
+    let mut pairs: Vec<(&[NodeId], &[NodeId])> = vec![(&d.roots, &o.roots)];
+    for (&eid, &n) in mine {
+        if let Some(&t) = theirs.get(eid) {
+            pairs.push((&d.nodes[n].children, &o.nodes[t].children));
+        }
+    }
+    let numbered = |doc: &crate::syntax::Document, list: &[NodeId], kind: NodeKind| -> Vec<NodeId> {
+        list.iter()
+            .copied()
+            .filter(|&c| doc.nodes[c].kind == kind && doc.nodes[c].number.is_some() && !doc.nodes[c].eid.is_empty())
+            .collect()
+    };
+    for (a, b) in pairs {
+        for kind in [
+            NodeKind::Annex,
+            NodeKind::Part,
+            NodeKind::Section,
+            NodeKind::Subsection,
+            NodeKind::Paragraph,
+            NodeKind::Subparagraph,
+            NodeKind::Article,
+        ] {
+            let (x, y) = (numbered(d, a, kind), numbered(o, b, kind));
+            if x.len() != y.len() {
+                continue;
+            }
+            for (&m, &t) in x.iter().zip(&y) {
+                let (me, te) = (d.nodes[m].eid.as_str(), o.nodes[t].eid.as_str());
+                if me != te {
+                    out.insert(m, t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `parity.vote`: a recorded vote whose figures differ from the same vote
+/// (the vote of the paragraph at the same address) in the other version,
+/// or whose list of a side names a State that the other's does not. States
+/// are matched across languages by their UNTERM names (`lang::states`);
+/// a list of the other version with a name not read as a State leaves that
+/// side unreported (the State may be there under a name the table lacks).
+fn votes(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Finding> {
+    let (d, o) = (&this.document, &other.document);
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in &d.votes {
+        let eid = d.nodes[v.paragraph].eid.as_str();
+        if eid.is_empty() {
+            continue;
+        }
+        // The n-th vote of that paragraph here is the n-th there.
+        let nth = seen.entry(eid).or_default();
+        let Some(w) = o.votes.iter().filter(|w| o.nodes[w.paragraph].eid == eid).nth(*nth) else {
+            *nth += 1;
+            continue;
+        };
+        *nth += 1;
+        for &(side, fig) in &v.figures {
+            let Some(&(_, theirs)) = w.figures.iter().find(|(s, _)| *s == side) else { continue };
+            if theirs.value != fig.value {
+                out.push(Finding {
+                    code: Code::ParityVote,
+                    range: fig.span,
+                    message: format!("{} {} here; {} in the {other_name} version", fig.value, side.name(), theirs.value),
+                    other_range: theirs.span,
+                    eid: eid.to_string(),
+                });
+            }
+        }
+        for list in &v.lists {
+            let Some(twin) = w.lists.iter().find(|l| l.side == list.side) else { continue };
+            if twin.items.iter().any(|i| i.state.is_none()) {
+                continue;
+            }
+            let there: BTreeSet<&str> = twin.items.iter().filter_map(|i| i.state.as_ref()).map(|s| s.code()).collect();
+            let only: Vec<&crate::syntax::NameItem> =
+                list.items.iter().filter(|i| i.state.as_ref().is_some_and(|s| !there.contains(s.code()))).collect();
+            let Some(first) = only.first() else { continue };
+            let names: Vec<String> = only
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} ({})",
+                        this.text[i.name.start..i.name.end].split_whitespace().collect::<Vec<_>>().join(" "),
+                        i.state.as_ref().map_or("", |s| s.code())
+                    )
+                })
+                .collect();
+            out.push(Finding {
+                code: Code::ParityVote,
+                range: first.range,
+                message: format!("{} voting {} here, not in the {other_name} version's list", names.join(", "), list.side.name()),
+                other_range: twin.heading,
                 eid: eid.to_string(),
             });
         }

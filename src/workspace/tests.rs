@@ -177,3 +177,48 @@ fn the_documents_citing_one_are_known() {
     assert_eq!(ws.citing(ws.key("resolution_72_57.txt").unwrap()), vec![draft]);
     assert!(ws.citing(draft).is_empty());
 }
+
+const ADVISORY: &str = include_str!("../../tests/fixtures/workspace_annex/advisory_report.txt");
+const SG_REPORT: &str = include_str!("../../tests/fixtures/workspace_annex/secretary_general_report.txt");
+
+#[test]
+fn a_paragraph_cited_in_a_named_annex_of_another_document_is_in_that_annex() {
+    let mut ws = Workspace::new();
+    let advisory = ws.insert("advisory_report.txt", analysis(ADVISORY));
+    let report = ws.insert("secretary_general_report.txt", analysis(SG_REPORT));
+    // `(A/99/705, annex II, para. 4 (a))` lands on (a) of paragraph 4 of annex II, not on the body's paragraph 4.
+    let jump = ws.definition(advisory, at(ADVISORY, "para. 4 (a)") + 6);
+    assert_eq!(jump.len(), 1, "{jump:?}");
+    assert_eq!(jump[0].0, report);
+    assert!(line_at(&ws, report, jump[0].1).starts_with("(a) A single budget"), "{}", line_at(&ws, report, jump[0].1));
+    // `annex IV, para. 2`: A/99/705 has no annex IV: no jump and no diagnostic.
+    assert!(ws.definition(advisory, at(ADVISORY, "annex IV, para. 2") + 16).is_empty());
+    let diags = ws.diagnostics(advisory, &DiagnosticsConfig::all_enabled());
+    let messages: Vec<&str> = diags.iter().map(|d| d.diagnostic.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("para. 9: A/99/705 has no such part") && messages[0].contains("annex II"), "{messages:?}");
+}
+
+#[test]
+fn a_changed_document_is_resolved_into_as_it_now_reads() {
+    let mut ws = workspace();
+    let draft = ws.key("draft.txt").unwrap();
+    let cite = at(DRAFT, "paragraph 4 of the annex") + 2;
+    // The report's index is built by the first jump into it and kept…
+    let before = ws.definition(draft, cite);
+    assert_eq!(before.len(), 1);
+    assert!(line_at(&ws, before[0].0, before[0].1).starts_with("4. States undertake to strengthen"));
+    assert_eq!(ws.diagnostics(draft, &DiagnosticsConfig::all_enabled()).len(), 1);
+    // …until the report changes: its annex now has paragraphs up to 40, the old 4 is gone.
+    let changed = REPORT_EN
+        .replace("4. States undertake to strengthen the tracing", "7. States undertake to strengthen the tracing")
+        .replace("5. States undertake to keep", "40. States undertake to keep");
+    ws.insert("report_en.txt", analysis(&changed));
+    // (A jump on a broken reference lands on the document's symbol.)
+    let after = ws.definition(draft, cite);
+    assert_eq!(after.iter().map(|&(k, r)| line_at(&ws, k, r)).collect::<Vec<_>>(), ["A/CONF.192/2018/RC/3"]);
+    let messages: Vec<String> =
+        ws.diagnostics(draft, &DiagnosticsConfig::all_enabled()).into_iter().map(|d| d.diagnostic.message).collect();
+    assert!(messages.iter().any(|m| m.starts_with("paragraph 4")), "{messages:?}");
+    assert!(!messages.iter().any(|m| m.starts_with("paragraph 40")), "{messages:?}");
+}

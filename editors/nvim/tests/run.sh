@@ -12,6 +12,9 @@
 #   - lsp/rapporteur.lua + vim.lsp.enable, UTF-8 positions, the seed in the repository;
 #   - require('rapporteur').setup{legacy = true} (vim.lsp.start), UTF-16 positions,
 #     a copy of the seed outside any repository (no workspace).
+# Then tests/workspace_test.lua twice (UTF-8, UTF-16): a two-document workspace
+# (editors/tests/workspace: a draft and the report it cites, in a folder with a
+# `.git` marker), go to definition from the draft's reference into the report.
 # Exits non-zero when a check fails.
 set -euo pipefail
 
@@ -72,10 +75,22 @@ for run in "readme utf-8 $seed" "enable utf-8 $seed" "legacy utf-16 $tmp/outside
     status=1
   fi
 done
+# A two-document workspace: go to definition from one file into the other.
+mkdir -p "$tmp/workspace/.git"
+cp "$repo/editors/tests/workspace/draft.txt" "$repo/editors/tests/workspace/report.txt" "$tmp/workspace/"
+for encoding in utf-8 utf-16; do
+  echo "nvim test: two-document workspace, $encoding"
+  if ! RAPPORTEUR_RESULTS=$results RAPPORTEUR_ENCODING=$encoding RAPPORTEUR_WORKSPACE=$tmp/workspace \
+    timeout 180 "$NVIM" --headless -n -i NONE -u "$here/minimal_init.lua" \
+    -c "luafile $here/workspace_test.lua" </dev/null; then
+    echo "nvim test: two-document workspace, $encoding failed"
+    status=1
+  fi
+done
 read -r passed failed skipped todo < <(awk '{p+=$1; f+=$2; s+=$3; t+=$4} END {print p+0, f+0, s+0, t+0}' "$results")
 runs=$(wc -l <"$results")
-if [ "$runs" -ne 3 ]; then
-  echo "nvim test: only $runs of 3 runs reported their results"
+if [ "$runs" -ne 5 ]; then
+  echo "nvim test: only $runs of 5 runs reported their results"
   status=1
 fi
 [ "$todo" -eq 0 ] || echo "nvim test: $todo known gap(s) reported as todo above"

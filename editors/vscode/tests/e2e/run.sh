@@ -2,7 +2,7 @@
 # End-to-end test of the packaged extension in a real VS Code: code-server (VS Code
 # 1.100.3 served to a browser) driven by Debian's headless Chromium (playwright-core).
 #
-#   editors/vscode/tests/e2e/run.sh [--update-docs]
+#   editors/vscode/tests/e2e/run.sh [--update-docs] [--workspace-only]
 #
 # 1. Debian packages, when missing and running as root: chromium, fonts-noto-cjk (the
 #    seed is Chinese), and what code-server's npm install builds with (g++, make,
@@ -22,8 +22,13 @@
 #    127.0.0.1; drive.mjs opens them and checks diagnostics, hover, F12, the outline,
 #    then inserts a paragraph into the seed, applies the renumber quick fix and a rename;
 #    screenshots go to $RAPPORTEUR_E2E_DIR/shots (and docs/screenshots with --update-docs).
+# 6. code-server opens a second folder, the two-document workspace of
+#    editors/tests/workspace (a draft and the report it cites); workspace.mjs presses F12
+#    on the draft's "paragraph 3 of the annex to document A/CONF.300/2026/3" and checks
+#    that the report opens at that paragraph, then goes back.
 #
-# Not run by editors/ci.sh: the first run installs about 400 MB and takes minutes.
+# editors/ci.sh runs it with --workspace-only (steps 1-4 and 6: no drive.mjs); the first
+# run installs about 400 MB and takes minutes, later runs reuse $RAPPORTEUR_E2E_DIR.
 # Everything it starts is stopped on exit.
 set -euo pipefail
 
@@ -31,7 +36,14 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 extension=$(cd "$here/../.." && pwd)
 repo=$(cd "$extension/../.." && pwd)
 update_docs=0
-[ "${1:-}" = "--update-docs" ] && update_docs=1
+workspace_only=0
+for arg in "$@"; do
+  case $arg in
+    --update-docs) update_docs=1 ;;
+    --workspace-only) workspace_only=1 ;;
+    *) echo "usage: $0 [--update-docs] [--workspace-only]" >&2; exit 2 ;;
+  esac
+done
 
 CODE_SERVER_VERSION=4.100.3
 PLAYWRIGHT_VERSION=1.65.1
@@ -145,7 +157,8 @@ mkdir -p "$profile/data/User" "$profile/home" "$run/workspace/rapporteur"
 seed_name=A-CONF.192-2018-RC-3_zh.txt
 md_name=draft-resolution_en.md
 cp "$repo/examples/$seed_name" "$repo/README.md" "$run/workspace/rapporteur/"
-mkdir -p "$run/workspace/rapporteur/drafts"
+mkdir -p "$run/workspace/rapporteur/drafts" "$run/workspace/two-documents"
+cp "$repo/editors/tests/workspace/draft.txt" "$repo/editors/tests/workspace/report.txt" "$run/workspace/two-documents/"
 cp "$repo/examples/$md_name" "$run/workspace/rapporteur/drafts/"
 # The server where `cargo install` puts it, and not on PATH: the extension must find it
 # there without rapporteur.server.path (README.md, "Editors").
@@ -193,13 +206,21 @@ log "code-server on 127.0.0.1:$port (pid $server_pid)"
 shots=$scratch/shots
 status=0
 # (HOME: Chromium writes its crash reporter's files under ~/.config.)
-HOME=$profile/home CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/rapporteur" \
-  SEED_NAME=$seed_name SEED_PATH=$run/workspace/rapporteur/$seed_name README_NAME=README.md \
-  MD_NAME=$md_name MD_PATH=$run/workspace/rapporteur/drafts/$md_name SETTINGS=$profile/data/User/settings.json \
-  README_PATH=$repo/README.md \
-  EXPECTED=$run/expected.json OUTLINE=$run/outline.json SHOTS=$shots CHROMIUM=$chromium_bin \
-  PLAYWRIGHT=$driver/node_modules/playwright-core/index.mjs \
-  timeout 300 node "$here/drive.mjs" || status=$?
+if [ "$workspace_only" -eq 0 ]; then
+  HOME=$profile/home CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/rapporteur" \
+    SEED_NAME=$seed_name SEED_PATH=$run/workspace/rapporteur/$seed_name README_NAME=README.md \
+    MD_NAME=$md_name MD_PATH=$run/workspace/rapporteur/drafts/$md_name SETTINGS=$profile/data/User/settings.json \
+    README_PATH=$repo/README.md \
+    EXPECTED=$run/expected.json OUTLINE=$run/outline.json SHOTS=$shots CHROMIUM=$chromium_bin \
+    PLAYWRIGHT=$driver/node_modules/playwright-core/index.mjs \
+    timeout 300 node "$here/drive.mjs" || status=$?
+fi
+# 6. The two-document workspace: F12 from one file into the other.
+log "two-document workspace (editors/tests/workspace)"
+HOME=$profile/home CODE_URL="http://127.0.0.1:$port/?folder=$run/workspace/two-documents" \
+  DRAFT_PATH=$run/workspace/two-documents/draft.txt REPORT_PATH=$run/workspace/two-documents/report.txt \
+  SHOTS=$shots CHROMIUM=$chromium_bin PLAYWRIGHT=$driver/node_modules/playwright-core/index.mjs \
+  timeout 300 node "$here/workspace.mjs" || status=$?
 # The extension says which binary it uses (its output channel, kept in the logs).
 using="[client] using $profile/home/.cargo/bin/rapporteur (found in Cargo's bin directory: not on PATH)"
 if grep -rqF "$using" "$profile/data/logs" 2>/dev/null; then

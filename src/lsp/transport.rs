@@ -25,10 +25,14 @@
 //!   library; it becomes `rapporteur/invalidNotification`, in its place in
 //!   the order, so that the server can tell the user and stop trusting its
 //!   copy of the document.
+//!
+//! A `textDocument/documentSymbol` request is passed on renamed, so that its
+//! answer is written without a JSON value tree (see `direct.rs`).
 
 use std::future::poll_fn;
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
@@ -41,6 +45,7 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
+use super::direct::Direct;
 use super::log::{self, Level};
 use super::server::{Backend, InvalidNotification};
 use super::INVALID_NOTIFICATION;
@@ -279,10 +284,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 }
 
-fn framed(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
-    out
+/// Writes the header, then the body (not copied after it: a body can be tens of megabytes).
+async fn write_framed<W: AsyncWrite + Unpin>(out: &mut W, body: &[u8]) -> io::Result<()> {
+    write_all(out, format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes()).await?;
+    write_all(out, body).await
 }
 
 async fn write_all<W: AsyncWrite + Unpin>(out: &mut W, mut bytes: &[u8]) -> io::Result<()> {
@@ -350,6 +355,9 @@ fn check_request(request: Request, body: Vec<u8>) -> Checked {
             let mut error = Error::method_not_found();
             error.data = Some(Value::String(method.to_string()));
             return Checked::Reply(Response::from_error(id.clone(), error));
+        }
+        if let Some(rerouted) = super::direct::reroute(&request) {
+            return Checked::Pass(rerouted);
         }
         return Checked::Pass(body);
     }
@@ -459,9 +467,12 @@ async fn read_input<R: AsyncRead + Unpin>(input: R, to_server: UnboundedSender<V
 }
 
 /// `Server`'s output → the writer, one whole message at a time.
-async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>) {
+async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>, direct: Arc<Direct>) {
     let mut from_server = FrameReader::new(from_server);
     while let Ok(Some(Frame::Body(body))) = from_server.frame().await {
+        if direct.swallow(&body) {
+            continue; // answered directly already
+        }
         if out.send(body).is_err() {
             break;
         }
@@ -471,9 +482,9 @@ async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSend
 /// The only writer of stdout.
 async fn write_output<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Vec<u8>>, mut stdout: W) {
     while let Some(body) = rx.recv().await {
-        let mut result = write_all(&mut stdout, &framed(&body)).await;
+        let mut result = write_framed(&mut stdout, &body).await;
         while let (Ok(()), Ok(more)) = (&result, rx.try_recv()) {
-            result = write_all(&mut stdout, &framed(&more)).await;
+            result = write_framed(&mut stdout, &more).await;
         }
         if let Err(e) = result.and(flush(&mut stdout).await) {
             log::stderr(Level::Error, &format!("writing stdout: {e}"));
@@ -492,7 +503,9 @@ where
     let (server_out, from_server) = unbounded_channel();
     let (out_tx, out_rx) = unbounded_channel();
     let writer = tokio::spawn(write_output(out_rx, output));
-    let forwarder = tokio::spawn(forward_output(PipeReader::new(from_server), out_tx.clone()));
+    let direct = Arc::new(Direct::new(out_tx.clone()));
+    service.inner().set_direct(Arc::clone(&direct));
+    let forwarder = tokio::spawn(forward_output(PipeReader::new(from_server), out_tx.clone(), direct));
     let reader = tokio::spawn(read_input(input, to_server, out_tx));
     Server::new(PipeReader::new(server_in), PipeWriter(server_out), socket).concurrency_level(CONCURRENCY).serve(service).await;
     // `Server` has dropped its output pipe: the forwarder drains it and ends.

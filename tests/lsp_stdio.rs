@@ -851,3 +851,49 @@ fn document_symbols_are_written_directly_and_answered_once() {
     server.notify("exit", Value::Null);
     assert_eq!(server.wait().code(), Some(0));
 }
+
+/// A large `didOpen` or `didChange` (from 256 KB) is read once by the
+/// transport and handed to the server beside the protocol library
+/// (`lsp/direct.rs`): the server's text is the client's, in order with the
+/// small changes around it, diagnostics are those of the CLI, and one whose
+/// parameters cannot be read is refused as a small one is.
+#[test]
+fn large_document_notifications_are_applied_in_order() {
+    const URI: &str = "file:///tmp/rapporteur-test/large.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let text = SEED.repeat(6);
+    assert!(text.len() > 256 << 10);
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": text});
+    let small = |version: i64, text: &str| {
+        let at = json!({"line": 0, "character": 0});
+        json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": text}]})
+    };
+    // Written in one go: the large open, a small change, a large full change, a small change.
+    let full = format!("1. 第一段。\n3. 第三段。\n{text}");
+    let mut bytes = Vec::new();
+    for (method, params) in [
+        ("textDocument/didOpen", json!({ "textDocument": open })),
+        ("textDocument/didChange", small(2, "a")),
+        ("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": full}]})),
+        ("textDocument/didChange", small(4, "b")),
+    ] {
+        bytes.extend(Server::framed(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string().as_bytes()));
+    }
+    server.send_raw(&bytes);
+    let expected = format!("b{full}");
+    let published = server.diagnostics(URI, Some(4));
+    assert!(document_text(&mut server, URI) == (4, expected.clone()), "the server's text differs from the client's");
+    assert_same_diagnostics(&published, &cli_diagnostics(&expected, URI, false));
+    // Unreadable (a version that is a string): refused, the text is not trusted until a whole text comes.
+    let bad = json!({"textDocument": {"uri": URI, "version": "5"}, "contentChanges": [{"text": text}]});
+    server.notify("textDocument/didChange", bad);
+    assert!(server.diagnostics(URI, Some(4)).is_empty(), "withdrawn");
+    assert_eq!(document_text(&mut server, URI).0, 4);
+    let shown = server.backlog.iter().filter(|m| m["method"] == "window/showMessage").count();
+    assert_eq!(shown, 1);
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 6}, "contentChanges": [{"text": text}]}));
+    assert_same_diagnostics(&server.diagnostics(URI, Some(6)), &cli_diagnostics(&text, URI, false));
+    assert!(document_text(&mut server, URI) == (6, text.clone()));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}

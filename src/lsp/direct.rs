@@ -17,32 +17,96 @@
 //!   ([`send_diagnostics`]); every publication takes this path, so that they
 //!   never overtake one another.
 //!
+//! - a large `didOpen` or `didChange` (a whole document) is read once by
+//!   the transport into the protocol types and kept here ([`Direct::stash`]);
+//!   the library gets a small [`STASHED`] notification in its place, whose
+//!   handler takes the parameters back and applies them as the original
+//!   notification, in the same place in the order. The library would
+//!   otherwise parse the text twice more and keep a read buffer of about
+//!   three times its size.
+//!
 //! Without a sink (the server driven in process as a tower service, as the
 //! tests do) everything goes through the library as usual.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::jsonrpc::{Id, Request, Result};
-use tower_lsp_server::ls_types::{Diagnostic, DocumentSymbolParams, DocumentSymbolResponse, PublishDiagnosticsParams, Uri};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DidChangeTextDocumentParams, DidOpenTextDocumentParams, DocumentSymbolParams, DocumentSymbolResponse,
+    PublishDiagnosticsParams, Uri,
+};
+use tower_lsp_server::LanguageServer;
 
+use super::log::{self, Level};
 use super::server::{Backend, Shared};
 
 /// The name under which the transport passes on `textDocument/documentSymbol`.
 pub const DOCUMENT_SYMBOL: &str = "rapporteur/documentSymbolDirect";
 
+/// The notification passed on in place of a large `didOpen` or `didChange`.
+pub const STASHED: &str = "rapporteur/stashedNotification";
+
+/// The parameters of a large document notification, kept for its handler.
+pub enum Stashed {
+    Open(DidOpenTextDocumentParams),
+    Change(DidChangeTextDocumentParams),
+}
+
+/// Parameters of [`STASHED`].
+#[derive(Serialize, Deserialize)]
+pub struct StashKey {
+    pub key: u64,
+}
+
 /// A sender of whole messages to the client, beside the library's.
 pub struct Direct {
-    out: UnboundedSender<Vec<u8>>,
+    /// `None` once the session is over (so that the writer can end).
+    out: Mutex<Option<UnboundedSender<Vec<u8>>>>,
     /// Ids of requests answered here (as JSON text), whose library response is dropped.
     answered: Mutex<HashSet<String>>,
+    stash: Mutex<HashMap<u64, Stashed>>,
+    next_key: AtomicU64,
 }
 
 impl Direct {
     pub fn new(out: UnboundedSender<Vec<u8>>) -> Direct {
-        Direct { out, answered: Mutex::default() }
+        Direct { out: Mutex::new(Some(out)), answered: Mutex::default(), stash: Mutex::default(), next_key: AtomicU64::new(0) }
+    }
+
+    /// Lets go of the output at the end of the session.
+    pub fn close(&self) {
+        self.out.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+    }
+
+    fn send(&self, bytes: Vec<u8>) -> bool {
+        let out = self.out.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        out.as_ref().is_some_and(|out| out.send(bytes).is_ok())
+    }
+
+    fn stashed(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Stashed>> {
+        self.stash.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Keeps the parameters of `method` (`didOpen` or `didChange`) and
+    /// returns the [`STASHED`] message to pass on instead; why they cannot
+    /// be read if they cannot.
+    pub fn stash(&self, method: &str, params: serde_json::Value) -> std::result::Result<Vec<u8>, String> {
+        let stashed = match method {
+            "textDocument/didOpen" => Stashed::Open(serde_json::from_value(params).map_err(|e| e.to_string())?),
+            _ => Stashed::Change(serde_json::from_value(params).map_err(|e| e.to_string())?),
+        };
+        let key = self.next_key.fetch_add(1, Ordering::Relaxed);
+        self.stashed().insert(key, stashed);
+        let message = serde_json::json!({"jsonrpc": "2.0", "method": STASHED, "params": StashKey { key }});
+        serde_json::to_vec(&message).map_err(|e| e.to_string())
+    }
+
+    fn take(&self, key: u64) -> Option<Stashed> {
+        self.stashed().remove(&key)
     }
 
     fn answered(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
@@ -60,7 +124,7 @@ impl Direct {
         let Ok(bytes) = serde_json::to_vec(&Response { jsonrpc: "2.0", result, id }) else { return false };
         let key = serde_json::to_string(id).unwrap_or_default();
         self.answered().insert(key);
-        self.out.send(bytes).is_ok()
+        self.send(bytes)
     }
 
     /// Sends a notification.
@@ -72,7 +136,7 @@ impl Direct {
             params: &'a T,
         }
         match serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }) {
-            Ok(bytes) => self.out.send(bytes).is_ok(),
+            Ok(bytes) => self.send(bytes),
             Err(_) => false,
         }
     }
@@ -136,6 +200,15 @@ impl Backend {
     /// Attaches the transport's sink (once).
     pub fn set_direct(&self, direct: Arc<Direct>) {
         let _ = self.shared.direct.set(direct);
+    }
+
+    /// [`STASHED`]: the large `didOpen` or `didChange` the transport kept, applied now.
+    pub async fn stashed_notification(&self, params: StashKey) {
+        match self.shared.direct.get().and_then(|d| d.take(params.key)) {
+            Some(Stashed::Open(p)) => self.did_open(p).await,
+            Some(Stashed::Change(p)) => self.did_change(p).await,
+            None => log::stderr(Level::Error, &format!("a kept notification ({}) is missing", params.key)),
+        }
     }
 
     /// `textDocument/documentSymbol` as the transport passes it on: the

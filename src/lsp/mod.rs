@@ -108,6 +108,7 @@ pub fn service(options: Options) -> (LspService<Backend>, ClientSocket) {
         .custom_method(DOCUMENT_TEXT, Backend::document_text)
         .custom_method(INVALID_NOTIFICATION, Backend::invalid_notification)
         .custom_method(direct::DOCUMENT_SYMBOL, Backend::document_symbol_direct)
+        .custom_method(direct::STASHED, Backend::stashed_notification)
         .finish()
 }
 

@@ -35,8 +35,16 @@ pub struct Entry {
     pub path: String,
     pub analysis: Arc<Analysis>,
     pub identity: Identity,
-    /// What `workspace/symbol` searches, built once.
-    symbols: Vec<symbols::SymbolEntry>,
+    /// What `workspace/symbol` searches, built at the first search (not
+    /// for every version of a document being edited: at 10 MB it took
+    /// hundreds of milliseconds and 34 MB per keystroke).
+    symbols: std::sync::OnceLock<Vec<symbols::SymbolEntry>>,
+}
+
+impl Entry {
+    fn symbols(&self) -> &[symbols::SymbolEntry] {
+        self.symbols.get_or_init(|| symbols::entries(&self.analysis, &self.identity))
+    }
 }
 
 /// Where a reference into another document of the workspace leads.
@@ -77,7 +85,7 @@ impl Workspace {
     pub fn insert(&mut self, path: impl Into<String>, analysis: Arc<Analysis>) -> DocKey {
         let path = path.into();
         let identity = identify(&analysis);
-        let symbols = symbols::entries(&analysis, &identity);
+        let symbols = std::sync::OnceLock::new();
         if let Some(&key) = self.by_path.get(&path) {
             self.unindex(key);
             self.entries[key] = Some(Entry { path, analysis, identity, symbols });

@@ -300,6 +300,7 @@ fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
     c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
     let n = c.diagnostics(URI, 0);
     let open = start.elapsed();
+    let peak_open = c.peak_mb();
     let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let at = middle + text[middle..].find("16. 我们欢迎").expect("a paragraph 16") + "16. ".len();
     let (line, col) = naive_position(&text, at, false);
@@ -335,6 +336,9 @@ fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
     }
     c.diagnostics(URI, (keystrokes + 20) as i64);
     println!("  burst of 20 keystrokes → diagnostics of the last: {:.1} ms", ms(start.elapsed()));
+    if let (Some(open), Some(typed)) = (peak_open, c.peak_mb()) {
+        println!("  server peak memory (VmHWM): {open:.1} MB after opening, {typed:.1} MB after typing");
+    }
     let start = Instant::now();
     let symbols = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
     println!("  documentSymbol: {:.1} ms ({} top-level symbols)", ms(start.elapsed()), symbols["result"].as_array().map_or(0, Vec::len));
@@ -353,7 +357,7 @@ fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
     c.request("textDocument/hover", json!({"textDocument": {"uri": SMALL}, "position": position(109, column)}));
     println!("  hover on another document, sent 20 ms after a documentSymbol: {:.1} ms", ms(start.elapsed()));
     if let Some(peak) = c.peak_mb() {
-        println!("  server peak memory (VmHWM): {peak:.1} MB");
+        println!("  server peak memory (VmHWM): {peak:.1} MB after two documentSymbol requests");
     }
 }
 

@@ -797,3 +797,103 @@ fn a_keystroke_on_an_enormous_line_is_not_quadratic() {
     assert_eq!(server.shutdown_and_exit().code(), Some(0));
     assert!(started.elapsed() < Duration::from_secs(180), "{:?}", started.elapsed());
 }
+
+/// Over stdio the outline is answered without a JSON value tree
+/// (`lsp/direct.rs`): the same answer as the protocol library gives in
+/// process, exactly one response per request whatever its id, and errors
+/// and cancellations answered as before.
+#[test]
+fn document_symbols_are_written_directly_and_answered_once() {
+    // The library's own answer, through the tower service in process.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let expected = runtime.block_on(async {
+        let mut s = Session::start(rapporteur::lsp::Options::default());
+        s.initialize(false, Value::Null).await;
+        s.open(SEED_URI, SEED, 1).await;
+        s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": SEED_URI}})).await.expect("symbols")
+    });
+    assert!(expected.as_array().is_some_and(|a| !a.is_empty()), "{expected}");
+
+    let mut server = Server::start();
+    server.initialize(false);
+    let doc = json!({"uri": SEED_URI, "languageId": "plaintext", "version": 1, "text": SEED});
+    server.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+    server.diagnostics(SEED_URI, Some(1));
+    let params = json!({"textDocument": {"uri": SEED_URI}});
+    let ids = [json!(800), json!("outline"), json!(801), json!(802), json!(803)];
+    let mut bytes = Vec::new();
+    for id in &ids[..4] {
+        let request = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": params});
+        bytes.extend(Server::framed(request.to_string().as_bytes()));
+    }
+    let cancel = json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": 802}});
+    bytes.extend(Server::framed(cancel.to_string().as_bytes()));
+    bytes.extend(Server::framed(&request_bytes(
+        803,
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": "file:///nowhere.txt"}}),
+    )));
+    server.send_raw(&bytes);
+    for id in &ids[..3] {
+        let r = server.response(id);
+        assert_eq!(r["result"], expected, "id {id}");
+        assert!(r.get("error").is_none());
+    }
+    let cancelled = server.response(&json!(802));
+    assert!(cancelled["result"] == expected || cancelled["error"]["code"] == -32800, "{cancelled}");
+    assert_eq!(server.response(&json!(803))["error"]["code"], -32602);
+    // No second response to any of them, even after the others are done.
+    assert_eq!(server.result("shutdown", Value::Null), Value::Null);
+    std::thread::sleep(Duration::from_millis(300));
+    let late: Vec<Value> = server.messages.try_iter().chain(server.backlog.drain(..)).collect();
+    let again: Vec<&Value> = late.iter().filter(|m| m.get("method").is_none() && ids.contains(&m["id"])).collect();
+    assert!(again.is_empty(), "answered twice: {again:?}");
+    server.notify("exit", Value::Null);
+    assert_eq!(server.wait().code(), Some(0));
+}
+
+/// A large `didOpen` or `didChange` (from 256 KB) is read once by the
+/// transport and handed to the server beside the protocol library
+/// (`lsp/direct.rs`): the server's text is the client's, in order with the
+/// small changes around it, diagnostics are those of the CLI, and one whose
+/// parameters cannot be read is refused as a small one is.
+#[test]
+fn large_document_notifications_are_applied_in_order() {
+    const URI: &str = "file:///tmp/rapporteur-test/large.txt";
+    let mut server = Server::start();
+    server.initialize(false);
+    let text = SEED.repeat(6);
+    assert!(text.len() > 256 << 10);
+    let open = json!({"uri": URI, "languageId": "plaintext", "version": 1, "text": text});
+    let small = |version: i64, text: &str| {
+        let at = json!({"line": 0, "character": 0});
+        json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": text}]})
+    };
+    // Written in one go: the large open, a small change, a large full change, a small change.
+    let full = format!("1. 第一段。\n3. 第三段。\n{text}");
+    let mut bytes = Vec::new();
+    for (method, params) in [
+        ("textDocument/didOpen", json!({ "textDocument": open })),
+        ("textDocument/didChange", small(2, "a")),
+        ("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": full}]})),
+        ("textDocument/didChange", small(4, "b")),
+    ] {
+        bytes.extend(Server::framed(json!({"jsonrpc": "2.0", "method": method, "params": params}).to_string().as_bytes()));
+    }
+    server.send_raw(&bytes);
+    let expected = format!("b{full}");
+    let published = server.diagnostics(URI, Some(4));
+    assert!(document_text(&mut server, URI) == (4, expected.clone()), "the server's text differs from the client's");
+    assert_same_diagnostics(&published, &cli_diagnostics(&expected, URI, false));
+    // Unreadable (a version that is a string): refused, the text is not trusted until a whole text comes.
+    let bad = json!({"textDocument": {"uri": URI, "version": "5"}, "contentChanges": [{"text": text}]});
+    server.notify("textDocument/didChange", bad);
+    assert!(server.diagnostics(URI, Some(4)).is_empty(), "withdrawn");
+    assert_eq!(document_text(&mut server, URI).0, 4);
+    let shown = server.backlog.iter().filter(|m| m["method"] == "window/showMessage").count();
+    assert_eq!(shown, 1);
+    server.notify("textDocument/didChange", json!({"textDocument": {"uri": URI, "version": 6}, "contentChanges": [{"text": text}]}));
+    assert_same_diagnostics(&server.diagnostics(URI, Some(6)), &cli_diagnostics(&text, URI, false));
+    assert!(document_text(&mut server, URI) == (6, text.clone()));
+    assert_eq!(server.shutdown_and_exit().code(), Some(0));
+}

@@ -109,7 +109,7 @@ pub fn run(args: &[String]) -> i32 {
     };
     match matches.subcommand() {
         Some(("check", m)) => check(&CheckOptions::from_matches(m)),
-        Some(("outline", m)) => single(&SingleOptions::from_matches(m), outline_output),
+        Some(("outline", m)) => outline(&SingleOptions::from_matches(m)),
         Some(("refs", m)) => single(&SingleOptions::from_matches(m), refs_output),
         Some(("export", m)) => single(&SingleOptions::from_matches(m), |a, _, _| crate::export::to_akn(a)),
         Some(("status", m)) => single(&SingleOptions::from_matches(m), negotiation::status_output),
@@ -194,7 +194,14 @@ fn check(opts: &CheckOptions) -> i32 {
     let (inputs, docs): (Vec<&walk::Input>, Vec<(String, Analysis)>) =
         kept.into_iter().map(|(input, a)| (input, (input.path.display().to_string(), a))).unzip();
     let analyses = workspace::resolve_across(docs, &opts.config);
-    for (input, a) in inputs.into_iter().zip(analyses) {
+    if opts.format == Format::Sarif {
+        // The artifacts come before the results: registered first, then written file by file.
+        for (input, a) in inputs.iter().zip(&analyses) {
+            sarif.add_artifact(&input.path, a);
+        }
+        out.write(|w| sarif.start(w));
+    }
+    for (index, (input, a)) in inputs.into_iter().zip(analyses).enumerate() {
         let path = &input.path;
         let shown = path.display().to_string();
         checked += 1;
@@ -214,7 +221,7 @@ fn check(opts: &CheckOptions) -> i32 {
                     out.write(|w| j.file(w, &a, &shown));
                 }
             }
-            Format::Sarif => sarif.add_file(path, &a),
+            Format::Sarif => out.write(|w| sarif.write_file(w, path, &a, index)),
             Format::Human => {
                 for d in &a.diagnostics {
                     block.clear();
@@ -230,10 +237,7 @@ fn check(opts: &CheckOptions) -> i32 {
                 out.write(|w| j.finish(w));
             }
         }
-        Format::Sarif => {
-            let log = json::to_string_pretty(&sarif.finish());
-            out.write(|w| w.write_all(log.as_bytes()));
-        }
+        Format::Sarif => out.write(|w| sarif.finish(w)),
         Format::Human => {
             let plural = |n: usize| if n == 1 { "" } else { "s" };
             let mut summary = format!(
@@ -276,11 +280,22 @@ fn single(opts: &SingleOptions, render: fn(&Analysis, &str, Format) -> String) -
     print(&render(&a, &opts.path.display().to_string(), opts.format))
 }
 
-fn outline_output(a: &Analysis, path: &str, format: Format) -> String {
-    match format {
-        Format::Human => json::outline_human_output(a),
-        _ => json::outline_json_output(a, path),
+/// `outline`: the JSON format is written to stdout as the outline is walked.
+fn outline(opts: &SingleOptions) -> i32 {
+    if opts.format == Format::Human {
+        return single(opts, |a, _, _| json::outline_human_output(a));
     }
+    let text = match walk::read_bounded(&opts.path, opts.max_file_size) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let a = Analysis::new(text, opts.lang, &opts.config);
+    let mut out = Output::new();
+    out.write(|w| json::write_outline_json(w, &a, &opts.path.display().to_string()));
+    out.finish()
 }
 
 fn refs_output(a: &Analysis, path: &str, format: Format) -> String {

@@ -110,12 +110,19 @@ fn region(a: &Analysis, r: TextRange) -> Value {
     json!({"startLine": s.line + 1, "startColumn": s.col + 1, "endLine": e.line + 1, "endColumn": e.col + 1})
 }
 
-/// Collects the files of one `check` run, then writes the SARIF log.
+/// Writes the SARIF log of one `check` run as the files are checked: the
+/// artifacts and notifications first (known before any file's results are
+/// written), then each file's results, then the rules. Only one result is
+/// a JSON value at a time; the text is the same as the pretty-printed value
+/// of the whole log ([`SarifLog::log_value`], which the tests compare).
 pub struct SarifLog {
     cwd: Option<std::path::PathBuf>,
     artifacts: Vec<Value>,
-    results: Vec<Value>,
     notifications: Vec<Value>,
+    /// Results written so far.
+    written: usize,
+    /// What follows the results, once the head is written.
+    tail: Option<String>,
 }
 
 impl Default for SarifLog {
@@ -124,24 +131,30 @@ impl Default for SarifLog {
     }
 }
 
+/// Stands for the results in the log's value while its head is printed.
+const RESULTS_MARK: &str = "\u{1}rapporteur-results\u{1}";
+
 impl SarifLog {
     pub fn new() -> SarifLog {
-        SarifLog { cwd: std::env::current_dir().ok(), artifacts: Vec::new(), results: Vec::new(), notifications: Vec::new() }
+        SarifLog { cwd: std::env::current_dir().ok(), artifacts: Vec::new(), notifications: Vec::new(), written: 0, tail: None }
     }
 
-    pub fn add_file(&mut self, path: &Path, a: &Analysis) {
-        let index = self.artifacts.len();
-        let mut location = artifact_location(path, self.cwd.as_deref());
+    /// Registers a file whose results follow; returns its artifact index.
+    pub fn add_artifact(&mut self, path: &Path, a: &Analysis) -> usize {
         self.artifacts.push(json!({
-            "location": location.clone(),
+            "location": artifact_location(path, self.cwd.as_deref()),
             "length": a.text.len(),
             "encoding": "utf-8",
             "sourceLanguage": a.language().code(),
         }));
+        self.artifacts.len() - 1
+    }
+
+    /// The results of the file registered as artifact `index`.
+    fn results<'a>(&self, path: &Path, a: &'a Analysis, index: usize) -> impl Iterator<Item = Value> + 'a {
+        let mut location = artifact_location(path, self.cwd.as_deref());
         location["index"] = json!(index);
-        for d in &a.diagnostics {
-            self.results.push(result(a, &location, d));
-        }
+        a.diagnostics.iter().map(move |d| result(a, &location, d))
     }
 
     /// A file that could not be read or found.
@@ -149,7 +162,48 @@ impl SarifLog {
         self.notifications.push(json!({"level": "error", "message": {"text": message}}));
     }
 
-    pub fn finish(self) -> Value {
+    /// Writes the log up to the first result: call after every artifact
+    /// and error is registered.
+    pub fn start(&mut self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(&self.log_value(Value::String(RESULTS_MARK.to_string()))).map_err(std::io::Error::other)?;
+        let mark = serde_json::to_string(RESULTS_MARK).map_err(std::io::Error::other)?;
+        let at = text.find(&mark).ok_or_else(|| std::io::Error::other("the results' place in the SARIF log"))?;
+        w.write_all(&text.as_bytes()[..at])?;
+        w.write_all(b"[")?;
+        self.tail = Some(format!("{}\n", &text[at + mark.len()..]));
+        Ok(())
+    }
+
+    /// Writes the results of the file registered as artifact `index`.
+    pub fn write_file(&mut self, w: &mut impl std::io::Write, path: &Path, a: &Analysis, index: usize) -> std::io::Result<()> {
+        use serde_json::ser::{Formatter as _, PrettyFormatter};
+        for result in self.results(path, a, index) {
+            w.write_all(if self.written == 0 { b"\n        " } else { b",\n        " })?;
+            self.written += 1;
+            // Indented as four levels down (`{"runs": [{"results": [`).
+            let mut formatter = PrettyFormatter::new();
+            let mut sink = std::io::sink();
+            for _ in 0..2 {
+                formatter.begin_object(&mut sink)?;
+                formatter.begin_array(&mut sink)?;
+            }
+            let mut ser = serde_json::Serializer::with_formatter(&mut *w, formatter);
+            serde::Serialize::serialize(&result, &mut ser).map_err(std::io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the rest of the log.
+    pub fn finish(mut self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        if self.tail.is_none() {
+            self.start(w)?;
+        }
+        w.write_all(if self.written == 0 { b"]" } else { b"\n      ]" })?;
+        w.write_all(self.tail.unwrap_or_default().as_bytes())
+    }
+
+    /// The whole log as a value, with `results` in its place.
+    fn log_value(&self, results: Value) -> Value {
         let mut run = json!({
             "tool": {"driver": {
                 "name": "rapporteur",
@@ -164,7 +218,7 @@ impl SarifLog {
             }],
             "columnKind": "utf16CodeUnits",
             "artifacts": self.artifacts,
-            "results": self.results,
+            "results": results,
         });
         if let Some(cwd) = &self.cwd {
             let mut root = slashes(cwd);
@@ -214,6 +268,33 @@ mod tests {
         }
         assert_eq!(first_sentence(&code_doc(Code::ReferenceBroken).unwrap()), "The target does not exist.");
         assert!(first_sentence(&code_doc(Code::ReferenceAmbiguous).unwrap()).contains("the candidates are the related locations"));
+    }
+
+    #[test]
+    fn the_streamed_log_is_the_pretty_printed_value() {
+        use crate::diagnostics::DiagnosticsConfig;
+        let seed = include_str!("../../tests/fixtures/seed/000_e12bae3abcaa388b.txt");
+        let config = DiagnosticsConfig::all_enabled();
+        let analyses = [Analysis::new(seed, None, &config), Analysis::new("1. a\n3. b 😀 paragraph 9\n", None, &config)];
+        assert!(analyses.iter().all(|a| !a.diagnostics.is_empty()));
+        for n in 0..=analyses.len() {
+            for errors in [0, 1] {
+                let mut log = SarifLog::new();
+                (0..errors).for_each(|_| log.add_error("x.txt: no such file"));
+                let paths: Vec<std::path::PathBuf> = (0..n).map(|i| format!("d/f{i}.txt").into()).collect();
+                let indices: Vec<usize> = (0..n).map(|i| log.add_artifact(&paths[i], &analyses[i])).collect();
+                let results: Vec<Value> =
+                    (0..n).flat_map(|i| log.results(&paths[i], &analyses[i], indices[i]).collect::<Vec<_>>()).collect();
+                let expected = format!("{}\n", serde_json::to_string_pretty(&log.log_value(Value::Array(results))).unwrap());
+                let mut streamed = Vec::new();
+                log.start(&mut streamed).unwrap();
+                for i in 0..n {
+                    log.write_file(&mut streamed, &paths[i], &analyses[i], indices[i]).unwrap();
+                }
+                log.finish(&mut streamed).unwrap();
+                assert_eq!(String::from_utf8(streamed).unwrap(), expected, "{n} files, {errors} errors");
+            }
+        }
     }
 
     #[test]

@@ -174,8 +174,9 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// The corrected text for a range, where the rule knows it (the figure
     /// a vote states, a repeated run removed, a symbol written right): what
-    /// the quick fix of `ide::fixes` puts in.
-    pub replacement: Option<(TextRange, String)>,
+    /// the quick fix of `ide::fixes` puts in. Boxed: few diagnostics have
+    /// one, and a document can have hundreds of thousands of diagnostics.
+    pub replacement: Option<Box<(TextRange, String)>>,
 }
 
 impl Diagnostic {
@@ -192,10 +193,12 @@ impl Diagnostic {
     }
     /// The corrected text for `range` (see [`Diagnostic::replacement`]).
     pub fn with_replacement(mut self, range: TextRange, text: impl Into<String>) -> Diagnostic {
-        self.replacement = Some((range, text.into()));
+        self.replacement = Some(Box::new((range, text.into())));
         self
     }
     pub fn with_related(mut self, range: TextRange, message: impl Into<String>) -> Diagnostic {
+        // Most diagnostics have one related location: no room for four.
+        self.related.reserve_exact(1);
         self.related.push(Related { range, message: message.into() });
         self
     }
@@ -245,6 +248,7 @@ pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> 
     });
     out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     out.dedup();
+    out.shrink_to_fit();
     out
 }
 

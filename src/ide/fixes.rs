@@ -97,7 +97,7 @@ pub fn quick_fix(analysis: &Analysis, d: &Diagnostic) -> Option<Fix> {
             (!r.edits.is_empty()).then(|| fix(format!("Renumber {title} (keep references)"), r.edits))
         }
         _ => {
-            let (range, text) = d.replacement.clone()?;
+            let (range, text) = *d.replacement.clone()?;
             let written = &analysis.text[range.start..range.end];
             let title = match d.code {
                 Code::VoteCount => format!("Set the figure to {text}"),

@@ -6,12 +6,14 @@
 //! (applying edits), `publish` (coalesced, version-gated diagnostics),
 //! `convert` (core ↔ protocol values), `config` (client settings),
 //! `capabilities` (what is offered, encoding negotiation), `transport`
-//! (stdio framing), `log` (stderr logging).
+//! (stdio framing), `direct` (large answers written without a JSON value
+//! tree), `log` (stderr logging).
 
 mod actions;
 mod capabilities;
 pub(crate) mod config;
 mod convert;
+mod direct;
 mod glob;
 mod log;
 mod publish;
@@ -105,6 +107,8 @@ pub fn service(options: Options) -> (LspService<Backend>, ClientSocket) {
     LspService::build(|client| Backend::new(client, options))
         .custom_method(DOCUMENT_TEXT, Backend::document_text)
         .custom_method(INVALID_NOTIFICATION, Backend::invalid_notification)
+        .custom_method(direct::DOCUMENT_SYMBOL, Backend::document_symbol_direct)
+        .custom_method(direct::STASHED, Backend::stashed_notification)
         .finish()
 }
 

@@ -144,7 +144,7 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
         }
         return true;
     }
-    shared.client.publish_diagnostics(uri.clone(), diagnostics, Some(doc.version)).await;
+    super::direct::send_diagnostics(shared, uri.clone(), diagnostics, Some(doc.version)).await;
     true
 }
 
@@ -191,7 +191,7 @@ pub async fn clear(shared: &Shared, uri: Uri) {
         // Reopened meanwhile: its own publication follows.
         return;
     }
-    shared.client.publish_diagnostics(uri, Vec::new(), None).await;
+    super::direct::send_diagnostics(shared, uri, Vec::new(), None).await;
 }
 
 /// Publishes an empty list for a document whose text may have diverged
@@ -199,7 +199,7 @@ pub async fn clear(shared: &Shared, uri: Uri) {
 pub async fn withdraw(shared: &Shared, uri: Uri, doc: &Arc<DocState>) {
     let _gate = shared.publish_gate.lock().await;
     if shared.docs.is_current(&uri, doc) {
-        shared.client.publish_diagnostics(uri, Vec::new(), Some(doc.version)).await;
+        super::direct::send_diagnostics(shared, uri, Vec::new(), Some(doc.version)).await;
     }
 }
 

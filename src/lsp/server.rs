@@ -56,6 +56,8 @@ pub struct Shared {
     shutdown_requested: Arc<AtomicBool>,
     /// The documents of the workspace folders (`lsp/workspace.rs`).
     pub workspace: Arc<super::workspace::Index>,
+    /// Over stdio, the sink for answers written without a JSON value tree (`lsp/direct.rs`).
+    pub direct: std::sync::OnceLock<Arc<super::direct::Direct>>,
 }
 
 impl Shared {
@@ -156,7 +158,7 @@ fn not_open(uri: &Uri) -> Error {
 
 /// The language server.
 pub struct Backend {
-    shared: Arc<Shared>,
+    pub(super) shared: Arc<Shared>,
 }
 
 impl Backend {
@@ -205,6 +207,7 @@ impl Backend {
             folders: RwLock::new(Vec::new()),
             shutdown_requested: Arc::new(AtomicBool::new(false)),
             workspace: Arc::default(),
+            direct: std::sync::OnceLock::new(),
         };
         Backend { shared: Arc::new(shared) }
     }
@@ -360,6 +363,15 @@ impl<F: Future> Future for CatchPanic<F> {
 
 impl Backend {
     /// Runs a request handler; a panic becomes an internal-error response.
+    /// The answer to `textDocument/documentSymbol` (sent by the library or by `lsp/direct.rs`).
+    pub(super) async fn document_symbol_answer(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.request("textDocument/documentSymbol", async {
+            let symbols = self.off_runtime(&params.text_document.uri, |_, a, enc| convert::symbols(a, &a.outline(), enc)).await?;
+            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+        })
+        .await
+    }
+
     async fn request<T>(&self, method: &str, fut: impl Future<Output = Result<T>>) -> Result<T> {
         match (CatchPanic { inner: Box::pin(fut) }).await {
             Ok(result) => result,
@@ -585,11 +597,7 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        self.request("textDocument/documentSymbol", async {
-            let symbols = self.off_runtime(&params.text_document.uri, |_, a, enc| convert::symbols(a, &a.outline(), enc)).await?;
-            Ok(Some(DocumentSymbolResponse::Nested(symbols)))
-        })
-        .await
+        self.document_symbol_answer(params).await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {

@@ -123,6 +123,29 @@ impl DocState {
         s
     }
 
+    /// The text as the analysis takes it: copied once from the rope into
+    /// its shared allocation (`Arc::from(self.text())` copies it twice, a
+    /// transient 20 MB for a 10-MB document on every keystroke).
+    pub fn shared_text(&self) -> Arc<str> {
+        let len = self.rope.len_bytes();
+        let mut bytes: Arc<[std::mem::MaybeUninit<u8>]> = Arc::new_uninit_slice(len);
+        let slots = Arc::get_mut(&mut bytes).expect("a new allocation has one owner");
+        let mut at = 0;
+        for chunk in self.rope.chunks() {
+            for (slot, &b) in slots[at..at + chunk.len()].iter_mut().zip(chunk.as_bytes()) {
+                slot.write(b);
+            }
+            at += chunk.len();
+        }
+        assert_eq!(at, len, "the rope's chunks cover its length");
+        // SAFETY: every one of the `len` bytes was written above.
+        let bytes: Arc<[u8]> = unsafe { bytes.assume_init() };
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        // SAFETY: the bytes are the rope's chunks, each a `str`, end to end:
+        // valid UTF-8; `str` and `[u8]` have the same layout.
+        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
+    }
+
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
         self.analysis.get().cloned()
     }
@@ -155,7 +178,7 @@ impl DocState {
         self.analysis
             .get_or_init(|| {
                 let started = std::time::Instant::now();
-                let text: Arc<str> = Arc::from(self.text());
+                let text = self.shared_text();
                 let basis = self.basis.lock().ok().and_then(|mut b| b.take());
                 let how = if basis.is_some() { "as an update" } else { "afresh" };
                 let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis);
@@ -257,5 +280,23 @@ impl DocStore {
 
     pub fn uris(&self) -> Vec<Uri> {
         self.docs.iter().map(|entry| entry.key().clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_text_is_the_ropes_text() {
+        let mut text: String = (0..3000).map(|i| format!("{i}. 段落 paragraph 😀\n")).collect();
+        let mut rope = Rope::from_str(&text);
+        rope.insert(17, "é中");
+        let at = text.char_indices().nth(17).map_or(text.len(), |(i, _)| i);
+        text.insert_str(at, "é中");
+        assert!(rope.chunks().count() > 1);
+        let doc = DocState::open(0, rope, Arc::default());
+        assert!(*doc.shared_text() == *text, "the shared text differs from the rope's");
+        assert_eq!(&*DocState::open(0, Rope::new(), Arc::default()).shared_text(), "");
     }
 }

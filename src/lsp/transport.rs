@@ -25,10 +25,16 @@
 //!   library; it becomes `rapporteur/invalidNotification`, in its place in
 //!   the order, so that the server can tell the user and stop trusting its
 //!   copy of the document.
+//!
+//! A `textDocument/documentSymbol` request is passed on renamed, so that its
+//! answer is written without a JSON value tree, and a large `didOpen` or
+//! `didChange` is read here once and handed over beside the library (see
+//! `direct.rs`).
 
 use std::future::poll_fn;
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
@@ -41,6 +47,7 @@ use tower_lsp_server::ls_types::{
 };
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
+use super::direct::Direct;
 use super::log::{self, Level};
 use super::server::{Backend, InvalidNotification};
 use super::INVALID_NOTIFICATION;
@@ -51,6 +58,13 @@ const MAX_BODY: usize = 256 << 20;
 const MAX_HEADER_LINE: usize = 8 << 10;
 /// The header every message starts with (matched without regard to case).
 const CONTENT_LENGTH: &[u8] = b"content-length:";
+/// A `didOpen` or `didChange` message from this size up is read once here
+/// and its parameters handed to the server beside the protocol library
+/// (which would parse it twice more and keep a read buffer of three times
+/// its size for good).
+const STASH_FROM: usize = 256 << 10;
+/// The read buffer kept between messages.
+const KEPT_BUFFER: usize = 256 << 10;
 /// Requests in flight at once in `Server` (its default, 4, would queue a
 /// hover behind four long requests).
 const CONCURRENCY: usize = 256;
@@ -139,6 +153,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         if self.start > 0 {
             self.buf.drain(..self.start);
             self.start = 0;
+            // Let go of the room a large message took.
+            if self.buf.capacity() > 4 * KEPT_BUFFER && self.buf.len() < KEPT_BUFFER {
+                self.buf.shrink_to(KEPT_BUFFER);
+            }
         }
         let mut chunk = [0u8; 16 << 10];
         let inner = &mut self.inner;
@@ -279,10 +297,10 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
     }
 }
 
-fn framed(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
-    out
+/// Writes the header, then the body (not copied after it: a body can be tens of megabytes).
+async fn write_framed<W: AsyncWrite + Unpin>(out: &mut W, body: &[u8]) -> io::Result<()> {
+    write_all(out, format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes()).await?;
+    write_all(out, body).await
 }
 
 async fn write_all<W: AsyncWrite + Unpin>(out: &mut W, mut bytes: &[u8]) -> io::Result<()> {
@@ -311,13 +329,13 @@ enum Checked {
 /// Checks that `body` is a message `Server` will accept (exactly the types
 /// it decodes into) and answers for it where `Server` would not: see the
 /// module's documentation.
-fn check_message(body: Vec<u8>) -> Checked {
+fn check_message(body: Vec<u8>, direct: &Direct) -> Checked {
     match serde_json::from_slice::<Request>(&body) {
-        Ok(request) => return check_request(request, body),
+        Ok(request) => return check_request(request, body, direct),
         Err(_) if memchr::memmem::find(&body, br"\u").is_some() => {
             if let Some(repaired) = replace_lone_surrogates(&body) {
                 log::stderr(Level::Warn, "a message with a lone UTF-16 surrogate escape: replaced by U+FFFD");
-                return check_message(repaired);
+                return check_message(repaired, direct);
             }
         }
         Err(_) => {}
@@ -342,7 +360,7 @@ fn check_message(body: Vec<u8>) -> Checked {
     }
 }
 
-fn check_request(request: Request, body: Vec<u8>) -> Checked {
+fn check_request(request: Request, body: Vec<u8>, direct: &Direct) -> Checked {
     let method = request.method();
     if let Some(id) = request.id() {
         if method.starts_with("$/") {
@@ -351,7 +369,22 @@ fn check_request(request: Request, body: Vec<u8>) -> Checked {
             error.data = Some(Value::String(method.to_string()));
             return Checked::Reply(Response::from_error(id.clone(), error));
         }
+        if let Some(rerouted) = super::direct::reroute(&request) {
+            return Checked::Pass(rerouted);
+        }
         return Checked::Pass(body);
+    }
+    if body.len() >= STASH_FROM && matches!(method, "textDocument/didOpen" | "textDocument/didChange") {
+        // A large text: read once here, and handed over beside the library (see `direct.rs`).
+        drop(body);
+        let method = method.to_string();
+        let uri =
+            request.params().and_then(|p| p.get("textDocument")).and_then(|d| d.get("uri")).and_then(Value::as_str).map(str::to_string);
+        let (_, _, params) = request.into_parts();
+        return match direct.stash(&method, params.unwrap_or_default()) {
+            Ok(stub) => Checked::Pass(stub),
+            Err(error) => invalid_notification(method, uri, error),
+        };
     }
     let unreadable = match method {
         "textDocument/didOpen" => params_error::<DidOpenTextDocumentParams>(request.params()),
@@ -362,12 +395,14 @@ fn check_request(request: Request, body: Vec<u8>) -> Checked {
     };
     let Some(error) = unreadable else { return Checked::Pass(body) };
     let uri = request.params().and_then(|p| p.get("textDocument")).and_then(|d| d.get("uri")).and_then(Value::as_str);
-    let params = InvalidNotification { method: method.to_string(), uri: uri.map(str::to_string), error };
+    invalid_notification(method.to_string(), uri.map(str::to_string), error)
+}
+
+/// `rapporteur/invalidNotification` in place of a notification whose parameters cannot be read.
+fn invalid_notification(method: String, uri: Option<String>, error: String) -> Checked {
+    let params = InvalidNotification { method, uri, error };
     let message = json!({"jsonrpc": "2.0", "method": INVALID_NOTIFICATION, "params": params});
-    match serde_json::to_vec(&message) {
-        Ok(bytes) => Checked::Pass(bytes),
-        Err(_) => Checked::Pass(body),
-    }
+    Checked::Pass(serde_json::to_vec(&message).unwrap_or_default())
 }
 
 /// Why `params` cannot be read as a `T`, if it cannot.
@@ -424,7 +459,12 @@ fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// Stdin → checks → `Server`'s input; error responses → the writer.
-async fn read_input<R: AsyncRead + Unpin>(input: R, to_server: UnboundedSender<Vec<u8>>, out: UnboundedSender<Vec<u8>>) {
+async fn read_input<R: AsyncRead + Unpin>(
+    input: R,
+    to_server: UnboundedSender<Vec<u8>>,
+    out: UnboundedSender<Vec<u8>>,
+    direct: Arc<Direct>,
+) {
     let mut input = FrameReader::new(input);
     loop {
         let frame = match input.frame().await {
@@ -436,7 +476,7 @@ async fn read_input<R: AsyncRead + Unpin>(input: R, to_server: UnboundedSender<V
             }
         };
         let rejected = match frame {
-            Frame::Body(body) => match check_message(body) {
+            Frame::Body(body) => match check_message(body, &direct) {
                 Checked::Pass(body) => {
                     let header = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
                     if to_server.send(header).is_err() || to_server.send(body).is_err() {
@@ -459,9 +499,12 @@ async fn read_input<R: AsyncRead + Unpin>(input: R, to_server: UnboundedSender<V
 }
 
 /// `Server`'s output → the writer, one whole message at a time.
-async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>) {
+async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>, direct: Arc<Direct>) {
     let mut from_server = FrameReader::new(from_server);
     while let Ok(Some(Frame::Body(body))) = from_server.frame().await {
+        if direct.swallow(&body) {
+            continue; // answered directly already
+        }
         if out.send(body).is_err() {
             break;
         }
@@ -471,9 +514,9 @@ async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSend
 /// The only writer of stdout.
 async fn write_output<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Vec<u8>>, mut stdout: W) {
     while let Some(body) = rx.recv().await {
-        let mut result = write_all(&mut stdout, &framed(&body)).await;
+        let mut result = write_framed(&mut stdout, &body).await;
         while let (Ok(()), Ok(more)) = (&result, rx.try_recv()) {
-            result = write_all(&mut stdout, &framed(&more)).await;
+            result = write_framed(&mut stdout, &more).await;
         }
         if let Err(e) = result.and(flush(&mut stdout).await) {
             log::stderr(Level::Error, &format!("writing stdout: {e}"));
@@ -492,11 +535,14 @@ where
     let (server_out, from_server) = unbounded_channel();
     let (out_tx, out_rx) = unbounded_channel();
     let writer = tokio::spawn(write_output(out_rx, output));
-    let forwarder = tokio::spawn(forward_output(PipeReader::new(from_server), out_tx.clone()));
-    let reader = tokio::spawn(read_input(input, to_server, out_tx));
+    let direct = Arc::new(Direct::new(out_tx.clone()));
+    service.inner().set_direct(Arc::clone(&direct));
+    let forwarder = tokio::spawn(forward_output(PipeReader::new(from_server), out_tx.clone(), Arc::clone(&direct)));
+    let reader = tokio::spawn(read_input(input, to_server, out_tx, Arc::clone(&direct)));
     Server::new(PipeReader::new(server_in), PipeWriter(server_out), socket).concurrency_level(CONCURRENCY).serve(service).await;
     // `Server` has dropped its output pipe: the forwarder drains it and ends.
     let _ = forwarder.await;
+    direct.close();
     // The reader may be waiting on stdin (a client need not close it after `exit`).
     reader.abort();
     let _ = reader.await;

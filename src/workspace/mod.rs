@@ -36,8 +36,10 @@ pub struct Entry {
     pub path: String,
     pub analysis: Arc<Analysis>,
     pub identity: Identity,
-    /// What `workspace/symbol` searches, built once.
-    symbols: Vec<symbols::SymbolEntry>,
+    /// What `workspace/symbol` searches, built at the first search (not
+    /// for every version of a document being edited: at 10 MB it took
+    /// hundreds of milliseconds and 34 MB per keystroke).
+    symbols: OnceLock<Vec<symbols::SymbolEntry>>,
     /// The resolver's index of this document, built on the first reference
     /// into it from another document and kept until it changes (a new
     /// analysis is a new entry).
@@ -45,6 +47,10 @@ pub struct Entry {
 }
 
 impl Entry {
+    fn symbols(&self) -> &[symbols::SymbolEntry] {
+        self.symbols.get_or_init(|| symbols::entries(&self.analysis, &self.identity))
+    }
+
     /// Resolves a target in this document with its kept index.
     fn resolve(&self, kind: RefKind, target: &InternalTarget) -> crate::model::Resolution {
         let index = self.resolver.get_or_init(|| ResolverIndex::new(&self.analysis.document));
@@ -90,7 +96,7 @@ impl Workspace {
     pub fn insert(&mut self, path: impl Into<String>, analysis: Arc<Analysis>) -> DocKey {
         let path = path.into();
         let identity = identify(&analysis);
-        let symbols = symbols::entries(&analysis, &identity);
+        let symbols = OnceLock::new();
         if let Some(&key) = self.by_path.get(&path) {
             self.unindex(key);
             self.entries[key] = Some(Entry { path, analysis, identity, symbols, resolver: OnceLock::new() });

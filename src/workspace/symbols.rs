@@ -220,7 +220,7 @@ pub(super) fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<SymbolHit
     let query = query_words(query);
     let mut hits: Vec<(usize, usize, SymbolHit)> = Vec::new();
     for (key, e) in ws.entries() {
-        for s in &e.symbols {
+        for s in e.symbols() {
             if query.is_empty() && s.kind != SymbolKind::Document {
                 continue;
             }

@@ -218,17 +218,33 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
     // Brackets.
     let mut stack: Vec<(usize, usize)> = Vec::new(); // (offset, index into pairs placeholder)
     let mut raw: Vec<(TextRange, TextRange, u16)> = Vec::new();
-    let mut iter = masked.char_indices();
-    while let Some((i, c)) = iter.next() {
+    // Only brackets matter here: `[`, `]` and the full-width `［` `］`
+    // (EF BC BB, EF BC BD) are found with memchr, not by decoding every
+    // character.
+    let bytes = masked.as_bytes();
+    let mut at = 0;
+    while let Some(k) = memchr::memchr3(b'[', b']', 0xEF, &bytes[at..]) {
+        let i = at + k;
+        let c = match bytes[i] {
+            b'[' => '[',
+            b']' => ']',
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0xBC, 0xBB]) => '［',
+                Some([0xBC, 0xBD]) => '］',
+                _ => {
+                    at = i + 1;
+                    continue;
+                }
+            },
+        };
+        at = i + c.len_utf8();
         if is_open(c) {
             if let Some(end) = footnote_at(masked, i, c.len_utf8()) {
-                while iter.clone().next().is_some_and(|(j, _)| j < end) {
-                    iter.next();
-                }
+                at = end;
                 continue;
             }
             stack.push((i, c.len_utf8()));
-        } else if is_close(c) {
+        } else {
             match stack.pop() {
                 Some((o, len)) => raw.push((TextRange::new(o, o + len), TextRange::new(i, i + c.len_utf8()), stack.len() as u16)),
                 None => m.unmatched.push(Unmatched { at: TextRange::new(i, i + c.len_utf8()), opening: false }),

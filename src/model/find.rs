@@ -353,6 +353,19 @@ impl<'h> Scan<'h> {
     }
 }
 
+/// `s` with its words joined by one space (as `split_whitespace` and
+/// `join(" ")` would), copied once.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
     if m.end() > m.start() {
         return Some(m.end());
@@ -508,7 +521,7 @@ impl Finder<'_> {
                 continue;
             }
             let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
-            let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
+            let id = single_spaced(name.trim_start_matches('《').trim_end_matches('》'));
             let e = External::new(ExternalKind::Instrument, id);
             taken.push(r);
             entities.push(Entity { phrase: r, external: e.clone(), in_words: false });

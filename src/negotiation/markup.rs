@@ -402,6 +402,9 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         });
     }
     blocks.extend(open);
+    // The labels in brackets (`[Alt 1]`), in text order (as the pairs are):
+    // each block finds its own by a binary search, not a pass over all.
+    let alt_labels: Vec<&Pair> = m.pairs.iter().filter(|p| p.kind == PairKind::AltLabel).collect();
     // Each block's label: (label range, bare).
     let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
         let first = &masked[b.start..b.end];
@@ -411,7 +414,8 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
             let rest = &masked[r.end..b.end];
             TextRange::new(r.start, r.end + rest.len() - rest.trim_start().len())
         };
-        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at && p.close.end <= b.end) {
+        let from = alt_labels.partition_point(|p| p.open.start < at);
+        if let Some(p) = alt_labels[from..].iter().take_while(|p| p.open.start == at).find(|p| p.close.end <= b.end) {
             let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
             return Some((spaced(p.range()), bare));
         }

@@ -460,6 +460,11 @@ pub struct Tables {
     pub resolution_list: Regex,
     pub resolution_number: Regex,
     pub instrument: Regex,
+    /// `instrument` without its optional leading article (`the `), or
+    /// `None` when it has none: searched for first, since a search led by
+    /// the article stops at every "the" of the text (see
+    /// `model::find::Scan::matches_after_article`).
+    pub instrument_name: Option<Regex>,
     pub rule_of_procedure: Regex,
     pub sdg: Regex,
     pub vote_figures: Regex,
@@ -481,6 +486,9 @@ pub struct Tables {
     pub requested_in: Regex,
     pub resolution_in_numerals: Regex,
 }
+
+/// The optional article an instrument pattern may start with (English).
+const OPTIONAL_ARTICLE: &str = r"(?-u:\b)(?:the\s+)?";
 
 fn compile(pattern: &str) -> Regex {
     match Regex::new(pattern) {
@@ -536,6 +544,7 @@ impl Tables {
             requested_in: compile(data.requested_in),
             resolution_in_numerals: compile(data.resolution_in_numerals),
             instrument: compile(data.instrument),
+            instrument_name: data.instrument.strip_prefix(OPTIONAL_ARTICLE).map(|name| compile(&format!(r"(?-u:\b){name}"))),
             rule_of_procedure: compile(data.rule_of_procedure),
             sdg: compile(data.sdg),
             vote_figures: compile(data.vote_figures),

@@ -336,6 +336,48 @@ impl<'h> Scan<'h> {
     }
 }
 
+impl<'h> Scan<'h> {
+    /// [`Scan::matches`] of `full`, a pattern `\b(?:the\s+)?(?P<name>…)`,
+    /// found through `name` (the same without the article, whose every
+    /// alternative starts with a letter or a digit): the next name first,
+    /// then `full` from the article before it, if any. The same matches,
+    /// without stopping at every "the" of the text. A match of `full`
+    /// starts at a name or at an article right before one (a name cannot
+    /// start inside "the" or the blanks after it), so none starts between
+    /// the search position and the article before the next name.
+    fn matches_after_article<'r>(&self, full: &'r Regex, name: Option<&'r Regex>) -> Box<dyn Iterator<Item = regex::Match<'h>> + 'r>
+    where
+        'h: 'r,
+    {
+        let Some(name) = name else { return Box::new(self.matches(full)) };
+        let hay = self.hay;
+        let mut at = Some(self.from);
+        Box::new(std::iter::from_fn(move || {
+            let from = at?;
+            let n = name.find_at(hay, from)?;
+            let blanks = hay[from..n.start()].trim_end_matches(char::is_whitespace);
+            let before = from + blanks.len();
+            let start = if before < n.start() && blanks.ends_with("the") { before - 3 } else { n.start() };
+            let m = full.find_at(hay, start.max(from))?;
+            at = next_start(hay, m);
+            Some(m)
+        }))
+    }
+}
+
+/// `s` with its words joined by one space (as `split_whitespace` and
+/// `join(" ")` would), copied once.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
     if m.end() > m.start() {
         return Some(m.end());
@@ -480,7 +522,7 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // Named instruments.
-        for whole in scan.matches(&t.instrument) {
+        for whole in scan.matches_after_article(&t.instrument, t.instrument_name.as_ref()) {
             let r = span(0, whole);
             if overlaps(taken, r) {
                 continue;
@@ -491,7 +533,7 @@ impl Finder<'_> {
                 continue;
             }
             let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
-            let id = name.trim_start_matches('《').trim_end_matches('》').split_whitespace().collect::<Vec<_>>().join(" ");
+            let id = single_spaced(name.trim_start_matches('《').trim_end_matches('》'));
             let e = External::new(ExternalKind::Instrument, id);
             taken.push(r);
             entities.push(Entity { phrase: r, external: e.clone(), in_words: false });

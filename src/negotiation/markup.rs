@@ -232,17 +232,33 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
     // Brackets.
     let mut stack: Vec<(usize, usize)> = Vec::new(); // (offset, index into pairs placeholder)
     let mut raw: Vec<(TextRange, TextRange, u16)> = Vec::new();
-    let mut iter = masked.char_indices();
-    while let Some((i, c)) = iter.next() {
+    // Only brackets matter here: `[`, `]` and the full-width `［` `］`
+    // (EF BC BB, EF BC BD) are found with memchr, not by decoding every
+    // character.
+    let bytes = masked.as_bytes();
+    let mut at = 0;
+    while let Some(k) = memchr::memchr3(b'[', b']', 0xEF, &bytes[at..]) {
+        let i = at + k;
+        let c = match bytes[i] {
+            b'[' => '[',
+            b']' => ']',
+            _ => match bytes.get(i + 1..i + 3) {
+                Some([0xBC, 0xBB]) => '［',
+                Some([0xBC, 0xBD]) => '］',
+                _ => {
+                    at = i + 1;
+                    continue;
+                }
+            },
+        };
+        at = i + c.len_utf8();
         if is_open(c) {
             if let Some(end) = footnote_at(masked, i, c.len_utf8()) {
-                while iter.clone().next().is_some_and(|(j, _)| j < end) {
-                    iter.next();
-                }
+                at = end;
                 continue;
             }
             stack.push((i, c.len_utf8()));
-        } else if is_close(c) {
+        } else {
             match stack.pop() {
                 Some((o, len)) => raw.push((TextRange::new(o, o + len), TextRange::new(i, i + c.len_utf8()), stack.len() as u16)),
                 None => m.unmatched.push(Unmatched { at: TextRange::new(i, i + c.len_utf8()), opening: false }),
@@ -400,6 +416,9 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         });
     }
     blocks.extend(open);
+    // The labels in brackets (`[Alt 1]`), in text order (as the pairs are):
+    // each block finds its own by a binary search, not a pass over all.
+    let alt_labels: Vec<&Pair> = m.pairs.iter().filter(|p| p.kind == PairKind::AltLabel).collect();
     // Each block's label: (label range, bare).
     let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
         let first = &masked[b.start..b.end];
@@ -409,7 +428,8 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
             let rest = &masked[r.end..b.end];
             TextRange::new(r.start, r.end + rest.len() - rest.trim_start().len())
         };
-        if let Some(p) = m.pairs.iter().find(|p| p.kind == PairKind::AltLabel && p.open.start == at && p.close.end <= b.end) {
+        let from = alt_labels.partition_point(|p| p.open.start < at);
+        if let Some(p) = alt_labels[from..].iter().take_while(|p| p.open.start == at).find(|p| p.close.end <= b.end) {
             let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
             return Some((spaced(p.range()), bare));
         }

@@ -727,8 +727,10 @@ pub fn ends_sentence(s: &str) -> bool {
         }
     }
     // "…financing, agreed ad ref": a status tag in Latin, in any language.
-    let lower_tail = t.get(t.len().saturating_sub(24)..).unwrap_or("").to_ascii_lowercase();
-    if let Some(at) = ["ad referendum", "ad ref.", "ad ref"].iter().find_map(|e| lower_tail.ends_with(e).then(|| t.len() - e.len())) {
+    // (compared without case and without a lower-case copy: this runs for every line)
+    let tail = t.get(t.len().saturating_sub(24)..).unwrap_or("").as_bytes();
+    let tail_is = |e: &str| tail.len() >= e.len() && tail[tail.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+    if let Some(at) = ["ad referendum", "ad ref.", "ad ref"].iter().find_map(|e| tail_is(e).then(|| t.len() - e.len())) {
         let before = t[..at].trim_end();
         let before = before.rsplit_once(' ').map_or("", |(b, _)| b).trim_end();
         if before.ends_with(is_terminal) {

@@ -282,7 +282,14 @@ pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate:
     let mut items = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
+    // Letters, digits and blanks (ASCII or CJK ideographs, most of the text)
+    // are neither brackets nor separators, unless the table makes them so.
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == ' ' || ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let skip_plain = !seps.iter().any(|&s| plain(s));
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if skip_plain && plain(c) {
+            continue;
+        }
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth -= 1,

@@ -16,7 +16,9 @@ pub fn suffix_at(text: &str, at: usize) -> Option<(&'static str, TextRange)> {
     let rest = text.get(at..)?;
     let skipped = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
     let gap = rest.len() - skipped.len();
-    for &(word, canonical) in SUFFIXES {
+    // Most numbers are followed by none: compare the first byte first.
+    let first = *skipped.as_bytes().first()?;
+    for &(word, canonical) in SUFFIXES.iter().filter(|(word, _)| word.as_bytes()[0] == first) {
         if let Some(after) = skipped.strip_prefix(word) {
             // A Latin or Cyrillic word ends at a non-letter; a Chinese one
             // (`之二`) may run into the next character (`5之二段`).

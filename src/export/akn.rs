@@ -26,6 +26,9 @@ use regex::Regex;
 
 use super::source::{External, Kind, Node, Side, Source, Target};
 use crate::ide::Analysis;
+#[cfg(test)]
+use crate::text::markup::xml_allowed;
+use crate::text::markup::{push_attr, push_text};
 
 /// The namespace of Akoma Ntoso 3.0.
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -40,47 +43,6 @@ pub fn to_akn(a: &Analysis) -> String {
 
 // ---------------------------------------------------------------------------
 // Escaping
-
-/// Whether XML 1.0 allows `c` in a document.
-fn xml_allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// Appends `s` as character data: `&`, `<`, `>` escaped, characters XML
-/// forbids replaced (vertical tab and form feed by a space, the others by
-/// U+FFFD).
-pub fn push_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if xml_allowed(c) => out.push(c),
-            '\u{B}' | '\u{C}' => out.push(' '),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
-}
-
-/// Appends `s` as an attribute value (to go between double quotes).
-pub fn push_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Whitespace in attributes is normalised by parsers: keep it as
-            // character references.
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if xml_allowed(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
-    }
-}
 
 fn attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');

@@ -8,15 +8,7 @@ use super::diff::{Kind, Op, RevisionDiff, Unit};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
+    crate::text::markup::push_text(&mut out, s);
     out
 }
 

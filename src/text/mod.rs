@@ -6,6 +6,7 @@
 //! `\r\n` and `\r` as line ends; so does this module.
 
 mod change;
+pub mod markup;
 
 use std::fmt;
 

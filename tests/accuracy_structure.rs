@@ -402,3 +402,33 @@ fn b09_dashed_operative_paragraphs_are_operative() {
     }
     assert_diagnostics(&a, &[]);
 }
+
+/// B.9 in the languages without spaces or with other verb forms: a dashed
+/// paragraph opening with an operative verb (`敦促`, `Просит`, `تطلب`) is
+/// operative; a dashed preambular one (`回顾`, `Ссылаясь`, `إذ تشير`) is not.
+#[test]
+fn b09_dashed_operative_paragraphs_in_chinese_russian_and_arabic() {
+    let cases = [
+        (Language::Zh, "大会，\n\n- 回顾其第70/1号决议，\n\n- 敦促各国开展合作；\n\n- 请秘书长提出报告。\n"),
+        (
+            Language::Ru,
+            "Генеральная Ассамблея,\n\n- Ссылаясь на свою резолюцию 70/1,\n\n- Настоятельно призывает государства сотрудничать;\n\n- Просит Генерального секретаря представить доклад.\n",
+        ),
+        (Language::Ar, "إن الجمعية العامة،\n\n- إذ تشير إلى قرارها 70/1،\n\n- تحث الدول على التعاون؛\n\n- تطلب إلى الأمين العام أن يقدم تقريرا.\n"),
+    ];
+    for (lang, text) in cases {
+        let a = analyse(text, lang);
+        let kind_on = |line: usize| {
+            a.document
+                .nodes
+                .iter()
+                .filter(|n| line_of(&a, n.opening.start) == line)
+                .map(|n| n.kind)
+                .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
+        };
+        assert_eq!(kind_on(3), Some(NodeKind::PreambularParagraph), "{lang:?}:\n{}", outline(&a).join("\n"));
+        for line in [5, 7] {
+            assert_eq!(kind_on(line), Some(NodeKind::UnnumberedParagraph), "{lang:?} line {line}:\n{}", outline(&a).join("\n"));
+        }
+    }
+}

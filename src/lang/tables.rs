@@ -430,7 +430,9 @@ fn chinese() -> &'static LanguageData {
         masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
         number_words: &[],
         resolution_in_numerals: r"(?:(?P<organ>安全理事会|安理会|大会)\s*)?(?P<head>决议案\s*|第\s*)(?P<num>[〇零一二三四五六七八九十百千]+)\s*[(（]\s*(?:(?P<year>[〇零一二三四五六七八九]{4})|(?P<session>[一二三四五六七八九十]{1,4}))\s*[)）](?P<tail>\s*号\s*决议)?",
-        operative_verbs: &[],
+        // Verbs that open only operative paragraphs (重申, 注意到, 欢迎 and
+        // 强调 open preambular ones too, in the same form).
+        operative_verbs: &["决定", "请", "敦促", "促请", "吁请", "要求", "授权", "核可", "核准", "建议", "宣布"],
     })
 }
 

@@ -955,6 +955,10 @@ impl<'a> Builder<'a> {
 fn opens_with_operative_verb(s: &str, verbs: &[&str]) -> bool {
     let s = s.trim_start().trim_start_matches(['-', '–', '—']).trim_start();
     let word = s.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    // Chinese writes no space after the verb (`敦促各国…`): it opens the run.
+    if word.starts_with(|c: char| (c as u32) >= 0x2E80) {
+        return verbs.iter().any(|v| word.starts_with(v));
+    }
     !word.is_empty() && verbs.contains(&word)
 }
 

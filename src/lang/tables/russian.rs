@@ -119,6 +119,8 @@ pub(super) fn data() -> &'static LanguageData {
             ("шестая", 6),
         ],
         resolution_in_numerals: NEVER,
-        operative_verbs: &[],
+        // Operative paragraphs open with a finite verb (`Постановляет`),
+        // preambular ones with a participle (`Отмечая`), so the forms differ.
+        operative_verbs: &["Постановляет", "Просит", "Настоятельно", "Призывает", "Предлагает", "Рекомендует", "Одобряет", "Утверждает", "Приветствует", "Осуждает", "Подчеркивает", "Заявляет", "Требует", "Уполномочивает", "Поручает", "Решает", "Отмечает", "Выражает", "Принимает", "Поддерживает", "Признает"],
     })
 }

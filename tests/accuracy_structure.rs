@@ -387,14 +387,7 @@ fn a_first_label_ii_after_nothing_is_roman() {
 fn b09_dashed_operative_paragraphs_are_operative() {
     let text = "La Asamblea General,\n\n- Recordando su resolución 70/1,\n\nHabiendo examinado el informe del Secretario General,\n\n- Insta a los Estados a que cooperen;\n\n– Decide seguir ocupándose de la cuestión.\n\n- Pide al Secretario General que informe.\n";
     let a = analyse(text, Language::Es);
-    let kind_on = |line: usize| {
-        a.document
-            .nodes
-            .iter()
-            .filter(|n| line_of(&a, n.opening.start) == line)
-            .map(|n| n.kind)
-            .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
-    };
+    let kind_on = |line: usize| unnumbered_paragraph_kind_on(&a, line);
     assert_eq!(kind_on(3), Some(NodeKind::PreambularParagraph), "{}", outline(&a).join("\n"));
     assert_eq!(kind_on(5), Some(NodeKind::PreambularParagraph), "{}", outline(&a).join("\n"));
     for line in [7, 9, 11] {
@@ -418,17 +411,21 @@ fn b09_dashed_operative_paragraphs_in_chinese_russian_and_arabic() {
     ];
     for (lang, text) in cases {
         let a = analyse(text, lang);
-        let kind_on = |line: usize| {
-            a.document
-                .nodes
-                .iter()
-                .filter(|n| line_of(&a, n.opening.start) == line)
-                .map(|n| n.kind)
-                .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
-        };
+        let kind_on = |line: usize| unnumbered_paragraph_kind_on(&a, line);
         assert_eq!(kind_on(3), Some(NodeKind::PreambularParagraph), "{lang:?}:\n{}", outline(&a).join("\n"));
         for line in [5, 7] {
             assert_eq!(kind_on(line), Some(NodeKind::UnnumberedParagraph), "{lang:?} line {line}:\n{}", outline(&a).join("\n"));
         }
     }
+}
+
+/// Whether the paragraph opening on `line` (1-based) is read as preambular or
+/// as an unnumbered operative one.
+fn unnumbered_paragraph_kind_on(a: &Analysis, line: usize) -> Option<NodeKind> {
+    a.document
+        .nodes
+        .iter()
+        .filter(|n| line_of(a, n.opening.start) == line)
+        .map(|n| n.kind)
+        .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
 }

@@ -107,11 +107,17 @@ pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
 /// holds `keep` and a margin on each side, for the context they are read in);
 /// `sdg_list` holds the numbers of a list of SDG goals and targets.
 fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)]) -> Vec<Reference> {
+    find_in_with(doc, scan, keep, sdg_list, true)
+}
+
+/// [`find_in`], with the literal prefilters or (`prefilter` false, the
+/// oracle of the tests) every pattern run over the whole scan.
+fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)], prefilter: bool) -> Vec<Reference> {
     let masked = doc.masked.as_str();
     let mut finder = Finder {
         doc,
         t: tables(doc.language),
-        scan: Scan { hay: &masked[..scan.end], from: scan.start },
+        scan: Scan { hay: &masked[..scan.end], from: scan.start, prefilter },
         refs: Vec::new(),
         entities: Vec::new(),
         taken: Taken::default(),
@@ -294,6 +300,9 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
 struct Scan<'h> {
     hay: &'h str,
     from: usize,
+    /// Whether patterns that end with a word are run only around its
+    /// occurrences ([`super::prefilter`]); the same matches as without.
+    prefilter: bool,
 }
 
 impl<'h> Scan<'h> {
@@ -314,8 +323,13 @@ impl<'h> Scan<'h> {
     {
         let hay = self.hay;
         let mut at = Some(self.from);
+        let prefilter = if self.prefilter { super::prefilter::for_pattern(re) } else { None };
+        let mut run = (0, 0);
         std::iter::from_fn(move || {
-            let c = re.captures_at(hay, at?)?;
+            let c = match prefilter {
+                Some(p) => p.captures_at(re, hay, at?, &mut run)?,
+                None => re.captures_at(hay, at?)?,
+            };
             let m = c.get(0)?;
             at = next_start(hay, m);
             Some(c)
@@ -1072,4 +1086,55 @@ fn push_internal(
     r.sentence_floor = q.floor;
     r.evidence = q.evidence;
     refs.push(r);
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    fn texts_under(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                texts_under(&path, out);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                out.push((path, text));
+            }
+        }
+    }
+
+    fn char_boundary(s: &str, mut i: usize) -> usize {
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// The literal prefilters change no reference: every fixture and every
+    /// corpus-dev document, read whole and in a middle third (a scan that
+    /// starts and ends inside the text, as after an edit), gives the same
+    /// references as a scan of the whole text by every pattern.
+    #[test]
+    fn prefiltered_finder_equals_the_whole_scan() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut texts = Vec::new();
+        texts_under(&root.join("fixtures"), &mut texts);
+        texts_under(&root.join("corpus-dev"), &mut texts);
+        assert!(texts.len() > 100, "fixtures and corpus-dev documents not found under {}", root.display());
+        let mut references = 0;
+        for (path, text) in &texts {
+            let doc = crate::syntax::parse(text, crate::lang::detect(text));
+            let all = TextRange::new(0, doc.masked.len());
+            let sdg_list = sdg_list_numbers(&doc.masked);
+            let third = TextRange::new(char_boundary(&doc.masked, all.end / 3), char_boundary(&doc.masked, 2 * all.end / 3));
+            for scan in [all, third] {
+                let fast = find_in_with(&doc, scan, scan, &sdg_list, true);
+                let oracle = find_in_with(&doc, scan, scan, &sdg_list, false);
+                assert_eq!(format!("{fast:#?}"), format!("{oracle:#?}"), "{} ({:?})", path.display(), scan);
+                references += oracle.len();
+            }
+        }
+        assert!(references > 1000, "only {references} references found");
+    }
 }

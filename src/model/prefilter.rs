@@ -26,7 +26,8 @@
 //!
 //! A pattern with an end assertion (`$`), no required word or a syntax this
 //! reading does not cover gets no prefilter (a scan of the whole text).
-//! `model::find` keeps the scan of the whole text as the oracle of its tests.
+//! `model::find` keeps the scan of the whole text as the oracle of
+//! `tests/prefilter_oracle.rs`.
 
 use memchr::memmem;
 use regex::{Captures, Regex};

@@ -172,6 +172,19 @@ const PARAGRAPHS: &[&str] = &[
     "\n一. 新的一节\n1. 第一段。\n2. 第二段，见第 1 段。\n",
 ];
 
+/// The `file://` URI of a path (the tests' folders hold no characters that
+/// need escaping).
+pub fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The LSP position of the first `needle` in `text`, `skip` bytes into it.
+pub fn position_of_needle(text: &str, needle: &str, skip: usize, utf8: bool) -> Value {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?}")) + skip;
+    let (line, character) = naive_position(text, at, utf8);
+    json!({"line": line, "character": character})
+}
+
 /// A position (0-based line and column) of byte `offset`, counted naively
 /// here: `\n`, `\r\n` and `\r` end lines.
 pub fn naive_position(text: &str, offset: usize, utf8: bool) -> (u32, u32) {
@@ -402,4 +415,19 @@ impl Session {
 
 pub fn text_position(uri: &str, pos: Value) -> Value {
     json!({"textDocument": {"uri": uri}, "position": pos})
+}
+
+/// Asks `workspace/symbol` until `query` finds `count` symbols that `counted`
+/// accepts (indexing runs in the background), or 30 s have passed; returns
+/// the last answer.
+pub async fn symbols_when(s: &mut Session, query: &str, count: usize, counted: impl Fn(&Value) -> bool) -> Vec<Value> {
+    let started = std::time::Instant::now();
+    loop {
+        let found = s.request("workspace/symbol", json!({"query": query})).await.unwrap();
+        let found = found.as_array().cloned().unwrap_or_default();
+        if found.iter().filter(|d| counted(d)).count() >= count || started.elapsed() > Duration::from_secs(30) {
+            return found;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

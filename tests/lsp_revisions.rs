@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use common::*;
 use rapporteur::lsp::Options;
@@ -28,57 +27,35 @@ fn folder(name: &str) -> PathBuf {
     root
 }
 
-fn uri(path: &Path) -> String {
-    format!("file://{}", path.display())
-}
-
-fn position_of(text: &str, needle: &str, skip: usize, utf8: bool) -> Value {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?}")) + skip;
-    let (line, character) = naive_position(text, at, utf8);
-    json!({"line": line, "character": character})
-}
-
-async fn indexed(s: &mut Session, count: usize) {
-    let started = Instant::now();
-    loop {
-        let found = s.request("workspace/symbol", json!({"query": "A/C.3/80/L.12"})).await.unwrap();
-        let docs = found.as_array().map_or(0, |a| a.iter().filter(|d| d["kind"] == 1).count());
-        if docs >= count || started.elapsed() > Duration::from_secs(30) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn scenario(utf8: bool) {
     let root = folder(if utf8 { "utf8" } else { "utf16" });
     let mut s = Session::start(Options::default());
     let encodings = if utf8 { json!(["utf-16", "utf-8"]) } else { json!(["utf-16"]) };
     let params = json!({
         "capabilities": {"general": {"positionEncodings": encodings}},
-        "workspaceFolders": [{"uri": uri(&root), "name": "revisions"}],
+        "workspaceFolders": [{"uri": file_uri(&root), "name": "revisions"}],
         // The comments are no UN document: the user asks for the checker on every file.
         "initializationOptions": {"rapporteur": {"detect": "always"}},
     });
     s.request("initialize", params).await.unwrap();
     s.notify("initialized", json!({})).await;
-    indexed(&mut s, 2).await;
+    symbols_when(&mut s, "A/C.3/80/L.12", 2, |d| d["kind"] == 1).await;
 
     let rev1 = std::fs::read_to_string(root.join("rev1_zh.txt")).unwrap();
     let rev2_path = root.join("rev2_zh.txt");
     let rev2 = std::fs::read_to_string(&rev2_path).unwrap();
-    let rev2_uri = uri(&rev2_path);
+    let rev2_uri = file_uri(&rev2_path);
     s.open(&rev2_uri, &rev2, 1).await;
     // The citation is of another text: no diagnostic on it.
     let published = s.diagnostics(&rev2_uri, Some(1)).await;
     assert!(published.is_empty(), "{published:#?}");
 
-    let at = position_of(&rev2, "第1段所述", 3, utf8);
+    let at = position_of_needle(&rev2, "第1段所述", 3, utf8);
     let def = s.request("textDocument/definition", text_position(&rev2_uri, at.clone())).await.unwrap();
     let def = def.as_array().expect("locations");
     assert_eq!(def.len(), 1, "{def:?}");
-    assert_eq!(def[0]["uri"], uri(&root.join("rev1_zh.txt")));
-    assert_eq!(def[0]["range"]["start"], position_of(&rev1, "1. 决定于2027年", 0, utf8));
+    assert_eq!(def[0]["uri"], file_uri(&root.join("rev1_zh.txt")));
+    assert_eq!(def[0]["range"]["start"], position_of_needle(&rev1, "1. 决定于2027年", 0, utf8));
 
     let hover = s.request("textDocument/hover", text_position(&rev2_uri, at)).await.unwrap();
     let md = hover["contents"]["value"].as_str().unwrap();
@@ -86,16 +63,16 @@ async fn scenario(utf8: bool) {
     assert!(md.contains("**In this revision**: Paragraph 2 (changed)"), "its number in Rev.2: {md}");
     assert!(md.contains("2028年召开"), "its text in Rev.2: {md}");
     // The hover covers the reference, in the client's encoding.
-    assert_eq!(hover["range"]["start"], position_of(&rev2, "第1段所述", 0, utf8));
-    assert_eq!(hover["range"]["end"], position_of(&rev2, "所述", 0, utf8));
+    assert_eq!(hover["range"]["start"], position_of_needle(&rev2, "第1段所述", 0, utf8));
+    assert_eq!(hover["range"]["end"], position_of_needle(&rev2, "所述", 0, utf8));
 
     // A delegation's comments on Rev.1: the source action moves them to Rev.2, exactly.
     let comments_path = root.join("comments_zh.txt");
     let comments = std::fs::read_to_string(&comments_path).unwrap();
-    let comments_uri = uri(&comments_path);
+    let comments_uri = file_uri(&comments_path);
     s.open(&comments_uri, &comments, 1).await;
     s.diagnostics(&comments_uri, Some(1)).await;
-    let p = position_of(&comments, "第1段和", 3, utf8);
+    let p = position_of_needle(&comments, "第1段和", 3, utf8);
     let params = json!({"textDocument": {"uri": comments_uri}, "range": {"start": p, "end": p}, "context": {"diagnostics": []}});
     let actions = s.request("textDocument/codeAction", params).await.unwrap();
     let actions = actions.as_array().cloned().unwrap_or_default();
@@ -107,7 +84,7 @@ async fn scenario(utf8: bool) {
     let mut edits: Vec<Value> = action["edit"]["changes"][&comments_uri].as_array().unwrap().clone();
     edits.sort_by_key(|e| (e["range"]["start"]["line"].as_u64(), e["range"]["start"]["character"].as_u64()));
     let edit = |needle: &str, skip: usize, len: usize, new_text: &str| {
-        json!({"range": {"start": position_of(&comments, needle, skip, utf8), "end": position_of(&comments, needle, skip + len, utf8)},
+        json!({"range": {"start": position_of_needle(&comments, needle, skip, utf8), "end": position_of_needle(&comments, needle, skip + len, utf8)},
                "newText": new_text})
     };
     // 第一次修订稿第1段和第2段 → 第二次修订稿第2段和第3段; 第3段（第1次修订稿） was deleted

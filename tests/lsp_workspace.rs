@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use common::*;
 use rapporteur::lsp::Options;
@@ -39,36 +38,13 @@ fn folder(name: &str) -> PathBuf {
     root
 }
 
-fn uri(path: &Path) -> String {
-    format!("file://{}", path.display())
-}
-
-fn position_of(text: &str, needle: &str, skip: usize, utf8: bool) -> Value {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?}")) + skip;
-    let (line, character) = naive_position(text, at, utf8);
-    json!({"line": line, "character": character})
-}
-
-/// Asks `workspace/symbol` until `query` finds `count` symbols (indexing runs in the background).
-async fn symbols_when(s: &mut Session, query: &str, count: usize) -> Vec<Value> {
-    let started = Instant::now();
-    loop {
-        let found = s.request("workspace/symbol", json!({"query": query})).await.unwrap();
-        let found = found.as_array().cloned().unwrap_or_default();
-        if found.len() >= count || started.elapsed() > Duration::from_secs(30) {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn scenario(utf8: bool) {
     let root = folder(if utf8 { "utf8" } else { "utf16" });
     let mut s = Session::start(Options::default());
     let encodings = if utf8 { json!(["utf-16", "utf-8"]) } else { json!(["utf-16"]) };
     let params = json!({
         "capabilities": {"general": {"positionEncodings": encodings}},
-        "workspaceFolders": [{"uri": uri(&root), "name": "negotiation"}],
+        "workspaceFolders": [{"uri": file_uri(&root), "name": "negotiation"}],
         "initializationOptions": {"rapporteur": {"exclude": ["excluded/**"]}},
     });
     let init = s.request("initialize", params).await.unwrap();
@@ -76,38 +52,38 @@ async fn scenario(utf8: bool) {
     s.notify("initialized", json!({})).await;
 
     // Indexed: the four documents, not the README, the excluded file or what the link leads to.
-    let docs = symbols_when(&mut s, "", 4).await;
+    let docs = symbols_when(&mut s, "", 4, |_| true).await;
     let mut names: Vec<&str> = docs.iter().map(|d| d["name"].as_str().unwrap()).collect();
     names.sort();
     assert_eq!(names, ["A/C.1/73/L.20", "A/CONF.192/2018/RC/3", "A/CONF.192/2018/RC/3", "A/RES/72/57"], "{docs:#?}");
     // (The files are indexed in batches of sixteen or more: with the four found, all were read.)
-    assert!(symbols_when(&mut s, "A/RES/72/99", 0).await.is_empty());
-    assert!(symbols_when(&mut s, "A/CONF.192/2018/RC/9", 0).await.is_empty());
+    assert!(symbols_when(&mut s, "A/RES/72/99", 0, |_| true).await.is_empty());
+    assert!(symbols_when(&mut s, "A/CONF.192/2018/RC/9", 0, |_| true).await.is_empty());
     // Paragraphs by symbol, address and words.
-    let hits = symbols_when(&mut s, "A/CONF.192/2018/RC/3 annex II 4", 1).await;
+    let hits = symbols_when(&mut s, "A/CONF.192/2018/RC/3 annex II 4", 1, |_| true).await;
     assert!(hits[0]["name"].as_str().unwrap().contains("paragraph 4"), "{hits:#?}");
     let report_en = root.join("report_en.txt");
-    assert!(hits.iter().any(|h| h["location"]["uri"] == uri(&report_en)), "{hits:#?}");
+    assert!(hits.iter().any(|h| h["location"]["uri"] == file_uri(&report_en)), "{hits:#?}");
 
     // The draft, opened: its reference to a paragraph the report lacks is broken, pointing at the report.
     let draft_path = root.join("drafts").join("draft.txt");
     let draft = std::fs::read_to_string(&draft_path).unwrap();
-    let draft_uri = uri(&draft_path);
+    let draft_uri = file_uri(&draft_path);
     s.open(&draft_uri, &draft, 1).await;
     let published = s.diagnostics(&draft_uri, Some(1)).await;
     let broken: Vec<&Value> = published.iter().filter(|d| d["code"] == "reference.broken").collect();
     assert_eq!(broken.len(), 1, "{published:#?}");
-    assert_eq!(broken[0]["range"]["start"], position_of(&draft, "paragraph 40", 0, utf8));
-    assert_eq!(broken[0]["relatedInformation"][0]["location"]["uri"], uri(&report_en));
+    assert_eq!(broken[0]["range"]["start"], position_of_needle(&draft, "paragraph 40", 0, utf8));
+    assert_eq!(broken[0]["relatedInformation"][0]["location"]["uri"], file_uri(&report_en));
 
     // Definition: `paragraph 3 of resolution 72/57` → the resolution's paragraph 3.
     let resolution = std::fs::read_to_string(root.join("resolution_72_57.txt")).unwrap();
-    let at = position_of(&draft, "paragraph 3 of resolution", 10, utf8);
+    let at = position_of_needle(&draft, "paragraph 3 of resolution", 10, utf8);
     let def = s.request("textDocument/definition", text_position(&draft_uri, at.clone())).await.unwrap();
     let def = def.as_array().expect("locations");
     assert_eq!(def.len(), 1, "{def:?}");
-    assert_eq!(def[0]["uri"], uri(&root.join("resolution_72_57.txt")));
-    assert_eq!(def[0]["range"]["start"], position_of(&resolution, "3. Decides to convene", 0, utf8));
+    assert_eq!(def[0]["uri"], file_uri(&root.join("resolution_72_57.txt")));
+    assert_eq!(def[0]["range"]["start"], position_of_needle(&resolution, "3. Decides to convene", 0, utf8));
     // Hover: the paragraph's text and its document.
     let hover = s.request("textDocument/hover", text_position(&draft_uri, at)).await.unwrap();
     let md = hover["contents"]["value"].as_str().unwrap();
@@ -115,20 +91,20 @@ async fn scenario(utf8: bool) {
 
     // References to the report's paragraph 4, from its number: the draft's citation.
     let report = std::fs::read_to_string(&report_en).unwrap();
-    s.open(&uri(&report_en), &report, 1).await;
-    let mut params = text_position(&uri(&report_en), position_of(&report, "4. States undertake", 0, utf8));
+    s.open(&file_uri(&report_en), &report, 1).await;
+    let mut params = text_position(&file_uri(&report_en), position_of_needle(&report, "4. States undertake", 0, utf8));
     params["context"] = json!({"includeDeclaration": false});
     let refs = s.request("textDocument/references", params).await.unwrap();
     let refs = refs.as_array().unwrap();
     assert_eq!(refs.len(), 1, "{refs:?}");
     assert_eq!(refs[0]["uri"], draft_uri);
-    assert_eq!(refs[0]["range"]["start"], position_of(&draft, "paragraph 4 of the annex", 0, utf8));
+    assert_eq!(refs[0]["range"]["start"], position_of_needle(&draft, "paragraph 4 of the annex", 0, utf8));
 
     // The editor's text wins over the disk's: a paragraph 40 typed into the open report mends the draft.
     let added = format!("{report}\n40. States undertake to report on tracing.\n");
-    let change = json!({"textDocument": {"uri": uri(&report_en), "version": 2}, "contentChanges": [{"text": added}]});
+    let change = json!({"textDocument": {"uri": file_uri(&report_en), "version": 2}, "contentChanges": [{"text": added}]});
     s.notify("textDocument/didChange", change).await;
-    s.diagnostics(&uri(&report_en), Some(2)).await;
+    s.diagnostics(&file_uri(&report_en), Some(2)).await;
     // … and the draft, which cites it, is published again without the broken reference.
     // (Earlier publications, from when the report was opened, may come first.)
     let mut again = s.diagnostics(&draft_uri, Some(1)).await;
@@ -139,9 +115,9 @@ async fn scenario(utf8: bool) {
         again = s.diagnostics(&draft_uri, Some(1)).await;
     }
     assert!(again.iter().all(|d| d["code"] != "reference.broken"), "{again:#?}");
-    let at = position_of(&draft, "paragraph 40", 10, utf8);
+    let at = position_of_needle(&draft, "paragraph 40", 10, utf8);
     let def = s.request("textDocument/definition", text_position(&draft_uri, at)).await.unwrap();
-    assert_eq!(def[0]["uri"], uri(&report_en), "{def}");
+    assert_eq!(def[0]["uri"], file_uri(&report_en), "{def}");
     let _ = std::fs::remove_dir_all(root.parent().unwrap());
 }
 

@@ -268,16 +268,23 @@ fn check(opts: &CheckOptions) -> i32 {
     }
 }
 
-fn single(opts: &SingleOptions, render: fn(&Analysis, &str, Format) -> String) -> i32 {
-    let text = match walk::read_bounded(&opts.path, opts.max_file_size) {
-        Ok(t) => t,
+/// The analysis of the one file a command names, or exit status 2 with the
+/// error said on standard error.
+fn analyse_single(opts: &SingleOptions) -> Result<Analysis, i32> {
+    match walk::read_bounded(&opts.path, opts.max_file_size) {
+        Ok(text) => Ok(Analysis::new(text, opts.lang, &opts.config)),
         Err(e) => {
             eprintln!("error: {e}");
-            return 2;
+            Err(2)
         }
-    };
-    let a = Analysis::new(text, opts.lang, &opts.config);
-    print(&render(&a, &opts.path.display().to_string(), opts.format))
+    }
+}
+
+fn single(opts: &SingleOptions, render: fn(&Analysis, &str, Format) -> String) -> i32 {
+    match analyse_single(opts) {
+        Ok(a) => print(&render(&a, &opts.path.display().to_string(), opts.format)),
+        Err(status) => status,
+    }
 }
 
 /// `outline`: the JSON format is written to stdout as the outline is walked.
@@ -285,14 +292,10 @@ fn outline(opts: &SingleOptions) -> i32 {
     if opts.format == Format::Human {
         return single(opts, |a, _, _| json::outline_human_output(a));
     }
-    let text = match walk::read_bounded(&opts.path, opts.max_file_size) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
+    let a = match analyse_single(opts) {
+        Ok(a) => a,
+        Err(status) => return status,
     };
-    let a = Analysis::new(text, opts.lang, &opts.config);
     let mut out = Output::new();
     out.write(|w| json::write_outline_json(w, &a, &opts.path.display().to_string()));
     out.finish()

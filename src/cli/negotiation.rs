@@ -80,15 +80,21 @@ pub fn status_output(a: &Analysis, path: &str, format: Format) -> String {
     }
 }
 
-/// `rapporteur diff OLD NEW`: the two revisions aligned by content.
-pub fn diff(old_path: &Path, new_path: &Path, lang: Option<Language>, format: &str) -> i32 {
-    let (old_text, new_text) = match (super::read_text(old_path), super::read_text(new_path)) {
-        (Ok(a), Ok(b)) => (a, b),
+/// The texts of two revisions, or `None` with the error said on standard
+/// error.
+fn read_revisions(old_path: &Path, new_path: &Path) -> Option<(String, String)> {
+    match (super::read_text(old_path), super::read_text(new_path)) {
+        (Ok(a), Ok(b)) => Some((a, b)),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
-            return 2;
+            None
         }
-    };
+    }
+}
+
+/// `rapporteur diff OLD NEW`: the two revisions aligned by content.
+pub fn diff(old_path: &Path, new_path: &Path, lang: Option<Language>, format: &str) -> i32 {
+    let Some((old_text, new_text)) = read_revisions(old_path, new_path) else { return 2 };
     let config = DiagnosticsConfig::all_enabled();
     let a = Analysis::new(old_text, lang, &config);
     let b = Analysis::new(new_text, lang.or(Some(a.language())), &config);
@@ -270,13 +276,7 @@ pub fn amend(draft_path: &Path, amendments_path: &Path, lang: Option<Language>, 
 /// cannot move (a paragraph deleted or split) is left and said on
 /// standard error.
 pub fn follow_revision(path: &Path, text: &str, old_path: &Path, new_path: &Path, lang: Option<Language>, diff: bool) -> i32 {
-    let (old_text, new_text) = match (super::read_text(old_path), super::read_text(new_path)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: {e}");
-            return 2;
-        }
-    };
+    let Some((old_text, new_text)) = read_revisions(old_path, new_path) else { return 2 };
     let config = DiagnosticsConfig::all_enabled();
     let citing = Analysis::new(text, lang, &config);
     let old = Analysis::new(old_text, None, &config);

@@ -14,6 +14,7 @@ use std::time::Duration;
 use crate::diagnostics::{Diagnostic, DiagnosticsConfig};
 use crate::ide::Analysis;
 use crate::lang::Language;
+use crate::text::thousands;
 use crate::workspace::Workspace;
 
 /// How many files make a run long enough for a progress line.
@@ -89,18 +90,6 @@ fn progress_line(done: usize, total: usize, width: usize) -> String {
     format!("checking [{bar}] {}/{} files", thousands(done), thousands(total))
 }
 
-pub(super) fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Resolves the documents (`(path shown, analysis)`) across one another and
 /// adds to each the diagnostics about its references into the others
 /// (`reference.broken` for a paragraph a present document does not have),
@@ -149,8 +138,6 @@ mod tests {
 
     #[test]
     fn progress_lines() {
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(240), "240");
         assert_eq!(progress_line(240, 1000, 10), "checking [==>       ] 240/1,000 files");
         assert_eq!(progress_line(1000, 1000, 4), "checking [====] 1,000/1,000 files");
     }

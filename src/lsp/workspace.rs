@@ -26,7 +26,7 @@ use super::server::Shared;
 use super::{convert, panic_message};
 use crate::ide::activation::{is_un_document, marker};
 use crate::ide::Analysis;
-use crate::text::{PositionEncoding, TextRange};
+use crate::text::{thousands, PositionEncoding, TextRange};
 use crate::workspace::{DocKey, SymbolKind, Workspace};
 
 /// Files larger than this are not indexed (a UN document is far smaller).
@@ -385,18 +385,6 @@ pub fn start(shared: Arc<Shared>, folders: Vec<PathBuf>) {
         shared.log(Level::Info, msg).await;
         register_watcher(&shared).await;
     });
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Asks the client to watch the `.md` and `.txt` files, where it can be asked.

@@ -310,9 +310,31 @@ fn is_combining(u: u32) -> bool {
         0x200B..=0x200F | 0xFE00..=0xFE0F)
 }
 
+/// A count with its thousands grouped by commas, as progress messages show
+/// it ("Indexing 240/1,000 drafts").
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(240), "240");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn line_ends_are_lf_crlf_and_cr_only() {

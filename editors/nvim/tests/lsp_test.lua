@@ -24,60 +24,10 @@ local readme = vim.env.RAPPORTEUR_README
 local expect_silence = vim.env.RAPPORTEUR_EXPECT_SILENCE ~= '0'
 local TIMEOUT = tonumber(vim.env.RAPPORTEUR_TIMEOUT_MS or '') or 30000
 
-local counts = { passed = 0, failed = 0, skipped = 0, todo = 0 }
 local prefix = string.format('[%s %s] ', mode, encoding)
 
-local function out(line)
-  io.stdout:write(prefix .. line .. '\n')
-  io.stdout:flush()
-end
-
--- Counts and prints one result; a miss counts as `miss_kind` ('failed' or 'todo').
-local function record(miss_kind, miss_label, name, ok, detail)
-  if ok then
-    counts.passed = counts.passed + 1
-    out('ok     ' .. name)
-  else
-    counts[miss_kind] = counts[miss_kind] + 1
-    out(miss_label .. name .. (detail and (': ' .. detail) or ''))
-  end
-  return ok
-end
-
-local function check(name, ok, detail)
-  return record('failed', 'FAIL   ', name, ok, detail)
-end
-
-local function skip(name, why)
-  counts.skipped = counts.skipped + 1
-  out('skip   ' .. name .. ': ' .. why)
-end
-
-local function todo(name, ok, detail)
-  record('todo', 'todo   ', name, ok, detail)
-end
-
-local function finish()
-  for _, client in ipairs(vim.lsp.get_clients()) do
-    client:stop()
-  end
-  vim.wait(5000, function()
-    return #vim.lsp.get_clients() == 0
-  end, 50)
-  out(string.format('%d passed, %d failed, %d skipped, %d todo', counts.passed, counts.failed, counts.skipped, counts.todo))
-  if vim.env.RAPPORTEUR_RESULTS then
-    local f = io.open(vim.env.RAPPORTEUR_RESULTS, 'a')
-    if f then
-      f:write(string.format('%d %d %d %d\n', counts.passed, counts.failed, counts.skipped, counts.todo))
-      f:close()
-    end
-  end
-  if counts.failed > 0 then
-    vim.cmd('cquit 1')
-  else
-    vim.cmd('qall!')
-  end
-end
+local harness = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua').new(prefix)
+local counts, out, check, skip, todo, finish = harness.counts, harness.out, harness.check, harness.skip, harness.todo, harness.finish
 
 local function wait_for(cond, ms)
   return vim.wait(ms or TIMEOUT, cond, 50)

@@ -15,41 +15,9 @@ local bin = assert(vim.env.RAPPORTEUR_BIN, 'RAPPORTEUR_BIN is not set')
 local root = assert(vim.env.RAPPORTEUR_WORKSPACE, 'RAPPORTEUR_WORKSPACE is not set')
 local TIMEOUT = tonumber(vim.env.RAPPORTEUR_TIMEOUT_MS or '') or 30000
 local prefix = string.format('[workspace %s] ', encoding)
-local counts = { passed = 0, failed = 0 }
 
-local function out(line)
-  io.stdout:write(prefix .. line .. '\n')
-  io.stdout:flush()
-end
-
-local function check(name, ok, detail)
-  if ok then
-    counts.passed = counts.passed + 1
-    out('ok     ' .. name)
-  else
-    counts.failed = counts.failed + 1
-    out('FAIL   ' .. name .. (detail and (': ' .. detail) or ''))
-  end
-  return ok
-end
-
-local function finish()
-  for _, client in ipairs(vim.lsp.get_clients()) do
-    client:stop()
-  end
-  vim.wait(5000, function()
-    return #vim.lsp.get_clients() == 0
-  end, 50)
-  out(string.format('%d passed, %d failed', counts.passed, counts.failed))
-  if vim.env.RAPPORTEUR_RESULTS then
-    local f = io.open(vim.env.RAPPORTEUR_RESULTS, 'a')
-    if f then
-      f:write(string.format('%d %d 0 0\n', counts.passed, counts.failed))
-      f:close()
-    end
-  end
-  vim.cmd(counts.failed > 0 and 'cquit 1' or 'qall!')
-end
+local harness = dofile(vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':h') .. '/harness.lua').new(prefix)
+local check, finish = harness.check, harness.finish
 
 local function run()
   local capabilities = nil

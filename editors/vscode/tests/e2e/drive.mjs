@@ -17,31 +17,13 @@
 //   PLAYWRIGHT      the playwright-core module to import
 // Prints one line per check and "N passed, N failed"; exits 1 when a check failed.
 
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { check, env, finish, launchChromium, shotsFolder, sleep, waitFor as waitUntil, workbench } from './harness.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const { chromium } = await import(pathToFileURL(env('PLAYWRIGHT')).href);
-const shots = env('SHOTS');
-mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok     ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL   ${name}${detail === undefined ? '' : `: ${detail}`}`);
-  }
-  return ok;
-}
+const shots = shotsFolder();
+// `what` names the wait for whoever reads this script; the harness needs only `fn`.
+const waitFor = (what, fn, ms) => waitUntil(fn, ms);
 
 // What the server says about the seed. VS Code's Problems panel leaves hints out.
 const expected = JSON.parse(readFileSync(env('EXPECTED'), 'utf8')).files[0].diagnostics;
@@ -52,27 +34,7 @@ const shown = expected
   .sort();
 const count = (severity) => expected.filter((d) => d.severity === severity).length;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what, fn, ms = 60000) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await fn().catch(() => undefined);
-    if (value) return value;
-    await sleep(250);
-  }
-  return value;
-}
+const browser = await launchChromium();
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -80,55 +42,12 @@ try {
   check('the workbench loads', await waitFor('workbench', () => page.$('.monaco-workbench')));
   await sleep(2000);
 
-  const statusText = async (id) => {
-    const item = await waitFor(`status bar ${id}`, () => page.$(`.statusbar-item[id="${id}"]`), 10000);
-    return item ? (await item.getAttribute('aria-label')) || '' : '';
-  };
-  const cursor = async () => {
-    const m = /Ln (\d+), Col (\d+)/.exec(await statusText('status.editor.selection'));
-    return m ? [Number(m[1]), Number(m[2])] : null;
-  };
+  const { statusText, cursor, command, openFile, goTo } = workbench(page);
   const problemCounts = async () => {
     const label = await statusText('status.problems');
     const n = (word) => Number((new RegExp(`${word}: (\\d+)`).exec(label) || [0, 0])[1]);
     return { errors: n('Errors'), warnings: n('Warnings'), infos: n('Infos'), label };
   };
-  async function command(keys) {
-    for (const key of keys) await page.keyboard.press(key);
-  }
-  // Open a file as a user does: a click on it in the Explorer (Quick Open when the
-  // Explorer does not show it).
-  async function openFile(name) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await waitFor(`explorer row ${name}`,
-        () => page.$(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`), 10000);
-      if (row) {
-        await row.click();
-      } else {
-        await command(['Control+P']);
-        await sleep(800);
-        await page.keyboard.type(name);
-        await sleep(800);
-        await page.keyboard.press('Enter');
-      }
-      const opened = await waitFor(`tab ${name}`, async () => {
-        const active = await page.$eval('.tab.active', (e) => e.getAttribute('aria-label') || e.textContent);
-        return active.includes(name);
-      }, 10000);
-      if (opened) return true;
-    }
-    return false;
-  }
-  async function goTo(line, column) {
-    await command(['Control+G']);
-    await sleep(300);
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await waitFor('cursor', async () => {
-      const at = await cursor();
-      return at && at[0] === line && at[1] === column;
-    }, 5000);
-  }
 
   // 1. The seed: diagnostics in the status bar and the Problems panel.
   const seedName = env('SEED_NAME');
@@ -421,5 +340,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`vscode e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+finish('vscode e2e');

@@ -27,6 +27,7 @@
 #    on the draft's "paragraph 3 of the annex to document A/CONF.300/2026/3" and checks
 #    that the report opens at that paragraph, then goes back.
 #
+# harness.mjs holds what drive.mjs and workspace.mjs share (checks, waits, Chromium, the workbench).
 # editors/ci.sh runs it with --workspace-only (steps 1-4 and 6: no drive.mjs); the first
 # run installs about 400 MB and takes minutes, later runs reuse $RAPPORTEUR_E2E_DIR.
 # Everything it starts is stopped on exit.

@@ -14,43 +14,11 @@
 //   PLAYWRIGHT    the playwright-core module to import
 // Prints one line per check and "N passed, N failed"; exits 1 when a check failed.
 
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { check, env, finish, launchChromium, shotsFolder, sleep, waitFor, workbench } from './harness.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
-const { chromium } = await import(pathToFileURL(env('PLAYWRIGHT')).href);
-const shots = env('SHOTS');
-mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok     ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL   ${name}${detail === undefined ? '' : `: ${detail}`}`);
-  }
-  return ok;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitFor(fn, ms = 60000) {
-  const deadline = Date.now() + ms;
-  let value;
-  while (Date.now() < deadline) {
-    value = await fn().catch(() => undefined);
-    if (value) return value;
-    await sleep(250);
-  }
-  return value;
-}
+const shots = shotsFolder();
 
 // Where the reference is (1-based line, UTF-16 column as VS Code counts it: the
 // line has an em dash and curly quotes before it) and where it must land.
@@ -62,14 +30,7 @@ const refColumn = draftLines[refLine - 1].indexOf('paragraph 3 of the annex') + 
 const reportLines = readFileSync(env('REPORT_PATH'), 'utf8').split('\n');
 const wantLine = reportLines.findIndex((l) => /^3\. States undertake/.test(l)) + 1;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -77,45 +38,7 @@ try {
   check('the workbench loads', await waitFor(() => page.$('.monaco-workbench')));
   await sleep(2000);
 
-  const statusText = async (id) => {
-    const item = await waitFor(() => page.$(`.statusbar-item[id="${id}"]`), 10000);
-    return item ? (await item.getAttribute('aria-label')) || '' : '';
-  };
-  const cursor = async () => {
-    const m = /Ln (\d+), Col (\d+)/.exec(await statusText('status.editor.selection'));
-    return m ? [Number(m[1]), Number(m[2])] : null;
-  };
-  const activeTab = async () => page.$eval('.tab.active', (e) => e.getAttribute('aria-label') || e.textContent);
-  const tabs = async () => page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') || ''));
-  async function command(keys) {
-    for (const key of keys) await page.keyboard.press(key);
-  }
-  async function openFile(name) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await waitFor(() => page.$(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`), 10000);
-      if (row) {
-        await row.click();
-      } else {
-        await command(['Control+P']);
-        await sleep(800);
-        await page.keyboard.type(name);
-        await sleep(800);
-        await page.keyboard.press('Enter');
-      }
-      if (await waitFor(async () => (await activeTab()).includes(name), 10000)) return true;
-    }
-    return false;
-  }
-  async function goTo(line, column) {
-    await command(['Control+G']);
-    await sleep(300);
-    await page.keyboard.type(`${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await waitFor(async () => {
-      const at = await cursor();
-      return at && at[0] === line && at[1] === column;
-    }, 5000);
-  }
+  const { cursor, activeTab, tabs, command, openFile, goTo } = workbench(page);
 
   check(`the draft cites paragraph 3 of the annex (line ${refLine}) and the report has it (line ${wantLine})`,
     refLine > 0 && wantLine > 0);
@@ -152,5 +75,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`vscode e2e workspace: ${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+finish('vscode e2e workspace');

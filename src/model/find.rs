@@ -138,9 +138,8 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
     finder.externals(sdg_list);
     finder.entities.sort_by_key(|e| e.phrase.start);
     finder.internals();
-    finder.refs.sort_by_key(|r| (r.range.start, r.range.end));
-    attribution::coordinate(&mut finder.refs, masked, finder.t);
-    let mut refs = finder.refs;
+    let mut refs = in_text_order(finder.refs);
+    attribution::coordinate(&mut refs, masked, finder.t);
     // (A reference is read within a paragraph: none spans a blank line.)
     refs.retain(|r| !across_paragraph_break(masked, r.range));
     if keep.start > 0 || keep.end < masked.len() {
@@ -152,12 +151,32 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
 
 /// Whether `r` runs across a paragraph break (a blank line): `目标\n\n17.17`
 /// is a heading and the number of the next paragraph, not target 17.17.
+/// `refs` sorted by position (start, then end; found order among equals),
+/// as a stable sort would, each reference moved twice rather than at every
+/// step of the sort (they are large).
+fn in_text_order(refs: Vec<Reference>) -> Vec<Reference> {
+    let mut order: Vec<(usize, usize, usize)> = refs.iter().enumerate().map(|(i, r)| (r.range.start, r.range.end, i)).collect();
+    if order.is_sorted() {
+        return refs;
+    }
+    order.sort_unstable();
+    let mut slots: Vec<Option<Reference>> = refs.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect()
+}
+
 fn across_paragraph_break(masked: &str, r: TextRange) -> bool {
     let Some(text) = masked.get(r.start..r.end) else { return false };
-    let mut lines = text.split('\n');
-    lines.next();
-    let inner: Vec<&str> = lines.collect();
-    inner.len() > 1 && inner[..inner.len() - 1].iter().any(|l| l.trim().is_empty())
+    // A blank line inside: one that starts after a line break and ends at
+    // another (no list of the lines is made: most references hold none).
+    let Some(first) = memchr::memchr(b'\n', text.as_bytes()) else { return false };
+    let mut rest = &text[first + 1..];
+    while let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
+        if rest[..end].trim().is_empty() {
+            return true;
+        }
+        rest = &rest[end + 1..];
+    }
+    false
 }
 
 /// One pass of the finder over a scan: what it has found so far.
@@ -351,8 +370,13 @@ impl<'h> Scan<'h> {
     {
         let hay = self.hay;
         let mut at = Some(self.from);
+        let prefilter = if self.prefilter { super::prefilter::for_pattern(re) } else { None };
+        let mut run = (0, 0);
         std::iter::from_fn(move || {
-            let m = re.find_at(hay, at?)?;
+            let m = match prefilter {
+                Some(p) => p.find_at(re, hay, at?, &mut run)?,
+                None => re.find_at(hay, at?)?,
+            };
             at = next_start(hay, m);
             Some(m)
         })
@@ -1095,4 +1119,33 @@ fn push_internal(
     r.sentence_floor = q.floor;
     r.evidence = q.evidence;
     refs.push(r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_inside_a_range_is_a_paragraph_break() {
+        let text = "paragraph 1\n\nof the report\n  \nend\nlast";
+        let all = |s: &str| TextRange::new(0, s.len());
+        assert!(across_paragraph_break(text, all(text)));
+        assert!(!across_paragraph_break("paragraph 1\nof the report", all("paragraph 1\nof the report")));
+        // A blank last line (the range ends at a line break) is no break inside.
+        assert!(!across_paragraph_break("paragraph 1\nof\n", all("paragraph 1\nof\n")));
+        assert!(across_paragraph_break("a\n \u{3000}\nb", all("a\n \u{3000}\nb")));
+        assert!(across_paragraph_break("a\n\n", all("a\n\n")));
+        assert!(across_paragraph_break("a\n\n\n", all("a\n\n\n")));
+        assert!(!across_paragraph_break(text, TextRange::new(0, 100)));
+    }
+
+    #[test]
+    fn references_come_in_text_order() {
+        let at = |start: usize, end: usize, id: &str| {
+            Reference::external(TextRange::new(start, end), External::new(ExternalKind::Instrument, id))
+        };
+        let refs = vec![at(5, 9, "a"), at(1, 3, "b"), at(5, 7, "c"), at(1, 3, "d"), at(0, 2, "e")];
+        let ids: Vec<String> = in_text_order(refs).into_iter().map(|r| r.external.map(|e| e.id).unwrap_or_default()).collect();
+        assert_eq!(ids, ["e", "b", "d", "c", "a"]);
+    }
 }

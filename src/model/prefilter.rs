@@ -36,6 +36,11 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 pub(crate) struct Prefilter {
     /// The required word: every match holds it.
     word: memmem::Finder<'static>,
+    /// Whether the pattern opens with a *lead*: one character at most (a
+    /// class, or a line start or a class: `(?:^|[^A-Za-z0-9/.])` before a
+    /// document symbol) that is left out of the alphabet. A match then
+    /// starts at most one character before its run.
+    lead: bool,
     /// Alphabet characters below 128.
     ascii: [bool; 128],
     /// The alphabet above 127, as sorted, merged ranges.
@@ -58,7 +63,23 @@ impl Prefilter {
         let [word] = &required_words(&hir)?[..] else { return None };
         let mut ranges = Vec::new();
         let mut looks = Looks::default();
-        alphabet(&hir, &mut ranges, &mut looks)?;
+        let lead = match hir.kind() {
+            HirKind::Concat(parts)
+                if parts.len() > 1 && !matches!(parts[0].kind(), HirKind::Look(_)) && at_most_one_character(&parts[0]) =>
+            {
+                // The lead's own assertions still count (a line start is
+                // fine, an end is not); its characters do not.
+                alphabet(&parts[0], &mut Vec::new(), &mut looks)?;
+                for part in &parts[1..] {
+                    alphabet(part, &mut ranges, &mut looks)?;
+                }
+                true
+            }
+            _ => {
+                alphabet(&hir, &mut ranges, &mut looks)?;
+                false
+            }
+        };
         if looks.end {
             return None;
         }
@@ -86,7 +107,7 @@ impl Prefilter {
             *slot = merged.iter().any(|&(lo, hi)| lo <= c && c <= hi);
         }
         let ranges = merged.into_iter().filter(|&(_, hi)| hi as u32 >= 128).collect();
-        Some(Prefilter { word: memmem::Finder::new(word.as_bytes()).into_owned(), ascii, ranges })
+        Some(Prefilter { word: memmem::Finder::new(word.as_bytes()).into_owned(), lead, ascii, ranges })
     }
 
     fn in_alphabet(&self, c: char) -> bool {
@@ -111,16 +132,37 @@ impl Prefilter {
     /// `re` being the pattern this prefilter was made from. `run` keeps the
     /// run read last (start and end), for the next search of the same text
     /// (`(0, 0)` at first).
-    pub(crate) fn captures_at<'h>(&self, re: &Regex, hay: &'h str, mut at: usize, run: &mut (usize, usize)) -> Option<Captures<'h>> {
+    pub(crate) fn captures_at<'h>(&self, re: &Regex, hay: &'h str, at: usize, run: &mut (usize, usize)) -> Option<Captures<'h>> {
+        self.search(hay, at, run, |hay, start| re.captures_at(hay, start))
+    }
+
+    /// `re.find_at(hay, at)`, as [`Prefilter::captures_at`].
+    pub(crate) fn find_at<'h>(&self, re: &Regex, hay: &'h str, at: usize, run: &mut (usize, usize)) -> Option<regex::Match<'h>> {
+        self.search(hay, at, run, |hay, start| re.find_at(hay, start))
+    }
+
+    /// The first result of `search(hay[..end], start)` over the windows
+    /// where a match can be: the run around each occurrence of the word
+    /// (with the character before it when the pattern has a lead).
+    fn search<'h, T>(
+        &self,
+        hay: &'h str,
+        mut at: usize,
+        run: &mut (usize, usize),
+        search: impl Fn(&'h str, usize) -> Option<T>,
+    ) -> Option<T> {
         while at <= hay.len() {
             let word = at + self.word.find(&hay.as_bytes()[at..])?;
             let len = self.word.needle().len();
             if !(run.0 <= word && word + len <= run.1) {
                 *run = self.run_around(hay, at, word, len);
             }
-            let (start, end) = *run;
-            if let Some(c) = re.captures_at(&hay[..end], start.max(at)) {
-                return Some(c);
+            let (mut start, end) = *run;
+            if self.lead {
+                start = hay[..start].chars().next_back().map_or(start, |c| start - c.len_utf8());
+            }
+            if let Some(found) = search(&hay[..end], start.max(at)) {
+                return Some(found);
             }
             at = end;
         }
@@ -145,8 +187,21 @@ pub(crate) fn for_pattern(re: &Regex) -> Option<&'static Prefilter> {
     new
 }
 
+/// Whether `hir` matches one character at most (assertions, a class, a
+/// one-character literal, or a choice of those).
+fn at_most_one_character(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(_) => true,
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|s| s.chars().count() <= 1),
+        HirKind::Capture(cap) => at_most_one_character(&cap.sub),
+        HirKind::Alternation(parts) => parts.iter().all(at_most_one_character),
+        _ => false,
+    }
+}
+
 /// Words of which every match of `hir` holds one (the set whose shortest
-/// word is longest, of those the tree offers), if any.
+/// word is longest, of those the tree offers; of two as long, the smaller
+/// set), if any.
 fn required_words(hir: &Hir) -> Option<Vec<String>> {
     match hir.kind() {
         HirKind::Literal(lit) => std::str::from_utf8(&lit.0).ok().filter(|s| !s.is_empty()).map(|s| vec![s.to_string()]),
@@ -155,7 +210,7 @@ fn required_words(hir: &Hir) -> Option<Vec<String>> {
         HirKind::Concat(parts) => {
             let shortest = |words: &Vec<String>| words.iter().map(String::len).min().unwrap_or(0);
             parts.iter().filter_map(required_words).fold(None, |best: Option<Vec<String>>, words| match best {
-                Some(b) if shortest(&b) >= shortest(&words) => Some(b),
+                Some(b) if shortest(&b) > shortest(&words) || (shortest(&b) == shortest(&words) && b.len() <= words.len()) => Some(b),
                 _ => Some(words),
             })
         }
@@ -349,5 +404,40 @@ mod table_tests {
         assert_eq!(p.word.needle(), "决议".as_bytes());
         // So is the English one ("Security Council resolution 2370 (2017)").
         assert!(for_pattern(&tables(Language::En).resolution_list).is_some());
+    }
+
+    /// Document symbols are searched around their `/`, the character before
+    /// the organ (`(?:^|[^A-Za-z0-9/.])`) being the pattern's lead: the
+    /// same matches as a scan of the whole text.
+    #[test]
+    fn document_symbols_are_searched_around_their_slash() {
+        let re = crate::lang::tables::symbol_pattern();
+        let p = for_pattern(re).expect("a prefilter");
+        assert_eq!(p.word.needle(), b"/");
+        assert!(p.lead && !p.in_alphabet('(') && !p.in_alphabet('决') && p.in_alphabet(' ') && p.in_alphabet('$'));
+        let texts = [
+            "A/80/590",
+            "(A/80/590)",
+            "见A/RES/73/3号文件和S/2025/101。",
+            "see A /RES/ 73/3, $/25240 and S/\n   20063; E/CN.4/2005/L.2/Rev1*.",
+            "and/or 1/2 ./A/1 XA/1 .S/2 A/ /",
+            "报告(S/2025/101)第14段; A/C.3/56/L.2/Rev.1; DP/FPA/2019/1",
+            "/A/1/",
+            "",
+        ];
+        let find_all = |hay: &str, prefiltered: bool| {
+            let (mut out, mut at, mut run) = (Vec::new(), 0, (0, 0));
+            while at <= hay.len() {
+                let found = if prefiltered { p.find_at(re, hay, at, &mut run) } else { re.find_at(hay, at) };
+                let Some(m) = found else { break };
+                out.push((m.start(), m.end()));
+                at = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+            }
+            out
+        };
+        for text in texts {
+            assert_eq!(find_all(text, true), find_all(text, false), "{text}");
+            assert!(!find_all(text, false).is_empty() || !text.contains("A/8"), "{text}");
+        }
     }
 }

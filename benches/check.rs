@@ -188,7 +188,7 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
             all.push(("instrument_name", n));
         }
         let mut counts = Vec::new();
-        if let Some(&(name, re)) = all.get(0) {
+        if let Some(&(name, re)) = all.first() {
             let n = probe(re, &masked);
             let c = probe_captures(re, &masked);
             counts.push((name, n, c));

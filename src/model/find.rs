@@ -138,7 +138,8 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
     finder.externals(sdg_list);
     finder.entities.sort_by_key(|e| e.phrase.start);
     finder.internals();
-    let mut refs = in_text_order(finder.refs);
+    let mut refs = finder.refs;
+    refs.sort_by_key(|r| (r.range.start, r.range.end));
     attribution::coordinate(&mut refs, masked, finder.t);
     // (A reference is read within a paragraph: none spans a blank line.)
     refs.retain(|r| !across_paragraph_break(masked, r.range));
@@ -151,19 +152,6 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
 
 /// Whether `r` runs across a paragraph break (a blank line): `目标\n\n17.17`
 /// is a heading and the number of the next paragraph, not target 17.17.
-/// `refs` sorted by position (start, then end; found order among equals),
-/// as a stable sort would, each reference moved twice rather than at every
-/// step of the sort (they are large).
-fn in_text_order(refs: Vec<Reference>) -> Vec<Reference> {
-    let mut order: Vec<(usize, usize, usize)> = refs.iter().enumerate().map(|(i, r)| (r.range.start, r.range.end, i)).collect();
-    if order.is_sorted() {
-        return refs;
-    }
-    order.sort_unstable();
-    let mut slots: Vec<Option<Reference>> = refs.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect()
-}
-
 fn across_paragraph_break(masked: &str, r: TextRange) -> bool {
     let Some(text) = masked.get(r.start..r.end) else { return false };
     // A blank line inside: one that starts after a line break and ends at
@@ -1137,15 +1125,5 @@ mod tests {
         assert!(across_paragraph_break("a\n\n", all("a\n\n")));
         assert!(across_paragraph_break("a\n\n\n", all("a\n\n\n")));
         assert!(!across_paragraph_break(text, TextRange::new(0, 100)));
-    }
-
-    #[test]
-    fn references_come_in_text_order() {
-        let at = |start: usize, end: usize, id: &str| {
-            Reference::external(TextRange::new(start, end), External::new(ExternalKind::Instrument, id))
-        };
-        let refs = vec![at(5, 9, "a"), at(1, 3, "b"), at(5, 7, "c"), at(1, 3, "d"), at(0, 2, "e")];
-        let ids: Vec<String> = in_text_order(refs).into_iter().map(|r| r.external.map(|e| e.id).unwrap_or_default()).collect();
-        assert_eq!(ids, ["e", "b", "d", "c", "a"]);
     }
 }

@@ -164,10 +164,118 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
             );
         }
     }
+    if std::env::var_os("RAPPORTEUR_BENCH_PROBE").is_some() {
+        // One call of `probe` per pattern (find) and of `probe_captures`
+        // (captures), for `valgrind --tool=callgrind --dump-after=probe`.
+        let (masked, _) = syntax::mask::mask(text);
+        let t = tables;
+        let mut all: Vec<(&str, &regex::Regex)> = vec![
+            ("rule_of_procedure", &t.rule_of_procedure),
+            ("symbol", rapporteur::lang::tables::symbol_pattern()),
+            ("resolution_list", &t.resolution_list),
+            ("resolution_in_numerals", &t.resolution_in_numerals),
+            ("resolution_without_year", &t.resolution_without_year),
+            ("instrument", &t.instrument),
+            ("named_text", &t.named_text),
+            ("ibid", &t.ibid),
+            ("sdg", &t.sdg),
+            ("paragraph_reference", &t.paragraph_reference),
+            ("section_reference", &t.section_reference),
+            ("annex_reference", &t.annex_reference),
+            ("article_reference", &t.article_reference),
+        ];
+        if let Some(n) = &t.instrument_name {
+            all.push(("instrument_name", n));
+        }
+        let mut counts = Vec::new();
+        if let Some(&(name, re)) = all.first() {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(1) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(2) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(3) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(4) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(5) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(6) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(7) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(8) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(9) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(10) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(11) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(12) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        if let Some(&(name, re)) = all.get(13) {
+            let n = probe(re, &masked);
+            let c = probe_captures(re, &masked);
+            counts.push((name, n, c));
+        }
+        for (name, n, c) in counts {
+            println!("    probe {name:24} {n:6} matches ({c})");
+        }
+    }
     for (name, mut v) in stages {
         v.sort();
         println!("    {name:20} {:>8.2} ms", v[v.len() / 2].as_secs_f64() * 1e3);
     }
+}
+
+#[inline(never)]
+fn probe(re: &regex::Regex, hay: &str) -> usize {
+    re.find_iter(hay).count()
+}
+
+#[inline(never)]
+fn probe_captures(re: &regex::Regex, hay: &str) -> usize {
+    re.captures_iter(hay).count()
 }
 
 fn peak_rss_kib() -> Option<u64> {

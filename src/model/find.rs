@@ -107,11 +107,26 @@ pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
 /// holds `keep` and a margin on each side, for the context they are read in);
 /// `sdg_list` holds the numbers of a list of SDG goals and targets.
 fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)]) -> Vec<Reference> {
+    find_in_with(doc, scan, keep, sdg_list, true)
+}
+
+/// The references found by a scan of `scan`, with the literal prefilters
+/// or (`prefilter` false) every pattern run over the whole scan: for the
+/// test that holds the two equal (`tests/prefilter_oracle.rs`).
+#[doc(hidden)]
+pub fn find_in_scan(doc: &Document, scan: TextRange, prefilter: bool) -> Vec<Reference> {
+    let sdg_list = sdg_list_numbers(&doc.masked);
+    find_in_with(doc, scan, scan, &sdg_list, prefilter)
+}
+
+/// [`find_in`], with the literal prefilters or (`prefilter` false, the
+/// oracle of the tests) every pattern run over the whole scan.
+fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)], prefilter: bool) -> Vec<Reference> {
     let masked = doc.masked.as_str();
     let mut finder = Finder {
         doc,
         t: tables(doc.language),
-        scan: Scan { hay: &masked[..scan.end], from: scan.start },
+        scan: Scan { hay: &masked[..scan.end], from: scan.start, prefilter },
         refs: Vec::new(),
         entities: Vec::new(),
         taken: Taken::default(),
@@ -123,9 +138,9 @@ fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRa
     finder.externals(sdg_list);
     finder.entities.sort_by_key(|e| e.phrase.start);
     finder.internals();
-    finder.refs.sort_by_key(|r| (r.range.start, r.range.end));
-    attribution::coordinate(&mut finder.refs, masked, finder.t);
     let mut refs = finder.refs;
+    refs.sort_by_key(|r| (r.range.start, r.range.end));
+    attribution::coordinate(&mut refs, masked, finder.t);
     // (A reference is read within a paragraph: none spans a blank line.)
     refs.retain(|r| !across_paragraph_break(masked, r.range));
     if keep.start > 0 || keep.end < masked.len() {
@@ -139,10 +154,17 @@ fn find_in(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRa
 /// is a heading and the number of the next paragraph, not target 17.17.
 fn across_paragraph_break(masked: &str, r: TextRange) -> bool {
     let Some(text) = masked.get(r.start..r.end) else { return false };
-    let mut lines = text.split('\n');
-    lines.next();
-    let inner: Vec<&str> = lines.collect();
-    inner.len() > 1 && inner[..inner.len() - 1].iter().any(|l| l.trim().is_empty())
+    // A blank line inside: one that starts after a line break and ends at
+    // another (no list of the lines is made: most references hold none).
+    let Some(first) = memchr::memchr(b'\n', text.as_bytes()) else { return false };
+    let mut rest = &text[first + 1..];
+    while let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
+        if rest[..end].trim().is_empty() {
+            return true;
+        }
+        rest = &rest[end + 1..];
+    }
+    false
 }
 
 /// One pass of the finder over a scan: what it has found so far.
@@ -294,6 +316,9 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
 struct Scan<'h> {
     hay: &'h str,
     from: usize,
+    /// Whether patterns that end with a word are run only around its
+    /// occurrences ([`super::prefilter`]); the same matches as without.
+    prefilter: bool,
 }
 
 impl<'h> Scan<'h> {
@@ -314,8 +339,13 @@ impl<'h> Scan<'h> {
     {
         let hay = self.hay;
         let mut at = Some(self.from);
+        let prefilter = if self.prefilter { super::prefilter::for_pattern(re) } else { None };
+        let mut run = (0, 0);
         std::iter::from_fn(move || {
-            let c = re.captures_at(hay, at?)?;
+            let c = match prefilter {
+                Some(p) => p.captures_at(re, hay, at?, &mut run)?,
+                None => re.captures_at(hay, at?)?,
+            };
             let m = c.get(0)?;
             at = next_start(hay, m);
             Some(c)
@@ -328,8 +358,13 @@ impl<'h> Scan<'h> {
     {
         let hay = self.hay;
         let mut at = Some(self.from);
+        let prefilter = if self.prefilter { super::prefilter::for_pattern(re) } else { None };
+        let mut run = (0, 0);
         std::iter::from_fn(move || {
-            let m = re.find_at(hay, at?)?;
+            let m = match prefilter {
+                Some(p) => p.find_at(re, hay, at?, &mut run)?,
+                None => re.find_at(hay, at?)?,
+            };
             at = next_start(hay, m);
             Some(m)
         })
@@ -1072,4 +1107,23 @@ fn push_internal(
     r.sentence_floor = q.floor;
     r.evidence = q.evidence;
     refs.push(r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_line_inside_a_range_is_a_paragraph_break() {
+        let text = "paragraph 1\n\nof the report\n  \nend\nlast";
+        let all = |s: &str| TextRange::new(0, s.len());
+        assert!(across_paragraph_break(text, all(text)));
+        assert!(!across_paragraph_break("paragraph 1\nof the report", all("paragraph 1\nof the report")));
+        // A blank last line (the range ends at a line break) is no break inside.
+        assert!(!across_paragraph_break("paragraph 1\nof\n", all("paragraph 1\nof\n")));
+        assert!(across_paragraph_break("a\n \u{3000}\nb", all("a\n \u{3000}\nb")));
+        assert!(across_paragraph_break("a\n\n", all("a\n\n")));
+        assert!(across_paragraph_break("a\n\n\n", all("a\n\n\n")));
+        assert!(!across_paragraph_break(text, TextRange::new(0, 100)));
+    }
 }

@@ -4,6 +4,7 @@
 pub mod attribution;
 pub mod external;
 pub mod find;
+mod prefilter;
 pub mod reference;
 pub mod resolve;
 

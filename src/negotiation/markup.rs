@@ -398,6 +398,19 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
 /// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
 /// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
 fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+    // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
+    // `w.alternative` (`Alt 1:`): a text with neither has no alternative
+    // paragraphs, and its lines need not be read.
+    // (A word that holds another, `Alt.` and `Alt`, is found with it: only
+    // the others are searched for.)
+    let holds_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.contains(other));
+    let mut words = w.alternative.iter().filter(|label| !holds_another(label));
+    if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
+        && !words.any(|label| memchr::memmem::find(masked.as_bytes(), label.as_bytes()).is_some())
+    {
+        m.alternatives.sort_by_key(|a| a.whole.start);
+        return;
+    }
     // Blocks of text between blank lines.
     let mut blocks: Vec<TextRange> = Vec::new();
     let mut at = 0;

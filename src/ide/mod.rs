@@ -127,19 +127,19 @@ impl Analysis {
             return Analysis::new(text, Some(language), config);
         }
         let line_index = LineIndex::new(&text);
-        let (masked, reuse, references, reference_reuse) = match previous {
+        let (prev_document, reuse, references, reference_reuse) = match previous {
             Previous::Shared(prev) => (
-                Cow::Borrowed(prev.document.masked.as_str()),
+                Cow::Borrowed(&prev.document),
                 Cow::Borrowed(&prev.reuse),
                 Cow::Borrowed(&prev.references[..]),
                 prev.reference_reuse.clone(),
             ),
             Previous::Owned(prev) => {
                 let Analysis { document, references, reuse, reference_reuse, .. } = *prev;
-                (Cow::Owned(document.masked), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
+                (Cow::Owned(document), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
             }
         };
-        let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);
+        let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
         let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
         let vocabulary = Arc::new(config.negotiation.clone());

@@ -318,3 +318,45 @@ fn typing_in_a_paragraph_reuses_the_references_every_time() {
     }
     assert_same("seed", &["typing a sentence".into()], &analysis, &Analysis::new(text, None, &config));
 }
+
+/// Typing inside the lines of a paragraph (never at a line's edge): the
+/// update's usual case, where the rebuilt tree keeps its shape and the eIds,
+/// votes and name lists away from the edited line are carried over
+/// (`syntax::carry`). Each update equals a fresh analysis.
+#[test]
+fn typing_inside_lines_equals_fresh_analyses() {
+    const TYPED: &[&str] = &["a", "e", "我", "、", ",", "，", " ", "1", "France, ", "中国、", "x"];
+    let per_document = edits_per_document(40);
+    let config = DiagnosticsConfig::all_enabled();
+    for (name, original) in documents() {
+        let mut rng = Rng::from_label(&name, 11);
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        for k in 0..per_document {
+            let at = char_boundary_at_or_before(&text, rng.below(text.len() + 1));
+            let (start, end) = line_bounds(&text, at);
+            if at <= start + 1 || at + 2 >= end {
+                continue;
+            }
+            let mut next = text.clone();
+            if rng.chance(2, 3) {
+                let s = *rng.pick(TYPED);
+                next.insert_str(at, s);
+                history.push(format!("type {s:?} at {at}"));
+            } else {
+                let to = char_boundary_at_or_before(&text, (at + rng.range(1, 4)).min(end - 2));
+                if to <= at {
+                    continue;
+                }
+                next.replace_range(at..to, "");
+                history.push(format!("delete {at}..{to}"));
+            }
+            let updated =
+                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
+            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            text = next;
+            analysis = updated;
+        }
+    }
+}

@@ -34,6 +34,8 @@ pub struct Analysis {
     reference_reuse: model::find::Reuse,
     /// Made by [`Analysis::update`] with the references away from the edit reused.
     references_reused: bool,
+    /// The language detected from the text (`None`: given by the caller).
+    detected: Option<Language>,
     /// The user's additions to the negotiation words (from the config).
     vocabulary: Arc<crate::negotiation::Vocabulary>,
 }
@@ -94,13 +96,25 @@ impl Analysis {
     /// Analyses `text`. With `language` `None` the language is detected.
     pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let text: Arc<str> = text.into();
-        let language = language.unwrap_or_else(|| lang::detect(&text));
+        let detected = language.is_none().then(|| lang::detect(&text));
+        let language = language.or(detected).unwrap_or(Language::En); // one of them is set
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::parse_keeping(&text, language);
         let (references, reference_reuse) = model::references_keeping(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
         let vocabulary = Arc::new(config.negotiation.clone());
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused: false, vocabulary }
+        Analysis {
+            text,
+            line_index,
+            document,
+            references,
+            diagnostics,
+            reuse,
+            reference_reuse,
+            references_reused: false,
+            detected,
+            vocabulary,
+        }
     }
 
     /// Analyses `text`, a later version of this analysis's text: the same
@@ -120,30 +134,39 @@ impl Analysis {
 
     fn update_from(previous: Previous<'_>, text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let prev = previous.get();
-        let language = language.unwrap_or_else(|| lang::detect(&text));
         let change = TextChange::between(&prev.text, &text);
-        // A new language, or a change of most of the text, is a new document.
+        // Detection reads the start of the text: past it, a keystroke keeps
+        // the language detected before.
+        let detected = match (language, prev.detected) {
+            (Some(_), _) => None,
+            (None, Some(before)) if change.start > lang::DETECT_SAMPLE + 4 => Some(before),
+            (None, _) => Some(lang::detect(&text)),
+        };
+        let language = language.or(detected).unwrap_or(Language::En); // one of them is set
+                                                                      // A new language, or a change of most of the text, is a new document.
         if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
-            return Analysis::new(text, Some(language), config);
+            let mut fresh = Analysis::new(text, Some(language), config);
+            fresh.detected = detected;
+            return fresh;
         }
-        let line_index = LineIndex::new(&text);
-        let (masked, reuse, references, reference_reuse) = match previous {
+        let (line_index, prev_document, reuse, references, reference_reuse) = match previous {
             Previous::Shared(prev) => (
-                Cow::Borrowed(prev.document.masked.as_str()),
+                prev.line_index.clone().update(&text, change),
+                Cow::Borrowed(&prev.document),
                 Cow::Borrowed(&prev.reuse),
                 Cow::Borrowed(&prev.references[..]),
                 prev.reference_reuse.clone(),
             ),
             Previous::Owned(prev) => {
-                let Analysis { document, references, reuse, reference_reuse, .. } = *prev;
-                (Cow::Owned(document.masked), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
+                let Analysis { line_index, document, references, reuse, reference_reuse, .. } = *prev;
+                (line_index.update(&text, change), Cow::Owned(document), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
             }
         };
-        let (document, reuse) = syntax::reparse(language, masked, reuse, &text, change);
+        let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
         let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
         let diagnostics = diagnostics::check(&document, &references, config);
         let vocabulary = Arc::new(config.negotiation.clone());
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused, vocabulary }
+        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused, detected, vocabulary }
     }
 
     /// Whether this analysis is an update that reused the references away

@@ -71,3 +71,28 @@ fn escape_markdown_keeps_the_text() {
     assert_eq!(escape_markdown("a_b*c"), r"a\_b\*c");
     assert_eq!(escape_markdown("Security Council resolution 2370 (2017)"), "Security Council resolution 2370 (2017)");
 }
+
+#[test]
+fn an_update_detects_the_language_again_only_when_the_edit_is_in_what_detection_reads() {
+    let config = DiagnosticsConfig::all_enabled();
+    // French at the start, then English past the sample detection reads.
+    let mut text = String::from("1. Le Conseil décide de la mise en œuvre et des mesures prises par les États.\n");
+    while text.len() < crate::lang::DETECT_SAMPLE + 1000 {
+        text.push_str("2. Les États membres de la Commission et du Conseil.\n");
+    }
+    text.push_str("3. The Council decides that the measures of the States and the Commission are in force.\n");
+    let before = Analysis::new(text.clone(), None, &config);
+    assert_eq!(before.language(), Language::Fr);
+    // Typed near the end: the language detected before is kept, as a fresh analysis finds it.
+    let mut late = text.clone();
+    late.insert_str(text.len() - 10, "and ");
+    let updated = before.update(late.clone(), None, &config);
+    assert_eq!(updated.detected, Some(Language::Fr));
+    assert_eq!(updated.language(), Analysis::new(late, None, &config).language());
+    // Typed at the start: detected again, and what a fresh analysis says.
+    let early = format!("第一段。{text}");
+    let updated = updated.into_update(early.clone(), None, &config);
+    assert_eq!(updated.language(), Analysis::new(early, None, &config).language());
+    // A language given by the caller is not detected.
+    assert_eq!(before.update(text, Some(Language::En), &config).detected, None);
+}

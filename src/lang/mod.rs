@@ -69,11 +69,16 @@ impl FromStr for Language {
     }
 }
 
+/// How much of a text [`detect`] reads (the bytes up to the last character
+/// boundary at or before this offset): an edit after it (and after that
+/// character) leaves the detected language as it was.
+pub const DETECT_SAMPLE: usize = 64 * 1024;
+
 /// Detects the language of a document from the scripts and function words in
 /// its first 64 KiB. Han characters mean Chinese, Arabic letters Arabic,
 /// Cyrillic Russian; Latin text is told apart by its commonest words.
 pub fn detect(text: &str) -> Language {
-    let mut sample_end = text.len().min(64 * 1024);
+    let mut sample_end = text.len().min(DETECT_SAMPLE);
     while !text.is_char_boundary(sample_end) {
         sample_end -= 1;
     }

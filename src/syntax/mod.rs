@@ -7,6 +7,7 @@
 //! and of each annex → assign eIds ([`eid`]) → read recorded votes and lists
 //! of names ([`names`]).
 
+mod carry;
 pub mod eid;
 pub mod lines;
 pub mod mask;
@@ -56,7 +57,18 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
 /// tree, schemes, eIds and votes are built afresh (they depend on the whole
 /// document). Given the previous parts owned, their buffers are edited in
 /// place, not copied.
-pub fn reparse(language: Language, prev_masked: Cow<'_, str>, reuse: Cow<'_, Reuse>, text: &str, change: TextChange) -> (Document, Reuse) {
+pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse>, text: &str, change: TextChange) -> (Document, Reuse) {
+    // The previous masked text is edited into the new one; the rest of the
+    // previous document is what the rebuilt tree may carry over.
+    let (prev_masked, prev) = match prev {
+        Cow::Borrowed(doc) => (Cow::Borrowed(doc.masked.as_str()), Cow::Borrowed(doc)),
+        Cow::Owned(mut doc) => {
+            let masked = std::mem::take(&mut doc.masked);
+            doc.containers = Vec::new();
+            doc.heading_spans = Vec::new();
+            (Cow::Owned(masked), Cow::Owned(doc))
+        }
+    };
     let old = prev_masked.as_bytes();
     // The window: whole lines (`\n`-terminated, so that a `\r\n` is never
     // cut) from the line the change starts on to the one it ends on.
@@ -92,7 +104,9 @@ pub fn reparse(language: Language, prev_masked: Cow<'_, str>, reuse: Cow<'_, Reu
         }
         _ => None,
     };
-    finish_keeping(masked, Reuse { bold, lines, marks }, language)
+    let carry = carry::Carry::new(prev, change, TextRange::new(from, to));
+    let doc = build(masked, &lines, &marks, language, Some(carry));
+    (doc, Reuse { bold, lines, marks })
 }
 
 /// Sorted offsets after `change`, in place: those before `from` kept, those
@@ -108,12 +122,12 @@ fn splice(offsets: &mut Vec<usize>, from: usize, old_to: usize, window: impl Int
 }
 
 fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document, Reuse) {
-    let doc = build(masked, &reuse.lines, &reuse.marks, language);
+    let doc = build(masked, &reuse.lines, &reuse.marks, language, None);
     (doc, reuse)
 }
 
 /// The tree and everything on it, from classified lines (tables not yet marked).
-fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language) -> Document {
+fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language, mut carry: Option<carry::Carry>) -> Document {
     let tables = tables(language);
     let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);
@@ -142,8 +156,13 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     finish_ranges(&mut doc);
     doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
     doc.schemes = scope::infer_schemes(&doc);
-    eid::assign(&mut doc, &masked);
-    names::read_votes_and_lists(&mut doc, &masked, tables, marks);
+    if let Some(carry) = &mut carry {
+        carry.compare(&doc);
+    }
+    if !carry.as_mut().is_some_and(|c| c.take_eids(&mut doc)) {
+        eid::assign(&mut doc, &masked);
+    }
+    names::read_votes_and_lists(&mut doc, &masked, tables, marks, carry.as_ref().and_then(|c| c.for_names()));
     doc.masked = masked;
     doc
 }

@@ -14,7 +14,10 @@ use super::tree::*;
 /// How many States in a row make a list of names.
 const MIN_RUN: usize = 4;
 
-pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, marks: &Marks) {
+/// With `carry` (a reparse whose tree kept its shape and moved with the
+/// change), a paragraph away from the edited lines keeps its previous votes
+/// and name lists, moved.
+pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, marks: &Marks, carry: Option<&super::carry::Carry>) {
     let mut marks = Sweeps::new(marks);
     let mut votes = Vec::new();
     let mut has_vote: Vec<bool> = vec![false; doc.nodes.len()];
@@ -24,6 +27,10 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
         }
         let Some(paragraph) = doc.nodes[id].parent else { continue };
         has_vote[paragraph] = true;
+        if let Some(carry) = carry.filter(|c| c.untouched(doc.nodes[paragraph].range)) {
+            votes.extend(carry.vote_of(paragraph, Some(id)));
+            continue;
+        }
         let own = own_text(doc, paragraph);
         let (figures_range, figures, mut extra) = read_figures(masked, own, tables, doc);
         let mut lists = Vec::new();
@@ -46,6 +53,10 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
             continue;
         }
         let own = own_text(doc, id);
+        if let Some(carry) = carry.filter(|c| c.untouched(own)) {
+            votes.extend(carry.vote_of(id, None));
+            continue;
+        }
         if !marks.may_state_figures(own) {
             continue;
         }
@@ -63,6 +74,10 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
             continue;
         }
         let own = own_text(doc, id);
+        if let Some(carry) = carry.filter(|c| c.untouched(own)) {
+            name_lists.extend(carry.name_lists_of(id));
+            continue;
+        }
         // A list of names has separators between them: skip prose without.
         // Names are short: prose with a comma every sentence is no list, nor
         // is hard-wrapped prose with a line end every sixty characters.

@@ -63,9 +63,9 @@ fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str
     new.replace_range(start..end, insert);
     let change = TextChange::between(old, &new);
     let fresh = format!("{:?}", parse(&new, lang));
-    let borrowed = reparse(lang, Cow::Borrowed(prev.masked.as_str()), Cow::Borrowed(&reuse), &new, change);
+    let borrowed = reparse(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
     assert_eq!(format!("{:?}", borrowed.0), fresh, "borrowed: {old:?} → {new:?}");
-    let owned = reparse(lang, Cow::Owned(prev.masked), Cow::Owned(reuse), &new, change);
+    let owned = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
     assert_eq!(format!("{:?}", owned.0), fresh, "owned: {old:?} → {new:?}");
 }
 

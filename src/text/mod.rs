@@ -127,9 +127,55 @@ impl LineIndex {
         LineIndex { line_starts, len: text.len(), checkpoints }
     }
 
+    /// The index of `text`, this index's text after `change`: the same as
+    /// [`LineIndex::new`], but only the lines the change touched are read
+    /// again (the line starts before it are kept, those after it moved, and
+    /// so are the checkpoints of the long lines on either side).
+    pub fn update(mut self, text: &str, change: TextChange) -> LineIndex {
+        let bytes = text.as_bytes();
+        // Whether a line starts at `s` depends on the bytes at `s - 1` and
+        // `s` only (`\n`, or `\r` not followed by `\n`): the starts before
+        // the change and those more than one byte after it are the old ones.
+        let is_start = |s: usize| s > 0 && (bytes[s - 1] == b'\n' || (bytes[s - 1] == b'\r' && bytes.get(s) != Some(&b'\n')));
+        let before = self.line_starts.partition_point(|&s| s < change.start.max(1));
+        let after = self.line_starts.partition_point(|&s| s <= change.old_end);
+        let touched: Vec<usize> = (change.start.max(1)..=change.new_end.min(text.len())).filter(|&s| is_start(s)).collect();
+        for s in &mut self.line_starts[after..] {
+            *s = change.moved(*s);
+        }
+        self.line_starts.splice(before..after, touched);
+        // Checkpoints: those of the lines from the one the change starts on
+        // to the one it ends on are counted again.
+        let first = self.line_starts[self.line_of_in(change.start)];
+        let last_line = self.line_of_in(change.new_end);
+        let end = self.line_starts.get(last_line + 1).copied().unwrap_or(text.len());
+        let old_end = end.wrapping_add_signed(-change.delta());
+        let keep = self.checkpoints.partition_point(|c| c.offset < first);
+        let moved = self.checkpoints.partition_point(|c| c.offset <= old_end);
+        for c in &mut self.checkpoints[moved..] {
+            c.offset = change.moved(c.offset);
+        }
+        let lines = &self.line_starts[self.line_of_in(first)..=last_line];
+        let recounted = Self::checkpoints_between(text, lines, end);
+        self.checkpoints.splice(keep..moved, recounted);
+        self.len = text.len();
+        self
+    }
+
+    /// [`LineIndex::line_of`] before `len` is updated.
+    fn line_of_in(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
     fn checkpoints(text: &str, line_starts: &[usize]) -> Vec<Checkpoint> {
+        Self::checkpoints_between(text, line_starts, text.len())
+    }
+
+    /// The checkpoints of the lines starting at `line_starts`, the last one
+    /// ending at `end`.
+    fn checkpoints_between(text: &str, line_starts: &[usize], end_of_last: usize) -> Vec<Checkpoint> {
         let mut out = Vec::new();
-        let ends = line_starts.iter().skip(1).copied().chain([text.len()]);
+        let ends = line_starts.iter().skip(1).copied().chain([end_of_last]);
         for (start, end) in line_starts.iter().copied().zip(ends) {
             if end - start <= CHECKPOINT {
                 continue;
@@ -328,6 +374,42 @@ pub fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_updated_index_is_the_index_of_the_new_text() {
+        // Line ends of every kind, edits that split and join `\r\n`, long
+        // lines with checkpoints (wide characters cross their boundaries).
+        let pieces = ["\n", "\r", "\r\n", "a", "我", "😀", "é", &"x".repeat(700), &"汉".repeat(500)];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut text: String = (0..60).map(|i| pieces[i * 7 % pieces.len()]).collect();
+        let mut index = LineIndex::new(&text);
+        for _ in 0..3000 {
+            let boundary = |t: &str, mut i: usize| {
+                while !t.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let at = boundary(&text, next(text.len() + 1));
+            let end = boundary(&text, (at + next(4) * next(400)).min(text.len()));
+            let insert: String = (0..next(3)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut new = text.clone();
+            new.replace_range(at..end, &insert);
+            if new.len() > 20_000 {
+                new.truncate(boundary(&new, 10_000));
+            }
+            let change = TextChange::between(&text, &new);
+            index = index.update(&new, change);
+            assert_eq!(index, LineIndex::new(&new), "{text:?} -> {new:?}");
+            text = new;
+        }
+    }
 
     #[test]
     fn thousands_are_grouped_by_commas() {

@@ -118,12 +118,21 @@ impl Marks {
     pub fn find(text: &str, base: usize, tables: &Tables) -> Marks {
         let bytes = text.as_bytes();
         let mut separators: Vec<usize> = Vec::new();
-        for c in tables.data.list_separators {
-            let mut buf = [0u8; 4];
-            let needle = c.encode_utf8(&mut buf).as_bytes();
-            separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+        match tables.data.list_separators {
+            // One or two ASCII separators (`,` and `;`): one search, in order.
+            &[a] if a.is_ascii() => separators.extend(memchr::memchr_iter(a as u8, bytes).map(|i| base + i)),
+            &[a, b] if a.is_ascii() && b.is_ascii() => separators.extend(memchr::memchr2_iter(a as u8, b as u8, bytes).map(|i| base + i)),
+            list => {
+                for c in list {
+                    let mut buf = [0u8; 4];
+                    let needle = c.encode_utf8(&mut buf).as_bytes();
+                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+                }
+                if list.len() > 1 {
+                    separators.sort_unstable();
+                }
+            }
         }
-        separators.sort_unstable();
         let line_ends = memchr::memchr_iter(b'\n', bytes).map(|i| base + i).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());

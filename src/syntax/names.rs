@@ -126,7 +126,7 @@ impl Marks {
                 for c in list {
                     let mut buf = [0u8; 4];
                     let needle = c.encode_utf8(&mut buf).as_bytes();
-                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+                    separators.extend(char_positions(bytes, needle).map(|i| base + i));
                 }
                 if list.len() > 1 {
                     separators.sort_unstable();
@@ -138,6 +138,19 @@ impl Marks {
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
         Marks { separators, line_ends, hints }
     }
+}
+
+/// Where the character encoded as `needle` occurs in `bytes`: found from
+/// its last byte with memchr (a substring search for `、`, E3 80 81, stops
+/// at every E3 and 80 of a Chinese text, which its prefilter takes for
+/// rare), then its other bytes compared. UTF-8 characters cannot overlap,
+/// so these are the positions a substring search gives.
+fn char_positions<'b>(bytes: &'b [u8], needle: &'b [u8]) -> impl Iterator<Item = usize> + 'b {
+    let last = needle[needle.len() - 1];
+    memchr::memchr_iter(last, bytes).filter_map(move |i| {
+        let start = (i + 1).checked_sub(needle.len())?;
+        (&bytes[start..=i] == needle).then_some(start)
+    })
 }
 
 /// The marks as sweeps over the nodes, in text order.
@@ -391,12 +404,13 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
             while let Some((at, end)) = find_conjunction(s, search, conj) {
                 let left = trim_piece(masked, TextRange::new(piece.start, piece.start + at));
                 let right = trim_piece(masked, TextRange::new(piece.start + end, piece.end));
-                let (l, r) = (make_item(masked, left, lang), make_item(masked, right, lang));
-                if r.state.is_some() && (l.state.is_some() || left.is_empty()) {
+                // (the halves' States first: most pieces of prose with an
+                // "and" are no two names, and their items are not kept)
+                if read_name(masked, right, lang).state.is_some() && (left.is_empty() || read_name(masked, left, lang).state.is_some()) {
                     if !left.is_empty() {
-                        out.push(l);
+                        out.push(make_item(masked, left, lang));
                     }
-                    out.push(r);
+                    out.push(make_item(masked, right, lang));
                     return;
                 }
                 search = end;
@@ -407,6 +421,22 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
 }
 
 fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> NameItem {
+    let Name { name, key, state } = read_name(masked, range, lang);
+    let key = match state {
+        Some(id) => format!("#{}", id.code()),
+        None => key.into_owned(),
+    };
+    NameItem { range, name, key, state }
+}
+
+/// A name as [`make_item`] reads it, its key not yet copied.
+struct Name<'a> {
+    name: TextRange,
+    key: std::borrow::Cow<'a, str>,
+    state: Option<crate::lang::states::StateId>,
+}
+
+fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Name<'_> {
     let s = &masked[range.start..range.end];
     // The name without a parenthetical that follows it.
     let mut name_end = s.len();
@@ -420,15 +450,15 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let longest = crate::lang::states::longest_name() + 8;
     if written.len() > 2 * longest {
         // Too long to be a name even once its line breaks are undone.
-        return NameItem { range, name, key: written.to_string(), state: None };
+        return Name { name, key: std::borrow::Cow::Borrowed(written), state: None };
     }
     // A name wrapped over lines, read as one line.
     let joined = unwrap_lines(written, true);
-    let name_text: &str = &joined;
-    if name_text.len() > longest {
+    if joined.len() > longest {
         // Too long to be a name: keyed as written, no look-up.
-        return NameItem { range, name, key: name_text.to_string(), state: None };
+        return Name { name, key: joined, state: None };
     }
+    let name_text: &str = &joined;
     let key = crate::lang::states::normalize_cow(name_text);
     let mut state = crate::lang::states::lookup_normalized(lang, &key);
     if state.is_none() && joined.len() != written.len() {
@@ -439,11 +469,9 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
         // "Bolivia (Plurinational State of)" is the whole name.
         state = lookup(lang, &unwrap_lines(s, true));
     }
-    let key = match state {
-        Some(id) => format!("#{}", id.code()),
-        None => key.into_owned(),
-    };
-    NameItem { range, name, key, state }
+    // (a State is keyed by its code: its name's key is not kept)
+    let key = if state.is_some() { std::borrow::Cow::Borrowed("") } else { std::borrow::Cow::Owned(key.into_owned()) };
+    Name { name, key, state }
 }
 
 /// A name as a message shows it: on one line, however the text wraps it.
@@ -487,6 +515,17 @@ fn unwrap_lines(s: &str, dehyphenate: bool) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_found_as_a_substring_search_finds_them() {
+        let text = "安提瓜和巴布达、马拉维、、吉布提；a,b、\n、";
+        for c in ['、', ',', '；', '\n', '吉'] {
+            let mut buf = [0u8; 4];
+            let needle = c.encode_utf8(&mut buf).as_bytes();
+            let expected: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), needle).collect();
+            assert_eq!(char_positions(text.as_bytes(), needle).collect::<Vec<_>>(), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn line_breaks_are_undone_as_a_reader_would() {

@@ -857,40 +857,48 @@ mod tests {
     use crate::lang::tables::{tables, LINE_PATTERNS};
     use crate::lang::Language;
 
-    /// The lines of the texts in `tests/` (fixtures and corpus), each cut
-    /// to its first 120 bytes, without repeats: samples of real layouts.
+    /// Lines of several layouts and languages (`tests/line_patterns.rs`
+    /// runs the same checks over every line of the texts in `tests/`).
     fn sample_lines() -> Vec<String> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            let Ok(entries) = std::fs::read_dir(dir) else { return };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-                    out.push(path);
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-        let mut files = Vec::new();
-        walk(&root.join("fixtures"), &mut files);
-        walk(&root.join("corpus-dev"), &mut files);
-        let mut seen = std::collections::HashSet::new();
-        for file in files {
-            let Ok(text) = std::fs::read_to_string(&file) else { continue };
-            for line in text.lines() {
-                let line = line.trim();
-                let mut cut = line.len().min(120);
-                while !line.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                seen.insert(line[..cut].to_string());
-            }
-        }
-        let mut lines: Vec<String> = seen.into_iter().collect();
-        lines.sort();
-        assert!(lines.len() > 10_000, "{} sample lines", lines.len());
-        lines
+        [
+            "1. Decides",
+            "12.\tText",
+            "1234. A",
+            "12345. A",
+            "1.5 per cent",
+            "3. 5",
+            "007. x",
+            "1.",
+            "2.、",
+            "5 bis. Decides",
+            "19.3 The Commission",
+            "(a) To note",
+            "(i) text",
+            "a) Les États",
+            "（a）决定",
+            "(أ) العمل",
+            "1 - تقرر",
+            "١٢ - تقرر",
+            "Annex",
+            "ANNEX II",
+            "附件一",
+            "Part one",
+            "第一部分 总则",
+            "I. Introduction",
+            "第一章 导言",
+            "A. Overall",
+            "Article 5",
+            "第5条",
+            "The General Assembly,",
+            "大会，",
+            "In favour: Albania",
+            "赞成：",
+            "Recalling its resolution",
+            "决定：",
+            "2010年3月1日",
+        ]
+        .map(String::from)
+        .to_vec()
     }
 
     #[test]
@@ -939,7 +947,7 @@ mod tests {
                 }
             }
         }
-        assert!(plain > 1_000, "{plain} plain numbered lines");
+        assert!(plain >= 24, "{plain} plain numbered lines");
     }
 
     #[test]

@@ -126,7 +126,7 @@ impl Marks {
                 for c in list {
                     let mut buf = [0u8; 4];
                     let needle = c.encode_utf8(&mut buf).as_bytes();
-                    separators.extend(char_positions(bytes, needle).map(|i| base + i));
+                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
                 }
                 if list.len() > 1 {
                     separators.sort_unstable();
@@ -138,19 +138,6 @@ impl Marks {
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
         Marks { separators, line_ends, hints }
     }
-}
-
-/// Where the character encoded as `needle` occurs in `bytes`: found from
-/// its last byte with memchr (a substring search for `、`, E3 80 81, stops
-/// at every E3 and 80 of a Chinese text, which its prefilter takes for
-/// rare), then its other bytes compared. UTF-8 characters cannot overlap,
-/// so these are the positions a substring search gives.
-fn char_positions<'b>(bytes: &'b [u8], needle: &'b [u8]) -> impl Iterator<Item = usize> + 'b {
-    let last = needle[needle.len() - 1];
-    memchr::memchr_iter(last, bytes).filter_map(move |i| {
-        let start = (i + 1).checked_sub(needle.len())?;
-        (&bytes[start..=i] == needle).then_some(start)
-    })
 }
 
 /// The marks as sweeps over the nodes, in text order.
@@ -515,17 +502,6 @@ fn unwrap_lines(s: &str, dehyphenate: bool) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn characters_are_found_as_a_substring_search_finds_them() {
-        let text = "安提瓜和巴布达、马拉维、、吉布提；a,b、\n、";
-        for c in ['、', ',', '；', '\n', '吉'] {
-            let mut buf = [0u8; 4];
-            let needle = c.encode_utf8(&mut buf).as_bytes();
-            let expected: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), needle).collect();
-            assert_eq!(char_positions(text.as_bytes(), needle).collect::<Vec<_>>(), expected, "{c:?}");
-        }
-    }
 
     #[test]
     fn line_breaks_are_undone_as_a_reader_would() {

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::Language;
 
@@ -487,7 +487,24 @@ pub struct Tables {
     pub part_anaphor_before: Regex,
     pub requested_in: Regex,
     pub resolution_in_numerals: Regex,
+    /// The line patterns tried on a line that starts with a word, as one
+    /// set (in the order of [`LINE_PATTERNS`]): one search tells which of
+    /// them can match, instead of a search per pattern.
+    pub line_patterns: RegexSet,
 }
+
+/// The order of the patterns in [`Tables::line_patterns`].
+pub const LINE_PATTERNS: [&str; 9] = [
+    "vote_list_heading",
+    "annex_heading",
+    "part_heading",
+    "article_heading",
+    "section_heading",
+    "subsection_heading",
+    "preamble_formula",
+    "numbered_line",
+    "subparagraph_line",
+];
 
 /// The optional article an instrument pattern may start with (English).
 const OPTIONAL_ARTICLE: &str = r"(?-u:\b)(?:the\s+)?";
@@ -551,6 +568,24 @@ impl Tables {
             sdg: compile(data.sdg),
             vote_figures: compile(data.vote_figures),
             resolution_without_year: compile(data.resolution_without_year),
+            line_patterns: {
+                let patterns = [
+                    data.vote_list_heading,
+                    data.annex_heading,
+                    data.part_heading,
+                    data.article_heading,
+                    data.section_heading,
+                    data.subsection_heading,
+                    data.preamble_formula,
+                    data.numbered_line,
+                    data.subparagraph_line,
+                ];
+                let patterns = patterns.map(|p| if decomposed { super::nfd::tolerate_decomposed(p) } else { p.to_string() });
+                match RegexSet::new(&patterns) {
+                    Ok(set) => set,
+                    Err(err) => panic!("bad line pattern set: {err}"),
+                }
+            },
         }
     }
 

@@ -558,11 +558,20 @@ fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary
         if body.trim().is_empty() {
             continue;
         }
-        // `(EU)`, `（欧盟）`, `(agreed)`.
-        for (i, c) in body.char_indices() {
-            if c != '(' && c != '（' {
+        // `(EU)`, `（欧盟）`, `(agreed)`: each `(` or `（` (EF BC 88), found
+        // with memchr rather than by decoding every character.
+        let bytes = body.as_bytes();
+        let mut from = 0;
+        while let Some(k) = memchr::memchr2(b'(', 0xEF, &bytes[from..]) {
+            let i = from + k;
+            from = i + 1;
+            let c = if bytes[i] == b'(' {
+                '('
+            } else if bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]) {
+                '（'
+            } else {
                 continue;
-            }
+            };
             let rest = &body[i + c.len_utf8()..];
             let Some(close) = rest.char_indices().take(120).find(|&(_, c)| c == ')' || c == '）' || c == '(' || c == '（') else {
                 continue;
@@ -579,8 +588,11 @@ fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary
             }
         }
         // Unbracketed `agreed ad ref` at the end of a line or sentence.
-        let lower = body.to_lowercase();
-        if lower.len() == body.len() {
+        // (No lower-case copy of a line without "ad ref" in any case: no
+        // other letter lower-cases to one of its letters.)
+        let ad_ref = memchr::memchr2_iter(b'f', b'F', bytes).any(|f| f >= 5 && bytes[f - 5..=f].eq_ignore_ascii_case(b"ad ref"));
+        let lower = if ad_ref { body.to_lowercase() } else { String::new() };
+        if ad_ref && lower.len() == body.len() {
             if let Some(i) = lower.rfind("ad ref") {
                 let mut start = i;
                 for t in w.agreed.iter().chain(words::COMMON_AGREED) {

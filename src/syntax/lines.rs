@@ -322,6 +322,26 @@ fn captures_of<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>>
     }
 }
 
+/// `re.captures(s)` where the set of line patterns said `re` matches.
+fn captures_if<'h>(matches: bool, re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+    if matches {
+        re.captures(s)
+    } else {
+        None
+    }
+}
+
+// The places of the patterns in `Tables::line_patterns` (`LINE_PATTERNS`).
+const VOTE_LIST_HEADING: usize = 0;
+const ANNEX_HEADING: usize = 1;
+const PART_HEADING: usize = 2;
+const ARTICLE_HEADING: usize = 3;
+const SECTION_HEADING: usize = 4;
+const SUBSECTION_HEADING: usize = 5;
+const PREAMBLE_FORMULA: usize = 6;
+const NUMBERED_LINE: usize = 7;
+const SUBPARAGRAPH_LINE: usize = 8;
+
 pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let s = &masked[range.start..range.end];
     if s.trim().is_empty() {
@@ -358,16 +378,21 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     if matches!(first, '(' | '（') {
         return lettered(masked, s, base, end, tables).or_else(|| slipped_label(masked, s, base, end)).unwrap_or(LineKind::Text);
     }
-    if let Some(c) = captures_of(&tables.vote_list_heading, s) {
+    // One search of the line patterns as a set: only those that match are
+    // searched again for their groups (most lines of a document are text
+    // and match none).
+    let may = tables.line_patterns.matches(s);
+    let may = |pattern: usize| may.matched(pattern);
+    if let Some(c) = captures_if(may(VOTE_LIST_HEADING), &tables.vote_list_heading, s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
             return LineKind::VoteHeading { side, rest: trim(masked, after(&c)) };
         }
     }
-    if let Some(c) = captures_of(&tables.annex_heading, s) {
+    if let Some(c) = captures_if(may(ANNEX_HEADING), &tables.annex_heading, s) {
         let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
         return LineKind::Annex { number, title: None };
     }
-    if let Some(c) = captures_of(&tables.part_heading, s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_if(may(PART_HEADING), &tables.part_heading, s).filter(|c| !lower_title(c)) {
         if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
             // `الجزء الأول` is "Part one": numbered like the other versions.
             if number.style == NumberStyle::ArabicOrdinal {
@@ -376,12 +401,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = captures_of(&tables.article_heading, s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_if(may(ARTICLE_HEADING), &tables.article_heading, s).filter(|c| !lower_title(c)) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
             return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
         }
     }
-    if let Some(c) = captures_of(&tables.section_heading, s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_if(may(SECTION_HEADING), &tables.section_heading, s).filter(|c| !lower_title(c)) {
         let span = group(&c, "num", base).or_else(|| group(&c, "num2", base)).or_else(|| group(&c, "chnum", base));
         let number = span.and_then(|span| {
             section_number(masked, span, tables.data.section_numerals).or_else(|| {
@@ -406,7 +431,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }, title: None };
         }
     }
-    if let Some(c) = captures_of(&tables.subsection_heading, s).filter(|c| !lower_title(c)) {
+    if let Some(c) = captures_if(may(SUBSECTION_HEADING), &tables.subsection_heading, s).filter(|c| !lower_title(c)) {
         if let Some(span) = group(&c, "num", base) {
             // `A.`, a Cyrillic look-alike `В.` in Russian, `باء -` in Arabic.
             let text = &masked[span.start..span.end];
@@ -418,11 +443,13 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             }
         }
     }
-    if tables.preamble_formula.is_match(s) {
+    if may(PREAMBLE_FORMULA) {
         return LineKind::PreambleFormula;
     }
-    if let Some(kind) = numbered(masked, s, base, end, tables) {
-        return kind;
+    if may(NUMBERED_LINE) {
+        if let Some(kind) = numbered(masked, s, base, end, tables) {
+            return kind;
+        }
     }
     if first.is_ascii_uppercase() {
         if let Some(kind) = decimal_number(masked, s, base, end) {
@@ -434,8 +461,10 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             return kind;
         }
     }
-    if let Some(kind) = lettered(masked, s, base, end, tables) {
-        return kind;
+    if may(SUBPARAGRAPH_LINE) {
+        if let Some(kind) = lettered(masked, s, base, end, tables) {
+            return kind;
+        }
     }
     if first.is_ascii_lowercase() || first == '©' {
         if let Some(kind) = slipped_bare_label(masked, s, base, end) {
@@ -471,6 +500,29 @@ fn slipped_bare_label(masked: &str, s: &str, base: usize, end: usize) -> Option<
 }
 
 fn numbered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
+    if let Some(kind) = plain_numbered(masked, s, base, end) {
+        return Some(kind);
+    }
+    numbered_by_pattern(masked, s, base, end, tables)
+}
+
+/// The common shape of a numbered line, `12. Text` (one to four ASCII
+/// digits, a full stop, then a space, a tab or the end of the line), read
+/// without a pattern: every language's `numbered_line` reads it the same
+/// way (the number, then the text after the full stop; a unit test holds
+/// them to it), and a capture search costs some 1,500 instructions a line.
+fn plain_numbered(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKind> {
+    let b = s.as_bytes();
+    let digits = b.iter().take(5).take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 || b.get(digits) != Some(&b'.') || !matches!(b.get(digits + 1), None | Some(b' ' | b'\t')) {
+        return None;
+    }
+    let value = parse_digits(&s[..digits])?;
+    let number = Number { value, span: TextRange::new(base, base + digits), style: NumberStyle::Arabic };
+    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + digits + 1, end)), slip: None })
+}
+
+fn numbered_by_pattern(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
     let after = |c: &regex::Captures<'_>| TextRange::new(base + c.get(0).map(|m| m.end()).unwrap_or(0), end);
     if let Some(c) = captures_of(&tables.numbered_line, s) {
         if let Some(span) = group(&c, "num", base) {
@@ -802,6 +854,101 @@ pub fn numeral(masked: &str, span: TextRange) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::tables::{tables, LINE_PATTERNS};
+    use crate::lang::Language;
+
+    /// Lines of several layouts and languages (`tests/line_patterns.rs`
+    /// runs the same checks over every line of the texts in `tests/`).
+    fn sample_lines() -> Vec<String> {
+        [
+            "1. Decides",
+            "12.\tText",
+            "1234. A",
+            "12345. A",
+            "1.5 per cent",
+            "3. 5",
+            "007. x",
+            "1.",
+            "2.、",
+            "5 bis. Decides",
+            "19.3 The Commission",
+            "(a) To note",
+            "(i) text",
+            "a) Les États",
+            "（a）决定",
+            "(أ) العمل",
+            "1 - تقرر",
+            "١٢ - تقرر",
+            "Annex",
+            "ANNEX II",
+            "附件一",
+            "Part one",
+            "第一部分 总则",
+            "I. Introduction",
+            "第一章 导言",
+            "A. Overall",
+            "Article 5",
+            "第5条",
+            "The General Assembly,",
+            "大会，",
+            "In favour: Albania",
+            "赞成：",
+            "Recalling its resolution",
+            "决定：",
+            "2010年3月1日",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn line_pattern_set_matches_as_each_pattern() {
+        let lines = sample_lines();
+        for lang in Language::ALL {
+            let t = tables(lang);
+            let each = [
+                &t.vote_list_heading,
+                &t.annex_heading,
+                &t.part_heading,
+                &t.article_heading,
+                &t.section_heading,
+                &t.subsection_heading,
+                &t.preamble_formula,
+                &t.numbered_line,
+                &t.subparagraph_line,
+            ];
+            assert_eq!(LINE_PATTERNS[VOTE_LIST_HEADING], "vote_list_heading");
+            assert_eq!(LINE_PATTERNS[SUBSECTION_HEADING], "subsection_heading");
+            assert_eq!(LINE_PATTERNS[NUMBERED_LINE], "numbered_line");
+            assert_eq!(LINE_PATTERNS[SUBPARAGRAPH_LINE], "subparagraph_line");
+            for line in &lines {
+                let set = t.line_patterns.matches(line);
+                for (i, re) in each.iter().enumerate() {
+                    assert_eq!(set.matched(i), re.is_match(line), "{lang:?} {} on {line:?}", LINE_PATTERNS[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_numbered_lines_read_as_every_language_pattern_reads_them() {
+        let mut lines = sample_lines();
+        lines
+            .extend(["1.", "12.\tText", "1234. A", "12345. A", "1.5 per cent", "3. 5", "007. x", "1.\u{3000}各", "2.、"].map(String::from));
+        let mut plain = 0;
+        for lang in Language::ALL {
+            let t = tables(lang);
+            for line in lines.iter().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())) {
+                let range = TextRange::new(0, line.len());
+                if let Some(fast) = plain_numbered(line, line, 0, range.end) {
+                    plain += 1;
+                    let slow = numbered_by_pattern(line, line, 0, range.end, t);
+                    assert_eq!(Some(format!("{fast:?}")), slow.map(|k| format!("{k:?}")), "{lang:?} on {line:?}");
+                }
+            }
+        }
+        assert!(plain >= 24, "{plain} plain numbered lines");
+    }
 
     #[test]
     fn sentence_ends_through_closers_and_footnotes() {

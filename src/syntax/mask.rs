@@ -60,6 +60,12 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
         if at < run_end {
             continue; // inside a run already blanked from its first marker
         }
+        // Only blanks (or a BOM, EF BB BF) may stand before the marker on
+        // its line: most `#` and `>` are inside text (`[72/57](#)`), told
+        // by the byte before them without a search for the line start.
+        if at > 0 && !matches!(src[at - 1], b' ' | b'\n' | b'\r' | 0xBF) {
+            continue;
+        }
         let line_start = src[..at].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
         let lead = &text[line_start..at];
         if !lead.chars().all(|c| c == ' ' || c == '\u{feff}') {

@@ -717,16 +717,20 @@ impl<'a> Builder<'a> {
             LineKind::Numbered { number: m, slip: None, .. } => m.value > number.value.max(self.last_paragraph) + 5,
             _ => false,
         });
-        let continues_paragraphs = number.value == self.last_paragraph + 1
-            && self.last_paragraph > 0
-            && self.last_subheading == 0
-            && rest_text.split_whitespace().nth(7).is_some();
+        // (counted only where the rest would make a heading: a Chinese
+        // line has no blanks, and counting its words decodes all of it)
+        let continues_paragraphs = || {
+            number.value == self.last_paragraph + 1
+                && self.last_paragraph > 0
+                && self.last_subheading == 0
+                && rest_text.split_whitespace().nth(7).is_some()
+        };
         let heading = !rest_text.is_empty()
             && !ends_sentence(rest_text)
             && !wraps
-            && !continues_paragraphs
             && (is_short(rest_text) || continues_headings)
-            && Self::standalone(None, next);
+            && Self::standalone(None, next)
+            && !continues_paragraphs();
         if heading {
             self.last_subheading = number.value;
             let id = self.open(NodeKind::Subheading, 1, Some(number), r, Some(rest));
@@ -995,11 +999,10 @@ fn is_operative_chapeau(s: &str) -> bool {
 /// Extends every node's range over its children.
 fn finish_ranges(doc: &mut Document) {
     for id in (0..doc.nodes.len()).rev() {
-        let children = doc.nodes[id].children.clone();
-        for c in children {
-            let cr = doc.nodes[c].range;
+        let end = doc.nodes[id].children.iter().map(|&c| doc.nodes[c].range.end).max();
+        if let Some(end) = end {
             let r = &mut doc.nodes[id].range;
-            r.end = r.end.max(cr.end);
+            r.end = r.end.max(end);
         }
     }
 }

@@ -133,12 +133,21 @@ impl Marks {
     pub fn find(text: &str, base: usize, tables: &Tables) -> Marks {
         let bytes = text.as_bytes();
         let mut separators: Vec<usize> = Vec::new();
-        for c in tables.data.list_separators {
-            let mut buf = [0u8; 4];
-            let needle = c.encode_utf8(&mut buf).as_bytes();
-            separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+        match tables.data.list_separators {
+            // One or two ASCII separators (`,` and `;`): one search, in order.
+            &[a] if a.is_ascii() => separators.extend(memchr::memchr_iter(a as u8, bytes).map(|i| base + i)),
+            &[a, b] if a.is_ascii() && b.is_ascii() => separators.extend(memchr::memchr2_iter(a as u8, b as u8, bytes).map(|i| base + i)),
+            list => {
+                for c in list {
+                    let mut buf = [0u8; 4];
+                    let needle = c.encode_utf8(&mut buf).as_bytes();
+                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+                }
+                if list.len() > 1 {
+                    separators.sort_unstable();
+                }
+            }
         }
-        separators.sort_unstable();
         let line_ends = memchr::memchr_iter(b'\n', bytes).map(|i| base + i).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
@@ -397,12 +406,13 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
             while let Some((at, end)) = find_conjunction(s, search, conj) {
                 let left = trim_piece(masked, TextRange::new(piece.start, piece.start + at));
                 let right = trim_piece(masked, TextRange::new(piece.start + end, piece.end));
-                let (l, r) = (make_item(masked, left, lang), make_item(masked, right, lang));
-                if r.state.is_some() && (l.state.is_some() || left.is_empty()) {
+                // (the halves' States first: most pieces of prose with an
+                // "and" are no two names, and their items are not kept)
+                if read_name(masked, right, lang).state.is_some() && (left.is_empty() || read_name(masked, left, lang).state.is_some()) {
                     if !left.is_empty() {
-                        out.push(l);
+                        out.push(make_item(masked, left, lang));
                     }
-                    out.push(r);
+                    out.push(make_item(masked, right, lang));
                     return;
                 }
                 search = end;
@@ -413,6 +423,22 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
 }
 
 fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> NameItem {
+    let Name { name, key, state } = read_name(masked, range, lang);
+    let key = match state {
+        Some(id) => format!("#{}", id.code()),
+        None => key.into_owned(),
+    };
+    NameItem { range, name, key, state }
+}
+
+/// A name as [`make_item`] reads it, its key not yet copied.
+struct Name<'a> {
+    name: TextRange,
+    key: std::borrow::Cow<'a, str>,
+    state: Option<crate::lang::states::StateId>,
+}
+
+fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Name<'_> {
     let s = &masked[range.start..range.end];
     // The name without a parenthetical that follows it.
     let mut name_end = s.len();
@@ -426,15 +452,15 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let longest = crate::lang::states::longest_name() + 8;
     if written.len() > 2 * longest {
         // Too long to be a name even once its line breaks are undone.
-        return NameItem { range, name, key: written.to_string(), state: None };
+        return Name { name, key: std::borrow::Cow::Borrowed(written), state: None };
     }
     // A name wrapped over lines, read as one line.
     let joined = unwrap_lines(written, true);
-    let name_text: &str = &joined;
-    if name_text.len() > longest {
+    if joined.len() > longest {
         // Too long to be a name: keyed as written, no look-up.
-        return NameItem { range, name, key: name_text.to_string(), state: None };
+        return Name { name, key: joined, state: None };
     }
+    let name_text: &str = &joined;
     let key = crate::lang::states::normalize_cow(name_text);
     let mut state = crate::lang::states::lookup_normalized(lang, &key);
     if state.is_none() && joined.len() != written.len() {
@@ -445,11 +471,9 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
         // "Bolivia (Plurinational State of)" is the whole name.
         state = lookup(lang, &unwrap_lines(s, true));
     }
-    let key = match state {
-        Some(id) => format!("#{}", id.code()),
-        None => key.into_owned(),
-    };
-    NameItem { range, name, key, state }
+    // (a State is keyed by its code: its name's key is not kept)
+    let key = if state.is_some() { std::borrow::Cow::Borrowed("") } else { std::borrow::Cow::Owned(key.into_owned()) };
+    Name { name, key, state }
 }
 
 /// A name as a message shows it: on one line, however the text wraps it.

@@ -16,8 +16,11 @@ pub fn suffix_at(text: &str, at: usize) -> Option<(&'static str, TextRange)> {
     let rest = text.get(at..)?;
     let skipped = rest.strip_prefix([' ', '\u{a0}']).unwrap_or(rest);
     let gap = rest.len() - skipped.len();
-    // Most numbers are followed by none: compare the first byte first.
+    // Most numbers are followed by none: look the first byte up first.
     let first = *skipped.as_bytes().first()?;
+    if !first_bytes()[usize::from(first)] {
+        return None;
+    }
     for &(word, canonical) in SUFFIXES.iter().filter(|(word, _)| word.as_bytes()[0] == first) {
         if let Some(after) = skipped.strip_prefix(word) {
             // A Latin or Cyrillic word ends at a non-letter; a Chinese one
@@ -29,6 +32,18 @@ pub fn suffix_at(text: &str, at: usize) -> Option<(&'static str, TextRange)> {
         }
     }
     None
+}
+
+/// Which bytes start a word of [`SUFFIXES`] (this runs for every number).
+fn first_bytes() -> &'static [bool; 256] {
+    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for (word, _) in SUFFIXES {
+            first[usize::from(word.as_bytes()[0])] = true;
+        }
+        first
+    })
 }
 
 /// The negotiation word of a numbered node (`bis` for paragraph `5 bis`).

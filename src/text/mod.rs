@@ -103,7 +103,28 @@ struct Checkpoint {
 
 /// Number of characters in `s` (counted over bytes).
 fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
+    s.len() - byte_classes(s.as_bytes()).0
+}
+
+/// How many bytes of `b` continue a character (`10xxxxxx`) and how many
+/// lead a four-byte one (`11110xxx`), counted eight bytes at a time: the
+/// character and UTF-16 counts of a text are its length minus the first,
+/// plus the second (this runs over every long line of every analysis).
+fn byte_classes(b: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut continuation, mut four) = (0usize, 0usize);
+    let mut words = b.chunks_exact(8);
+    for w in &mut words {
+        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        // Bit 7 of each byte, then bits 6, 5 and 4 moved up to bit 7.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+        four += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+    }
+    for &c in words.remainder() {
+        continuation += usize::from(c & 0xC0 == 0x80);
+        four += usize::from(c >= 0xF0);
+    }
+    (continuation, four)
 }
 
 impl LineIndex {
@@ -322,7 +343,8 @@ impl LineIndex {
 pub fn utf16_len(s: &str) -> usize {
     // One unit per character, two for those outside the BMP (4-byte
     // sequences): counted over bytes, which is much faster than decoding.
-    s.bytes().map(|b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0)).sum()
+    let (continuation, four) = byte_classes(s.as_bytes());
+    s.len() - continuation + four
 }
 
 /// Display width of `s` in a terminal: East Asian wide and full-width
@@ -502,8 +524,24 @@ mod tests {
 
     #[test]
     fn utf16_length_by_bytes_equals_by_characters() {
-        for s in ["", "abc", "第二节", "😀a𠀋", "الفقرة ١٥", "\r\n\u{feff}"] {
+        for s in [
+            "",
+            "abc",
+            "第二节",
+            "😀a𠀋",
+            "الفقرة ١٥",
+            "\r\n\u{feff}",
+            "abcdefgh😀第二节ijklmnop𠀋qrstuvwx€yz",
+            "12345678\u{7f}\u{80}\u{10ffff}",
+        ] {
             assert_eq!(utf16_len(s), s.chars().map(char::len_utf16).sum::<usize>(), "{s:?}");
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+            // Every offset of a longer text, for the word-at-a-time loop and its remainder.
+            let long = s.repeat(5);
+            for (at, _) in long.char_indices() {
+                assert_eq!(utf16_len(&long[at..]), long[at..].chars().map(char::len_utf16).sum::<usize>(), "{s:?} from {at}");
+                assert_eq!(char_count(&long[at..]), long[at..].chars().count(), "{s:?} from {at}");
+            }
         }
     }
 

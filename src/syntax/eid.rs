@@ -47,7 +47,7 @@ fn push_number(out: &mut String, doc: &Document, masked: &str, id: NodeId) {
         NumberStyle::Arabic => {
             push_decimal(out, n.value);
             // `5 bis` is `para_5bis`.
-            if let Some((word, _)) = super::negotiation::suffix_at(masked, n.span.end) {
+            if let Some((word, _)) = super::negotiation::suffix_of(doc, id) {
                 out.push_str(word);
             }
         }

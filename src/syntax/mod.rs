@@ -152,7 +152,9 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
         schemes: Vec::new(),
         containers: Vec::new(),
         masked: String::new(),
+        suffixed: Vec::new(),
     };
+    doc.suffixed = negotiation::suffixes(&doc.nodes, &masked);
     finish_ranges(&mut doc);
     doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
     doc.schemes = scope::infer_schemes(&doc);

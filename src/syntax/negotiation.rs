@@ -48,11 +48,22 @@ fn first_bytes() -> &'static [bool; 256] {
 
 /// The negotiation word of a numbered node (`bis` for paragraph `5 bis`).
 pub fn suffix_of(doc: &Document, id: NodeId) -> Option<(&'static str, TextRange)> {
-    let num = doc.nodes[id].number?;
-    if num.style != super::tree::NumberStyle::Arabic {
-        return None;
-    }
-    suffix_at(&doc.masked, num.span.end)
+    let i = doc.suffixed.binary_search_by_key(&id, |s| s.0).ok()?;
+    let (_, word, range) = doc.suffixed[i];
+    Some((word, range))
+}
+
+/// The negotiation words of all nodes with an Arabic number, by node id
+/// (`Document::suffixed`).
+pub fn suffixes(nodes: &[super::tree::Node], masked: &str) -> Vec<(NodeId, &'static str, TextRange)> {
+    nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(id, n)| {
+            let num = n.number.filter(|num| num.style == super::tree::NumberStyle::Arabic)?;
+            suffix_at(masked, num.span.end).map(|(word, range)| (id, word, range))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -321,6 +321,11 @@ pub struct Document {
     pub containers: Vec<Option<NodeId>>,
     /// The masked text (markup blanked, same offsets as the text).
     pub masked: String,
+    /// The nodes whose Arabic number a negotiation word follows (`5 bis`),
+    /// by node id, with the word's canonical form and the range from the
+    /// number's end to the word's: read once, so that eIds, the resolver and
+    /// the numbering check do not go back to the text for every number.
+    pub suffixed: Vec<(NodeId, &'static str, TextRange)>,
 }
 
 impl Document {

@@ -134,22 +134,8 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
     if std::env::var_os("RAPPORTEUR_BENCH_REGEX").is_some() {
         let (masked, _) = syntax::mask::mask(text);
         let t = tables;
-        let all: [(&str, &regex::Regex); 14] = [
-            ("rule_of_procedure", &t.rule_of_procedure),
-            ("resolution_list", &t.resolution_list),
-            ("resolution_without_year", &t.resolution_without_year),
-            ("instrument", &t.instrument),
-            ("named_text", &t.named_text),
-            ("ibid", &t.ibid),
-            ("sdg", &t.sdg),
-            ("paragraph_reference", &t.paragraph_reference),
-            ("section_reference", &t.section_reference),
-            ("annex_reference", &t.annex_reference),
-            ("article_reference", &t.article_reference),
-            ("vote_figures", &t.vote_figures),
-            ("numbered_line", &t.numbered_line),
-            ("subparagraph_line", &t.subparagraph_line),
-        ];
+        let mut all = finder_patterns(t);
+        all.extend([("vote_figures", &t.vote_figures), ("numbered_line", &t.numbered_line), ("subparagraph_line", &t.subparagraph_line)]);
         for (name, re) in all {
             let s = Instant::now();
             let n = re.find_iter(&masked).count();
@@ -169,24 +155,7 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
         // (captures), for `valgrind --tool=callgrind --dump-after=probe`.
         let (masked, _) = syntax::mask::mask(text);
         let t = tables;
-        let mut all: Vec<(&str, &regex::Regex)> = vec![
-            ("rule_of_procedure", &t.rule_of_procedure),
-            ("symbol", rapporteur::lang::tables::symbol_pattern()),
-            ("resolution_list", &t.resolution_list),
-            ("resolution_in_numerals", &t.resolution_in_numerals),
-            ("resolution_without_year", &t.resolution_without_year),
-            ("instrument", &t.instrument),
-            ("named_text", &t.named_text),
-            ("ibid", &t.ibid),
-            ("sdg", &t.sdg),
-            ("paragraph_reference", &t.paragraph_reference),
-            ("section_reference", &t.section_reference),
-            ("annex_reference", &t.annex_reference),
-            ("article_reference", &t.article_reference),
-        ];
-        if let Some(n) = &t.instrument_name {
-            all.push(("instrument_name", n));
-        }
+        let all = finder_patterns(t);
         let mut counts = Vec::new();
         if let Some(&(name, re)) = all.first() {
             let n = probe(re, &masked);
@@ -276,6 +245,29 @@ fn probe(re: &regex::Regex, hay: &str) -> usize {
 #[inline(never)]
 fn probe_captures(re: &regex::Regex, hay: &str) -> usize {
     re.captures_iter(hay).count()
+}
+
+/// The reference finder's patterns of a language, by name.
+fn finder_patterns(t: &rapporteur::lang::tables::Tables) -> Vec<(&'static str, &regex::Regex)> {
+    let mut all: Vec<(&str, &regex::Regex)> = vec![
+        ("rule_of_procedure", &t.rule_of_procedure),
+        ("symbol", rapporteur::lang::tables::symbol_pattern()),
+        ("resolution_list", &t.resolution_list),
+        ("resolution_in_numerals", &t.resolution_in_numerals),
+        ("resolution_without_year", &t.resolution_without_year),
+        ("instrument", &t.instrument),
+        ("named_text", &t.named_text),
+        ("ibid", &t.ibid),
+        ("sdg", &t.sdg),
+        ("paragraph_reference", &t.paragraph_reference),
+        ("section_reference", &t.section_reference),
+        ("annex_reference", &t.annex_reference),
+        ("article_reference", &t.article_reference),
+    ];
+    if let Some(n) = &t.instrument_name {
+        all.push(("instrument_name", n));
+    }
+    all
 }
 
 fn peak_rss_kib() -> Option<u64> {

@@ -46,17 +46,7 @@ fn the_line_pattern_set_matches_as_each_pattern() {
     let lines = sample_lines();
     for lang in Language::ALL {
         let t = tables(lang);
-        let each = [
-            &t.vote_list_heading,
-            &t.annex_heading,
-            &t.part_heading,
-            &t.article_heading,
-            &t.section_heading,
-            &t.subsection_heading,
-            &t.preamble_formula,
-            &t.numbered_line,
-            &t.subparagraph_line,
-        ];
+        let each = t.line_pattern_regexes();
         assert_eq!(each.len(), LINE_PATTERNS.len());
         for line in &lines {
             let set = t.line_patterns.matches(line);

@@ -589,6 +589,22 @@ impl Tables {
         }
     }
 
+    /// The compiled line patterns one by one, in the order of
+    /// [`LINE_PATTERNS`] (what [`Tables::line_patterns`] holds as a set).
+    pub fn line_pattern_regexes(&self) -> [&Regex; 9] {
+        [
+            &self.vote_list_heading,
+            &self.annex_heading,
+            &self.part_heading,
+            &self.article_heading,
+            &self.section_heading,
+            &self.subsection_heading,
+            &self.preamble_formula,
+            &self.numbered_line,
+            &self.subparagraph_line,
+        ]
+    }
+
     /// The side a list heading names. Blanks, apostrophes, tatweel and
     /// diacritics do not count (`S’abstiennent`, `المؤيـدون`).
     pub fn vote_side(&self, word: &str) -> Option<VoteSide> {

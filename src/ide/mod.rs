@@ -97,7 +97,8 @@ impl Analysis {
     pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let text: Arc<str> = text.into();
         let detected = language.is_none().then(|| lang::detect(&text));
-        let language = language.or(detected).unwrap_or(Language::En); // one of them is set
+        // (one of the two is set)
+        let language = language.or(detected).unwrap_or(Language::En);
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::parse_keeping(&text, language);
         let (references, reference_reuse) = model::references_keeping(&document);
@@ -142,8 +143,9 @@ impl Analysis {
             (None, Some(before)) if change.start > lang::DETECT_SAMPLE + 4 => Some(before),
             (None, _) => Some(lang::detect(&text)),
         };
-        let language = language.or(detected).unwrap_or(Language::En); // one of them is set
-                                                                      // A new language, or a change of most of the text, is a new document.
+        // (one of the two is set)
+        let language = language.or(detected).unwrap_or(Language::En);
+        // A new language, or a change of most of the text, is a new document.
         if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
             let mut fresh = Analysis::new(text, Some(language), config);
             fresh.detected = detected;

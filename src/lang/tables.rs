@@ -522,7 +522,7 @@ impl Tables {
         // French, Spanish and Russian text may write accents decomposed.
         let decomposed = matches!(data.language, Language::Fr | Language::Es | Language::Ru);
         let compile = |pattern: &str| if decomposed { compile(&super::nfd::tolerate_decomposed(pattern)) } else { compile(pattern) };
-        Tables {
+        let mut tables = Tables {
             data,
             annex_heading: compile(data.annex_heading),
             part_heading: compile(data.part_heading),
@@ -568,25 +568,14 @@ impl Tables {
             sdg: compile(data.sdg),
             vote_figures: compile(data.vote_figures),
             resolution_without_year: compile(data.resolution_without_year),
-            line_patterns: {
-                let patterns = [
-                    data.vote_list_heading,
-                    data.annex_heading,
-                    data.part_heading,
-                    data.article_heading,
-                    data.section_heading,
-                    data.subsection_heading,
-                    data.preamble_formula,
-                    data.numbered_line,
-                    data.subparagraph_line,
-                ];
-                let patterns = patterns.map(|p| if decomposed { super::nfd::tolerate_decomposed(p) } else { p.to_string() });
-                match RegexSet::new(&patterns) {
-                    Ok(set) => set,
-                    Err(err) => panic!("bad line pattern set: {err}"),
-                }
-            },
-        }
+            line_patterns: RegexSet::empty(),
+        };
+        // The set holds the line patterns as compiled above.
+        tables.line_patterns = match RegexSet::new(tables.line_pattern_regexes().map(Regex::as_str)) {
+            Ok(set) => set,
+            Err(err) => panic!("bad line pattern set: {err}"),
+        };
+        tables
     }
 
     /// The compiled line patterns one by one, in the order of

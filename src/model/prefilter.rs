@@ -34,8 +34,8 @@ use regex::{Captures, Regex};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 pub(crate) struct Prefilter {
-    /// The required word: every match holds it.
-    word: memmem::Finder<'static>,
+    /// The required words: every match holds one of them.
+    words: Words,
     /// Whether the pattern opens with a *lead*: one character at most (a
     /// class, or a line start or a class: `(?:^|[^A-Za-z0-9/.])` before a
     /// document symbol) that is left out of the alphabet. A match then
@@ -58,9 +58,23 @@ impl Prefilter {
         if leading_words(&hir).is_some() {
             return None;
         }
-        // One word, found by `memchr`'s vector search: several, through an
-        // automaton, cost more than the passes they spare (measured).
-        let [word] = &required_words(&hir)?[..] else { return None };
+        // One word, found by `memchr`'s vector search; or a few long words
+        // (`report`, `statement`, `resolution`, … of the texts named in
+        // words), found together by one search of their alternation: short
+        // or many words cost more than the passes they spare (measured), but
+        // a pattern whose every match holds one of a few long words would
+        // otherwise stop at every "the" of the text.
+        let words = match &required_words(&hir)?[..] {
+            [word] => Words::One(memmem::Finder::new(word.as_bytes()).into_owned()),
+            many if many.len() <= MANY_WORDS && many.iter().all(|w| w.len() >= MANY_WORD_LEN) => {
+                let mut many = many.to_vec();
+                many.sort();
+                many.dedup();
+                let alternation = many.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+                Words::Many(Regex::new(&alternation).ok()?)
+            }
+            _ => return None,
+        };
         let mut ranges = Vec::new();
         let mut looks = Looks::default();
         let lead = match hir.kind() {
@@ -107,7 +121,7 @@ impl Prefilter {
             *slot = merged.iter().any(|&(lo, hi)| lo <= c && c <= hi);
         }
         let ranges = merged.into_iter().filter(|&(_, hi)| hi as u32 >= 128).collect();
-        Some(Prefilter { word: memmem::Finder::new(word.as_bytes()).into_owned(), lead, ascii, ranges })
+        Some(Prefilter { words, lead, ascii, ranges })
     }
 
     fn in_alphabet(&self, c: char) -> bool {
@@ -152,8 +166,7 @@ impl Prefilter {
         search: impl Fn(&'h str, usize) -> Option<T>,
     ) -> Option<T> {
         while at <= hay.len() {
-            let word = at + self.word.find(&hay.as_bytes()[at..])?;
-            let len = self.word.needle().len();
+            let (word, len) = self.words.find(hay, at)?;
             if !(run.0 <= word && word + len <= run.1) {
                 *run = self.run_around(hay, at, word, len);
             }
@@ -167,6 +180,29 @@ impl Prefilter {
             at = end;
         }
         None
+    }
+}
+
+/// At most this many required words make a prefilter, each at least this
+/// long (in bytes).
+const MANY_WORDS: usize = 12;
+const MANY_WORD_LEN: usize = 5;
+
+/// What a prefilter looks for first.
+enum Words {
+    /// One word.
+    One(memmem::Finder<'static>),
+    /// Any of a few words: their alternation, a search of literals only.
+    Many(Regex),
+}
+
+impl Words {
+    /// The first occurrence of a word at or after `at`: its offset and length.
+    fn find(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        match self {
+            Words::One(word) => word.find(&hay.as_bytes()[at..]).map(|i| (at + i, word.needle().len())),
+            Words::Many(words) => words.find_at(hay, at).map(|m| (m.start(), m.len())),
+        }
     }
 }
 
@@ -297,11 +333,11 @@ fn alphabet(hir: &Hir, out: &mut Vec<(char, char)>, looks: &mut Looks) -> Option
 mod tests {
     use super::*;
 
-    fn all(re: &Regex, hay: &str) -> Vec<(usize, usize)> {
+    pub(super) fn all(re: &Regex, hay: &str) -> Vec<(usize, usize)> {
         re.captures_iter(hay).map(|c| (c.get(0).unwrap().start(), c.get(0).unwrap().end())).collect()
     }
 
-    fn prefiltered(re: &Regex, pf: &Prefilter, hay: &str) -> Vec<(usize, usize)> {
+    pub(super) fn prefiltered(re: &Regex, pf: &Prefilter, hay: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let (mut at, mut run) = (0, (0, 0));
         while let Some(c) = pf.captures_at(re, hay, at, &mut run) {
@@ -391,6 +427,7 @@ mod tests {
 
 #[cfg(test)]
 mod table_tests {
+    use super::tests::{all, prefiltered};
     use super::*;
     use crate::lang::tables::tables;
     use crate::lang::Language;
@@ -401,9 +438,33 @@ mod table_tests {
     fn chinese_resolution_list_has_a_prefilter() {
         let t = tables(Language::Zh);
         let p = for_pattern(&t.resolution_list).expect("a prefilter");
-        assert_eq!(p.word.needle(), "决议".as_bytes());
+        assert!(matches!(&p.words, Words::One(w) if w.needle() == "决议".as_bytes()));
         // So is the English one ("Security Council resolution 2370 (2017)").
         assert!(for_pattern(&tables(Language::En).resolution_list).is_some());
+    }
+
+    /// English texts named in words ("the report of the Secretary-General",
+    /// "those resolutions adopted by the General Assembly") are searched
+    /// around their few long words, not from every "the": the same matches.
+    #[test]
+    fn texts_named_in_words_are_searched_around_their_words() {
+        let re = &tables(Language::En).named_text;
+        let p = for_pattern(re).expect("a prefilter");
+        assert!(matches!(&p.words, Words::Many(_)));
+        let texts = [
+            "Taking note of the report of the Secretary-General (A/80/1) and his reports, the advisory opinion of the Court,",
+            "the 2024 annual report; their proposed budget; its budget proposal. Those resolutions adopted by the General Assembly at",
+            "Official Records of the General Assembly, the study and the statement of the Board of Auditors; the the report",
+            "the theory reports; thereport; The report\nof the Advisory Committee on Administrative and Budgetary Questions",
+            "",
+        ];
+        for text in texts {
+            let expected = all(re, text);
+            assert_eq!(prefiltered(re, p, text), expected, "{text}");
+            assert!(!expected.is_empty() || text.is_empty(), "{text}");
+        }
+        // Short words are no such prefilter (they cost more than they spare).
+        assert!(Prefilter::new(r"[0-9]+(?:号|段)").is_none());
     }
 
     /// Document symbols are searched around their `/`, the character before
@@ -413,7 +474,7 @@ mod table_tests {
     fn document_symbols_are_searched_around_their_slash() {
         let re = crate::lang::tables::symbol_pattern();
         let p = for_pattern(re).expect("a prefilter");
-        assert_eq!(p.word.needle(), b"/");
+        assert!(matches!(&p.words, Words::One(w) if w.needle() == b"/"));
         assert!(p.lead && !p.in_alphabet('(') && !p.in_alphabet('决') && p.in_alphabet(' ') && p.in_alphabet('$'));
         let texts = [
             "A/80/590",

@@ -64,12 +64,12 @@ impl Prefilter {
         // or many words cost more than the passes they spare (measured), but
         // a pattern whose every match holds one of a few long words would
         // otherwise stop at every "the" of the text.
-        let words = match &required_words(&hir)?[..] {
+        let mut words = required_words(&hir)?;
+        words.sort();
+        words.dedup();
+        let words = match &words[..] {
             [word] => Words::One(memmem::Finder::new(word.as_bytes()).into_owned()),
             many if many.len() <= MANY_WORDS && many.iter().all(|w| w.len() >= MANY_WORD_LEN) => {
-                let mut many = many.to_vec();
-                many.sort();
-                many.dedup();
                 let alternation = many.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
                 Words::Many(Regex::new(&alternation).ok()?)
             }
@@ -213,13 +213,21 @@ impl Words {
 pub(crate) fn for_pattern(re: &Regex) -> Option<&'static Prefilter> {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    static MADE: OnceLock<Mutex<HashMap<String, Option<&'static Prefilter>>>> = OnceLock::new();
+    // Keyed by where the pattern's text lies (the tables' patterns live as
+    // long as the process), then checked against the text itself (another
+    // pattern may later lie at a freed one's address): no hash of a pattern
+    // of several kilobytes at every pass.
+    type Made = HashMap<(usize, usize), (String, Option<&'static Prefilter>)>;
+    static MADE: OnceLock<Mutex<Made>> = OnceLock::new();
     let mut made = MADE.get_or_init(Default::default).lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&known) = made.get(re.as_str()) {
-        return known;
+    let key = (re.as_str().as_ptr() as usize, re.as_str().len());
+    if let Some((pattern, known)) = made.get(&key) {
+        if pattern == re.as_str() {
+            return *known;
+        }
     }
     let new: Option<&'static Prefilter> = Prefilter::new(re.as_str()).map(|p| &*Box::leak(Box::new(p)));
-    made.insert(re.as_str().to_string(), new);
+    made.insert(key, (re.as_str().to_string(), new));
     new
 }
 

@@ -14,15 +14,18 @@ use super::reference::{AnnexSpec, DocScope, InternalTarget, RefKind, Reference, 
 /// Numbered nodes by kind and number, built once per document so that each
 /// reference costs a lookup, not a walk of the tree.
 struct Index {
-    by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>>,
+    /// The numbered paragraphs, sections and articles, sorted by kind,
+    /// number, container rank (0 the body, `i + 1` the `i`-th annex,
+    /// `usize::MAX` an annex that is not at the top level), container and
+    /// node: the nodes of one number in one container are one stretch of
+    /// it, and those in every container, in container order, a longer one
+    /// (a reference whose own container has no match looks there once
+    /// instead of once per annex: references x annexes in a document of
+    /// hundreds of annexes). One list sorted once, not a map of small lists
+    /// (an allocation per number per container).
+    numbered: Vec<Numbered>,
     /// Paragraphs numbered with a point (`7.1`, `22.19`), by the number as written.
     by_decimal: FastMap<String, Vec<NodeId>>,
-    /// The same nodes by kind and number across containers, each with its
-    /// container's rank (0 the body, `i + 1` the `i`-th annex), in container
-    /// order: a reference whose own container has no match looks here once
-    /// instead of once per annex (references x annexes in a document of
-    /// hundreds of annexes).
-    across: FastMap<(NodeKind, u32), Vec<(usize, NodeId)>>,
     /// The annexes, in order (found once: a walk of the top level per
     /// reference made a document of many top-level paragraphs quadratic).
     annexes: Vec<NodeId>,
@@ -36,9 +39,20 @@ struct Index {
     outcome: Vec<Option<NodeId>>,
 }
 
+/// One entry of [`Index::numbered`]: kind, number, container rank,
+/// container (its node + 1, 0 for the body), node.
+type Numbered = (u8, u32, usize, usize, NodeId);
+
+/// A container's place in [`Numbered`] (its node + 1, 0 for the body).
+fn container_key(c: Option<NodeId>) -> usize {
+    c.map_or(0, |a| a + 1)
+}
+
 impl Index {
     fn new(doc: &Document) -> Index {
-        let mut by_number: FastMap<(NodeKind, u32, Option<NodeId>), Vec<NodeId>> = FastMap::default();
+        let annexes = doc.annexes();
+        let rank: FastMap<NodeId, usize> = annexes.iter().enumerate().map(|(i, &a)| (a, i + 1)).collect();
+        let mut numbered: Vec<Numbered> = Vec::new();
         let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
             if let (Some(num), NodeKind::Paragraph) = (n.number, n.kind) {
@@ -56,20 +70,12 @@ impl Index {
                 if crate::syntax::negotiation::suffix_of(doc, id).is_some() {
                     continue;
                 }
-                by_number.entry((n.kind, num.value, doc.container_of(id))).or_default().push(id);
+                let c = doc.container_of(id);
+                let r = c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX));
+                numbered.push((n.kind as u8, num.value, r, container_key(c), id));
             }
         }
-        let annexes = doc.annexes();
-        let rank: FastMap<NodeId, usize> = annexes.iter().enumerate().map(|(i, &a)| (a, i + 1)).collect();
-        let mut across: FastMap<(NodeKind, u32), Vec<(usize, NodeId)>> = FastMap::default();
-        for (&(kind, value, c), ids) in &by_number {
-            let r = c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX));
-            across.entry((kind, value)).or_default().extend(ids.iter().map(|&id| (r, id)));
-        }
-        for list in across.values_mut() {
-            // (container order, then the order within the container)
-            list.sort_unstable();
-        }
+        numbered.sort_unstable();
         let all: Vec<Option<NodeId>> = std::iter::once(None).chain(annexes.iter().copied().map(Some)).collect();
         let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
         let outcome = annexes
@@ -87,7 +93,7 @@ impl Index {
                 annex_numbered.entry(n).or_default().push(Some(a));
             }
         }
-        Index { by_number, by_decimal, across, annexes, all, rank, annex_numbered, outcome }
+        Index { numbered, by_decimal, annexes, all, rank, annex_numbered, outcome }
     }
 
     /// A container's place in `all` (None for a node outside every container listed).
@@ -120,18 +126,21 @@ impl Index {
         accept: impl Fn(NodeId) -> bool,
     ) -> Vec<NodeId> {
         let Some(value) = value else { return Vec::new() };
-        let lookup = |c: Option<NodeId>| -> Vec<NodeId> {
-            self.by_number.get(&(kind, value, c)).map(|ids| ids.iter().copied().filter(|&id| accept(id)).collect()).unwrap_or_default()
-        };
+        // Every container's candidates, in container order.
+        let key = (kind as u8, value);
+        let from = self.numbered.partition_point(|e| (e.0, e.1) < key);
+        let upto = from + self.numbered[from..].partition_point(|e| (e.0, e.1) == key);
+        let list = &self.numbered[from..upto];
         if let Some(own) = first.filter(|&c| self.holds(containers, c)) {
-            let here = lookup(own);
+            let r = own.map_or(0, |a| self.rank.get(&a).copied().unwrap_or(usize::MAX));
+            let c = (r, container_key(own));
+            let start = list.partition_point(|e| (e.2, e.3) < c);
+            let here: Vec<NodeId> = list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4).filter(|&id| accept(id)).collect();
             if !here.is_empty() {
                 return here;
             }
         }
-        // Every container's candidates in container order: one lookup.
-        let Some(list) = self.across.get(&(kind, value)) else { return Vec::new() };
-        list.iter().filter(|&&(r, id)| r != usize::MAX && self.holds_rank(containers, r) && accept(id)).map(|&(_, id)| id).collect()
+        list.iter().filter(|e| e.2 != usize::MAX && self.holds_rank(containers, e.2) && accept(e.4)).map(|e| e.4).collect()
     }
 }
 

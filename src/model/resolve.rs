@@ -49,13 +49,16 @@ fn container_key(c: Option<NodeId>) -> usize {
 }
 
 impl Index {
-    fn new(doc: &Document) -> Index {
+    /// The index of `doc`; its decimal paragraphs only when `decimals`
+    /// (some reference cites a decimal number: reading every paragraph's
+    /// number in the text is a cache miss each at 10 MB).
+    fn new(doc: &Document, decimals: bool) -> Index {
         let annexes = doc.annexes();
         let rank: FastMap<NodeId, usize> = annexes.iter().enumerate().map(|(i, &a)| (a, i + 1)).collect();
         let mut numbered: Vec<Numbered> = Vec::new();
         let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
-            if let (Some(num), NodeKind::Paragraph) = (n.number, n.kind) {
+            if let (true, Some(num), NodeKind::Paragraph) = (decimals, n.number, n.kind) {
                 let written = doc.masked[num.span.start..num.span.end].trim_end_matches('.');
                 if written.contains('.') {
                     by_decimal.entry(written.to_string()).or_default().push(id);
@@ -147,7 +150,8 @@ impl Index {
 /// Where each reference points, in the order given: external ones point
 /// outside the document, internal ones are resolved against its tree.
 pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
-    let index = Index::new(doc);
+    let decimals = refs.iter().any(|r| r.target.as_ref().is_some_and(|t| t.decimal.is_some()));
+    let index = Index::new(doc, decimals);
     // The last provision of another text cited with the words that say which
     // ("paragraphs 48 to 54 of this report"), and where it ends.
     let mut last_cited: Option<(usize, &super::external::External)> = None;
@@ -584,7 +588,7 @@ pub struct ResolverIndex(Index);
 
 impl ResolverIndex {
     pub fn new(doc: &Document) -> ResolverIndex {
-        ResolverIndex(Index::new(doc))
+        ResolverIndex(Index::new(doc, true))
     }
 }
 

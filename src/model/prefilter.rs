@@ -68,7 +68,7 @@ impl Prefilter {
         words.sort();
         words.dedup();
         let words = match &words[..] {
-            [word] => Words::One(memmem::Finder::new(word.as_bytes()).into_owned()),
+            [word] => Words::One(Box::new(memmem::Finder::new(word.as_bytes()).into_owned())),
             many if many.len() <= MANY_WORDS && many.iter().all(|w| w.len() >= MANY_WORD_LEN) => {
                 let alternation = many.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
                 Words::Many(Regex::new(&alternation).ok()?)
@@ -191,7 +191,7 @@ const MANY_WORD_LEN: usize = 5;
 /// What a prefilter looks for first.
 enum Words {
     /// One word.
-    One(memmem::Finder<'static>),
+    One(Box<memmem::Finder<'static>>),
     /// Any of a few words: their alternation, a search of literals only.
     Many(Regex),
 }

@@ -132,7 +132,8 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);
     builder.run(lines, &table_rows);
-    let Builder { nodes, roots, mut heading_spans, .. } = builder;
+    let Builder { mut nodes, roots, mut heading_spans, .. } = builder;
+    nodes.shrink_to_fit();
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
         if n.kind.is_heading() {
@@ -370,6 +371,11 @@ impl<'a> Builder<'a> {
             }
         }
         self.blank_separated = texts >= 10 && followed * 10 >= texts * 7;
+        // About one node per line that is not blank (paragraphs, headings;
+        // fewer where lines are hard-wrapped): reserved once, not grown by
+        // copying the nodes over and over.
+        let filled = lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank)).count();
+        self.nodes.reserve(filled + filled / 8 + 16);
         // The next non-blank line of each line, found from the end.
         let mut next_text = vec![None; lines.len()];
         let mut seen = None;

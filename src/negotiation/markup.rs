@@ -401,16 +401,6 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
     // `w.alternative` (`Alt 1:`): a text with neither has no alternative
     // paragraphs, and its lines need not be read.
-    // (A word that holds another, `Alt.` and `Alt`, is found with it: only
-    // the others are searched for.)
-    let holds_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.contains(other));
-    let mut words = w.alternative.iter().filter(|label| !holds_another(label));
-    if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
-        && !words.any(|label| memchr::memmem::find(masked.as_bytes(), label.as_bytes()).is_some())
-    {
-        m.alternatives.sort_by_key(|a| a.whole.start);
-        return;
-    }
     // Where a word of `w.alternative` starts, in text order: only a block
     // with one of these (or a bracketed label) may be labelled, and most
     // blocks (`方案` is a common word) are passed over without reading
@@ -420,7 +410,12 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     for label in w.alternative.iter().filter(|label| !starts_with_another(label)) {
         word_starts.extend(memchr::memmem::find_iter(masked.as_bytes(), label.as_bytes()));
     }
-    word_starts.sort_unstable();
+    if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel) && word_starts.is_empty() {
+        m.alternatives.sort_by_key(|a| a.whole.start);
+        return;
+    }
+    // (a stable sort merges the sorted runs found per word)
+    word_starts.sort();
     // Blocks of text between blank lines (lines found with memchr).
     let mut blocks: Vec<TextRange> = Vec::new();
     let mut at = 0;

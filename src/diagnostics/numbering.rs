@@ -7,7 +7,7 @@
 //! sequence breaks, and looks one item ahead to tell a typo from a missing
 //! or an inserted item, so that one mistake gives one diagnostic.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use crate::hash::FastHasher;
 
@@ -81,7 +81,8 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     let mut parents: Vec<&[NodeId]> = vec![&body];
     parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()).filter(|c| !c.is_empty()));
     for children in parents {
-        let mut groups: BTreeMap<(u8, u8), Vec<NodeId>> = BTreeMap::new();
+        // (most parents hold one kind: a few groups, kept in key order)
+        let mut groups: Vec<((u8, u8), Vec<NodeId>)> = Vec::new();
         for &c in children {
             let n = &doc.nodes[c];
             if n.number.is_none() {
@@ -99,9 +100,14 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
                 NodeKind::PreambularParagraph => 8,
                 _ => continue,
             };
-            groups.entry((key, n.level)).or_default().push(c);
+            let key = (key, n.level);
+            match groups.iter().position(|(k, _)| *k >= key) {
+                Some(g) if groups[g].0 == key => groups[g].1.push(c),
+                Some(g) => groups.insert(g, (key, vec![c])),
+                None => groups.push((key, vec![c])),
+            }
         }
-        out.extend(groups.into_values());
+        out.extend(groups.into_iter().map(|(_, g)| g));
     }
     // Numbered annexes.
     let annexes: Vec<NodeId> = doc.annexes().into_iter().filter(|&a| doc.nodes[a].number.is_some()).collect();

@@ -11,7 +11,9 @@ use super::{node_label, Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic>) {
     for r in refs {
-        let text = doc.masked[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        // The reference as a message quotes it (on one line), built only for
+        // the few that get a message.
+        let text = || doc.masked[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(problem) = &r.problem {
             let code = match problem {
                 Problem::MalformedSymbol(_) => Code::SymbolMalformed,
@@ -29,13 +31,13 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
         match r.status {
             Status::Broken => {
                 let why = r.note.clone().unwrap_or_else(|| "no such target".to_string());
-                out.push(Diagnostic::new(Code::ReferenceBroken, r.range, format!("`{text}` points nowhere: {why}")));
+                out.push(Diagnostic::new(Code::ReferenceBroken, r.range, format!("`{}` points nowhere: {why}", text())));
             }
             Status::Ambiguous => {
                 let mut d = Diagnostic::new(
                     Code::ReferenceAmbiguous,
                     r.range,
-                    format!("`{text}` fits {} places; name the section or annex", r.candidates.len()),
+                    format!("`{}` fits {} places; name the section or annex", text(), r.candidates.len()),
                 );
                 for &c in &r.candidates {
                     d = d.with_related(doc.node(c).opening, format!("candidate: {} ({})", node_label(doc, c), doc.node(c).eid));
@@ -47,7 +49,8 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                 if r.annex_number_mismatch {
                     let message = match r.target.as_ref().and_then(|t| t.annex) {
                         Some(AnnexSpec::Numbered(n)) => format!(
-                            "`{text}` cites annex {} but the document has a single unnumbered annex: cite it as the annex",
+                            "`{}` cites annex {} but the document has a single unnumbered annex: cite it as the annex",
+                            text(),
                             crate::lang::numerals::to_roman(n)
                         ),
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
@@ -76,7 +79,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         let d = Diagnostic::new(
                             Code::ReferenceDirection,
                             r.range,
-                            format!("`{text}` says {said}, but {} is {is}", node_label(doc, node)),
+                            format!("`{}` says {said}, but {} is {is}", text(), node_label(doc, node)),
                         )
                         .with_related(doc.node(node).opening, "the target");
                         out.push(match direction_replacement(doc, r, dir) {

@@ -401,23 +401,34 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
     // `w.alternative` (`Alt 1:`): a text with neither has no alternative
     // paragraphs, and its lines need not be read.
-    // (A word that holds another, `Alt.` and `Alt`, is found with it: only
-    // the others are searched for.)
-    let holds_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.contains(other));
-    let mut words = w.alternative.iter().filter(|label| !holds_another(label));
-    if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
-        && !words.any(|label| memchr::memmem::find(masked.as_bytes(), label.as_bytes()).is_some())
-    {
+    // Where a word of `w.alternative` starts, in text order: only a block
+    // with one of these (or a bracketed label) may be labelled, and most
+    // blocks (`方案` is a common word) are passed over without reading
+    // their start. (A word that starts with another is found with it.)
+    let starts_with_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.starts_with(other));
+    let mut word_starts: Vec<usize> = Vec::new();
+    for label in w.alternative.iter().filter(|label| !starts_with_another(label)) {
+        word_starts.extend(memchr::memmem::find_iter(masked.as_bytes(), label.as_bytes()));
+    }
+    if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel) && word_starts.is_empty() {
         m.alternatives.sort_by_key(|a| a.whole.start);
         return;
     }
-    // Blocks of text between blank lines.
+    // (a stable sort merges the sorted runs found per word)
+    word_starts.sort();
+    // Blocks of text between blank lines (lines found with memchr).
     let mut blocks: Vec<TextRange> = Vec::new();
     let mut at = 0;
     let mut open: Option<TextRange> = None;
-    for line in masked.split_inclusive('\n') {
+    let bytes = masked.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1).chain((!masked.ends_with('\n')).then_some(masked.len()));
+    for line_end in ends {
+        let line = &masked[at..line_end];
         let start = at;
-        at += line.len();
+        at = line_end;
+        if line.is_empty() {
+            continue;
+        }
         if line.trim().is_empty() {
             blocks.extend(open.take());
             continue;
@@ -434,6 +445,13 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     let alt_labels: Vec<&Pair> = m.pairs.iter().filter(|p| p.kind == PairKind::AltLabel).collect();
     // Each block's label: (label range, bare).
     let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
+        let from = word_starts.partition_point(|&s| s < b.start);
+        let word = word_starts.get(from).is_some_and(|&s| s < b.end);
+        let from = alt_labels.partition_point(|p| p.open.start < b.start);
+        let bracketed = alt_labels.get(from).is_some_and(|p| p.open.start < b.end);
+        if !word && !bracketed {
+            return None;
+        }
         let first = &masked[b.start..b.end];
         let lead = skip_paragraph_number(first);
         let at = b.start + lead;

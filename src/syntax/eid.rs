@@ -6,7 +6,9 @@
 //! when numbered continuously, the section when numbering restarts), not
 //! from the headings between them.
 
-use crate::hash::{hash_str, FastMap};
+use crate::hash::{hash_str, FastHasher, FastMap};
+
+type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<FastHasher>>;
 
 use super::tree::{Document, NodeId, NodeKind, NumberStyle};
 use crate::lang::numerals::{to_letter, to_roman};
@@ -26,10 +28,37 @@ pub fn assign(doc: &mut Document, masked: &str) {
             ordinals[s] = *c;
         }
     }
-    let mut used: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(doc.nodes.len(), Default::default());
+    let mut used = Used { once: FastSet::with_capacity_and_hasher(doc.nodes.len(), Default::default()), more: FastMap::default() };
     let roots = doc.roots.clone();
     for root in roots {
         assign_node(doc, masked, root, None, &ordinals, &mut used);
+    }
+}
+
+/// The eIds given so far (by hash), and how many times each was wanted:
+/// a set of hashes (half the memory of a map, so fewer cache misses on a
+/// large document) with the counts of the few wanted more than once aside.
+struct Used {
+    once: FastSet<u64>,
+    more: FastMap<u64, u32>,
+}
+
+impl Used {
+    /// Records one more use of `hash`: how many times it is used now.
+    fn count(&mut self, hash: u64) -> u32 {
+        if self.once.insert(hash) {
+            return 1;
+        }
+        let more = self.more.entry(hash).or_insert(1);
+        *more += 1;
+        *more
+    }
+
+    /// Records `hash` as used once (an eId made unique with `__2`); the
+    /// previous count, if any, is forgotten.
+    fn mark(&mut self, hash: u64) {
+        self.once.insert(hash);
+        self.more.remove(&hash);
     }
 }
 
@@ -77,7 +106,7 @@ fn push_decimal(out: &mut String, mut v: u32) {
 
 /// `scope` is the node paragraphs below this one are addressed from
 /// (`None`: the body).
-fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut FastMap<u64, u32>) {
+fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut Used) {
     use std::fmt::Write as _;
     let kind = doc.nodes[id].kind;
     let mut eid = {
@@ -138,11 +167,10 @@ fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeI
         out
     };
     // A duplicate number gives a duplicate address: the second gets `__2`.
-    let count = used.entry(hash_str(&eid)).or_insert(0);
-    *count += 1;
-    if *count > 1 {
+    let count = used.count(hash_str(&eid));
+    if count > 1 {
         let _ = write!(eid, "__{count}");
-        used.insert(hash_str(&eid), 1);
+        used.mark(hash_str(&eid));
     }
     doc.nodes[id].eid = eid;
     // The scope for paragraphs below this node.

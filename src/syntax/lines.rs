@@ -169,6 +169,10 @@ fn trim(masked: &str, range: TextRange) -> TextRange {
 /// again after an edit and the lines around it kept.
 pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: usize, to: usize, lines: &mut Vec<Line>) {
     let bytes = masked.as_bytes();
+    // Room for a line every 32 bytes (lines are longer on average; counting
+    // the line breaks costs more than the pages reserved and never touched),
+    // reserved once rather than grown by copying the lines.
+    lines.reserve(to.saturating_sub(from) / 32 + 16);
     let mut start = from;
     let mut bold_idx = bold.partition_point(|&b| b < from);
     while start <= bytes.len() && (start < to || to == bytes.len()) {

@@ -26,7 +26,9 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
     let blank = |blanks: &mut Vec<(usize, usize)>, from: usize, to: usize| blanks.push((from, to));
     let src = text.as_bytes();
     // BOM anywhere.
-    for (i, _) in text.match_indices('\u{feff}') {
+    // (a substring search: a search for the character would stop at every
+    // byte `BF`, which ends many CJK ideographs)
+    for i in memchr::memmem::find_iter(src, "\u{feff}".as_bytes()) {
         blank(&mut blanks, i, i + 3);
     }
     // Bold and underline markers (`**`, `__`) and Markdown links

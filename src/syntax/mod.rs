@@ -132,7 +132,8 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);
     builder.run(lines, &table_rows);
-    let Builder { nodes, roots, mut heading_spans, .. } = builder;
+    let Builder { mut nodes, roots, mut heading_spans, .. } = builder;
+    nodes.shrink_to_fit();
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
         if n.kind.is_heading() {
@@ -156,7 +157,7 @@ fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: 
     };
     doc.suffixed = negotiation::suffixes(&doc.nodes, &masked);
     finish_ranges(&mut doc);
-    doc.containers = (0..doc.nodes.len()).map(|id| doc.container_of(id)).collect();
+    doc.containers = containers(&doc);
     doc.schemes = scope::infer_schemes(&doc);
     if let Some(carry) = &mut carry {
         carry.compare(&doc);
@@ -370,6 +371,11 @@ impl<'a> Builder<'a> {
             }
         }
         self.blank_separated = texts >= 10 && followed * 10 >= texts * 7;
+        // About one node per line that is not blank (paragraphs, headings;
+        // fewer where lines are hard-wrapped): reserved once, not grown by
+        // copying the nodes over and over.
+        let filled = lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank)).count();
+        self.nodes.reserve(filled + filled / 8 + 16);
         // The next non-blank line of each line, found from the end.
         let mut next_text = vec![None; lines.len()];
         let mut seen = None;
@@ -999,6 +1005,23 @@ fn is_operative_chapeau(s: &str) -> bool {
 }
 
 /// Extends every node's range over its children.
+/// The annex each node is in ([`Document::container_of`]), by node id, in
+/// one pass down the tree: a node's container is itself (an annex) or its
+/// parent's, read without a walk up the ancestors of each node.
+fn containers(doc: &Document) -> Vec<Option<NodeId>> {
+    let mut out: Vec<Option<NodeId>> = Vec::with_capacity(doc.nodes.len());
+    for (id, n) in doc.nodes.iter().enumerate() {
+        let container = match n.parent {
+            _ if n.kind == NodeKind::Annex => Some(id),
+            // (a parent is opened before its children)
+            Some(p) if p < id => out[p],
+            _ => doc.container_of(id),
+        };
+        out.push(container);
+    }
+    out
+}
+
 fn finish_ranges(doc: &mut Document) {
     for id in (0..doc.nodes.len()).rev() {
         let end = doc.nodes[id].children.iter().map(|&c| doc.nodes[c].range.end).max();

@@ -144,7 +144,8 @@ impl Marks {
                     separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
                 }
                 if list.len() > 1 {
-                    separators.sort_unstable();
+                    // (a stable sort merges the sorted runs found per separator)
+                    separators.sort();
                 }
             }
         }

@@ -54,16 +54,44 @@ pub fn decimal_prefix(doc: &Document, id: NodeId) -> &str {
     }
 }
 
+/// [`numbering_scope`] of every node, by node id, in one pass down the
+/// tree (a node's scope is its own or its parent's) rather than a walk up
+/// the ancestors of each.
+pub fn numbering_scopes(doc: &Document) -> Vec<Option<NodeId>> {
+    // The nearest node at or above each one where numbers restart.
+    let mut restart: Vec<Option<NodeId>> = Vec::with_capacity(doc.nodes.len());
+    for (id, n) in doc.nodes.iter().enumerate() {
+        let own = if restarts_at(doc, id) {
+            Some(id)
+        } else {
+            match n.parent {
+                // (a parent is opened, and numbered, before its children)
+                Some(p) if p < id => restart[p],
+                Some(p) => std::iter::once(p).chain(doc.ancestors(p)).find(|&a| restarts_at(doc, a)),
+                None => None,
+            }
+        };
+        restart.push(own);
+    }
+    for (id, scope) in restart.iter_mut().enumerate() {
+        if is_decimal(doc, id) {
+            *scope = doc.container_of(id);
+        }
+    }
+    restart
+}
+
 /// The numbered paragraphs of the document grouped by numbering scope, each
 /// group in document order (the sequences the numbering check reads).
 pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)> {
     let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
     let mut group_of: crate::hash::FastMap<(Option<NodeId>, &str), usize> = Default::default();
+    let scopes = numbering_scopes(doc);
     for (id, n) in doc.nodes.iter().enumerate() {
         if n.kind != NodeKind::Paragraph || n.number.is_none() {
             continue;
         }
-        let scope = numbering_scope(doc, id);
+        let scope = scopes[id];
         match group_of.get(&(scope, decimal_prefix(doc, id))) {
             Some(&g) => groups[g].1.push(id),
             None => {

@@ -11,6 +11,7 @@ pub mod fixes;
 pub mod highlight;
 pub mod negotiation;
 pub mod renumber;
+pub mod reuse;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;
@@ -38,6 +39,8 @@ pub struct Analysis {
     detected: Option<Language>,
     /// The user's additions to the negotiation words (from the config).
     vocabulary: Arc<crate::negotiation::Vocabulary>,
+    /// The severities the diagnostics were made with (from the config).
+    overrides: std::collections::HashMap<diagnostics::Code, Option<diagnostics::Severity>>,
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -115,6 +118,7 @@ impl Analysis {
             references_reused: false,
             detected,
             vocabulary,
+            overrides: config.overrides.clone(),
         }
     }
 
@@ -151,24 +155,52 @@ impl Analysis {
             fresh.detected = detected;
             return fresh;
         }
-        let (line_index, prev_document, reuse, references, reference_reuse) = match previous {
+        // The diagnostics before are kept where nothing they read changed
+        // (only under the same settings).
+        let same_config = prev.overrides == config.overrides && *prev.vocabulary == config.negotiation;
+        let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics) = match previous {
             Previous::Shared(prev) => (
                 prev.line_index.clone().update(&text, change),
                 Cow::Borrowed(&prev.document),
                 Cow::Borrowed(&prev.reuse),
                 Cow::Borrowed(&prev.references[..]),
                 prev.reference_reuse.clone(),
+                Cow::Borrowed(&prev.diagnostics[..]),
             ),
             Previous::Owned(prev) => {
-                let Analysis { line_index, document, references, reuse, reference_reuse, .. } = *prev;
-                (line_index.update(&text, change), Cow::Owned(document), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
+                let Analysis { line_index, document, references, reuse, reference_reuse, diagnostics, .. } = *prev;
+                (
+                    line_index.update(&text, change),
+                    Cow::Owned(document),
+                    Cow::Owned(reuse),
+                    Cow::Owned(references),
+                    reference_reuse,
+                    Cow::Owned(diagnostics),
+                )
             }
         };
         let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
         let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
-        let diagnostics = diagnostics::check(&document, &references, config);
+        let edited = reuse::EditedLines::new(&text, change);
+        let kept_numbering = (same_config && reuse.shape_carried()).then(|| reuse::kept_numbering(&prev_diagnostics, &edited)).flatten();
+        drop(prev_diagnostics);
+        let which = diagnostics::Kept { numbering: kept_numbering.is_some() };
+        let diagnostics = diagnostics::check_keeping(&document, &references, config, kept_numbering.unwrap_or_default(), which);
         let vocabulary = Arc::new(config.negotiation.clone());
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused, detected, vocabulary }
+        let overrides = config.overrides.clone();
+        Analysis {
+            text,
+            line_index,
+            document,
+            references,
+            diagnostics,
+            reuse,
+            reference_reuse,
+            references_reused,
+            detected,
+            vocabulary,
+            overrides,
+        }
     }
 
     /// Whether this analysis is an update that reused the references away

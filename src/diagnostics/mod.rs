@@ -242,6 +242,21 @@ pub struct Kept {
 }
 
 impl Code {
+    /// Whether the reference check reports this code (at the range of the
+    /// reference).
+    pub fn is_reference_rule(self) -> bool {
+        matches!(
+            self,
+            Code::ReferenceBroken
+                | Code::ReferenceAmbiguous
+                | Code::ReferenceAnnexNumber
+                | Code::ReferenceDirection
+                | Code::SymbolMalformed
+                | Code::ResolutionMalformed
+                | Code::SdgUnknownTarget
+        )
+    }
+
     /// Whether the numbering check reports this code.
     pub fn is_numbering(self) -> bool {
         matches!(self, Code::NumberingGap | Code::NumberingDuplicate | Code::NumberingOrder | Code::NumberingMalformed)

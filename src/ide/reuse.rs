@@ -8,8 +8,22 @@
 //! lies on the lines the change touched; then they are all computed afresh.
 //! `tests/incremental.rs` checks that the result is a fresh analysis's.
 
+use std::ops::Range;
+
 use crate::diagnostics::{Diagnostic, Related};
+use crate::model::find::FoundAgain;
+use crate::model::Reference;
+use crate::syntax::Document;
 use crate::text::{TextChange, TextRange};
+
+/// Which diagnostics an update kept from the version before.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeptDiagnostics {
+    /// `numbering.*` (see [`kept_numbering`]).
+    pub numbering: bool,
+    /// Those of the references not resolved again (see [`kept_reference_diagnostics`]).
+    pub references: bool,
+}
 
 /// The lines an edit touched: `from..old_to` of the previous text became
 /// `from..to` of the new one (whole lines, as `syntax::reparse` reads again).
@@ -61,6 +75,46 @@ impl EditedLines {
 /// lines (`None`: the numbering is checked again).
 pub fn kept_numbering(prev: &[Diagnostic], lines: &EditedLines) -> Option<Vec<Diagnostic>> {
     prev.iter().filter(|d| d.code.is_numbering()).map(|d| lines.moved_diagnostic(d)).collect()
+}
+
+/// Whether an annex title lies on the edited lines (the resolver reads
+/// the annexes' titles: an annex that names an outcome document).
+pub fn annex_title_edited(doc: &Document, lines: &EditedLines) -> bool {
+    let to = lines.old_to - lines.change.old_end + lines.change.new_end;
+    doc.annexes().into_iter().filter_map(|a| doc.nodes[a].title).any(|t| t.end >= lines.from && t.start <= to)
+}
+
+/// The previous diagnostics of the reference rule for the references an
+/// update kept with their resolution, moved, and the references whose
+/// diagnostics are to be made again: `resolved` (those found or resolved
+/// again) and those starting where the last of them starts. `None` when one
+/// of those kept lies on the edited lines: all are made again.
+pub fn kept_reference_diagnostics(
+    prev: &[Diagnostic],
+    refs: &[Reference],
+    mut resolved: Range<usize>,
+    again: &FoundAgain,
+    lines: &EditedLines,
+) -> Option<(Vec<Diagnostic>, Range<usize>)> {
+    while resolved.end < refs.len() && resolved.end > 0 && refs[resolved.end].range.start == refs[resolved.end - 1].range.start {
+        resolved.end += 1;
+    }
+    // (previous text) Those of the references before `again.text` are kept
+    // as they were; those of the references after `resolved`, moved.
+    let change = lines.change;
+    let tail = refs.get(resolved.end).map(|r| r.range.start);
+    let tail_old = match tail {
+        Some(t) if t >= change.new_end.max(again.text.end) => Some(t - change.new_end + change.old_end),
+        Some(_) => return None,
+        None => None,
+    };
+    let mut kept = Vec::new();
+    for d in prev.iter().filter(|d| d.code.is_reference_rule()) {
+        if d.range.start < again.text.start || tail_old.is_some_and(|t| d.range.start >= t) {
+            kept.push(lines.moved_diagnostic(d)?);
+        }
+    }
+    Some((kept, resolved))
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 //! slip, the text of the number itself. Those diagnostics are kept (moved)
 //! instead of walking every numbered sequence again, unless one of them
 //! lies on the lines the change touched; then they are all computed afresh.
+//! Likewise the references the update kept keep their resolution (their
+//! targets are the same nodes: `model::references_after_same_tree`), so the
+//! diagnostics of those not resolved again are kept, moved. The resolver
+//! reads the annexes' titles too, so an edit on one of them keeps nothing.
 //! `tests/incremental.rs` checks that the result is a fresh analysis's.
 
 use std::ops::Range;

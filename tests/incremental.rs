@@ -360,3 +360,113 @@ fn typing_inside_lines_equals_fresh_analyses() {
         }
     }
 }
+
+/// A draft with something to say about its numbering and references: a gap,
+/// a duplicate, broken and ambiguous references, a direction said wrong,
+/// citations of another text followed by bare numbers, annexes (one titled
+/// after an outcome document).
+fn diagnosed_document() -> String {
+    let mut text = String::from("United Nations\n\nA/80/L.99\n\nGeneral Assembly\n\nDraft resolution\n\nThe General Assembly,\n\n");
+    // (long enough that an edit leaves references out of its reach)
+    for k in 1..=400 {
+        // A gap (no 13) and a duplicate (27 twice).
+        let n = match k {
+            13 => continue,
+            328 => 327,
+            k => k,
+        };
+        let cite = match k % 7 {
+            0 => format!("Recalls paragraph {} above and paragraph 99 of section II", k + 3),
+            1 => "Takes note of paragraphs 48 to 54 of the report of the Secretary-General (A/79/123), and of paragraph 74".to_string(),
+            2 => format!("Refers to paragraph {} below and to annex II", k.max(2) - 1),
+            3 => "Welcomes resolution 72/57 and paragraph 3 (b) of annex I".to_string(),
+            4 => "Notes paragraph 8 of the annex to the present resolution".to_string(),
+            5 => format!("Decides, in line with paragraph {}, to continue", 200 + k),
+            _ => "Encourages all States to cooperate".to_string(),
+        };
+        text.push_str(&format!("{n}. {cite}, and further requests the Secretary-General to report thereon;\n\n"));
+        if k == 200 {
+            text.push_str("II. Follow-up\n\n");
+        }
+    }
+    text.push_str("Annex I\n\nOutcome document of the Conference\n\n1. States shall cooperate, as set out in paragraph 3 below.\n\n");
+    text.push_str("2. See paragraph 1 above;\n\n(a) as in paragraph 9;\n\n(c) and subparagraph (b);\n\n");
+    text.push_str("Annex II\n\nList of participants\n\n1. Recalls paragraph 2 of annex I.\n\n3. Recalls paragraph 15 above.\n");
+    text
+}
+
+/// Typing and deleting near the references and numbers a draft's
+/// diagnostics are about, inside their lines: the update keeps the
+/// diagnostics of what it did not read again (`ide::reuse`) and must equal
+/// a fresh analysis every time; it must also take that path.
+#[test]
+fn typing_near_diagnosed_references_equals_fresh_analyses() {
+    const TYPED: &[&str] = &[
+        "a",
+        "1",
+        "9",
+        " ",
+        "(",
+        ")",
+        ",",
+        "paragraph 99 ",
+        "paragraph 3 above ",
+        "of the report of the Secretary-General ",
+        "annex ",
+        "我",
+        "below",
+    ];
+    let per_document = edits_per_document(40) * 3;
+    let config = DiagnosticsConfig::all_enabled();
+    let diagnosed = Analysis::new(diagnosed_document(), None, &config);
+    for code in ["numbering.gap", "numbering.duplicate", "reference.broken", "reference.direction"] {
+        assert!(diagnosed.diagnostics.iter().any(|d| d.code.as_str() == code), "the diagnosed draft has no {code}");
+    }
+    let mut documents = documents();
+    documents.insert(0, ("diagnosed".to_string(), diagnosed_document()));
+    let (mut kept_numbering, mut kept_references) = (0, 0);
+    for (name, original) in documents.into_iter().take(6) {
+        let mut rng = Rng::from_label(&name, 13);
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        for k in 0..per_document {
+            // Near a diagnostic or a reference, else anywhere.
+            let spots: Vec<usize> =
+                analysis.diagnostics.iter().map(|d| d.range.start).chain(analysis.references.iter().map(|r| r.range.end)).collect();
+            let near = if spots.is_empty() { rng.below(text.len() + 1) } else { *rng.pick(&spots) };
+            let at = (near + rng.below(80)).saturating_sub(40).min(text.len());
+            let at = char_boundary_at_or_before(&text, at);
+            let (start, end) = line_bounds(&text, at);
+            if at <= start + 1 || at + 2 >= end {
+                continue;
+            }
+            let mut next = text.clone();
+            if rng.chance(2, 3) {
+                let s = *rng.pick(TYPED);
+                next.insert_str(at, s);
+                history.push(format!("type {s:?} at {at}"));
+            } else {
+                let to = char_boundary_at_or_before(&text, (at + rng.range(1, 6)).min(end - 2));
+                if to <= at {
+                    continue;
+                }
+                next.replace_range(at..to, "");
+                history.push(format!("delete {at}..{to}"));
+            }
+            let updated =
+                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
+            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            let kept_now = updated.diagnostics_kept();
+            kept_numbering += usize::from(kept_now.numbering);
+            kept_references += usize::from(kept_now.references);
+            text = next;
+            analysis = updated;
+        }
+    }
+    let least = edits_per_document(40) / 4;
+    assert!(
+        kept_numbering >= least && kept_references >= least,
+        "diagnostics kept: numbering {kept_numbering}, references {kept_references}"
+    );
+}

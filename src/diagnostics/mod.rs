@@ -229,9 +229,55 @@ impl DiagnosticsConfig {
 
 /// Runs every rule; diagnostics come back sorted by position.
 pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    check_keeping(doc, refs, config, Vec::new(), Kept::default())
+}
+
+/// The rules whose diagnostics [`check_keeping`] is given instead of
+/// running them (the incremental update keeps them from the version before
+/// where nothing they read changed: see `ide::reuse`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Kept {
+    /// `numbering.*`: a function of the tree's shape and numbers.
+    pub numbering: bool,
+}
+
+impl Code {
+    /// Whether the reference check reports this code (at the range of the
+    /// reference).
+    pub fn is_reference_rule(self) -> bool {
+        matches!(
+            self,
+            Code::ReferenceBroken
+                | Code::ReferenceAmbiguous
+                | Code::ReferenceAnnexNumber
+                | Code::ReferenceDirection
+                | Code::SymbolMalformed
+                | Code::ResolutionMalformed
+                | Code::SdgUnknownTarget
+        )
+    }
+
+    /// Whether the numbering check reports this code.
+    pub fn is_numbering(self) -> bool {
+        matches!(self, Code::NumberingGap | Code::NumberingDuplicate | Code::NumberingOrder | Code::NumberingMalformed)
+    }
+}
+
+/// [`check`], with `kept` the diagnostics of the rules `which` says are kept
+/// (their severities already set by the same `config`) instead of running
+/// those rules; `refs` are the references the reference rule reads.
+pub fn check_keeping(
+    doc: &Document,
+    refs: &[Reference],
+    config: &DiagnosticsConfig,
+    kept: Vec<Diagnostic>,
+    which: Kept,
+) -> Vec<Diagnostic> {
+    let mut out = kept;
     references::check(doc, refs, &mut out);
-    numbering::check(doc, &mut out);
+    if !which.numbering {
+        numbering::check(doc, &mut out);
+    }
     recorded_vote::check(doc, &mut out);
     lists::check(doc, &mut out);
     structure::check(doc, &mut out);

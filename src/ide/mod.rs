@@ -11,6 +11,7 @@ pub mod fixes;
 pub mod highlight;
 pub mod negotiation;
 pub mod renumber;
+pub mod reuse;
 pub mod semantic_tokens;
 
 use std::borrow::Cow;
@@ -38,6 +39,14 @@ pub struct Analysis {
     detected: Option<Language>,
     /// The user's additions to the negotiation words (from the config).
     vocabulary: Arc<crate::negotiation::Vocabulary>,
+    /// The severities the diagnostics were made with (from the config).
+    overrides: std::collections::HashMap<diagnostics::Code, Option<diagnostics::Severity>>,
+    /// The resolver's index of the tree, kept while updates keep the tree's
+    /// shape (made on the first such update).
+    resolver: Option<Arc<model::resolve::ResolverIndex>>,
+    /// Made by [`Analysis::update`] with diagnostics kept from the version
+    /// before (see [`reuse`]).
+    diagnostics_kept: reuse::KeptDiagnostics,
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -101,7 +110,11 @@ impl Analysis {
         let language = language.or(detected).unwrap_or(Language::En);
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::parse_keeping(&text, language);
-        let (references, reference_reuse) = model::references_keeping(&document);
+        // (the resolver's index is kept for the updates that keep the tree)
+        let (mut references, reference_reuse) = model::find::find_keeping(&document);
+        let resolver = Arc::new(model::resolve::ResolverIndex::for_references(&document, &references));
+        let all = references.len();
+        model::resolve::resolve_window(&document, &resolver, &mut references, 0..all, 0);
         let diagnostics = diagnostics::check(&document, &references, config);
         let vocabulary = Arc::new(config.negotiation.clone());
         Analysis {
@@ -115,6 +128,9 @@ impl Analysis {
             references_reused: false,
             detected,
             vocabulary,
+            overrides: config.overrides.clone(),
+            resolver: Some(resolver),
+            diagnostics_kept: reuse::KeptDiagnostics::default(),
         }
     }
 
@@ -151,24 +167,83 @@ impl Analysis {
             fresh.detected = detected;
             return fresh;
         }
-        let (line_index, prev_document, reuse, references, reference_reuse) = match previous {
+        // The diagnostics before are kept where nothing they read changed
+        // (only under the same settings).
+        let same_config = prev.overrides == config.overrides && *prev.vocabulary == config.negotiation;
+        let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics, prev_resolver) = match previous {
             Previous::Shared(prev) => (
                 prev.line_index.clone().update(&text, change),
                 Cow::Borrowed(&prev.document),
                 Cow::Borrowed(&prev.reuse),
                 Cow::Borrowed(&prev.references[..]),
                 prev.reference_reuse.clone(),
+                Cow::Borrowed(&prev.diagnostics[..]),
+                prev.resolver.clone(),
             ),
             Previous::Owned(prev) => {
-                let Analysis { line_index, document, references, reuse, reference_reuse, .. } = *prev;
-                (line_index.update(&text, change), Cow::Owned(document), Cow::Owned(reuse), Cow::Owned(references), reference_reuse)
+                let Analysis { line_index, document, references, reuse, reference_reuse, diagnostics, resolver, .. } = *prev;
+                (
+                    line_index.update(&text, change),
+                    Cow::Owned(document),
+                    Cow::Owned(reuse),
+                    Cow::Owned(references),
+                    reference_reuse,
+                    Cow::Owned(diagnostics),
+                    resolver,
+                )
             }
         };
         let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
-        let (references, reference_reuse, references_reused) = model::references_after(references, reference_reuse, &document, change);
-        let diagnostics = diagnostics::check(&document, &references, config);
+        let edited = reuse::EditedLines::new(&text, change);
+        // The tree is the previous one's, moved (and so is the resolver's
+        // index of it): the references kept point where they did.
+        let same_tree = reuse.shape_carried() && !reuse::annex_title_edited(&document, &edited);
+        let (references, reference_reuse, references_reused, resolver, resolved) = if same_tree {
+            let mut resolver =
+                prev_resolver.unwrap_or_else(|| Arc::new(model::resolve::ResolverIndex::for_references(&document, &references)));
+            let (references, reference_reuse, resolved) =
+                model::references_after_same_tree(references, reference_reuse, &document, change, &mut resolver);
+            (references, reference_reuse, resolved.is_some(), Some(resolver), resolved)
+        } else {
+            let (references, reference_reuse, reused) = model::references_after(references, reference_reuse, &document, change);
+            (references, reference_reuse, reused, None, None)
+        };
+        let kept_numbering = (same_config && same_tree).then(|| reuse::kept_numbering(&prev_diagnostics, &edited)).flatten();
+        let kept_references = match (same_config, resolved, reference_reuse.found_again()) {
+            (true, Some(resolved), Some(again)) => {
+                reuse::kept_reference_diagnostics(&prev_diagnostics, &references, resolved, again, &edited)
+            }
+            _ => None,
+        };
+        drop(prev_diagnostics);
+        let which = diagnostics::Kept { numbering: kept_numbering.is_some() };
+        let mut kept = kept_numbering.unwrap_or_default();
+        let checked = match kept_references {
+            Some((diagnostics, checked)) => {
+                kept.extend(diagnostics);
+                &references[checked]
+            }
+            None => &references[..],
+        };
+        let diagnostics_kept = reuse::KeptDiagnostics { numbering: which.numbering, references: checked.len() < references.len() };
+        let diagnostics = diagnostics::check_keeping(&document, checked, config, kept, which);
         let vocabulary = Arc::new(config.negotiation.clone());
-        Analysis { text, line_index, document, references, diagnostics, reuse, reference_reuse, references_reused, detected, vocabulary }
+        let overrides = config.overrides.clone();
+        Analysis {
+            text,
+            line_index,
+            document,
+            references,
+            diagnostics,
+            reuse,
+            reference_reuse,
+            references_reused,
+            detected,
+            vocabulary,
+            overrides,
+            resolver,
+            diagnostics_kept,
+        }
     }
 
     /// Whether this analysis is an update that reused the references away
@@ -176,6 +251,13 @@ impl Analysis {
     /// changed what they all depend on).
     pub fn references_reused(&self) -> bool {
         self.references_reused
+    }
+
+    /// Which diagnostics of the version before this analysis (an update)
+    /// kept instead of making them again: the numbering's, those of the
+    /// references it did not resolve again.
+    pub fn diagnostics_kept(&self) -> reuse::KeptDiagnostics {
+        self.diagnostics_kept
     }
 
     pub fn language(&self) -> Language {

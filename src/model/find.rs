@@ -120,6 +120,28 @@ pub struct Reuse {
     sdg_list: bool,
     /// The heading lines and number markers, where no reference was looked for.
     heading_spans: Vec<TextRange>,
+    /// What the [`find_after`] that made this found again (`None`: a whole scan).
+    found_again: Option<FoundAgain>,
+}
+
+/// The references a [`find_after`] found again; every other one is a
+/// previous reference, as it was or moved by the change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundAgain {
+    /// Their indices in the new list.
+    pub refs: std::ops::Range<usize>,
+    /// Where they were looked for (new text): the previous references
+    /// starting there were dropped.
+    pub text: TextRange,
+    /// How far (new text) the references found again and those dropped reach.
+    pub reach_end: usize,
+}
+
+impl Reuse {
+    /// What the [`find_after`] that made this found again.
+    pub fn found_again(&self) -> Option<&FoundAgain> {
+        self.found_again.as_ref()
+    }
 }
 
 /// [`find`], and what a later [`find_after`] can reuse.
@@ -131,6 +153,7 @@ pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
         has_articles: doc.has_articles(),
         sdg_list: !sdg_list.is_empty(),
         heading_spans: doc.heading_spans.clone(),
+        found_again: None,
     };
     (find_in(doc, all, all, &sdg_list), reuse)
 }
@@ -333,13 +356,25 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     if !prev[..before].iter().all(|r| same_floor(r, &|o| o)) || !prev[after..].iter().all(|r| same_floor(r, &|o| change.moved(o))) {
         return None;
     }
+    let at_new = |o: usize| {
+        if o >= change.old_end {
+            change.moved(o)
+        } else if o <= change.start {
+            o
+        } else {
+            change.new_end
+        }
+    };
+    let dropped = prev[before..after].iter().map(|r| at_new(r.range.end));
+    let reach_end = dropped.chain(found.iter().map(|r| r.range.end)).fold(keep_end, usize::max);
+    let found_again = FoundAgain { refs: before..before + found.len(), text: TextRange::new(keep_start, keep_end), reach_end };
     let mut refs = prev.into_owned();
     for r in &mut refs[after..] {
         r.move_ranges(|range| change.moved_range(range));
     }
     refs.splice(before..after, found);
     // What holds for the new text (the same decisions, the new headings).
-    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), ..reuse.clone() }))
+    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), found_again: Some(found_again), ..reuse.clone() }))
 }
 
 /// Where a pass of the finder looks: `hay` is the masked text up to the end

@@ -51,6 +51,39 @@ pub fn references_after(
     (refs, reuse, reused)
 }
 
+/// [`references_after`] for a document whose tree is the previous one's,
+/// moved by the change (`syntax::Reuse::shape_carried`, no annex title
+/// edited), with `index` its resolver index: a reference kept from the
+/// previous document points where it did (its target is the same node),
+/// so only those found again, and those after them that a citation among
+/// them can reach, are resolved. With the indices resolved (`None`: all).
+pub fn references_after_same_tree(
+    prev: Cow<'_, [Reference]>,
+    reuse: find::Reuse,
+    doc: &Document,
+    change: TextChange,
+    index: &mut std::sync::Arc<resolve::ResolverIndex>,
+) -> (Vec<Reference>, find::Reuse, Option<std::ops::Range<usize>>) {
+    let (mut refs, reuse) = find::find_after(prev, &reuse, doc, change).unwrap_or_else(|| find::find_keeping(doc));
+    // (the references kept were covered by the index; new ones may cite a
+    // decimal paragraph it left out)
+    let new = reuse.found_again().map_or(&refs[..], |again| &refs[again.refs.clone()]);
+    if !index.covers(new) {
+        *index = std::sync::Arc::new(resolve::ResolverIndex::new(doc));
+    }
+    match reuse.found_again() {
+        Some(again) => {
+            let resolved = resolve::resolve_window(doc, index, &mut refs, again.refs.clone(), again.reach_end);
+            (refs, reuse, Some(resolved))
+        }
+        None => {
+            let all = refs.len();
+            resolve::resolve_window(doc, index, &mut refs, 0..all, 0);
+            (refs, reuse, None)
+        }
+    }
+}
+
 /// Resolves every reference against `doc`, replacing what an earlier
 /// resolution said.
 fn resolve(doc: &Document, refs: &mut [Reference]) {

@@ -4,6 +4,7 @@
 //! scope and container when several fit, and says why when none does.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::hash::FastMap;
 
@@ -37,6 +38,8 @@ struct Index {
     annex_numbered: FastMap<u32, Vec<Option<NodeId>>>,
     /// The annexes whose title names an outcome document.
     outcome: Vec<Option<NodeId>>,
+    /// Whether `by_decimal` was filled (see [`Index::new`]).
+    decimals: bool,
 }
 
 /// One entry of [`Index::numbered`]: kind, number, container rank,
@@ -96,7 +99,7 @@ impl Index {
                 annex_numbered.entry(n).or_default().push(Some(a));
             }
         }
-        Index { numbered, by_decimal, annexes, all, rank, annex_numbered, outcome }
+        Index { numbered, by_decimal, decimals, annexes, all, rank, annex_numbered, outcome }
     }
 
     /// A container's place in `all` (None for a node outside every container listed).
@@ -150,45 +153,91 @@ impl Index {
 /// Where each reference points, in the order given: external ones point
 /// outside the document, internal ones are resolved against its tree.
 pub fn resolve_all(doc: &Document, refs: &[Reference]) -> Vec<Resolution> {
-    let decimals = refs.iter().any(|r| r.target.as_ref().is_some_and(|t| t.decimal.is_some()));
-    let index = Index::new(doc, decimals);
-    // The last provision of another text cited with the words that say which
-    // ("paragraphs 48 to 54 of this report"), and where it ends.
-    let mut last_cited: Option<(usize, &super::external::External)> = None;
-    refs.iter()
-        .map(|r| match (&r.external, &r.target) {
-            (None, Some(target)) => match &r.candidate {
-                None => {
-                    let here = preambular(doc, r, negotiated(doc, r, resolve_one(doc, &index, r, target, true)));
-                    match last_cited {
-                        // "… endorses the concept outlined in paragraphs 48 to
-                        // 54 of this report" then, in the next paragraph, "the
-                        // mechanism in paragraph 74": a bare number this document
-                        // does not have, right after a citation of another text,
-                        // is read as that text's: mixed evidence, not an error.
-                        Some((end, other)) if here.status == Status::Broken && !r.evidence && end + CITATION_CARRIES >= r.range.start => {
-                            mixed(doc, here, other, true)
-                        }
-                        _ => here,
+    let index = Index::new(doc, cites_decimal(refs));
+    let mut last_cited = None;
+    refs.iter().map(|r| resolve_next(doc, &index, r, &mut last_cited)).collect()
+}
+
+/// Whether some reference cites a decimal paragraph (`paragraph 7.1`).
+fn cites_decimal(refs: &[Reference]) -> bool {
+    refs.iter().any(|r| r.target.as_ref().is_some_and(|t| t.decimal.is_some()))
+}
+
+/// The last provision of another text cited with the words that say which
+/// ("paragraphs 48 to 54 of this report"), and where it ends.
+type LastCited<'r> = Option<(usize, &'r super::external::External)>;
+
+/// The resolution of `r`, the reference after those whose citations
+/// `last_cited` followed (it then follows `r`'s).
+fn resolve_next<'r>(doc: &Document, index: &Index, r: &'r Reference, last_cited: &mut LastCited<'r>) -> Resolution {
+    let resolution = match (&r.external, &r.target) {
+        (None, Some(target)) => match &r.candidate {
+            None => {
+                let here = preambular(doc, r, negotiated(doc, r, resolve_one(doc, index, r, target, true)));
+                match *last_cited {
+                    // "… endorses the concept outlined in paragraphs 48 to
+                    // 54 of this report" then, in the next paragraph, "the
+                    // mechanism in paragraph 74": a bare number this document
+                    // does not have, right after a citation of another text,
+                    // is read as that text's: mixed evidence, not an error.
+                    Some((end, other)) if here.status == Status::Broken && !r.evidence && end + CITATION_CARRIES >= r.range.start => {
+                        mixed(doc, here, other, true)
                     }
+                    _ => here,
                 }
-                // Only whether it resolves matters: no walk to explain a failure.
-                Some(other) => {
-                    if r.candidate_in_words {
-                        last_cited = Some((r.range.end, other));
-                    }
-                    mixed(doc, resolve_one(doc, &index, r, target, false), other, r.candidate_in_words)
-                }
-            },
-            (Some(e), _) => {
-                if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
-                    last_cited = Some((r.range.end, of));
-                }
-                Resolution::external()
             }
-            _ => Resolution::external(),
-        })
-        .collect()
+            // Only whether it resolves matters: no walk to explain a failure.
+            Some(other) => mixed(doc, resolve_one(doc, index, r, target, false), other, r.candidate_in_words),
+        },
+        _ => Resolution::external(),
+    };
+    follow_citation(r, last_cited);
+    resolution
+}
+
+/// Notes the provision of another text that `r` cites with the words that
+/// say which, if it does.
+fn follow_citation<'r>(r: &'r Reference, last_cited: &mut LastCited<'r>) {
+    match (&r.external, &r.target) {
+        (None, Some(_)) => {
+            if let (Some(other), true) = (&r.candidate, r.candidate_in_words) {
+                *last_cited = Some((r.range.end, other));
+            }
+        }
+        (Some(e), _) => {
+            if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
+                *last_cited = Some((r.range.end, of));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Resolves again, against `index` (the document's), the references
+/// `refs[window]` and those after them that a citation ending before
+/// `reach_end` can reach (see `CITATION_CARRIES`); the others keep what
+/// they were resolved to. For an incremental update whose tree is the
+/// previous one's (`model::references_after_same_tree`). Returns the
+/// indices resolved.
+pub fn resolve_window(
+    doc: &Document,
+    index: &ResolverIndex,
+    refs: &mut [Reference],
+    window: Range<usize>,
+    reach_end: usize,
+) -> Range<usize> {
+    let end = window.end + refs[window.end..].iter().take_while(|r| r.range.start <= reach_end + CITATION_CARRIES).count();
+    let resolutions: Vec<Resolution> = {
+        let mut last_cited = None;
+        for r in &refs[..window.start] {
+            follow_citation(r, &mut last_cited);
+        }
+        refs[window.start..end].iter().map(|r| resolve_next(doc, &index.0, r, &mut last_cited)).collect()
+    };
+    for (r, resolution) in refs[window.start..end].iter_mut().zip(resolutions) {
+        r.set_resolution(resolution);
+    }
+    window.start..end
 }
 
 /// "preambular paragraph 3": the preambular paragraph labelled `PP3` in a
@@ -589,6 +638,18 @@ pub struct ResolverIndex(Index);
 impl ResolverIndex {
     pub fn new(doc: &Document) -> ResolverIndex {
         ResolverIndex(Index::new(doc, true))
+    }
+
+    /// The index `refs` need: the decimal paragraphs only when one of them
+    /// cites one (see [`ResolverIndex::covers`]).
+    pub fn for_references(doc: &Document, refs: &[Reference]) -> ResolverIndex {
+        ResolverIndex(Index::new(doc, cites_decimal(refs)))
+    }
+
+    /// Whether this index can resolve `refs` (it holds the decimal
+    /// paragraphs, or none of them cites one).
+    pub fn covers(&self, refs: &[Reference]) -> bool {
+        self.0.decimals || !cites_decimal(refs)
     }
 }
 

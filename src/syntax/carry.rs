@@ -128,6 +128,12 @@ impl<'p> Carry<'p> {
         true
     }
 
+    /// Whether the rebuilt tree has the previous one's shape with every
+    /// range where the change moved it.
+    pub fn carried(&self) -> bool {
+        self.same_ranges
+    }
+
     /// The carry for the votes and name lists: only when every range moved
     /// with the change.
     pub fn for_names(&self) -> Option<&Carry<'p>> {

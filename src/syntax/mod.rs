@@ -38,6 +38,18 @@ pub struct Reuse {
     bold: Vec<usize>,
     lines: Vec<lines::Line>,
     marks: names::Marks,
+    /// Made by [`reparse`] with the previous tree's shape and ranges carried
+    /// over (see [`carry`]).
+    carried: bool,
+}
+
+impl Reuse {
+    /// Whether the document was made by [`reparse`] with the tree of the
+    /// previous one: the same nodes, kinds, numbers and links, every range
+    /// where the change moved it, no number within reach of the change.
+    pub fn shape_carried(&self) -> bool {
+        self.carried
+    }
 }
 
 /// Parses `text` and keeps what a later [`reparse`] can reuse.
@@ -47,7 +59,7 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
     let marks = names::Marks::find(&masked, 0, tables);
-    finish_keeping(masked, Reuse { bold, lines, marks }, language)
+    finish_keeping(masked, Reuse { bold, lines, marks, carried: false }, language)
 }
 
 /// Parses `text`, the text `prev_masked` (the masked text of a document in
@@ -81,7 +93,7 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
     masked.replace_range(from..old_to, &window);
     debug_assert_eq!(masked.len(), text.len());
 
-    let Reuse { mut bold, mut lines, mut marks } = reuse.into_owned();
+    let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
     let tables = tables(language);
@@ -104,9 +116,9 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
         }
         _ => None,
     };
-    let carry = carry::Carry::new(prev, change, TextRange::new(from, to));
-    let doc = build(masked, &lines, &marks, language, Some(carry));
-    (doc, Reuse { bold, lines, marks })
+    let mut carry = carry::Carry::new(prev, change, TextRange::new(from, to));
+    let doc = build(masked, &lines, &marks, language, Some(&mut carry));
+    (doc, Reuse { bold, lines, marks, carried: carry.carried() })
 }
 
 /// Sorted offsets after `change`, in place: those before `from` kept, those
@@ -127,7 +139,13 @@ fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document
 }
 
 /// The tree and everything on it, from classified lines (tables not yet marked).
-fn build(masked: String, lines: &[lines::Line], marks: &names::Marks, language: Language, mut carry: Option<carry::Carry>) -> Document {
+fn build(
+    masked: String,
+    lines: &[lines::Line],
+    marks: &names::Marks,
+    language: Language,
+    mut carry: Option<&mut carry::Carry>,
+) -> Document {
     let tables = tables(language);
     let table_rows = lines::table_rows(lines);
     let mut builder = Builder::new(&masked, tables);

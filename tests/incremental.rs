@@ -416,7 +416,7 @@ fn typing_near_diagnosed_references_equals_fresh_analyses() {
         "我",
         "below",
     ];
-    let per_document = edits_per_document(40) * 3;
+    let per_document = edits_per_document(40);
     let config = DiagnosticsConfig::all_enabled();
     let diagnosed = Analysis::new(diagnosed_document(), None, &config);
     for code in ["numbering.gap", "numbering.duplicate", "reference.broken", "reference.direction"] {
@@ -469,4 +469,30 @@ fn typing_near_diagnosed_references_equals_fresh_analyses() {
         kept_numbering >= least && kept_references >= least,
         "diagnostics kept: numbering {kept_numbering}, references {kept_references}"
     );
+}
+
+/// The resolver index kept across updates leaves decimal paragraphs (`7.1`)
+/// out while no reference cites one; a reference to one typed later must
+/// still resolve, exactly as in a fresh analysis.
+#[test]
+fn a_decimal_reference_typed_later_resolves_as_afresh() {
+    let mut text = String::from("I. Findings\n\n");
+    for n in 1..=4 {
+        text.push_str(&format!("7.{n} The Committee noted the progress made in area {n} of the programme of work.\n\n"));
+    }
+    text.push_str("8. The Committee recommended further work on the matters described in the report.\n");
+    let config = DiagnosticsConfig::all_enabled();
+    let mut analysis = Analysis::new(text.clone(), None, &config);
+    assert!(analysis.references.is_empty(), "the draft cites nothing yet");
+    let mut at = text.find("described in").expect("the sentence") + "described in".len();
+    for c in " paragraph 7.3".chars() {
+        text.insert(at, c);
+        at += c.len_utf8();
+        analysis = analysis.update(text.clone(), None, &config);
+    }
+    let fresh = Analysis::new(text.clone(), None, &config);
+    assert_same("decimal", &["typing \" paragraph 7.3\"".into()], &analysis, &fresh);
+    let cited = analysis.references.iter().find(|r| text[r.range.start..r.range.end].contains("7.3")).expect("the typed reference");
+    let target = cited.node.expect("paragraph 7.3 resolves");
+    assert!(text[analysis.document.nodes[target].range.start..].starts_with("7.3 "), "it points at paragraph 7.3");
 }

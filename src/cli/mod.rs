@@ -7,6 +7,7 @@
 //!   windowed to the terminal width, colour);
 //! - `json.rs`: the JSON formats; `sarif.rs`: SARIF 2.1.0.
 
+pub mod allocator;
 mod args;
 mod fix;
 mod human;

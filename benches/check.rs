@@ -277,7 +277,7 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 fn main() {
-    rapporteur::cli::allocator::configure();
+    rapporteur::cli::allocator::configure(rapporteur::cli::allocator::Workload::Batch);
     // `cargo bench` passes `--bench`; any other argument filters by name.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     type Builder = fn(usize) -> String;

@@ -362,7 +362,7 @@ fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
 }
 
 fn main() {
-    rapporteur::cli::allocator::configure();
+    rapporteur::cli::allocator::configure(rapporteur::cli::allocator::Workload::Server);
     // `cargo bench` passes `--bench`; a "1" or "10" argument picks one size.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     if filter.as_deref().is_none_or(|f| f == "stdio") {

@@ -3,6 +3,18 @@
 //! benchmarks set the same, so that they measure the analysis as the binary
 //! runs it.
 
+/// What the process is for: its allocator settings trade memory for speed
+/// only in a batch job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Workload {
+    /// The command line (`check`, `fix`, `export`, …): analyses one
+    /// document after another and exits.
+    Batch,
+    /// The language server: holds documents for hours, so its peak memory
+    /// counts more than the last tenth of the analysis's speed.
+    Server,
+}
+
 /// Sets glibc malloc's parameters (elsewhere, nothing).
 ///
 /// - Two arenas. glibc gives each thread that allocates its own arena (up
@@ -11,21 +23,30 @@
 ///   check's worker threads, kept several copies' worth of freed memory
 ///   resident (72 MB peak instead of 52 MB for a 1-MB document, 383 MB
 ///   instead of 275 MB at 10 MB). Two arenas keep two cores busy.
-/// - Blocks of up to 32 MB from the heap, and the heap grown and trimmed
-///   64 MB at a time. An analysis of a 10-MB document allocates and frees
+/// - In a batch job only: blocks of up to 32 MB from the heap, and the
+///   heap grown and trimmed 64 MB at a time. An analysis of a 10-MB document allocates and frees
 ///   buffers of megabytes (the lines, the nodes, the references); by
 ///   default glibc maps each such block afresh and unmaps it when freed, so
 ///   every analysis faults its working memory in again, page by page:
 ///   101,000 page faults in `cargo bench --bench check` (Chinese) against
-///   51,000, and the 10-MB analysis about 35% slower. Pages of the pad that
-///   are never written are not resident, so the peak memory is unchanged.
-pub fn configure() {
+///   51,000, and the 10-MB analysis about 35% slower. In `check` the peak
+///   memory does not grow (82.5 MB for a 10-MB Chinese draft, 88.7 MB
+///   before). In the server (`cargo bench --bench lsp -- stdio`) neither
+///   the keystroke latency nor the peak memory of a 10-MB document changed
+///   measurably either way (133–138 ms and 311–348 MB, varying from run to
+///   run with the threads' timing), so the server keeps glibc's defaults:
+///   memory freed between keystrokes goes back to the system.
+pub fn configure(workload: Workload) {
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = workload;
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; it is called before
     // any other thread of the process starts.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
-        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+        if workload == Workload::Batch {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+            libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+        }
     }
 }

@@ -122,6 +122,29 @@ fn line_bounds(s: &str, at: usize) -> (usize, usize) {
     let end = s[at..].find('\n').map_or(s.len(), |i| at + i + 1);
     (start, end)
 }
+/// An edit inside the line at `at`, never at its edge: one of `typed`
+/// inserted there (two times in three), else up to `max_delete - 1` bytes
+/// deleted from there; the new text with a line for the history. `None`
+/// where the line leaves no room.
+fn edit_inside_line(rng: &mut Rng, text: &str, at: usize, typed: &[&str], max_delete: usize) -> Option<(String, String)> {
+    let (start, end) = line_bounds(text, at);
+    if at <= start + 1 || at + 2 >= end {
+        return None;
+    }
+    let mut next = text.to_string();
+    if rng.chance(2, 3) {
+        let s = *rng.pick(typed);
+        next.insert_str(at, s);
+        Some((next, format!("type {s:?} at {at}")))
+    } else {
+        let to = char_boundary_at_or_before(text, (at + rng.range(1, max_delete)).min(end - 2));
+        if to <= at {
+            return None;
+        }
+        next.replace_range(at..to, "");
+        Some((next, format!("delete {at}..{to}")))
+    }
+}
 
 /// One random edit of `text`, and what it was (for the failure message).
 fn edit(rng: &mut Rng, text: &str) -> (String, String) {
@@ -192,6 +215,14 @@ fn assert_same(name: &str, history: &[String], updated: &Analysis, fresh: &Analy
             );
         }
     }
+}
+
+/// The update of `analysis` to `next` (borrowing it on even keystrokes `k`,
+/// consuming it on odd ones), checked against a fresh analysis of `next`.
+fn update_checked(name: &str, history: &[String], analysis: Analysis, next: &str, k: usize, config: &DiagnosticsConfig) -> Analysis {
+    let updated = if k % 2 == 0 { analysis.update(next, None, config) } else { analysis.into_update(next, None, config) };
+    assert_same(name, history, &updated, &Analysis::new(next, None, config));
+    updated
 }
 
 #[test]
@@ -282,9 +313,7 @@ fn updates_equal_fresh_analyses_on_adversarial_text() {
         for k in 0..edits_per_document(20) {
             let (next, what) = edit(&mut rng, &text);
             history.push(what);
-            let updated =
-                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
-            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            let updated = update_checked(&name, &history, analysis, &next, k, &config);
             text = next;
             analysis = updated;
             // A one-line text doubles when its line is duplicated: keep it bounded.
@@ -335,26 +364,9 @@ fn typing_inside_lines_equals_fresh_analyses() {
         let mut history = Vec::new();
         for k in 0..per_document {
             let at = char_boundary_at_or_before(&text, rng.below(text.len() + 1));
-            let (start, end) = line_bounds(&text, at);
-            if at <= start + 1 || at + 2 >= end {
-                continue;
-            }
-            let mut next = text.clone();
-            if rng.chance(2, 3) {
-                let s = *rng.pick(TYPED);
-                next.insert_str(at, s);
-                history.push(format!("type {s:?} at {at}"));
-            } else {
-                let to = char_boundary_at_or_before(&text, (at + rng.range(1, 4)).min(end - 2));
-                if to <= at {
-                    continue;
-                }
-                next.replace_range(at..to, "");
-                history.push(format!("delete {at}..{to}"));
-            }
-            let updated =
-                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
-            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            let Some((next, what)) = edit_inside_line(&mut rng, &text, at, TYPED, 4) else { continue };
+            history.push(what);
+            let updated = update_checked(&name, &history, analysis, &next, k, &config);
             text = next;
             analysis = updated;
         }
@@ -437,26 +449,9 @@ fn typing_near_diagnosed_references_equals_fresh_analyses() {
             let near = if spots.is_empty() { rng.below(text.len() + 1) } else { *rng.pick(&spots) };
             let at = (near + rng.below(80)).saturating_sub(40).min(text.len());
             let at = char_boundary_at_or_before(&text, at);
-            let (start, end) = line_bounds(&text, at);
-            if at <= start + 1 || at + 2 >= end {
-                continue;
-            }
-            let mut next = text.clone();
-            if rng.chance(2, 3) {
-                let s = *rng.pick(TYPED);
-                next.insert_str(at, s);
-                history.push(format!("type {s:?} at {at}"));
-            } else {
-                let to = char_boundary_at_or_before(&text, (at + rng.range(1, 6)).min(end - 2));
-                if to <= at {
-                    continue;
-                }
-                next.replace_range(at..to, "");
-                history.push(format!("delete {at}..{to}"));
-            }
-            let updated =
-                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
-            assert_same(&name, &history, &updated, &Analysis::new(next.clone(), None, &config));
+            let Some((next, what)) = edit_inside_line(&mut rng, &text, at, TYPED, 6) else { continue };
+            history.push(what);
+            let updated = update_checked(&name, &history, analysis, &next, k, &config);
             let kept_now = updated.diagnostics_kept();
             kept_numbering += usize::from(kept_now.numbering);
             kept_references += usize::from(kept_now.references);

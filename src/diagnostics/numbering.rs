@@ -7,9 +7,7 @@
 //! sequence breaks, and looks one item ahead to tell a typo from a missing
 //! or an inserted item, so that one mistake gives one diagnostic.
 
-use std::collections::HashSet;
-
-use crate::hash::FastHasher;
+use crate::hash::FastSet;
 
 use crate::syntax::{Document, NodeId, NodeKind};
 use crate::text::TextRange;
@@ -138,7 +136,7 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
         prefix => format!("{prefix}.{v}"),
     };
     let mut max = 0u32;
-    let mut seen: HashSet<u32, std::hash::BuildHasherDefault<FastHasher>> = HashSet::default();
+    let mut seen: FastSet<u32> = FastSet::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();
     for i in 0..seq.len() {
         let v = value(i);

@@ -111,10 +111,7 @@ impl Analysis {
         let line_index = LineIndex::new(&text);
         let (document, reuse) = syntax::parse_keeping(&text, language);
         // (the resolver's index is kept for the updates that keep the tree)
-        let (mut references, reference_reuse) = model::find::find_keeping(&document);
-        let resolver = Arc::new(model::resolve::ResolverIndex::for_references(&document, &references));
-        let all = references.len();
-        model::resolve::resolve_window(&document, &resolver, &mut references, 0..all, 0);
+        let (references, reference_reuse, resolver) = model::references_keeping(&document);
         let diagnostics = diagnostics::check(&document, &references, config);
         let vocabulary = Arc::new(config.negotiation.clone());
         Analysis {
@@ -129,7 +126,7 @@ impl Analysis {
             detected,
             vocabulary,
             overrides: config.overrides.clone(),
-            resolver: Some(resolver),
+            resolver: Some(Arc::new(resolver)),
             diagnostics_kept: reuse::KeptDiagnostics::default(),
         }
     }

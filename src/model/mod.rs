@@ -23,11 +23,20 @@ pub fn references(doc: &Document) -> Vec<Reference> {
     refs
 }
 
-/// [`references`], and what a later [`references_after`] can reuse.
-pub fn references_keeping(doc: &Document) -> (Vec<Reference>, find::Reuse) {
+/// [`references`], what a later [`references_after`] can reuse, and the
+/// resolver index they were resolved against (which an update that keeps
+/// the tree keeps: [`references_after_same_tree`]).
+pub fn references_keeping(doc: &Document) -> (Vec<Reference>, find::Reuse, resolve::ResolverIndex) {
     let (mut refs, reuse) = find::find_keeping(doc);
-    resolve(doc, &mut refs);
-    (refs, reuse)
+    let index = resolve::ResolverIndex::for_references(doc, &refs);
+    resolve_every(doc, &index, &mut refs);
+    (refs, reuse, index)
+}
+
+/// Resolves every reference of `refs` against `index`, `doc`'s.
+fn resolve_every(doc: &Document, index: &resolve::ResolverIndex, refs: &mut [Reference]) {
+    let all = refs.len();
+    resolve::resolve_window(doc, index, refs, 0..all, 0);
 }
 
 /// The references of `doc`, which is the previous document after `change`,
@@ -77,8 +86,7 @@ pub fn references_after_same_tree(
             (refs, reuse, Some(resolved))
         }
         None => {
-            let all = refs.len();
-            resolve::resolve_window(doc, index, &mut refs, 0..all, 0);
+            resolve_every(doc, index, &mut refs);
             (refs, reuse, None)
         }
     }

@@ -46,6 +46,12 @@ struct Index {
 /// container (its node + 1, 0 for the body), node.
 type Numbered = (u8, u32, usize, usize, NodeId);
 
+/// A container's rank in [`Numbered`]: 0 the body, `i + 1` the `i`-th
+/// annex, `usize::MAX` an annex that is not at the top level.
+fn container_rank(rank: &FastMap<NodeId, usize>, c: Option<NodeId>) -> usize {
+    c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX))
+}
+
 /// A container's place in [`Numbered`] (its node + 1, 0 for the body).
 fn container_key(c: Option<NodeId>) -> usize {
     c.map_or(0, |a| a + 1)
@@ -77,7 +83,7 @@ impl Index {
                     continue;
                 }
                 let c = doc.container_of(id);
-                let r = c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX));
+                let r = container_rank(&rank, c);
                 numbered.push((n.kind as u8, num.value, r, container_key(c), id));
             }
         }
@@ -138,7 +144,7 @@ impl Index {
         let upto = from + self.numbered[from..].partition_point(|e| (e.0, e.1) == key);
         let list = &self.numbered[from..upto];
         if let Some(own) = first.filter(|&c| self.holds(containers, c)) {
-            let r = own.map_or(0, |a| self.rank.get(&a).copied().unwrap_or(usize::MAX));
+            let r = container_rank(&self.rank, own);
             let c = (r, container_key(own));
             let start = list.partition_point(|e| (e.2, e.3) < c);
             let here: Vec<NodeId> = list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4).filter(|&id| accept(id)).collect();

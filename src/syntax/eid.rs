@@ -6,9 +6,7 @@
 //! when numbered continuously, the section when numbering restarts), not
 //! from the headings between them.
 
-use crate::hash::{hash_str, FastHasher, FastMap};
-
-type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<FastHasher>>;
+use crate::hash::{hash_str, FastMap, FastSet};
 
 use super::tree::{Document, NodeId, NodeKind, NumberStyle};
 use crate::lang::numerals::{to_letter, to_roman};

@@ -526,13 +526,15 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     // The analyzer is handed the latest analysis of an earlier version (the
     // one it reuses what lies away from the edit from), and its result
     // equals a fresh analysis of the new text.
-    // (the text analysed, the text of the analysis it updated)
-    type Calls = Vec<(String, Option<String>)>;
+    // (the text analysed, the text of the analysis it updated, how many
+    // held that analysis)
+    type Calls = Vec<(String, Option<String>, usize)>;
     let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
     let analyzer: Analyzer =
         Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>| {
-            record.lock().unwrap().push((text.to_string(), previous.as_ref().map(|p| p.text.to_string())));
+            let holders = previous.as_ref().map_or(0, Arc::strong_count);
+            record.lock().unwrap().push((text.to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
             rapporteur::lsp::analyze(text, language, config, previous)
         });
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
@@ -557,6 +559,11 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
         // Each update starts from the text analysed just before it.
         assert_eq!(window[1].1.as_deref(), Some(window[0].0.as_str()));
     }
+    // … and is its only holder (neither the workspace index nor the
+    // snapshot published before keeps it), so that it edits its buffers in
+    // place instead of copying them.
+    let holders: Vec<usize> = calls[1..].iter().map(|c| c.2).collect();
+    assert!(holders.iter().all(|&n| n == 1), "holders of the analysis each update started from: {holders:?}");
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 use tower_lsp_server::ls_types::{self as lsp, DiagnosticSeverity, NumberOrString, Uri};
@@ -61,36 +61,62 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
         let mut next = Some(doc);
         while let Some(doc) = next.take() {
             let started = Instant::now();
+            let version = doc.version;
             // A panic here must not leave the lane marked running for ever.
-            let analysed = match (CatchPanic { inner: Box::pin(publish(&shared, &uri, &doc)) }).await {
-                Ok(analysed) => analysed,
+            let prepared = match (CatchPanic { inner: Box::pin(prepare(&shared, &uri, &doc)) }).await {
+                Ok(prepared) => prepared,
                 Err(panic) => {
-                    log::stderr(Level::Error, &format!("publishing {} (version {}) failed: {panic}", uri.as_str(), doc.version));
-                    false
+                    log::stderr(Level::Error, &format!("publishing {} (version {version}) failed: {panic}", uri.as_str()));
+                    Prepared::Nothing
                 }
             };
+            // Before sending: the client may answer the diagnostics with the
+            // next edit at once, and the update of this analysis should then
+            // be its only holder (so that it moves its buffers instead of
+            // copying them). So the next snapshot takes the analysis now, and
+            // this task lets go of its snapshot.
+            {
+                let mut l = lock(&lane);
+                next = l.pending.take();
+                if next.is_none() {
+                    l.running = false;
+                }
+            }
+            let handed_over = match (&next, doc.cached_analysis()) {
+                (Some(next), Some(analysis)) => next.offer_basis(analysis),
+                _ => false,
+            };
+            let sent_for = Arc::downgrade(&doc);
+            if handed_over || shared.docs.is_current(&uri, &doc) {
+                // Its analysis lives on (the next snapshot's basis, or the
+                // store's current snapshot): dropping it here frees little.
+                drop(doc);
+            } else {
+                state::release(doc);
+            }
+            if let Prepared::Send(diagnostics) = prepared {
+                send(&shared, &uri, &sent_for, version, diagnostics).await;
+                if log::enabled(Level::Debug) {
+                    let msg = format!("{} version {version}: analysed and published in {:?}", uri.as_str(), started.elapsed());
+                    log::stderr(Level::Debug, &msg);
+                }
+            }
             super::workspace::republish_dependents(&shared);
-            if analysed && log::enabled(Level::Debug) {
-                let msg = format!("{} version {}: analysed and published in {:?}", uri.as_str(), doc.version, started.elapsed());
-                log::stderr(Level::Debug, &msg);
-            }
-            let mut l = lock(&lane);
-            next = l.pending.take();
-            if next.is_none() {
-                l.running = false;
-            }
-            drop(l);
-            if let (Some(next), Some(analysis)) = (&next, doc.cached_analysis()) {
-                next.offer_basis(analysis);
-            }
-            state::release(doc);
         }
     });
 }
 
-/// Analyses `doc` and publishes its diagnostics if it is still the latest;
-/// true if it was analysed.
-async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
+/// What [`prepare`] made of a snapshot.
+enum Prepared {
+    /// Not analysed (superseded, or diverged from the client's text), or
+    /// the analysis failed (logged).
+    Nothing,
+    /// Its diagnostics, to send if it is still the latest.
+    Send(Vec<lsp::Diagnostic>),
+}
+
+/// Analyses `doc` and makes its diagnostics if it is still the latest.
+async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Prepared {
     let debounce = doc.settings.debounce_ms.map(Duration::from_millis).unwrap_or(shared.options.debounce);
     if !debounce.is_zero() {
         tokio::time::sleep(debounce).await;
@@ -98,7 +124,7 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
     // A text that may differ from the client's: its diagnostics were
     // withdrawn, and nothing is analysed or sent until it is resynchronised.
     if doc.diverged || !shared.docs.is_current(uri, doc) {
-        return false;
+        return Prepared::Nothing;
     }
     let enc = shared.encoding();
     let analyzer = Arc::clone(&shared.options.analyzer);
@@ -106,7 +132,7 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
     let index = Arc::clone(&shared.workspace);
     let computed = tokio::task::spawn_blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
-            let analysis = task_doc.analysis(&analyzer);
+            let analysis = task_doc.analysis(&analyzer, &|earlier| index.lend(&task_uri, earlier));
             // A file that is not a UN document (a README, notes) gets none.
             let active = task_doc.is_active(&analysis);
             // The workspace takes the editor's text; references into other documents are checked there.
@@ -124,28 +150,32 @@ async fn publish(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> bool {
         }))
     })
     .await;
-    let diagnostics = match computed {
-        Ok(Ok(diagnostics)) => diagnostics,
+    match computed {
+        Ok(Ok(diagnostics)) => Prepared::Send(diagnostics),
         Ok(Err(panic)) => {
             let msg = format!("analysis of {} (version {}) failed: {}", uri.as_str(), doc.version, panic_message(&*panic));
             shared.log(Level::Error, msg).await;
-            return true;
+            Prepared::Nothing
         }
         Err(join) => {
             let msg = format!("analysis of {} (version {}) did not finish: {join}", uri.as_str(), doc.version);
             shared.log(Level::Error, msg).await;
-            return true;
+            Prepared::Nothing
         }
-    };
-    let _gate = shared.publish_gate.lock().await;
-    if !shared.docs.is_current(uri, doc) {
-        if log::enabled(Level::Debug) {
-            log::stderr(Level::Debug, &format!("version {} of {} superseded; not published", doc.version, uri.as_str()));
-        }
-        return true;
     }
-    super::direct::send_diagnostics(shared, uri.clone(), diagnostics, Some(doc.version)).await;
-    true
+}
+
+/// Sends the diagnostics of `doc` (version `version`) if it is still the
+/// document's latest snapshot, under the publish gate.
+async fn send(shared: &Shared, uri: &Uri, doc: &Weak<DocState>, version: i32, diagnostics: Vec<lsp::Diagnostic>) {
+    let _gate = shared.publish_gate.lock().await;
+    if !shared.docs.is_current_snapshot(uri, doc) {
+        if log::enabled(Level::Debug) {
+            log::stderr(Level::Debug, &format!("version {version} of {} superseded; not published", uri.as_str()));
+        }
+        return;
+    }
+    super::direct::send_diagnostics(shared, uri.clone(), diagnostics, Some(version)).await;
 }
 
 /// The analysis's diagnostics as protocol values, at most `cap` of them

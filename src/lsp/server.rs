@@ -128,14 +128,17 @@ impl Shared {
         self.client.log_message(typ, message).await;
     }
 
-    /// The analysis of `doc`, computed on a blocking thread if not yet done.
-    pub async fn analysis(&self, doc: &Arc<DocState>) -> Result<Arc<Analysis>> {
+    /// The analysis of `doc` (a snapshot of `uri`), computed on a blocking
+    /// thread if not yet done.
+    pub async fn analysis(&self, uri: &Uri, doc: &Arc<DocState>) -> Result<Arc<Analysis>> {
         if let Some(a) = doc.cached_analysis() {
             return Ok(a);
         }
         let doc = Arc::clone(doc);
         let analyzer = Arc::clone(&self.options.analyzer);
-        match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| doc.analysis(&analyzer)))).await {
+        let (index, uri) = (Arc::clone(&self.workspace), uri.clone());
+        let analyse = move || doc.analysis(&analyzer, &|earlier| index.lend(&uri, earlier));
+        match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(analyse))).await {
             Ok(Ok(a)) => Ok(a),
             Ok(Err(panic)) => Err(internal(format!("the analysis failed: {}", panic_message(&*panic)))),
             Err(join) => Err(internal(format!("the analysis did not finish: {join}"))),
@@ -284,12 +287,13 @@ impl Backend {
         let _guard = CancelOnDrop(Arc::clone(&cancelled));
         let analyzer = Arc::clone(&self.shared.options.analyzer);
         let enc = self.shared.encoding();
+        let (index, uri) = (Arc::clone(&self.shared.workspace), uri.clone());
         let task = tokio::task::spawn_blocking(move || {
             catch_unwind(AssertUnwindSafe(|| {
                 if cancelled.load(Ordering::Acquire) {
                     return None;
                 }
-                let analysis = doc.analysis(&analyzer);
+                let analysis = doc.analysis(&analyzer, &|earlier| index.lend(&uri, earlier));
                 if cancelled.load(Ordering::Acquire) {
                     return None;
                 }
@@ -307,7 +311,7 @@ impl Backend {
     /// The latest snapshot of `uri` and its analysis.
     async fn analysed(&self, uri: &Uri) -> Result<Arc<Analysis>> {
         let doc = self.shared.docs.get(uri).ok_or_else(|| not_open(uri))?;
-        self.shared.analysis(&doc).await
+        self.shared.analysis(uri, &doc).await
     }
 
     fn offset(&self, a: &Analysis, uri: &Uri, pos: Position, what: &str) -> usize {
@@ -494,8 +498,12 @@ impl LanguageServer for Backend {
             }
             match updated {
                 Some((doc, (notes, resynced), old)) => {
+                    // The new snapshot holds the old one's analysis (its
+                    // basis), so dropping the old one frees only what the
+                    // edit replaced of the rope; dropped here rather than on
+                    // another thread so that the update owns that analysis.
+                    drop(old);
                     publish::schedule(&self.shared, uri.clone(), doc);
-                    state::release(old);
                     if resynced {
                         let msg = format!("{}: the whole text was sent again; diagnostics resume", uri.as_str());
                         self.shared.log(Level::Info, msg).await;
@@ -628,7 +636,7 @@ impl LanguageServer for Backend {
         self.request("textDocument/semanticTokens/range", async {
             let uri = params.text_document.uri;
             let doc = self.shared.docs.get(&uri).ok_or_else(|| not_open(&uri))?;
-            let a = self.shared.analysis(&doc).await?;
+            let a = self.shared.analysis(&uri, &doc).await?;
             let start = self.offset(&a, &uri, params.range.start, "semanticTokens/range");
             let end = self.offset(&a, &uri, params.range.end, "semanticTokens/range");
             let within = rapporteur_range(start, end);

@@ -62,6 +62,28 @@ impl Index {
         self.progress.store(progress, Ordering::Release);
     }
 
+    /// Takes an open document's `earlier` analysis out of the index while
+    /// the analysis of its next version updates it (see
+    /// [`super::state::DocState::analysis`]), so that the update can own it;
+    /// [`Index::open_document`] puts the new one in when it is done, and
+    /// has the documents citing it published again. Meanwhile the others
+    /// see the document as not indexed: no target in it, no diagnostic
+    /// about their references into it.
+    pub fn lend(&self, uri: &Uri, earlier: &Arc<Analysis>) {
+        let key = uri.as_str();
+        let indexed = {
+            let ws = self.read();
+            ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, earlier))
+        };
+        if indexed {
+            let mut ws = self.write();
+            // (checked again under the write lock)
+            if ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, earlier)) {
+                ws.remove(key);
+            }
+        }
+    }
+
     /// Puts the editor's analysis of an open document in the index (or
     /// takes it out, if it is not a UN document), and returns its
     /// diagnostics about references into the other documents.

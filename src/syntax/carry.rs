@@ -15,13 +15,6 @@ use crate::text::{TextChange, TextRange};
 
 use super::tree::{Document, NameItem, NameList, Node, NodeId, RecordedVoteData};
 
-/// How far past a number its eId reads the text: a negotiation word
-/// (`5 bis`, `5 quinquies`: one space or no-break space, the word, the
-/// character after it).
-fn suffix_reach() -> usize {
-    2 + crate::lang::tables::negotiation::SUFFIXES.iter().map(|(word, _)| word.len()).max().unwrap_or(0) + 4
-}
-
 pub struct Carry<'p> {
     /// The previous document (its masked text taken out).
     prev: Cow<'p, Document>,
@@ -34,12 +27,11 @@ pub struct Carry<'p> {
     same_ranges: bool,
     /// The previous votes' indices, by paragraph.
     votes_by_paragraph: Vec<(NodeId, usize)>,
-    suffix_reach: usize,
 }
 
 impl<'p> Carry<'p> {
     pub fn new(prev: Cow<'p, Document>, change: TextChange, window: TextRange) -> Carry<'p> {
-        Carry { prev, change, window, same_shape: false, same_ranges: false, votes_by_paragraph: Vec::new(), suffix_reach: suffix_reach() }
+        Carry { prev, change, window, same_shape: false, same_ranges: false, votes_by_paragraph: Vec::new() }
     }
 
     /// Compares the rebuilt tree (its nodes, roots and schemes; eIds, votes
@@ -50,6 +42,11 @@ impl<'p> Carry<'p> {
             prev.nodes.len() == doc.nodes.len() && prev.roots == doc.roots && prev.schemes == doc.schemes && prev.language == doc.language;
         self.same_ranges = self.same_shape;
         if !self.same_shape {
+            return;
+        }
+        if !self.same_suffixes(doc) {
+            self.same_shape = false;
+            self.same_ranges = false;
             return;
         }
         for (old, new) in prev.nodes.iter().zip(&doc.nodes) {
@@ -84,16 +81,24 @@ impl<'p> Carry<'p> {
             && old.slip == new.slip
             && match (old.number, new.number) {
                 (None, None) => true,
-                // An eId reads the number as written and the word after it:
-                // both must lie away from the change.
-                (Some(a), Some(b)) => {
-                    a.value == b.value
-                        && a.style == b.style
-                        && self.maps(a.span, b.span)
-                        && (b.span.end + self.suffix_reach <= self.change.start || b.span.start >= self.change.new_end)
-                }
+                // An eId reads the number as written and the negotiation
+                // word after it (compared in `same_suffixes`).
+                (Some(a), Some(b)) => a.value == b.value && a.style == b.style && self.maps(a.span, b.span),
                 _ => false,
             }
+    }
+
+    /// Whether the negotiation words after the numbers (`5 bis`, `5之二`)
+    /// are the previous ones, on the same nodes, where the change moved
+    /// them: typing next to a number keeps the tree unless it makes or
+    /// unmakes such a word.
+    fn same_suffixes(&self, doc: &Document) -> bool {
+        let prev = &self.prev.suffixed;
+        prev.len() == doc.suffixed.len()
+            && prev
+                .iter()
+                .zip(&doc.suffixed)
+                .all(|(&(a_id, a_word, a), &(b_id, b_word, b))| a_id == b_id && a_word == b_word && self.maps(a, b))
     }
 
     /// Whether an offset of the previous text is `new` in this one.
@@ -248,7 +253,19 @@ mod tests {
         let at = TEXT.find("2. Speakers").unwrap();
         // A new numbered paragraph: another tree.
         assert_eq!(carried(at, 0, "4. New.\n"), (false, false));
-        // Typing just after a number (`2 bis.` would be another eId).
-        assert!(!carried(at + 1, 0, "x").0);
+        // A negotiation word typed after a number (`2 bis.`: another eId).
+        assert!(!carried(at + 1, 0, " bis").0);
+    }
+
+    #[test]
+    fn typing_next_to_a_number_keeps_the_tree_unless_it_makes_a_negotiation_word() {
+        let at = TEXT.find("Speakers").unwrap();
+        // `2. xSpeakers`: the number and its (absent) word are unchanged.
+        assert_eq!(carried(at, 0, "x"), (true, true));
+        // `2. Speakers` → `2. peakers`.
+        assert!(carried(at, 1, "").0);
+        // `3. Recalls` → `3 ter. Recalls`: a word after the number.
+        let at = TEXT.find("3. Recalls").unwrap() + 1;
+        assert!(!carried(at, 0, " ter").0);
     }
 }

@@ -46,7 +46,7 @@ pub struct Reuse {
 impl Reuse {
     /// Whether the document was made by [`reparse`] with the tree of the
     /// previous one: the same nodes, kinds, numbers and links, every range
-    /// where the change moved it, no number within reach of the change.
+    /// where the change moved it, the same negotiation words after the numbers.
     pub fn shape_carried(&self) -> bool {
         self.carried
     }

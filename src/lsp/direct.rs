@@ -217,9 +217,27 @@ impl Backend {
     pub async fn document_symbol_direct(&self, params: DirectParams<DocumentSymbolParams>) -> Result<Option<DocumentSymbolResponse>> {
         let DirectParams { id, params } = params;
         let symbols = self.document_symbol_answer(params).await?;
-        match self.shared.direct.get() {
-            Some(direct) if direct.answer(&id, &symbols) => Ok(None),
-            _ => Ok(symbols),
+        let Some(direct) = self.shared.direct.get().map(Arc::clone) else { return Ok(symbols) };
+        // Serialised (megabytes for a large document) and freed on a
+        // blocking thread: the library polls every request's future on one
+        // task, so doing it here would hold up the hovers of other documents.
+        let answered = tokio::task::spawn_blocking(move || {
+            let sent = direct.answer(&id, &symbols);
+            if sent {
+                drop(symbols);
+                None
+            } else {
+                Some(symbols)
+            }
+        })
+        .await;
+        match answered {
+            Ok(None) => Ok(None),
+            Ok(Some(symbols)) => Ok(symbols),
+            Err(join) => Err(tower_lsp_server::jsonrpc::Error {
+                message: format!("documentSymbol: {join}").into(),
+                ..tower_lsp_server::jsonrpc::Error::internal_error()
+            }),
         }
     }
 }

@@ -48,6 +48,10 @@ struct Citation {
     /// A hash of the cited node's text as written (see [`raw_text`]): while
     /// it stays the same, nothing needs comparing.
     hash: u64,
+    /// Where that text lies in the version these citations are of, when it
+    /// is the cited node's: a target whose text lies there, moved by the
+    /// edit and away from it, has the same hash without reading it again.
+    raw: Option<TextRange>,
     /// The cited node's own text without its number, whitespace folded.
     content: Arc<str>,
 }
@@ -89,7 +93,11 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
     let mut hashes: FastMap<NodeId, u64> = FastMap::default();
     let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(raw_text(a, node)));
-    let carried = previous.map(|p| carry(p, a)).unwrap_or_default();
+    let change = previous.map(|p| TextChange::between(&p.text, &a.text));
+    let carried = match (previous, change) {
+        (Some(p), Some(change)) => carry(p, a, change),
+        _ => FastMap::default(),
+    };
     let mut entries = Vec::new();
     let mut drifts = Vec::new();
     let mut found: FastMap<Arc<str>, Option<(NodeId, f64)>> = FastMap::default();
@@ -100,20 +108,36 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             // Ambiguous or broken for now (a duplicate number half-way
             // through renumbering): keep what it cited.
             if let Some(before) = before {
-                entries.push(Citation { range: r.range, ..before.clone() });
+                entries.push(Citation { range: r.range, raw: None, ..before.clone() });
             }
             continue;
         };
         let kind = a.document.nodes[now].kind;
-        let hash = hash_of(now);
+        let raw = raw_range(a, now);
+        // The text where the one cited before lay, untouched: the same
+        // hash (the usual case at a keystroke, settled without reading it).
+        let untouched = |b: &Citation| match (b.raw, change) {
+            (Some(then), Some(c)) => moved_away(then, c) == Some(raw),
+            _ => false,
+        };
+        let hash = match before {
+            Some(b) if b.kind == kind && untouched(b) => b.hash,
+            _ => hash_of(now),
+        };
         // The same text as before: the usual case, settled without reading it.
         if let Some(before) = before.filter(|b| b.kind == kind && b.hash == hash) {
-            entries.push(Citation { range: r.range, ..before.clone() });
+            entries.push(Citation { range: r.range, raw: Some(raw), ..before.clone() });
             continue;
         }
         let current = content_of(now);
-        let fresh =
-            Citation { range: r.range, written: a.text[r.range.start..r.range.end].into(), kind, hash, content: Arc::clone(&current) };
+        let fresh = Citation {
+            range: r.range,
+            written: a.text[r.range.start..r.range.end].into(),
+            kind,
+            hash,
+            raw: Some(raw),
+            content: Arc::clone(&current),
+        };
         let Some(before) = before.filter(|b| b.kind == kind) else {
             entries.push(fresh);
             continue;
@@ -133,7 +157,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
                     drift.diagnostic.severity = severity;
                     drifts.push(drift);
                 }
-                entries.push(Citation { range: r.range, ..before.clone() });
+                entries.push(Citation { range: r.range, raw: None, ..before.clone() });
             }
             // The cited text is gone (rewritten, deleted): the reference
             // now cites what it resolves to.
@@ -146,8 +170,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
 /// The earlier citations, by index of the reference in `a` they belong to:
 /// references away from the change by position; inside it, by their
 /// written text, in order.
-fn carry(previous: &Citations, a: &Analysis) -> FastMap<usize, Citation> {
-    let change = TextChange::between(&previous.text, &a.text);
+fn carry(previous: &Citations, a: &Analysis, change: TextChange) -> FastMap<usize, Citation> {
     let mut out = FastMap::default();
     let mut at: FastMap<(usize, usize), usize> = FastMap::default();
     let mut inside_new: Vec<usize> = Vec::new();
@@ -270,10 +293,28 @@ fn short(a: &Analysis, node: NodeId) -> String {
 
 /// A node's own text after its number, as written.
 fn raw_text(a: &Analysis, node: NodeId) -> &str {
+    let r = raw_range(a, node);
+    &a.text[r.start..r.end]
+}
+
+/// Where [`raw_text`] reads.
+fn raw_range(a: &Analysis, node: NodeId) -> TextRange {
     let n = &a.document.nodes[node];
     let own = crate::syntax::names::own_text(&a.document, node);
     let from = n.number.map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
-    &a.text[from..own.end]
+    TextRange::new(from, own.end)
+}
+
+/// A range of the text before `change` in the text after it, when the
+/// change neither touches nor borders it (its text is then the same).
+fn moved_away(r: TextRange, change: TextChange) -> Option<TextRange> {
+    if r.end < change.start {
+        Some(r)
+    } else if r.start > change.old_end {
+        Some(TextRange::new(r.start - change.old_end + change.new_end, r.end - change.old_end + change.new_end))
+    } else {
+        None
+    }
 }
 
 /// A node's own text without its number, whitespace folded, markup out.
@@ -369,6 +410,41 @@ mod tests {
         assert!(drifts.is_empty());
         let (_, drifts) = track(Some(&citations), &analyse(&swapped), &config);
         assert_eq!(drifts.len(), 1, "two paragraphs swapped by hand");
+    }
+
+    #[test]
+    fn keystrokes_reuse_the_hashes_of_untouched_targets_and_no_more() {
+        // Each version's drift and citations equal those found without the
+        // ranges (every cited text hashed again), keystroke by keystroke:
+        // typing in the cited paragraph, beside it, in the reference, and
+        // a paragraph swapped by hand.
+        let config = DiagnosticsConfig::all_enabled();
+        let forget = |c: &Citations| Citations {
+            text: Arc::clone(&c.text),
+            entries: c.entries.iter().map(|e| Citation { raw: None, ..e.clone() }).collect(),
+        };
+        let summary = |c: &Citations| c.entries.iter().map(|e| (e.range, e.hash, e.content.to_string())).collect::<Vec<_>>();
+        let mut text = BEFORE.to_string();
+        let (mut citations, _) = track(None, &analyse(&text), &config);
+        let mut reused = 0;
+        let mut versions: Vec<String> = Vec::new();
+        for (needle, insert) in [("我们将", "还"), ("提交大会", "全体"), ("二. 后续", "工作"), ("3. 我们欢迎", "所有"), ("重申", "再次")]
+        {
+            let at = text.find(needle).unwrap() + needle.len();
+            text.insert_str(at, insert);
+            versions.push(text.clone());
+        }
+        versions.push(text.replace("2. 我们还将", "2. 我们所有欢迎").replacen("3. 我们所有欢迎", "3. 我们还将", 1));
+        for version in versions {
+            let a = analyse(&version);
+            let (kept, drifts) = track(Some(&citations), &a, &config);
+            let (fresh, fresh_drifts) = track(Some(&forget(&citations)), &a, &config);
+            assert_eq!(summary(&kept), summary(&fresh), "{version}");
+            assert_eq!(format!("{drifts:?}"), format!("{fresh_drifts:?}"), "{version}");
+            reused += kept.entries.iter().zip(&citations.entries).filter(|(k, c)| k.raw.is_some() && c.raw.is_some()).count();
+            citations = kept;
+        }
+        assert!(reused > 0);
     }
 
     #[test]

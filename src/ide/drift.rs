@@ -96,13 +96,13 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let change = previous.map(|p| TextChange::between(&p.text, &a.text));
     let carried = match (previous, change) {
         (Some(p), Some(change)) => carry(p, a, change),
-        _ => FastMap::default(),
+        _ => vec![None; a.references.len()],
     };
     let mut entries = Vec::new();
     let mut drifts = Vec::new();
     let mut found: FastMap<Arc<str>, Option<(NodeId, f64)>> = FastMap::default();
     for (i, r) in a.references.iter().enumerate() {
-        let before = carried.get(&i);
+        let before = carried[i];
         let now = r.node.filter(|_| r.status == Status::Resolved && r.target.is_some());
         let Some(now) = now else {
             // Ambiguous or broken for now (a duplicate number half-way
@@ -169,32 +169,36 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
 
 /// The earlier citations, by index of the reference in `a` they belong to:
 /// references away from the change by position; inside it, by their
-/// written text, in order.
-fn carry(previous: &Citations, a: &Analysis, change: TextChange) -> FastMap<usize, Citation> {
-    let mut out = FastMap::default();
-    let mut at: FastMap<(usize, usize), usize> = FastMap::default();
+/// written text, in order. Both lists are in document order, so those away
+/// from the change are matched in one walk.
+fn carry<'c>(previous: &'c Citations, a: &Analysis, change: TextChange) -> Vec<Option<&'c Citation>> {
+    let mut out = vec![None; a.references.len()];
+    let mut inside_old: Vec<&Citation> = Vec::new();
+    let mut away: Vec<(TextRange, &Citation)> = Vec::with_capacity(previous.entries.len());
+    for c in &previous.entries {
+        if c.range.end <= change.start {
+            away.push((c.range, c));
+        } else if c.range.start >= change.old_end {
+            let moved = TextRange::new(c.range.start - change.old_end + change.new_end, c.range.end - change.old_end + change.new_end);
+            away.push((moved, c));
+        } else {
+            inside_old.push(c);
+        }
+    }
+    let key = |r: TextRange| (r.start, r.end);
+    let mut j = 0;
     let mut inside_new: Vec<usize> = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
         if r.range.end <= change.start || r.range.start >= change.new_end {
-            at.insert((r.range.start, r.range.end), i);
+            while j < away.len() && key(away[j].0) < key(r.range) {
+                j += 1;
+            }
+            if j < away.len() && away[j].0 == r.range {
+                out[i] = Some(away[j].1);
+                j += 1;
+            }
         } else {
             inside_new.push(i);
-        }
-    }
-    let mut inside_old: Vec<&Citation> = Vec::new();
-    for c in &previous.entries {
-        let moved = if c.range.end <= change.start {
-            Some(c.range)
-        } else if c.range.start >= change.old_end {
-            Some(TextRange::new(c.range.start - change.old_end + change.new_end, c.range.end - change.old_end + change.new_end))
-        } else {
-            inside_old.push(c);
-            None
-        };
-        if let Some(range) = moved {
-            if let Some(&i) = at.get(&(range.start, range.end)) {
-                out.insert(i, c.clone());
-            }
         }
     }
     let mut next = 0;
@@ -202,7 +206,7 @@ fn carry(previous: &Citations, a: &Analysis, change: TextChange) -> FastMap<usiz
         let r = &a.references[i];
         let written = &a.text[r.range.start..r.range.end];
         if let Some(k) = inside_old[next..].iter().position(|c| &*c.written == written) {
-            out.insert(i, inside_old[next + k].clone());
+            out[i] = Some(inside_old[next + k]);
             next += k + 1;
         }
     }

@@ -176,7 +176,7 @@ fn tag_kind(s: &str, w: &NegotiationWords, vocabulary: &Vocabulary) -> Option<Ta
 }
 
 /// `Alt 1:`, `Option B.`, `备选案文2：` at the start of `s`: the label's length.
-fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
+pub(super) fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
     for label in w.alternative {
         let Some(rest) = s.strip_prefix(label) else { continue };
         if rest.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii_uppercase() && c.is_ascii()) {
@@ -227,6 +227,52 @@ fn is_editorial(inner: &str, w: &NegotiationWords) -> bool {
 
 /// Reads the markup of `masked` (the text with its Markdown markup blanked).
 pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup {
+    Reading::new(masked, language, vocabulary).into_markup()
+}
+
+/// The markup of a text as read, with what an update of the text reuses
+/// (see `reread.rs`): the attributions and alternatives are kept even when
+/// the text is no draft (a later version may be one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The markup, `draft` and `claims_final` decided, nothing cleared.
+    pub(super) raw: Markup,
+    /// Whether attributions and unbracketed tags were looked for line by line.
+    pub(super) lines_read: bool,
+    /// Whether the text holds an alternative's label (a word of the table or
+    /// `[Alt]`), so that paragraphs may be alternatives.
+    pub(super) labels: bool,
+}
+
+impl Reading {
+    /// Reads the markup of `masked` (the text with its Markdown markup blanked).
+    pub fn new(masked: &str, language: Language, vocabulary: &Vocabulary) -> Reading {
+        read_raw(masked, language, vocabulary)
+    }
+
+    /// What the brackets' diagnostics read: the pairs, the unmatched
+    /// brackets, `draft` and `claims_final` (the attributions and
+    /// alternatives of a text that is no draft are still there).
+    pub fn brackets(&self) -> &Markup {
+        &self.raw
+    }
+
+    /// The markup (of a text that is no draft: without attributions and alternatives).
+    pub fn markup(&self) -> Markup {
+        self.clone().into_markup()
+    }
+
+    pub fn into_markup(self) -> Markup {
+        let mut m = self.raw;
+        if !m.draft {
+            m.attributions.clear();
+            m.alternatives.clear();
+        }
+        m
+    }
+}
+
+fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Reading {
     let w = words::words(language);
     let mut m = Markup::default();
     // Brackets.
@@ -285,35 +331,47 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
         m.pairs.push(Pair { open, close, kind, depth });
     }
     read_alternatives_in_brackets(masked, w, &mut m);
-    read_alternative_paragraphs(masked, w, &mut m);
+    let labels = read_alternative_paragraphs(masked, w, &mut m);
     // Attributions and unbracketed tags are looked for line by line only in
     // a text with bracketed text, a tag or "ad ref" (the line pass costs
     // about as much as the rest of the analysis on texts without them).
-    let candidate = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), b"ad ref").is_some();
-    if candidate {
-        read_lines(masked, language, w, vocabulary, &mut m);
+    let lines_read = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), AD_REF).is_some();
+    if lines_read {
+        read_lines(masked, TextRange::new(0, masked.len()), language, w, vocabulary, &mut m);
     }
     m.tags.sort_by_key(|t| t.range.start);
     m.tags.dedup_by_key(|t| t.range.start);
     m.attributions.sort_by_key(|a| a.range.start);
     m.attributions.dedup_by_key(|a| a.range.start);
+    decide_draft(&mut m);
+    m.claims_final = claims_final(masked, w);
+    Reading { raw: m, lines_read, labels }
+}
+
+/// "ad ref": where it is found, attributions and tags are looked for line by line.
+pub(super) const AD_REF: &[u8] = b"ad ref";
+
+/// Whether the markup reads as a draft (see [`Markup::draft`]).
+pub(super) fn decide_draft(m: &mut Markup) {
     let negotiation = m.negotiation_pairs().count();
     let attributed_in_brackets = m.attributions.iter().any(|a| m.negotiation_pairs().any(|p| p.range().contains_range(a.range)));
     m.draft = !m.tags.is_empty()
         || m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
         || (negotiation >= 1 && (!m.alternatives.is_empty() || attributed_in_brackets))
         || negotiation >= 3;
-    if !m.draft {
-        m.attributions.clear();
-        m.alternatives.clear();
-    }
-    let mut head_end = masked.len().min(1500);
+}
+
+/// How far into the text [`claims_final`] reads.
+pub(super) const HEAD: usize = 1500;
+
+/// Whether the first lines of the text claim it is final.
+pub(super) fn claims_final(masked: &str, w: &NegotiationWords) -> bool {
+    let mut head_end = masked.len().min(HEAD);
     while !masked.is_char_boundary(head_end) {
         head_end -= 1;
     }
     let head = masked[..head_end].to_lowercase();
-    m.claims_final = w.final_words.iter().any(|f| head.contains(f));
-    m
+    w.final_words.iter().any(|f| head.contains(f))
 }
 
 /// `[A/B]` and runs of `[Alt 1: …] [Alt 2: …]`.
@@ -397,7 +455,8 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
 
 /// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
 /// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
-fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+/// Returns whether the text holds a label (a word of `w.alternative` or `[Alt]`).
+fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) -> bool {
     // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
     // `w.alternative` (`Alt 1:`): a text with neither has no alternative
     // paragraphs, and its lines need not be read.
@@ -412,7 +471,7 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     }
     if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel) && word_starts.is_empty() {
         m.alternatives.sort_by_key(|a| a.whole.start);
-        return;
+        return false;
     }
     // (a stable sort merges the sorted runs found per word)
     word_starts.sort();
@@ -499,6 +558,7 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         k = j;
     }
     m.alternatives.sort_by_key(|a| a.whole.start);
+    true
 }
 
 fn is_delegation(name: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> bool {
@@ -566,10 +626,18 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Attributions and unbracketed status tags, line by line.
-fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary, m: &mut Markup) {
-    let mut line_start = 0;
-    for line in masked.split_inclusive('\n') {
+/// Attributions and unbracketed status tags, line by line (the lines of
+/// `lines`, whole lines of `masked`).
+pub(super) fn read_lines(
+    masked: &str,
+    lines: TextRange,
+    language: Language,
+    w: &NegotiationWords,
+    vocabulary: &Vocabulary,
+    m: &mut Markup,
+) {
+    let mut line_start = lines.start;
+    for line in masked[lines.start..lines.end].split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
         let body = line.trim_end();

@@ -239,9 +239,10 @@ pub struct Reading {
     pub(super) raw: Markup,
     /// Whether attributions and unbracketed tags were looked for line by line.
     pub(super) lines_read: bool,
-    /// Whether the text holds an alternative's label (a word of the table or
-    /// `[Alt]`), so that paragraphs may be alternatives.
-    pub(super) labels: bool,
+    /// How many words of the table's alternative labels (`Option`, `方案`)
+    /// the text holds (counted as [`label_words`] does): with none and no
+    /// `[Alt]`, no paragraph is an alternative.
+    pub(super) label_words: usize,
 }
 
 impl Reading {
@@ -331,7 +332,7 @@ fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Readin
         m.pairs.push(Pair { open, close, kind, depth });
     }
     read_alternatives_in_brackets(masked, w, &mut m);
-    let labels = read_alternative_paragraphs(masked, w, &mut m);
+    let label_words = read_alternative_paragraphs(masked, w, &mut m);
     // Attributions and unbracketed tags are looked for line by line only in
     // a text with bracketed text, a tag or "ad ref" (the line pass costs
     // about as much as the rest of the analysis on texts without them).
@@ -345,7 +346,7 @@ fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Readin
     m.attributions.dedup_by_key(|a| a.range.start);
     decide_draft(&mut m);
     m.claims_final = claims_final(masked, w);
-    Reading { raw: m, lines_read, labels }
+    Reading { raw: m, lines_read, label_words }
 }
 
 /// "ad ref": where it is found, attributions and tags are looked for line by line.
@@ -455,8 +456,8 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
 
 /// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
 /// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
-/// Returns whether the text holds a label (a word of `w.alternative` or `[Alt]`).
-fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) -> bool {
+/// Returns how many words of `w.alternative` the text holds (see [`label_words`]).
+fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) -> usize {
     // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
     // `w.alternative` (`Alt 1:`): a text with neither has no alternative
     // paragraphs, and its lines need not be read.
@@ -464,14 +465,13 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     // with one of these (or a bracketed label) may be labelled, and most
     // blocks (`方案` is a common word) are passed over without reading
     // their start. (A word that starts with another is found with it.)
-    let starts_with_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.starts_with(other));
     let mut word_starts: Vec<usize> = Vec::new();
-    for label in w.alternative.iter().filter(|label| !starts_with_another(label)) {
+    for label in shortest_labels(w) {
         word_starts.extend(memchr::memmem::find_iter(masked.as_bytes(), label.as_bytes()));
     }
     if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel) && word_starts.is_empty() {
         m.alternatives.sort_by_key(|a| a.whole.start);
-        return false;
+        return 0;
     }
     // (a stable sort merges the sorted runs found per word)
     word_starts.sort();
@@ -558,7 +558,29 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         k = j;
     }
     m.alternatives.sort_by_key(|a| a.whole.start);
-    true
+    word_starts.len()
+}
+
+/// The words of `w.alternative` that do not start with another one (a
+/// word that does is found with the other).
+fn shortest_labels<'w>(w: &'w NegotiationWords) -> impl Iterator<Item = &'w str> + 'w {
+    let starts_with_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.starts_with(other));
+    w.alternative.iter().copied().filter(move |label| !starts_with_another(label))
+}
+
+/// How many times the words of alternative labels occur in `s` (each word
+/// that starts with another counted with it).
+pub(super) fn label_words(s: &str, w: &NegotiationWords) -> usize {
+    shortest_labels(w).map(|label| memchr::memmem::find_iter(s.as_bytes(), label.as_bytes()).count()).sum()
+}
+
+/// The label a paragraph (`block`, from the start of its first line to the
+/// end of its text) without brackets starts with (`Option 1:`, after its
+/// number), as the alternative paragraphs read it.
+pub(super) fn word_label<'b>(block: &'b str, w: &NegotiationWords) -> Option<&'b str> {
+    let rest = &block[skip_paragraph_number(block)..];
+    let n = alt_label(rest, w)?;
+    rest[..n].trim_end().ends_with([':', '：']).then(|| &rest[..n])
 }
 
 fn is_delegation(name: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> bool {

@@ -5,12 +5,13 @@
 //! the attributions and unbracketed tags of its own lines (they are read
 //! line by line): every pair, unmatched bracket and alternative of the text
 //! before is the same, moved by the change. [`Reading::after`] takes that
-//! path when the edited lines (before and after the edit) hold no bracket
-//! and no alternative label, no pair or alternative reaches them, no two
-//! labelled pairs (`[Alt 1: …] [Alt 2: …]`) face each other across them,
-//! and (in a text with labels) the edit stays within one line and leaves
-//! its paragraph without a label. Otherwise it gives `None`, and the text
-//! is read whole. The result is exactly [`Reading::new`]'s on the new text
+//! path when the edited lines (before and after the edit) hold no bracket,
+//! no pair or alternative reaches them, no two labelled pairs (`[Alt 1: …]
+//! [Alt 2: …]`) face each other across them, and, in a text with labels of
+//! alternatives (`Option 1:`, `方案` — a common word in Chinese), the edit
+//! stays within one line, in a paragraph without brackets whose label (or
+//! lack of one) it keeps. Otherwise it gives `None`, and the text is read
+//! whole. The result is exactly [`Reading::new`]'s on the new text
 //! (the tests below compare the two over random edits).
 
 use super::markup::{self, Markup, PairKind, Reading, Vocabulary};
@@ -41,16 +42,13 @@ fn has_bracket(s: &str) -> bool {
     memchr::memchr2(b'[', b']', s.as_bytes()).is_some() || s.contains(['［', '］'])
 }
 
-/// Whether `s` holds a bracket or an alternative's label word.
-fn marked(s: &str, w: &NegotiationWords) -> bool {
-    has_bracket(s) || w.alternative.iter().any(|a| memchr::memmem::find(s.as_bytes(), a.as_bytes()).is_some())
-}
-
 /// The paragraph (lines between blank lines) around the lines `from..to`
 /// of `masked`, if it is found within [`PARAGRAPH_REACH`] on each side.
 fn paragraph_around(masked: &str, from: usize, to: usize) -> Option<TextRange> {
     let bytes = masked.as_bytes();
-    let blank = |line: &[u8]| line.iter().all(|b| b.is_ascii_whitespace());
+    // (lines as the alternative paragraphs read them: blank when only
+    // white space, of any kind)
+    let blank = |line: &[u8]| std::str::from_utf8(line).is_ok_and(|l| l.trim().is_empty());
     let mut start = from;
     while start > 0 {
         if from - start > PARAGRAPH_REACH {
@@ -90,7 +88,7 @@ impl Reading {
         let w = words::words(language);
         let Edit { change, from, old_to, to, old_lines, in_line } = *edit;
         let new_lines = &masked[from..to];
-        if marked(old_lines, w) || marked(new_lines, w) {
+        if has_bracket(old_lines) || has_bracket(new_lines) {
             return None;
         }
         let prev = &self.raw;
@@ -103,16 +101,29 @@ impl Reading {
         if !some_open && (ad_ref(old_lines) || ad_ref(new_lines)) {
             return None;
         }
-        if self.labels {
-            // The paragraphs must stay as they were, and the edited one
-            // without a label.
-            if !in_line || old_lines.trim().is_empty() || new_lines.trim().is_empty() {
-                return None;
+        // Paragraphs labelled as alternatives: with labels in the text, the
+        // paragraphs must stay as they were, and the edited one keep its
+        // label (or none).
+        let label_words = self.label_words - markup::label_words(old_lines, w) + markup::label_words(new_lines, w);
+        let alt_labels = prev.pairs.iter().any(|p| p.kind == PairKind::AltLabel);
+        match (alt_labels || self.label_words > 0, alt_labels || label_words > 0) {
+            (false, false) => {}
+            (true, _) => {
+                if !in_line || old_lines.trim().is_empty() || new_lines.trim().is_empty() {
+                    return None;
+                }
+                let p = paragraph_around(masked, from, to)?;
+                if has_bracket(&masked[p.start..p.end]) {
+                    return None;
+                }
+                let new_paragraph = masked[p.start..p.end].trim_end();
+                let old_paragraph = [&masked[p.start..from], old_lines, &masked[to..p.end]].concat();
+                if markup::word_label(new_paragraph, w) != markup::word_label(old_paragraph.trim_end(), w) {
+                    return None;
+                }
             }
-            let paragraph = paragraph_around(masked, from, to)?;
-            if marked(&masked[paragraph.start..paragraph.end], w) {
-                return None;
-            }
+            // (labels typed into a text without any)
+            (false, true) => return None,
         }
         // Everything read before lies before or after the edited lines.
         let moved = |r: TextRange| if r.end < from { r } else { change.moved_range(r) };
@@ -174,7 +185,7 @@ impl Reading {
         if from <= markup::HEAD {
             m.claims_final = markup::claims_final(masked, w);
         }
-        Some(Reading { raw: m, lines_read: self.lines_read, labels: self.labels })
+        Some(Reading { raw: m, lines_read: self.lines_read, label_words })
     }
 }
 
@@ -248,9 +259,16 @@ mod tests {
         assert!(cheap);
         assert_eq!(r.raw.attributions.iter().filter(|a| &new[a.range.start..a.range.end] == "(EU)").count(), 2);
         // Chinese: a keystroke in a plain paragraph.
-        let zh = "1. 决定[区域/国家]计划[欧盟删除]（已商定）\n\n2. 请秘书长提交报告。\n\n3. 决定继续处理此案。\n";
-        let (_, cheap) = reread(zh, &zh.replace("提交报告", "提交一份报告"), Language::Zh);
+        // (`方案`, "programme", is a label's word too: here it labels nothing)
+        let zh = "1. 决定[区域/国家]计划[欧盟删除]（已商定）\n\n2. 请秘书长提交援助方案报告。\n\n3. 决定继续处理此案。\n";
+        let (_, cheap) = reread(zh, &zh.replace("提交援助", "提交一份援助"), Language::Zh);
         assert!(cheap);
+        let (_, cheap) = reread(zh, &zh.replace("援助方案", "援助"), Language::Zh);
+        assert!(cheap);
+        // A label made at a paragraph's start: read whole.
+        let (r, cheap) = reread(zh, &zh.replace("3. 决定", "3. 方案2：决定"), Language::Zh);
+        assert!(!cheap);
+        assert_eq!(r.label_words, 2);
     }
 
     #[test]

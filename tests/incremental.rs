@@ -1,7 +1,8 @@
 //! The incremental analysis (`Analysis::update`, which the language server
 //! runs on every edit) gives exactly what a fresh analysis of the same text
 //! gives: the same tree (nodes, ranges, eIds, schemes, votes, name lists),
-//! the same references with every number span, the same diagnostics.
+//! the same references with every number span, the same diagnostics, the
+//! same negotiation markup.
 //!
 //! Each document gets a chain of seeded random edits — typing and deleting
 //! characters, references, headings, numbers, markup, line ends (LF, CRLF,
@@ -204,6 +205,7 @@ fn assert_same(name: &str, history: &[String], updated: &Analysis, fresh: &Analy
         ("document", format!("{:?}", updated.document), format!("{:?}", fresh.document)),
         ("references", format!("{:?}", updated.references), format!("{:?}", fresh.references)),
         ("diagnostics", format!("{:?}", updated.diagnostics), format!("{:?}", fresh.diagnostics)),
+        ("negotiation markup", format!("{:?}", updated.negotiation()), format!("{:?}", fresh.negotiation())),
     ];
     for (what, u, f) in pairs {
         if u != f {
@@ -490,4 +492,71 @@ fn a_decimal_reference_typed_later_resolves_as_afresh() {
     let cited = analysis.references.iter().find(|r| text[r.range.start..r.range.end].contains("7.3")).expect("the typed reference");
     let target = cited.node.expect("paragraph 7.3 resolves");
     assert!(text[analysis.document.nodes[target].range.start..].starts_with("7.3 "), "it points at paragraph 7.3");
+}
+
+/// What a delegate types into a negotiation draft: brackets, labels,
+/// attributions, tags.
+const DRAFT_SNIPPETS: &[&str] = &[
+    "[",
+    "]",
+    "［",
+    "］",
+    "[Alt 1: ",
+    "[Alt]",
+    "Option 2: ",
+    "方案",
+    "(EU)",
+    "EU: ",
+    "US delete",
+    "ad ref",
+    "[Agreed ad ref]",
+    "（已商定）",
+    " or ",
+    "/",
+];
+
+#[test]
+fn editing_negotiation_drafts_equals_fresh_analyses() {
+    // Each draft repeated (past the head read for "final text"), then edited
+    // at random: ordinary typing, markup typed and deleted, lines moved.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/negotiation");
+    let per_document = edits_per_document(40);
+    let config = DiagnosticsConfig::all_enabled();
+    let mut reread = 0;
+    for name in ["en_draft.txt", "en_draft_rev2.txt", "en_final.txt", "fr_draft.txt", "zh_draft.txt", "draft_en.txt", "draft_es.txt"] {
+        let draft = std::fs::read_to_string(format!("{root}/{name}")).expect("fixture");
+        let original = format!("{}\n", [draft.as_str(); 6].join("\n\n"));
+        let mut rng = Rng::from_label(name, 13);
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        for k in 0..per_document * 2 {
+            let at = char_boundary_at_or_before(&text, rng.below(text.len() + 1));
+            let (next, what) = match rng.below(4) {
+                0 => edit(&mut rng, &text),
+                1 => {
+                    let mut next = text.clone();
+                    let s = *rng.pick(DRAFT_SNIPPETS);
+                    next.insert_str(at, s);
+                    (next, format!("insert {s:?} at {at}"))
+                }
+                _ => match edit_inside_line(&mut rng, &text, at, &["a", "x", " ", "我", ","], 4) {
+                    Some(e) => e,
+                    None => continue,
+                },
+            };
+            history.push(what);
+            let updated = update_checked(name, &history, analysis, &next, k, &config);
+            reread += usize::from(updated.diagnostics_kept().markup);
+            text = next;
+            analysis = updated;
+            if text.len() < original.len() / 2 {
+                text = original.clone();
+                analysis = analysis.update(text.clone(), None, &config);
+                history.push("back to the original".into());
+            }
+        }
+    }
+    // Typing inside lines away from the markup reads only those lines.
+    assert!(reread * 5 >= per_document, "{reread} updates re-read the markup on the edited lines");
 }

@@ -229,7 +229,8 @@ impl DiagnosticsConfig {
 
 /// Runs every rule; diagnostics come back sorted by position.
 pub fn check(doc: &Document, refs: &[Reference], config: &DiagnosticsConfig) -> Vec<Diagnostic> {
-    check_keeping(doc, refs, config, Vec::new(), Kept::default())
+    let markup = crate::negotiation::Reading::new(&doc.masked, doc.language, &config.negotiation);
+    check_keeping(doc, refs, config, Vec::new(), Kept::default(), &markup)
 }
 
 /// The rules whose diagnostics [`check_keeping`] is given instead of
@@ -265,13 +266,15 @@ impl Code {
 
 /// [`check`], with `kept` the diagnostics of the rules `which` says are kept
 /// (their severities already set by the same `config`) instead of running
-/// those rules; `refs` are the references the reference rule reads.
+/// those rules; `refs` are the references the reference rule reads;
+/// `markup` is the negotiation markup of `doc` (read with `config`'s words).
 pub fn check_keeping(
     doc: &Document,
     refs: &[Reference],
     config: &DiagnosticsConfig,
     kept: Vec<Diagnostic>,
     which: Kept,
+    markup: &crate::negotiation::Reading,
 ) -> Vec<Diagnostic> {
     let mut out = kept;
     references::check(doc, refs, &mut out);
@@ -282,9 +285,8 @@ pub fn check_keeping(
     lists::check(doc, &mut out);
     structure::check(doc, &mut out);
     // Negotiation drafts: brackets (see `negotiation::check`).
-    let markup = crate::negotiation::read(&doc.masked, doc.language, &config.negotiation);
     let left_forced = matches!(config.overrides.get(&Code::BracketsLeft), Some(Some(_)));
-    crate::negotiation::check::check(doc, &markup, left_forced, &mut out);
+    crate::negotiation::check::check(doc, markup.brackets(), left_forced, &mut out);
     out.retain_mut(|d| match config.severity(d.code) {
         Some(sev) => {
             d.severity = sev;

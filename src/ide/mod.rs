@@ -47,6 +47,9 @@ pub struct Analysis {
     /// Made by [`Analysis::update`] with diagnostics kept from the version
     /// before (see [`reuse`]).
     diagnostics_kept: reuse::KeptDiagnostics,
+    /// The negotiation markup (with the words of `vocabulary`), kept for
+    /// the next update (see `negotiation::reread`).
+    markup: crate::negotiation::Reading,
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -112,7 +115,8 @@ impl Analysis {
         let (document, reuse) = syntax::parse_keeping(&text, language);
         // (the resolver's index is kept for the updates that keep the tree)
         let (references, reference_reuse, resolver) = model::references_keeping(&document);
-        let diagnostics = diagnostics::check(&document, &references, config);
+        let markup = crate::negotiation::Reading::new(&document.masked, language, &config.negotiation);
+        let diagnostics = diagnostics::check_keeping(&document, &references, config, Vec::new(), diagnostics::Kept::default(), &markup);
         let vocabulary = Arc::new(config.negotiation.clone());
         Analysis {
             text,
@@ -128,6 +132,7 @@ impl Analysis {
             overrides: config.overrides.clone(),
             resolver: Some(Arc::new(resolver)),
             diagnostics_kept: reuse::KeptDiagnostics::default(),
+            markup,
         }
     }
 
@@ -167,7 +172,14 @@ impl Analysis {
         // The diagnostics before are kept where nothing they read changed
         // (only under the same settings).
         let same_config = prev.overrides == config.overrides && *prev.vocabulary == config.negotiation;
-        let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics, prev_resolver) = match previous {
+        let same_vocabulary = *prev.vocabulary == config.negotiation;
+        let edited = reuse::EditedLines::new(&text, change);
+        // What the markup is read again from: the edited lines before (the
+        // parse edits the masked text in place).
+        let old_lines = prev.document.masked[edited.from()..edited.old_to()].to_string();
+        let in_line = !prev.text.as_bytes()[change.start..change.old_end].contains(&b'\n')
+            && !text.as_bytes()[change.start..change.new_end].contains(&b'\n');
+        let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics, prev_resolver, prev_markup) = match previous {
             Previous::Shared(prev) => (
                 prev.line_index.clone().update(&text, change),
                 Cow::Borrowed(&prev.document),
@@ -176,9 +188,10 @@ impl Analysis {
                 prev.reference_reuse.clone(),
                 Cow::Borrowed(&prev.diagnostics[..]),
                 prev.resolver.clone(),
+                Cow::Borrowed(&prev.markup),
             ),
             Previous::Owned(prev) => {
-                let Analysis { line_index, document, references, reuse, reference_reuse, diagnostics, resolver, .. } = *prev;
+                let Analysis { line_index, document, references, reuse, reference_reuse, diagnostics, resolver, markup, .. } = *prev;
                 (
                     line_index.update(&text, change),
                     Cow::Owned(document),
@@ -187,11 +200,25 @@ impl Analysis {
                     reference_reuse,
                     Cow::Owned(diagnostics),
                     resolver,
+                    Cow::Owned(markup),
                 )
             }
         };
         let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
-        let edited = reuse::EditedLines::new(&text, change);
+        // The negotiation markup: moved, and read again on the edited
+        // lines, when the edit keeps away from brackets and labels.
+        let markup_edit = crate::negotiation::reread::Edit {
+            change,
+            from: edited.from(),
+            old_to: edited.old_to(),
+            to: edited.to(),
+            old_lines: &old_lines,
+            in_line,
+        };
+        let reread = same_vocabulary.then(|| prev_markup.after(&document.masked, language, &config.negotiation, &markup_edit)).flatten();
+        drop(prev_markup);
+        let markup_reread = reread.is_some();
+        let markup = reread.unwrap_or_else(|| crate::negotiation::Reading::new(&document.masked, language, &config.negotiation));
         // The tree is the previous one's, moved (and so is the resolver's
         // index of it): the references kept point where they did.
         let same_tree = reuse.shape_carried() && !reuse::annex_title_edited(&document, &edited);
@@ -222,8 +249,9 @@ impl Analysis {
             }
             None => &references[..],
         };
-        let diagnostics_kept = reuse::KeptDiagnostics { numbering: which.numbering, references: checked.len() < references.len() };
-        let diagnostics = diagnostics::check_keeping(&document, checked, config, kept, which);
+        let diagnostics_kept =
+            reuse::KeptDiagnostics { numbering: which.numbering, references: checked.len() < references.len(), markup: markup_reread };
+        let diagnostics = diagnostics::check_keeping(&document, checked, config, kept, which, &markup);
         let vocabulary = Arc::new(config.negotiation.clone());
         let overrides = config.overrides.clone();
         Analysis {
@@ -240,6 +268,7 @@ impl Analysis {
             overrides,
             resolver,
             diagnostics_kept,
+            markup,
         }
     }
 

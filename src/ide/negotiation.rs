@@ -12,9 +12,9 @@ use crate::text::TextRange;
 
 impl Analysis {
     /// The negotiation markup of the text (brackets, alternatives,
-    /// attributions, status tags), read on demand.
+    /// attributions, status tags), as the analysis read it.
     pub fn negotiation(&self) -> Markup {
-        negotiation::read(&self.document.masked, self.language(), &self.vocabulary)
+        self.markup.markup()
     }
 
     /// The user's additions to the negotiation words this analysis read with.

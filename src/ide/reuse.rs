@@ -27,6 +27,9 @@ pub struct KeptDiagnostics {
     pub numbering: bool,
     /// Those of the references not resolved again (see [`kept_reference_diagnostics`]).
     pub references: bool,
+    /// The negotiation markup (`brackets.*`) of the text before, moved, and
+    /// read again on the edited lines only (see `negotiation::reread`).
+    pub markup: bool,
 }
 
 /// The lines an edit touched: `from..old_to` of the previous text became
@@ -44,6 +47,21 @@ impl EditedLines {
         let from = memchr::memrchr(b'\n', &bytes[..change.start]).map_or(0, |i| i + 1);
         let to = memchr::memchr(b'\n', &bytes[change.new_end..]).map_or(bytes.len(), |i| change.new_end + i + 1);
         EditedLines { change, from, old_to: to - change.new_end + change.old_end }
+    }
+
+    /// Where the edited lines start (in both texts).
+    pub fn from(&self) -> usize {
+        self.from
+    }
+
+    /// Where the edited lines end in the previous text.
+    pub fn old_to(&self) -> usize {
+        self.old_to
+    }
+
+    /// Where the edited lines end in the new text.
+    pub fn to(&self) -> usize {
+        self.old_to - self.change.old_end + self.change.new_end
     }
 
     /// A range of the previous text in the new one, when it lies away from

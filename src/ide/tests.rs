@@ -96,3 +96,25 @@ fn an_update_detects_the_language_again_only_when_the_edit_is_in_what_detection_
     // A language given by the caller is not detected.
     assert_eq!(before.update(text, Some(Language::En), &config).detected, None);
 }
+
+#[test]
+fn a_keystroke_in_a_draft_reads_the_markup_of_its_lines_only() {
+    let config = DiagnosticsConfig::all_enabled();
+    let draft = "1. Decides [to act] now;\n\n2. Welcomes [the report];\n\n3. Notes [the plan];\n\n4. Requests a report.\n\n5. Decides to remain seized.\n";
+    let a = Analysis::new(draft, None, &config);
+    assert!(a.diagnostics.iter().all(|d| d.code != diagnostics::Code::BracketsUnbalanced));
+    // An ordinary keystroke away from the brackets: the cheap path.
+    let typed = draft.replace("a report", "a full report");
+    let b = a.update(typed.as_str(), None, &config);
+    assert!(b.diagnostics_kept().markup);
+    assert_eq!(b.negotiation(), Analysis::new(typed.as_str(), None, &config).negotiation());
+    // A bracket typed: the whole text is read, and the unbalanced bracket found.
+    let opened = draft.replace("a report", "a [report");
+    let c = b.update(opened.as_str(), None, &config);
+    assert!(!c.diagnostics_kept().markup);
+    assert!(c.diagnostics.iter().any(|d| d.code == diagnostics::Code::BracketsUnbalanced));
+    assert_eq!(c.diagnostics, Analysis::new(opened.as_str(), None, &config).diagnostics);
+    // Typing inside bracketed text: read whole too.
+    let inside = draft.replace("[the plan]", "[the new plan]");
+    assert!(!a.update(inside.as_str(), None, &config).diagnostics_kept().markup);
+}

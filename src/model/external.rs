@@ -433,14 +433,7 @@ pub fn canonical_sdg_number(written: &str) -> String {
 /// in a short list) that exist.
 pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
     // Cheap pre-check: a letter target at the start of a line.
-    let letter_target = |w: &[u8]| {
-        w[0] == b'\n'
-            && w[1].is_ascii_digit()
-            && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
-                || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
-    };
-    let bytes = text.as_bytes();
-    if !memchr::memchr_iter(b'\n', bytes).any(|i| bytes.len() >= i + 5 && letter_target(&bytes[i..i + 5])) {
+    if !letter_target_lines(text, TextRange::new(0, text.len())) {
         return Vec::new();
     }
     let mut found: Vec<(TextRange, String, bool)> = Vec::new(); // (range, number, is target)
@@ -471,6 +464,23 @@ pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
         return Vec::new();
     }
     found.into_iter().map(|(r, n, _)| (r, n)).collect()
+}
+
+/// Whether a line after a line break at `breaks` (a range of `text`)
+/// starts with a letter target (`1.a `, `16.b`): without one, `text` holds
+/// no list of the Goals and targets ([`sdg_list_numbers`] is empty). The
+/// pattern holds no line break, so it reads the line after the break only.
+pub fn letter_target_lines(text: &str, breaks: TextRange) -> bool {
+    let letter_target = |w: &[u8]| {
+        w[0] == b'\n'
+            && w[1].is_ascii_digit()
+            && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
+                || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\n', &bytes[breaks.start..breaks.end])
+        .map(|i| breaks.start + i)
+        .any(|i| bytes.len() >= i + 5 && letter_target(&bytes[i..i + 5]))
 }
 
 /// The number at the start of one line: a goal (`16.` + blank, after an

@@ -19,7 +19,9 @@ use crate::syntax::Document;
 use crate::text::{TextChange, TextRange};
 
 use super::attribution::{self, window_after, window_before, Context, Qualifiers};
-use super::external::{canonical_sdg_number, classify_resolution, classify_sdg, sdg_list_numbers, symbol_problem, External, ExternalKind};
+use super::external::{
+    canonical_sdg_number, classify_resolution, classify_sdg, letter_target_lines, sdg_list_numbers, symbol_problem, External, ExternalKind,
+};
 use super::reference::{AnnexSpec, InternalTarget, NumberRole, NumberSpan, Problem, RefKind, Reference, Status};
 
 /// An external entity found in the text, which can qualify a reference next to it.
@@ -118,6 +120,11 @@ pub struct Reuse {
     has_articles: bool,
     /// The text is a list of the SDG goals and targets.
     sdg_list: bool,
+    /// A line of the text starts with a letter target (`16.a`): without
+    /// one, no list of the SDG goals and targets is looked for after an
+    /// edit unless the edited lines start with one (see
+    /// [`super::external::letter_target_lines`]).
+    letter_targets: bool,
     /// The heading lines and number markers, where no reference was looked for.
     heading_spans: Vec<TextRange>,
     /// What the [`find_after`] that made this found again (`None`: a whole scan).
@@ -152,6 +159,7 @@ pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
         language: doc.language,
         has_articles: doc.has_articles(),
         sdg_list: !sdg_list.is_empty(),
+        letter_targets: letter_target_lines(&doc.masked, TextRange::new(0, doc.masked.len())),
         heading_spans: doc.heading_spans.clone(),
         found_again: None,
     };
@@ -310,7 +318,6 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
         || change.new_end - change.start > MAX_CHANGE
         || reuse.has_articles != doc.has_articles()
         || reuse.sdg_list
-        || !sdg_list_numbers(masked).is_empty()
     {
         return None;
     }
@@ -318,6 +325,18 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     let bytes = masked.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
     let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    // A list of the SDG goals and targets needs a line starting with a
+    // letter target: in a text without one before, only the edited lines
+    // (which the masking changed, whole) can have brought one.
+    let letter_targets = if reuse.letter_targets {
+        letter_target_lines(masked, TextRange::new(0, masked.len()))
+    } else {
+        let edited = TextRange::new(line_start(change.start).saturating_sub(1), line_end(change.new_end));
+        letter_target_lines(masked, edited)
+    };
+    if letter_targets && !sdg_list_numbers(masked).is_empty() {
+        return None;
+    }
     // Kept as they were: the references starting before `keep.start`, which
     // lies far enough before the change that nothing they read changed.
     let mut keep_start = line_start(change.start.saturating_sub(Reach::AFTER));
@@ -374,7 +393,7 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     }
     refs.splice(before..after, found);
     // What holds for the new text (the same decisions, the new headings).
-    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), found_again: Some(found_again), ..reuse.clone() }))
+    Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), found_again: Some(found_again), letter_targets, ..reuse.clone() }))
 }
 
 /// Where a pass of the finder looks: `hay` is the masked text up to the end
@@ -1179,6 +1198,30 @@ fn push_internal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_sdg_list_is_looked_for_only_when_a_letter_target_line_is_typed() {
+        let old = "Goals\n\n1. End poverty in all its forms everywhere\n1.1 By 2030, eradicate extreme poverty\n1.2 By 2030, reduce at least by half\n2. End hunger\n2.1 By 2030, end hunger\n2.2 By 2030, end all forms of malnutrition\n\nSee target 2.1 above.\n";
+        let doc = crate::syntax::parse(old, Language::En);
+        let (refs, reuse) = find_keeping(&doc);
+        assert!(!reuse.letter_targets && !reuse.sdg_list);
+        let after = |new: &str| {
+            let change = TextChange::between(old, new);
+            find_after(Cow::Borrowed(&refs), &reuse, &crate::syntax::parse(new, Language::En), change)
+        };
+        // An ordinary keystroke: no letter target anywhere, none looked for.
+        let typed = old.replace("eradicate", "eradicatee");
+        let (_, next) = after(&typed).expect("kept");
+        assert!(!next.letter_targets);
+        // A letter target typed on a line of its own: the text is now a
+        // list of the goals and targets, and every reference is found again.
+        let listed = old.replace("malnutrition\n", "malnutrition\n2.a Increase investment\n");
+        assert!(!sdg_list_numbers(&listed).is_empty());
+        assert!(after(&listed).is_none());
+        // Typed at the start of an existing line.
+        let started = old.replace("\n2.2 By", "\n2.a By");
+        assert_eq!(after(&started).is_none(), !sdg_list_numbers(&started).is_empty());
+    }
 
     #[test]
     fn taken_answers_as_the_list_of_its_claims() {

@@ -176,7 +176,7 @@ fn tag_kind(s: &str, w: &NegotiationWords, vocabulary: &Vocabulary) -> Option<Ta
 }
 
 /// `Alt 1:`, `Option B.`, `备选案文2：` at the start of `s`: the label's length.
-fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
+pub(super) fn alt_label(s: &str, w: &NegotiationWords) -> Option<usize> {
     for label in w.alternative {
         let Some(rest) = s.strip_prefix(label) else { continue };
         if rest.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii_uppercase() && c.is_ascii()) {
@@ -227,6 +227,53 @@ fn is_editorial(inner: &str, w: &NegotiationWords) -> bool {
 
 /// Reads the markup of `masked` (the text with its Markdown markup blanked).
 pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup {
+    Reading::new(masked, language, vocabulary).into_markup()
+}
+
+/// The markup of a text as read, with what an update of the text reuses
+/// (see `reread.rs`): the attributions and alternatives are kept even when
+/// the text is no draft (a later version may be one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The markup, `draft` and `claims_final` decided, nothing cleared.
+    pub(super) raw: Markup,
+    /// Whether attributions and unbracketed tags were looked for line by line.
+    pub(super) lines_read: bool,
+    /// How many words of the table's alternative labels (`Option`, `方案`)
+    /// the text holds (counted as [`label_words`] does): with none and no
+    /// `[Alt]`, no paragraph is an alternative.
+    pub(super) label_words: usize,
+}
+
+impl Reading {
+    /// Reads the markup of `masked` (the text with its Markdown markup blanked).
+    pub fn new(masked: &str, language: Language, vocabulary: &Vocabulary) -> Reading {
+        read_raw(masked, language, vocabulary)
+    }
+
+    /// What the brackets' diagnostics read: the pairs, the unmatched
+    /// brackets, `draft` and `claims_final` (the attributions and
+    /// alternatives of a text that is no draft are still there).
+    pub fn brackets(&self) -> &Markup {
+        &self.raw
+    }
+
+    /// The markup (of a text that is no draft: without attributions and alternatives).
+    pub fn markup(&self) -> Markup {
+        self.clone().into_markup()
+    }
+
+    pub fn into_markup(self) -> Markup {
+        let mut m = self.raw;
+        if !m.draft {
+            m.attributions.clear();
+            m.alternatives.clear();
+        }
+        m
+    }
+}
+
+fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Reading {
     let w = words::words(language);
     let mut m = Markup::default();
     // Brackets.
@@ -285,35 +332,47 @@ pub fn read(masked: &str, language: Language, vocabulary: &Vocabulary) -> Markup
         m.pairs.push(Pair { open, close, kind, depth });
     }
     read_alternatives_in_brackets(masked, w, &mut m);
-    read_alternative_paragraphs(masked, w, &mut m);
+    let label_words = read_alternative_paragraphs(masked, w, &mut m);
     // Attributions and unbracketed tags are looked for line by line only in
     // a text with bracketed text, a tag or "ad ref" (the line pass costs
     // about as much as the rest of the analysis on texts without them).
-    let candidate = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), b"ad ref").is_some();
-    if candidate {
-        read_lines(masked, language, w, vocabulary, &mut m);
+    let lines_read = m.pairs.iter().any(|p| p.kind != PairKind::Editorial) || memchr::memmem::find(masked.as_bytes(), AD_REF).is_some();
+    if lines_read {
+        read_lines(masked, TextRange::new(0, masked.len()), language, w, vocabulary, &mut m);
     }
     m.tags.sort_by_key(|t| t.range.start);
     m.tags.dedup_by_key(|t| t.range.start);
     m.attributions.sort_by_key(|a| a.range.start);
     m.attributions.dedup_by_key(|a| a.range.start);
+    decide_draft(&mut m);
+    m.claims_final = claims_final(masked, w);
+    Reading { raw: m, lines_read, label_words }
+}
+
+/// "ad ref": where it is found, attributions and tags are looked for line by line.
+pub(super) const AD_REF: &[u8] = b"ad ref";
+
+/// Whether the markup reads as a draft (see [`Markup::draft`]).
+pub(super) fn decide_draft(m: &mut Markup) {
     let negotiation = m.negotiation_pairs().count();
     let attributed_in_brackets = m.attributions.iter().any(|a| m.negotiation_pairs().any(|p| p.range().contains_range(a.range)));
     m.draft = !m.tags.is_empty()
         || m.pairs.iter().any(|p| p.kind == PairKind::AltLabel)
         || (negotiation >= 1 && (!m.alternatives.is_empty() || attributed_in_brackets))
         || negotiation >= 3;
-    if !m.draft {
-        m.attributions.clear();
-        m.alternatives.clear();
-    }
-    let mut head_end = masked.len().min(1500);
+}
+
+/// How far into the text [`claims_final`] reads.
+pub(super) const HEAD: usize = 1500;
+
+/// Whether the first lines of the text claim it is final.
+pub(super) fn claims_final(masked: &str, w: &NegotiationWords) -> bool {
+    let mut head_end = masked.len().min(HEAD);
     while !masked.is_char_boundary(head_end) {
         head_end -= 1;
     }
     let head = masked[..head_end].to_lowercase();
-    m.claims_final = w.final_words.iter().any(|f| head.contains(f));
-    m
+    w.final_words.iter().any(|f| head.contains(f))
 }
 
 /// `[A/B]` and runs of `[Alt 1: …] [Alt 2: …]`.
@@ -397,7 +456,8 @@ fn read_alternatives_in_brackets(masked: &str, w: &NegotiationWords, m: &mut Mar
 
 /// Paragraphs labelled as alternatives: `5. [Alt] Encourages…` (an
 /// alternative to the paragraph before), `[Alt 1] …` / `Option 2: …` runs.
-fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) {
+/// Returns how many words of `w.alternative` the text holds (see [`label_words`]).
+fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Markup) -> usize {
     // A block's label is a bracketed one (`[Alt 1]`) or one of the words of
     // `w.alternative` (`Alt 1:`): a text with neither has no alternative
     // paragraphs, and its lines need not be read.
@@ -405,14 +465,13 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     // with one of these (or a bracketed label) may be labelled, and most
     // blocks (`方案` is a common word) are passed over without reading
     // their start. (A word that starts with another is found with it.)
-    let starts_with_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.starts_with(other));
     let mut word_starts: Vec<usize> = Vec::new();
-    for label in w.alternative.iter().filter(|label| !starts_with_another(label)) {
+    for label in shortest_labels(w) {
         word_starts.extend(memchr::memmem::find_iter(masked.as_bytes(), label.as_bytes()));
     }
     if !m.pairs.iter().any(|p| p.kind == PairKind::AltLabel) && word_starts.is_empty() {
         m.alternatives.sort_by_key(|a| a.whole.start);
-        return;
+        return 0;
     }
     // (a stable sort merges the sorted runs found per word)
     word_starts.sort();
@@ -499,6 +558,29 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         k = j;
     }
     m.alternatives.sort_by_key(|a| a.whole.start);
+    word_starts.len()
+}
+
+/// The words of `w.alternative` that do not start with another one (a
+/// word that does is found with the other).
+fn shortest_labels<'w>(w: &'w NegotiationWords) -> impl Iterator<Item = &'w str> + 'w {
+    let starts_with_another = |label: &&str| w.alternative.iter().any(|other| other != label && label.starts_with(other));
+    w.alternative.iter().copied().filter(move |label| !starts_with_another(label))
+}
+
+/// How many times the words of alternative labels occur in `s` (each word
+/// that starts with another counted with it).
+pub(super) fn label_words(s: &str, w: &NegotiationWords) -> usize {
+    shortest_labels(w).map(|label| memchr::memmem::find_iter(s.as_bytes(), label.as_bytes()).count()).sum()
+}
+
+/// The label a paragraph (`block`, from the start of its first line to the
+/// end of its text) without brackets starts with (`Option 1:`, after its
+/// number), as the alternative paragraphs read it.
+pub(super) fn word_label<'b>(block: &'b str, w: &NegotiationWords) -> Option<&'b str> {
+    let rest = &block[skip_paragraph_number(block)..];
+    let n = alt_label(rest, w)?;
+    rest[..n].trim_end().ends_with([':', '：']).then(|| &rest[..n])
 }
 
 fn is_delegation(name: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> bool {
@@ -566,10 +648,18 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// Attributions and unbracketed status tags, line by line.
-fn read_lines(masked: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary, m: &mut Markup) {
-    let mut line_start = 0;
-    for line in masked.split_inclusive('\n') {
+/// Attributions and unbracketed status tags, line by line (the lines of
+/// `lines`, whole lines of `masked`).
+pub(super) fn read_lines(
+    masked: &str,
+    lines: TextRange,
+    language: Language,
+    w: &NegotiationWords,
+    vocabulary: &Vocabulary,
+    m: &mut Markup,
+) {
+    let mut line_start = lines.start;
+    for line in masked[lines.start..lines.end].split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
         let body = line.trim_end();

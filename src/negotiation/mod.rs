@@ -5,6 +5,7 @@
 //! out.
 //!
 //! - `markup.rs`: reading brackets, alternatives, attributions and tags;
+//! - `reread.rs`: the markup after an edit, re-read on the edited lines only;
 //! - `status.rs`: each paragraph's status and the summary per section;
 //! - `check.rs`: `brackets.unbalanced` and `brackets.left`;
 //! - `fixes.rs`: accept an alternative, drop a bracketed passage, mark agreed;
@@ -17,8 +18,9 @@ pub mod diff;
 pub mod fixes;
 pub mod html;
 pub mod markup;
+pub mod reread;
 pub mod status;
 
 pub use fixes::fixes;
-pub use markup::{read, Alternatives, Attribution, Choice, Markup, Pair, PairKind, Tag, TagKind, Unmatched, Vocabulary};
+pub use markup::{read, Alternatives, Attribution, Choice, Markup, Pair, PairKind, Reading, Tag, TagKind, Unmatched, Vocabulary};
 pub use status::{paragraph_statuses, summary, ParagraphStatus, Summary};

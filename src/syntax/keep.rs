@@ -293,8 +293,15 @@ impl OffsetMap {
     }
 
     fn moved(&self, r: TextRange) -> TextRange {
-        // (every range was checked by `maps_tree`)
-        self.range(r).unwrap_or(r)
+        // (most ranges lie before or after the window; every range was
+        // checked by `maps_tree`)
+        if r.end < self.from {
+            r
+        } else if r.start > self.old_to {
+            TextRange::new(r.start.wrapping_add_signed(self.delta), r.end.wrapping_add_signed(self.delta))
+        } else {
+            self.range(r).unwrap_or(r)
+        }
     }
 }
 

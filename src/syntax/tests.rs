@@ -130,6 +130,11 @@ fn a_keystroke_inside_a_paragraph_keeps_the_tree() {
     assert!(tree_kept_after(DRAFT, at("resolution 72"), at("resolution 72"), "the ", Language::En));
     assert!(tree_kept_after(DRAFT, at("Follow"), at("Follow") + 6, "Action", Language::En));
     assert!(tree_kept_after(DRAFT, at("India"), at("India"), "Japan, ", Language::En));
+    // A blank typed after a heading (trimmed: its range stays), and typing
+    // in the last line of the text.
+    assert!(tree_kept_after(DRAFT, at("-up\n") + 3, at("-up\n") + 3, " ", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Chile"), at("Chile") + 2, "Ch", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Chile") + 2, at("Chile") + 2, "x", Language::En));
     // Chinese: inside a paragraph of a report with sections and an annex.
     let zh = "一. 引言\n\n1. 第一段内容。\n2. 第二段内容。\n\n附件\n\n1. 子。\n";
     let i = zh.find("第二段").unwrap();

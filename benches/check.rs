@@ -54,12 +54,25 @@ fn time(text: &str, lang: Language, runs: usize) -> (Duration, Duration, usize) 
     (times[0], times[times.len() / 2], diagnostics)
 }
 
+/// Where the keystroke of [`time_updates`] is typed: at the end of the line
+/// in the middle of the text (after its full stop: the line stops ending a
+/// sentence, and the tree is built again), or halfway into that line (the
+/// tree is kept, `syntax::Reuse::tree_kept`).
+fn keystroke_at(text: &str, inside_line: bool) -> usize {
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end = text[middle..].find('\n').map_or(middle, |i| middle + i);
+    if !inside_line {
+        return end;
+    }
+    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    (0..=(start + end) / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start)
+}
+
 /// Median times of `Analysis::update` and `Analysis::into_update` after one
 /// character typed into (and then deleted from) a paragraph in the middle.
-fn time_updates(text: &str, lang: Language, runs: usize) -> (Duration, Duration) {
+fn time_updates(text: &str, lang: Language, runs: usize, inside_line: bool) -> (Duration, Duration) {
     let config = DiagnosticsConfig::all_enabled();
-    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let at = text[middle..].find('\n').map_or(middle, |i| middle + i);
+    let at = keystroke_at(text, inside_line);
     let mut typed = text.to_string();
     typed.insert(at, '我');
     let versions: [std::sync::Arc<str>; 2] = [typed.as_str().into(), text.into()];
@@ -311,12 +324,19 @@ fn main() {
             if std::env::var_os("RAPPORTEUR_BENCH_STAGES").is_some() {
                 time_stages(&text, lang, runs);
             }
-            let (borrowed, owned) = time_updates(&text, lang, if quick { 5 } else { 41 });
-            println!(
-                "{name:10} {label:6} update after a keystroke: median {:>6.2} ms (borrowing the previous analysis), {:>6.2} ms (consuming it)",
-                borrowed.as_secs_f64() * 1e3,
-                owned.as_secs_f64() * 1e3
-            );
+            // RAPPORTEUR_BENCH_INSIDE=1: only the keystroke inside a line (for profilers).
+            let inside_only = std::env::var_os("RAPPORTEUR_BENCH_INSIDE").is_some();
+            for (inside_line, place) in [(false, "at a line's end"), (true, "inside a line")] {
+                if inside_only && !inside_line {
+                    continue;
+                }
+                let (borrowed, owned) = time_updates(&text, lang, if quick { 5 } else { 41 }, inside_line);
+                println!(
+                    "{name:10} {label:6} update after a keystroke {place}: median {:>6.2} ms (borrowing the previous analysis), {:>6.2} ms (consuming it)",
+                    borrowed.as_secs_f64() * 1e3,
+                    owned.as_secs_f64() * 1e3
+                );
+            }
         }
         if let [(s1, t1), (s10, t10)] = results[..] {
             let ratio = t10.as_secs_f64() / t1.as_secs_f64();

@@ -12,6 +12,8 @@
 //! previous analysis (`update`) and consuming it (`into_update`). `RAPPORTEUR_INCREMENTAL_EDITS` sets how
 //! many edits per document (default 40).
 
+#[path = "../benches/common/documents.rs"]
+mod benchmark_documents;
 mod common;
 
 use common::Rng;
@@ -559,4 +561,45 @@ fn editing_negotiation_drafts_equals_fresh_analyses() {
     }
     // Typing inside lines away from the markup reads only those lines.
     assert!(reread * 5 >= per_document, "{reread} updates re-read the markup on the edited lines");
+}
+
+/// Typing inside the lines of the benchmark's documents (the Chinese seed
+/// report and English texts as numbered annexes, about 150 KB each): the
+/// tree is kept (moved, not rebuilt: `Analysis::tree_kept`) on most
+/// keystrokes, and every update equals a fresh analysis.
+#[test]
+fn typing_in_benchmark_documents_keeps_the_tree_and_equals_fresh_analyses() {
+    const TYPED: &[&str] = &["a", "e", "我", "的", " ", "x", "ab"];
+    let per_document = edits_per_document(40);
+    let config = DiagnosticsConfig::all_enabled();
+    let english = {
+        let parts = [
+            include_str!("fixtures/corpus/en_A-80-590.txt"),
+            include_str!("fixtures/corpus/en_S-RES-687-1991.txt"),
+            include_str!("fixtures/corpus/en_A-RES-73-3.txt"),
+        ];
+        let mut doc = String::from("United Nations\n\nA/80/999\n\nGeneral Assembly\n\nCompilation of texts\n\n");
+        for (n, part) in parts.iter().enumerate() {
+            doc.push_str(&format!("\nAnnex {}\n\n{part}", rapporteur::lang::numerals::to_roman(n as u32 + 1)));
+        }
+        doc
+    };
+    for (name, original) in [("zh-bench", benchmark_documents::chinese_document(150_000)), ("en-bench", english)] {
+        let mut rng = Rng::from_label(name, 13);
+        let mut text = original.clone();
+        let mut analysis = Analysis::new(text.clone(), None, &config);
+        let mut history = Vec::new();
+        let (mut updates, mut kept) = (0, 0);
+        for k in 0..per_document {
+            let at = char_boundary_at_or_before(&text, rng.below(text.len() + 1));
+            let Some((next, what)) = edit_inside_line(&mut rng, &text, at, TYPED, 3) else { continue };
+            history.push(what);
+            let updated = update_checked(name, &history, analysis, &next, k, &config);
+            updates += 1;
+            kept += usize::from(updated.tree_kept());
+            text = next;
+            analysis = updated;
+        }
+        assert!(kept * 2 >= updates, "{name}: the tree kept on {kept} keystrokes of {updates}");
+    }
 }

@@ -279,6 +279,12 @@ impl Analysis {
         self.references_reused
     }
 
+    /// Whether this analysis is an update that moved the previous tree
+    /// instead of building it again (`syntax::Reuse::tree_kept`).
+    pub fn tree_kept(&self) -> bool {
+        self.reuse.tree_kept()
+    }
+
     /// Which diagnostics of the version before this analysis (an update)
     /// kept instead of making them again: the numbering's, those of the
     /// references it did not resolve again.

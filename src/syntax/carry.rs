@@ -34,6 +34,17 @@ impl<'p> Carry<'p> {
         Carry { prev, change, window, same_shape: false, same_ranges: false, votes_by_paragraph: Vec::new() }
     }
 
+    /// The carry of a tree moved, not rebuilt ([`super::keep`]): the same
+    /// shape, every range where the change moved it.
+    pub fn kept(prev: Cow<'p, Document>, change: TextChange, window: TextRange) -> Carry<'p> {
+        let mut carry = Carry::new(prev, change, window);
+        carry.same_shape = true;
+        carry.same_ranges = true;
+        carry.votes_by_paragraph = carry.prev.votes.iter().enumerate().map(|(i, v)| (v.paragraph, i)).collect();
+        carry.votes_by_paragraph.sort_unstable();
+        carry
+    }
+
     /// Compares the rebuilt tree (its nodes, roots and schemes; eIds, votes
     /// and name lists not yet read) with the previous one.
     pub fn compare(&mut self, doc: &Document) {

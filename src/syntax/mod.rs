@@ -9,6 +9,7 @@
 
 mod carry;
 pub mod eid;
+mod keep;
 pub mod lines;
 pub mod mask;
 pub mod names;
@@ -41,6 +42,8 @@ pub struct Reuse {
     /// Made by [`reparse`] with the previous tree's shape and ranges carried
     /// over (see [`carry`]).
     carried: bool,
+    /// … and the tree moved, not built again (see [`keep`]).
+    kept: bool,
 }
 
 impl Reuse {
@@ -49,6 +52,12 @@ impl Reuse {
     /// where the change moved it, the same negotiation words after the numbers.
     pub fn shape_carried(&self) -> bool {
         self.carried
+    }
+
+    /// Whether [`reparse`] moved the previous tree instead of building it
+    /// again: the lines it split again were the same for the tree builder.
+    pub fn tree_kept(&self) -> bool {
+        self.kept
     }
 }
 
@@ -59,7 +68,7 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
     let marks = names::Marks::find(&masked, 0, tables);
-    finish_keeping(masked, Reuse { bold, lines, marks, carried: false }, language)
+    finish_keeping(masked, Reuse { bold, lines, marks, carried: false, kept: false }, language)
 }
 
 /// Parses `text`, the text `prev_masked` (the masked text of a document in
@@ -72,12 +81,10 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
 pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse>, text: &str, change: TextChange) -> (Document, Reuse) {
     // The previous masked text is edited into the new one; the rest of the
     // previous document is what the rebuilt tree may carry over.
-    let (prev_masked, prev) = match prev {
+    let (prev_masked, mut prev) = match prev {
         Cow::Borrowed(doc) => (Cow::Borrowed(doc.masked.as_str()), Cow::Borrowed(doc)),
         Cow::Owned(mut doc) => {
             let masked = std::mem::take(&mut doc.masked);
-            doc.containers = Vec::new();
-            doc.heading_spans = Vec::new();
             (Cow::Owned(masked), Cow::Owned(doc))
         }
     };
@@ -88,6 +95,13 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
     let new = text.as_bytes();
     let to = memchr::memchr(b'\n', &new[change.new_end..]).map_or(new.len(), |i| change.new_end + i + 1);
     let old_to = to - change.new_end + change.old_end;
+    let tables = tables(language);
+    // What the tree builder reads of the lines about to be split again.
+    let old_window = (prev.language == language).then(|| {
+        let before = reuse.lines.partition_point(|l| l.range.start < from);
+        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start < old_to) } else { reuse.lines.len() };
+        keep::OldWindow::read(&prev_masked, &reuse.lines[before..after], tables)
+    });
     let (window, window_bold) = mask::mask(&text[from..to]);
     let mut masked = prev_masked.into_owned();
     masked.replace_range(from..old_to, &window);
@@ -96,7 +110,6 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
-    let tables = tables(language);
     let before = lines.partition_point(|l| l.range.start < from);
     let after = if to < text.len() { lines.partition_point(|l| l.range.start < old_to) } else { lines.len() };
     for line in &mut lines[after..] {
@@ -104,6 +117,8 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
     }
     let mut window_lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, from, to, &mut window_lines);
+    let delta = change.delta();
+    let offsets = old_window.and_then(|old| keep::OffsetMap::between(&old, &masked, &window_lines, tables, from, old_to, delta));
     lines.splice(before..after, window_lines);
 
     let found = names::Marks::find(&window, from, tables);
@@ -116,9 +131,21 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
         }
         _ => None,
     };
-    let mut carry = carry::Carry::new(prev, change, TextRange::new(from, to));
+    let window = TextRange::new(from, to);
+    // The same lines for the tree builder: the previous tree, moved.
+    if let Some(mut doc) = offsets.and_then(|offsets| keep::moved_tree(&mut prev, &offsets, &masked)) {
+        let carry = carry::Carry::kept(prev, change, window);
+        names::read_votes_and_lists(&mut doc, &masked, tables, &marks, carry.for_names());
+        doc.masked = masked;
+        return (doc, Reuse { bold, lines, marks, carried: true, kept: true });
+    }
+    if let Cow::Owned(doc) = &mut prev {
+        doc.containers = Vec::new();
+        doc.heading_spans = Vec::new();
+    }
+    let mut carry = carry::Carry::new(prev, change, window);
     let doc = build(masked, &lines, &marks, language, Some(&mut carry));
-    (doc, Reuse { bold, lines, marks, carried: carry.carried() })
+    (doc, Reuse { bold, lines, marks, carried: carry.carried(), kept: false })
 }
 
 /// Sorted offsets after `change`, in place: those before `from` kept, those

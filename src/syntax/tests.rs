@@ -86,3 +86,82 @@ fn reparse_equals_parse_at_line_ends_markup_and_tables() {
     assert_reparse_equals_parse(text, text.len(), text.len(), "\n2. 丑。\n", Language::Zh);
     assert_reparse_equals_parse(text, 0, text.len(), "1. New.", Language::En);
 }
+
+/// `reparse` after replacing `old[start..end]` by `insert`: whether it kept
+/// the previous tree (moved), having checked that it equals a fresh parse,
+/// borrowing and consuming the previous document.
+fn tree_kept_after(old: &str, start: usize, end: usize, insert: &str, lang: Language) -> bool {
+    let (prev, reuse) = parse_keeping(old, lang);
+    let mut new = old.to_string();
+    new.replace_range(start..end, insert);
+    let change = TextChange::between(old, &new);
+    let fresh = format!("{:?}", parse(&new, lang));
+    let (borrowed, borrowed_reuse) = reparse(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
+    assert_eq!(format!("{borrowed:?}"), fresh, "borrowed: {old:?} → {new:?}");
+    let (owned, owned_reuse) = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
+    assert_eq!(format!("{owned:?}"), fresh, "owned: {old:?} → {new:?}");
+    assert_eq!(borrowed_reuse.tree_kept(), owned_reuse.tree_kept());
+    if owned_reuse.tree_kept() {
+        assert!(owned_reuse.shape_carried());
+    }
+    owned_reuse.tree_kept()
+}
+
+const DRAFT: &str = "The General Assembly,\n\nRecalling its resolution 72/57,\n\nNoting the report,\n\n\
+    1. Decides to convene a conference in the year 2026;\n\n\
+    2. Requests the Secretary-General to report:\n(a) on the first matter;\n(b) on the second matter;\n\n\
+    A. Follow-up\n\n\
+    3. Encourages Member States to contribute to the fund, including through voluntary contributions;\n\n\
+    4. Adopted by a recorded vote of 150 to 3, with 5 abstentions.\n\
+    In favour: France, Germany, India.\nAgainst: Chile.\n";
+
+fn at(needle: &str) -> usize {
+    DRAFT.find(needle).expect(needle)
+}
+
+#[test]
+fn a_keystroke_inside_a_paragraph_keeps_the_tree() {
+    // Typing, deleting and replacing inside the text of paragraphs and items.
+    assert!(tree_kept_after(DRAFT, at("convene"), at("convene"), "x", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Member"), at("Member") + 7, "", Language::En));
+    assert!(tree_kept_after(DRAFT, at("first matter"), at("first matter") + 5, "third", Language::En));
+    assert!(tree_kept_after(DRAFT, at("voluntary"), at("voluntary"), "a", Language::En));
+    // In a preambular paragraph, a heading's title, and the names of a vote.
+    assert!(tree_kept_after(DRAFT, at("resolution 72"), at("resolution 72"), "the ", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Follow"), at("Follow") + 6, "Action", Language::En));
+    assert!(tree_kept_after(DRAFT, at("India"), at("India"), "Japan, ", Language::En));
+    // A blank typed after a heading (trimmed: its range stays), and typing
+    // in the last line of the text.
+    assert!(tree_kept_after(DRAFT, at("-up\n") + 3, at("-up\n") + 3, " ", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Chile"), at("Chile") + 2, "Ch", Language::En));
+    assert!(tree_kept_after(DRAFT, at("Chile") + 2, at("Chile") + 2, "x", Language::En));
+    // Chinese: inside a paragraph of a report with sections and an annex.
+    let zh = "一. 引言\n\n1. 第一段内容。\n2. 第二段内容。\n\n附件\n\n1. 子。\n";
+    let i = zh.find("第二段").unwrap();
+    assert!(tree_kept_after(zh, i, i, "新的", Language::Zh));
+}
+
+#[test]
+fn an_edit_that_changes_what_the_builder_reads_builds_afresh() {
+    // A line that stops ending with a colon (its items were a list).
+    assert!(!tree_kept_after(DRAFT, at(":\n(a)"), at(":\n(a)") + 1, "", Language::En));
+    // A line that stops ending a sentence, and one made to end with a comma.
+    assert!(!tree_kept_after(DRAFT, at(";\n\n2."), at(";\n\n2.") + 1, "", Language::En));
+    assert!(!tree_kept_after(DRAFT, at(";\n\n2."), at(";\n\n2.") + 1, ",", Language::En));
+    // A heading made long, and one given a full stop.
+    let long = " and review of the implementation of the outcome of the conference by all the Member States and by the United Nations";
+    assert!(!tree_kept_after(DRAFT, at("-up\n"), at("-up\n") + 3, long, Language::En));
+    assert!(!tree_kept_after(DRAFT, at("-up\n"), at("-up\n") + 3, "-up.", Language::En));
+    // A chapeau verb typed in the preamble (`Decides:` above lettered items).
+    let pre = "The Council,\n\nRecalling its resolution 1,\n\nNoting:\n(a) the first;\n(b) the second.\n";
+    let i = pre.find("Noting").unwrap();
+    assert!(!tree_kept_after(pre, i, i + 6, "Decides", Language::En));
+    // A blank line inserted, a number typed, a number changed, a line start made lower case.
+    assert!(!tree_kept_after(DRAFT, at("(b) on"), at("(b) on"), "\n", Language::En));
+    assert!(!tree_kept_after(DRAFT, at("Noting"), at("Noting"), "5. ", Language::En));
+    assert!(!tree_kept_after(DRAFT, at("3. Enc"), at("3. Enc") + 1, "4", Language::En));
+    assert!(!tree_kept_after(DRAFT, at("Encourages"), at("Encourages") + 1, "e", Language::En));
+    // A negotiation word typed after a number (another eId), and a vote line's side.
+    assert!(!tree_kept_after(DRAFT, at(". Encourages"), at(". Encourages"), " bis", Language::En));
+    assert!(!tree_kept_after(DRAFT, at("Against"), at("Against") + 7, "Abstaining", Language::En));
+}

@@ -18,5 +18,7 @@ pub mod lsp;
 pub mod model;
 pub mod negotiation;
 pub mod syntax;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 pub mod workspace;

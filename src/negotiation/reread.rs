@@ -309,13 +309,8 @@ mod tests {
         ];
         let inserts = ["x", " ", "\n", "\n\n", "[", "]", "(EU)", "EU: ", "or", "Alt", "ad ref", "方案", "。", "a)"];
         let mut cheap = 0;
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for (text, language) in texts {
             let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             for _ in 0..600 {

@@ -402,13 +402,8 @@ mod tests {
         // Line ends of every kind, edits that split and join `\r\n`, long
         // lines with checkpoints (wide characters cross their boundaries).
         let pieces = ["\n", "\r", "\r\n", "a", "我", "😀", "é", &"x".repeat(700), &"汉".repeat(500)];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut text: String = (0..60).map(|i| pieces[i * 7 % pieces.len()]).collect();
         let mut index = LineIndex::new(&text);
         for _ in 0..3000 {

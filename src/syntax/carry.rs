@@ -92,9 +92,15 @@ impl<'p> Carry<'p> {
             && old.slip == new.slip
             && match (old.number, new.number) {
                 (None, None) => true,
-                // An eId reads the number as written and the negotiation
-                // word after it (compared in `same_suffixes`).
-                (Some(a), Some(b)) => a.value == b.value && a.style == b.style && self.maps(a.span, b.span),
+                // An eId reads the number as written (the change must lie
+                // outside it: `14.2` → `141.2` keeps the value 2) and the
+                // negotiation word after it (compared in `same_suffixes`).
+                (Some(a), Some(b)) => {
+                    a.value == b.value
+                        && a.style == b.style
+                        && self.maps(a.span, b.span)
+                        && (b.span.end <= self.change.start || b.span.start >= self.change.new_end)
+                }
                 _ => false,
             }
     }
@@ -275,6 +281,18 @@ mod tests {
         assert_eq!(carried(at, 0, "x"), (true, true));
         // `2. Speakers` → `2. peakers`.
         assert!(carried(at, 1, "").0);
+        // A digit typed inside a number: another number as written.
+        let text = "14. Conserve and sustainably use the oceans\n\n14.1 By 2025, prevent marine pollution of all kinds\n\n\
+                    14.2 By 2020, sustainably manage and protect marine ecosystems\n\n14.3 Minimize the impacts of ocean acidification\n";
+        let at = text.find("4.2").unwrap();
+        let mut new = text.to_string();
+        new.insert(at, '1');
+        let change = TextChange::between(text, &new);
+        let (prev, doc) = (parse(text, Language::En), parse(&new, Language::En));
+        let mut carry = Carry::new(Cow::Borrowed(&prev), change, TextRange::new(0, new.len()));
+        carry.compare(&doc);
+        let nums = |d: &Document| d.nodes.iter().map(|n| (n.number.map(|x| (x.value, x.span)), n.eid.clone())).collect::<Vec<_>>();
+        assert!(!carry.same_shape, "14.2 → 141.2 is another eId: {:?} {:?} {change:?}", nums(&prev), nums(&doc));
         // `3. Recalls` → `3 ter. Recalls`: a word after the number.
         let at = TEXT.find("3. Recalls").unwrap() + 1;
         assert!(!carried(at, 0, " ter").0);

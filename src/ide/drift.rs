@@ -179,8 +179,7 @@ fn carry<'c>(previous: &'c Citations, a: &Analysis, change: TextChange) -> Vec<O
         if c.range.end <= change.start {
             away.push((c.range, c));
         } else if c.range.start >= change.old_end {
-            let moved = TextRange::new(c.range.start - change.old_end + change.new_end, c.range.end - change.old_end + change.new_end);
-            away.push((moved, c));
+            away.push((change.moved_range(c.range), c));
         } else {
             inside_old.push(c);
         }
@@ -315,7 +314,7 @@ fn moved_away(r: TextRange, change: TextChange) -> Option<TextRange> {
     if r.end < change.start {
         Some(r)
     } else if r.start > change.old_end {
-        Some(TextRange::new(r.start - change.old_end + change.new_end, r.end - change.old_end + change.new_end))
+        Some(change.moved_range(r))
     } else {
         None
     }

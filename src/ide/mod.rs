@@ -171,8 +171,8 @@ impl Analysis {
         }
         // The diagnostics before are kept where nothing they read changed
         // (only under the same settings).
-        let same_config = prev.overrides == config.overrides && *prev.vocabulary == config.negotiation;
         let same_vocabulary = *prev.vocabulary == config.negotiation;
+        let same_config = same_vocabulary && prev.overrides == config.overrides;
         let edited = reuse::EditedLines::new(&text, change);
         // What the markup is read again from: the edited lines before (the
         // parse edits the masked text in place).

@@ -221,23 +221,11 @@ impl Backend {
         // Serialised (megabytes for a large document) and freed on a
         // blocking thread: the library polls every request's future on one
         // task, so doing it here would hold up the hovers of other documents.
-        let answered = tokio::task::spawn_blocking(move || {
-            let sent = direct.answer(&id, &symbols);
-            if sent {
-                drop(symbols);
-                None
-            } else {
-                Some(symbols)
-            }
-        })
-        .await;
-        match answered {
-            Ok(None) => Ok(None),
-            Ok(Some(symbols)) => Ok(symbols),
-            Err(join) => Err(tower_lsp_server::jsonrpc::Error {
-                message: format!("documentSymbol: {join}").into(),
-                ..tower_lsp_server::jsonrpc::Error::internal_error()
-            }),
+        // (what was not sent comes back, for the library to send)
+        let unsent = tokio::task::spawn_blocking(move || (!direct.answer(&id, &symbols)).then_some(symbols)).await;
+        match unsent {
+            Ok(unsent) => Ok(unsent.flatten()),
+            Err(join) => Err(super::server::internal(format!("documentSymbol: {join}"))),
         }
     }
 }

@@ -63,11 +63,11 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
             let started = Instant::now();
             let version = doc.version;
             // A panic here must not leave the lane marked running for ever.
-            let prepared = match (CatchPanic { inner: Box::pin(prepare(&shared, &uri, &doc)) }).await {
-                Ok(prepared) => prepared,
+            let diagnostics = match (CatchPanic { inner: Box::pin(prepare(&shared, &uri, &doc)) }).await {
+                Ok(diagnostics) => diagnostics,
                 Err(panic) => {
                     log::stderr(Level::Error, &format!("publishing {} (version {version}) failed: {panic}", uri.as_str()));
-                    Prepared::Nothing
+                    None
                 }
             };
             // Before sending: the client may answer the diagnostics with the
@@ -94,7 +94,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
             } else {
                 state::release(doc);
             }
-            if let Prepared::Send(diagnostics) = prepared {
+            if let Some(diagnostics) = diagnostics {
                 send(&shared, &uri, &sent_for, version, diagnostics).await;
                 if log::enabled(Level::Debug) {
                     let msg = format!("{} version {version}: analysed and published in {:?}", uri.as_str(), started.elapsed());
@@ -106,17 +106,10 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
     });
 }
 
-/// What [`prepare`] made of a snapshot.
-enum Prepared {
-    /// Not analysed (superseded, or diverged from the client's text), or
-    /// the analysis failed (logged).
-    Nothing,
-    /// Its diagnostics, to send if it is still the latest.
-    Send(Vec<lsp::Diagnostic>),
-}
-
-/// Analyses `doc` and makes its diagnostics if it is still the latest.
-async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Prepared {
+/// Analyses `doc` and makes its diagnostics, to send if it is still the
+/// latest; `None` when it was not analysed (superseded, or diverged from
+/// the client's text) or the analysis failed (logged).
+async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<lsp::Diagnostic>> {
     let debounce = doc.settings.debounce_ms.map(Duration::from_millis).unwrap_or(shared.options.debounce);
     if !debounce.is_zero() {
         tokio::time::sleep(debounce).await;
@@ -124,7 +117,7 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Prepared {
     // A text that may differ from the client's: its diagnostics were
     // withdrawn, and nothing is analysed or sent until it is resynchronised.
     if doc.diverged || !shared.docs.is_current(uri, doc) {
-        return Prepared::Nothing;
+        return None;
     }
     let enc = shared.encoding();
     let analyzer = Arc::clone(&shared.options.analyzer);
@@ -132,7 +125,7 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Prepared {
     let index = Arc::clone(&shared.workspace);
     let computed = tokio::task::spawn_blocking(move || {
         catch_unwind(AssertUnwindSafe(|| {
-            let analysis = task_doc.analysis(&analyzer, &|earlier| index.lend(&task_uri, earlier));
+            let analysis = task_doc.analysis(&analyzer, &index, &task_uri);
             // A file that is not a UN document (a README, notes) gets none.
             let active = task_doc.is_active(&analysis);
             // The workspace takes the editor's text; references into other documents are checked there.
@@ -151,16 +144,16 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Prepared {
     })
     .await;
     match computed {
-        Ok(Ok(diagnostics)) => Prepared::Send(diagnostics),
+        Ok(Ok(diagnostics)) => Some(diagnostics),
         Ok(Err(panic)) => {
             let msg = format!("analysis of {} (version {}) failed: {}", uri.as_str(), doc.version, panic_message(&*panic));
             shared.log(Level::Error, msg).await;
-            Prepared::Nothing
+            None
         }
         Err(join) => {
             let msg = format!("analysis of {} (version {}) did not finish: {join}", uri.as_str(), doc.version);
             shared.log(Level::Error, msg).await;
-            Prepared::Nothing
+            None
         }
     }
 }

@@ -137,7 +137,7 @@ impl Shared {
         let doc = Arc::clone(doc);
         let analyzer = Arc::clone(&self.options.analyzer);
         let (index, uri) = (Arc::clone(&self.workspace), uri.clone());
-        let analyse = move || doc.analysis(&analyzer, &|earlier| index.lend(&uri, earlier));
+        let analyse = move || doc.analysis(&analyzer, &index, &uri);
         match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(analyse))).await {
             Ok(Ok(a)) => Ok(a),
             Ok(Err(panic)) => Err(internal(format!("the analysis failed: {}", panic_message(&*panic)))),
@@ -148,8 +148,8 @@ impl Shared {
 
 /// Lowers the calling thread's scheduling priority (Linux; elsewhere
 /// nothing): the warm-up must not take a core from the first analysis when
-/// the client opens a document at once (on two cores, it made the first
-/// analysis of a 1-MB draft half as fast again).
+/// the client opens a document at once (on two cores, the first analysis
+/// of a 1-MB draft took 40–50 ms beside the warm-up, 20–27 ms after it).
 fn yield_to_analyses() {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority only changes the scheduling of the calling thread
@@ -164,7 +164,7 @@ fn rapporteur_range(a: usize, b: usize) -> crate::text::TextRange {
     crate::text::TextRange::new(a.min(b), a.max(b))
 }
 
-fn internal(message: String) -> Error {
+pub(super) fn internal(message: String) -> Error {
     Error { code: ErrorCode::InternalError, message: message.into(), data: None }
 }
 
@@ -306,7 +306,7 @@ impl Backend {
                 if cancelled.load(Ordering::Acquire) {
                     return None;
                 }
-                let analysis = doc.analysis(&analyzer, &|earlier| index.lend(&uri, earlier));
+                let analysis = doc.analysis(&analyzer, &index, &uri);
                 if cancelled.load(Ordering::Acquire) {
                     return None;
                 }

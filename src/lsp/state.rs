@@ -12,6 +12,7 @@ use tower_lsp_server::ls_types::Uri;
 
 use super::config::Settings;
 use super::log::{self, Level};
+use super::workspace::Index;
 use super::Analyzer;
 use crate::ide::drift::{self, Citations, Drift};
 use crate::ide::Analysis;
@@ -177,18 +178,18 @@ impl DocState {
     /// The analysis of this snapshot, computing it if nobody has yet. Blocks
     /// (a concurrent caller waits for the first); call it off the async
     /// runtime. A panic in the analyzer propagates and leaves it uncomputed.
-    /// `lend` is called with the earlier analysis about to be updated, to
-    /// let go of what else holds it (the workspace index): an update that
-    /// owns it edits its buffers in place instead of copying them (at
-    /// 10 MB, tens of milliseconds and a second copy of the document).
-    pub fn analysis(&self, analyzer: &Analyzer, lend: &dyn Fn(&Arc<Analysis>)) -> Arc<Analysis> {
+    /// The workspace `index` (where this is document `uri`) lends out the
+    /// earlier analysis about to be updated: an update that owns it edits
+    /// its buffers in place instead of copying them (at 10 MB, tens of
+    /// milliseconds and a second copy of the document).
+    pub fn analysis(&self, analyzer: &Analyzer, index: &Index, uri: &Uri) -> Arc<Analysis> {
         self.analysis
             .get_or_init(|| {
                 let started = std::time::Instant::now();
                 let text = self.shared_text();
                 let basis = self.basis.lock().ok().and_then(|mut b| b.take());
                 if let Some(basis) = &basis {
-                    lend(basis);
+                    index.lend(uri, basis);
                 }
                 let how = match &basis {
                     None => "afresh",

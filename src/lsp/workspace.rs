@@ -71,16 +71,9 @@ impl Index {
     /// about their references into it.
     pub fn lend(&self, uri: &Uri, earlier: &Arc<Analysis>) {
         let key = uri.as_str();
-        let indexed = {
-            let ws = self.read();
-            ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, earlier))
-        };
-        if indexed {
-            let mut ws = self.write();
-            // (checked again under the write lock)
-            if ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, earlier)) {
-                ws.remove(key);
-            }
+        let mut ws = self.write();
+        if ws.key(key).and_then(|k| ws.get(k)).is_some_and(|e| Arc::ptr_eq(&e.analysis, earlier)) {
+            ws.remove(key);
         }
     }
 

@@ -340,13 +340,18 @@ fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Readin
     if lines_read {
         read_lines(masked, TextRange::new(0, masked.len()), language, w, vocabulary, &mut m);
     }
+    in_text_order(&mut m);
+    decide_draft(&mut m);
+    m.claims_final = claims_final(masked, w);
+    Reading { raw: m, lines_read, label_words }
+}
+
+/// The tags and attributions [`read_lines`] found, in text order, each once.
+pub(super) fn in_text_order(m: &mut Markup) {
     m.tags.sort_by_key(|t| t.range.start);
     m.tags.dedup_by_key(|t| t.range.start);
     m.attributions.sort_by_key(|a| a.range.start);
     m.attributions.dedup_by_key(|a| a.range.start);
-    decide_draft(&mut m);
-    m.claims_final = claims_final(masked, w);
-    Reading { raw: m, lines_read, label_words }
 }
 
 /// "ad ref": where it is found, attributions and tags are looked for line by line.
@@ -523,9 +528,7 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
             let bare = !masked[p.open.end..p.close.start].chars().any(|c| c.is_ascii_digit());
             return Some((spaced(p.range()), bare));
         }
-        let rest = &masked[at..b.end];
-        let n = alt_label(rest, w)?;
-        rest[..n].trim_end().ends_with([':', '：']).then(|| (TextRange::new(at, at + n), false))
+        word_label(first, w).map(|r| (TextRange::new(b.start + r.start, b.start + r.end), false))
     };
     let labels: Vec<Option<(TextRange, bool)>> = blocks.iter().map(|&b| label_of(b)).collect();
     let mut k = 0;
@@ -574,13 +577,14 @@ pub(super) fn label_words(s: &str, w: &NegotiationWords) -> usize {
     shortest_labels(w).map(|label| memchr::memmem::find_iter(s.as_bytes(), label.as_bytes()).count()).sum()
 }
 
-/// The label a paragraph (`block`, from the start of its first line to the
-/// end of its text) without brackets starts with (`Option 1:`, after its
-/// number), as the alternative paragraphs read it.
-pub(super) fn word_label<'b>(block: &'b str, w: &NegotiationWords) -> Option<&'b str> {
-    let rest = &block[skip_paragraph_number(block)..];
+/// The label in words a paragraph (`block`, from the start of its first
+/// line to the end of its text) starts with (`Option 1:`, after its
+/// number): where it lies in `block`.
+pub(super) fn word_label(block: &str, w: &NegotiationWords) -> Option<std::ops::Range<usize>> {
+    let lead = skip_paragraph_number(block);
+    let rest = &block[lead..];
     let n = alt_label(rest, w)?;
-    rest[..n].trim_end().ends_with([':', '：']).then(|| &rest[..n])
+    rest[..n].trim_end().ends_with([':', '：']).then_some(lead..lead + n)
 }
 
 fn is_delegation(name: &str, language: Language, w: &NegotiationWords, vocabulary: &Vocabulary) -> bool {

@@ -118,7 +118,11 @@ impl Reading {
                 }
                 let new_paragraph = masked[p.start..p.end].trim_end();
                 let old_paragraph = [&masked[p.start..from], old_lines, &masked[to..p.end]].concat();
-                if markup::word_label(new_paragraph, w) != markup::word_label(old_paragraph.trim_end(), w) {
+                let old_paragraph = old_paragraph.trim_end();
+                fn label<'b>(block: &'b str, w: &NegotiationWords) -> Option<&'b str> {
+                    markup::word_label(block, w).map(|r| &block[r])
+                }
+                if label(new_paragraph, w) != label(old_paragraph, w) {
                     return None;
                 }
             }
@@ -164,10 +168,7 @@ impl Reading {
         let mut window = Markup { pairs: std::mem::take(&mut m.pairs), ..Markup::default() };
         if self.lines_read {
             markup::read_lines(masked, TextRange::new(from, to), language, w, vocabulary, &mut window);
-            window.tags.sort_by_key(|t| t.range.start);
-            window.tags.dedup_by_key(|t| t.range.start);
-            window.attributions.sort_by_key(|a| a.range.start);
-            window.attributions.dedup_by_key(|a| a.range.start);
+            markup::in_text_order(&mut window);
         }
         m.pairs = window.pairs;
         let kept = |r: TextRange| r.start < from || r.start >= old_to;

@@ -40,9 +40,14 @@ impl<'p> Carry<'p> {
         let mut carry = Carry::new(prev, change, window);
         carry.same_shape = true;
         carry.same_ranges = true;
-        carry.votes_by_paragraph = carry.prev.votes.iter().enumerate().map(|(i, v)| (v.paragraph, i)).collect();
-        carry.votes_by_paragraph.sort_unstable();
+        carry.index_votes();
         carry
+    }
+
+    /// Indexes the previous votes by paragraph, for [`Carry::vote_of`].
+    fn index_votes(&mut self) {
+        self.votes_by_paragraph = self.prev.votes.iter().enumerate().map(|(i, v)| (v.paragraph, i)).collect();
+        self.votes_by_paragraph.sort_unstable();
     }
 
     /// Compares the rebuilt tree (its nodes, roots and schemes; eIds, votes
@@ -77,8 +82,7 @@ impl<'p> Carry<'p> {
             }
         }
         if self.same_ranges {
-            self.votes_by_paragraph = self.prev.votes.iter().enumerate().map(|(i, v)| (v.paragraph, i)).collect();
-            self.votes_by_paragraph.sort_unstable();
+            self.index_votes();
         }
     }
 

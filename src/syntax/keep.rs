@@ -54,14 +54,11 @@ struct TextFacts {
 
 impl TextFacts {
     fn of_line(s: &str, tables: &Tables) -> TextFacts {
-        let after_figure = s.trim_start_matches(|c: char| c.is_ascii_digit());
         TextFacts {
             ends_with_colon: lines::ends_with_colon(s),
             ends_clause: lines::ends_clause(s),
-            ends_comma: s.trim_end().ends_with([',', '，', '،']),
-            figure_then_lower: after_figure.len() < s.len()
-                && after_figure.starts_with(' ')
-                && after_figure[1..].chars().next().is_some_and(char::is_lowercase),
+            ends_comma: super::ends_with_comma(s),
+            figure_then_lower: super::figure_then_lower(s),
             chapeau: super::is_operative_chapeau(s),
             operative_verb: super::opens_with_operative_verb(s, tables.data.operative_verbs),
             ..TextFacts::common(s)
@@ -69,19 +66,12 @@ impl TextFacts {
     }
 
     fn of_rest(s: &str) -> TextFacts {
-        let mut width = 0usize;
-        for c in s.chars() {
-            width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
-            if width >= 25 {
-                break;
-            }
-        }
         TextFacts {
             within_40: s.chars().nth(40).is_none(),
             within_100: s.chars().nth(100).is_none(),
-            over_7_words: s.split_whitespace().nth(7).is_some(),
-            narrow: width < 25,
-            opens_label: s.starts_with(['(', '（']),
+            over_7_words: super::over_seven_words(s),
+            narrow: super::is_narrow(s),
+            opens_label: super::opens_with_label(s),
             ..TextFacts::common(s)
         }
     }
@@ -91,7 +81,7 @@ impl TextFacts {
             empty: s.is_empty(),
             ends_sentence: lines::ends_sentence(s),
             short: lines::is_short(s),
-            lower_start: s.chars().next().is_some_and(char::is_lowercase),
+            lower_start: super::starts_lower(s),
             ..TextFacts::default()
         }
     }
@@ -137,7 +127,6 @@ impl LineFacts {
             LineKind::Blank | LineKind::PreambleFormula | LineKind::TableRow | LineKind::Text => (None, None, None, None, None),
         };
         let r = line.range;
-        let line_start = masked[..r.start].rfind('\n').map_or(0, |i| i + 1);
         let facts = LineFacts {
             kind: std::mem::discriminant(&line.kind),
             number: number.map(|n| (n.value, n.style)),
@@ -146,7 +135,7 @@ impl LineFacts {
             title: title.map(|t| text(t).chars().next().is_some_and(char::is_uppercase)),
             inline: line.inline,
             long: r.len() > 100,
-            dashed: masked[line_start..r.start].trim().starts_with(['-', '–', '—']),
+            dashed: super::dashed(masked, r),
             text: TextFacts::of_line(text(r), tables),
             // (the lengths and words of a rest are read after a number only)
             rest: rest.map(|x| match line.kind {

@@ -367,7 +367,7 @@ impl<'a> Builder<'a> {
         self.open_unfinished = !ends_sentence(s);
         self.open_colon = ends_with_colon(s);
         self.open_clause = lines::ends_clause(s);
-        self.open_comma = s.trim_end().ends_with([',', '，', '،']);
+        self.open_comma = ends_with_comma(s);
     }
 
     fn close_open_text(&mut self) {
@@ -681,9 +681,8 @@ impl<'a> Builder<'a> {
         if number.style == NumberStyle::Decimal {
             // (only the line right above can be wrapped into it: a caption
             // without a full stop above a blank line does not continue)
-            let width: usize = rest_text.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum();
             let wrapped = self.open_text.is_some() && self.open_unfinished && prev_unfinished;
-            if wrapped || (!ends_sentence(rest_text) && width < 25) {
+            if wrapped || (!ends_sentence(rest_text) && is_narrow(rest_text)) {
                 self.text_line(line, prev, next);
                 return;
             }
@@ -758,14 +757,12 @@ impl<'a> Builder<'a> {
         // (hard-wrapped across a blank line), nor a long sentence that
         // continues the paragraphs' numbers where there are no subheadings.
         let wraps = self.next_text.as_ref().is_some_and(|n| match n.kind {
-            LineKind::Text => self.text(n.range).chars().next().is_some_and(char::is_lowercase),
+            LineKind::Text => starts_lower(self.text(n.range)),
             // `…report of` / `7 August 1992 (S/24389);`: a date, not paragraph 7.
             // (a slip is never a heading's follower: `2 April 1993 (S/25518)`)
             LineKind::Numbered { slip: Some(_), .. } => true,
             // `…for the purposes of paragraph 3` / `(c) and 4 of resolution…`
-            LineKind::Lettered { rest, .. } => {
-                self.text(rest).chars().next().is_some_and(char::is_lowercase) && !self.tables.data.lower_case_paragraphs
-            }
+            LineKind::Lettered { rest, .. } => starts_lower(self.text(rest)) && !self.tables.data.lower_case_paragraphs,
             // `…by 31 October` / `1963.`: a year, far beyond the numbers.
             LineKind::Numbered { number: m, slip: None, .. } => m.value > number.value.max(self.last_paragraph) + 5,
             _ => false,
@@ -773,10 +770,7 @@ impl<'a> Builder<'a> {
         // (counted only where the rest would make a heading: a Chinese
         // line has no blanks, and counting its words decodes all of it)
         let continues_paragraphs = || {
-            number.value == self.last_paragraph + 1
-                && self.last_paragraph > 0
-                && self.last_subheading == 0
-                && rest_text.split_whitespace().nth(7).is_some()
+            number.value == self.last_paragraph + 1 && self.last_paragraph > 0 && self.last_subheading == 0 && over_seven_words(rest_text)
         };
         let heading = !rest_text.is_empty()
             && !ends_sentence(rest_text)
@@ -796,7 +790,7 @@ impl<'a> Builder<'a> {
         self.last_paragraph = number.value;
         self.set_open_text(id, r);
         // `10. (a) The Government…`: the paragraph opens with its first subparagraph.
-        let label_first = rest_text.starts_with(['(', '（']);
+        let label_first = opens_with_label(rest_text);
         if let Some(LineKind::Lettered { number: m, slip: None, .. }) = label_first.then(|| lines::classify(self.masked, rest, self.tables))
         {
             if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
@@ -844,7 +838,7 @@ impl<'a> Builder<'a> {
         // a hard-wrapped reference, where items start in upper case.
         let prev_unfinished = prev.is_some_and(|p| matches!(p.kind, LineKind::Text) && !ends_sentence(self.text(p.range)))
             || (self.open_text.is_some() && self.open_unfinished && prev.is_some_and(|p| !matches!(p.kind, LineKind::Blank)));
-        if !self.tables.data.lower_case_paragraphs && prev_unfinished && rest_text.chars().next().is_some_and(char::is_lowercase) {
+        if !self.tables.data.lower_case_paragraphs && prev_unfinished && starts_lower(rest_text) {
             self.text_line(line, prev, next);
             return;
         }
@@ -962,8 +956,8 @@ impl<'a> Builder<'a> {
         // (hard-wrapped text: "…for the implementation of paragraph 8,\nthe following:").
         // Where paragraphs themselves begin in lower case (Russian), only a
         // line with no blank line before it continues.
-        let lower_start = s.chars().next().is_some_and(|c| c.is_lowercase())
-            && !(self.tables.data.lower_case_paragraphs && prev.is_some_and(|p| matches!(p.kind, LineKind::Blank)));
+        let lower_start =
+            starts_lower(s) && !(self.tables.data.lower_case_paragraphs && prev.is_some_and(|p| matches!(p.kind, LineKind::Blank)));
         // In an operative paragraph, a line ending with a comma goes on
         // below, even in upper case (`…the peoples of Angola,` / `Mozambique…`).
         let comma_wrap = self.open_comma
@@ -992,12 +986,7 @@ impl<'a> Builder<'a> {
         // `8 voix contre zéro…`) is a paragraph split by the blank, not a heading.
         let goes_on = self.next_text.as_ref().is_some_and(|n| {
             let t = self.text(n.range);
-            let after_figure = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            matches!(n.kind, LineKind::Text)
-                && (t.chars().next().is_some_and(char::is_lowercase)
-                    || (after_figure.len() < t.len()
-                        && after_figure.starts_with(' ')
-                        && after_figure[1..].chars().next().is_some_and(char::is_lowercase)))
+            matches!(n.kind, LineKind::Text) && (starts_lower(t) || figure_then_lower(t))
         });
         if !ends_sentence(s) && is_short(s) && Self::standalone(prev, next) && !goes_on {
             let id = self.open(NodeKind::Crossheading, 0, None, r, Some(r));
@@ -1016,15 +1005,60 @@ impl<'a> Builder<'a> {
         }
         // A paragraph whose number a conversion replaced by a dash
         // (`- Insta…`, `– Decide…`) is operative when an operative verb opens it.
-        let line_start = self.masked[..r.start].rfind('\n').map_or(0, |i| i + 1);
-        let dashed = self.masked[line_start..r.start].trim().starts_with(['-', '–', '—']);
-        if in_preamble && dashed && opens_with_operative_verb(s, self.tables.data.operative_verbs) {
+        if in_preamble && dashed(self.masked, r) && opens_with_operative_verb(s, self.tables.data.operative_verbs) {
             in_preamble = false;
         }
         let kind = if in_preamble { NodeKind::PreambularParagraph } else { NodeKind::UnnumberedParagraph };
         let id = self.open(kind, 0, None, r, None);
         self.set_open_text(id, r);
     }
+}
+
+// What the builder reads of a line's text (and `keep` compares, to tell
+// whether the builder would decide again as it did).
+
+/// Starts with a lower-case letter.
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A figure, a space and a lower-case letter (`8 voix contre…`).
+fn figure_then_lower(s: &str) -> bool {
+    let after_figure = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    after_figure.len() < s.len() && after_figure.starts_with(' ') && starts_lower(&after_figure[1..])
+}
+
+fn ends_with_comma(s: &str) -> bool {
+    s.trim_end().ends_with([',', '，', '،'])
+}
+
+/// Narrower than 25 columns, a wide character counting two (a caption
+/// rather than a paragraph after a decimal number).
+fn is_narrow(s: &str) -> bool {
+    let mut width = 0usize;
+    for c in s.chars() {
+        width += if (c as u32) >= 0x2E80 { 2 } else { 1 };
+        if width >= 25 {
+            return false;
+        }
+    }
+    true
+}
+
+fn over_seven_words(s: &str) -> bool {
+    s.split_whitespace().nth(7).is_some()
+}
+
+/// `10. (a) The Government…`: the text after a number opens with a label.
+fn opens_with_label(s: &str) -> bool {
+    s.starts_with(['(', '（'])
+}
+
+/// A dash before the content of the line `r` lies on (`- Decide…`: a
+/// number a conversion replaced).
+fn dashed(masked: &str, r: TextRange) -> bool {
+    let line_start = masked[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    masked[line_start..r.start].trim().starts_with(['-', '–', '—'])
 }
 
 /// `Insta a…`, `Decide…`: the text opens with one of `verbs` as a word.

@@ -57,7 +57,9 @@ fn english_resolution_preamble_and_operative_paragraphs() {
 }
 
 /// `reparse` after replacing `old[start..end]` by `insert` gives what `parse` gives.
-fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str, lang: Language) {
+/// What the borrowing and the consuming `reparse` kept (see
+/// [`tree_kept_after`]), having checked that both equal a fresh parse.
+fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str, lang: Language) -> (Reuse, Reuse) {
     let (prev, reuse) = parse_keeping(old, lang);
     let mut new = old.to_string();
     new.replace_range(start..end, insert);
@@ -67,6 +69,7 @@ fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str
     assert_eq!(format!("{:?}", borrowed.0), fresh, "borrowed: {old:?} → {new:?}");
     let owned = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
     assert_eq!(format!("{:?}", owned.0), fresh, "owned: {old:?} → {new:?}");
+    (borrowed.1, owned.1)
 }
 
 #[test]
@@ -91,15 +94,7 @@ fn reparse_equals_parse_at_line_ends_markup_and_tables() {
 /// the previous tree (moved), having checked that it equals a fresh parse,
 /// borrowing and consuming the previous document.
 fn tree_kept_after(old: &str, start: usize, end: usize, insert: &str, lang: Language) -> bool {
-    let (prev, reuse) = parse_keeping(old, lang);
-    let mut new = old.to_string();
-    new.replace_range(start..end, insert);
-    let change = TextChange::between(old, &new);
-    let fresh = format!("{:?}", parse(&new, lang));
-    let (borrowed, borrowed_reuse) = reparse(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
-    assert_eq!(format!("{borrowed:?}"), fresh, "borrowed: {old:?} → {new:?}");
-    let (owned, owned_reuse) = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
-    assert_eq!(format!("{owned:?}"), fresh, "owned: {old:?} → {new:?}");
+    let (borrowed_reuse, owned_reuse) = assert_reparse_equals_parse(old, start, end, insert, lang);
     assert_eq!(borrowed_reuse.tree_kept(), owned_reuse.tree_kept());
     if owned_reuse.tree_kept() {
         assert!(owned_reuse.shape_carried());

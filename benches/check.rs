@@ -326,8 +326,10 @@ fn main() {
             }
             // RAPPORTEUR_BENCH_INSIDE=1: only the keystroke inside a line (for profilers).
             let inside_only = std::env::var_os("RAPPORTEUR_BENCH_INSIDE").is_some();
+            // RAPPORTEUR_BENCH_END=1: only the keystroke at a line's end.
+            let end_only = std::env::var_os("RAPPORTEUR_BENCH_END").is_some();
             for (inside_line, place) in [(false, "at a line's end"), (true, "inside a line")] {
-                if inside_only && !inside_line {
+                if inside_only && !inside_line || end_only && inside_line {
                     continue;
                 }
                 let (borrowed, owned) = time_updates(&text, lang, if quick { 5 } else { 41 }, inside_line);

@@ -15,6 +15,7 @@ use rapporteur::diagnostics::{Code, DiagnosticsConfig, Severity};
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
 use rapporteur::lsp::{Analyzer, Options};
+use rapporteur::text::Unchanged;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -312,7 +313,7 @@ async fn a_panic_answers_one_request_with_an_error() {
     // thread), or it yields references whose ranges run past the text, so
     // that hover panics inside the request handler (on the async side).
     let analyzer: Analyzer =
-        Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>| {
+        Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>, _: Unchanged| {
             if text.contains("PANIC!") {
                 panic!("injected analysis failure");
             }
@@ -531,12 +532,17 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     type Calls = Vec<(String, Option<String>, usize)>;
     let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
-    let analyzer: Analyzer =
-        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>| {
+    let analyzer: Analyzer = Arc::new(
+        move |text: Arc<str>,
+              language: Option<Language>,
+              config: &DiagnosticsConfig,
+              previous: Option<Arc<Analysis>>,
+              unchanged: Unchanged| {
             let holders = previous.as_ref().map_or(0, Arc::strong_count);
             record.lock().unwrap().push((text.to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
-            rapporteur::lsp::analyze(text, language, config, previous)
-        });
+            rapporteur::lsp::analyze(text, language, config, previous, unchanged)
+        },
+    );
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
     s.initialize(false, Value::Null).await;
     let uri = "file:///update.txt";
@@ -612,12 +618,17 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
     use std::time::Instant;
     let count = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&count);
-    let analyzer: Analyzer =
-        Arc::new(move |text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>| {
+    let analyzer: Analyzer = Arc::new(
+        move |text: Arc<str>,
+              language: Option<Language>,
+              config: &DiagnosticsConfig,
+              previous: Option<Arc<Analysis>>,
+              unchanged: Unchanged| {
             counter.fetch_add(1, Ordering::SeqCst);
             std::thread::sleep(Duration::from_millis(150));
-            rapporteur::lsp::analyze(text, language, config, previous)
-        });
+            rapporteur::lsp::analyze(text, language, config, previous, unchanged)
+        },
+    );
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
     s.keep_history = true;
     s.initialize(false, Value::Null).await;

@@ -35,6 +35,8 @@ pub const MOVED: f64 = 0.8;
 #[derive(Clone, Debug, Default)]
 pub struct Citations {
     text: Arc<str>,
+    /// The analysis they were taken from ([`Analysis::generation`]).
+    generation: u64,
     /// In document order.
     entries: Vec<Citation>,
 }
@@ -93,7 +95,8 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
     let mut hashes: FastMap<NodeId, u64> = FastMap::default();
     let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(raw_text(a, node)));
-    let change = previous.map(|p| TextChange::between(&p.text, &a.text));
+    // (an update of the analysis of the version before knows the change)
+    let change = previous.map(|p| a.change_since(p.generation).unwrap_or_else(|| TextChange::between(&p.text, &a.text)));
     let carried = match (previous, change) {
         (Some(p), Some(change)) => carry(p, a, change),
         _ => vec![None; a.references.len()],
@@ -164,7 +167,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             _ => entries.push(fresh),
         }
     }
-    (Citations { text: Arc::clone(&a.text), entries }, drifts)
+    (Citations { text: Arc::clone(&a.text), generation: a.generation(), entries }, drifts)
 }
 
 /// The earlier citations, by index of the reference in `a` they belong to:
@@ -424,6 +427,7 @@ mod tests {
         let config = DiagnosticsConfig::all_enabled();
         let forget = |c: &Citations| Citations {
             text: Arc::clone(&c.text),
+            generation: 0,
             entries: c.entries.iter().map(|e| Citation { raw: None, ..e.clone() }).collect(),
         };
         let summary = |c: &Citations| c.entries.iter().map(|e| (e.range, e.hash, e.content.to_string())).collect::<Vec<_>>();

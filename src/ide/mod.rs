@@ -21,7 +21,7 @@ use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
 use crate::lang::{self, Language};
 use crate::model::{self, ExternalKind, RefKind, Reference, Status};
 use crate::syntax::{self, Document, NodeId, NodeKind};
-use crate::text::{LineIndex, TextChange, TextRange};
+use crate::text::{LineIndex, TextChange, TextRange, Unchanged};
 
 /// A document and everything known about it.
 pub struct Analysis {
@@ -50,6 +50,17 @@ pub struct Analysis {
     /// The negotiation markup (with the words of `vocabulary`), kept for
     /// the next update (see `negotiation::reread`).
     markup: crate::negotiation::Reading,
+    /// This analysis among all made in the process (see [`Analysis::change_since`]).
+    generation: u64,
+    /// The analysis this one updated (its generation) and the change from
+    /// its text to this one's.
+    updated_from: Option<(u64, TextChange)>,
+}
+
+/// A new [`Analysis::generation`].
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The analysis an update starts from: borrowed (its parts are copied) or
@@ -133,6 +144,8 @@ impl Analysis {
             resolver: Some(Arc::new(resolver)),
             diagnostics_kept: reuse::KeptDiagnostics::default(),
             markup,
+            generation: next_generation(),
+            updated_from: None,
         }
     }
 
@@ -142,18 +155,53 @@ impl Analysis {
     /// [`model::references_after`]). The text may differ anywhere; the
     /// change is found by comparing the two versions.
     pub fn update(&self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Shared(self), text.into(), language, config)
+        Analysis::update_from(Previous::Shared(self), text.into(), Unchanged::NOTHING, language, config)
     }
 
     /// [`Analysis::update`] that takes this analysis, and moves (rather than
     /// copies) the parts it reuses: its masked text, lines and references.
     pub fn into_update(self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Owned(Box::new(self)), text.into(), language, config)
+        Analysis::update_from(Previous::Owned(Box::new(self)), text.into(), Unchanged::NOTHING, language, config)
     }
 
-    fn update_from(previous: Previous<'_>, text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+    /// [`Analysis::update`] told which ends of the text the edits since this
+    /// analysis left alone (the editor knows where it edited): only the
+    /// bytes between are compared to find the change.
+    pub fn update_outside(&self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        Analysis::update_from(Previous::Shared(self), text, known, language, config)
+    }
+
+    /// [`Analysis::into_update`] told what [`Analysis::update_outside`] is.
+    pub fn into_update_outside(self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        Analysis::update_from(Previous::Owned(Box::new(self)), text, known, language, config)
+    }
+
+    /// A number telling this analysis from every other made in the process.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The change from the text of analysis `generation` to this one's, if
+    /// this analysis is that one or the update of it (a later pass over the
+    /// same two versions, reference drift, need not compare them again).
+    pub fn change_since(&self, generation: u64) -> Option<TextChange> {
+        if generation == self.generation {
+            let end = self.text.len();
+            return Some(TextChange { start: end, old_end: end, new_end: end });
+        }
+        self.updated_from.filter(|(from, _)| *from == generation).map(|(_, change)| change)
+    }
+
+    fn update_from(
+        previous: Previous<'_>,
+        text: Arc<str>,
+        known: Unchanged,
+        language: Option<Language>,
+        config: &DiagnosticsConfig,
+    ) -> Analysis {
         let prev = previous.get();
-        let change = TextChange::between(&prev.text, &text);
+        let change = TextChange::between_outside(&prev.text, &text, known);
+        let updated_from = Some((prev.generation, change));
         // Detection reads the start of the text: past it, a keystroke keeps
         // the language detected before.
         let detected = match (language, prev.detected) {
@@ -167,6 +215,7 @@ impl Analysis {
         if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
             let mut fresh = Analysis::new(text, Some(language), config);
             fresh.detected = detected;
+            fresh.updated_from = updated_from;
             return fresh;
         }
         // The diagnostics before are kept where nothing they read changed
@@ -269,6 +318,8 @@ impl Analysis {
             resolver,
             diagnostics_kept,
             markup,
+            generation: next_generation(),
+            updated_from,
         }
     }
 

@@ -118,3 +118,23 @@ fn a_keystroke_in_a_draft_reads_the_markup_of_its_lines_only() {
     let inside = draft.replace("[the plan]", "[the new plan]");
     assert!(!a.update(inside.as_str(), None, &config).diagnostics_kept().markup);
 }
+
+#[test]
+fn an_update_knows_its_change_from_the_analysis_it_updated_and_no_other() {
+    let config = DiagnosticsConfig::all_enabled();
+    let first = Analysis::new("1. 会议决定。\n\n2. 乙段的文字。\n", None, &config);
+    let text = "1. 会议决定。\n\n2. 乙段的新文字。\n";
+    let known = crate::text::Unchanged { prefix: 10, suffix: 3 };
+    let second = first.update_outside(Arc::from(text), known, None, &config);
+    let change = TextChange::between(&first.text, text);
+    assert_eq!(second.change_since(first.generation()), Some(change));
+    let end = text.len();
+    assert_eq!(second.change_since(second.generation()), Some(TextChange { start: end, old_end: end, new_end: end }));
+    // Another analysis of the same first text is not the one updated.
+    let other = Analysis::new("1. 会议决定。\n\n2. 乙段的文字。\n", None, &config);
+    assert_ne!(other.generation(), first.generation());
+    assert_eq!(second.change_since(other.generation()), None);
+    // Consumed, the same.
+    let third = second.into_update_outside(Arc::from("1. 会议决定。\n"), crate::text::Unchanged::NOTHING, None, &config);
+    assert!(third.change_since(first.generation()).is_none());
+}

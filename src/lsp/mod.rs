@@ -33,13 +33,15 @@ use tower_lsp_server::{ClientSocket, LspService};
 use crate::diagnostics::DiagnosticsConfig;
 use crate::ide::Analysis;
 use crate::lang::Language;
+use crate::text::Unchanged;
 
 pub use server::{Backend, DocumentText, DocumentTextParams};
 
 /// What the server runs to analyse a document: [`analyze`] unless a test or
 /// benchmark puts something else in. The last argument is the analysis of an
-/// earlier version of the same document, when there is one.
-pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>) -> Analysis + Send + Sync>;
+/// earlier version of the same document, when there is one, with what the
+/// edits since its text left alone at the text's two ends.
+pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>, Unchanged) -> Analysis + Send + Sync>;
 
 /// The server's analyzer: an update of the earlier version's analysis
 /// ([`Analysis::update`], which reuses what the edit did not touch; moving
@@ -47,11 +49,17 @@ pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, O
 /// `RAPPORTEUR_VERIFY_INCREMENTAL=1` every update is checked against a fresh
 /// analysis, a difference is logged and the fresh one used (for a bug
 /// report; it doubles the work).
-pub fn analyze(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, previous: Option<Arc<Analysis>>) -> Analysis {
+pub fn analyze(
+    text: Arc<str>,
+    language: Option<Language>,
+    config: &DiagnosticsConfig,
+    previous: Option<Arc<Analysis>>,
+    unchanged: Unchanged,
+) -> Analysis {
     let Some(previous) = previous else { return Analysis::new(text, language, config) };
     let updated = match Arc::try_unwrap(previous) {
-        Ok(owned) => owned.into_update(Arc::clone(&text), language, config),
-        Err(shared) => shared.update(Arc::clone(&text), language, config),
+        Ok(owned) => owned.into_update_outside(Arc::clone(&text), unchanged, language, config),
+        Err(shared) => shared.update_outside(Arc::clone(&text), unchanged, language, config),
     };
     if !verify_incremental() {
         return updated;

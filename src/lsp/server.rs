@@ -501,8 +501,8 @@ impl LanguageServer for Backend {
             // Applied right here, before any `.await`.
             let started = Instant::now();
             let updated = self.shared.docs.update(&uri, |old| {
-                let (rope, notes) = sync::apply_changes(&old.rope, changes, enc);
-                let mut next = old.edited(version, rope);
+                let (rope, notes, unchanged) = sync::apply_changes_noting(&old.rope, changes, enc);
+                let mut next = old.edited(version, rope, unchanged);
                 let resynced = resync && next.diverged;
                 if resync {
                     next.diverged = false;

@@ -16,6 +16,7 @@ use super::workspace::Index;
 use super::Analyzer;
 use crate::ide::drift::{self, Citations, Drift};
 use crate::ide::Analysis;
+use crate::text::Unchanged;
 
 /// One version of one open document.
 pub struct DocState {
@@ -44,7 +45,9 @@ pub struct DocState {
     analysis: OnceLock<Arc<Analysis>>,
     /// The latest analysis of an earlier version, which the analysis of this
     /// one updates; let go of once that is computed.
-    basis: Mutex<Option<Arc<Analysis>>>,
+    /// With it: what the edits since its text left alone at the two ends
+    /// of the text (the analysis then compares only the bytes between).
+    basis: Mutex<Option<(Arc<Analysis>, Unchanged)>>,
 }
 
 impl DocState {
@@ -83,8 +86,12 @@ impl DocState {
         }
     }
 
-    /// The next version of this document, with the text `rope`.
-    pub fn edited(&self, version: i32, rope: Rope) -> DocState {
+    /// The next version of this document, with the text `rope`; `edits`:
+    /// what the edits from this version's text left alone at its ends.
+    pub fn edited(&self, version: i32, rope: Rope, edits: Unchanged) -> DocState {
+        let basis = self.latest_analysis().map(|(analysis, since)| {
+            (analysis, Unchanged { prefix: since.prefix.min(edits.prefix), suffix: since.suffix.min(edits.suffix) })
+        });
         DocState {
             version,
             un_outcome: self.un_outcome,
@@ -95,13 +102,14 @@ impl DocState {
             diverged: self.diverged,
             drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
-            basis: Mutex::new(self.latest_analysis()),
+            basis: Mutex::new(basis),
         }
     }
 
     /// The same text and version under other settings (not yet analysed),
     /// forced on or off by their globs as `forced` says.
     pub fn with_settings(&self, settings: Arc<Settings>, forced: Option<bool>) -> DocState {
+        let basis = self.latest_analysis();
         DocState {
             version: self.version,
             un_outcome: self.un_outcome,
@@ -112,7 +120,7 @@ impl DocState {
             diverged: self.diverged,
             drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
-            basis: Mutex::new(self.latest_analysis()),
+            basis: Mutex::new(basis),
         }
     }
 
@@ -163,16 +171,22 @@ impl DocState {
         }
         match self.basis.lock() {
             Ok(mut basis) if basis.is_none() => {
-                *basis = Some(earlier);
+                // (what the edits since it left alone is not known here)
+                *basis = Some((earlier, Unchanged::NOTHING));
                 true
             }
             _ => false,
         }
     }
 
-    /// This version's analysis if computed, else the one it would update.
-    fn latest_analysis(&self) -> Option<Arc<Analysis>> {
-        self.cached_analysis().or_else(|| self.basis.lock().ok().and_then(|b| b.clone()))
+    /// This version's analysis if computed, else the one it would update;
+    /// with what is unchanged at the ends from its text to this one's.
+    fn latest_analysis(&self) -> Option<(Arc<Analysis>, Unchanged)> {
+        if let Some(analysis) = self.cached_analysis() {
+            let all = analysis.text.len();
+            return Some((analysis, Unchanged { prefix: all, suffix: all }));
+        }
+        self.basis.lock().ok().and_then(|b| b.clone())
     }
 
     /// The analysis of this snapshot, computing it if nobody has yet. Blocks
@@ -187,7 +201,10 @@ impl DocState {
             .get_or_init(|| {
                 let started = std::time::Instant::now();
                 let text = self.shared_text();
-                let basis = self.basis.lock().ok().and_then(|mut b| b.take());
+                let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
+                    Some((basis, unchanged)) => (Some(basis), unchanged),
+                    None => (None, Unchanged::NOTHING),
+                };
                 if let Some(basis) = &basis {
                     index.lend(uri, basis);
                 }
@@ -196,7 +213,7 @@ impl DocState {
                     Some(basis) if Arc::strong_count(basis) == 1 => "as an update of the earlier analysis, moved",
                     Some(_) => "as an update of the earlier analysis, copied (it is still in use)",
                 };
-                let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis);
+                let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis, unchanged);
                 if log::enabled(Level::Debug) {
                     let reused = if analysis.references_reused() { ", references away from the edit reused" } else { "" };
                     log::stderr(Level::Debug, &format!("version {} analysed {how} in {:?}{reused}", self.version, started.elapsed()));

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use ropey::Rope;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent};
 
-use crate::text::{LineCol, LineIndex, PositionEncoding};
+use crate::text::{LineCol, LineIndex, PositionEncoding, Unchanged};
 
 /// The byte offset of `pos` in `rope`, and whether it had to be clamped.
 pub fn byte_offset(rope: &Rope, pos: Position, enc: PositionEncoding) -> (usize, bool) {
@@ -30,12 +30,26 @@ pub fn byte_offset(rope: &Rope, pos: Position, enc: PositionEncoding) -> (usize,
 /// Applies `changes` one after the other (each range refers to the text as
 /// left by the change before it, as the protocol says) and returns the new
 /// rope and a note for each change whose range had to be repaired.
-pub fn apply_changes(rope: &Rope, changes: Vec<TextDocumentContentChangeEvent>, enc: PositionEncoding) -> (Rope, Vec<String>) {
+#[cfg(test)]
+fn apply_changes(rope: &Rope, changes: Vec<TextDocumentContentChangeEvent>, enc: PositionEncoding) -> (Rope, Vec<String>) {
+    let (rope, notes, _) = apply_changes_noting(rope, changes, enc);
+    (rope, notes)
+}
+
+/// [`apply_changes`], and what the changes left alone at the two ends of
+/// the text (for the analysis, which then compares only the bytes between).
+pub fn apply_changes_noting(
+    rope: &Rope,
+    changes: Vec<TextDocumentContentChangeEvent>,
+    enc: PositionEncoding,
+) -> (Rope, Vec<String>, Unchanged) {
     let mut rope = rope.clone();
     let mut notes = Vec::new();
+    let mut unchanged = Unchanged { prefix: rope.len_bytes(), suffix: rope.len_bytes() };
     for change in changes {
         let Some(range) = change.range else {
             rope = Rope::from_str(&change.text);
+            unchanged = Unchanged::NOTHING;
             continue;
         };
         let (mut start, clamped_start) = byte_offset(&rope, range.start, enc);
@@ -50,6 +64,7 @@ pub fn apply_changes(rope: &Rope, changes: Vec<TextDocumentContentChangeEvent>, 
             notes.push("change range ends before it starts; swapped".to_string());
             std::mem::swap(&mut start, &mut end);
         }
+        unchanged = unchanged.then(start, end - start, rope.len_bytes());
         let start_char = rope.byte_to_char(start);
         if end > start {
             let end_char = rope.byte_to_char(end);
@@ -59,7 +74,7 @@ pub fn apply_changes(rope: &Rope, changes: Vec<TextDocumentContentChangeEvent>, 
             rope.insert(start_char, &change.text);
         }
     }
-    (rope, notes)
+    (rope, notes, unchanged)
 }
 
 #[cfg(test)]
@@ -116,6 +131,26 @@ mod tests {
         let rope = Rope::from_str("😀z");
         let (r, _) = apply_changes(&rope, vec![change(0, 1, 0, 1, "|")], PositionEncoding::Utf16);
         assert_eq!(r.to_string(), "|😀z");
+    }
+
+    #[test]
+    fn the_ends_the_changes_left_alone_are_noted() {
+        // Each check: the ends noted are unchanged, and no longer than the
+        // ends the smallest change between the two texts leaves.
+        let check = |old: &str, changes: Vec<TextDocumentContentChangeEvent>, expected: Unchanged| {
+            let (r, _, unchanged) = apply_changes_noting(&Rope::from_str(old), changes, PositionEncoding::Utf16);
+            let new = r.to_string();
+            assert_eq!(unchanged, expected, "{old:?} → {new:?}");
+            let smallest = crate::text::TextChange::between(old, &new);
+            assert!(unchanged.prefix <= smallest.start && unchanged.suffix <= old.len() - smallest.old_end);
+        };
+        // "第一节" is 9 bytes, "\r\n" 2, "第二行" 9.
+        check("第一节x\r\n第二行", vec![change(0, 3, 0, 4, "Y")], Unchanged { prefix: 9, suffix: 11 });
+        // Two changes, the second before the first: the smaller ends of both.
+        check("第一节x\r\n第二行", vec![change(1, 1, 1, 1, "!"), change(0, 1, 0, 1, "")], Unchanged { prefix: 3, suffix: 6 });
+        // A whole text sent: nothing is known.
+        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "abc".into() };
+        check("abc", vec![full], Unchanged::NOTHING);
     }
 
     #[test]

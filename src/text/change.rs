@@ -13,6 +13,28 @@ pub struct TextChange {
     pub new_end: usize,
 }
 
+/// What the editor left alone between two versions: the first `prefix` and
+/// the last `suffix` bytes are the same in both (see
+/// [`TextChange::between_outside`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unchanged {
+    pub prefix: usize,
+    pub suffix: usize,
+}
+
+impl Unchanged {
+    /// Nothing known: every byte is compared.
+    pub const NOTHING: Unchanged = Unchanged { prefix: 0, suffix: 0 };
+
+    /// After one more edit replacing `old_len` bytes at `start` with
+    /// `new_len` bytes, in a text `len` bytes long before it: what is still
+    /// known to be unchanged since the version this was about.
+    pub fn then(self, start: usize, old_len: usize, len: usize) -> Unchanged {
+        let untouched_tail = len.saturating_sub(start + old_len);
+        Unchanged { prefix: self.prefix.min(start), suffix: self.suffix.min(untouched_tail) }
+    }
+}
+
 impl TextChange {
     /// The smallest change that turns `old` into `new` at one place (the
     /// common prefix and suffix are kept), on character boundaries.
@@ -28,6 +50,29 @@ impl TextChange {
             suffix -= 1;
         }
         TextChange { start, old_end: a.len() - suffix, new_end: b.len() - suffix }
+    }
+
+    /// [`TextChange::between`] when the first `known.prefix` and the last
+    /// `known.suffix` bytes are known to be the same in both texts (the
+    /// editor said where it edited): only the bytes between are compared,
+    /// and the result is the same.
+    pub fn between_outside(old: &str, new: &str, known: Unchanged) -> TextChange {
+        let (a, b) = (old.as_bytes(), new.as_bytes());
+        let n = a.len().min(b.len());
+        let from = known.prefix.min(n);
+        let mut start = from + common_prefix(&a[from..], &b[from..]);
+        while !(old.is_char_boundary(start) && new.is_char_boundary(start)) {
+            start -= 1;
+        }
+        let room = n - start;
+        let tail = known.suffix.min(room);
+        let mut suffix = tail + common_suffix(&a[a.len() - room..a.len() - tail], &b[b.len() - room..b.len() - tail]);
+        while !(old.is_char_boundary(a.len() - suffix) && new.is_char_boundary(b.len() - suffix)) {
+            suffix -= 1;
+        }
+        let change = TextChange { start, old_end: a.len() - suffix, new_end: b.len() - suffix };
+        debug_assert_eq!(change, TextChange::between(old, new), "the unchanged ends given differ: {known:?}");
+        change
     }
 
     /// How far the text after the change moved (bytes; negative when it shrank).
@@ -75,6 +120,10 @@ mod tests {
 
     fn apply(old: &str, new: &str) {
         let c = TextChange::between(old, new);
+        // Given the ends of the smallest change as known, or less, the same.
+        for (p, q) in [(c.start, old.len() - c.old_end), (0, 0), (c.start / 2, (old.len() - c.old_end) / 3)] {
+            assert_eq!(TextChange::between_outside(old, new, Unchanged { prefix: p, suffix: q }), c);
+        }
         assert!(c.start <= c.old_end && c.start <= c.new_end, "{c:?}");
         assert_eq!(&old[..c.start], &new[..c.start]);
         assert_eq!(&old[c.old_end..], &new[c.new_end..]);

@@ -517,59 +517,108 @@ fn compile(pattern: &str) -> Regex {
     }
 }
 
+/// Builds [`Tables`] from the patterns of `$data`, one field per pattern of
+/// the same name, compiled by `$compile` in parallel (see [`in_parallel`]);
+/// `$extra` is compiled beside them.
+macro_rules! compiled_tables {
+    ($data:expr, $compile:expr, $extra:expr, [$($field:ident),* $(,)?]) => {{
+        let data: &'static LanguageData = $data;
+        let patterns = [$(data.$field),*];
+        let (compiled, extra) = in_parallel(&patterns, $compile, $extra);
+        let mut compiled = compiled.into_iter();
+        let tables = Tables {
+            data,
+            $($field: compiled.next().expect("one regex per pattern"),)*
+            instrument_name: None,
+            line_patterns: RegexSet::empty(),
+        };
+        (tables, extra)
+    }};
+}
+
+/// Compiles `patterns` (in their order) on two threads, the second also
+/// running `extra`: the first analysis of a session waits for its
+/// language's tables (8–22 ms on one core), and the other core is idle then.
+fn in_parallel<T: Send>(patterns: &[&str], compile: impl Fn(&str) -> Regex + Sync, extra: impl FnOnce() -> T + Send) -> (Vec<Regex>, T) {
+    // Alternate patterns, so that each thread gets long and short ones.
+    let half = |parity: usize| patterns.iter().enumerate().filter(|(i, _)| i % 2 == parity).map(|(_, p)| compile(p)).collect::<Vec<_>>();
+    let (evens, (odds, extra)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| (half(1), extra()));
+        let evens = half(0);
+        // (a panic there is a bad table pattern: the same message here)
+        (evens, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let mut all = Vec::with_capacity(patterns.len());
+    let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
+    for i in 0..patterns.len() {
+        all.extend(if i % 2 == 0 { evens.next() } else { odds.next() });
+    }
+    (all, extra)
+}
+
 impl Tables {
     fn new(data: &'static LanguageData) -> Tables {
         // French, Spanish and Russian text may write accents decomposed.
         let decomposed = matches!(data.language, Language::Fr | Language::Es | Language::Ru);
         let compile = |pattern: &str| if decomposed { compile(&super::nfd::tolerate_decomposed(pattern)) } else { compile(pattern) };
-        let mut tables = Tables {
-            data,
-            annex_heading: compile(data.annex_heading),
-            part_heading: compile(data.part_heading),
-            section_heading: compile(data.section_heading),
-            subsection_heading: compile(data.subsection_heading),
-            article_heading: compile(data.article_heading),
-            numbered_line: compile(data.numbered_line),
-            subparagraph_line: compile(data.subparagraph_line),
-            preamble_formula: compile(data.preamble_formula),
-            vote_list_heading: compile(data.vote_list_heading),
-            paragraph_reference: compile(data.paragraph_reference),
-            section_reference: compile(data.section_reference),
-            annex_reference: compile(data.annex_reference),
-            article_reference: compile(data.article_reference),
-            internal_after: compile(data.internal_after),
-            direction_after: compile(data.direction_after),
-            document_before: compile(data.document_before),
-            document_after: compile(data.document_after),
-            external_gap_before: compile(data.external_gap_before),
-            named_text_after: compile(data.named_text_after),
-            external_gap_after: compile(data.external_gap_after),
-            resolution_list: compile(data.resolution_list),
-            resolution_number: compile(data.resolution_number),
-            paragraph_exclusion_after: compile(data.paragraph_exclusion_after),
-            thereof_after: compile(data.thereof_after),
-            present_text: compile(data.present_text),
-            text_after: compile(data.text_after),
-            citation_gap_before: compile(data.citation_gap_before),
-            ibid: compile(data.ibid),
-            anaphor_before: compile(data.anaphor_before),
-            coordinated_after: compile(data.coordinated_after),
-            article_after: compile(data.article_after),
-            direction_before: compile(data.direction_before),
-            named_text: compile(data.named_text),
-            coordination: compile(data.coordination),
-            part_anaphor_after: compile(data.part_anaphor_after),
-            part_anaphor_before: compile(data.part_anaphor_before),
-            requested_in: compile(data.requested_in),
-            resolution_in_numerals: compile(data.resolution_in_numerals),
-            instrument: compile(data.instrument),
-            instrument_name: data.instrument.strip_prefix(OPTIONAL_ARTICLE).map(|name| compile(&format!(r"(?-u:\b){name}"))),
-            rule_of_procedure: compile(data.rule_of_procedure),
-            sdg: compile(data.sdg),
-            vote_figures: compile(data.vote_figures),
-            resolution_without_year: compile(data.resolution_without_year),
-            line_patterns: RegexSet::empty(),
+        // Beside the patterns: the named instrument without its article, and
+        // the table of State names (language-independent, built once) that
+        // the analysis reads next.
+        let extra = || {
+            let _ = super::states::lookup(data.language, "");
+            data.instrument.strip_prefix(OPTIONAL_ARTICLE).map(|name| compile(&format!(r"(?-u:\b){name}")))
         };
+        let (mut tables, instrument_name) = compiled_tables!(
+            data,
+            &compile,
+            extra,
+            [
+                annex_heading,
+                part_heading,
+                section_heading,
+                subsection_heading,
+                article_heading,
+                numbered_line,
+                subparagraph_line,
+                preamble_formula,
+                vote_list_heading,
+                paragraph_reference,
+                section_reference,
+                annex_reference,
+                article_reference,
+                internal_after,
+                direction_after,
+                document_before,
+                document_after,
+                external_gap_before,
+                named_text_after,
+                external_gap_after,
+                resolution_list,
+                resolution_number,
+                paragraph_exclusion_after,
+                thereof_after,
+                present_text,
+                text_after,
+                citation_gap_before,
+                ibid,
+                anaphor_before,
+                coordinated_after,
+                article_after,
+                direction_before,
+                named_text,
+                coordination,
+                part_anaphor_after,
+                part_anaphor_before,
+                requested_in,
+                resolution_in_numerals,
+                instrument,
+                rule_of_procedure,
+                sdg,
+                vote_figures,
+                resolution_without_year,
+            ]
+        );
+        tables.instrument_name = instrument_name;
         // The set holds the line patterns as compiled above.
         tables.line_patterns = match RegexSet::new(tables.line_pattern_regexes().map(Regex::as_str)) {
             Ok(set) => set,

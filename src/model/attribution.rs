@@ -127,7 +127,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     }
     // A direction right before (`上文第2段`) is evidence for this document.
     let (from, before) = window_before(masked, range.start, Reach::SHORT);
-    if let Some(c) = t.direction_before.captures(before) {
+    if let Some(c) = tested_captures(&t.direction_before, before) {
         q.direction = c.name("dir").map(|_| if c.name("above").is_some() { Direction::Above } else { Direction::Below });
         q.start = c.name("dir").map(|m| from + m.start());
         q.evidence = true;
@@ -143,7 +143,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     let mut coordinated = false;
     for _ in 0..Reach::QUALIFIERS + 1 {
         let after = window_after(masked, read, Reach::QUALIFIER);
-        if let Some(c) = t.internal_after.captures(after) {
+        if let Some(c) = tested_captures(&t.internal_after, after) {
             let whole = c.get(0).map(|m| m.end()).unwrap_or(0);
             if let Some(sec) = c.name("sec") {
                 q.section = parse_section_numeral(sec.as_str()).map(|v| (v, span(read, sec)));
@@ -162,11 +162,11 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             q.evidence = true;
             continue;
         }
-        if let Some(c) = t.direction_after.captures(after).filter(|_| coordinated) {
+        if let Some(c) = coordinated.then(|| tested_captures(&t.direction_after, after)).flatten() {
             read += c.get(0).map(|m| m.end()).unwrap_or(0);
             continue;
         }
-        if let Some(c) = t.direction_after.captures(after) {
+        if let Some(c) = tested_captures(&t.direction_after, after) {
             let above = c.name("above").is_some();
             q.direction = c.name("dir").map(|d| if above || d.as_str() == "above" { Direction::Above } else { Direction::Below });
             read += c.get(0).map(|m| m.end()).unwrap_or(0);
@@ -179,7 +179,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             coordinated = true;
             continue;
         }
-        if let Some(c) = t.part_anaphor_after.captures(after) {
+        if let Some(c) = tested_captures(&t.part_anaphor_after, after) {
             let at = c.name("q").map_or(TextRange::new(read, read + c.get(0).map_or(0, |m| m.end())), |m| span(read, m));
             part_of_text_before(cx, range.start, at, c.name("article").is_some(), &mut q);
             q.end = at.end;
@@ -191,7 +191,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             q.end = qualifier.end;
             return q;
         }
-        if let Some(c) = t.document_after.captures(after) {
+        if let Some(c) = tested_captures(&t.document_after, after) {
             let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
             let outcome = c.name("outcome").is_some() || word.contains("outcome");
             q.scope = if outcome { DocScope::OutcomeDocument } else { DocScope::Present };
@@ -259,7 +259,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
     // A named text after it that the tables do not know: "of “The future we want”".
     if q.annex.is_none() && q.section.is_none() {
         let after = window_after(masked, read, Reach::NAMED_TEXT);
-        if let Some(c) = t.named_text_after.captures(after) {
+        if let Some(c) = tested_captures(&t.named_text_after, after) {
             let name_m = c.name("quoted").or(c.name("name"));
             let name = name_m.map(|m| m.as_str().trim()).unwrap_or("");
             let first = name.split_whitespace().next().unwrap_or("");
@@ -273,7 +273,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         }
     }
     // Before the reference: "成果文件草案".
-    if let Some(c) = t.document_before.captures(before) {
+    if let Some(c) = tested_captures(&t.document_before, before) {
         let word = c.name("q").map(|m| m.as_str()).unwrap_or("");
         q.start = c.name("q").map(|m| from + m.start());
         let outcome = c.name("outcome").is_some() || word.contains("成果文件") || word.contains("outcome");
@@ -282,7 +282,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         return q;
     }
     // A part of a text pointed back at, before it: `该条第2款`.
-    if let Some(c) = t.part_anaphor_before.captures(before) {
+    if let Some(c) = tested_captures(&t.part_anaphor_before, before) {
         if let Some(m) = c.name("q") {
             part_of_text_before(cx, range.start, span(from, m), c.name("article").is_some(), &mut q);
             q.start = Some(from + m.start());
@@ -290,7 +290,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
         }
     }
     // A word pointing back: "its paragraphs 2 and 7", `该决议第5段`.
-    if let Some(c) = t.anaphor_before.captures(before) {
+    if let Some(c) = tested_captures(&t.anaphor_before, before) {
         if let Some(m) = c.name("q") {
             let at = span(from, m);
             let of = antecedent(cx, range.start, &mut q).unwrap_or_else(|| External::new(ExternalKind::Instrument, m.as_str()));
@@ -377,7 +377,7 @@ fn footnote_citation(cx: &Context<'_>, range: TextRange) -> Option<(External, Te
 /// `None` for this document's own words ("of the present report", "of the
 /// draft outcome document").
 fn text_after(cx: &Context<'_>, at: usize, after: &str) -> Option<(External, TextRange)> {
-    let c = cx.t.text_after.captures(after)?;
+    let c = tested_captures(&cx.t.text_after, after)?;
     let qm = c.name("q")?;
     // Where the table makes the preposition optional (`prep`), it may be
     // left out only when the qualifier points back ("paragraph 3 that
@@ -577,5 +577,17 @@ pub(crate) fn coordinate(refs: &mut [Reference], masked: &str, t: &Tables) {
             let from = refs[a].clone();
             inherit(&from, &mut refs[b]);
         }
+    }
+}
+
+/// `re.captures(hay)` after a test of whether `re` matches at all: most
+/// windows around a reference hold no match, and the test, unlike a search
+/// for captures, allocates nothing and stops at the first byte that rules a
+/// match out.
+fn tested_captures<'h>(re: &regex::Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
+    if re.is_match(hay) {
+        re.captures(hay)
+    } else {
+        None
     }
 }

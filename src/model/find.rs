@@ -466,11 +466,11 @@ impl<'h> Scan<'h> {
     /// starts at a name or at an article right before one (a name cannot
     /// start inside "the" or the blanks after it), so none starts between
     /// the search position and the article before the next name.
-    fn matches_after_article<'r>(&self, full: &'r Regex, name: Option<&'r Regex>) -> Box<dyn Iterator<Item = regex::Match<'h>> + 'r>
+    fn matches_after_article<'r>(&self, full: &'r Regex, name: Option<&'r Regex>) -> Box<dyn Iterator<Item = TextRange> + 'r>
     where
         'h: 'r,
     {
-        let Some(name) = name else { return Box::new(self.matches(full)) };
+        let Some(name) = name else { return Box::new(self.matches(full).map(|m| span(0, m))) };
         let hay = self.hay;
         let mut at = Some(self.from);
         Box::new(std::iter::from_fn(move || {
@@ -478,12 +478,51 @@ impl<'h> Scan<'h> {
             let n = name.find_at(hay, from)?;
             let blanks = hay[from..n.start()].trim_end_matches(char::is_whitespace);
             let before = from + blanks.len();
-            let start = if before < n.start() && blanks.ends_with("the") { before - 3 } else { n.start() };
-            let m = full.find_at(hay, start.max(from))?;
-            at = next_start(hay, m);
+            let m = if before < n.start() && blanks.ends_with("the") {
+                // `full` from the article: the article and the name when the
+                // article is a word of its own (`\b` before it), the name
+                // alone otherwise (read from the same position, the name's
+                // alternatives end where `name`'s did, unless the name itself
+                // starts with an article: searched again).
+                let word_before = before > 3 && is_ascii_word(hay.as_bytes()[before - 4]);
+                if starts_with_article(&hay[n.start()..]) {
+                    span(0, full.find_at(hay, before - 3)?)
+                } else if word_before {
+                    span(0, n)
+                } else {
+                    TextRange::new(before - 3, n.end())
+                }
+            } else if starts_with_article(&hay[n.start()..]) {
+                span(0, full.find_at(hay, n.start())?)
+            } else {
+                // No article before the name: `full` matches where `name`
+                // does, the same way.
+                span(0, n)
+            };
+            at = next_start_range(hay, m);
             Some(m)
         }))
     }
+}
+
+/// `[0-9A-Za-z_]`: a word byte for an ASCII word boundary (`(?-u:\b)`).
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `s` starts with the article `the` and a blank (where `full`'s
+/// optional article could match too).
+fn starts_with_article(s: &str) -> bool {
+    s.strip_prefix("the").and_then(|rest| rest.chars().next()).is_some_and(char::is_whitespace)
+}
+
+/// Where the search after the match `m` starts (a character further on
+/// after an empty match).
+fn next_start_range(hay: &str, m: TextRange) -> Option<usize> {
+    if m.end > m.start {
+        return Some(m.end);
+    }
+    hay[m.end..].chars().next().map(|c| m.end + c.len_utf8())
 }
 
 /// `s` with its words joined by one space (as `split_whitespace` and
@@ -500,10 +539,7 @@ fn single_spaced(s: &str) -> String {
 }
 
 fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
-    if m.end() > m.start() {
-        return Some(m.end());
-    }
-    hay[m.end()..].chars().next().map(|c| m.end() + c.len_utf8())
+    next_start_range(hay, span(0, m))
 }
 
 impl Finder<'_> {
@@ -643,17 +679,17 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // Named instruments.
-        for whole in scan.matches_after_article(&t.instrument, t.instrument_name.as_ref()) {
-            let r = span(0, whole);
+        for r in scan.matches_after_article(&t.instrument, t.instrument_name.as_ref()) {
             if overlaps(taken, r) {
                 continue;
             }
+            let whole = &masked[r.start..r.end];
             // A name inside a longer word is no name ("Carta" in "Cartagena").
             let wordy = |c: char| c.is_alphanumeric() && !('\u{2E80}'..='\u{9FFF}').contains(&c);
-            if whole.as_str().chars().last().is_some_and(wordy) && masked[r.end..].chars().next().is_some_and(wordy) {
+            if whole.chars().last().is_some_and(wordy) && masked[r.end..].chars().next().is_some_and(wordy) {
                 continue;
             }
-            let name = whole.as_str().strip_prefix("the ").or_else(|| whole.as_str().strip_prefix("The ")).unwrap_or(whole.as_str());
+            let name = whole.strip_prefix("the ").or_else(|| whole.strip_prefix("The ")).unwrap_or(whole);
             let id = single_spaced(name.trim_start_matches('《').trim_end_matches('》'));
             let e = External::new(ExternalKind::Instrument, id);
             taken.push(r);
@@ -662,8 +698,9 @@ impl Finder<'_> {
         }
         // Texts named in words ("the report of the Secretary-General", "his
         // report"): not references of their own, but they qualify those near them.
-        for c in scan.captures(&t.named_text) {
-            let Some(name) = c.name("name") else { continue };
+        // (the match is its `name` group: no captures needed, see the test
+        // `named_text_is_its_name`)
+        for name in scan.matches(&t.named_text) {
             let r = span(0, name);
             if overlaps(taken, r) {
                 continue;
@@ -1198,6 +1235,34 @@ fn push_internal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The finder reads a text named in words as the whole match of
+    /// `named_text` (no captures): every language's pattern is its `name`
+    /// group with at most a word boundary on either side.
+    #[test]
+    fn named_text_is_its_name() {
+        use regex_syntax::hir::{HirKind, Look};
+        for lang in Language::ALL {
+            let pattern = crate::lang::tables::tables(lang).named_text.as_str();
+            let hir = regex_syntax::Parser::new().parse(pattern).expect("pattern");
+            let parts = match hir.kind() {
+                HirKind::Concat(parts) => parts.clone(),
+                _ => vec![hir.clone()],
+            };
+            let is_boundary = |h: &regex_syntax::hir::Hir| matches!(h.kind(), HirKind::Look(Look::WordAscii));
+            let names: Vec<_> = parts.iter().filter(|h| !is_boundary(h)).collect();
+            assert_eq!(names.len(), 1, "{lang:?}: {pattern}");
+            assert!(
+                matches!(names[0].kind(), HirKind::Capture(c) if c.name.as_deref() == Some("name")),
+                "{lang:?}: the match is not its name group: {pattern}"
+            );
+        }
+        // And a match is what the group was.
+        let t = crate::lang::tables::tables(Language::En);
+        let text = "as stated in the report of the Secretary-General, and";
+        let c = t.named_text.captures(text).expect("a match");
+        assert_eq!(c.get(0).map(|m| m.range()), c.name("name").map(|m| m.range()));
+    }
 
     #[test]
     fn an_sdg_list_is_looked_for_only_when_a_letter_target_line_is_typed() {

@@ -377,7 +377,7 @@ fn find_conjunction(s: &str, from: usize, conj: &str) -> Option<(usize, usize)> 
     let word = conj.trim();
     let (before, after) = (conj.starts_with(' '), conj.ends_with(' '));
     let mut search = from;
-    while let Some(pos) = s[search..].find(word) {
+    while let Some(pos) = memchr::memmem::find(&s.as_bytes()[search..], word.as_bytes()) {
         let at = search + pos;
         let end = at + word.len();
         search = end;
@@ -443,7 +443,7 @@ fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let s = &masked[range.start..range.end];
     // The name without a parenthetical that follows it.
     let mut name_end = s.len();
-    if let Some(open) = s.find(['(', '（']) {
+    if let Some(open) = first_open_bracket(s) {
         if open > 0 {
             name_end = s[..open].trim_end().len();
         }
@@ -475,6 +475,22 @@ fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     // (a State is keyed by its code: its name's key is not kept)
     let key = if state.is_some() { std::borrow::Cow::Borrowed("") } else { std::borrow::Cow::Owned(key.into_owned()) };
     Name { name, key, state }
+}
+
+/// Where the first `(` or `（` of `s` is (`s.find(['(', '（'])`, with a
+/// vectorised search for `(` and the lead byte of `（`).
+fn first_open_bracket(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(b'(', 0xEF, &bytes[at..]) {
+        let i = at + i;
+        // (0xEF only leads a character: `i` is a character boundary)
+        if bytes[i] == b'(' || s[i..].starts_with('（') {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
 }
 
 /// A name as a message shows it: on one line, however the text wraps it.
@@ -527,6 +543,14 @@ mod tests {
         assert_eq!(unwrap_lines("Guinea-\nBissau", true), "Guinea-Bissau");
         assert_eq!(unwrap_lines("大不列颠及北爱尔兰\n联合王国", true), "大不列颠及北爱尔兰联合王国");
         assert_eq!(unwrap_lines("Ghana", true), "Ghana");
+    }
+
+    #[test]
+    fn the_first_open_bracket_is_found_as_a_character_search_finds_it() {
+        for s in ["Bolivia (Plurinational State of)", "中国（香港）", "，；（", "Ghana", "a（b(c", "a(b（c", "", "（", "ｘ(y"]
+        {
+            assert_eq!(first_open_bracket(s), s.find(['(', '（']), "{s}");
+        }
     }
 
     #[test]

@@ -15,9 +15,6 @@ pub enum Workload {
     Server,
 }
 
-/// The size from which the server's blocks are mapped on their own.
-pub const SERVER_MMAP_THRESHOLD: i32 = 256 << 10;
-
 /// Sets glibc malloc's parameters (elsewhere, nothing).
 ///
 /// - Two arenas. glibc gives each thread that allocates its own arena (up
@@ -39,15 +36,11 @@ pub const SERVER_MMAP_THRESHOLD: i32 = 256 << 10;
 ///   measurably either way (133–138 ms and 311–348 MB, varying from run to
 ///   run with the threads' timing), so the server keeps glibc's defaults:
 ///   memory freed between keystrokes goes back to the system.
-/// - In the server only: blocks of 256 KB or more always mapped on their
-///   own ([`SERVER_MMAP_THRESHOLD`]). By default glibc raises that
-///   threshold to the size of the largest mapped block freed so far (up to
-///   32 MB), so after the first analysis every buffer of a megabyte (the
-///   text, the masked text, the lines, the references, an outline's answer)
-///   came from the heap, whose freed middle is never given back: the server
-///   of a 10-MB document held 175 MB after typing and 213 MB after two
-///   outlines, 111 and 161 MB with the threshold fixed (1 MB: 32 and 39 MB,
-///   25 and 32 MB), at the same keystroke latency.
+///   (Session 9 tried the opposite in the server, every block of 256 KB or
+///   more mapped on its own: 175 → 106 MB after typing into a 10-MB
+///   document, but each keystroke then faulted its text and buffers in
+///   afresh, 3,000 more page faults and about 10 ms; the server gives freed
+///   memory back with [`trim`] when typing pauses instead.)
 pub fn configure(workload: Workload) {
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     let _ = workload;
@@ -59,8 +52,20 @@ pub fn configure(workload: Workload) {
         if workload == Workload::Batch {
             libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
             libc::mallopt(libc::M_TOP_PAD, 64 << 20);
-        } else {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, SERVER_MMAP_THRESHOLD);
         }
+    }
+}
+
+/// Gives the pages that freed memory leaves inside the heap back to the
+/// system (glibc's `malloc_trim`; elsewhere, nothing). glibc returns only
+/// the top of each heap by itself, so the many small blocks an analysis or
+/// an outline frees (names, eIds, messages) kept their pages resident
+/// between requests. The server calls it when no edit has come for a
+/// second after the last diagnostics were sent, and after an outline is sent.
+pub fn trim() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages to the system.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

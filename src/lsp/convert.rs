@@ -141,6 +141,11 @@ pub fn symbols(a: &Analysis, items: &[OutlineItem], enc: PositionEncoding) -> Ve
 }
 
 fn symbol(a: &Analysis, item: &OutlineItem, enc: PositionEncoding) -> DocumentSymbol {
+    DocumentSymbol { children: (!item.children.is_empty()).then(|| symbols(a, &item.children, enc)), ..symbol_alone(a, item, enc) }
+}
+
+/// The symbol of `item` without its children.
+fn symbol_alone(a: &Analysis, item: &OutlineItem, enc: PositionEncoding) -> DocumentSymbol {
     let selection = if item.range.contains_range(item.selection_range) { item.selection_range } else { item.range };
     let name = if item.name.trim().is_empty() { item.kind.label().to_string() } else { item.name.clone() };
     #[allow(deprecated)]
@@ -152,7 +157,49 @@ fn symbol(a: &Analysis, item: &OutlineItem, enc: PositionEncoding) -> DocumentSy
         deprecated: None,
         range: range(a, item.range, enc),
         selection_range: range(a, selection, enc),
-        children: (!item.children.is_empty()).then(|| symbols(a, &item.children, enc)),
+        children: None,
+    }
+}
+
+/// The outline `items` serialised as the `DocumentSymbol[]` of
+/// [`symbols`] (the same JSON), one symbol at a time: for a 10-MB document
+/// the protocol's tree of symbols was as large again as the outline.
+pub struct SymbolsJson<'a> {
+    pub analysis: &'a Analysis,
+    pub items: &'a [OutlineItem],
+    pub enc: PositionEncoding,
+}
+
+impl serde::Serialize for SymbolsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(|item| SymbolJson { analysis: self.analysis, item, enc: self.enc }))
+    }
+}
+
+struct SymbolJson<'a> {
+    analysis: &'a Analysis,
+    item: &'a OutlineItem,
+    enc: PositionEncoding,
+}
+
+impl serde::Serialize for SymbolJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // The fields of `DocumentSymbol`, in its order, skipped where it skips them.
+        let symbol = symbol_alone(self.analysis, self.item, self.enc);
+        let mut out = serializer.serialize_struct("DocumentSymbol", 6)?;
+        out.serialize_field("name", &symbol.name)?;
+        if let Some(detail) = &symbol.detail {
+            out.serialize_field("detail", detail)?;
+        }
+        out.serialize_field("kind", &symbol.kind)?;
+        out.serialize_field("range", &symbol.range)?;
+        out.serialize_field("selectionRange", &symbol.selection_range)?;
+        if !self.item.children.is_empty() {
+            let children = SymbolsJson { analysis: self.analysis, items: &self.item.children, enc: self.enc };
+            out.serialize_field("children", &children)?;
+        }
+        out.end()
     }
 }
 
@@ -241,6 +288,25 @@ pub fn code_lenses(a: &Analysis, lenses: &[ide::annotations::CitedLens], enc: Po
 mod tests {
     use super::*;
     use crate::diagnostics::DiagnosticsConfig;
+
+    #[test]
+    fn the_outline_is_serialised_as_its_symbols() {
+        let texts = [
+            include_str!("../../tests/fixtures/seed/000_e12bae3abcaa388b.txt"),
+            "Annex I\n\nI. **Title**\n\n1. First; see paragraph 2.\n\n(a) One 😀;\n\n2. Second.\n",
+            "",
+        ];
+        for text in texts {
+            let a = Analysis::new(text, None, &DiagnosticsConfig::all_enabled());
+            let outline = a.outline();
+            assert!(text.is_empty() || outline.iter().any(|i| !i.children.is_empty()));
+            for enc in [PositionEncoding::Utf16, PositionEncoding::Utf8] {
+                let tree = serde_json::to_string(&symbols(&a, &outline, enc)).unwrap();
+                let direct = serde_json::to_string(&SymbolsJson { analysis: &a, items: &outline, enc }).unwrap();
+                assert_eq!(direct, tree);
+            }
+        }
+    }
 
     #[test]
     fn every_code_has_a_link() {

@@ -216,16 +216,24 @@ impl Backend {
     /// without a sink.
     pub async fn document_symbol_direct(&self, params: DirectParams<DocumentSymbolParams>) -> Result<Option<DocumentSymbolResponse>> {
         let DirectParams { id, params } = params;
-        let symbols = self.document_symbol_answer(params).await?;
-        let Some(direct) = self.shared.direct.get().map(Arc::clone) else { return Ok(symbols) };
-        // Serialised (megabytes for a large document) and freed on a
-        // blocking thread: the library polls every request's future on one
-        // task, so doing it here would hold up the hovers of other documents.
-        // (what was not sent comes back, for the library to send)
-        let unsent = tokio::task::spawn_blocking(move || (!direct.answer(&id, &symbols)).then_some(symbols)).await;
-        match unsent {
-            Ok(unsent) => Ok(unsent.flatten()),
-            Err(join) => Err(super::server::internal(format!("documentSymbol: {join}"))),
+        let Some(direct) = self.shared.direct.get().map(Arc::clone) else { return self.document_symbol_answer(params).await };
+        // Serialised from the outline (megabytes for a large document), without
+        // the protocol's tree of symbols, on a blocking thread: the library
+        // polls every request's future on one task, so doing it here would
+        // hold up the hovers of other documents.
+        let sent = self
+            .off_runtime(&params.text_document.uri, move |_, a, enc| {
+                let outline = a.outline();
+                let sent = direct.answer(&id, &super::convert::SymbolsJson { analysis: a, items: &outline, enc });
+                drop(outline);
+                crate::cli::allocator::trim();
+                sent
+            })
+            .await?;
+        if sent {
+            return Ok(None);
         }
+        // (not sent: answered through the library)
+        self.document_symbol_answer(params).await
     }
 }

@@ -20,6 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
@@ -45,6 +46,7 @@ fn lock(lane: &Mutex<Lane>) -> std::sync::MutexGuard<'_, Lane> {
 
 /// Schedules the publication of `doc`'s diagnostics (it must already be in the store).
 pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
+    SCHEDULED.fetch_add(1, Ordering::Relaxed);
     let lane: Arc<Mutex<Lane>> = Arc::clone(&doc.lane);
     {
         let mut lane = lock(&lane);
@@ -102,8 +104,38 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
                 }
             }
             super::workspace::republish_dependents(&shared);
+            if next.is_none() {
+                trim_when_idle();
+            }
         }
     });
+}
+
+/// Edits scheduled so far, in every document.
+static SCHEDULED: AtomicU64 = AtomicU64::new(0);
+
+/// How long typing must pause before freed memory goes back to the system.
+const TRIM_AFTER: Duration = Duration::from_secs(1);
+
+/// Gives what the analyses freed back to the system once no edit has come
+/// for [`TRIM_AFTER`]: trimming after every keystroke would make the next
+/// one fault its buffers in again (at 10 MB, milliseconds per keystroke).
+fn trim_when_idle() {
+    let seen = SCHEDULED.load(Ordering::Relaxed);
+    tokio::spawn(async move {
+        tokio::time::sleep(TRIM_AFTER).await;
+        if SCHEDULED.load(Ordering::Relaxed) == seen {
+            tokio::task::spawn_blocking(trim_timed);
+        }
+    });
+}
+
+fn trim_timed() {
+    let started = Instant::now();
+    crate::cli::allocator::trim();
+    if log::enabled(Level::Debug) {
+        log::stderr(Level::Debug, &format!("free memory returned to the system in {:?}", started.elapsed()));
+    }
 }
 
 /// Analyses `doc` and makes its diagnostics, to send if it is still the

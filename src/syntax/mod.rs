@@ -104,6 +104,12 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
     });
     let (window, window_bold) = mask::mask(&text[from..to]);
     let mut masked = prev_masked.into_owned();
+    // Grown by what the edit adds and a little room for the next ones, not
+    // doubled as `replace_range` would (10 MB of unused capacity at 10 MB).
+    let added = window.len().saturating_sub(old_to - from);
+    if masked.capacity() - masked.len() < added {
+        masked.reserve_exact(added + masked.len() / 256);
+    }
     masked.replace_range(from..old_to, &window);
     debug_assert_eq!(masked.len(), text.len());
 

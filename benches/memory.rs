@@ -1,0 +1,220 @@
+//! `cargo bench --bench memory`: the heap an analysis holds and the peak it
+//! reaches, counted by a global allocator that adds up the bytes allocated
+//! and not yet freed (the allocator's own overhead and freed pages it keeps
+//! are not counted: `VmHWM` of the server, `cargo bench --bench lsp --
+//! stdio`, is what the user sees).
+//!
+//! For the Chinese and English documents of `cargo bench --bench check` at
+//! about 1 MB and 10 MB: what a fresh analysis holds, by part (the text, the
+//! masked text, the tree's nodes, the references, the diagnostics, the line
+//! index, the rest: what the parse and the finder keep for the next
+//! update), the peak during the analysis, then the same after updates that
+//! each type one character (consuming the previous analysis, as the server
+//! does), and the peak of an update above what the text and the analysis it
+//! updates hold.
+
+#[path = "common/documents.rs"]
+mod documents;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use documents::chinese_document;
+use rapporteur::diagnostics::DiagnosticsConfig;
+use rapporteur::ide::Analysis;
+use rapporteur::lang::numerals::to_roman;
+use rapporteur::lang::Language;
+
+/// The system allocator, counting the bytes live and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn added(size: usize) {
+    let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed to `System` unchanged; the counters only
+// observe the sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            added(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            added(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            added(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+/// Starts a new peak at what is live now.
+fn reset_peak() -> usize {
+    let now = live();
+    PEAK.store(now, Ordering::Relaxed);
+    now
+}
+
+fn peak() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+const EN_PARTS: [&str; 3] = [
+    include_str!("../tests/fixtures/corpus/en_A-80-590.txt"),
+    include_str!("../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
+    include_str!("../tests/fixtures/corpus/en_A-RES-73-3.txt"),
+];
+
+/// English documents, each as "Annex N", up to `target` bytes.
+fn english_document(target: usize) -> String {
+    let mut doc = String::with_capacity(target + 200_000);
+    doc.push_str("United Nations\n\nA/80/999\n\nGeneral Assembly\n\nCompilation of texts\n\n");
+    let mut n = 1;
+    while doc.len() < target {
+        doc.push_str(&format!("\nAnnex {}\n\n", to_roman(n)));
+        doc.push_str(EN_PARTS[(n as usize - 1) % EN_PARTS.len()]);
+        n += 1;
+    }
+    doc
+}
+
+/// Halfway into the line in the middle of the text (as `--bench check`).
+fn keystroke_at(text: &str) -> usize {
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end = text[middle..].find('\n').map_or(middle, |i| middle + i);
+    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    (0..=(start + end) / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start)
+}
+
+/// The bytes freed by dropping what `take` takes out of the analysis.
+fn part<T>(analysis: &mut Analysis, take: impl FnOnce(&mut Analysis) -> T) -> usize {
+    let before = live();
+    drop(take(analysis));
+    before - live()
+}
+
+fn measure(name: &str, label: &str, text: String, lang: Language) {
+    let config = DiagnosticsConfig::all_enabled();
+    let text: Arc<str> = text.into();
+    let size = text.len();
+    let base = reset_peak();
+    let analysis = Analysis::new(Arc::clone(&text), Some(lang), &config);
+    let held = live() - base;
+    let counts = (analysis.document.nodes.len(), analysis.references.len(), analysis.diagnostics.len());
+    let fresh_peak = peak() - base;
+    println!(
+        "{name:10} {label:6} {:>6.2} MB text: a fresh analysis holds {:>6.1} MB besides the text ({:.2} × the text), peak {:>6.1} MB",
+        mb(size),
+        mb(held),
+        held as f64 / size as f64,
+        mb(fresh_peak)
+    );
+    println!("{name:10} {label:6} {} nodes, {} references, {} diagnostics", counts.0, counts.1, counts.2);
+
+    // Typing: each update consumes the previous analysis; the text of the
+    // version before is let go of as the server does.
+    let at = keystroke_at(&text);
+    let mut current = analysis;
+    let mut typed = text.to_string();
+    let mut worst_update = 0;
+    let keys = 5;
+    for k in 0..keys {
+        typed.insert(at + 3 * k, '我');
+        let next: Arc<str> = typed.as_str().into();
+        let before = reset_peak();
+        current = current.into_update(next, Some(lang), &config);
+        worst_update = worst_update.max(peak() - before);
+    }
+    drop(typed);
+    let after = live() - base;
+    println!(
+        "{name:10} {label:6} after {keys} keystrokes the analysis and its text hold {:>6.1} MB; an update's peak above the analysis before it and both texts: {:>6.1} MB",
+        mb(after),
+        mb(worst_update)
+    );
+
+    // What the parts hold (the text counted once, in the analysis).
+    let mut analysis = current;
+    let mut parts = Vec::new();
+    parts.push(("references", part(&mut analysis, |a| std::mem::take(&mut a.references))));
+    parts.push(("diagnostics", part(&mut analysis, |a| std::mem::take(&mut a.diagnostics))));
+    parts.push(("masked text", part(&mut analysis, |a| std::mem::take(&mut a.document.masked))));
+    parts.push(("tree nodes", part(&mut analysis, |a| std::mem::take(&mut a.document.nodes))));
+    parts.push(("votes, names, spans", {
+        part(&mut analysis, |a| {
+            (
+                std::mem::take(&mut a.document.votes),
+                std::mem::take(&mut a.document.name_lists),
+                std::mem::take(&mut a.document.heading_spans),
+                std::mem::take(&mut a.document.containers),
+                std::mem::take(&mut a.document.schemes),
+            )
+        })
+    }));
+    parts.push(("line index", part(&mut analysis, |a| std::mem::replace(&mut a.line_index, rapporteur::text::LineIndex::new("")))));
+    let before = live();
+    drop(analysis);
+    parts.push(("text and the rest", before - live()));
+    let summary: Vec<String> = parts.iter().map(|(what, bytes)| format!("{what} {:.1}", mb(*bytes))).collect();
+    println!("{name:10} {label:6} by part (MB): {}", summary.join(", "));
+}
+
+fn main() {
+    // The server's settings: two arenas, glibc's thresholds.
+    rapporteur::cli::allocator::configure(rapporteur::cli::allocator::Workload::Server);
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    type Builder = fn(usize) -> String;
+    let cases: [(&str, Language, Builder); 2] =
+        [("zh-seed", Language::Zh, chinese_document), ("en-corpus", Language::En, english_document)];
+    println!("heap held by an analysis and its peak (counting allocator)");
+    println!(
+        "bytes per line {}, per node {}, per reference {}, per diagnostic {}",
+        std::mem::size_of::<rapporteur::syntax::lines::Line>(),
+        std::mem::size_of::<rapporteur::syntax::Node>(),
+        std::mem::size_of::<rapporteur::model::reference::Reference>(),
+        std::mem::size_of::<rapporteur::diagnostics::Diagnostic>(),
+    );
+    // The tables compiled before measuring (they are held for good).
+    for lang in [Language::Zh, Language::En] {
+        drop(Analysis::new("1. Text.", Some(lang), &DiagnosticsConfig::all_enabled()));
+    }
+    for (name, lang, build) in cases {
+        if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            continue;
+        }
+        for (label, size) in [("1 MB", 1 << 20), ("10 MB", 10 << 20)] {
+            measure(name, label, build(size), lang);
+        }
+    }
+}

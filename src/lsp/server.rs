@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::task::{Context, Poll};
 use std::time::Instant;
 
+use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
@@ -463,7 +464,7 @@ impl LanguageServer for Backend {
             let doc = params.text_document;
             let settings = self.shared.settings();
             let forced = self.shared.forced_by_globs(&doc.uri, &settings);
-            let mut state = DocState::open(doc.version, Arc::from(doc.text), settings);
+            let mut state = DocState::open(doc.version, Rope::from_str(&doc.text), settings);
             state.un_outcome = doc.language_id == "un-outcome";
             state.forced = forced;
             let snapshot = Arc::new(state);
@@ -500,8 +501,8 @@ impl LanguageServer for Backend {
             // Applied right here, before any `.await`.
             let started = Instant::now();
             let updated = self.shared.docs.update(&uri, |old| {
-                let (text, lines, notes, unchanged) = sync::apply_to_text(&old.text, &old.lines, changes, enc);
-                let mut next = old.edited(version, text, lines, unchanged);
+                let (rope, notes, unchanged) = sync::apply_changes_noting(&old.rope, changes, enc);
+                let mut next = old.edited(version, rope, unchanged);
                 let resynced = resync && next.diverged;
                 if resync {
                     next.diverged = false;
@@ -514,8 +515,8 @@ impl LanguageServer for Backend {
             match updated {
                 Some((doc, (notes, resynced), old)) => {
                     // The new snapshot holds the old one's analysis (its
-                    // basis, which holds its text), so dropping the old one
-                    // frees only its line index; dropped here rather than on
+                    // basis), so dropping the old one frees only what the
+                    // edit replaced of the rope; dropped here rather than on
                     // another thread so that the update owns that analysis.
                     drop(old);
                     publish::schedule(&self.shared, uri.clone(), doc);

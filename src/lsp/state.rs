@@ -1,5 +1,5 @@
 //! The open documents. Each is an immutable snapshot ([`DocState`]: version,
-//! text (shared with its analysis) and its line index, the settings it is analysed with, and its analysis once
+//! text as a rope, the settings it is analysed with, and its analysis once
 //! computed) behind an `Arc`; an edit makes a new snapshot and replaces the
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
@@ -7,6 +7,7 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
+use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::Settings;
@@ -15,7 +16,7 @@ use super::workspace::Index;
 use super::Analyzer;
 use crate::ide::drift::{self, Citations, Drift};
 use crate::ide::Analysis;
-use crate::text::{LineIndex, Unchanged};
+use crate::text::Unchanged;
 
 /// One version of one open document.
 pub struct DocState {
@@ -25,10 +26,7 @@ pub struct DocState {
     /// Matched by the `exclude` (`Some(false)`) or `include` (`Some(true)`)
     /// globs of the settings it is analysed with.
     pub forced: Option<bool>,
-    /// The text, shared with its analysis (the analysis reads it as is).
-    pub text: Arc<str>,
-    /// Where its lines start: the positions of the client's next edits.
-    pub lines: Arc<LineIndex>,
+    pub rope: Rope,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: whether an analysis for
     /// diagnostics is running and the latest snapshot waiting for it to end
@@ -54,14 +52,12 @@ pub struct DocState {
 
 impl DocState {
     /// A document just opened.
-    pub fn open(version: i32, text: Arc<str>, settings: Arc<Settings>) -> DocState {
-        let lines = Arc::new(LineIndex::new(&text));
+    pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
         DocState {
             version,
             un_outcome: false,
             forced: None,
-            text,
-            lines,
+            rope,
             settings,
             lane: Arc::default(),
             diverged: false,
@@ -90,11 +86,9 @@ impl DocState {
         }
     }
 
-    /// The next version of this document, with the text `text` (whose
-    /// lines are `lines`).
-    ///
-    /// `edits`: what the edits from this version's text left alone at its ends.
-    pub fn edited(&self, version: i32, text: Arc<str>, lines: LineIndex, edits: Unchanged) -> DocState {
+    /// The next version of this document, with the text `rope`; `edits`:
+    /// what the edits from this version's text left alone at its ends.
+    pub fn edited(&self, version: i32, rope: Rope, edits: Unchanged) -> DocState {
         let basis = self.latest_analysis().map(|(analysis, since)| {
             (analysis, Unchanged { prefix: since.prefix.min(edits.prefix), suffix: since.suffix.min(edits.suffix) })
         });
@@ -102,8 +96,7 @@ impl DocState {
             version,
             un_outcome: self.un_outcome,
             forced: self.forced,
-            text,
-            lines: Arc::new(lines),
+            rope,
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -116,28 +109,52 @@ impl DocState {
     /// The same text and version under other settings (not yet analysed),
     /// forced on or off by their globs as `forced` says.
     pub fn with_settings(&self, settings: Arc<Settings>, forced: Option<bool>) -> DocState {
+        let basis = self.latest_analysis();
         DocState {
             version: self.version,
             un_outcome: self.un_outcome,
             forced,
-            text: Arc::clone(&self.text),
-            lines: Arc::clone(&self.lines),
+            rope: self.rope.clone(),
             settings,
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
             drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
-            basis: Mutex::new(self.latest_analysis()),
+            basis: Mutex::new(basis),
         }
     }
 
     pub fn text(&self) -> String {
-        self.text.to_string()
+        let mut s = String::with_capacity(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            s.push_str(chunk);
+        }
+        s
     }
 
-    /// The text as the analysis takes it: the snapshot's own, shared.
+    /// The text as the analysis takes it: copied once from the rope into
+    /// its shared allocation (`Arc::from(self.text())` copies it twice, a
+    /// transient 20 MB for a 10-MB document on every keystroke).
     pub fn shared_text(&self) -> Arc<str> {
-        Arc::clone(&self.text)
+        let len = self.rope.len_bytes();
+        let mut bytes: Arc<[std::mem::MaybeUninit<u8>]> = Arc::new_uninit_slice(len);
+        let slots = Arc::get_mut(&mut bytes).expect("a new allocation has one owner");
+        let mut at = 0;
+        for chunk in self.rope.chunks() {
+            let end = at + chunk.len();
+            assert!(end <= len, "the rope's chunks cover its length");
+            // SAFETY: `slots[at..end]` is in bounds (asserted) and `chunk`
+            // does not overlap a new allocation: a copy of `chunk.len()` bytes.
+            unsafe { std::ptr::copy_nonoverlapping(chunk.as_ptr(), slots[at..end].as_mut_ptr().cast::<u8>(), chunk.len()) };
+            at = end;
+        }
+        assert_eq!(at, len, "the rope's chunks cover its length");
+        // SAFETY: every one of the `len` bytes was written above.
+        let bytes: Arc<[u8]> = unsafe { bytes.assume_init() };
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        // SAFETY: the bytes are the rope's chunks, each a `str`, end to end:
+        // valid UTF-8; `str` and `[u8]` have the same layout.
+        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -164,8 +181,8 @@ impl DocState {
         }
     }
 
-    /// This version's analysis if computed, else the one it would update.
-    /// With what is unchanged at the ends from its text to this one's.
+    /// This version's analysis if computed, else the one it would update;
+    /// with what is unchanged at the ends from its text to this one's.
     fn latest_analysis(&self) -> Option<(Arc<Analysis>, Unchanged)> {
         if let Some(analysis) = self.cached_analysis() {
             let all = analysis.text.len();
@@ -311,11 +328,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_analysis_shares_the_snapshots_text() {
-        let text: Arc<str> = Arc::from("1. 段落 paragraph 😀\n2. Second.\n");
-        let doc = DocState::open(0, Arc::clone(&text), Arc::default());
-        assert!(Arc::ptr_eq(&doc.shared_text(), &text), "the text was copied");
-        assert_eq!(doc.lines.line_count(), 3);
-        assert_eq!(&*DocState::open(0, Arc::from(""), Arc::default()).shared_text(), "");
+    fn the_shared_text_is_the_ropes_text() {
+        let mut text: String = (0..3000).map(|i| format!("{i}. 段落 paragraph 😀\n")).collect();
+        let mut rope = Rope::from_str(&text);
+        rope.insert(17, "é中");
+        let at = text.char_indices().nth(17).map_or(text.len(), |(i, _)| i);
+        text.insert_str(at, "é中");
+        assert!(rope.chunks().count() > 1);
+        let doc = DocState::open(0, rope, Arc::default());
+        assert!(*doc.shared_text() == *text, "the shared text differs from the rope's");
+        assert_eq!(&*DocState::open(0, Rope::new(), Arc::default()).shared_text(), "");
     }
 }

@@ -14,30 +14,10 @@ mod documents;
 
 use std::time::{Duration, Instant};
 
-use documents::chinese_document;
+use documents::{chinese_document, english_document};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
-use rapporteur::lang::numerals::to_roman;
 use rapporteur::lang::Language;
-
-const EN_PARTS: [&str; 3] = [
-    include_str!("../tests/fixtures/corpus/en_A-80-590.txt"),
-    include_str!("../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
-    include_str!("../tests/fixtures/corpus/en_A-RES-73-3.txt"),
-];
-
-/// English documents, each as "Annex N", up to `target` bytes.
-pub fn english_document(target: usize) -> String {
-    let mut doc = String::with_capacity(target + 200_000);
-    doc.push_str("United Nations\n\nA/80/999\n\nGeneral Assembly\n\nCompilation of texts\n\n");
-    let mut n = 1;
-    while doc.len() < target {
-        doc.push_str(&format!("\nAnnex {}\n\n", to_roman(n)));
-        doc.push_str(EN_PARTS[(n as usize - 1) % EN_PARTS.len()]);
-        n += 1;
-    }
-    doc
-}
 
 fn time(text: &str, lang: Language, runs: usize) -> (Duration, Duration, usize) {
     let config = DiagnosticsConfig::all_enabled();

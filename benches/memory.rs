@@ -20,10 +20,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use documents::chinese_document;
+use documents::{chinese_document, english_document};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
-use rapporteur::lang::numerals::to_roman;
 use rapporteur::lang::Language;
 
 /// The system allocator, counting the bytes live and their peak.
@@ -88,25 +87,6 @@ fn peak() -> usize {
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
-}
-
-const EN_PARTS: [&str; 3] = [
-    include_str!("../tests/fixtures/corpus/en_A-80-590.txt"),
-    include_str!("../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
-    include_str!("../tests/fixtures/corpus/en_A-RES-73-3.txt"),
-];
-
-/// English documents, each as "Annex N", up to `target` bytes.
-fn english_document(target: usize) -> String {
-    let mut doc = String::with_capacity(target + 200_000);
-    doc.push_str("United Nations\n\nA/80/999\n\nGeneral Assembly\n\nCompilation of texts\n\n");
-    let mut n = 1;
-    while doc.len() < target {
-        doc.push_str(&format!("\nAnnex {}\n\n", to_roman(n)));
-        doc.push_str(EN_PARTS[(n as usize - 1) % EN_PARTS.len()]);
-        n += 1;
-    }
-    doc
 }
 
 /// Halfway into the line in the middle of the text (as `--bench check`).

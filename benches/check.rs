@@ -14,7 +14,7 @@ mod documents;
 
 use std::time::{Duration, Instant};
 
-use documents::{chinese_document, english_document};
+use documents::{chinese_document, english_document, keystroke_at};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
@@ -32,20 +32,6 @@ fn time(text: &str, lang: Language, runs: usize) -> (Duration, Duration, usize) 
     }
     times.sort();
     (times[0], times[times.len() / 2], diagnostics)
-}
-
-/// Where the keystroke of [`time_updates`] is typed: at the end of the line
-/// in the middle of the text (after its full stop: the line stops ending a
-/// sentence, and the tree is built again), or halfway into that line (the
-/// tree is kept, `syntax::Reuse::tree_kept`).
-fn keystroke_at(text: &str, inside_line: bool) -> usize {
-    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let end = text[middle..].find('\n').map_or(middle, |i| middle + i);
-    if !inside_line {
-        return end;
-    }
-    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-    (0..=(start + end) / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start)
 }
 
 /// Median times of `Analysis::update` and `Analysis::into_update` after one

@@ -20,7 +20,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use documents::{chinese_document, english_document};
+use documents::{chinese_document, english_document, keystroke_at};
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
@@ -89,14 +89,6 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-/// Halfway into the line in the middle of the text (as `--bench check`).
-fn keystroke_at(text: &str) -> usize {
-    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let end = text[middle..].find('\n').map_or(middle, |i| middle + i);
-    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-    (0..=(start + end) / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start)
-}
-
 /// The bytes freed by dropping what `take` takes out of the analysis.
 fn part<T>(analysis: &mut Analysis, take: impl FnOnce(&mut Analysis) -> T) -> usize {
     let before = live();
@@ -124,7 +116,7 @@ fn measure(name: &str, label: &str, text: String, lang: Language) {
 
     // Typing: each update consumes the previous analysis; the text of the
     // version before is let go of as the server does.
-    let at = keystroke_at(&text);
+    let at = keystroke_at(&text, true);
     let mut current = analysis;
     let mut typed = text.to_string();
     let mut worst_update = 0;

@@ -43,3 +43,18 @@ pub fn english_document(target: usize) -> String {
     }
     doc
 }
+
+/// Where the keystroke of the update benchmarks is typed: at the end of the line
+/// in the middle of the text (after its full stop: the line stops ending a
+/// sentence, and the tree is built again), or halfway into that line (the
+/// tree is kept, `syntax::Reuse::tree_kept`).
+#[allow(dead_code)] // (not every benchmark types)
+pub fn keystroke_at(text: &str, inside_line: bool) -> usize {
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end = text[middle..].find('\n').map_or(middle, |i| middle + i);
+    if !inside_line {
+        return end;
+    }
+    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    (0..=(start + end) / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start)
+}

@@ -618,6 +618,10 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
     use std::time::Instant;
     let count = Arc::new(AtomicUsize::new(0));
     let counter = Arc::clone(&count);
+    // How many held the analysis each update started from, and what it was
+    // told the edits left alone at the ends.
+    let updates: Arc<std::sync::Mutex<Vec<(usize, Unchanged)>>> = Arc::default();
+    let record = Arc::clone(&updates);
     let analyzer: Analyzer = Arc::new(
         move |text: Arc<str>,
               language: Option<Language>,
@@ -625,6 +629,9 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
               previous: Option<Arc<Analysis>>,
               unchanged: Unchanged| {
             counter.fetch_add(1, Ordering::SeqCst);
+            if let Some(previous) = &previous {
+                record.lock().unwrap().push((Arc::strong_count(previous), unchanged));
+            }
             std::thread::sleep(Duration::from_millis(150));
             rapporteur::lsp::analyze(text, language, config, previous, unchanged)
         },
@@ -659,4 +666,14 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
     // Nothing was published for a version between the first and the last.
     let versions: Vec<i64> = s.published.iter().filter(|p| p["uri"] == uri).filter_map(|p| p["version"].as_i64()).collect();
     assert!(versions.iter().all(|&v| v == 0 || v == 40), "{versions:?}");
+    // Every analysis of the burst updated an earlier one (none started
+    // afresh), as its only holder (the snapshots of the burst share what
+    // they will update: whichever is analysed first takes it, so it is
+    // never copied), knowing that the typing left the end of the text alone.
+    let updates = updates.lock().unwrap();
+    assert_eq!(updates.len(), analyses, "analyses of the burst that updated an earlier one: {updates:?}");
+    for (holders, unchanged) in updates.iter() {
+        assert_eq!(*holders, 1, "the analysis an update started from had other holders: {updates:?}");
+        assert!(unchanged.suffix >= SEED.len(), "the end of the text was typed nowhere near: {updates:?}");
+    }
 }

@@ -85,7 +85,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
                 }
             }
             let handed_over = match (&next, doc.cached_analysis()) {
-                (Some(next), Some(analysis)) => next.offer_basis(analysis),
+                (Some(next), Some(analysis)) => next.offer_basis(&doc, analysis),
                 _ => false,
             };
             let sent_for = Arc::downgrade(&doc);

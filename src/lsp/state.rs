@@ -44,11 +44,28 @@ pub struct DocState {
     /// by whoever needs it first (the diagnostics publisher or a request).
     analysis: OnceLock<Arc<Analysis>>,
     /// The latest analysis of an earlier version, which the analysis of this
-    /// one updates; let go of once that is computed.
-    /// With it: what the edits since its text left alone at the two ends
-    /// of the text (the analysis then compares only the bytes between).
-    basis: Mutex<Option<(Arc<Analysis>, Unchanged)>>,
+    /// one updates (see [`BasisSlot`]); let go of once that is computed.
+    basis: Arc<BasisSlot>,
+    /// What the edits from the text of the snapshot that made `basis` to
+    /// this one's text left alone at its two ends ([`Unchanged::ALL`] for
+    /// that snapshot itself).
+    since: Unchanged,
 }
+
+/// The analysis of an earlier version that a snapshot not analysed yet
+/// will update, with what the edits from its text to the text of the
+/// snapshot that made the slot left alone at the two ends (the update then
+/// compares only the bytes between).
+///
+/// The snapshots made one after another while none of them was analysed
+/// share one slot, and the first of them to be analysed takes the analysis
+/// out of it under its lock: so in a burst of typing one earlier analysis
+/// is never held by two snapshots at once, which would make the update that
+/// takes it copy its buffers instead of moving them (at 10 MB, tens of
+/// milliseconds and a second copy of the document). The others find the
+/// slot empty and are offered the new analysis when it is done
+/// ([`DocState::offer_basis`]).
+pub type BasisSlot = Mutex<Option<(Arc<Analysis>, Unchanged)>>;
 
 impl DocState {
     /// A document just opened.
@@ -63,7 +80,8 @@ impl DocState {
             diverged: false,
             drift: Arc::default(),
             analysis: OnceLock::new(),
-            basis: Mutex::new(None),
+            basis: Arc::default(),
+            since: Unchanged::ALL,
         }
     }
 
@@ -89,9 +107,7 @@ impl DocState {
     /// The next version of this document, with the text `rope`; `edits`:
     /// what the edits from this version's text left alone at its ends.
     pub fn edited(&self, version: i32, rope: Rope, edits: Unchanged) -> DocState {
-        let basis = self.latest_analysis().map(|(analysis, since)| {
-            (analysis, Unchanged { prefix: since.prefix.min(edits.prefix), suffix: since.suffix.min(edits.suffix) })
-        });
+        let (basis, since) = self.basis_after(edits);
         DocState {
             version,
             un_outcome: self.un_outcome,
@@ -102,14 +118,15 @@ impl DocState {
             diverged: self.diverged,
             drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
-            basis: Mutex::new(basis),
+            basis,
+            since,
         }
     }
 
     /// The same text and version under other settings (not yet analysed),
     /// forced on or off by their globs as `forced` says.
     pub fn with_settings(&self, settings: Arc<Settings>, forced: Option<bool>) -> DocState {
-        let basis = self.latest_analysis();
+        let (basis, since) = self.basis_after(Unchanged::ALL);
         DocState {
             version: self.version,
             un_outcome: self.un_outcome,
@@ -120,7 +137,8 @@ impl DocState {
             diverged: self.diverged,
             drift: Arc::clone(&self.drift),
             analysis: OnceLock::new(),
-            basis: Mutex::new(basis),
+            basis,
+            since,
         }
     }
 
@@ -162,33 +180,37 @@ impl DocState {
     }
 
     /// Gives this snapshot, if it has not been analysed and has nothing to
-    /// update, the analysis of an earlier version to update: a snapshot made
-    /// while that analysis was running could not take it (see
-    /// [`super::publish`]), and analysing it afresh would cost a 10-MB
-    /// document a second.
+    /// update, the analysis of `earlier` (a snapshot of an earlier version)
+    /// to update: a snapshot made while that analysis was running could not
+    /// take it (see [`super::publish`]), and analysing it afresh would cost
+    /// a 10-MB document a second.
     /// True if it took it.
-    pub fn offer_basis(&self, earlier: Arc<Analysis>) -> bool {
+    pub fn offer_basis(&self, earlier: &DocState, analysis: Arc<Analysis>) -> bool {
         if self.analysis.get().is_some() {
             return false;
         }
+        // Sharing the slot, both texts were edited from the text of the
+        // snapshot that made it: what both edits left alone is unchanged
+        // between them (the update composes it with `self.since`).
+        let unchanged = if Arc::ptr_eq(&self.basis, &earlier.basis) { earlier.since } else { Unchanged::NOTHING };
         match self.basis.lock() {
             Ok(mut basis) if basis.is_none() => {
-                // (what the edits since it left alone is not known here)
-                *basis = Some((earlier, Unchanged::NOTHING));
+                *basis = Some((analysis, unchanged));
                 true
             }
             _ => false,
         }
     }
 
-    /// This version's analysis if computed, else the one it would update;
-    /// with what is unchanged at the ends from its text to this one's.
-    fn latest_analysis(&self) -> Option<(Arc<Analysis>, Unchanged)> {
-        if let Some(analysis) = self.cached_analysis() {
-            let all = analysis.text.len();
-            return Some((analysis, Unchanged { prefix: all, suffix: all }));
+    /// The basis of the next snapshot, whose text `edits` made from this
+    /// one's: a new slot holding this snapshot's analysis if it has been
+    /// computed, else this snapshot's own slot (the first of the two to be
+    /// analysed takes what it holds).
+    fn basis_after(&self, edits: Unchanged) -> (Arc<BasisSlot>, Unchanged) {
+        match self.cached_analysis() {
+            Some(analysis) => (Arc::new(Mutex::new(Some((analysis, edits)))), Unchanged::ALL),
+            None => (Arc::clone(&self.basis), self.since.and(edits)),
         }
-        self.basis.lock().ok().and_then(|b| b.clone())
     }
 
     /// The analysis of this snapshot, computing it if nobody has yet. Blocks
@@ -204,7 +226,7 @@ impl DocState {
                 let started = std::time::Instant::now();
                 let text = self.shared_text();
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
-                    Some((basis, unchanged)) => (Some(basis), unchanged),
+                    Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
                     None => (None, Unchanged::NOTHING),
                 };
                 if let Some(basis) = &basis {

@@ -26,6 +26,18 @@ impl Unchanged {
     /// Nothing known: every byte is compared.
     pub const NOTHING: Unchanged = Unchanged { prefix: 0, suffix: 0 };
 
+    /// The same text: every byte is unchanged (what composing with it
+    /// leaves as it is).
+    pub const ALL: Unchanged = Unchanged { prefix: usize::MAX, suffix: usize::MAX };
+
+    /// What is known unchanged between texts A and C, `self` being known
+    /// between A and a text B and `other` between B and C: the bytes equal
+    /// at the ends of A and B and of B and C are equal in A and C. (B may be
+    /// earlier than both: two versions each edited from B.)
+    pub fn and(self, other: Unchanged) -> Unchanged {
+        Unchanged { prefix: self.prefix.min(other.prefix), suffix: self.suffix.min(other.suffix) }
+    }
+
     /// After one more edit replacing `old_len` bytes at `start` with
     /// `new_len` bytes, in a text `len` bytes long before it: what is still
     /// known to be unchanged since the version this was about.

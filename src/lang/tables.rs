@@ -670,20 +670,26 @@ pub fn data(lang: Language) -> &'static LanguageData {
 
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
-    static ZH: OnceLock<Tables> = OnceLock::new();
-    static EN: OnceLock<Tables> = OnceLock::new();
-    static FR: OnceLock<Tables> = OnceLock::new();
-    static ES: OnceLock<Tables> = OnceLock::new();
-    static RU: OnceLock<Tables> = OnceLock::new();
-    static AR: OnceLock<Tables> = OnceLock::new();
-    match lang {
-        Language::Zh => ZH.get_or_init(|| Tables::new(chinese())),
-        Language::En => EN.get_or_init(|| Tables::new(english())),
-        Language::Fr => FR.get_or_init(|| Tables::new(french::data())),
-        Language::Es => ES.get_or_init(|| Tables::new(spanish::data())),
-        Language::Ru => RU.get_or_init(|| Tables::new(russian::data())),
-        Language::Ar => AR.get_or_init(|| Tables::new(arabic::data())),
+    cell(lang).get_or_init(|| Tables::new(data(lang)))
+}
+
+/// Compiles the tables of `lang` ahead of need, unless they are already:
+/// into a value of its own, kept if nobody has set them meanwhile. So an
+/// analysis that needs them meanwhile never waits for this (a thread of
+/// low priority, on a machine whose cores may be busy elsewhere): it
+/// compiles them itself (the same work twice, once in a session at most).
+pub fn compile_ahead(lang: Language) {
+    let cell = cell(lang);
+    if cell.get().is_none() {
+        let _ = cell.set(Tables::new(data(lang)));
     }
+}
+
+fn cell(lang: Language) -> &'static OnceLock<Tables> {
+    static CELLS: [OnceLock<Tables>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
+    // (`Language::ALL` lists each language once)
+    let i = Language::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    &CELLS[i]
 }
 
 /// Language-independent patterns: document symbols.

@@ -163,7 +163,7 @@ pub fn run(args: &[String]) -> i32 {
     let code = runtime.block_on(async {
         let (service, socket) = service(Options::default());
         let shutdown = service.inner().shutdown_flag();
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        transport::serve(transport::stdin(), tokio::io::stdout(), service, socket).await;
         if shutdown.load(Ordering::Acquire) {
             0
         } else {

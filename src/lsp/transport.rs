@@ -40,7 +40,7 @@ use std::task::{Context, Poll};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use tokio::sync::mpsc::{channel, unbounded_channel, Receiver, UnboundedReceiver, UnboundedSender};
 use tower_lsp_server::jsonrpc::{Error, Id, Request, Response};
 use tower_lsp_server::ls_types::{
     DidChangeConfigurationParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
@@ -65,6 +65,13 @@ const CONTENT_LENGTH: &[u8] = b"content-length:";
 const STASH_FROM: usize = 256 << 10;
 /// The read buffer kept between messages.
 const KEPT_BUFFER: usize = 256 << 10;
+/// The least room a read of input is given.
+const MIN_READ: usize = 16 << 10;
+/// The most read from stdin at once (a pipe rarely holds more than 64 KB).
+const STDIN_CHUNK: usize = 256 << 10;
+/// Chunks of stdin read ahead of the framing (the client's writes block
+/// beyond them, as they would with a server reading stdin directly).
+const STDIN_AHEAD: usize = 64;
 /// Requests in flight at once in `Server` (its default, 4, would queue a
 /// hover behind four long requests).
 const CONCURRENCY: usize = 256;
@@ -96,24 +103,74 @@ impl AsyncWrite for PipeWriter {
     }
 }
 
+/// Where a [`PipeReader`] takes its chunks from: a channel, bounded or not.
+trait Chunks {
+    fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Option<Vec<u8>>>;
+}
+
+impl Chunks for UnboundedReceiver<Vec<u8>> {
+    fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Option<Vec<u8>>> {
+        self.poll_recv(cx)
+    }
+}
+
+impl Chunks for Receiver<Vec<u8>> {
+    fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Option<Vec<u8>>> {
+        self.poll_recv(cx)
+    }
+}
+
 /// The read end of an in-memory pipe; end of input once every sender is gone.
-struct PipeReader {
-    rx: UnboundedReceiver<Vec<u8>>,
+struct PipeReader<C = UnboundedReceiver<Vec<u8>>> {
+    rx: C,
     chunk: Vec<u8>,
     pos: usize,
 }
 
-impl PipeReader {
-    fn new(rx: UnboundedReceiver<Vec<u8>>) -> PipeReader {
+impl<C: Chunks> PipeReader<C> {
+    fn new(rx: C) -> PipeReader<C> {
         PipeReader { rx, chunk: Vec::new(), pos: 0 }
     }
 }
 
-impl AsyncRead for PipeReader {
+/// Standard input, read on a thread of its own with blocking reads of a
+/// whole pipe's worth at a time. Tokio's `stdin()` hands every read to its
+/// blocking pool and back (a 1-MB `didOpen` took 64 such round trips, about
+/// 10 ms of thread switches before the server saw the message).
+pub fn stdin() -> impl AsyncRead + Unpin + Send + 'static {
+    let (tx, rx) = channel::<Vec<u8>>(STDIN_AHEAD);
+    let reader = move || {
+        use std::io::Read;
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = vec![0u8; STDIN_CHUNK];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if tx.blocking_send(buf[..n].to_vec()).is_err() {
+                        break; // the session is over
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    log::stderr(Level::Error, &format!("reading stdin: {e}"));
+                    break;
+                }
+            }
+        }
+        // Dropping `tx` is the end of the input.
+    };
+    if let Err(e) = std::thread::Builder::new().name("rapporteur-stdin".into()).spawn(reader) {
+        log::stderr(Level::Error, &format!("cannot start the thread reading stdin: {e}"));
+    }
+    PipeReader::new(rx)
+}
+
+impl<C: Chunks + Unpin> AsyncRead for PipeReader<C> {
     fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         while this.pos >= this.chunk.len() {
-            match this.rx.poll_recv(cx) {
+            match this.rx.poll_chunk(cx) {
                 Poll::Ready(Some(chunk)) => {
                     this.chunk = chunk;
                     this.pos = 0;
@@ -158,10 +215,12 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
                 self.buf.shrink_to(KEPT_BUFFER);
             }
         }
-        let mut chunk = [0u8; 16 << 10];
-        let inner = &mut self.inner;
+        // Read straight into the buffer's spare room (a body being read has
+        // reserved all it still needs: a whole chunk of input at a time).
+        self.buf.reserve(MIN_READ);
+        let (inner, buf) = (&mut self.inner, &mut self.buf);
         let n = poll_fn(|cx| {
-            let mut rb = ReadBuf::new(&mut chunk);
+            let mut rb = ReadBuf::uninit(buf.spare_capacity_mut());
             match Pin::new(&mut *inner).poll_read(cx, &mut rb) {
                 Poll::Ready(Ok(())) => Poll::Ready(Ok(rb.filled().len())),
                 Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
@@ -169,7 +228,9 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             }
         })
         .await?;
-        self.buf.extend_from_slice(&chunk[..n]);
+        // SAFETY: `poll_read` initialised the first `n` bytes of the spare
+        // room (`ReadBuf::filled`), right after the buffer's length.
+        unsafe { self.buf.set_len(self.buf.len() + n) };
         Ok(n > 0)
     }
 
@@ -289,7 +350,14 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             log::stderr(Level::Warn, &format!("skipped {skipped} bytes that were not a message, up to the next Content-Length header"));
         }
         match length {
-            Some(Ok(len)) if len <= MAX_BODY => Ok(Some(Frame::Body(self.bytes(len).await?))),
+            Some(Ok(len)) if len <= MAX_BODY => {
+                let started = std::time::Instant::now();
+                let body = self.bytes(len).await?;
+                if len >= STASH_FROM && log::enabled(Level::Debug) {
+                    log::stderr(Level::Debug, &format!("read a message of {len} bytes in {:?} after its header", started.elapsed()));
+                }
+                Ok(Some(Frame::Body(body)))
+            }
             Some(Ok(len)) => Ok(Some(Frame::BadHeaders(format!("a message of {len} bytes is too large")))),
             Some(Err(e)) => Ok(Some(Frame::BadHeaders(e))),
             None => Ok(Some(Frame::BadHeaders("missing Content-Length header".to_string()))),
@@ -358,6 +426,17 @@ fn check_message(body: Vec<u8>, direct: &Direct) -> Checked {
             Checked::Reply(Response::from_error(id, Error::invalid_request()))
         }
     }
+}
+
+/// [`check_message`], timed in the debug log for a large message.
+fn check_timed(body: Vec<u8>, direct: &Direct) -> Checked {
+    if body.len() < STASH_FROM || !log::enabled(Level::Debug) {
+        return check_message(body, direct);
+    }
+    let (started, len) = (std::time::Instant::now(), body.len());
+    let checked = check_message(body, direct);
+    log::stderr(Level::Debug, &format!("read the JSON of a message of {len} bytes in {:?}", started.elapsed()));
+    checked
 }
 
 fn check_request(request: Request, body: Vec<u8>, direct: &Direct) -> Checked {
@@ -476,7 +555,7 @@ async fn read_input<R: AsyncRead + Unpin>(
             }
         };
         let rejected = match frame {
-            Frame::Body(body) => match check_message(body, &direct) {
+            Frame::Body(body) => match check_timed(body, &direct) {
                 Checked::Pass(body) => {
                     let header = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
                     if to_server.send(header).is_err() || to_server.send(body).is_err() {

@@ -330,7 +330,7 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             name_lists: Vec::new(),
             schemes: std::mem::take(&mut prev.schemes),
             containers: std::mem::take(&mut prev.containers),
-            masked: String::new(),
+            masked: super::mask::Masked::default(),
             suffixed: std::mem::take(&mut prev.suffixed),
         },
         Cow::Borrowed(prev) => Document {
@@ -342,7 +342,7 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             name_lists: Vec::new(),
             schemes: prev.schemes.clone(),
             containers: prev.containers.clone(),
-            masked: String::new(),
+            masked: super::mask::Masked::default(),
             suffixed: prev.suffixed.clone(),
         },
     };

@@ -4,6 +4,10 @@
 //! pattern runs on the masked text, so every offset it yields is an offset
 //! into the original text.
 
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
 /// The link whose `](` is at `close`: the offset of its `[` (on the same
 /// line) and the end of its `)`.
 fn link_at(src: &[u8], close: usize) -> Option<(usize, usize)> {
@@ -16,10 +20,78 @@ fn link_at(src: &[u8], close: usize) -> Option<(usize, usize)> {
     (src[k] == b')').then_some((open, k + 1))
 }
 
+/// The masked text of a document: the text itself, shared, when masking
+/// blanked nothing (a plain-text draft: at 10 MB, 10 MB not held twice),
+/// else a copy of its own. Read it as a `str`.
+#[derive(Clone)]
+pub enum Masked {
+    Shared(Arc<str>),
+    Own(String),
+}
+
+impl Masked {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Masked::Shared(text) => text,
+            Masked::Own(masked) => masked,
+        }
+    }
+}
+
+impl Default for Masked {
+    fn default() -> Masked {
+        Masked::Own(String::new())
+    }
+}
+
+impl Deref for Masked {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// Shown as the text it holds, whether shared or not (so that two
+/// documents of the same text compare the same).
+impl fmt::Debug for Masked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// [`mask`] of a shared text: the text itself when there is nothing to blank.
+pub fn mask_shared(text: &Arc<str>) -> (Masked, Vec<usize>) {
+    let (blanks, bold) = blanks(text);
+    if blanks.is_empty() {
+        return (Masked::Shared(Arc::clone(text)), bold);
+    }
+    (Masked::Own(blanked(text, blanks)), bold)
+}
+
 /// Returns the masked copy of `text` and the offsets of the `**` markers that
 /// were blanked (inline headings are found from them). Every markup form is
 /// found with a substring search, so text without it costs one copy.
 pub fn mask(text: &str) -> (String, Vec<usize>) {
+    let (blanks, bold) = blanks(text);
+    (blanked(text, blanks), bold)
+}
+
+/// `text` with the ranges `blanks` (sorted) written over with spaces.
+fn blanked(text: &str, blanks: Vec<(usize, usize)>) -> String {
+    let mut masked = text.to_string();
+    for (from, to) in blanks {
+        // Every range covers whole characters (ASCII markup, a BOM).
+        if masked.is_char_boundary(from) && masked.is_char_boundary(to) {
+            masked.replace_range(from..to, &" ".repeat(to - from));
+        }
+    }
+    debug_assert_eq!(masked.len(), text.len());
+    masked
+}
+
+/// The ranges of `text` that masking blanks, sorted, and the offsets of the
+/// `**` markers among them.
+fn blanks(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
     // The ranges to blank are collected first, then written into one copy
     // of the text (no byte-by-byte pass, no second UTF-8 validation).
     let mut blanks: Vec<(usize, usize)> = Vec::new();
@@ -83,15 +155,7 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
         }
     }
     blanks.sort_unstable();
-    let mut masked = text.to_string();
-    for (from, to) in blanks {
-        // Every range covers whole characters (ASCII markup, a BOM).
-        if masked.is_char_boundary(from) && masked.is_char_boundary(to) {
-            masked.replace_range(from..to, &" ".repeat(to - from));
-        }
-    }
-    debug_assert_eq!(masked.len(), text.len());
-    (masked, bold)
+    (blanks, bold)
 }
 
 #[cfg(test)]
@@ -104,6 +168,19 @@ mod tests {
         let (masked, bold) = mask(text);
         assert_eq!(masked.len(), text.len());
         assert_eq!(masked, "     第  72/57     号决议   一. 宣言  ");
+        assert_eq!(bold.len(), 2);
+    }
+
+    #[test]
+    fn a_text_without_markup_is_its_own_masked_text() {
+        let plain: Arc<str> = Arc::from("1. 第 72/57 号决议 # 不是标题\n(a) a * b_c [x] (y)\n");
+        let (masked, bold) = mask_shared(&plain);
+        assert!(matches!(&masked, Masked::Shared(t) if Arc::ptr_eq(t, &plain)), "{masked:?}");
+        assert!(bold.is_empty());
+        let marked: Arc<str> = Arc::from("1. **第一节** 见 [72/57](#)\n");
+        let (masked, bold) = mask_shared(&marked);
+        assert!(matches!(masked, Masked::Own(_)));
+        assert_eq!(&*masked, mask(&marked).0);
         assert_eq!(bold.len(), 2);
     }
 }

@@ -18,6 +18,7 @@ pub mod scope;
 pub mod tree;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::lang::tables::{tables, Tables};
 use crate::lang::Language;
@@ -28,7 +29,7 @@ pub use tree::*;
 
 /// Parses `text` written in `language`.
 pub fn parse(text: &str, language: Language) -> Document {
-    parse_keeping(text, language).0
+    parse_keeping(&Arc::from(text), language).0
 }
 
 /// What one parse keeps for the next: the blanked markers and the lines as
@@ -62,8 +63,8 @@ impl Reuse {
 }
 
 /// Parses `text` and keeps what a later [`reparse`] can reuse.
-pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
-    let (masked, bold) = mask::mask(text);
+pub fn parse_keeping(text: &Arc<str>, language: Language) -> (Document, Reuse) {
+    let (masked, bold) = mask::mask_shared(text);
     let tables = tables(language);
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
@@ -78,11 +79,17 @@ pub fn parse_keeping(text: &str, language: Language) -> (Document, Reuse) {
 /// tree, schemes, eIds and votes are built afresh (they depend on the whole
 /// document). Given the previous parts owned, their buffers are edited in
 /// place, not copied.
-pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse>, text: &str, change: TextChange) -> (Document, Reuse) {
+pub fn reparse(
+    language: Language,
+    prev: Cow<'_, Document>,
+    reuse: Cow<'_, Reuse>,
+    text: &Arc<str>,
+    change: TextChange,
+) -> (Document, Reuse) {
     // The previous masked text is edited into the new one; the rest of the
     // previous document is what the rebuilt tree may carry over.
     let (prev_masked, mut prev) = match prev {
-        Cow::Borrowed(doc) => (Cow::Borrowed(doc.masked.as_str()), Cow::Borrowed(doc)),
+        Cow::Borrowed(doc) => (Cow::Borrowed(&doc.masked), Cow::Borrowed(doc)),
         Cow::Owned(mut doc) => {
             let masked = std::mem::take(&mut doc.masked);
             (Cow::Owned(masked), Cow::Owned(doc))
@@ -103,14 +110,7 @@ pub fn reparse(language: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse
         keep::OldWindow::read(&prev_masked, &reuse.lines[before..after], tables)
     });
     let (window, window_bold) = mask::mask(&text[from..to]);
-    let mut masked = prev_masked.into_owned();
-    // Grown by what the edit adds and a little room for the next ones, not
-    // doubled as `replace_range` would (10 MB of unused capacity at 10 MB).
-    let added = window.len().saturating_sub(old_to - from);
-    if masked.capacity() - masked.len() < added {
-        masked.reserve_exact(added + masked.len() / 256);
-    }
-    masked.replace_range(from..old_to, &window);
+    let masked = edit_masked(prev_masked, text, from, old_to, &window);
     debug_assert_eq!(masked.len(), text.len());
 
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
@@ -166,14 +166,39 @@ fn splice(offsets: &mut Vec<usize>, from: usize, old_to: usize, window: impl Int
     offsets.splice(before..after, window);
 }
 
-fn finish_keeping(masked: String, reuse: Reuse, language: Language) -> (Document, Reuse) {
+/// The masked text of `text` from the previous one, whose bytes
+/// `from..old_to` became `window` (the new text's `from..` masked).
+fn edit_masked(prev: Cow<'_, mask::Masked>, text: &Arc<str>, from: usize, old_to: usize, window: &str) -> mask::Masked {
+    let to = from + window.len();
+    let mut masked = match prev.into_owned() {
+        // The previous text was its own masked text: so is this one, unless
+        // the lines edited now hold markup (then copied, once).
+        mask::Masked::Shared(_) if *window == text[from..to] => return mask::Masked::Shared(Arc::clone(text)),
+        mask::Masked::Shared(_) => {
+            let mut masked = String::from(&**text);
+            masked.replace_range(from..to, window);
+            return mask::Masked::Own(masked);
+        }
+        mask::Masked::Own(masked) => masked,
+    };
+    // Grown by what the edit adds and a little room for the next ones, not
+    // doubled as `replace_range` would (10 MB of unused capacity at 10 MB).
+    let added = window.len().saturating_sub(old_to - from);
+    if masked.capacity() - masked.len() < added {
+        masked.reserve_exact(added + masked.len() / 256);
+    }
+    masked.replace_range(from..old_to, window);
+    mask::Masked::Own(masked)
+}
+
+fn finish_keeping(masked: mask::Masked, reuse: Reuse, language: Language) -> (Document, Reuse) {
     let doc = build(masked, &reuse.lines, &reuse.marks, language, None);
     (doc, reuse)
 }
 
 /// The tree and everything on it, from classified lines (tables not yet marked).
 fn build(
-    masked: String,
+    masked: mask::Masked,
     lines: &[lines::Line],
     marks: &names::Marks,
     language: Language,
@@ -203,7 +228,7 @@ fn build(
         name_lists: Vec::new(),
         schemes: Vec::new(),
         containers: Vec::new(),
-        masked: String::new(),
+        masked: mask::Masked::default(),
         suffixed: Vec::new(),
     };
     doc.suffixed = negotiation::suffixes(&doc.nodes, &masked);

@@ -60,16 +60,39 @@ fn english_resolution_preamble_and_operative_paragraphs() {
 /// What the borrowing and the consuming `reparse` kept (see
 /// [`tree_kept_after`]), having checked that both equal a fresh parse.
 fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str, lang: Language) -> (Reuse, Reuse) {
-    let (prev, reuse) = parse_keeping(old, lang);
+    let (prev, reuse) = parse_keeping(&Arc::from(old), lang);
     let mut new = old.to_string();
     new.replace_range(start..end, insert);
     let change = TextChange::between(old, &new);
+    let new: Arc<str> = Arc::from(new);
     let fresh = format!("{:?}", parse(&new, lang));
     let borrowed = reparse(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
     assert_eq!(format!("{:?}", borrowed.0), fresh, "borrowed: {old:?} → {new:?}");
     let owned = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
     assert_eq!(format!("{:?}", owned.0), fresh, "owned: {old:?} → {new:?}");
     (borrowed.1, owned.1)
+}
+
+#[test]
+fn a_plain_text_stays_its_own_masked_text_until_markup_is_typed() {
+    let shared = |doc: &Document, text: &Arc<str>| matches!(&doc.masked, mask::Masked::Shared(t) if Arc::ptr_eq(t, text));
+    let old: Arc<str> = Arc::from("一. 引言\n\n1. 第一段。\n2. 第二段。\n");
+    let (doc, reuse) = parse_keeping(&old, Language::Zh);
+    assert!(shared(&doc, &old));
+    // Typing text: still the text itself (not a copy), owned or borrowed.
+    let typed: Arc<str> = Arc::from(old.replace("第一段", "第一段落"));
+    let change = TextChange::between(&old, &typed);
+    let (borrowed, _) = reparse(Language::Zh, Cow::Borrowed(&doc), Cow::Borrowed(&reuse), &typed, change);
+    assert!(shared(&borrowed, &typed));
+    let (doc, reuse) = reparse(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &typed, change);
+    assert!(shared(&doc, &typed));
+    // Markup typed: a masked copy of its own, the same as a fresh parse's.
+    let marked: Arc<str> = Arc::from(typed.replace("第二段", "**第二段**"));
+    let change = TextChange::between(&typed, &marked);
+    let (doc, _) = reparse(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &marked, change);
+    assert!(matches!(doc.masked, mask::Masked::Own(_)));
+    assert_eq!(&*doc.masked, &*parse(&marked, Language::Zh).masked);
+    assert!(doc.masked.contains("  第二段  "));
 }
 
 #[test]

@@ -319,8 +319,9 @@ pub struct Document {
     pub schemes: Vec<(Option<NodeId>, NumberingScheme)>,
     /// The annex each node is in (`None`: the body), by node id.
     pub containers: Vec<Option<NodeId>>,
-    /// The masked text (markup blanked, same offsets as the text).
-    pub masked: String,
+    /// The masked text (markup blanked, same offsets as the text): the
+    /// text itself where there was nothing to blank.
+    pub masked: super::mask::Masked,
     /// The nodes whose Arabic number a negotiation word follows (`5 bis`),
     /// by node id, with the word's canonical form and the range from the
     /// number's end to the word's: read once, so that eIds, the resolver and

@@ -765,6 +765,15 @@ fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
 /// looking through closing quotes, brackets, bold markers and a trailing
 /// footnote number.
 pub fn ends_sentence(s: &str) -> bool {
+    // Most lines end with their full stop: nothing below could then say
+    // otherwise (this runs for every line the tree builder reads, on every
+    // keystroke that builds the tree again).
+    s.chars().next_back().is_some_and(is_terminal) || ends_sentence_read(s)
+}
+
+/// [`ends_sentence`] of a line whose last character is not a terminal
+/// punctuation mark (it holds for one that is).
+fn ends_sentence_read(s: &str) -> bool {
     let mut t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '"' | '”' | '’' | '»' | '」' | '』'));
     // A trailing footnote marker: "…Development; 2" or "…Action,1" or "[3]".
     let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -818,11 +827,19 @@ pub fn ends_sentence(s: &str) -> bool {
 /// Whether a line of text ends a clause (`;`, `,`, `:`) rather than a
 /// sentence, looking through a trailing footnote number (`…Nations; 111`).
 pub fn ends_clause(s: &str) -> bool {
+    // (nothing to trim: the last character decides)
+    match s.chars().next_back() {
+        Some(c) if !c.is_whitespace() && !c.is_ascii_digit() => return CLAUSE_ENDS.contains(&c),
+        _ => {}
+    }
     let t = s.trim_end();
     let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let t = if t.len() - without_digits.len() <= 3 { without_digits.trim_end() } else { t };
-    t.ends_with([';', '；', ',', '，', ':', '：', '،', '؛'])
+    t.ends_with(CLAUSE_ENDS)
 }
+
+/// What ends a clause rather than a sentence.
+const CLAUSE_ENDS: [char; 8] = [';', '；', ',', '，', ':', '：', '،', '؛'];
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '.' | ';' | '；' | ':' | '：' | ',' | '，' | '!' | '?' | '！' | '？' | '،' | '؛' | '؟' | '、')
@@ -830,6 +847,11 @@ fn is_terminal(c: char) -> bool {
 
 /// Whether the text ends with a colon (it introduces a list).
 pub fn ends_with_colon(s: &str) -> bool {
+    // (nothing to trim: the last character decides)
+    match s.chars().next_back() {
+        Some(c) if !c.is_whitespace() && c != '*' => return matches!(c, ':' | '：'),
+        _ => {}
+    }
     let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '*');
     t.ends_with([':', '：'])
 }
@@ -860,6 +882,40 @@ mod tests {
     use super::*;
     use crate::lang::tables::{tables, LINE_PATTERNS};
     use crate::lang::Language;
+
+    #[test]
+    fn a_line_ending_with_its_full_stop_ends_a_sentence_without_being_read() {
+        // What `ends_sentence` answers without reading the line, the reading
+        // answers too, for every line of the corpus and drafts' endings.
+        let texts = [
+            include_str!("../../tests/fixtures/seed/000_e12bae3abcaa388b.txt"),
+            include_str!("../../tests/fixtures/corpus/en_A-80-590.txt"),
+            include_str!("../../tests/fixtures/corpus/en_S-RES-687-1991.txt"),
+            include_str!("../../tests/fixtures/corpus/ar_A-RES-70-1_SDG-goals-and-targets_assembled.txt"),
+        ];
+        let endings =
+            ["", " ad ref.", "; [Agreed ad ref]", " (EU);", "]", ")", " 12,", "”。", "**:", ": 12", "; 1234", ",  ", "；\u{3000}"];
+        let mut checked = 0;
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            for ending in endings {
+                let s = format!("{line}{ending}");
+                if s.chars().next_back().is_some_and(is_terminal) {
+                    assert!(ends_sentence_read(&s), "{s:?}");
+                    checked += 1;
+                }
+                assert_eq!(
+                    ends_with_colon(&s),
+                    s.trim_end_matches(|c: char| c.is_whitespace() || c == '*').ends_with([':', '：']),
+                    "{s:?}"
+                );
+                let t = s.trim_end();
+                let without_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+                let t = if t.len() - without_digits.len() <= 3 { without_digits.trim_end() } else { t };
+                assert_eq!(ends_clause(&s), t.ends_with(CLAUSE_ENDS), "{s:?}");
+            }
+        }
+        assert!(checked > 1000, "{checked} lines");
+    }
 
     /// Lines of several layouts and languages (`tests/line_patterns.rs`
     /// runs the same checks over every line of the texts in `tests/`).

@@ -34,7 +34,10 @@ pub const MOVED: f64 = 0.8;
 /// What the resolved internal references of one version cited.
 #[derive(Clone, Debug, Default)]
 pub struct Citations {
-    text: Arc<str>,
+    /// The text of the version they were read from, to compare a later
+    /// version with when its analysis does not know the change (see
+    /// [`Citations::forget_text`]).
+    text: Option<Arc<str>>,
     /// The analysis they were taken from ([`Analysis::generation`]).
     generation: u64,
     /// In document order.
@@ -73,9 +76,20 @@ pub struct Drift {
 }
 
 impl Citations {
-    /// The version these citations were read from.
-    pub fn text(&self) -> &Arc<str> {
-        &self.text
+    /// The analysis these citations were read from ([`Analysis::generation`]).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Lets go of the text they were read from: a later version is then
+    /// compared with them only through the change its analysis knows since
+    /// theirs ([`Analysis::change_since`]: an update of theirs, or of an
+    /// update of it), and an analysis made afresh finds no drift (every
+    /// reference then cites what it resolves to). The server keeps them so,
+    /// since it updates each analysis from the one before: at 10 MB, a
+    /// copy of the text less while the next version is analysed.
+    pub fn forget_text(&mut self) {
+        self.text = None;
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -95,8 +109,10 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
     let mut hashes: FastMap<NodeId, u64> = FastMap::default();
     let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(raw_text(a, node)));
-    // (an update of the analysis of the version before knows the change)
-    let change = previous.map(|p| a.change_since(p.generation).unwrap_or_else(|| TextChange::between(&p.text, &a.text)));
+    // (an update of the analysis of the version before, or of an update of
+    // it, knows the change; any other is compared with the text, if kept)
+    let change =
+        previous.and_then(|p| a.change_since(p.generation).or_else(|| p.text.as_ref().map(|before| TextChange::between(before, &a.text))));
     let carried = match (previous, change) {
         (Some(p), Some(change)) => carry(p, a, change),
         _ => vec![None; a.references.len()],
@@ -167,7 +183,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             _ => entries.push(fresh),
         }
     }
-    (Citations { text: Arc::clone(&a.text), generation: a.generation(), entries }, drifts)
+    (Citations { text: Some(Arc::clone(&a.text)), generation: a.generation(), entries }, drifts)
 }
 
 /// The earlier citations, by index of the reference in `a` they belong to:
@@ -426,7 +442,7 @@ mod tests {
         // a paragraph swapped by hand.
         let config = DiagnosticsConfig::all_enabled();
         let forget = |c: &Citations| Citations {
-            text: Arc::clone(&c.text),
+            text: c.text.clone(),
             generation: 0,
             entries: c.entries.iter().map(|e| Citation { raw: None, ..e.clone() }).collect(),
         };

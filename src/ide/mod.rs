@@ -53,9 +53,16 @@ pub struct Analysis {
     /// This analysis among all made in the process (see [`Analysis::change_since`]).
     generation: u64,
     /// The analysis this one updated (its generation) and the change from
-    /// its text to this one's.
-    updated_from: Option<(u64, TextChange)>,
+    /// its text to this one's, then the one that one updated and the change
+    /// since it, and so on (at most [`LINEAGE`], nearest first).
+    lineage: Vec<(u64, TextChange)>,
 }
+
+/// How many earlier analyses an analysis knows the change since
+/// ([`Analysis::change_since`]): reference drift compares a version with
+/// the one published last, and in a burst of typing the versions between
+/// were analysed but not published.
+const LINEAGE: usize = 8;
 
 /// A new [`Analysis::generation`].
 fn next_generation() -> u64 {
@@ -145,7 +152,7 @@ impl Analysis {
             diagnostics_kept: reuse::KeptDiagnostics::default(),
             markup,
             generation: next_generation(),
-            updated_from: None,
+            lineage: Vec::new(),
         }
     }
 
@@ -182,14 +189,17 @@ impl Analysis {
     }
 
     /// The change from the text of analysis `generation` to this one's, if
-    /// this analysis is that one or the update of it (a later pass over the
-    /// same two versions, reference drift, need not compare them again).
+    /// this analysis is that one or an update of it, or of an update of it
+    /// (see [`LINEAGE`]): a later pass over the two versions, reference
+    /// drift, need not compare them again, nor keep the earlier text. The
+    /// change through several updates covers all of theirs (it may be wider
+    /// than the smallest).
     pub fn change_since(&self, generation: u64) -> Option<TextChange> {
         if generation == self.generation {
             let end = self.text.len();
             return Some(TextChange { start: end, old_end: end, new_end: end });
         }
-        self.updated_from.filter(|(from, _)| *from == generation).map(|(_, change)| change)
+        self.lineage.iter().find(|(from, _)| *from == generation).map(|&(_, change)| change)
     }
 
     fn update_from(
@@ -201,7 +211,9 @@ impl Analysis {
     ) -> Analysis {
         let prev = previous.get();
         let change = TextChange::between_outside(&prev.text, &text, known);
-        let updated_from = Some((prev.generation, change));
+        let lineage: Vec<(u64, TextChange)> = std::iter::once((prev.generation, change))
+            .chain(prev.lineage.iter().take(LINEAGE - 1).map(|&(from, earlier)| (from, earlier.then(change))))
+            .collect();
         // Detection reads the start of the text: past it, a keystroke keeps
         // the language detected before.
         let detected = match (language, prev.detected) {
@@ -215,7 +227,7 @@ impl Analysis {
         if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
             let mut fresh = Analysis::new(text, Some(language), config);
             fresh.detected = detected;
-            fresh.updated_from = updated_from;
+            fresh.lineage = lineage;
             return fresh;
         }
         // The diagnostics before are kept where nothing they read changed
@@ -319,7 +331,7 @@ impl Analysis {
             diagnostics_kept,
             markup,
             generation: next_generation(),
-            updated_from,
+            lineage,
         }
     }
 

@@ -120,7 +120,7 @@ fn a_keystroke_in_a_draft_reads_the_markup_of_its_lines_only() {
 }
 
 #[test]
-fn an_update_knows_its_change_from_the_analysis_it_updated_and_no_other() {
+fn an_update_knows_its_change_from_the_analyses_it_updated_and_no_other() {
     let config = DiagnosticsConfig::all_enabled();
     let first = Analysis::new("1. 会议决定。\n\n2. 乙段的文字。\n", None, &config);
     let text = "1. 会议决定。\n\n2. 乙段的新文字。\n";
@@ -134,7 +134,14 @@ fn an_update_knows_its_change_from_the_analysis_it_updated_and_no_other() {
     let other = Analysis::new("1. 会议决定。\n\n2. 乙段的文字。\n", None, &config);
     assert_ne!(other.generation(), first.generation());
     assert_eq!(second.change_since(other.generation()), None);
-    // Consumed, the same.
-    let third = second.into_update_outside(Arc::from("1. 会议决定。\n"), crate::text::Unchanged::NOTHING, None, &config);
-    assert!(third.change_since(first.generation()).is_none());
+    // Consumed, the same; an update of an update knows the change since
+    // either (through two, one covering both), and no other.
+    let (second_generation, second_text) = (second.generation(), second.text.clone());
+    let last = "1. 会议决定。\n";
+    let third = second.into_update_outside(Arc::from(last), crate::text::Unchanged::NOTHING, None, &config);
+    assert_eq!(third.change_since(second_generation), Some(TextChange::between(&second_text, last)));
+    let since_first = third.change_since(first.generation()).expect("the change since the first");
+    assert_eq!(&first.text[..since_first.start], &last[..since_first.start]);
+    assert_eq!(&first.text[since_first.old_end..], &last[since_first.new_end..]);
+    assert_eq!(third.change_since(other.generation()), None);
 }

@@ -297,7 +297,9 @@ impl DocState {
     /// version published before, and keeps it for the next comparison.
     pub fn track_drift(&self, analysis: &Analysis) -> Arc<Vec<Drift>> {
         let mut tracker = self.drift.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let (citations, drifts) = drift::track(tracker.citations.as_ref(), analysis, &self.settings.diagnostics);
+        let (mut citations, drifts) = drift::track(tracker.citations.as_ref(), analysis, &self.settings.diagnostics);
+        // (the next version's analysis updates this one, or an update of it)
+        citations.forget_text();
         let drifts = Arc::new(drifts);
         tracker.citations = Some(citations);
         tracker.latest = Some(Arc::clone(&drifts));
@@ -310,7 +312,7 @@ impl DocState {
     pub fn drift_in(&self, analysis: &Analysis) -> Arc<Vec<Drift>> {
         let tracker = self.drift.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match (&tracker.citations, &tracker.latest) {
-            (Some(c), Some(latest)) if Arc::ptr_eq(c.text(), &analysis.text) || **c.text() == *analysis.text => Arc::clone(latest),
+            (Some(c), Some(latest)) if c.generation() == analysis.generation() => Arc::clone(latest),
             (previous, _) => Arc::new(drift::track(previous.as_ref(), analysis, &self.settings.diagnostics).1),
         }
     }

@@ -102,6 +102,18 @@ impl TextChange {
     pub fn moved_range(&self, r: TextRange) -> TextRange {
         TextRange::new(self.moved(r.start), self.moved(r.end))
     }
+
+    /// The change from the old text of this change to the new text of
+    /// `next` (a change of this one's new text): one range covering both,
+    /// so that everything before its start and from its end on is the same
+    /// in the two texts (not always the smallest such change), on
+    /// character boundaries as both are.
+    pub fn then(self, next: TextChange) -> TextChange {
+        let start = self.start.min(next.start);
+        // The text between the two changes, in the middle version: unchanged by both from the later end on.
+        let middle = self.new_end.max(next.old_end);
+        TextChange { start, old_end: middle - self.new_end + self.old_end, new_end: middle - next.old_end + next.new_end }
+    }
 }
 
 /// Length of the common prefix, compared a block at a time (memcmp).
@@ -140,6 +152,27 @@ mod tests {
         assert_eq!(&old[..c.start], &new[..c.start]);
         assert_eq!(&old[c.old_end..], &new[c.new_end..]);
         assert_eq!(c.start == c.old_end && c.start == c.new_end, old == new);
+    }
+
+    #[test]
+    fn two_changes_compose_into_one_that_covers_both() {
+        let versions =
+            ["第一节第 16 段。第 3 段", "第一节第 18 段。第 3 段", "第一节第 18 段。第 35 段", "x第一节", "第一节第 18 段。第 35 段y", ""];
+        for a in versions {
+            for b in versions {
+                for c in versions {
+                    let both = TextChange::between(a, b).then(TextChange::between(b, c));
+                    assert!(both.start <= both.old_end && both.start <= both.new_end, "{a:?} {b:?} {c:?}: {both:?}");
+                    assert_eq!(&a[..both.start], &c[..both.start], "{a:?} {b:?} {c:?}: {both:?}");
+                    assert_eq!(&a[both.old_end..], &c[both.new_end..], "{a:?} {b:?} {c:?}: {both:?}");
+                    // (the smallest change lies inside it)
+                    let direct = TextChange::between(a, c);
+                    if a != c {
+                        assert!(both.start <= direct.start && both.old_end >= direct.old_end, "{a:?} {b:?} {c:?}: {both:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! number. The fix puts that number in.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
 use crate::hash::FastMap;
@@ -35,9 +35,9 @@ pub const MOVED: f64 = 0.8;
 #[derive(Clone, Debug, Default)]
 pub struct Citations {
     /// The text of the version they were read from, to compare a later
-    /// version with when its analysis does not know the change (see
-    /// [`Citations::forget_text`]).
-    text: Option<Arc<str>>,
+    /// version with when its analysis does not know the change; held
+    /// weakly after [`Citations::hold_text_weakly`].
+    text: HeldText,
     /// The analysis they were taken from ([`Analysis::generation`]).
     generation: u64,
     /// In document order.
@@ -61,6 +61,28 @@ struct Citation {
     content: Arc<str>,
 }
 
+/// The text citations were read from, held or not.
+#[derive(Clone, Debug)]
+enum HeldText {
+    Strong(Arc<str>),
+    Weak(Weak<str>),
+}
+
+impl Default for HeldText {
+    fn default() -> HeldText {
+        HeldText::Strong(Arc::from(""))
+    }
+}
+
+impl HeldText {
+    fn get(&self) -> Option<Arc<str>> {
+        match self {
+            HeldText::Strong(text) => Some(Arc::clone(text)),
+            HeldText::Weak(text) => text.upgrade(),
+        }
+    }
+}
+
 /// One reference that drifted.
 #[derive(Clone, Debug)]
 pub struct Drift {
@@ -81,15 +103,20 @@ impl Citations {
         self.generation
     }
 
-    /// Lets go of the text they were read from: a later version is then
-    /// compared with them only through the change its analysis knows since
-    /// theirs ([`Analysis::change_since`]: an update of theirs, or of an
-    /// update of it), and an analysis made afresh finds no drift (every
-    /// reference then cites what it resolves to). The server keeps them so,
-    /// since it updates each analysis from the one before: at 10 MB, a
-    /// copy of the text less while the next version is analysed.
-    pub fn forget_text(&mut self) {
-        self.text = None;
+    /// Holds the text they were read from only while something else does
+    /// (its analysis): a later version is compared with them through the
+    /// change its analysis knows since theirs ([`Analysis::change_since`]:
+    /// an update of theirs, or of an update of it), else with that text if
+    /// it is still held, else not at all (an analysis made afresh after the
+    /// text was let go of finds no drift: every reference then cites what
+    /// it resolves to). The server keeps them so, since it updates each
+    /// analysis from the one before, which lets go of its text as soon as
+    /// the change is known: at 10 MB, a copy of the text less while the
+    /// next version is analysed.
+    pub fn hold_text_weakly(&mut self) {
+        if let HeldText::Strong(text) = &self.text {
+            self.text = HeldText::Weak(Arc::downgrade(text));
+        }
     }
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -112,7 +139,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     // (an update of the analysis of the version before, or of an update of
     // it, knows the change; any other is compared with the text, if kept)
     let change =
-        previous.and_then(|p| a.change_since(p.generation).or_else(|| p.text.as_ref().map(|before| TextChange::between(before, &a.text))));
+        previous.and_then(|p| a.change_since(p.generation).or_else(|| p.text.get().map(|before| TextChange::between(&before, &a.text))));
     let carried = match (previous, change) {
         (Some(p), Some(change)) => carry(p, a, change),
         _ => vec![None; a.references.len()],
@@ -183,7 +210,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             _ => entries.push(fresh),
         }
     }
-    (Citations { text: Some(Arc::clone(&a.text)), generation: a.generation(), entries }, drifts)
+    (Citations { text: HeldText::Strong(Arc::clone(&a.text)), generation: a.generation(), entries }, drifts)
 }
 
 /// The earlier citations, by index of the reference in `a` they belong to:
@@ -407,6 +434,28 @@ mod tests {
         assert_eq!(drifts.len(), 1);
         let (_, drifts) = track(Some(&citations), &analyse(&fixed), &config);
         assert!(drifts.is_empty(), "{drifts:?}");
+    }
+
+    #[test]
+    fn citations_holding_their_text_weakly_compare_through_the_updates_lineage() {
+        let config = DiagnosticsConfig::all_enabled();
+        let swapped = BEFORE.replace("2. 我们将这一会议提交大会表决并通过。", "2. 我们欢迎各国提交国家报告。").replacen(
+            "3. 我们欢迎各国提交国家报告。",
+            "3. 我们将这一会议提交大会表决并通过。",
+            1,
+        );
+        let before = analyse(BEFORE);
+        let (mut citations, _) = track(None, &before, &config);
+        citations.hold_text_weakly();
+        // Another analysis of the swapped text: compared with the text while
+        // its analysis holds it…
+        assert_eq!(track(Some(&citations), &analyse(&swapped), &config).1.len(), 1);
+        // … and through the change an update knows once nothing holds it.
+        let updated = before.into_update(swapped.as_str(), None, &config);
+        assert_eq!(track(Some(&citations), &updated, &config).1.len(), 1);
+        // Neither: nothing to compare, so no drift (every reference cites
+        // what it resolves to).
+        assert!(track(Some(&citations), &analyse(&swapped), &config).1.is_empty());
     }
 
     #[test]

@@ -299,7 +299,7 @@ impl DocState {
         let mut tracker = self.drift.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let (mut citations, drifts) = drift::track(tracker.citations.as_ref(), analysis, &self.settings.diagnostics);
         // (the next version's analysis updates this one, or an update of it)
-        citations.forget_text();
+        citations.hold_text_weakly();
         let drifts = Arc::new(drifts);
         tracker.citations = Some(citations);
         tracker.latest = Some(Arc::clone(&drifts));

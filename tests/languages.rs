@@ -60,7 +60,7 @@ fn target(a: &Analysis, r: &rapporteur::model::Reference) -> String {
     match (r.node, &r.external) {
         (Some(n), _) => a.document.nodes[n].eid.clone(),
         (None, Some(e)) => e.describe(),
-        _ => r.note.clone().unwrap_or_else(|| "-".to_string()),
+        _ => r.note().map(str::to_string).unwrap_or_else(|| "-".to_string()),
     }
 }
 

@@ -24,7 +24,7 @@ fn dump(a: &Analysis) -> String {
         let target = match (r.node, &r.external) {
             (Some(n), _) => a.document.nodes[n].eid.clone(),
             (_, Some(e)) => e.describe(),
-            _ => r.note.clone().unwrap_or_default(),
+            _ => r.note().map(str::to_string).unwrap_or_default(),
         };
         out.push_str(&format!("  {}:`{}` {:?} -> {}\n", a.line_index.line_of(r.range.start) + 1, text(a, r), r.status, target));
     }

@@ -70,7 +70,7 @@ fn every_internal_reference_in_the_english_documents_resolves() {
                     "{name}:{} `{}` {:?}",
                     a.line_index.line_of(r.range.start) + 1,
                     &a.text[r.range.start..r.range.end],
-                    r.note
+                    r.note()
                 );
             }
         }

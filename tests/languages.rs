@@ -60,7 +60,7 @@ fn target(a: &Analysis, r: &rapporteur::model::Reference) -> String {
     match (r.node, &r.external) {
         (Some(n), _) => a.document.nodes[n].eid.clone(),
         (None, Some(e)) => e.describe(),
-        _ => r.note.clone().unwrap_or_else(|| "-".to_string()),
+        _ => r.note().map(str::to_string).unwrap_or_else(|| "-".to_string()),
     }
 }
 
@@ -289,7 +289,7 @@ fn reference_forms_resolve_to_their_targets() {
                     a.references.iter().filter(|r| line(&a, r.range.start) == want_line).map(|r| text(&a, r.range)).collect();
                 panic!("{lang} line {want_line}: no reference `{want_text}`; found {here:?}");
             };
-            assert_eq!(r.status, want_status, "{lang} line {want_line} `{want_text}`: {:?}", r.note);
+            assert_eq!(r.status, want_status, "{lang} line {want_line} `{want_text}`: {:?}", r.note());
             let got = target(&a, r);
             match want_status {
                 Status::Resolved => assert_eq!(got, want_target, "{lang} line {want_line} `{want_text}`"),
@@ -303,7 +303,7 @@ fn reference_forms_resolve_to_their_targets() {
                 "{lang} line {}: `{}` {:?}",
                 line(&a, r.range.start),
                 text(&a, r.range),
-                r.note
+                r.note()
             );
         }
     }

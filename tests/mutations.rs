@@ -223,7 +223,7 @@ fn renumber(n: Number, value: u32) -> Edit {
 fn cited(base: &Baseline, nodes: &[NodeId], outside: Option<TextRange>) -> bool {
     base.analysis.references.iter().any(|r| {
         let inside = outside.is_some_and(|o| o.contains_range(r.range));
-        let hits = r.node.is_some_and(|n| nodes.contains(&n)) || r.candidates.iter().any(|c| nodes.contains(c));
+        let hits = r.node.is_some_and(|n| nodes.contains(&n)) || r.candidates().iter().any(|c| nodes.contains(c));
         !inside && matches!(r.status, Status::Resolved | Status::Ambiguous) && hits
     })
 }

@@ -174,7 +174,7 @@ fn invariants(a: &Analysis, rng: &mut Rng) -> Vec<String> {
         for n in &r.numbers {
             check_range(&mut p, text, &format!("reference {i} number {:?}", n.role), n.span);
         }
-        for &n in r.node.iter().chain(&r.candidates) {
+        for &n in r.node.iter().chain(r.candidates()) {
             if n >= doc.nodes.len() {
                 p.push(format!("reference {i} targets node {n}, which does not exist"));
             }

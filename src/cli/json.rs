@@ -291,9 +291,9 @@ pub fn refs_json_output(a: &Analysis, path: &str) -> String {
                 "kind": r.kind.name(),
                 "status": r.status.name(),
                 "target": r.node.map(|n| a.document.nodes[n].eid.clone()),
-                "candidates": r.candidates.iter().map(|&n| a.document.nodes[n].eid.clone()).collect::<Vec<_>>(),
+                "candidates": r.candidates().iter().map(|&n| a.document.nodes[n].eid.clone()).collect::<Vec<_>>(),
                 "numbers": r.numbers.iter().map(|n| json!({"role": format!("{:?}", n.role).to_lowercase(), "range": lsp_range(a, n.span), "value": n.value})).collect::<Vec<_>>(),
-                "external": r.external.as_ref().map(external_json),
+                "external": r.external.as_deref().map(external_json),
             })
         })
         .collect();
@@ -307,7 +307,7 @@ pub fn refs_human_output(a: &Analysis, path: &str) -> String {
         let target = match (r.node, &r.external) {
             (Some(n), _) => a.document.nodes[n].eid.clone(),
             (None, Some(e)) => e.describe(),
-            _ => r.note.clone().unwrap_or_default(),
+            _ => r.note().map(str::to_string).unwrap_or_default(),
         };
         let _ = writeln!(
             out,

@@ -14,7 +14,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
         // The reference as a message quotes it (on one line), built only for
         // the few that get a message.
         let text = || doc.masked[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(problem) = &r.problem {
+        if let Some(problem) = r.problem() {
             let code = match problem {
                 Problem::MalformedSymbol(_) => Code::SymbolMalformed,
                 Problem::MalformedResolution(_) => Code::ResolutionMalformed,
@@ -30,16 +30,16 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
         }
         match r.status {
             Status::Broken => {
-                let why = r.note.clone().unwrap_or_else(|| "no such target".to_string());
+                let why = r.note().map(str::to_string).unwrap_or_else(|| "no such target".to_string());
                 out.push(Diagnostic::new(Code::ReferenceBroken, r.range, format!("`{}` points nowhere: {why}", text())));
             }
             Status::Ambiguous => {
                 let mut d = Diagnostic::new(
                     Code::ReferenceAmbiguous,
                     r.range,
-                    format!("`{}` fits {} places; name the section or annex", text(), r.candidates.len()),
+                    format!("`{}` fits {} places; name the section or annex", text(), r.candidates().len()),
                 );
-                for &c in &r.candidates {
+                for &c in r.candidates() {
                     d = d.with_related(doc.node(c).opening, format!("candidate: {} ({})", node_label(doc, c), doc.node(c).eid));
                 }
                 out.push(d);

@@ -378,7 +378,7 @@ impl Analysis {
         let Some(r) = self.reference_at(offset) else { return Vec::new() };
         match r.status {
             Status::Resolved => r.node.map(|n| vec![self.target_range(n)]).unwrap_or_default(),
-            Status::Ambiguous => r.candidates.iter().map(|&n| self.target_range(n)).collect(),
+            Status::Ambiguous => r.candidates().iter().map(|&n| self.target_range(n)).collect(),
             _ => Vec::new(),
         }
     }
@@ -516,10 +516,10 @@ impl Analysis {
                     md.push_str("\n\nExternal reference: not part of this document.");
                     md
                 }
-                Status::Broken => format!("**Broken reference** {}\n\n{}", esc(text.trim()), esc(r.note.as_deref().unwrap_or_default())),
-                Status::Unverified => format!("**Not checked** {}\n\n{}", esc(text.trim()), esc(r.note.as_deref().unwrap_or_default())),
+                Status::Broken => format!("**Broken reference** {}\n\n{}", esc(text.trim()), esc(r.note().unwrap_or_default())),
+                Status::Unverified => format!("**Not checked** {}\n\n{}", esc(text.trim()), esc(r.note().unwrap_or_default())),
                 Status::Ambiguous => {
-                    let places: Vec<String> = r.candidates.iter().map(|&c| format!("- {}", esc(&self.address_in_words(c)))).collect();
+                    let places: Vec<String> = r.candidates().iter().map(|&c| format!("- {}", esc(&self.address_in_words(c)))).collect();
                     format!("**Ambiguous reference** {} fits:\n{}", esc(text.trim()), places.join("\n"))
                 }
             };

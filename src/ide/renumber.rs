@@ -332,13 +332,13 @@ fn cited_node(doc: &Document, r: &Reference) -> Option<(NodeId, bool)> {
     match r.status {
         Status::Resolved => r.node.map(|n| (n, false)),
         Status::Ambiguous => {
-            let first = *r.candidates.first()?;
+            let first = *r.candidates().first()?;
             let signature = |n: NodeId| -> Vec<(NodeKind, Option<u32>)> {
                 std::iter::once(n).chain(doc.ancestors(n)).map(|a| (doc.nodes[a].kind, doc.nodes[a].number.map(|x| x.value))).collect()
             };
             let scope = |n: NodeId| crate::syntax::scope::numbering_scope(doc, n);
-            let same = r.candidates.iter().all(|&c| signature(c) == signature(first) && scope(c) == scope(first));
-            same.then(|| (*r.candidates.iter().max().unwrap_or(&first), true))
+            let same = r.candidates().iter().all(|&c| signature(c) == signature(first) && scope(c) == scope(first));
+            same.then(|| (*r.candidates().iter().max().unwrap_or(&first), true))
         }
         _ => None,
     }

@@ -125,7 +125,7 @@ impl Analysis {
             raw.push(Token { range, kind, modifiers });
         }
         for r in &self.references {
-            let broken = if r.problem.is_some() { BROKEN } else { 0 };
+            let broken = if r.problem().is_some() { BROKEN } else { 0 };
             let (kind, modifiers) = match r.kind {
                 RefKind::External(
                     ExternalKind::GeneralAssemblyResolution | ExternalKind::SecurityCouncilResolution | ExternalKind::OtherResolution,

@@ -558,7 +558,7 @@ pub(crate) fn coordinate(refs: &mut [Reference], masked: &str, t: &Tables) {
     let inherit = |from: &Reference, to: &mut Reference| {
         let Some(of) = from.external.as_ref().and_then(|e| e.of.clone()) else { return };
         let label = masked[to.range.start..to.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        to.external = Some(External { kind: ExternalKind::Provision, id: label, of: Some(of) });
+        to.external = Some(Box::new(External { kind: ExternalKind::Provision, id: label, of: Some(of) }));
         to.status = super::reference::Status::External;
         to.qualifier = from.qualifier;
         to.evidence = true;

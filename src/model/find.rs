@@ -210,6 +210,8 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
         refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
     }
     refs.sort_by_key(|r| (r.range.start, r.range.end));
+    // The list is final (an analysis holds it): no spare capacity.
+    refs.shrink_to_fit();
     refs
 }
 
@@ -369,9 +371,8 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     // The references kept read their sentences with floors from the old
     // tree (node openings); an edit can move an opening far away from it (a
     // heading typed before a long paragraph). Then everything is read again.
-    let same_floor = |r: &Reference, map: &dyn Fn(usize) -> usize| {
-        r.sentence_floor.is_none_or(|(at, floor)| attribution::sentence_floor(doc, masked, map(at)) == map(floor))
-    };
+    let same_floor =
+        |r: &Reference, map: &dyn Fn(usize) -> usize| r.keeps_sentence_floor(map, |at| attribution::sentence_floor(doc, masked, at));
     if !prev[..before].iter().all(|r| same_floor(r, &|o| o)) || !prev[after..].iter().all(|r| same_floor(r, &|o| change.moved(o))) {
         return None;
     }
@@ -391,6 +392,8 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     for r in &mut refs[after..] {
         r.move_ranges(|range| change.moved_range(range));
     }
+    // (grown exactly, not doubled: the list is held until the next edit)
+    refs.reserve_exact(found.len().saturating_sub(after - before));
     refs.splice(before..after, found);
     // What holds for the new text (the same decisions, the new headings).
     Some((refs, Reuse { heading_spans: doc.heading_spans.clone(), found_again: Some(found_again), letter_targets, ..reuse.clone() }))
@@ -579,7 +582,7 @@ impl Finder<'_> {
             let e = External::new(ExternalKind::DocumentSymbol, id);
             let mut reference = Reference::external(r, e.clone());
             if let Some(p) = symbol_problem(written) {
-                reference.problem = Some(Problem::MalformedSymbol(p));
+                reference.set_problem(Problem::MalformedSymbol(p));
             }
             taken.push(r);
             entities.push(Entity { phrase: r, external: e, in_words: false });
@@ -628,7 +631,7 @@ impl Finder<'_> {
                         // Still the text cited: it qualifies what follows it.
                         entities.push(Entity { phrase, external: e.clone(), in_words: false });
                         let mut r = Reference::external(range, e);
-                        r.problem = Some(Problem::MalformedResolution(msg));
+                        r.set_problem(Problem::MalformedResolution(msg));
                         r
                     }
                 };
@@ -670,7 +673,7 @@ impl Finder<'_> {
                 continue;
             }
             let mut reference = Reference::external(r, External::new(ExternalKind::SecurityCouncilResolution, num.as_str()));
-            reference.problem = Some(Problem::MalformedResolution(format!(
+            reference.set_problem(Problem::MalformedResolution(format!(
                 "Security Council resolution {} is cited without its year: write `{} (YYYY)`",
                 num.as_str(),
                 num.as_str()
@@ -770,7 +773,7 @@ impl Finder<'_> {
                 Err(msg) => {
                     let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
                     let mut reference = Reference::external(r, External::new(kind, number));
-                    reference.problem = Some(Problem::UnknownSdgTarget(msg));
+                    reference.set_problem(Problem::UnknownSdgTarget(msg));
                     reference
                 }
             };
@@ -786,7 +789,7 @@ impl Finder<'_> {
             let kind = if number.contains('.') { ExternalKind::SdgTarget } else { ExternalKind::SdgGoal };
             let mut reference = Reference::external(r, External::new(kind, number.clone()));
             if let Err(msg) = classify_sdg(&number) {
-                reference.problem = Some(Problem::UnknownSdgTarget(msg));
+                reference.set_problem(Problem::UnknownSdgTarget(msg));
             }
             taken.push(r);
             refs.push(reference);
@@ -1175,9 +1178,9 @@ fn push_internal(
     if let Some(e) = q.external {
         let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
         let mut r = Reference::internal(range, kind, target, numbers);
-        r.external = Some(attribution::provision(label, e));
+        r.external = Some(Box::new(attribution::provision(label, e)));
         r.status = Status::External;
-        r.sentence_floor = q.floor;
+        r.set_sentence_floor(q.floor);
         r.qualifier = q.qualifier;
         r.evidence = q.evidence;
         refs.push(r);
@@ -1186,10 +1189,10 @@ fn push_internal(
     if let Some((of, at, in_words)) = q.candidate.clone() {
         // A text named earlier in the sentence: settled by resolution.
         let mut r = Reference::internal(range, kind, target, numbers);
-        r.candidate = Some(of);
+        r.set_candidate(of);
         r.candidate_in_words = in_words;
         r.qualifier = Some(at);
-        r.sentence_floor = q.floor;
+        r.set_sentence_floor(q.floor);
         refs.push(r);
         return;
     }
@@ -1227,7 +1230,7 @@ fn push_internal(
         }
     }
     let mut r = Reference::internal(range, kind, target, numbers);
-    r.sentence_floor = q.floor;
+    r.set_sentence_floor(q.floor);
     r.evidence = q.evidence;
     refs.push(r);
 }

@@ -117,65 +117,104 @@ impl Status {
     }
 }
 
+/// A reference found in the text. At 10 MB of Chinese an analysis holds
+/// about 50,000 of them, so what most references leave empty is boxed (the
+/// target as written, the external text) or kept together in one box that
+/// most never allocate ([`Particulars`]: a problem, a candidate text, the
+/// resolver's candidates and note); `tests` below holds the size.
 #[derive(Clone, Debug)]
 pub struct Reference {
     pub range: TextRange,
-    pub kind: RefKind,
-    pub target: Option<InternalTarget>,
-    pub numbers: Vec<NumberSpan>,
-    pub external: Option<External>,
-    /// Something wrong with how it is written (a malformed symbol, an SDG
-    /// target that does not exist).
-    pub problem: Option<Problem>,
+    pub node: Option<NodeId>,
     /// For a reference into another text ("paragraph 14 of the report of
     /// the Secretary-General"), the exact span of the words that say which
     /// text: the qualifier, the symbol or resolution before it, `ibid.`.
     pub qualifier: Option<TextRange>,
+    pub numbers: Box<[NumberSpan]>,
+    pub target: Option<Box<InternalTarget>>,
+    pub external: Option<Box<External>>,
+    /// What few references have: see the accessors
+    /// ([`Reference::problem`], [`Reference::candidate`],
+    /// [`Reference::candidates`], [`Reference::note`]).
+    particulars: Option<Box<Particulars>>,
+    /// Where the sentence it was read in could start at the earliest (see
+    /// [`Reference::sentence_floor`]).
+    sentence_floor: Option<SentenceFloor>,
+    pub kind: RefKind,
+    pub status: Status,
     /// The end of a range ("5" in "paragraphs 3 to 5").
     pub through: bool,
-    pub status: Status,
-    pub node: Option<NodeId>,
-    pub candidates: Vec<NodeId>,
-    /// Why a reference is broken, or a warning about how it resolved.
-    pub note: Option<String>,
     pub annex_number_mismatch: bool,
-    /// Where the sentence it was read in could start at the earliest, as
-    /// `(offset, floor)`: the floor comes from the tree (the opening of the
-    /// node at `offset`), so an update checks that the new tree gives the same.
-    pub(crate) sentence_floor: Option<(usize, usize)>,
     /// Whether words decided which text it belongs to (a qualifier, a
     /// direction, a cited text before it), rather than the default.
     pub(crate) evidence: bool,
-    /// A text named earlier in its sentence that it may belong to (a
-    /// resolution, a symbol, "the report of the Secretary-General"): the
-    /// evidence is mixed, and resolution settles it (see
-    /// [`super::resolve::resolve_all`]).
-    pub candidate: Option<External>,
     /// The candidate is named in words ("the report of the Secretary-General",
     /// "his report"): it outweighs this document even where the reference
     /// resolves here; a resolution or symbol named in passing does not.
     pub(crate) candidate_in_words: bool,
 }
 
+/// What a reference rarely has, boxed together so that the others hold
+/// one empty pointer for all of it.
+#[derive(Clone, Debug, Default)]
+struct Particulars {
+    /// Something wrong with how it is written (a malformed symbol, an SDG
+    /// target that does not exist).
+    problem: Option<Problem>,
+    /// A text named earlier in its sentence that it may belong to (a
+    /// resolution, a symbol, "the report of the Secretary-General"): the
+    /// evidence is mixed, and resolution settles it (see
+    /// [`super::resolve::resolve_all`]).
+    candidate: Option<External>,
+    /// The nodes an ambiguous reference fits.
+    candidates: Box<[NodeId]>,
+    /// Why a reference is broken, or a warning about how it resolved.
+    note: Option<Box<str>>,
+}
+
+impl Particulars {
+    fn is_empty(&self) -> bool {
+        self.problem.is_none() && self.candidate.is_none() && self.candidates.is_empty() && self.note.is_none()
+    }
+}
+
+/// `(offset, floor)` of [`Reference::sentence_floor`], in 32 bits each. An
+/// offset past 4 GiB is recorded as [`SentenceFloor::FAR`], which no tree
+/// gives, so that an update finds such a reference again rather than trust it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SentenceFloor {
+    at: u32,
+    floor: u32,
+}
+
+impl SentenceFloor {
+    const FAR: SentenceFloor = SentenceFloor { at: u32::MAX, floor: u32::MAX };
+
+    fn new((at, floor): (usize, usize)) -> SentenceFloor {
+        match (u32::try_from(at), u32::try_from(floor)) {
+            (Ok(at), Ok(floor)) if at != u32::MAX => SentenceFloor { at, floor },
+            _ => SentenceFloor::FAR,
+        }
+    }
+}
+
 impl Reference {
     pub(crate) fn external(range: TextRange, external: External) -> Reference {
+        let kind = RefKind::External(external.kind);
         Reference {
             range,
-            kind: RefKind::External(external.kind),
-            target: None,
-            numbers: Vec::new(),
-            external: Some(external),
-            problem: None,
-            qualifier: None,
-            through: false,
-            status: Status::External,
             node: None,
-            candidates: Vec::new(),
-            note: None,
-            annex_number_mismatch: false,
+            qualifier: None,
+            numbers: Box::default(),
+            target: None,
+            external: Some(Box::new(external)),
+            particulars: None,
             sentence_floor: None,
+            kind,
+            status: Status::External,
+            through: false,
+            annex_number_mismatch: false,
             evidence: false,
-            candidate: None,
             candidate_in_words: false,
         }
     }
@@ -183,23 +222,71 @@ impl Reference {
     pub(crate) fn internal(range: TextRange, kind: RefKind, target: InternalTarget, numbers: Vec<NumberSpan>) -> Reference {
         Reference {
             range,
-            kind,
-            target: Some(target),
-            numbers,
-            external: None,
-            problem: None,
-            qualifier: None,
-            through: false,
-            status: Status::Broken,
             node: None,
-            candidates: Vec::new(),
-            note: None,
-            annex_number_mismatch: false,
+            qualifier: None,
+            numbers: numbers.into_boxed_slice(),
+            target: Some(Box::new(target)),
+            external: None,
+            particulars: None,
             sentence_floor: None,
+            kind,
+            status: Status::Broken,
+            through: false,
+            annex_number_mismatch: false,
             evidence: false,
-            candidate: None,
             candidate_in_words: false,
         }
+    }
+
+    /// Something wrong with how it is written (a malformed symbol, an SDG
+    /// target that does not exist).
+    pub fn problem(&self) -> Option<&Problem> {
+        self.particulars.as_ref().and_then(|p| p.problem.as_ref())
+    }
+
+    /// A text named earlier in its sentence that it may belong to (a
+    /// resolution, a symbol, "the report of the Secretary-General"): the
+    /// evidence is mixed, and resolution settles it (see
+    /// [`super::resolve::resolve_all`]).
+    pub fn candidate(&self) -> Option<&External> {
+        self.particulars.as_ref().and_then(|p| p.candidate.as_ref())
+    }
+
+    /// The nodes an ambiguous reference fits.
+    pub fn candidates(&self) -> &[NodeId] {
+        self.particulars.as_ref().map_or(&[], |p| &p.candidates)
+    }
+
+    /// Why a reference is broken, or a warning about how it resolved.
+    pub fn note(&self) -> Option<&str> {
+        self.particulars.as_ref().and_then(|p| p.note.as_deref())
+    }
+
+    pub(crate) fn set_problem(&mut self, problem: Problem) {
+        self.particulars.get_or_insert_with(Box::default).problem = Some(problem);
+    }
+
+    pub(crate) fn set_candidate(&mut self, candidate: External) {
+        self.particulars.get_or_insert_with(Box::default).candidate = Some(candidate);
+    }
+
+    /// Whether the sentence it was read in could still start where it could
+    /// then at the earliest: the floor came from the tree (the opening of
+    /// the node at its offset), so an update asks the new tree (`floor_at`)
+    /// for the floor at the offset moved by the edit (`map`). Yes when none
+    /// was recorded; no when it lay past 4 GiB.
+    pub(crate) fn keeps_sentence_floor(&self, map: impl Fn(usize) -> usize, floor_at: impl Fn(usize) -> usize) -> bool {
+        match self.sentence_floor {
+            None => true,
+            Some(SentenceFloor::FAR) => false,
+            Some(f) => floor_at(map(f.at as usize)) == map(f.floor as usize),
+        }
+    }
+
+    /// Records where the sentence it was read in could start at the
+    /// earliest, as `(offset, floor)` (see [`Reference::keeps_sentence_floor`]).
+    pub(crate) fn set_sentence_floor(&mut self, floor: Option<(usize, usize)>) {
+        self.sentence_floor = floor.map(SentenceFloor::new);
     }
 
     /// Maps the range and every number span (a reference moved by an edit).
@@ -211,9 +298,9 @@ impl Reference {
         if let Some(q) = &mut self.qualifier {
             *q = map(*q);
         }
-        if let Some((at, floor)) = self.sentence_floor {
-            let moved = map(TextRange::new(floor, at));
-            self.sentence_floor = Some((moved.end, moved.start));
+        if let Some(f) = self.sentence_floor.filter(|&f| f != SentenceFloor::FAR) {
+            let moved = map(TextRange::new(f.floor as usize, f.at as usize));
+            self.sentence_floor = Some(SentenceFloor::new((moved.end, moved.start)));
         }
     }
 
@@ -222,9 +309,16 @@ impl Reference {
     pub(crate) fn set_resolution(&mut self, r: Resolution) {
         self.status = r.status;
         self.node = r.node;
-        self.candidates = r.candidates;
-        self.note = r.note;
         self.annex_number_mismatch = r.annex_number_mismatch;
+        if self.particulars.is_none() && r.candidates.is_empty() && r.note.is_none() {
+            return;
+        }
+        let p = self.particulars.get_or_insert_with(Box::default);
+        p.candidates = r.candidates.into_boxed_slice();
+        p.note = r.note.map(String::into_boxed_str);
+        if p.is_empty() {
+            self.particulars = None;
+        }
     }
 
     pub fn is_internal(&self) -> bool {
@@ -270,5 +364,48 @@ impl Resolution {
 
     pub fn broken(why: String) -> Resolution {
         Resolution { status: Status::Broken, node: None, candidates: Vec::new(), note: Some(why), annex_number_mismatch: false }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An analysis holds one per reference (about 50,000 at 10 MB of
+    /// Chinese): it was 368 bytes before its rare parts were boxed.
+    #[test]
+    fn a_reference_stays_small() {
+        assert!(std::mem::size_of::<Reference>() <= 120, "{}", std::mem::size_of::<Reference>());
+    }
+
+    #[test]
+    fn a_far_sentence_floor_is_never_trusted() {
+        let mut r = Reference::internal(TextRange::new(0, 1), RefKind::Paragraph, InternalTarget::default(), Vec::new());
+        assert!(r.keeps_sentence_floor(|o| o, |_| 0));
+        r.set_sentence_floor(Some((5_000_000_000, 3)));
+        assert!(!r.keeps_sentence_floor(|o| o, |o| o));
+        r.move_ranges(|t| TextRange::new(t.start + 1, t.end + 1));
+        assert_eq!(r.sentence_floor, Some(SentenceFloor::FAR));
+        r.set_sentence_floor(Some((10, 3)));
+        r.move_ranges(|t| TextRange::new(t.start + 1, t.end + 1));
+        assert_eq!(r.sentence_floor, Some(SentenceFloor { at: 11, floor: 4 }));
+        assert!(r.keeps_sentence_floor(|o| o, |_| 4));
+        assert!(!r.keeps_sentence_floor(|o| o + 1, |_| 4));
+    }
+
+    #[test]
+    fn an_empty_resolution_leaves_nothing_boxed() {
+        let mut r = Reference::internal(TextRange::new(0, 1), RefKind::Paragraph, InternalTarget::default(), Vec::new());
+        r.set_resolution(Resolution::broken("no such paragraph".to_string()));
+        assert_eq!(r.note(), Some("no such paragraph"));
+        r.set_resolution(Resolution {
+            status: Status::Resolved,
+            node: Some(3),
+            candidates: Vec::new(),
+            note: None,
+            annex_number_mismatch: false,
+        });
+        assert!(r.particulars.is_none());
+        assert_eq!(r.candidates(), &[] as &[NodeId]);
     }
 }

@@ -177,7 +177,7 @@ type LastCited<'r> = Option<(usize, &'r super::external::External)>;
 /// `last_cited` followed (it then follows `r`'s).
 fn resolve_next<'r>(doc: &Document, index: &Index, r: &'r Reference, last_cited: &mut LastCited<'r>) -> Resolution {
     let resolution = match (&r.external, &r.target) {
-        (None, Some(target)) => match &r.candidate {
+        (None, Some(target)) => match r.candidate() {
             None => {
                 let here = preambular(doc, r, negotiated(doc, r, resolve_one(doc, index, r, target, true)));
                 match *last_cited {
@@ -206,7 +206,7 @@ fn resolve_next<'r>(doc: &Document, index: &Index, r: &'r Reference, last_cited:
 fn follow_citation<'r>(r: &'r Reference, last_cited: &mut LastCited<'r>) {
     match (&r.external, &r.target) {
         (None, Some(_)) => {
-            if let (Some(other), true) = (&r.candidate, r.candidate_in_words) {
+            if let (Some(other), true) = (r.candidate(), r.candidate_in_words) {
                 *last_cited = Some((r.range.end, other));
             }
         }

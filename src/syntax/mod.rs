@@ -68,6 +68,9 @@ pub fn parse_keeping(text: &Arc<str>, language: Language) -> (Document, Reuse) {
     let tables = tables(language);
     let mut lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
+    // (held until the next edit: none of the room reserved for a line
+    // every 32 bytes is kept)
+    lines.shrink_to_fit();
     let marks = names::Marks::find(&masked, 0, tables);
     finish_keeping(masked, Reuse { bold, lines, marks, carried: false, kept: false }, language)
 }
@@ -125,6 +128,8 @@ pub fn reparse(
     lines::split_lines_between(&masked, &bold, tables, from, to, &mut window_lines);
     let delta = change.delta();
     let offsets = old_window.and_then(|old| keep::OffsetMap::between(&old, &masked, &window_lines, tables, from, old_to, delta));
+    // (grown exactly, not doubled: the lines are held until the next edit)
+    lines.reserve_exact(window_lines.len().saturating_sub(after - before));
     lines.splice(before..after, window_lines);
 
     let found = names::Marks::find(&window, from, tables);
@@ -163,6 +168,8 @@ fn splice(offsets: &mut Vec<usize>, from: usize, old_to: usize, window: impl Int
     for o in &mut offsets[after..] {
         *o = change.moved(*o);
     }
+    let window: Vec<usize> = window.into_iter().collect();
+    offsets.reserve_exact(window.len().saturating_sub(after - before));
     offsets.splice(before..after, window);
 }
 

@@ -152,7 +152,14 @@ impl Marks {
         let line_ends = memchr::memchr_iter(b'\n', bytes).map(|i| base + i).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
-        Marks { separators, line_ends, hints }
+        // (held until the next edit: collected without knowing how many)
+        let mut marks = Marks { separators, line_ends, hints };
+        marks.separators.shrink_to_fit();
+        marks.line_ends.shrink_to_fit();
+        if let Some(h) = &mut marks.hints {
+            h.shrink_to_fit();
+        }
+        marks
     }
 }
 

@@ -542,9 +542,9 @@ fn cited(r: &Reference) -> Option<(&External, Option<&InternalTarget>, bool)> {
             let of = e.of.as_deref().filter(|o| names_document(o))?;
             Some((of, Some(r.target.as_ref()?), true))
         }
-        (Status::External, Some(e)) if names_document(e) && r.problem.is_none() => Some((e, None, true)),
+        (Status::External, Some(e)) if names_document(e) && r.problem().is_none() => Some((e, None, true)),
         (Status::Unverified, None) => {
-            let c = r.candidate.as_ref().filter(|c| names_document(c))?;
+            let c = r.candidate().filter(|c| names_document(c))?;
             Some((c, Some(r.target.as_ref()?), false))
         }
         _ => None,

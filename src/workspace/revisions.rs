@@ -108,7 +108,7 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
     // A bare revision: read from the words around the reference. Another
     // text named otherwise (a resolution, a report) is never a revision.
     let other_text = r.external.as_ref().and_then(|e| e.of.as_deref()).is_some_and(|o| o.kind != ExternalKind::Instrument);
-    if other_text || r.candidate.is_some() {
+    if other_text || r.candidate().is_some() {
         return None;
     }
     let line_end = text[r.range.end..].find('\n').map_or(text.len(), |i| r.range.end + i);

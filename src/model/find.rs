@@ -679,7 +679,15 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // Named instruments.
-        for r in scan.matches_after_article(&t.instrument, t.instrument_name.as_ref()) {
+        // (the Chinese pattern is read without the regex engine: the same
+        // matches, see `chinese_instrument`; the scan without prefilters,
+        // the oracle of `tests/prefilter_oracle.rs`, keeps the regex)
+        let instruments = if scan.prefilter && t.instrument.as_str() == super::chinese_instrument::PATTERN {
+            Box::new(super::chinese_instrument::instruments(scan.hay, scan.from))
+        } else {
+            scan.matches_after_article(&t.instrument, t.instrument_name.as_ref())
+        };
+        for r in instruments {
             if overlaps(taken, r) {
                 continue;
             }

@@ -154,12 +154,15 @@ impl Reuse {
 /// [`find`], and what a later [`find_after`] can reuse.
 pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
-    let sdg_list = sdg_list_numbers(&doc.masked);
+    // (the pre-check of `sdg_list_numbers`, one pass over the lines: read
+    // once, not again for the list)
+    let letter_targets = letter_target_lines(&doc.masked, all);
+    let sdg_list = if letter_targets { sdg_list_numbers(&doc.masked) } else { Vec::new() };
     let reuse = Reuse {
         language: doc.language,
         has_articles: doc.has_articles(),
         sdg_list: !sdg_list.is_empty(),
-        letter_targets: letter_target_lines(&doc.masked, TextRange::new(0, doc.masked.len())),
+        letter_targets,
         heading_spans: doc.heading_spans.clone(),
         found_again: None,
     };

@@ -255,28 +255,78 @@ pub fn normalize(name: &str) -> String {
 /// [`normalize`] without copying a name that is already folded (all
 /// Chinese names are).
 pub fn normalize_cow(name: &str) -> std::borrow::Cow<'_, str> {
-    let folded = name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b >= 0xE4 || (0x80..0xC0).contains(&b))
-        && !name.contains("  ")
-        && !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains('ـ');
-    if folded {
+    if is_folded(name) {
         return std::borrow::Cow::Borrowed(name);
     }
     std::borrow::Cow::Owned(fold(name))
 }
 
+/// Whether [`normalize`] leaves `name` as it is: lower-case ASCII letters,
+/// single spaces inside, and characters from U+4000 on (CJK) — one pass over
+/// its bytes. (A tatweel, which folding drops, leads with 0xD9: not folded.)
+fn is_folded(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut space = false;
+    for &b in bytes {
+        if b == b' ' {
+            if space {
+                return false;
+            }
+            space = true;
+        } else if b.is_ascii_lowercase() || b >= 0xE4 || (0x80..0xC0).contains(&b) {
+            space = false;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`lookup_normalized`] of `normalize(name)`, folded into a buffer the
+/// thread keeps rather than a new string (a piece of a list that is no
+/// State needs no key of its own).
+pub fn lookup_folding(lang: Language, name: &str) -> Option<StateId> {
+    if is_folded(name) {
+        return lookup_normalized(lang, name);
+    }
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        fold_into(name, folded);
+        lookup_normalized(lang, folded)
+    })
+}
+
 fn fold(name: &str) -> String {
+    let mut out = String::new();
+    fold_into(name, &mut out);
+    out
+}
+
+/// `out` becomes `name` folded (see [`normalize`]).
+fn fold_into(name: &str, out: &mut String) {
+    out.clear();
     if name.is_ascii() {
         // The loop below, for ASCII alone (English names, most of them):
         // nothing to compose, no character to map; blanks other than single
         // spaces are rare.
         let trimmed = name.trim();
-        let plain_blanks = !trimmed.contains("  ") && !trimmed.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
+        let mut blank = false;
+        let plain_blanks = trimmed.bytes().all(|b| {
+            let was = blank;
+            blank = b.is_ascii_whitespace();
+            !blank || (b == b' ' && !was)
+        });
         if plain_blanks {
-            return trimmed.to_ascii_lowercase();
+            out.push_str(trimmed);
+            out.make_ascii_lowercase();
+            return;
         }
-        let mut out = String::with_capacity(name.len());
+        out.reserve(name.len());
         let mut space = false;
         for b in trimmed.bytes() {
             if !b.is_ascii_whitespace() {
@@ -287,9 +337,9 @@ fn fold(name: &str) -> String {
                 space = true;
             }
         }
-        return out;
+        return;
     }
-    fold_chars(name)
+    out.push_str(&fold_chars(name));
 }
 
 fn fold_chars(name: &str) -> String {
@@ -335,7 +385,7 @@ pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
     if name.len() > table().longest + 8 {
         return None;
     }
-    lookup_normalized(lang, &normalize(name))
+    lookup_folding(lang, name)
 }
 
 /// Looks up a name already folded by [`normalize`].

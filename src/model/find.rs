@@ -154,12 +154,15 @@ impl Reuse {
 /// [`find`], and what a later [`find_after`] can reuse.
 pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
-    let sdg_list = sdg_list_numbers(&doc.masked);
+    // (the pre-check of `sdg_list_numbers`, one pass over the lines: read
+    // once, not again for the list)
+    let letter_targets = letter_target_lines(&doc.masked, all);
+    let sdg_list = if letter_targets { sdg_list_numbers(&doc.masked) } else { Vec::new() };
     let reuse = Reuse {
         language: doc.language,
         has_articles: doc.has_articles(),
         sdg_list: !sdg_list.is_empty(),
-        letter_targets: letter_target_lines(&doc.masked, TextRange::new(0, doc.masked.len())),
+        letter_targets,
         heading_spans: doc.heading_spans.clone(),
         found_again: None,
     };
@@ -682,7 +685,15 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // Named instruments.
-        for r in scan.matches_after_article(&t.instrument, t.instrument_name.as_ref()) {
+        // (the Chinese pattern is read without the regex engine: the same
+        // matches, see `chinese_instrument`; the scan without prefilters,
+        // the oracle of `tests/prefilter_oracle.rs`, keeps the regex)
+        let instruments = if scan.prefilter && t.instrument.as_str() == super::chinese_instrument::PATTERN {
+            Box::new(super::chinese_instrument::instruments(scan.hay, scan.from))
+        } else {
+            scan.matches_after_article(&t.instrument, t.instrument_name.as_ref())
+        };
+        for r in instruments {
             if overlaps(taken, r) {
                 continue;
             }

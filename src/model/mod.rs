@@ -2,6 +2,7 @@
 //! with the language's tables and resolved by one resolver.
 
 pub mod attribution;
+mod chinese_instrument;
 pub mod external;
 pub mod find;
 mod prefilter;

@@ -38,7 +38,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
             let node = &doc.nodes[child];
             let (Some(side), Some(heading)) = (node.vote_side, node.title) else { continue };
             let content = TextRange::new(heading.end, node.range.end);
-            let items = split_names(masked, content, tables, doc.language, false);
+            let items = split_names(masked, content, tables, doc.language, false, true);
             let none = items.len() == 1 && is_none_word(masked, &items[0], tables);
             lists.push(VoteListData { side, node: Some(child), heading, items: if none { Vec::new() } else { items }, none });
         }
@@ -90,18 +90,21 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
         if !dense(separators, 40) && !dense(lines, 40) {
             continue;
         }
-        let items = split_names(masked, own, tables, doc.language, true);
+        // (most pieces of a paragraph with commas are no State, and are
+        // not kept: their keys are read only for the one kept in a run)
+        let items = split_names(masked, own, tables, doc.language, true, false);
         // Runs of States; one short unknown name inside a run (a State the
         // table lacks, a misspelling) does not end it.
         let mut run: Vec<NameItem> = Vec::new();
         let mut pending: Option<NameItem> = None;
-        for item in items.into_iter().chain(std::iter::once(sentinel())) {
+        for mut item in items.into_iter().chain(std::iter::once(sentinel())) {
             if item.state.is_some() {
                 if let Some(p) = pending.take() {
                     run.push(p);
                 }
                 run.push(item);
-            } else if pending.is_none() && !run.is_empty() && item.name.len() <= 60 && !item.key.is_empty() {
+            } else if pending.is_none() && !run.is_empty() && item.name.len() <= 60 && !read_key(masked, &mut item, doc.language).is_empty()
+            {
                 pending = Some(item);
             } else {
                 pending = None;
@@ -291,7 +294,7 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
     {
         if let Some(m) = c.name(group).or_else(|| c.name(other)) {
             let range = TextRange::new(own.start + m.start(), own.start + m.end());
-            let items = split_names(masked, range, tables, doc.language, false);
+            let items = split_names(masked, range, tables, doc.language, false, true);
             lists.push(VoteListData { side, node: None, heading: range, items, none: false });
         }
     }
@@ -299,7 +302,8 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
 }
 
 /// Splits `range` into names. With `loose`, also splits at colons, full
-/// stops and semicolons (for lists inside running text).
+/// stops and semicolons (for lists inside running text). Without `keyed`,
+/// a name that is no State is left without its key ([`read_key`] reads it).
 ///
 /// A line break is no separator of its own: printed and OCR'd texts wrap a
 /// long name ("United Kingdom of Great Britain and / Northern Ireland",
@@ -307,7 +311,14 @@ fn read_figures(masked: &str, own: TextRange, tables: &Tables, doc: &Document) -
 /// not follow a separator continues the name. Only where every line of a
 /// piece is a State of its own and the joined piece is not (one name per
 /// line) do line breaks divide names.
-pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate::lang::Language, loose: bool) -> Vec<NameItem> {
+pub fn split_names(
+    masked: &str,
+    range: TextRange,
+    tables: &Tables,
+    lang: crate::lang::Language,
+    loose: bool,
+    keyed: bool,
+) -> Vec<NameItem> {
     let text = &masked[range.start..range.end];
     let seps = if loose { tables.data.list_separators } else { tables.data.name_separators };
     let is_sep = |c: char| seps.contains(&c) || (loose && matches!(c, ':' | '：' | '。' | ';' | '；'));
@@ -333,7 +344,7 @@ pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate:
                 depth = 0;
             }
             let piece = TextRange::new(range.start + start, range.start + i);
-            push_wrapped_piece(masked, piece, tables, lang, &mut items);
+            push_wrapped_piece(masked, piece, tables, lang, keyed, &mut items);
             start = i + c.len_utf8();
             if at_end {
                 break;
@@ -346,19 +357,19 @@ pub fn split_names(masked: &str, range: TextRange, tables: &Tables, lang: crate:
 /// Pushes the names of a piece between separators that may span lines: the
 /// piece read as one (its line breaks continue the name), or, when that
 /// finds fewer States, each line read as its own piece.
-fn push_wrapped_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, out: &mut Vec<NameItem>) {
+fn push_wrapped_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, keyed: bool, out: &mut Vec<NameItem>) {
     let text = &masked[piece.start..piece.end];
     let inner = text.trim();
     if !inner.contains('\n') {
-        push_piece(masked, piece, tables, lang, out);
+        push_piece(masked, piece, tables, lang, keyed, out);
         return;
     }
     let mut joined = Vec::new();
-    push_piece(masked, piece, tables, lang, &mut joined);
+    push_piece(masked, piece, tables, lang, keyed, &mut joined);
     let mut lines = Vec::new();
     let mut at = piece.start;
     for line in text.split_inclusive('\n') {
-        push_piece(masked, TextRange::new(at, at + line.len()), tables, lang, &mut lines);
+        push_piece(masked, TextRange::new(at, at + line.len()), tables, lang, keyed, &mut lines);
         at += line.len();
     }
     let states = |v: &[NameItem]| v.iter().filter(|i| i.state.is_some()).count();
@@ -400,12 +411,12 @@ fn find_conjunction(s: &str, from: usize, conj: &str) -> Option<(usize, usize)> 
     None
 }
 
-fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, out: &mut Vec<NameItem>) {
+fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang::Language, keyed: bool, out: &mut Vec<NameItem>) {
     let piece = trim_piece(masked, piece);
     if piece.is_empty() {
         return;
     }
-    let item = make_item(masked, piece, lang);
+    let item = make_item(masked, piece, lang, keyed);
     if item.state.is_none() {
         // "马拉维和吉布提", "Malawi and Djibouti": split when both halves are States.
         let s = &masked[piece.start..piece.end];
@@ -416,11 +427,13 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
                 let right = trim_piece(masked, TextRange::new(piece.start + end, piece.end));
                 // (the halves' States first: most pieces of prose with an
                 // "and" are no two names, and their items are not kept)
-                if read_name(masked, right, lang).state.is_some() && (left.is_empty() || read_name(masked, left, lang).state.is_some()) {
+                if read_name(masked, right, lang, false).state.is_some()
+                    && (left.is_empty() || read_name(masked, left, lang, false).state.is_some())
+                {
                     if !left.is_empty() {
-                        out.push(make_item(masked, left, lang));
+                        out.push(make_item(masked, left, lang, keyed));
                     }
-                    out.push(make_item(masked, right, lang));
+                    out.push(make_item(masked, right, lang, keyed));
                     return;
                 }
                 search = end;
@@ -430,8 +443,8 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
     out.push(item);
 }
 
-fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> NameItem {
-    let Name { name, key, state } = read_name(masked, range, lang);
+fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language, keyed: bool) -> NameItem {
+    let Name { name, key, state } = read_name(masked, range, lang, keyed);
     let key = match state {
         Some(id) => format!("#{}", id.code()),
         None => key.into_owned(),
@@ -439,14 +452,24 @@ fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     NameItem { range, name, key, state }
 }
 
-/// A name as [`make_item`] reads it, its key not yet copied.
+/// The key of `item`, read now if [`split_names`] left it out (a name that
+/// is no State, split without keys).
+fn read_key<'i>(masked: &str, item: &'i mut NameItem, lang: crate::lang::Language) -> &'i str {
+    if item.state.is_none() && item.key.is_empty() {
+        item.key = read_name(masked, item.range, lang, true).key.into_owned();
+    }
+    &item.key
+}
+
+/// A name as [`make_item`] reads it, its key not yet copied (and empty when
+/// not `keyed` and the name is no State).
 struct Name<'a> {
     name: TextRange,
     key: std::borrow::Cow<'a, str>,
     state: Option<crate::lang::states::StateId>,
 }
 
-fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Name<'_> {
+fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language, keyed: bool) -> Name<'_> {
     let s = &masked[range.start..range.end];
     // The name without a parenthetical that follows it.
     let mut name_end = s.len();
@@ -460,17 +483,22 @@ fn read_name(masked: &str, range: TextRange, lang: crate::lang::Language) -> Nam
     let longest = crate::lang::states::longest_name() + 8;
     if written.len() > 2 * longest {
         // Too long to be a name even once its line breaks are undone.
-        return Name { name, key: std::borrow::Cow::Borrowed(written), state: None };
+        return Name { name, key: std::borrow::Cow::Borrowed(if keyed { written } else { "" }), state: None };
     }
     // A name wrapped over lines, read as one line.
     let joined = unwrap_lines(written, true);
     if joined.len() > longest {
         // Too long to be a name: keyed as written, no look-up.
-        return Name { name, key: joined, state: None };
+        return Name { name, key: if keyed { joined } else { std::borrow::Cow::Borrowed("") }, state: None };
     }
     let name_text: &str = &joined;
-    let key = crate::lang::states::normalize_cow(name_text);
-    let mut state = crate::lang::states::lookup_normalized(lang, &key);
+    let (key, mut state) = if keyed {
+        let key = crate::lang::states::normalize_cow(name_text);
+        let state = crate::lang::states::lookup_normalized(lang, &key);
+        (key, state)
+    } else {
+        (std::borrow::Cow::Borrowed(""), crate::lang::states::lookup_folding(lang, name_text))
+    };
     if state.is_none() && joined.len() != written.len() {
         // "Guinea-/Bissau": the hyphen at the line end belongs to the name.
         state = lookup(lang, &unwrap_lines(written, false));

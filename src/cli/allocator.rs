@@ -17,12 +17,18 @@ pub enum Workload {
 
 /// Sets glibc malloc's parameters (elsewhere, nothing).
 ///
-/// - Two arenas. glibc gives each thread that allocates its own arena (up
-///   to 8 per core), and memory freed in one is not reused by another: the
-///   analyses made on the language server's blocking threads, and the
-///   check's worker threads, kept several copies' worth of freed memory
-///   resident (72 MB peak instead of 52 MB for a 1-MB document, 383 MB
-///   instead of 275 MB at 10 MB). Two arenas keep two cores busy.
+/// - Two arenas in a batch job, one in the server. glibc gives each thread
+///   that allocates its own arena (up to 8 per core), and memory freed in
+///   one is not reused by another: the analyses made on the language
+///   server's blocking threads, and the check's worker threads, kept
+///   several copies' worth of freed memory resident (72 MB peak instead of
+///   52 MB for a 1-MB document, 383 MB instead of 275 MB at 10 MB). Two
+///   arenas keep the check's two cores busy. The server's analyses run one
+///   after another (a lane per document), on whichever blocking thread is
+///   free: with two arenas an update often allocated in the arena its
+///   previous version had not freed into, and typing into a 10-MB draft
+///   peaked at 143–187 MB (a burst: 169–180 MB); with one, 126–146 MB
+///   (143–145 MB), its keystrokes as fast within the noise (session 10).
 /// - In a batch job only: blocks of up to 32 MB from the heap, and the
 ///   heap grown and trimmed 64 MB at a time. An analysis of a 10-MB document allocates and frees
 ///   buffers of megabytes (the lines, the nodes, the references); by
@@ -48,7 +54,7 @@ pub fn configure(workload: Workload) {
     // SAFETY: mallopt only sets allocator parameters; it is called before
     // any other thread of the process starts.
     unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_ARENA_MAX, if workload == Workload::Server { 1 } else { 2 });
         if workload == Workload::Batch {
             libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
             libc::mallopt(libc::M_TOP_PAD, 64 << 20);

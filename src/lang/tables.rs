@@ -673,18 +673,6 @@ pub fn tables(lang: Language) -> &'static Tables {
     cell(lang).get_or_init(|| Tables::new(data(lang)))
 }
 
-/// Compiles the tables of `lang` ahead of need, unless they are already:
-/// into a value of its own, kept if nobody has set them meanwhile. So an
-/// analysis that needs them meanwhile never waits for this (a thread of
-/// low priority, on a machine whose cores may be busy elsewhere): it
-/// compiles them itself (the same work twice, once in a session at most).
-pub fn compile_ahead(lang: Language) {
-    let cell = cell(lang);
-    if cell.get().is_none() {
-        let _ = cell.set(Tables::new(data(lang)));
-    }
-}
-
 fn cell(lang: Language) -> &'static OnceLock<Tables> {
     static CELLS: [OnceLock<Tables>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
     // (`Language::ALL` lists each language once)

@@ -670,14 +670,20 @@ pub fn data(lang: Language) -> &'static LanguageData {
 
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
-    cell(lang).get_or_init(|| Tables::new(data(lang)))
-}
-
-fn cell(lang: Language) -> &'static OnceLock<Tables> {
-    static CELLS: [OnceLock<Tables>; Language::ALL.len()] = [const { OnceLock::new() }; Language::ALL.len()];
-    // (`Language::ALL` lists each language once)
-    let i = Language::ALL.iter().position(|&l| l == lang).unwrap_or(0);
-    &CELLS[i]
+    static ZH: OnceLock<Tables> = OnceLock::new();
+    static EN: OnceLock<Tables> = OnceLock::new();
+    static FR: OnceLock<Tables> = OnceLock::new();
+    static ES: OnceLock<Tables> = OnceLock::new();
+    static RU: OnceLock<Tables> = OnceLock::new();
+    static AR: OnceLock<Tables> = OnceLock::new();
+    match lang {
+        Language::Zh => ZH.get_or_init(|| Tables::new(chinese())),
+        Language::En => EN.get_or_init(|| Tables::new(english())),
+        Language::Fr => FR.get_or_init(|| Tables::new(french::data())),
+        Language::Es => ES.get_or_init(|| Tables::new(spanish::data())),
+        Language::Ru => RU.get_or_init(|| Tables::new(russian::data())),
+        Language::Ar => AR.get_or_init(|| Tables::new(arabic::data())),
+    }
 }
 
 /// Language-independent patterns: document symbols.

@@ -170,7 +170,9 @@ pub fn run(args: &[String]) -> i32 {
             1
         }
     });
-    // Stdin may still be blocked in a read on a runtime thread: don't wait for it.
+    // Blocking tasks (an analysis, freeing one) may still run, and the stdin
+    // thread may be blocked in a read (a client need not close stdin after
+    // `exit`): wait for none of them.
     runtime.shutdown_background();
     log::stderr(log::Level::Info, &format!("exiting with code {code}"));
     code

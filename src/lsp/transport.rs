@@ -622,7 +622,7 @@ where
     // `Server` has dropped its output pipe: the forwarder drains it and ends.
     let _ = forwarder.await;
     direct.close();
-    // The reader may be waiting on stdin (a client need not close it after `exit`).
+    // The reader may be waiting for more input (a client need not close stdin after `exit`).
     reader.abort();
     let _ = reader.await;
     let _ = writer.await;

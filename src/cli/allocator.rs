@@ -37,16 +37,18 @@ pub enum Workload {
 ///   101,000 page faults in `cargo bench --bench check` (Chinese) against
 ///   51,000, and the 10-MB analysis about 35% slower. In `check` the peak
 ///   memory does not grow (82.5 MB for a 10-MB Chinese draft, 88.7 MB
-///   before). In the server (`cargo bench --bench lsp -- stdio`) neither
-///   the keystroke latency nor the peak memory of a 10-MB document changed
-///   measurably either way (133–138 ms and 311–348 MB, varying from run to
-///   run with the threads' timing), so the server keeps glibc's defaults:
-///   memory freed between keystrokes goes back to the system.
-///   (Session 9 tried the opposite in the server, every block of 256 KB or
-///   more mapped on its own: 175 → 106 MB after typing into a 10-MB
-///   document, but each keystroke then faulted its text and buffers in
-///   afresh, 3,000 more page faults and about 10 ms; the server gives freed
-///   memory back with [`trim`] when typing pauses instead.)
+///   before). The server does the opposite (below): it holds documents
+///   between keystrokes, and its peak memory counts.
+/// - In the server: every block of 256 KB or more mapped on its own, and
+///   unmapped when freed. glibc's default threshold grows to the size of
+///   the largest block freed, so after the first keystroke the text, the
+///   masked text and the arrays of lines, nodes and references came from
+///   the heap, whose freed room stayed resident: typing into a 1-MB draft
+///   peaked at 25.2–26.1 MB, 22.3–23.0 MB so; a 10-MB draft at 120–130 MB,
+///   91–92 MB so. Each keystroke then faults its new text in afresh: at 10
+///   MB the median keystroke → diagnostics went from 12–16 to 18–25 ms,
+///   inside the 30 ms the issue allows (session 11; session 9 had declined
+///   it at 10 ms more a keystroke when its keystroke took 19 ms).
 pub fn configure(workload: Workload) {
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
     let _ = workload;
@@ -55,9 +57,14 @@ pub fn configure(workload: Workload) {
     // any other thread of the process starts.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, if workload == Workload::Server { 1 } else { 2 });
-        if workload == Workload::Batch {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
-            libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+        match workload {
+            Workload::Batch => {
+                libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+                libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+            }
+            Workload::Server => {
+                libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+            }
         }
     }
 }

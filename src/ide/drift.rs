@@ -61,24 +61,26 @@ struct Citation {
     content: Arc<str>,
 }
 
-/// The text citations were read from, held or not.
+/// The text citations were read from, held or not. Held weakly, it is
+/// reached through its analysis's handle (`Analysis::text_handle`): a
+/// `Weak` of the text itself would keep the text's allocation.
 #[derive(Clone, Debug)]
 enum HeldText {
-    Strong(Arc<str>),
-    Weak(Weak<str>),
+    Strong(Arc<str>, Weak<Arc<str>>),
+    Weak(Weak<Arc<str>>),
 }
 
 impl Default for HeldText {
     fn default() -> HeldText {
-        HeldText::Strong(Arc::from(""))
+        HeldText::Strong(Arc::from(""), Weak::new())
     }
 }
 
 impl HeldText {
     fn get(&self) -> Option<Arc<str>> {
         match self {
-            HeldText::Strong(text) => Some(Arc::clone(text)),
-            HeldText::Weak(text) => text.upgrade(),
+            HeldText::Strong(text, _) => Some(Arc::clone(text)),
+            HeldText::Weak(handle) => handle.upgrade().map(|text| Arc::clone(&*text)),
         }
     }
 }
@@ -114,8 +116,8 @@ impl Citations {
     /// the change is known: at 10 MB, a copy of the text less while the
     /// next version is analysed.
     pub fn hold_text_weakly(&mut self) {
-        if let HeldText::Strong(text) = &self.text {
-            self.text = HeldText::Weak(Arc::downgrade(text));
+        if let HeldText::Strong(_, handle) = &self.text {
+            self.text = HeldText::Weak(handle.clone());
         }
     }
     pub fn len(&self) -> usize {
@@ -210,7 +212,10 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             _ => entries.push(fresh),
         }
     }
-    (Citations { text: HeldText::Strong(Arc::clone(&a.text)), generation: a.generation(), entries }, drifts)
+    (
+        Citations { text: HeldText::Strong(Arc::clone(&a.text), Arc::downgrade(a.text_handle())), generation: a.generation(), entries },
+        drifts,
+    )
 }
 
 /// The earlier citations, by index of the reference in `a` they belong to:
@@ -447,6 +452,9 @@ mod tests {
         let before = analyse(BEFORE);
         let (mut citations, _) = track(None, &before, &config);
         citations.hold_text_weakly();
+        // The citations do not hold the text, not even weakly: a `Weak` of
+        // it would keep its memory.
+        assert_eq!(Arc::weak_count(&before.text), 0);
         // Another analysis of the swapped text: compared with the text while
         // its analysis holds it…
         assert_eq!(track(Some(&citations), &analyse(&swapped), &config).1.len(), 1);

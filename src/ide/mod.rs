@@ -13,6 +13,7 @@ pub mod negotiation;
 pub mod renumber;
 pub mod reuse;
 pub mod semantic_tokens;
+pub mod warm_up;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -56,6 +57,11 @@ pub struct Analysis {
     /// its text to this one's, then the one that one updated and the change
     /// since it, and so on (at most [`LINEAGE`], nearest first).
     lineage: Vec<(u64, TextChange)>,
+    /// The text again, behind a handle of its own, for what may hold it
+    /// only while this analysis does ([`drift::Citations`]): a `Weak` of
+    /// the text itself would keep its allocation (10 MB at 10 MB) until the
+    /// `Weak` goes; one of this handle keeps only the handle's 32 bytes.
+    text_handle: Arc<Arc<str>>,
 }
 
 /// How many earlier analyses an analysis knows the change since
@@ -137,6 +143,7 @@ impl Analysis {
         let diagnostics = diagnostics::check_keeping(&document, &references, config, Vec::new(), diagnostics::Kept::default(), &markup);
         let vocabulary = Arc::new(config.negotiation.clone());
         Analysis {
+            text_handle: Arc::new(Arc::clone(&text)),
             text,
             line_index,
             document,
@@ -181,6 +188,11 @@ impl Analysis {
     /// [`Analysis::into_update`] told what [`Analysis::update_outside`] is.
     pub fn into_update_outside(self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         Analysis::update_from(Previous::Owned(Box::new(self)), text, known, language, config)
+    }
+
+    /// The handle on the text that [`drift::Citations`] hold weakly.
+    pub(crate) fn text_handle(&self) -> &Arc<Arc<str>> {
+        &self.text_handle
     }
 
     /// A number telling this analysis from every other made in the process.
@@ -316,6 +328,7 @@ impl Analysis {
         let vocabulary = Arc::new(config.negotiation.clone());
         let overrides = config.overrides.clone();
         Analysis {
+            text_handle: Arc::new(Arc::clone(&text)),
             text,
             line_index,
             document,

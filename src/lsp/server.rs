@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::task::{Context, Poll};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
@@ -411,24 +411,18 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         self.request("initialize", async {
-            // Regex and table set-up off the critical path of the first didOpen.
-            let _ = std::thread::Builder::new().name("rapporteur-warm-up".into()).spawn(|| {
+            // The language the user most likely works in readied off the
+            // critical path of the first didOpen (see `ide::warm_up`): the
+            // language of the editor's locale, else English. The others
+            // are compiled when a document in them comes (the workspace's
+            // indexing reads its documents at once): each language's
+            // tables and caches hold 2–3 MB, all five 10 MB, half the
+            // memory the issue allows a small document.
+            let first = params.locale.as_deref().and_then(crate::ide::warm_up::locale_language).unwrap_or(crate::lang::Language::En);
+            let _ = std::thread::Builder::new().name("rapporteur-warm-up".into()).spawn(move || {
                 yield_to_analyses();
-                // The first language at once, the others once the first
-                // document (which the editor opens right away) has been
-                // analysed, and while nothing is: on this project's two
-                // cores, the first analysis of a 1-MB Chinese draft opened at
-                // once beside the next language's compilation took 16–28 ms,
-                // alone 14–15 ms (open → diagnostics, median of 16: 31 → 23
-                // ms; an English draft, whose own tables take 19 ms on both
-                // cores, 44 → 53 ms).
-                for (i, lang) in crate::lang::WARMED_UP.into_iter().enumerate() {
-                    if i == 1 {
-                        super::state::wait_for_first_analysis(Duration::from_millis(500));
-                    }
-                    super::state::wait_for_analyses();
-                    crate::lang::warm_up(lang);
-                }
+                super::state::wait_for_analyses();
+                crate::ide::warm_up::warm_up(first);
             });
             let enc = capabilities::negotiate(&params.capabilities);
             self.shared.set_encoding(enc);

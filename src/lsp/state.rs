@@ -255,9 +255,6 @@ impl DocState {
 /// Analyses running now, in every document.
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
-/// Analyses finished (or failed) since the server started.
-static FINISHED: AtomicUsize = AtomicUsize::new(0);
-
 /// Counts an analysis as running while it lives (a panic included).
 struct Running;
 
@@ -270,25 +267,12 @@ impl Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
-        FINISHED.fetch_add(1, Ordering::AcqRel);
         RUNNING.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
-/// Returns once an analysis has finished, or after `patience`: the editor
-/// opens its first documents right after `initialize`, and between their
-/// arrival and their analysis (reading a large message, copying its text)
-/// none runs, so [`wait_for_analyses`] alone would let the tables of
-/// another language be compiled beside the first analysis.
-pub fn wait_for_first_analysis(patience: std::time::Duration) {
-    let started = std::time::Instant::now();
-    while FINISHED.load(Ordering::Acquire) == 0 && started.elapsed() < patience {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-}
-
-/// Returns once no analysis is running (checked every 2 ms): the tables
-/// compiled ahead of need at `initialize` (a language at a time, on both
+/// Returns once no analysis is running (checked every 2 ms): the language
+/// readied ahead of need at `initialize` (its tables compiled on both
 /// cores) should not take the cores from a document being analysed, whose
 /// diagnostics the user is waiting for (on two cores, the first analysis
 /// of a 1-MB draft opened at once took 16–27 ms beside them, 14–15 ms

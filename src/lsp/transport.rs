@@ -284,15 +284,27 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
             if available == n {
                 break;
             }
-            self.buf.reserve(n - available);
+            // Room for the whole body and a read beyond it, at once: `fill`
+            // then never grows the buffer (which doubles it: 20 MB for a
+            // 10-MB `didOpen`).
+            self.buf.reserve(n - available + MIN_READ);
             if !self.fill().await? {
                 return Err(io::ErrorKind::UnexpectedEof.into());
             }
             // `fill` moved the pending bytes to the start of the buffer.
         }
-        let out = self.buf[self.start..self.start + n].to_vec();
-        self.start += n;
-        Ok(out)
+        if n < KEPT_BUFFER {
+            let out = self.buf[self.start..self.start + n].to_vec();
+            self.start += n;
+            return Ok(out);
+        }
+        // A large body is the buffer itself, handed over rather than copied
+        // (and so not kept either): the buffer goes on with what follows it.
+        self.buf.drain(..self.start);
+        self.start = 0;
+        let rest = self.buf[n..].to_vec();
+        self.buf.truncate(n);
+        Ok(std::mem::replace(&mut self.buf, rest))
     }
 
     /// The next message: header lines up to an empty line, then a body of
@@ -639,6 +651,39 @@ mod tests {
         let v: Value = serde_json::from_slice(&repaired).expect("valid JSON now");
         assert_eq!(v["t"], "a\u{FFFD}b\u{FFFD}c😀\\ud800A");
         assert!(replace_lone_surrogates(br#"{"t":"\ud83d\ude00"}"#).is_none());
+    }
+
+    #[test]
+    fn a_large_body_is_read_into_one_allocation_and_not_kept() {
+        /// Input arriving a pipe's worth at a time.
+        struct Trickle(Vec<u8>, usize);
+        impl AsyncRead for Trickle {
+            fn poll_read(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+                let n = (self.0.len() - self.1).min(64 << 10).min(buf.remaining());
+                let at = self.1;
+                buf.put_slice(&self.0[at..at + n]);
+                self.1 += n;
+                Poll::Ready(Ok(()))
+            }
+        }
+        let large = format!("{{\"text\":\"{}\"}}", "x".repeat(3 << 20));
+        let small = "{\"id\":1}";
+        let mut input = Vec::new();
+        for body in [&large, &small.to_string(), &large] {
+            input.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        runtime.block_on(async {
+            let mut reader = FrameReader::new(Trickle(input, 0));
+            for expected in [&large, &small.to_string(), &large] {
+                let Ok(Some(Frame::Body(body))) = reader.frame().await else { panic!("a body") };
+                assert!(body == expected.as_bytes(), "the body read is the body sent");
+                // Neither doubled on the way nor kept after.
+                assert!(body.capacity() < body.len() + 2 * KEPT_BUFFER, "capacity {} for {} bytes", body.capacity(), body.len());
+                assert!(reader.buf.capacity() < 2 * KEPT_BUFFER, "the reader keeps {} bytes", reader.buf.capacity());
+            }
+            assert!(matches!(reader.frame().await, Ok(None)));
+        });
     }
 
     #[test]

@@ -155,6 +155,11 @@ fn measure(name: &str, label: &str, text: String, lang: Language) {
         })
     }));
     parts.push(("line index", part(&mut analysis, |a| std::mem::replace(&mut a.line_index, rapporteur::text::LineIndex::new("")))));
+    for (what, kept) in analysis.take_kept_parts() {
+        let before = live();
+        drop(kept);
+        parts.push((what, before - live()));
+    }
     let before = live();
     drop(analysis);
     parts.push(("text and the rest", before - live()));

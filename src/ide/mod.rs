@@ -123,6 +123,17 @@ pub struct Link {
 }
 
 impl Analysis {
+    /// What the analysis keeps for the next update, by part, taken out to be
+    /// dropped and counted (`cargo bench --bench memory`).
+    #[doc(hidden)]
+    pub fn take_kept_parts(&mut self) -> Vec<(&'static str, Box<dyn std::any::Any>)> {
+        let mut parts = self.reuse.take_parts();
+        parts.push(("reference finder's spans", Box::new(self.reference_reuse.take_heading_spans())));
+        parts.push(("negotiation markup", Box::new(std::mem::take(&mut self.markup))));
+        parts.push(("resolver index", Box::new(self.resolver.take())));
+        parts
+    }
+
     /// Analyses `text`. With `language` `None` the language is detected.
     pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let text: Arc<str> = text.into();

@@ -60,6 +60,18 @@ impl Reuse {
     pub fn tree_kept(&self) -> bool {
         self.kept
     }
+
+    /// What it holds, by part, to be dropped and counted
+    /// (`cargo bench --bench memory`).
+    #[doc(hidden)]
+    pub fn take_parts(&mut self) -> Vec<(&'static str, Box<dyn std::any::Any>)> {
+        let marks = names::Marks { separators: Vec::new(), line_ends: Vec::new(), hints: None };
+        vec![
+            ("classified lines", Box::new(std::mem::take(&mut self.lines))),
+            ("name-list marks", Box::new(std::mem::replace(&mut self.marks, marks))),
+            ("blanked markers", Box::new(std::mem::take(&mut self.bold))),
+        ]
+    }
 }
 
 /// Parses `text` and keeps what a later [`reparse`] can reuse.

@@ -143,6 +143,9 @@ fn measure(name: &str, label: &str, text: String, lang: Language) {
     parts.push(("diagnostics", part(&mut analysis, |a| std::mem::take(&mut a.diagnostics))));
     parts.push(("masked text", part(&mut analysis, |a| std::mem::take(&mut a.document.masked))));
     parts.push(("tree nodes", part(&mut analysis, |a| std::mem::take(&mut a.document.nodes))));
+    parts.push(("children and eIds", {
+        part(&mut analysis, |a| (std::mem::take(&mut a.document.child_ids), std::mem::take(&mut a.document.eids)))
+    }));
     parts.push(("votes, names, spans", {
         part(&mut analysis, |a| {
             (

@@ -67,13 +67,13 @@ impl Index {
         let mut numbered: Vec<Numbered> = Vec::new();
         let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
-            if let (true, Some(num), NodeKind::Paragraph) = (decimals, n.number, n.kind) {
+            if let (true, Some(num), NodeKind::Paragraph) = (decimals, n.number(), n.kind) {
                 let written = doc.masked[num.span.start..num.span.end].trim_end_matches('.');
                 if written.contains('.') {
                     by_decimal.entry(written.to_string()).or_default().push(id);
                 }
             }
-            if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
+            if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number(), n.kind) {
                 // (a decimal paragraph `19.3` is not paragraph 3)
                 if num.style == crate::syntax::NumberStyle::Decimal {
                     continue;
@@ -94,7 +94,7 @@ impl Index {
             .iter()
             .copied()
             .filter(|&a| {
-                let title = doc.nodes[a].title.map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
+                let title = doc.nodes[a].title().map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
                 words.iter().any(|w| title.contains(w))
             })
             .map(Some)
@@ -263,7 +263,7 @@ fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution)
     let suffix = suffix_at(&doc.masked, number.span.end).map(|(w, _)| w);
     let found = doc.nodes.iter().enumerate().find(|&(id, n)| {
         n.kind == NodeKind::PreambularParagraph
-            && n.number.map(|x| x.value) == Some(number.value)
+            && n.number().map(|x| x.value) == Some(number.value)
             && suffix_of(doc, id).map(|(w, _)| w) == suffix
     });
     match found {
@@ -286,10 +286,10 @@ fn negotiated(doc: &Document, r: &Reference, here: Resolution) -> Resolution {
         return here;
     };
     let scope = crate::syntax::scope::numbering_scope(doc, base);
-    let value = doc.nodes[base].number.map(|n| n.value);
+    let value = doc.nodes[base].number().map(|n| n.value);
     let found = doc.nodes.iter().enumerate().skip(base).find(|&(id, n)| {
         n.kind == NodeKind::Paragraph
-            && n.number.map(|x| x.value) == value
+            && n.number().map(|x| x.value) == value
             && suffix_of(doc, id).is_some_and(|(w, _)| w == word)
             && crate::syntax::scope::numbering_scope(doc, id) == scope
     });
@@ -315,7 +315,7 @@ fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in
         return here;
     }
     let this = match (here.status, here.node) {
-        (Status::Resolved, Some(n)) => format!("this document's {}", doc.nodes[n].eid),
+        (Status::Resolved, Some(n)) => format!("this document's {}", doc.eid(n)),
         _ => "nothing in this document".to_string(),
     };
     Resolution {
@@ -329,7 +329,7 @@ fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
     // (a decimal paragraph `19.3` is not paragraph 3)
-    doc.nodes[id].number.filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
+    doc.nodes[id].number().filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
 }
 
 /// The containers (None = body, Some(annex)) a target may be in, in
@@ -396,7 +396,7 @@ fn describe_annexes(doc: &Document, annexes: &[NodeId]) -> String {
 /// Nodes of `kind` in a container, in order.
 fn nodes_in(doc: &Document, container: Option<NodeId>, kind: NodeKind) -> Vec<NodeId> {
     let tops: Vec<NodeId> = match container {
-        Some(a) => doc.nodes[a].children.clone(),
+        Some(a) => doc.children(a).to_vec(),
         None => doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect(),
     };
     let mut out = Vec::new();
@@ -422,10 +422,10 @@ fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
 fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     let mut cur = from;
     for letters in path {
-        let next = doc.nodes[cur].children.iter().copied().find(|&c| {
+        let next = doc.children(cur).iter().copied().find(|&c| {
             let n = &doc.nodes[c];
             n.kind == NodeKind::Subparagraph
-                && n.number.is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
+                && n.number().is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
         })?;
         cur = next;
     }
@@ -460,8 +460,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
                     match target.subsection {
                         Some(sub) => {
                             found.extend(
-                                doc.nodes[s]
-                                    .children
+                                doc.children(s)
                                     .iter()
                                     .copied()
                                     .filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)),

@@ -232,8 +232,8 @@ fn build(
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
         if n.kind.is_heading() {
-            if let Some(num) = n.number {
-                heading_spans.push(TextRange::new(n.opening.start.min(num.span.start), num.span.end));
+            if let Some(num) = n.number() {
+                heading_spans.push(TextRange::new(n.opening().start.min(num.span.start), num.span.end));
             }
         }
     }
@@ -242,6 +242,8 @@ fn build(
         language,
         nodes,
         roots,
+        child_ids: Vec::new(),
+        eids: Eids::default(),
         heading_spans,
         votes: Vec::new(),
         name_lists: Vec::new(),
@@ -250,6 +252,7 @@ fn build(
         masked: mask::Masked::default(),
         suffixed: Vec::new(),
     };
+    doc.link_children();
     doc.suffixed = negotiation::suffixes(&doc.nodes, &masked);
     finish_ranges(&mut doc);
     doc.containers = containers(&doc);
@@ -264,6 +267,9 @@ fn build(
     doc.masked = masked;
     doc
 }
+
+/// No node, in the builder's links.
+const NO_NODE: u32 = u32::MAX;
 
 fn level_of(node: &Node) -> u8 {
     match node.kind {
@@ -290,6 +296,11 @@ struct Builder<'a> {
     tables: &'static Tables,
     nodes: Vec<Node>,
     roots: Vec<NodeId>,
+    /// By node id, its last child and its previous sibling (`NO_NODE`:
+    /// none), while the tree is built (the children's runs are made once
+    /// it is: `Document::link_children`).
+    last_child: Vec<u32>,
+    previous_sibling: Vec<u32>,
     stack: Vec<NodeId>,
     heading_spans: Vec<TextRange>,
     in_title_phase: bool,
@@ -331,6 +342,8 @@ impl<'a> Builder<'a> {
             tables,
             nodes: Vec::new(),
             roots: Vec::new(),
+            last_child: Vec::new(),
+            previous_sibling: Vec::new(),
             stack: Vec::new(),
             heading_spans: Vec::new(),
             in_title_phase: true,
@@ -360,6 +373,12 @@ impl<'a> Builder<'a> {
         self.stack.last().copied()
     }
 
+    /// The children of `id` opened so far, the last first.
+    fn children_from_last(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let last = Some(self.last_child[id]).filter(|&c| c != NO_NODE);
+        std::iter::successors(last, |&c| Some(self.previous_sibling[c as usize]).filter(|&p| p != NO_NODE)).map(|c| c as NodeId)
+    }
+
     fn pop_while(&mut self, mut pred: impl FnMut(&Node) -> bool) {
         while let Some(top) = self.top() {
             if pred(&self.nodes[top]) {
@@ -382,30 +401,23 @@ impl<'a> Builder<'a> {
 
     /// Opens a node: closes what it cannot be nested in, attaches it, pushes it.
     fn open(&mut self, kind: NodeKind, level: u8, number: Option<Number>, opening: TextRange, title: Option<TextRange>) -> NodeId {
-        let node = Node {
-            kind,
-            number,
-            eid: String::new(),
-            opening,
-            title,
-            range: opening,
-            parent: None,
-            children: Vec::new(),
-            inline: false,
-            level,
-            vote_side: None,
-            slip: None,
-        };
+        let mut node = Node::new(kind, level, number, opening, title);
         let new_level = level_of(&node);
         let closes_preamble = kind == NodeKind::Paragraph || kind == NodeKind::UnnumberedParagraph || new_level < 70;
         self.pop_while(|n| level_of(n) >= new_level || (closes_preamble && n.kind == NodeKind::Preamble && new_level >= 60));
         let id = self.nodes.len();
-        let mut node = node;
-        node.parent = self.top();
+        node.set_parent(self.top());
         self.nodes.push(node);
+        self.last_child.push(NO_NODE);
         match self.top() {
-            Some(parent) => self.nodes[parent].children.push(id),
-            None => self.roots.push(id),
+            Some(parent) => {
+                self.previous_sibling.push(self.last_child[parent]);
+                self.last_child[parent] = id as u32;
+            }
+            None => {
+                self.previous_sibling.push(NO_NODE);
+                self.roots.push(id);
+            }
         }
         self.stack.push(id);
         id
@@ -427,9 +439,9 @@ impl<'a> Builder<'a> {
     }
 
     fn extend(&mut self, id: NodeId, line: TextRange) {
-        let r = &mut self.nodes[id].range;
+        let r = self.nodes[id].range();
         if line.end > r.end {
-            r.end = line.end;
+            self.nodes[id].set_range(TextRange::new(r.start, line.end));
         }
     }
 
@@ -622,7 +634,7 @@ impl<'a> Builder<'a> {
                     NodeKind::Subparagraph,
                     NodeKind::PreambularParagraph,
                 ]);
-                let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent == holder);
+                let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent() == holder);
                 if vote.is_none() {
                     if let Some(h) = holder {
                         self.pop_while(|n| level_of(n) >= 95);
@@ -858,7 +870,7 @@ impl<'a> Builder<'a> {
         let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
         let open_letter =
             self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
-        let last = open_letter.and_then(|n| self.nodes[n].number).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
+        let last = open_letter.and_then(|n| self.nodes[n].number()).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
         let due = last.map_or(1, |v| v + 1);
         let next_letter = self.next_item.as_ref().and_then(|n| match n.kind {
             LineKind::Lettered { number: m, slip: None, .. } => crate::lang::numerals::parse_letter(self.text(m.span)),
@@ -918,12 +930,12 @@ impl<'a> Builder<'a> {
             self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
         let (value, style, level) = match (letter, roman) {
             (Some(l), Some(ro)) => {
-                let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number).map(|n| n.value);
+                let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number()).map(|n| n.value);
                 // The Roman numeral the level below the open letter expects next.
                 let next_roman = open_letter_level.map(|n| {
-                    let last = self.nodes[n].children.iter().rev().find_map(|&c| {
+                    let last = self.children_from_last(n).find_map(|c| {
                         let c = &self.nodes[c];
-                        (c.kind == NodeKind::Subparagraph && c.level == 2).then_some(c.number.map(|x| x.value).unwrap_or(0))
+                        (c.kind == NodeKind::Subparagraph && c.level == 2).then_some(c.number().map(|x| x.value).unwrap_or(0))
                     });
                     last.unwrap_or(0) + 1
                 });
@@ -936,7 +948,7 @@ impl<'a> Builder<'a> {
                     LineKind::Lettered { number: m, .. } => crate::lang::numerals::parse_letter(self.text(m.span)) == Some(l + 1),
                     _ => false,
                 });
-                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number).is_some_and(|n| n.style == NumberStyle::LowerRoman);
+                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number()).is_some_and(|n| n.style == NumberStyle::LowerRoman);
                 match prev_letter {
                     // A list numbered (i), (ii), (iii) at the first level.
                     Some(p) if prev_roman && ro == p + 1 => (ro, NumberStyle::LowerRoman, 1),
@@ -985,18 +997,18 @@ impl<'a> Builder<'a> {
         }
         if let Some(v) = self.vote_list {
             self.extend(v, r);
-            if let Some(parent) = self.nodes[v].parent {
+            if let Some(parent) = self.nodes[v].parent() {
                 self.extend(parent, r);
             }
             return;
         }
         if let Some(annex) = self.annex_title_pending {
             if !ends_sentence(s) && is_short(s) {
-                let title = match self.nodes[annex].title {
+                let title = match self.nodes[annex].title() {
                     Some(t) => t.cover(r),
                     None => r,
                 };
-                self.nodes[annex].title = Some(title);
+                self.nodes[annex].set_title(Some(title));
                 self.extend(annex, r);
                 return;
             }
@@ -1140,7 +1152,7 @@ fn is_operative_chapeau(s: &str) -> bool {
 fn containers(doc: &Document) -> Vec<Option<NodeId>> {
     let mut out: Vec<Option<NodeId>> = Vec::with_capacity(doc.nodes.len());
     for (id, n) in doc.nodes.iter().enumerate() {
-        let container = match n.parent {
+        let container = match n.parent() {
             _ if n.kind == NodeKind::Annex => Some(id),
             // (a parent is opened before its children)
             Some(p) if p < id => out[p],
@@ -1153,10 +1165,10 @@ fn containers(doc: &Document) -> Vec<Option<NodeId>> {
 
 fn finish_ranges(doc: &mut Document) {
     for id in (0..doc.nodes.len()).rev() {
-        let end = doc.nodes[id].children.iter().map(|&c| doc.nodes[c].range.end).max();
+        let end = doc.children(id).iter().map(|&c| doc.nodes[c].range().end).max();
         if let Some(end) = end {
-            let r = &mut doc.nodes[id].range;
-            r.end = r.end.max(end);
+            let r = doc.nodes[id].range();
+            doc.nodes[id].set_range(TextRange::new(r.start, r.end.max(end)));
         }
     }
 }

@@ -55,6 +55,41 @@ impl fmt::Debug for TextRange {
     }
 }
 
+/// A [`TextRange`] in half the bytes, for the records an analysis holds by
+/// the thousand (tree nodes, classified lines): two `u32` offsets. Offsets
+/// past 4 GiB are held as `u32::MAX`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PackedRange {
+    start: u32,
+    end: u32,
+}
+
+/// An offset as held in a [`PackedRange`].
+pub fn pack_offset(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl PackedRange {
+    pub fn pack(r: TextRange) -> PackedRange {
+        PackedRange { start: pack_offset(r.start), end: pack_offset(r.end) }
+    }
+    pub fn get(self) -> TextRange {
+        TextRange { start: self.start as usize, end: self.end as usize }
+    }
+}
+
+impl From<TextRange> for PackedRange {
+    fn from(r: TextRange) -> PackedRange {
+        PackedRange::pack(r)
+    }
+}
+
+impl fmt::Debug for PackedRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// How a client counts columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PositionEncoding {

@@ -132,18 +132,18 @@ impl LineFacts {
             number: number.map(|n| (n.value, n.style)),
             slip,
             side,
-            title: title.map(|t| text(t).chars().next().is_some_and(char::is_uppercase)),
+            title: title.map(|t| text(t.get()).chars().next().is_some_and(char::is_uppercase)),
             inline: line.inline,
             long: r.len() > 100,
-            dashed: super::dashed(masked, r),
-            text: TextFacts::of_line(text(r), tables),
+            dashed: super::dashed(masked, r.get()),
+            text: TextFacts::of_line(text(r.get()), tables),
             // (the lengths and words of a rest are read after a number only)
             rest: rest.map(|x| match line.kind {
-                LineKind::Numbered { .. } => TextFacts::of_rest(text(x)),
-                _ => TextFacts::common(text(x)),
+                LineKind::Numbered { .. } => TextFacts::of_rest(text(x.get())),
+                _ => TextFacts::common(text(x.get())),
             }),
         };
-        (facts, number.map_or("", |n| text(n.span)))
+        (facts, number.map_or("", |n| text(n.span.get())))
     }
 }
 
@@ -154,25 +154,25 @@ fn offsets(line: &Line, out: &mut Vec<usize>) {
         out.push(r.start);
         out.push(r.end);
     };
-    push(line.range);
+    push(line.range.get());
     match &line.kind {
         LineKind::Annex { number, title } => {
-            number.iter().for_each(|n| push(n.span));
-            title.iter().for_each(|&t| push(t));
+            number.iter().for_each(|n| push(n.span.get()));
+            title.iter().for_each(|&t| push(t.get()));
         }
         LineKind::Part { number, title }
         | LineKind::Section { number, title }
         | LineKind::Subsection { number, title }
         | LineKind::Article { number, title } => {
-            push(number.span);
-            title.iter().for_each(|&t| push(t));
+            push(number.span.get());
+            title.iter().for_each(|&t| push(t.get()));
         }
-        LineKind::VoteHeading { rest, .. } => push(*rest),
+        LineKind::VoteHeading { rest, .. } => push(rest.get()),
         LineKind::Numbered { number, rest, .. }
         | LineKind::Lettered { number, rest, .. }
         | LineKind::PreambularNumbered { number, rest } => {
-            push(number.span);
-            push(*rest);
+            push(number.span.get());
+            push(rest.get());
         }
         LineKind::Blank | LineKind::PreambleFormula | LineKind::TableRow | LineKind::Text => {}
     }

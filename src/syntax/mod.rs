@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::lang::tables::{tables, Tables};
 use crate::lang::Language;
-use crate::text::{TextChange, TextRange};
+use crate::text::{PackedRange, TextChange, TextRange};
 
 use lines::{ends_sentence, ends_with_colon, is_short, Line, LineKind};
 pub use tree::*;
@@ -120,8 +120,8 @@ pub fn reparse(
     let tables = tables(language);
     // What the tree builder reads of the lines about to be split again.
     let old_window = (prev.language == language).then(|| {
-        let before = reuse.lines.partition_point(|l| l.range.start < from);
-        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start < old_to) } else { reuse.lines.len() };
+        let before = reuse.lines.partition_point(|l| l.range.start() < from);
+        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start() < old_to) } else { reuse.lines.len() };
         keep::OldWindow::read(&prev_masked, &reuse.lines[before..after], tables)
     });
     let (window, window_bold) = mask::mask(&text[from..to]);
@@ -131,8 +131,8 @@ pub fn reparse(
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
-    let before = lines.partition_point(|l| l.range.start < from);
-    let after = if to < text.len() { lines.partition_point(|l| l.range.start < old_to) } else { lines.len() };
+    let before = lines.partition_point(|l| l.range.start() < from);
+    let after = if to < text.len() { lines.partition_point(|l| l.range.start() < old_to) } else { lines.len() };
     for line in &mut lines[after..] {
         *line = line.map_ranges(|r| change.moved_range(r));
     }
@@ -365,7 +365,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text(&self, r: TextRange) -> &'a str {
+    fn text(&self, r: impl Into<TextRange>) -> &'a str {
+        let r = r.into();
         &self.masked[r.start..r.end]
     }
 
@@ -525,7 +526,7 @@ impl<'a> Builder<'a> {
     }
 
     fn line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         if matches!(line.kind, LineKind::Section { .. } | LineKind::Subsection { .. }) && self.glued(line, prev, next) {
             self.text_line(line, prev, next);
             return;
@@ -535,7 +536,7 @@ impl<'a> Builder<'a> {
             LineKind::Annex { number, .. } => {
                 self.leave_title_phase();
                 self.stack.clear();
-                let id = self.open(NodeKind::Annex, 0, *number, r, None);
+                let id = self.open(NodeKind::Annex, 0, (*number).map(PackedNumber::get), r, None);
                 self.nodes[id].inline = line.inline;
                 self.heading_spans.push(r);
                 self.annex_title_pending = Some(id);
@@ -545,7 +546,7 @@ impl<'a> Builder<'a> {
             }
             LineKind::Part { number, title } => {
                 self.leave_title_phase();
-                let id = self.open(NodeKind::Part, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Part, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.heading_spans.push(r);
                 self.after_heading();
@@ -562,14 +563,14 @@ impl<'a> Builder<'a> {
                 if single_letter && as_subsection < as_section && (self.nearest(&[NodeKind::Section]).is_some() || as_section > 2) {
                     // "C. Mission support": a lettered subsection, not section 100.
                     let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
-                    let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
-                    self.subsection(line, n, *title);
+                    let n = Number { value: letter, span: number.span.get(), style: NumberStyle::CapitalLetter };
+                    self.subsection(line, n, (*title).map(PackedRange::get));
                     return;
                 }
                 self.leave_title_phase();
                 self.last_section = number.value;
                 self.last_subsection = 0;
-                let id = self.open(NodeKind::Section, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Section, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.after_heading();
             }
@@ -580,7 +581,7 @@ impl<'a> Builder<'a> {
                     let title_upper = title.is_some_and(|t| self.text(t).chars().next().is_some_and(char::is_uppercase));
                     let open_paragraph = self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Paragraph);
                     if title_upper && open_paragraph && self.open_clause && self.last_subsection == 0 && digit == self.last_paragraph + 1 {
-                        let n = Number { value: digit, span: number.span, style: NumberStyle::Arabic };
+                        let n = Number { value: digit, span: number.span.get(), style: NumberStyle::Arabic };
                         let id = self.open(NodeKind::Paragraph, 0, Some(n), r, None);
                         self.nodes[id].slip = Some(Slip::LetterForDigit);
                         self.last_paragraph = digit;
@@ -601,17 +602,17 @@ impl<'a> Builder<'a> {
                         if self.last_subsection == 0
                             && roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1)
                         {
-                            let n = Number { value: roman, span: number.span, style: NumberStyle::Roman };
-                            self.line(&Line { kind: LineKind::Section { number: n, title: None }, ..line.clone() }, prev, next);
+                            let n = Number { value: roman, span: number.span.get(), style: NumberStyle::Roman };
+                            self.line(&Line { kind: LineKind::Section { number: n.into(), title: None }, ..line.clone() }, prev, next);
                             return;
                         }
                     }
                 }
-                self.subsection(line, *number, *title);
+                self.subsection(line, number.get(), (*title).map(PackedRange::get));
             }
             LineKind::Article { number, title } => {
                 self.leave_title_phase();
-                let id = self.open(NodeKind::Article, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Article, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.after_heading();
             }
@@ -644,16 +645,16 @@ impl<'a> Builder<'a> {
                     }
                     self.open(NodeKind::RecordedVote, 0, None, r, None);
                 }
-                let id = self.open(NodeKind::VoteList, 0, None, r, Some(TextRange::new(r.start, rest.start)));
+                let id = self.open(NodeKind::VoteList, 0, None, r, Some(TextRange::new(r.start, rest.start())));
                 self.nodes[id].vote_side = Some(*side);
                 self.vote_list = Some(id);
                 self.open_text = Some(id);
                 self.open_unfinished = false;
                 self.open_colon = false;
             }
-            LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
-            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, *number, *rest, prev, next),
-            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, *number, *slip, prev, next),
+            LineKind::Numbered { number, rest, slip } => self.numbered(line, number.get(), rest.get(), *slip, prev, next),
+            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, number.get(), rest.get(), prev, next),
+            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, number.get(), *slip, prev, next),
             LineKind::PreambularNumbered { .. } => {
                 // `PP3 Recalling…`: a preambular paragraph numbered in its own sequence.
                 if self.in_title_phase {
@@ -665,7 +666,7 @@ impl<'a> Builder<'a> {
                     LineKind::PreambularNumbered { number, .. } => *number,
                     _ => unreachable!(),
                 };
-                let id = self.open(NodeKind::PreambularParagraph, 0, Some(number), r, None);
+                let id = self.open(NodeKind::PreambularParagraph, 0, Some(number.get()), r, None);
                 self.set_open_text(id, r);
             }
             LineKind::Text => self.text_line(line, prev, next),
@@ -694,13 +695,13 @@ impl<'a> Builder<'a> {
     fn subsection(&mut self, line: &Line, number: Number, title: Option<TextRange>) {
         self.leave_title_phase();
         self.last_subsection = number.value;
-        let id = self.open(NodeKind::Subsection, 0, Some(number), line.range, title);
+        let id = self.open(NodeKind::Subsection, 0, Some(number), line.range.get(), title);
         self.nodes[id].inline = line.inline;
         self.after_heading();
     }
 
     fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, slip: Option<Slip>, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let rest_text = self.text(rest);
         let prev_unfinished = prev.is_some_and(|p| {
             matches!(p.kind, LineKind::Text | LineKind::TableRow | LineKind::Numbered { slip: Some(_), .. })
@@ -856,8 +857,13 @@ impl<'a> Builder<'a> {
         if let Some(LineKind::Lettered { number: m, slip: None, .. }) = label_first.then(|| lines::classify(self.masked, rest, self.tables))
         {
             if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
-                let sub =
-                    self.open(NodeKind::Subparagraph, 1, Some(Number { value: 1, span: m.span, style: NumberStyle::Letter }), rest, None);
+                let sub = self.open(
+                    NodeKind::Subparagraph,
+                    1,
+                    Some(Number { value: 1, span: m.span.get(), style: NumberStyle::Letter }),
+                    rest,
+                    None,
+                );
                 self.nodes[sub].inline = true;
                 self.set_open_text(sub, r);
             }
@@ -888,13 +894,13 @@ impl<'a> Builder<'a> {
         let hl = level_of(&self.nodes[h]);
         self.pop_while(|n| level_of(n) >= 80 && level_of(n) > hl);
         let n = Number { value: due, span: number.span, style: NumberStyle::Letter };
-        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range, None);
+        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range.get(), None);
         self.nodes[id].slip = Some(slip);
-        self.set_open_text(id, line.range);
+        self.set_open_text(id, line.range.get());
     }
 
     fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let rest_text = self.text(rest);
         // `…for the purposes of paragraphs 3` / `(c) and 4 of resolution…`:
         // a hard-wrapped reference, where items start in upper case.
@@ -985,7 +991,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text_line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let s = self.text(r);
         if self.in_title_phase {
             let id = match self.roots.first().copied().filter(|&n| self.nodes[n].kind == NodeKind::TitleBlock) {

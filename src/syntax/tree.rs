@@ -212,9 +212,9 @@ pub struct Number {
 /// instead of 32.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PackedNumber {
-    value: u32,
-    span: PackedRange,
-    style: NumberStyle,
+    pub value: u32,
+    pub span: PackedRange,
+    pub style: NumberStyle,
 }
 
 impl PackedNumber {
@@ -229,6 +229,12 @@ impl PackedNumber {
 impl From<Number> for PackedNumber {
     fn from(n: Number) -> PackedNumber {
         PackedNumber::pack(n)
+    }
+}
+
+impl From<PackedNumber> for Number {
+    fn from(n: PackedNumber) -> Number {
+        n.get()
     }
 }
 
@@ -599,7 +605,14 @@ mod tests {
     fn records_stay_compact() {
         // An analysis holds one node per paragraph, heading and subparagraph
         // (57,000 in 10 MB of Chinese): the sizes are part of its memory.
-        assert!(std::mem::size_of::<Node>() <= 64, "{}", std::mem::size_of::<Node>());
+        assert!(std::mem::size_of::<Node>() <= 60, "{}", std::mem::size_of::<Node>());
+        assert_eq!(std::mem::size_of::<Option<crate::text::PackedRange>>(), 8);
+        for (start, end) in [(0, 0), (0, 7), (12, 4_000_000_000), (4_000_000_000, 4_000_000_001)] {
+            let r = TextRange::new(start, end);
+            assert_eq!(PackedRange::pack(r).get(), r);
+        }
         assert_eq!(std::mem::size_of::<Option<PackedNumber>>(), 16);
+        // … and one classified line per line of text (93,000), kept for the next update.
+        assert!(std::mem::size_of::<super::super::lines::Line>() <= 40, "{}", std::mem::size_of::<super::super::lines::Line>());
     }
 }

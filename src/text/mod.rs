@@ -56,25 +56,50 @@ impl fmt::Debug for TextRange {
 }
 
 /// A [`TextRange`] in half the bytes, for the records an analysis holds by
-/// the thousand (tree nodes, classified lines): two `u32` offsets. Offsets
-/// past 4 GiB are held as `u32::MAX`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// the thousand (tree nodes, classified lines): two `u32` offsets, the start
+/// held plus one so that an `Option<PackedRange>` takes no more room.
+/// Offsets past 4 GiB − 2 are held as that.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PackedRange {
-    start: u32,
+    start_plus_one: std::num::NonZeroU32,
     end: u32,
 }
 
 /// An offset as held in a [`PackedRange`].
 pub fn pack_offset(offset: usize) -> u32 {
-    u32::try_from(offset).unwrap_or(u32::MAX)
+    u32::try_from(offset).unwrap_or(u32::MAX).min(u32::MAX - 1)
 }
 
 impl PackedRange {
     pub fn pack(r: TextRange) -> PackedRange {
-        PackedRange { start: pack_offset(r.start), end: pack_offset(r.end) }
+        PackedRange { start_plus_one: std::num::NonZeroU32::MIN.saturating_add(pack_offset(r.start)), end: pack_offset(r.end) }
     }
     pub fn get(self) -> TextRange {
-        TextRange { start: self.start as usize, end: self.end as usize }
+        TextRange { start: self.start(), end: self.end() }
+    }
+    pub fn start(self) -> usize {
+        (self.start_plus_one.get() - 1) as usize
+    }
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+    pub fn len(self) -> usize {
+        self.end() - self.start()
+    }
+    pub fn is_empty(self) -> bool {
+        self.end() == self.start()
+    }
+}
+
+impl Default for PackedRange {
+    fn default() -> PackedRange {
+        PackedRange::pack(TextRange::default())
+    }
+}
+
+impl From<PackedRange> for TextRange {
+    fn from(r: PackedRange) -> TextRange {
+        r.get()
     }
 }
 

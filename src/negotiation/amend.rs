@@ -338,7 +338,7 @@ fn renumber(text: &str, lang: Language) -> String {
     let mut edits = Vec::new();
     let mut expected = 0;
     for (id, n) in doc.nodes.iter().enumerate() {
-        if n.kind != NodeKind::Paragraph || doc.containers.get(n.parent().unwrap_or(0)).is_some_and(Option::is_some) {
+        if n.kind != NodeKind::Paragraph || (!doc.containers.is_empty() && doc.container_of(n.parent().unwrap_or(0)).is_some()) {
             continue;
         }
         if n.parent().is_some_and(|p| doc.nodes[p].kind == NodeKind::Paragraph) || doc.eid(id).contains("annex") {

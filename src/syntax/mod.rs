@@ -1155,14 +1155,14 @@ fn is_operative_chapeau(s: &str) -> bool {
 /// The annex each node is in ([`Document::container_of`]), by node id, in
 /// one pass down the tree: a node's container is itself (an annex) or its
 /// parent's, read without a walk up the ancestors of each node.
-fn containers(doc: &Document) -> Vec<Option<NodeId>> {
-    let mut out: Vec<Option<NodeId>> = Vec::with_capacity(doc.nodes.len());
+fn containers(doc: &Document) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(doc.nodes.len());
     for (id, n) in doc.nodes.iter().enumerate() {
         let container = match n.parent() {
-            _ if n.kind == NodeKind::Annex => Some(id),
+            _ if n.kind == NodeKind::Annex => id as u32,
             // (a parent is opened before its children)
             Some(p) if p < id => out[p],
-            _ => doc.container_of(id),
+            _ => doc.container_of(id).map_or(u32::MAX, |c| c as u32),
         };
         out.push(container);
     }

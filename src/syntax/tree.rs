@@ -462,8 +462,10 @@ pub struct Document {
     pub name_lists: Vec<NameList>,
     /// Paragraph numbering of the body (index 0) and of each annex.
     pub schemes: Vec<(Option<NodeId>, NumberingScheme)>,
-    /// The annex each node is in (`None`: the body), by node id.
-    pub containers: Vec<Option<NodeId>>,
+    /// The annex each node is in, by node id, `u32::MAX` for the body
+    /// (half the memory of `Option<NodeId>`): read through
+    /// [`Document::container_of`].
+    pub containers: Vec<u32>,
     /// The masked text (markup blanked, same offsets as the text): the
     /// text itself where there was nothing to blank.
     pub masked: super::mask::Masked,
@@ -532,8 +534,8 @@ impl Document {
 
     /// The annex that contains `id`, if any (`None` means the body).
     pub fn container_of(&self, id: NodeId) -> Option<NodeId> {
-        if let Some(c) = self.containers.get(id) {
-            return *c;
+        if let Some(&c) = self.containers.get(id) {
+            return (c != NO_PARENT).then_some(c as NodeId);
         }
         std::iter::once(id).chain(self.ancestors(id)).find(|&n| self.nodes[n].kind == NodeKind::Annex)
     }

@@ -43,18 +43,19 @@ struct Index {
 }
 
 /// One entry of [`Index::numbered`]: kind, number, container rank,
-/// container (its node + 1, 0 for the body), node.
-type Numbered = (u8, u32, usize, usize, NodeId);
+/// container (its node + 1, 0 for the body), node; in `u32`s (20 bytes,
+/// not 32: the index is held from one update to the next).
+type Numbered = (u8, u32, u32, u32, u32);
 
 /// A container's rank in [`Numbered`]: 0 the body, `i + 1` the `i`-th
-/// annex, `usize::MAX` an annex that is not at the top level.
-fn container_rank(rank: &FastMap<NodeId, usize>, c: Option<NodeId>) -> usize {
-    c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX))
+/// annex, `u32::MAX` an annex that is not at the top level.
+fn container_rank(rank: &FastMap<NodeId, usize>, c: Option<NodeId>) -> u32 {
+    c.map_or(0, |a| rank.get(&a).map_or(u32::MAX, |&r| r as u32))
 }
 
 /// A container's place in [`Numbered`] (its node + 1, 0 for the body).
-fn container_key(c: Option<NodeId>) -> usize {
-    c.map_or(0, |a| a + 1)
+fn container_key(c: Option<NodeId>) -> u32 {
+    c.map_or(0, |a| a as u32 + 1)
 }
 
 impl Index {
@@ -84,10 +85,12 @@ impl Index {
                 }
                 let c = doc.container_of(id);
                 let r = container_rank(&rank, c);
-                numbered.push((n.kind as u8, num.value, r, container_key(c), id));
+                numbered.push((n.kind as u8, num.value, r, container_key(c), id as u32));
             }
         }
         numbered.sort_unstable();
+        // (held from one update to the next while the tree keeps its shape)
+        numbered.shrink_to_fit();
         let all: Vec<Option<NodeId>> = std::iter::once(None).chain(annexes.iter().copied().map(Some)).collect();
         let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
         let outcome = annexes
@@ -147,12 +150,16 @@ impl Index {
             let r = container_rank(&self.rank, own);
             let c = (r, container_key(own));
             let start = list.partition_point(|e| (e.2, e.3) < c);
-            let here: Vec<NodeId> = list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4).filter(|&id| accept(id)).collect();
+            let here: Vec<NodeId> =
+                list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4 as NodeId).filter(|&id| accept(id)).collect();
             if !here.is_empty() {
                 return here;
             }
         }
-        list.iter().filter(|e| e.2 != usize::MAX && self.holds_rank(containers, e.2) && accept(e.4)).map(|e| e.4).collect()
+        list.iter()
+            .filter(|e| e.2 != u32::MAX && self.holds_rank(containers, e.2 as usize) && accept(e.4 as NodeId))
+            .map(|e| e.4 as NodeId)
+            .collect()
     }
 }
 

@@ -143,6 +143,9 @@ fn measure(name: &str, label: &str, text: String, lang: Language) {
     parts.push(("diagnostics", part(&mut analysis, |a| std::mem::take(&mut a.diagnostics))));
     parts.push(("masked text", part(&mut analysis, |a| std::mem::take(&mut a.document.masked))));
     parts.push(("tree nodes", part(&mut analysis, |a| std::mem::take(&mut a.document.nodes))));
+    parts.push(("children and eIds", {
+        part(&mut analysis, |a| (std::mem::take(&mut a.document.child_ids), std::mem::take(&mut a.document.eids)))
+    }));
     parts.push(("votes, names, spans", {
         part(&mut analysis, |a| {
             (
@@ -155,6 +158,11 @@ fn measure(name: &str, label: &str, text: String, lang: Language) {
         })
     }));
     parts.push(("line index", part(&mut analysis, |a| std::mem::replace(&mut a.line_index, rapporteur::text::LineIndex::new("")))));
+    for (what, kept) in analysis.take_kept_parts() {
+        let before = live();
+        drop(kept);
+        parts.push((what, before - live()));
+    }
     let before = live();
     drop(analysis);
     parts.push(("text and the rest", before - live()));

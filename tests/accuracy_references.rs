@@ -22,7 +22,7 @@ fn dump(a: &Analysis) -> String {
     let mut out = String::new();
     for r in &a.references {
         let target = match (r.node, &r.external) {
-            (Some(n), _) => a.document.nodes[n].eid.clone(),
+            (Some(n), _) => a.document.eid(n).to_string(),
             (_, Some(e)) => e.describe(),
             _ => r.note().map(str::to_string).unwrap_or_default(),
         };
@@ -53,7 +53,7 @@ fn assert_external(a: &Analysis, line: usize, starts: &str, of: &str) {
 fn assert_resolved(a: &Analysis, line: usize, starts: &str, eid: &str) {
     let r = reference(a, line, starts);
     assert_eq!(r.status, Status::Resolved, "line {line} `{starts}`:\n{}", dump(a));
-    assert_eq!(a.document.nodes[r.node.unwrap()].eid, eid, "line {line} `{starts}`");
+    assert_eq!(a.document.eid(r.node.unwrap()), eid, "line {line} `{starts}`");
 }
 
 fn reference_diagnostics(a: &Analysis) -> Vec<String> {
@@ -246,7 +246,7 @@ fn a9_lists_of_sections_and_annexes() {
         .references
         .iter()
         .filter(|r| a.line_index.line_of(r.range.start) + 1 == 6 && r.status == Status::Resolved)
-        .map(|r| a.document.nodes[r.node.unwrap()].eid.clone())
+        .map(|r| a.document.eid(r.node.unwrap()).to_string())
         .collect();
     targets.sort();
     assert_eq!(targets, ["annex_I", "annex_II", "sec_I", "sec_II"], "{}", dump(&a));
@@ -285,7 +285,7 @@ fn a15_decimal_paragraph_numbers_are_not_cut() {
     assert_eq!(text(&a, r), "paragraph 7.1 above");
     // Resolved to the paragraph numbered 7.1 where the tree has it; never broken.
     if let Some(n) = r.node {
-        let num = a.document.nodes[n].number.unwrap();
+        let num = a.document.nodes[n].number().unwrap();
         assert_eq!(&a.text[num.span.start..num.span.end], "7.1");
     }
     assert_ne!(r.status, Status::Broken);

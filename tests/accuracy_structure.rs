@@ -23,7 +23,12 @@ fn diagnostics(a: &Analysis) -> Vec<String> {
 
 /// Every node as `line kind eid`.
 fn outline(a: &Analysis) -> Vec<String> {
-    a.document.nodes.iter().map(|n| format!("{} {} {}", line_of(a, n.opening.start), n.kind.name(), n.eid)).collect()
+    a.document
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(id, n)| format!("{} {} {}", line_of(a, n.opening().start), n.kind.name(), a.document.eid(id)))
+        .collect()
 }
 
 fn has(a: &Analysis, line: usize, kind: &str, eid: &str) -> bool {
@@ -312,11 +317,11 @@ fn addresses_sequences_and_scopes_agree() {
             let mut eids = std::collections::HashSet::new();
             for &p in seq {
                 assert_eq!(scope::numbering_scope(doc, p), *scope_node, "{text}");
-                assert!(eids.insert(doc.nodes[p].eid.clone()), "{text}: {} twice in one sequence", doc.nodes[p].eid);
-                assert!(all.insert(doc.nodes[p].eid.clone()), "{text}: {} in two sequences", doc.nodes[p].eid);
+                assert!(eids.insert(doc.eid(p).to_string()), "{text}: {} twice in one sequence", doc.eid(p));
+                assert!(all.insert(doc.eid(p).to_string()), "{text}: {} in two sequences", doc.eid(p));
                 // The address starts with the address of its numbering scope.
                 if let Some(s) = scope_node {
-                    assert!(doc.nodes[p].eid.starts_with(&doc.nodes[*s].eid), "{text}: {} outside {}", doc.nodes[p].eid, doc.nodes[*s].eid);
+                    assert!(doc.eid(p).starts_with(doc.eid(*s)), "{text}: {} outside {}", doc.eid(p), doc.eid(*s));
                 }
             }
         }
@@ -425,7 +430,7 @@ fn unnumbered_paragraph_kind_on(a: &Analysis, line: usize) -> Option<NodeKind> {
     a.document
         .nodes
         .iter()
-        .filter(|n| line_of(a, n.opening.start) == line)
+        .filter(|n| line_of(a, n.opening().start) == line)
         .map(|n| n.kind)
         .find(|k| matches!(k, NodeKind::PreambularParagraph | NodeKind::UnnumberedParagraph))
 }

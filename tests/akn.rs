@@ -107,8 +107,9 @@ fn export_is_valid_akoma_ntoso_and_loses_no_text() {
         }
         // Every node is in the XML with its eId.
         let eids: HashSet<&str> = xml.split(" eId=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
-        for n in &a.document.nodes {
-            assert!(eids.contains(n.eid.as_str()), "{name}: node {} is missing", n.eid);
+        for id in 0..a.document.nodes.len() {
+            let eid = a.document.eid(id);
+            assert!(eids.contains(eid), "{name}: node {eid} is missing");
         }
         let file = out_dir.join(format!("{i:04}.xml"));
         std::fs::write(&file, &xml).unwrap();

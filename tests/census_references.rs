@@ -98,7 +98,7 @@ fn occurrences(text: &str, line: usize, needle: &str) -> Option<Vec<(usize, usiz
 fn describe(a: &Analysis, r: &Reference) -> String {
     let text = a.text[r.range.start..r.range.end].replace('\n', "⏎");
     let how = match (r.status, r.node) {
-        (Status::Resolved, Some(n)) => format!("resolved -> {}", a.document.nodes[n].eid),
+        (Status::Resolved, Some(n)) => format!("resolved -> {}", a.document.eid(n)),
         (status, _) => format!("{status:?}").to_lowercase(),
     };
     format!("`{text}` {how}")
@@ -129,7 +129,7 @@ fn check(corpus: &mut Corpus, row: &Row, internal: bool) -> Option<String> {
         }
     };
     if internal {
-        let hit = refs.iter().any(|r| resolved_internally(r) && r.node.is_some_and(|n| a.document.nodes[n].eid == row.target));
+        let hit = refs.iter().any(|r| resolved_internally(r) && r.node.is_some_and(|n| a.document.eid(n) == row.target));
         (!hit).then(|| format!("want {} — tool: {}", row.target, found()))
     } else {
         let wrong = refs.iter().any(|r| resolved_internally(r));

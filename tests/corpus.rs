@@ -87,7 +87,7 @@ fn target_of(a: &Analysis, line: usize, text: &str) -> String {
         .find(|r| a.line_index.line_of(r.range.start) + 1 == line && a.text[r.range.start..r.range.end].contains(text))
         .unwrap_or_else(|| panic!("no reference `{text}` on line {line}"));
     match (r.node, &r.external) {
-        (Some(n), _) => a.document.nodes[n].eid.clone(),
+        (Some(n), _) => a.document.eid(n).to_string(),
         (None, Some(e)) => e.describe(),
         _ => format!("{:?}", r.status),
     }
@@ -99,7 +99,8 @@ fn security_council_resolution_687_spot_checks() {
     // Paragraphs 1–34 run through sections A–I.
     let paragraphs = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).count();
     assert_eq!(paragraphs, 34);
-    let subsections: Vec<&str> = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Subsection).map(|n| n.eid.as_str()).collect();
+    let subsections: Vec<&str> =
+        (0..a.document.nodes.len()).filter(|&n| a.document.nodes[n].kind == NodeKind::Subsection).map(|n| a.document.eid(n)).collect();
     assert_eq!(subsections, ["subsec_A", "subsec_B", "subsec_C", "subsec_D", "subsec_E", "subsec_F", "subsec_G", "subsec_H", "subsec_I"]);
     assert_eq!(target_of(&a, 234, "paragraph 8 (a)"), "para_8__subpara_a");
     assert_eq!(target_of(&a, 236, "paragraph (i)"), "para_9__subpara_b__subpara_i");
@@ -121,7 +122,8 @@ fn budget_report_a_80_590_spot_checks() {
     assert_eq!(target_of(&a, 566, "(b) above"), "para_79__subpara_b");
     assert_eq!(target_of(&a, 607, "paragraph 64"), "paragraph 64 of General Assembly resolution 79/257");
     // Table rows ("I. Military and police personnel\t…") are not sections.
-    let sections: Vec<&str> = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Section).map(|n| n.eid.as_str()).collect();
+    let sections: Vec<&str> =
+        (0..a.document.nodes.len()).filter(|&n| a.document.nodes[n].kind == NodeKind::Section).map(|n| a.document.eid(n)).collect();
     assert_eq!(sections, ["sec_I", "sec_II", "sec_III", "sec_IV", "sec_V", "sec_VI", "sec_VII"]);
 }
 

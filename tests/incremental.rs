@@ -493,7 +493,7 @@ fn a_decimal_reference_typed_later_resolves_as_afresh() {
     assert_same("decimal", &["typing \" paragraph 7.3\"".into()], &analysis, &fresh);
     let cited = analysis.references.iter().find(|r| text[r.range.start..r.range.end].contains("7.3")).expect("the typed reference");
     let target = cited.node.expect("paragraph 7.3 resolves");
-    assert!(text[analysis.document.nodes[target].range.start..].starts_with("7.3 "), "it points at paragraph 7.3");
+    assert!(text[analysis.document.nodes[target].range().start..].starts_with("7.3 "), "it points at paragraph 7.3");
 }
 
 /// What a delegate types into a negotiation draft: brackets, labels,

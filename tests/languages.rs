@@ -58,7 +58,7 @@ fn text(a: &Analysis, r: TextRange) -> &str {
 /// What a reference points at: an eId, or the external text it names.
 fn target(a: &Analysis, r: &rapporteur::model::Reference) -> String {
     match (r.node, &r.external) {
-        (Some(n), _) => a.document.nodes[n].eid.clone(),
+        (Some(n), _) => a.document.eid(n).to_string(),
         (None, Some(e)) => e.describe(),
         _ => r.note().map(str::to_string).unwrap_or_else(|| "-".to_string()),
     }
@@ -68,12 +68,12 @@ fn snapshot(name: &str, a: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {name} (language: {})", a.language().code());
     out.push_str("\n## structure\n");
-    for n in &a.document.nodes {
+    for (id, n) in a.document.nodes.iter().enumerate() {
         if matches!(n.kind, NodeKind::ListItem | NodeKind::List) {
             continue;
         }
-        let number = n.number.map(|num| format!(" `{}`", text(a, num.span))).unwrap_or_default();
-        let _ = writeln!(out, "L{} {} {}{}", line(a, n.opening.start), n.kind.name(), n.eid, number);
+        let number = n.number().map(|num| format!(" `{}`", text(a, num.span))).unwrap_or_default();
+        let _ = writeln!(out, "L{} {} {}{}", line(a, n.opening().start), n.kind.name(), a.document.eid(id), number);
     }
     out.push_str("\n## diagnostics\n");
     for d in &a.diagnostics {
@@ -98,7 +98,7 @@ fn snapshot(name: &str, a: &Analysis) -> String {
         let _ = writeln!(
             out,
             "L{} figures [{}]; {}",
-            line(a, a.document.nodes[v.paragraph].opening.start),
+            line(a, a.document.nodes[v.paragraph].opening().start),
             figures.join(", "),
             lists.join("; ")
         );
@@ -327,8 +327,9 @@ fn addresses_are_the_same_in_every_language() {
         a.document
             .nodes
             .iter()
-            .filter(|n| !matches!(n.kind, NodeKind::Crossheading | NodeKind::TitleBlock | NodeKind::List | NodeKind::ListItem))
-            .map(|n| n.eid.clone())
+            .enumerate()
+            .filter(|(_, n)| !matches!(n.kind, NodeKind::Crossheading | NodeKind::TitleBlock | NodeKind::List | NodeKind::ListItem))
+            .map(|(id, _)| a.document.eid(id).to_string())
             .collect()
     };
     let english = eids(Language::En);
@@ -360,9 +361,9 @@ fn check_ranges(a: &Analysis) -> usize {
         ranges.extend(d.related.iter().map(|r| r.range));
     }
     for n in &a.document.nodes {
-        ranges.push(n.opening);
-        ranges.extend(n.number.map(|num| num.span));
-        ranges.extend(n.title);
+        ranges.push(n.opening());
+        ranges.extend(n.number().map(|num| num.span));
+        ranges.extend(n.title());
     }
     for r in &ranges {
         let t = &a.text;
@@ -417,11 +418,12 @@ fn ranges_are_exact_in_arabic_text_in_utf8_and_utf16() {
         ]
     );
     // The structure reads through the diacritics: section I, paragraphs 1–3.
-    let sec = v.document.nodes.iter().find(|n| n.kind == NodeKind::Section).expect("section");
-    assert_eq!(sec.eid, "sec_I");
-    assert_eq!(text(&v, sec.number.unwrap().span), "أَوَّلاً");
+    let sec_id = v.document.nodes.iter().position(|n| n.kind == NodeKind::Section).expect("section");
+    let sec = &v.document.nodes[sec_id];
+    assert_eq!(v.document.eid(sec_id), "sec_I");
+    assert_eq!(text(&v, sec.number().unwrap().span), "أَوَّلاً");
     let paras: Vec<u32> =
-        v.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).filter_map(|n| n.number.map(|x| x.value)).collect();
+        v.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).filter_map(|n| n.number().map(|x| x.value)).collect();
     assert_eq!(paras, [1, 2, 3]);
     // "paragraph 9 of A/CONF.300/2024/1" is the document's; the others resolve.
     let status = |t: &str| v.references.iter().find(|r| text(&v, r.range) == t).map(|r| (r.status, target(&v, r))).unwrap();
@@ -501,10 +503,11 @@ fn forms_listed_in_the_readme() {
     for (lang, doc, reference, eid) in cases {
         let a = Analysis::new(doc, None, &DiagnosticsConfig::all_enabled());
         assert_eq!(a.language(), lang);
-        let first = a.document.nodes.iter().find(|n| matches!(n.kind, NodeKind::Part | NodeKind::Section)).expect("heading");
-        assert!(first.eid == "sec_I" || first.eid == "sec_III" || first.eid == "part_1", "{lang}: {}", first.eid);
+        let first = a.document.nodes.iter().position(|n| matches!(n.kind, NodeKind::Part | NodeKind::Section)).expect("heading");
+        let first = a.document.eid(first);
+        assert!(first == "sec_I" || first == "sec_III" || first == "part_1", "{lang}: {first}");
         let r = a.references.iter().find(|r| text(&a, r.range) == reference).unwrap_or_else(|| panic!("{lang}: no `{reference}`"));
-        assert_eq!(r.node.map(|n| a.document.nodes[n].eid.as_str()), Some(eid), "{lang}");
+        assert_eq!(r.node.map(|n| a.document.eid(n)), Some(eid), "{lang}");
         let figures: Vec<u32> = a.document.votes.iter().flat_map(|v| v.figures.iter().map(|(_, f)| f.value)).collect();
         assert_eq!(figures, [63, 2, 28], "{lang}");
     }
@@ -517,6 +520,7 @@ fn russian_lower_case_preambular_paragraphs() {
     let doc = "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 72/57,\n\nподтверждая свою приверженность\nосуществлению Программы действий,\n\n1. постановляет созвать конференцию;\n\n2. просит Генерального секретаря представить доклад.\n";
     let a = Analysis::new(doc, None, &DiagnosticsConfig::all_enabled());
     assert_eq!(a.language(), Language::Ru);
-    let eids: Vec<(&str, usize)> = a.document.nodes.iter().map(|n| (n.eid.as_str(), line(&a, n.range.end))).collect();
+    let eids: Vec<(&str, usize)> =
+        a.document.nodes.iter().enumerate().map(|(id, n)| (a.document.eid(id), line(&a, n.range().end))).collect();
     assert_eq!(eids, [("preamble", 6), ("preamble__rec_1", 3), ("preamble__rec_2", 6), ("para_1", 8), ("para_2", 10)]);
 }

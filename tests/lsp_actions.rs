@@ -116,11 +116,11 @@ pub fn inserted_and_renumbered_by_hand(utf8: bool) -> (String, Vec<Value>, Strin
     inserted.insert_str(at, INSERTED);
     let a = Analysis::new(inserted.as_str(), None, &DiagnosticsConfig::all_enabled());
     let new = a.numbered_node_at(at).expect("the new paragraph");
-    assert_eq!(a.document.nodes[new].eid, "annex__sec_II__para_18");
+    assert_eq!(a.document.eid(new), "annex__sec_II__para_18");
     let section = a.document.ancestors(new).find(|&p| a.document.nodes[p].kind == NodeKind::Section).expect("annex section II");
     let mut spans: Vec<(usize, usize, u32)> = (0..a.document.nodes.len())
         .filter(|&id| a.document.nodes[id].kind == NodeKind::Paragraph && a.document.ancestors(id).any(|p| p == section))
-        .filter_map(|id| a.document.nodes[id].number.map(|num| (num.span.start, num.span.end, num.value)))
+        .filter_map(|id| a.document.nodes[id].number().map(|num| (num.span.start, num.span.end, num.value)))
         .filter(|&(start, _, value)| start > at + 2 && value >= 18)
         .collect();
     assert!(spans.len() > 50, "{}", spans.len());

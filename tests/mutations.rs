@@ -165,7 +165,7 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     let mut groups: Vec<(Key, Vec<NodeId>)> = Vec::new();
     for (id, n) in doc.nodes.iter().enumerate() {
         // (decimal paragraph numbers `19.3` are sequences of their own, not mutated)
-        if n.number.is_none_or(|x| x.style == NumberStyle::Decimal) {
+        if n.number().is_none_or(|x| x.style == NumberStyle::Decimal) {
             continue;
         }
         let key = if n.kind == NodeKind::Paragraph {
@@ -177,7 +177,7 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
             (1, 0, 0, 0)
         } else {
             // Roots of the body share one parent; an annex is its own parent.
-            let parent = n.parent.map_or(0, |p| p + 1);
+            let parent = n.parent().map_or(0, |p| p + 1);
             (2 + n.kind as u8, parent, 0, n.level)
         };
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -204,7 +204,7 @@ fn successors(doc: &Document) -> HashMap<NodeId, NodeId> {
 }
 
 fn num(doc: &Document, id: NodeId) -> Number {
-    doc.nodes[id].number.expect("a numbered node")
+    doc.nodes[id].number().expect("a numbered node")
 }
 
 /// The number as the text writes it is the canonical spelling of its value
@@ -235,7 +235,7 @@ fn deletable_block(base: &Baseline, id: NodeId) -> Option<TextRange> {
     let doc = base.doc();
     let li: &LineIndex = &base.analysis.line_index;
     let n = &doc.nodes[id];
-    let r = n.range;
+    let r = n.range();
     let start = li.line_start(li.line_of(r.start));
     if !base.text[start..r.start].chars().all(|c| c == ' ' || c == '\t') {
         return None;
@@ -247,10 +247,9 @@ fn deletable_block(base: &Baseline, id: NodeId) -> Option<TextRange> {
     }
     let block = TextRange::new(start, end);
     let own = subtree(doc, id);
-    let intrudes =
-        doc.nodes.iter().enumerate().any(|(o, node)| {
-            !own.contains(&o) && node.opening.start < block.end && block.start < node.opening.end.max(node.opening.start + 1)
-        });
+    let intrudes = doc.nodes.iter().enumerate().any(|(o, node)| {
+        !own.contains(&o) && node.opening().start < block.end && block.start < node.opening().end.max(node.opening().start + 1)
+    });
     // Every reference is either wholly inside the block or wholly outside it.
     let straddles = base.analysis.references.iter().any(|x| {
         let overlaps = x.range.start < block.end && block.start < x.range.end;
@@ -290,7 +289,7 @@ enum Population {
 
 fn population_of(n: &Node) -> Option<Population> {
     // Decimal paragraph numbers (`19.3`) are written with their prefix.
-    if n.number.is_some_and(|x| x.style == NumberStyle::Decimal) {
+    if n.number().is_some_and(|x| x.style == NumberStyle::Decimal) {
         return None;
     }
     match n.kind {
@@ -303,14 +302,14 @@ fn population_of(n: &Node) -> Option<Population> {
 }
 
 fn is_lettered(n: &Node) -> bool {
-    n.number.is_some() && (n.kind == NodeKind::Subparagraph || (n.kind == NodeKind::Subheading && n.level == 2))
+    n.number().is_some() && (n.kind == NodeKind::Subparagraph || (n.kind == NodeKind::Subheading && n.level == 2))
 }
 
 /// The population of a skipped letter: `written` now follows `after` (if
 /// anything precedes it) in a sequence of lettered `node`s.
 fn letter_population(doc: &Document, node: NodeId, after: Option<NodeId>, written: &str) -> Population {
     let n = &doc.nodes[node];
-    let style = n.number.map(|x| x.style);
+    let style = n.number().map(|x| x.style);
     let roman_looking = !written.is_empty() && written.chars().all(|c| "ivxlcdm".contains(c));
     match style {
         Some(NumberStyle::LowerRoman) => Population::RomanNumerals,
@@ -343,7 +342,7 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
     let prev: HashMap<NodeId, NodeId> = next.iter().map(|(&a, &b)| (b, a)).collect();
     let label = |id: NodeId| {
         let n = &doc.nodes[id];
-        format!("{} {} ({})", n.kind.label(), &base.text[num(doc, id).span.start..num(doc, id).span.end], n.eid)
+        format!("{} {} ({})", n.kind.label(), &base.text[num(doc, id).span.start..num(doc, id).span.end], doc.eid(id))
     };
     let mut out = Vec::new();
     match kind {
@@ -351,12 +350,12 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
             for (id, n) in doc.nodes.iter().enumerate() {
                 let population = match kind {
                     Kind::DeleteNumbered => population_of(n),
-                    _ => (n.kind == NodeKind::Subparagraph && n.number.is_some()).then_some(Population::Letters),
+                    _ => (n.kind == NodeKind::Subparagraph && n.number().is_some()).then_some(Population::Letters),
                 };
                 let (Some(mut population), Some(&following)) = (population, next.get(&id)) else { continue };
                 let own = subtree(doc, id);
                 // Deleting a block that holds paragraphs would open a second gap.
-                if own[1..].iter().any(|&d| doc.nodes[d].kind == NodeKind::Paragraph && doc.nodes[d].number.is_some()) {
+                if own[1..].iter().any(|&d| doc.nodes[d].kind == NodeKind::Paragraph && doc.nodes[d].number().is_some()) {
                     continue;
                 }
                 let Some(block) = deletable_block(base, id) else { continue };
@@ -379,7 +378,7 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
                             base.line1(block.end.saturating_sub(1)),
                             label(following)
                         ),
-                        site: n.opening.start,
+                        site: n.opening().start,
                         edits: vec![Edit { range: block, insert: String::new() }],
                         expect: Code::NumberingGap,
                         expect_at: vec![at.start],
@@ -436,7 +435,7 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
         }
         Kind::BreakReference => {
             let used = |k: NodeKind| -> BTreeSet<u32> {
-                doc.nodes.iter().filter(|n| n.kind == k).filter_map(|n| n.number.map(|x| x.value)).collect()
+                doc.nodes.iter().filter(|n| n.kind == k).filter_map(|n| n.number().map(|x| x.value)).collect()
             };
             let (paragraphs, sections) = (used(NodeKind::Paragraph), used(NodeKind::Section));
             for r in &base.analysis.references {
@@ -662,7 +661,7 @@ fn shape(doc: &Document, id: NodeId) -> (NodeKind, u8, usize) {
 /// number must not change what anything is read as.
 fn structure_change(base: &Baseline, after: &Analysis, edits: &[Edit]) -> Option<String> {
     let (b, a) = (base.doc(), &after.document);
-    let kept: Vec<NodeId> = (0..b.nodes.len()).filter(|&id| map_offset(edits, b.nodes[id].opening.start).is_some()).collect();
+    let kept: Vec<NodeId> = (0..b.nodes.len()).filter(|&id| map_offset(edits, b.nodes[id].opening().start).is_some()).collect();
     let differs =
         (0..kept.len().max(a.nodes.len())).find(|&i| kept.get(i).map(|&id| shape(b, id)) != (i < a.nodes.len()).then(|| shape(a, i)))?;
     let describe = |doc: &Document, li: &LineIndex, id: NodeId| {
@@ -670,8 +669,8 @@ fn structure_change(base: &Baseline, after: &Analysis, edits: &[Edit]) -> Option
         format!(
             "{} (level {level}, depth {depth}, `{}`) on line {}",
             kind.label(),
-            doc.nodes[id].eid,
-            li.line_of(doc.nodes[id].opening.start) + 1
+            doc.eid(id),
+            li.line_of(doc.nodes[id].opening().start) + 1
         )
     };
     let was = kept.get(differs).map_or("nothing".to_string(), |&id| describe(b, &base.analysis.line_index, id));

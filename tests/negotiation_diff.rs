@@ -30,12 +30,12 @@ fn material(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<HashSet<String>> = Vec::new();
     for (id, n) in a.document.nodes.iter().enumerate() {
-        if n.kind != rapporteur::syntax::NodeKind::Paragraph || n.number.is_none() || !n.children.is_empty() {
+        if n.kind != rapporteur::syntax::NodeKind::Paragraph || n.number().is_none() || !a.document.children(id).is_empty() {
             continue;
         }
         let _ = id;
-        let num = n.number.unwrap();
-        let body = &a.text[num.span.end..n.range.end];
+        let num = n.number().unwrap();
+        let body = &a.text[num.span.end..n.range().end];
         let flat = body.trim_start_matches(['.', ' ']).split_whitespace().collect::<Vec<_>>().join(" ");
         let ok = flat.split_whitespace().count() >= 26
             && flat.split_whitespace().count() <= 160

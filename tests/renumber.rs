@@ -31,7 +31,7 @@ fn line(text: &str, n: usize) -> &str {
 fn seed_with_insertion() -> (String, usize) {
     let a = analyse(SEED);
     let p18 = a.document.find_eid("annex__sec_II__para_18").expect("the seed's annex section II has a paragraph 18");
-    let at = a.document.nodes[p18].range.start;
+    let at = a.document.nodes[p18].range().start;
     assert!(SEED[at..].starts_with("18."), "{}", &SEED[at..at + 20]);
     let mut text = SEED.to_string();
     text.insert_str(at, INSERTED);
@@ -79,7 +79,7 @@ fn seed_insertion_renumbered_keeps_the_voted_paragraph() {
         .descendants(section_after)
         .into_iter()
         .filter(|&n| after.document.nodes[n].kind == NodeKind::Paragraph)
-        .filter_map(|n| after.document.nodes[n].number.map(|x| x.value))
+        .filter_map(|n| after.document.nodes[n].number().map(|x| x.value))
         .collect();
     assert_eq!(numbers, (1..=81).collect::<Vec<_>>());
     assert_eq!(section, section_after);
@@ -208,7 +208,7 @@ fn negotiation_draft_labels_are_finalized() {
         let text = std::fs::read_to_string(&path).unwrap();
         let a = analyse(&text);
         assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{file}: {:#?}", a.diagnostics);
-        let preambular = a.document.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.number.is_some()).count();
+        let preambular = a.document.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.number().is_some()).count();
         let operative = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph).count();
         assert_eq!((preambular, operative), (3, 4), "{file}");
         assert!(text.contains(cited_before));

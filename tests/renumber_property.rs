@@ -79,20 +79,20 @@ fn mutate(a: &Analysis, rng: &mut Rng) -> Option<(Vec<TextEdit>, Option<NodeId>)
     let seq = &sequences[si];
     let node = seq[k];
     let n = &doc.nodes[node];
-    let num = n.number?;
+    let num = n.number()?;
     // Whole lines only: the node starts a line and the next starts a line.
     let line_start = |at: usize| at == 0 || a.text.as_bytes()[at - 1] == b'\n';
     let next = seq[k + 1];
-    let next_range = doc.nodes[next].range;
-    if !line_start(n.range.start)
+    let next_range = doc.nodes[next].range();
+    if !line_start(n.range().start)
         || !line_start(next_range.start)
-        || n.range.end > next_range.start
+        || n.range().end > next_range.start
         || n.inline
-        || num.span.start < n.range.start
+        || num.span.start < n.range().start
     {
         return None;
     }
-    let own = n.range.start..next_range.start;
+    let own = n.range().start..next_range.start;
     let mutation = match rng.below(3) {
         0 => Mutation::Insert,
         1 => Mutation::Delete,
@@ -101,9 +101,9 @@ fn mutate(a: &Analysis, rng: &mut Rng) -> Option<(Vec<TextEdit>, Option<NodeId>)
     match mutation {
         Mutation::Insert => {
             // A copy of the opening up to and including the number, then new words.
-            let prefix = &a.text[n.range.start..num.span.end];
+            let prefix = &a.text[n.range().start..num.span.end];
             let after_number: String =
-                a.text[num.span.end..n.opening.end].chars().take_while(|c| !c.is_alphanumeric() && *c != '\n').collect();
+                a.text[num.span.end..n.opening().end].chars().take_while(|c| !c.is_alphanumeric() && *c != '\n').collect();
             let words = match doc.language {
                 rapporteur::lang::Language::Zh => "新插入的一段。",
                 rapporteur::lang::Language::Ru => "Новый текст.",
@@ -111,13 +111,13 @@ fn mutate(a: &Analysis, rng: &mut Rng) -> Option<(Vec<TextEdit>, Option<NodeId>)
                 _ => "Inserted text.",
             };
             let text = format!("{prefix}{after_number}{words}\n\n");
-            Some((vec![TextEdit::insert(n.range.start, text)], None))
+            Some((vec![TextEdit::insert(n.range().start, text)], None))
         }
         Mutation::Delete => Some((vec![TextEdit::delete(rapporteur::text::TextRange::new(own.start, own.end))], Some(node))),
         Mutation::Move => {
             // After the next sibling, which must end where its follower starts.
-            let after = seq.get(k + 2).map(|&m| doc.nodes[m].range.start)?;
-            if !line_start(after) || doc.nodes[next].range.end > after {
+            let after = seq.get(k + 2).map(|&m| doc.nodes[m].range().start)?;
+            if !line_start(after) || doc.nodes[next].range().end > after {
                 return None;
             }
             let moved = a.text[own.clone()].to_string();

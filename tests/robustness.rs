@@ -98,42 +98,48 @@ fn invariants(a: &Analysis, rng: &mut Rng) -> Vec<String> {
     // The tree.
     let mut eids: HashMap<&str, usize> = HashMap::new();
     for (id, n) in doc.nodes.iter().enumerate() {
-        let what = format!("node {id} `{}` ({})", n.eid, n.kind.name());
-        check_range(&mut p, text, &format!("{what} range"), n.range);
-        check_range(&mut p, text, &format!("{what} opening"), n.opening);
-        if let Some(t) = n.title {
+        let what = format!("node {id} `{}` ({})", doc.eid(id), n.kind.name());
+        check_range(&mut p, text, &format!("{what} range"), n.range());
+        check_range(&mut p, text, &format!("{what} opening"), n.opening());
+        if let Some(t) = n.title() {
             check_range(&mut p, text, &format!("{what} title"), t);
         }
-        if let Some(num) = n.number {
+        if let Some(num) = n.number() {
             check_range(&mut p, text, &format!("{what} number"), num.span);
         }
-        if !n.range.contains_range(n.opening) {
-            p.push(format!("{what}: opening {:?} outside range {:?}", n.opening, n.range));
+        if !n.range().contains_range(n.opening()) {
+            p.push(format!("{what}: opening {:?} outside range {:?}", n.opening(), n.range()));
         }
-        for &c in &n.children {
+        for &c in doc.children(id) {
             let child = &doc.nodes[c];
-            if !n.range.contains_range(child.range) {
-                p.push(format!("{what} {:?} does not hold child {c} `{}` {:?}", n.range, child.eid, child.range));
+            if !n.range().contains_range(child.range()) {
+                p.push(format!("{what} {:?} does not hold child {c} `{}` {:?}", n.range(), doc.eid(c), child.range()));
             }
-            if child.parent != Some(id) {
-                p.push(format!("{what}: child {c} names {:?} as its parent", child.parent));
+            if child.parent() != Some(id) {
+                p.push(format!("{what}: child {c} names {:?} as its parent", child.parent()));
             }
         }
-        for pair in n.children.windows(2) {
+        for pair in doc.children(id).windows(2) {
             let (x, y) = (&doc.nodes[pair[0]], &doc.nodes[pair[1]]);
-            if x.range.end > y.range.start {
-                p.push(format!("{what}: children `{}` {:?} and `{}` {:?} overlap or are out of order", x.eid, x.range, y.eid, y.range));
+            if x.range().end > y.range().start {
+                p.push(format!(
+                    "{what}: children `{}` {:?} and `{}` {:?} overlap or are out of order",
+                    doc.eid(pair[0]),
+                    x.range(),
+                    doc.eid(pair[1]),
+                    y.range()
+                ));
             }
         }
-        if n.eid.is_empty() {
+        if doc.eid(id).is_empty() {
             p.push(format!("{what} has no eId"));
         }
-        if let Some(other) = eids.insert(n.eid.as_str(), id) {
-            p.push(format!("eId `{}` is used by nodes {other} and {id}", n.eid));
+        if let Some(other) = eids.insert(doc.eid(id), id) {
+            p.push(format!("eId `{}` is used by nodes {other} and {id}", doc.eid(id)));
         }
     }
     for &r in &doc.roots {
-        if doc.nodes[r].parent.is_some() {
+        if doc.nodes[r].parent().is_some() {
             p.push(format!("root {r} has a parent"));
         }
     }
@@ -253,7 +259,7 @@ fn features(a: &Analysis, rng: &mut Rng, p: &mut Vec<String>) {
         let r = a.references[rng.below(a.references.len())].range;
         offsets.extend([r.start, r.end, r.start + (r.end - r.start) / 2]);
     }
-    let numbered: Vec<TextRange> = doc.nodes.iter().filter_map(|n| n.number.map(|x| x.span)).collect();
+    let numbered: Vec<TextRange> = doc.nodes.iter().filter_map(|n| n.number().map(|x| x.span)).collect();
     for _ in 0..3.min(numbered.len()) {
         let s = numbered[rng.below(numbered.len())];
         offsets.extend([s.start, s.end]);
@@ -541,10 +547,22 @@ fn the_checks_catch_a_broken_analysis() {
     let para = |a: &Analysis| a.document.nodes.iter().position(|n| n.kind == NodeKind::Paragraph).expect("a paragraph");
     type Damage = fn(&mut Analysis, usize);
     let damages: [(&str, Damage); 5] = [
-        ("past the end", |a, _| a.document.nodes[0].range.end = a.text.len() + 1),
-        ("inside a character", |a, _| a.document.nodes[0].opening.start += 1),
-        ("child outside its parent", |a, _| a.document.nodes[0].range.end = a.document.nodes[0].opening.end),
-        ("duplicate eId", |a, p| a.document.nodes[p].eid = a.document.nodes[0].eid.clone()),
+        ("past the end", |a, _| {
+            let r = a.document.nodes[0].range();
+            a.document.nodes[0].set_range(TextRange::new(r.start, a.text.len() + 1))
+        }),
+        ("inside a character", |a, _| {
+            let r = a.document.nodes[0].opening();
+            a.document.nodes[0].set_opening(TextRange::new(r.start + 1, r.end))
+        }),
+        ("child outside its parent", |a, _| {
+            let (r, o) = (a.document.nodes[0].range(), a.document.nodes[0].opening());
+            a.document.nodes[0].set_range(TextRange::new(r.start, o.end))
+        }),
+        ("duplicate eId", |a, p| {
+            let first = a.document.eid(0).to_string();
+            a.document.set_eid(p, &first)
+        }),
         ("reference past the end", |a, _| a.references.iter_mut().for_each(|r| r.range.end = a.text.len() + 3)),
     ];
     for (what, damage) in damages {
@@ -630,7 +648,7 @@ fn ten_thousand_numbered_lines() {
     // tables read (four digits): all found, none reported.
     let clean: String = (1..=9_999).map(|n| format!("{n}. The Assembly decides to remain seized of the matter.\n\n")).collect();
     let a = run("numbered-clean", &clean, Some(Language::En), &mut rng);
-    let paragraphs = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph && n.number.is_some()).count();
+    let paragraphs = a.document.nodes.iter().filter(|n| n.kind == NodeKind::Paragraph && n.number().is_some()).count();
     assert_eq!(paragraphs, 9_999);
     assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics.first());
 }

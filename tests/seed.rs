@@ -63,7 +63,7 @@ fn vote_figures_match_distinct_names() {
     let doc = &a.document;
     let mut rows = Vec::new();
     for v in &doc.votes {
-        let para = doc.nodes[v.paragraph].number.map(|n| n.value).unwrap_or(0);
+        let para = doc.nodes[v.paragraph].number().map(|n| n.value).unwrap_or(0);
         let figures: Vec<u32> = v.figures.iter().map(|(_, f)| f.value).collect();
         let listed: Vec<usize> = v.lists.iter().map(|l| l.items.len()).collect();
         let mut distinct = Vec::new();
@@ -136,7 +136,7 @@ fn references_in_the_table_resolve_as_expected() {
         };
         assert_eq!(r.status, *want_status, "line {want_line} `{want_text}`");
         match r.status {
-            Status::Resolved => assert_eq!(a.document.nodes[r.node.unwrap()].eid, *want_target),
+            Status::Resolved => assert_eq!(a.document.eid(r.node.unwrap()), *want_target),
             _ => {
                 let described = r.external.as_ref().map(|e| e.describe()).unwrap_or_default();
                 assert!(described.contains(want_target), "line {want_line}: `{described}` lacks `{want_target}`");
@@ -144,7 +144,7 @@ fn references_in_the_table_resolve_as_expected() {
         }
     }
     // Resolved targets land on the lines EXPECTED.md names.
-    let target_line = |eid: &str| line(&a, a.document.nodes[a.document.find_eid(eid).unwrap()].opening.start);
+    let target_line = |eid: &str| line(&a, a.document.nodes[a.document.find_eid(eid).unwrap()].opening().start);
     assert_eq!(target_line("annex__sec_I__para_16"), 206);
     assert_eq!(target_line("annex__sec_II__para_18"), 255);
     assert_eq!(target_line("annex__sec_I__para_13"), 200);
@@ -162,7 +162,9 @@ fn references_in_the_table_resolve_as_expected() {
 fn structure_as_described() {
     let a = seed();
     let doc = &a.document;
-    let eids = |kind: NodeKind| -> Vec<String> { doc.nodes.iter().filter(|n| n.kind == kind).map(|n| n.eid.clone()).collect() };
+    let eids = |kind: NodeKind| -> Vec<String> {
+        (0..doc.nodes.len()).filter(|&n| doc.nodes[n].kind == kind).map(|n| doc.eid(n).to_string()).collect()
+    };
     assert_eq!(
         eids(NodeKind::Section),
         [
@@ -183,9 +185,10 @@ fn structure_as_described() {
     assert_eq!(doc.scheme_of(None), NumberingScheme::Continuous);
     assert_eq!(doc.scheme_of(Some(doc.find_eid("annex").unwrap())), NumberingScheme::RestartPerSection);
     let count = |prefix: &str| {
-        doc.nodes
-            .iter()
-            .filter(|n| n.kind == NodeKind::Paragraph && n.eid.starts_with(prefix) && !n.eid[prefix.len()..].contains("__"))
+        (0..doc.nodes.len())
+            .filter(|&n| {
+                doc.nodes[n].kind == NodeKind::Paragraph && doc.eid(n).starts_with(prefix) && !doc.eid(n)[prefix.len()..].contains("__")
+            })
             .count()
     };
     assert_eq!(count("para_"), 20);
@@ -204,18 +207,25 @@ fn structure_as_described() {
         eids(NodeKind::Subsection)[..5],
         ["sec_II__subsec_A", "sec_II__subsec_B", "sec_II__subsec_C", "sec_II__subsec_D", "sec_II__subsec_E"]
     );
-    let crossheadings: Vec<String> =
-        doc.nodes.iter().filter(|n| n.kind == NodeKind::Crossheading).map(|n| a.text[n.opening.start..n.opening.end].to_string()).collect();
+    let crossheadings: Vec<String> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Crossheading)
+        .map(|n| a.text[n.opening().start..n.opening().end].to_string())
+        .collect();
     for h in ["政府间组织发言", "非政府组织发言", "活动方案", "2018-2024 年会议安排", "区域会议", "民间社会的参与", "报告", "与会支持"]
     {
         assert!(crossheadings.iter().any(|c| c == h), "{h} not a heading: {crossheadings:?}");
     }
     // Annex section 二: numbered subheadings 1.–5. under A and 1.–3. under B.
     let subheadings = |parent: &str| {
-        doc.nodes
-            .iter()
-            .filter(|n| {
-                n.kind == NodeKind::Subheading && n.level == 1 && n.eid.starts_with(parent) && !n.eid[parent.len()..].contains("__")
+        (0..doc.nodes.len())
+            .filter(|&id| {
+                let n = &doc.nodes[id];
+                n.kind == NodeKind::Subheading
+                    && n.level == 1
+                    && doc.eid(id).starts_with(parent)
+                    && !doc.eid(id)[parent.len()..].contains("__")
             })
             .count()
     };
@@ -223,14 +233,16 @@ fn structure_as_described() {
     assert_eq!(subheadings("annex__sec_II__subsec_B__subheading_"), 3);
     // Annex section 五: a preamble with four unnumbered preambular paragraphs.
     assert_eq!(
-        doc.nodes.iter().filter(|n| n.kind == NodeKind::PreambularParagraph && n.eid.starts_with("annex__sec_V__preamble")).count(),
+        (0..doc.nodes.len())
+            .filter(|&n| doc.nodes[n].kind == NodeKind::PreambularParagraph && doc.eid(n).starts_with("annex__sec_V__preamble"))
+            .count(),
         4
     );
     // The heading glued onto line 174 is section 一, marked inline.
     let sec1 = &doc.nodes[doc.find_eid("annex__sec_I").unwrap()];
     assert!(sec1.inline);
-    assert_eq!(line(&a, sec1.opening.start), 174);
-    assert_eq!(&a.text[sec1.title.unwrap().start..sec1.title.unwrap().end], "《2018 年宣言》");
+    assert_eq!(line(&a, sec1.opening().start), 174);
+    assert_eq!(&a.text[sec1.title().unwrap().start..sec1.title().unwrap().end], "《2018 年宣言》");
 }
 
 #[test]

@@ -160,8 +160,8 @@ pub fn to_string_pretty(v: &Value) -> String {
 /// `Document::find_eid` would have it).
 fn eid_index(a: &Analysis) -> HashMap<&str, NodeId> {
     let mut index = HashMap::with_capacity(a.document.nodes.len());
-    for (id, node) in a.document.nodes.iter().enumerate() {
-        index.entry(node.eid.as_str()).or_insert(id);
+    for id in 0..a.document.nodes.len() {
+        index.entry(a.document.eid(id)).or_insert(id);
     }
     index
 }
@@ -195,8 +195,8 @@ impl Serialize for OutlineNode<'_> {
         }
         let (a, item) = (self.a, self.item);
         let node = self.index.get(item.eid.as_str()).map(|&n| &a.document.nodes[n]);
-        let number = node.and_then(|n| n.number).map(|n| &a.document.masked[n.span.start..n.span.end]);
-        let title = node.and_then(|n| n.title).map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
+        let number = node.and_then(|n| n.number()).map(|n| &a.document.masked[n.span.start..n.span.end]);
+        let title = node.and_then(|n| n.title()).map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
         let mut s = serializer.serialize_struct("OutlineNode", 6)?;
         s.serialize_field("children", &Children { parent: self })?;
         s.serialize_field("eid", &item.eid)?;
@@ -290,8 +290,8 @@ pub fn refs_json_output(a: &Analysis, path: &str) -> String {
                 "text": &a.text[r.range.start..r.range.end],
                 "kind": r.kind.name(),
                 "status": r.status.name(),
-                "target": r.node.map(|n| a.document.nodes[n].eid.clone()),
-                "candidates": r.candidates().iter().map(|&n| a.document.nodes[n].eid.clone()).collect::<Vec<_>>(),
+                "target": r.node.map(|n| a.document.eid(n).to_string()),
+                "candidates": r.candidates().iter().map(|&n| a.document.eid(n).to_string()).collect::<Vec<_>>(),
                 "numbers": r.numbers.iter().map(|n| json!({"role": format!("{:?}", n.role).to_lowercase(), "range": lsp_range(a, n.span), "value": n.value})).collect::<Vec<_>>(),
                 "external": r.external.as_deref().map(external_json),
             })
@@ -305,7 +305,7 @@ pub fn refs_human_output(a: &Analysis, path: &str) -> String {
     for r in &a.references {
         let line = a.line_index.line_of(r.range.start) + 1;
         let target = match (r.node, &r.external) {
-            (Some(n), _) => a.document.nodes[n].eid.clone(),
+            (Some(n), _) => a.document.eid(n).to_string(),
             (None, Some(e)) => e.describe(),
             _ => r.note().map(str::to_string).unwrap_or_default(),
         };

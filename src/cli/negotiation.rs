@@ -28,8 +28,8 @@ pub fn status_output(a: &Analysis, path: &str, format: Format) -> String {
                 .iter()
                 .map(|s| {
                     let n = &a.document.nodes[s.node];
-                    json!({"eid": n.eid, "label": crate::diagnostics::node_label(&a.document, s.node),
-                           "line": a.line_index.line_of(n.range.start) + 1, "status": s.status.name(),
+                    json!({"eid": a.document.eid(s.node), "label": crate::diagnostics::node_label(&a.document, s.node),
+                           "line": a.line_index.line_of(n.range().start) + 1, "status": s.status.name(),
                            "alternatives": s.alternatives, "silence_broken": s.silence_broken})
                 })
                 .collect();
@@ -65,7 +65,7 @@ pub fn status_output(a: &Analysis, path: &str, format: Format) -> String {
                     format!(
                         "{} (line {})",
                         crate::diagnostics::node_label(&a.document, s.node),
-                        a.line_index.line_of(a.document.nodes[s.node].range.start) + 1
+                        a.line_index.line_of(a.document.nodes[s.node].range().start) + 1
                     )
                 })
                 .collect();

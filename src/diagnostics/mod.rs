@@ -310,7 +310,7 @@ pub fn numbered_sequences(doc: &Document) -> Vec<Vec<crate::syntax::NodeId>> {
 /// Names a node as a drafter would: "paragraph 15", "section II", "subparagraph (a)".
 pub fn node_label(doc: &Document, id: crate::syntax::NodeId) -> String {
     let node = doc.node(id);
-    match node.number {
+    match node.number() {
         Some(n) => {
             let written = &doc.masked[n.span.start..n.span.end];
             match node.kind {

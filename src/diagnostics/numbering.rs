@@ -20,9 +20,9 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     // Numbers written with a slip: reported on their own line.
     for (id, n) in doc.nodes.iter().enumerate() {
-        if let (Some(slip), Some(num)) = (n.slip, n.number) {
-            let start = n.opening.start.min(num.span.start);
-            let written: String = doc.masked[start..n.opening.end].chars().take_while(|c| !c.is_whitespace()).collect();
+        if let (Some(slip), Some(num)) = (n.slip, n.number()) {
+            let start = n.opening().start.min(num.span.start);
+            let written: String = doc.masked[start..n.opening().end].chars().take_while(|c| !c.is_whitespace()).collect();
             let label = if n.kind == NodeKind::Subparagraph { "label" } else { "number" };
             out.push(
                 Diagnostic::new(
@@ -50,7 +50,7 @@ pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// paragraph, `(c)` for a subparagraph; `None` where the form is not known.
 fn corrected(doc: &Document, id: NodeId) -> Option<String> {
     let n = &doc.nodes[id];
-    let num = n.number?;
+    let num = n.number()?;
     if matches!(num.style, crate::syntax::NumberStyle::QuotedDigit | crate::syntax::NumberStyle::Decimal) {
         return None;
     }
@@ -77,13 +77,13 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
     // Siblings of the same kind (and level) under each parent, paragraphs aside.
     let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
     let mut parents: Vec<&[NodeId]> = vec![&body];
-    parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()).filter(|c| !c.is_empty()));
+    parents.extend((0..doc.nodes.len()).map(|n| doc.children(n)).filter(|c| !c.is_empty()));
     for children in parents {
         // (most parents hold one kind: a few groups, kept in key order)
         let mut groups: Vec<((u8, u8), Vec<NodeId>)> = Vec::new();
         for &c in children {
             let n = &doc.nodes[c];
-            if n.number.is_none() {
+            if n.number().is_none() {
                 continue;
             }
             let key = match n.kind {
@@ -108,7 +108,7 @@ fn sequences(doc: &Document) -> Vec<Vec<NodeId>> {
         out.extend(groups.into_iter().map(|(_, g)| g));
     }
     // Numbered annexes.
-    let annexes: Vec<NodeId> = doc.annexes().into_iter().filter(|&a| doc.nodes[a].number.is_some()).collect();
+    let annexes: Vec<NodeId> = doc.annexes().into_iter().filter(|&a| doc.nodes[a].number().is_some()).collect();
     if !annexes.is_empty() {
         out.push(annexes);
     }
@@ -127,9 +127,9 @@ fn what(doc: &Document, id: NodeId) -> &'static str {
 }
 
 fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
-    let value = |i: usize| doc.nodes[seq[i]].number.map(|n| n.value).unwrap_or(0);
-    let style = |i: usize| doc.nodes[seq[i]].number.map(|n| n.style);
-    let span = |i: usize| doc.nodes[seq[i]].number.map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening);
+    let value = |i: usize| doc.nodes[seq[i]].number().map(|n| n.value).unwrap_or(0);
+    let style = |i: usize| doc.nodes[seq[i]].number().map(|n| n.style);
+    let span = |i: usize| doc.nodes[seq[i]].number().map(|n| n.span).unwrap_or(doc.nodes[seq[i]].opening());
     // A decimal number (`19.3`) is written with its prefix.
     let format = |i: usize, v: u32| match crate::syntax::scope::decimal_prefix(doc, seq[i]) {
         "" => style(i).map(|s| s.format(v)).unwrap_or_else(|| v.to_string()),

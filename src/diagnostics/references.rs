@@ -40,7 +40,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                     format!("`{}` fits {} places; name the section or annex", text(), r.candidates().len()),
                 );
                 for &c in r.candidates() {
-                    d = d.with_related(doc.node(c).opening, format!("candidate: {} ({})", node_label(doc, c), doc.node(c).eid));
+                    d = d.with_related(doc.node(c).opening(), format!("candidate: {} ({})", node_label(doc, c), doc.eid(c)));
                 }
                 out.push(d);
             }
@@ -55,7 +55,8 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         ),
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
                     };
-                    let d = Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening, "the annex");
+                    let d =
+                        Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening(), "the annex");
                     let fix = match r.target.as_ref().and_then(|t| t.annex) {
                         Some(AnnexSpec::Numbered(_)) => sole_annex_replacement(doc, r),
                         _ => numbered_annex_replacement(doc, r, node),
@@ -66,7 +67,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                     });
                 }
                 if let Some(dir) = r.target.as_ref().and_then(|t| t.direction) {
-                    let target_start = doc.node(node).range.start;
+                    let target_start = doc.node(node).range().start;
                     let wrong = match dir {
                         Direction::Above => target_start > r.range.start,
                         Direction::Below => target_start < r.range.start,
@@ -81,7 +82,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                             r.range,
                             format!("`{}` says {said}, but {} is {is}", text(), node_label(doc, node)),
                         )
-                        .with_related(doc.node(node).opening, "the target");
+                        .with_related(doc.node(node).opening(), "the target");
                         out.push(match direction_replacement(doc, r, dir) {
                             Some((range, word)) => d.with_replacement(range, word),
                             None => d,
@@ -142,7 +143,7 @@ fn direction_replacement(doc: &Document, r: &Reference, said: Direction) -> Opti
 /// language writes one before an unnumbered annex only ("the annex").
 fn numbered_annex_replacement(doc: &Document, r: &Reference, node: crate::syntax::NodeId) -> Option<(TextRange, String)> {
     let annex = std::iter::once(node).chain(doc.ancestors(node)).find(|&n| doc.nodes[n].kind == crate::syntax::NodeKind::Annex)?;
-    let number = doc.nodes[annex].number?;
+    let number = doc.nodes[annex].number()?;
     let written = doc.masked.get(number.span.start..number.span.end)?.trim_end_matches(['.', '．']);
     let phrase = doc.masked.get(r.range.start..r.range.end)?;
     let word = directions::annex_word(doc.language);

@@ -8,10 +8,10 @@ use super::{node_label, Code, Diagnostic};
 
 pub(super) fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for (id, node) in doc.nodes.iter().enumerate() {
-        if node.inline && node.kind.is_heading() && node.number.is_some() {
+        if node.inline && node.kind.is_heading() && node.number().is_some() {
             out.push(Diagnostic::new(
                 Code::StructureInlineHeading,
-                node.opening,
+                node.opening(),
                 format!("the heading of {} is not on a line of its own; it was read as a heading", node_label(doc, id)),
             ));
         }

@@ -138,7 +138,8 @@ impl<'a> Source<'a> {
         let nodes = doc
             .nodes
             .iter()
-            .map(|n| Node {
+            .enumerate()
+            .map(|(id, n)| Node {
                 kind: match n.kind {
                     NodeKind::TitleBlock => Kind::TitleBlock,
                     NodeKind::Annex => Kind::Annex,
@@ -158,12 +159,12 @@ impl<'a> Source<'a> {
                     NodeKind::RecordedVote => Kind::RecordedVote,
                     NodeKind::VoteList => Kind::VoteList,
                 },
-                eid: n.eid.clone(),
-                opening: (n.opening.start, n.opening.end),
-                number: n.number.map(|x| (x.span.start, x.span.end)),
-                title: n.title.map(|t| (t.start, t.end)),
-                range: (n.range.start, n.range.end),
-                children: n.children.clone(),
+                eid: doc.eid(id).to_string(),
+                opening: (n.opening().start, n.opening().end),
+                number: n.number().map(|x| (x.span.start, x.span.end)),
+                title: n.title().map(|t| (t.start, t.end)),
+                range: (n.range().start, n.range().end),
+                children: doc.children(id).to_vec(),
                 side: n.vote_side.map(side),
             })
             .collect();
@@ -172,7 +173,7 @@ impl<'a> Source<'a> {
             .iter()
             .filter_map(|r| {
                 let target = match r.status {
-                    Status::Resolved => Target::Internal(doc.nodes[r.node?].eid.clone()),
+                    Status::Resolved => Target::Internal(doc.eid(r.node?).to_string()),
                     Status::External => {
                         let e = r.external.as_ref()?;
                         Target::External {
@@ -190,10 +191,10 @@ impl<'a> Source<'a> {
             .votes
             .iter()
             .map(|v| Vote {
-                paragraph: doc.nodes[v.paragraph].eid.clone(),
-                node: v.node.map(|n| doc.nodes[n].eid.clone()),
+                paragraph: doc.eid(v.paragraph).to_string(),
+                node: v.node.map(|n| doc.eid(n).to_string()),
                 figures: v.figures.iter().map(|(s, f)| (side(*s), f.value, (f.span.start, f.span.end))).collect(),
-                lists: v.lists.iter().map(|l| (side(l.side), l.node.map(|n| doc.nodes[n].eid.clone()), l.items.len())).collect(),
+                lists: v.lists.iter().map(|l| (side(l.side), l.node.map(|n| doc.eid(n).to_string()), l.items.len())).collect(),
             })
             .collect();
         Source { text: &a.text, masked: &doc.masked, language: doc.language.code(), nodes, roots: doc.roots.clone(), refs, votes }

@@ -71,7 +71,7 @@ pub fn cited_lenses(a: &Analysis) -> Vec<CitedLens> {
         .map(|(node, count)| {
             let n = &a.document.nodes[node];
             CitedLens {
-                range: n.number.map(|num| num.span).unwrap_or(n.opening),
+                range: n.number().map(|num| num.span).unwrap_or(n.opening()),
                 node,
                 count,
                 title: if count == 1 { "cited once".to_string() } else { format!("cited {count} times") },
@@ -86,11 +86,11 @@ pub fn cited_lenses(a: &Analysis) -> Vec<CitedLens> {
 /// without its number.
 fn gist(a: &Analysis, node: NodeId) -> String {
     let n = &a.document.nodes[node];
-    let own = match n.title {
+    let own = match n.title() {
         Some(t) if n.kind.is_heading() || n.kind == NodeKind::Annex => t,
         _ => {
             let own = crate::syntax::names::own_text(&a.document, node);
-            let from = n.number.map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
+            let from = n.number().map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
             TextRange::new(from, own.end)
         }
     };

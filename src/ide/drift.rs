@@ -195,10 +195,10 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
             continue;
         }
         let best = *found.entry(Arc::clone(&before.content)).or_insert_with(|| best_match(a, kind, &before.content));
-        let now_number = a.document.nodes[now].number.map(|n| n.value);
+        let now_number = a.document.nodes[now].number().map(|n| n.value);
         match best {
             Some((then, score))
-                if then != now && score >= MOVED && a.document.nodes[then].number.is_some_and(|n| Some(n.value) != now_number) =>
+                if then != now && score >= MOVED && a.document.nodes[then].number().is_some_and(|n| Some(n.value) != now_number) =>
             {
                 if let Some(severity) = config.severity(Code::ReferenceDrift) {
                     let mut drift = drifted(a, r, now, then);
@@ -268,7 +268,7 @@ fn best_match(a: &Analysis, kind: NodeKind, content: &str) -> Option<(NodeId, f6
     let wanted = pairs(content);
     let mut best: Option<(NodeId, f64)> = None;
     for (id, n) in a.document.nodes.iter().enumerate() {
-        if n.kind != kind || n.number.is_none() {
+        if n.kind != kind || n.number().is_none() {
             continue;
         }
         let own = self::content(a, id);
@@ -287,7 +287,7 @@ fn best_match(a: &Analysis, kind: NodeKind, content: &str) -> Option<(NodeId, f6
 
 fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
     let doc = &a.document;
-    let written_of = |n: NodeId| doc.nodes[n].number.map(|num| doc.masked[num.span.start..num.span.end].to_string()).unwrap_or_default();
+    let written_of = |n: NodeId| doc.nodes[n].number().map(|num| doc.masked[num.span.start..num.span.end].to_string()).unwrap_or_default();
     let (now_no, then_no) = (written_of(now), written_of(then));
     let message = format!(
         "this reference now cites {} (\"{}\"), not the {} it cited before the edit (\"{}\"), which is now numbered {then_no}",
@@ -307,12 +307,12 @@ fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
         NodeKind::Article => Some(NumberRole::Article),
         _ => None,
     };
-    let same_container = doc.nodes[now].parent == doc.nodes[then].parent;
+    let same_container = doc.nodes[now].parent() == doc.nodes[then].parent();
     let span = role.filter(|_| same_container).and_then(|role| r.numbers.iter().rev().find(|n| n.role == role));
     let fix = span.and_then(|span| {
         let written = &a.text[span.span.start..span.span.end];
         let new_text = if written.bytes().all(|b| b.is_ascii_digit()) {
-            doc.nodes[then].number?.value.to_string()
+            doc.nodes[then].number()?.value.to_string()
         } else if written == now_no {
             then_no.clone()
         } else {
@@ -355,7 +355,7 @@ fn raw_text(a: &Analysis, node: NodeId) -> &str {
 fn raw_range(a: &Analysis, node: NodeId) -> TextRange {
     let n = &a.document.nodes[node];
     let own = crate::syntax::names::own_text(&a.document, node);
-    let from = n.number.map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
+    let from = n.number().map(|num| num.span.end).unwrap_or(own.start).clamp(own.start, own.end);
     TextRange::new(from, own.end)
 }
 

@@ -79,12 +79,12 @@ pub fn quick_fix(analysis: &Analysis, d: &Diagnostic) -> Option<Fix> {
             let node = analysis.numbered_node_at(d.range.start)?;
             let scope = match doc.nodes[node].kind {
                 NodeKind::Paragraph => crate::syntax::scope::numbering_scope(doc, node),
-                _ => doc.nodes[node].parent,
+                _ => doc.nodes[node].parent(),
             };
             let (scope, title) = match scope {
                 Some(s) => {
-                    let eid = doc.nodes[s].eid.clone();
-                    let title = scopes_at(analysis, doc.nodes[s].opening.start)
+                    let eid = doc.eid(s).to_string();
+                    let title = scopes_at(analysis, doc.nodes[s].opening().start)
                         .into_iter()
                         .find(|(sc, _)| *sc == RenumberScope::Node(eid.clone()))
                         .map(|(_, t)| t)

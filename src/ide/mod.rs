@@ -129,6 +129,17 @@ pub struct Link {
 }
 
 impl Analysis {
+    /// What the analysis keeps for the next update, by part, taken out to be
+    /// dropped and counted (`cargo bench --bench memory`).
+    #[doc(hidden)]
+    pub fn take_kept_parts(&mut self) -> Vec<(&'static str, Box<dyn std::any::Any>)> {
+        let mut parts = self.reuse.take_parts();
+        parts.push(("reference finder's spans", Box::new(self.reference_reuse.take_heading_spans())));
+        parts.push(("negotiation markup", Box::new(std::mem::take(&mut self.markup))));
+        parts.push(("resolver index", Box::new(self.resolver.take())));
+        parts
+    }
+
     /// Analyses `text`. With `language` `None` the language is detected.
     pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let text: Arc<str> = text.into();
@@ -383,7 +394,7 @@ impl Analysis {
         let id = self.document.node_at(offset)?;
         std::iter::once(id)
             .chain(self.document.ancestors(id))
-            .find(|&n| self.document.nodes[n].number.is_some_and(|num| num.span.touches(offset)))
+            .find(|&n| self.document.nodes[n].number().is_some_and(|num| num.span.touches(offset)))
     }
 
     /// Where a reference under `offset` points: the opening of its target.
@@ -399,9 +410,9 @@ impl Analysis {
     /// The range a jump lands on: the node's number if it has one, else its opening.
     pub fn target_range(&self, node: NodeId) -> TextRange {
         let n = &self.document.nodes[node];
-        match n.number {
-            Some(num) => TextRange::new(n.opening.start.min(num.span.start), n.opening.end),
-            None => n.opening,
+        match n.number() {
+            Some(num) => TextRange::new(n.opening().start.min(num.span.start), n.opening().end),
+            None => n.opening(),
         }
     }
 
@@ -438,8 +449,8 @@ impl Analysis {
         let mut parts = Vec::new();
         for id in chain {
             let n = &doc.nodes[id];
-            let written = n.number.map(|num| &doc.masked[num.span.start..num.span.end]);
-            let roman = n.number.map(|num| crate::lang::numerals::to_roman(num.value));
+            let written = n.number().map(|num| &doc.masked[num.span.start..num.span.end]);
+            let roman = n.number().map(|num| crate::lang::numerals::to_roman(num.value));
             let part = match n.kind {
                 NodeKind::Annex => Some(match roman {
                     Some(r) => format!("Annex {r}"),
@@ -498,7 +509,7 @@ impl Analysis {
                     let mut md = format!(
                         "**{}** ({})\n\n{}",
                         esc(&self.address_in_words(node)),
-                        code_span(&self.document.nodes[node].eid),
+                        code_span(self.document.eid(node)),
                         esc(&self.excerpt(node, 400))
                     );
                     if r.annex_number_mismatch {
@@ -547,8 +558,8 @@ impl Analysis {
             c => format!("cited in {c} places"),
         };
         Some(Hover {
-            range: n.number.map(|x| x.span).unwrap_or(n.opening),
-            markdown: format!("**{}** ({})\n\n{}", esc(&self.address_in_words(node)), code_span(&n.eid), cited),
+            range: n.number().map(|x| x.span).unwrap_or(n.opening()),
+            markdown: format!("**{}** ({})\n\n{}", esc(&self.address_in_words(node)), code_span(self.document.eid(node)), cited),
         })
     }
 
@@ -566,8 +577,8 @@ impl Analysis {
         if matches!(n.kind, NodeKind::RecordedVote | NodeKind::VoteList) {
             return None;
         }
-        let title = n.title.map(|t| self.text[t.start..t.end].replace("**", "").trim().to_string());
-        let written = n.number.map(|num| doc.masked[num.span.start..num.span.end].to_string());
+        let title = n.title().map(|t| self.text[t.start..t.end].replace("**", "").trim().to_string());
+        let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
         let name = match (n.kind, &written) {
             (NodeKind::TitleBlock, _) => "Title".to_string(),
             (NodeKind::Annex, Some(w)) => format!("Annex {w}"),
@@ -592,14 +603,14 @@ impl Analysis {
             NodeKind::Annex => title.clone(),
             _ => None,
         };
-        let children = n.children.iter().filter_map(|&c| self.outline_item(c)).collect();
+        let children = doc.children(id).iter().filter_map(|&c| self.outline_item(c)).collect();
         Some(OutlineItem {
             name: name.trim().to_string(),
             detail,
             kind: n.kind,
-            eid: n.eid.clone(),
-            range: n.range,
-            selection_range: n.opening,
+            eid: doc.eid(id).to_string(),
+            range: n.range(),
+            selection_range: n.opening(),
             children,
         })
     }
@@ -608,21 +619,21 @@ impl Analysis {
     pub fn folding_ranges(&self) -> Vec<Fold> {
         let doc = &self.document;
         let mut out = Vec::new();
-        for n in &doc.nodes {
+        for (id, n) in doc.nodes.iter().enumerate() {
             let foldable = match n.kind {
                 kind if kind.is_heading() => true,
                 NodeKind::TitleBlock | NodeKind::Preamble => true,
                 NodeKind::RecordedVote | NodeKind::VoteList | NodeKind::List => true,
-                NodeKind::Paragraph | NodeKind::UnnumberedParagraph => !n.children.is_empty() || n.range.len() > 2000,
+                NodeKind::Paragraph | NodeKind::UnnumberedParagraph => !doc.children(id).is_empty() || n.range().len() > 2000,
                 _ => false,
             };
             if !foldable {
                 continue;
             }
-            let start_line = self.line_index.line_of(n.range.start);
-            let end_line = self.line_index.line_of(n.range.end);
+            let start_line = self.line_index.line_of(n.range().start);
+            let end_line = self.line_index.line_of(n.range().end);
             if end_line > start_line {
-                out.push(Fold { range: n.range, kind: FoldKind::Region });
+                out.push(Fold { range: n.range(), kind: FoldKind::Region });
             }
         }
         out.extend(self.alternative_folds(&self.negotiation()));

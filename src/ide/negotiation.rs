@@ -124,7 +124,7 @@ impl Analysis {
             return;
         }
         let statuses = self.paragraph_statuses(&m);
-        let by_eid: HashMap<&str, &ParagraphStatus> = statuses.iter().map(|s| (self.document.nodes[s.node].eid.as_str(), s)).collect();
+        let by_eid: HashMap<&str, &ParagraphStatus> = statuses.iter().map(|s| (self.document.eid(s.node), s)).collect();
         fn walk(items: &mut [OutlineItem], by_eid: &HashMap<&str, &ParagraphStatus>) {
             for item in items {
                 if let Some(s) = by_eid.get(item.eid.as_str()) {
@@ -150,12 +150,12 @@ impl Analysis {
     /// has none), the summary of the paragraphs' statuses.
     pub(super) fn title_hover(&self, offset: usize) -> Option<Hover> {
         let doc = &self.document;
-        let title = doc.roots.iter().map(|&r| &doc.nodes[r]).find(|n| n.kind == NodeKind::TitleBlock).map(|n| n.range);
+        let title = doc.roots.iter().map(|&r| &doc.nodes[r]).find(|n| n.kind == NodeKind::TitleBlock).map(|n| n.range());
         let range = match title {
             Some(r) => r,
             None => self.line_index.line_range(&self.text, 0),
         };
-        if !range.touches(offset) || doc.node_at(offset).is_some_and(|n| doc.nodes[n].number.is_some()) {
+        if !range.touches(offset) || doc.node_at(offset).is_some_and(|n| doc.nodes[n].number().is_some()) {
             return None;
         }
         let s = self.negotiation_summary()?;

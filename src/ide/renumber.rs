@@ -115,7 +115,7 @@ pub fn scopes_at(analysis: &Analysis, offset: usize) -> Vec<(RenumberScope, Stri
             if !candidate || !sequences.iter().any(|seq| seq.iter().any(|&n| is_inside(doc, n, a))) {
                 continue;
             }
-            out.push((RenumberScope::Node(doc.nodes[a].eid.clone()), scope_title(doc, a)));
+            out.push((RenumberScope::Node(doc.eid(a).to_string()), scope_title(doc, a)));
         }
     }
     out.push((RenumberScope::Document, "the whole document".to_string()));
@@ -140,12 +140,12 @@ pub fn rename(analysis: &Analysis, offset: usize, new_number: &str) -> Result<Re
         .into_iter()
         .find(|s| s.contains(&target))
         .ok_or_else(|| format!("{} is not part of a numbered sequence", crate::diagnostics::node_label(doc, target)))?;
-    let number = doc.nodes[target].number.ok_or("the target has no number")?;
+    let number = doc.nodes[target].number().ok_or("the target has no number")?;
     let value = parse_in_style(doc, target, number.style, new_number.trim())
         .ok_or_else(|| format!("`{}` is not a number written as {} are", new_number.trim(), plural_label(doc, target)))?;
     let at = seq.iter().position(|&n| n == target).unwrap_or(0);
     if let Some(&before) = at.checked_sub(1).and_then(|i| seq.get(i)) {
-        let prev = doc.nodes[before].number.map_or(0, |n| n.value);
+        let prev = doc.nodes[before].number().map_or(0, |n| n.value);
         if value <= prev {
             return Err(format!(
                 "{} comes after {}: its number must be higher",
@@ -182,7 +182,7 @@ fn rename_target(analysis: &Analysis, offset: usize) -> Result<(TextRange, Strin
         };
     }
     if let Some(id) = analysis.numbered_node_at(offset) {
-        let num = doc.nodes[id].number.ok_or("no number here")?;
+        let num = doc.nodes[id].number().ok_or("no number here")?;
         if !crate::diagnostics::numbered_sequences(doc).iter().any(|s| s.contains(&id)) {
             return Err(format!("{} is not part of a sequence that is renumbered", crate::diagnostics::node_label(doc, id)));
         }
@@ -198,7 +198,7 @@ fn is_inside(doc: &Document, n: NodeId, scope: NodeId) -> bool {
 
 /// The number of `id` written with `value` (a decimal number keeps its prefix).
 fn written_form(doc: &Document, id: NodeId, value: u32) -> Option<String> {
-    let num = doc.nodes[id].number?;
+    let num = doc.nodes[id].number()?;
     Some(match crate::syntax::scope::decimal_prefix(doc, id) {
         "" => num.style.format(value),
         prefix => format!("{prefix}.{value}"),
@@ -215,7 +215,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
     ids.sort_unstable();
     for (&id, &new) in ids {
         let node = &doc.nodes[id];
-        let Some(num) = node.number else { continue };
+        let Some(num) = node.number() else { continue };
         // `5 bis` becomes a number of its own (the "finalize" of a negotiation).
         let suffix = crate::syntax::negotiation::suffix_of(doc, id);
         if num.value == new && suffix.is_none() {
@@ -264,7 +264,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
         let mut rewritten = false;
         for (ns, node) in designated_nodes(doc, target, r) {
             let Some(&(old, new)) = changed.get(&node) else {
-                if let Some(n) = doc.nodes[node].number {
+                if let Some(n) = doc.nodes[node].number() {
                     innermost = Some((n.value, n.value));
                 }
                 continue;
@@ -279,7 +279,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
                 Some(_) => crate::syntax::negotiation::suffix_at(text, ns.span.end).map_or(ns.span, |(_, w)| ns.span.cover(w)),
                 None => ns.span,
             };
-            match restyle(written, old, new, doc.nodes[node].number.map(|n| n.style)) {
+            match restyle(written, old, new, doc.nodes[node].number().map(|n| n.style)) {
                 Some(new_text) => {
                     out.edits.push(TextEdit::replace(span, new_text));
                     rewritten = true;
@@ -334,7 +334,7 @@ fn cited_node(doc: &Document, r: &Reference) -> Option<(NodeId, bool)> {
         Status::Ambiguous => {
             let first = *r.candidates().first()?;
             let signature = |n: NodeId| -> Vec<(NodeKind, Option<u32>)> {
-                std::iter::once(n).chain(doc.ancestors(n)).map(|a| (doc.nodes[a].kind, doc.nodes[a].number.map(|x| x.value))).collect()
+                std::iter::once(n).chain(doc.ancestors(n)).map(|a| (doc.nodes[a].kind, doc.nodes[a].number().map(|x| x.value))).collect()
             };
             let scope = |n: NodeId| crate::syntax::scope::numbering_scope(doc, n);
             let same = r.candidates().iter().all(|&c| signature(c) == signature(first) && scope(c) == scope(first));
@@ -373,7 +373,7 @@ fn designated_nodes(doc: &Document, target: NodeId, r: &Reference) -> Vec<(Numbe
                 chain.iter().rev().copied().find(|&n| doc.nodes[n].kind == kind)
             }
         };
-        if let Some(n) = found.filter(|&n| doc.nodes[n].number.is_some()) {
+        if let Some(n) = found.filter(|&n| doc.nodes[n].number().is_some()) {
             out.push((*ns, n));
         }
     }
@@ -442,19 +442,20 @@ fn plural_label(doc: &Document, id: NodeId) -> String {
 /// "the subparagraphs of paragraph 6".
 fn scope_title(doc: &Document, id: NodeId) -> String {
     let n = &doc.nodes[id];
-    let written = n.number.map(|num| doc.masked[num.span.start..num.span.end].to_string());
+    let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
     let own = match (n.kind, &written) {
         (NodeKind::Annex, None) => return "the annex".to_string(),
         (NodeKind::Annex, Some(w)) => return format!("annex {w}"),
         (NodeKind::Paragraph | NodeKind::Subparagraph | NodeKind::ListItem, _) => {
-            let what = if n.children.iter().any(|&c| doc.nodes[c].kind == NodeKind::Subparagraph) { "subparagraphs" } else { "items" };
+            let what =
+                if doc.children(id).iter().any(|&c| doc.nodes[c].kind == NodeKind::Subparagraph) { "subparagraphs" } else { "items" };
             return format!("the {what} of {}", crate::diagnostics::node_label(doc, id));
         }
         (kind, Some(w)) => format!("{} {w}", kind.label()),
         (kind, None) => format!("the {}", kind.label()),
     };
     match doc.container_of(id) {
-        Some(a) => match doc.nodes[a].number {
+        Some(a) => match doc.nodes[a].number() {
             Some(num) => format!("{own} of annex {}", &doc.masked[num.span.start..num.span.end]),
             None => format!("{own} of the annex"),
         },
@@ -511,7 +512,11 @@ mod tests {
         let a = analyse(text, Language::En);
         assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{:#?}", a.diagnostics);
         for eid in ["preamble__rec_1", "preamble__rec_1bis", "preamble__rec_2", "para_1", "para_1bis", "para_2"] {
-            assert!(a.document.find_eid(eid).is_some(), "{eid}: {:?}", a.document.nodes.iter().map(|n| &n.eid).collect::<Vec<_>>());
+            assert!(
+                a.document.find_eid(eid).is_some(),
+                "{eid}: {:?}",
+                (0..a.document.nodes.len()).map(|n| a.document.eid(n)).collect::<Vec<_>>()
+            );
         }
         assert_eq!(a.document.nodes[a.document.find_eid("preamble__rec_2").unwrap()].kind, NodeKind::PreambularParagraph);
         let (out, _) = renumbered(text, Language::En);

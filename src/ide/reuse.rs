@@ -103,7 +103,7 @@ pub fn kept_numbering(prev: &[Diagnostic], lines: &EditedLines) -> Option<Vec<Di
 /// the annexes' titles: an annex that names an outcome document).
 pub fn annex_title_edited(doc: &Document, lines: &EditedLines) -> bool {
     let to = lines.old_to - lines.change.old_end + lines.change.new_end;
-    doc.annexes().into_iter().filter_map(|a| doc.nodes[a].title).any(|t| t.end >= lines.from && t.start <= to)
+    doc.annexes().into_iter().filter_map(|a| doc.nodes[a].title()).any(|t| t.end >= lines.from && t.start <= to)
 }
 
 /// The previous diagnostics of the reference rule for the references an

@@ -102,22 +102,22 @@ impl Analysis {
             let kind = match n.kind {
                 NodeKind::Annex | NodeKind::Part | NodeKind::Section | NodeKind::Article => Some(TokenKind::Heading),
                 NodeKind::Subsection | NodeKind::Subheading | NodeKind::Crossheading => Some(TokenKind::Subheading),
-                NodeKind::Paragraph | NodeKind::ListItem => n.number.map(|_| TokenKind::ParagraphNumber),
+                NodeKind::Paragraph | NodeKind::ListItem => n.number().map(|_| TokenKind::ParagraphNumber),
                 NodeKind::Subparagraph => Some(TokenKind::SubparagraphMarker),
                 NodeKind::VoteList => Some(TokenKind::VoteKeyword),
                 _ => None,
             };
             let Some(kind) = kind else { continue };
             let range = match kind {
-                TokenKind::Heading | TokenKind::Subheading => n.opening,
+                TokenKind::Heading | TokenKind::Subheading => n.opening(),
                 TokenKind::VoteKeyword => {
-                    let r = n.title.unwrap_or(n.opening);
+                    let r = n.title().unwrap_or(n.opening());
                     let trimmed = self.text[r.start..r.end].trim_end().len();
                     TextRange::new(r.start, r.start + trimmed)
                 }
                 // The number with its full stop or parentheses.
-                _ => match n.number {
-                    Some(num) => marker_range(&self.text, num.span, n.opening),
+                _ => match n.number() {
+                    Some(num) => marker_range(&self.text, num.span, n.opening()),
                     None => continue,
                 },
             };

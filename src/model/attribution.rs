@@ -78,7 +78,7 @@ pub(crate) fn window_after(masked: &str, end: usize, len: usize) -> &str {
 /// How far back the sentence that contains `offset` can start: 800 bytes,
 /// and not before the opening of the node it is in.
 pub(crate) fn sentence_floor(doc: &Document, masked: &str, offset: usize) -> usize {
-    let line_floor = doc.node_at(offset).map(|n| doc.nodes[n].opening.start).unwrap_or(0);
+    let line_floor = doc.node_at(offset).map(|n| doc.nodes[n].opening().start).unwrap_or(0);
     let (from, _) = window_before(masked, offset, Reach::SENTENCE);
     from.max(line_floor.min(offset))
 }

@@ -149,6 +149,12 @@ impl Reuse {
     pub fn found_again(&self) -> Option<&FoundAgain> {
         self.found_again.as_ref()
     }
+
+    /// The heading spans, taken out to be dropped and counted (`cargo bench --bench memory`).
+    #[doc(hidden)]
+    pub fn take_heading_spans(&mut self) -> Vec<TextRange> {
+        std::mem::take(&mut self.heading_spans)
+    }
 }
 
 /// [`find`], and what a later [`find_after`] can reuse.

@@ -43,18 +43,19 @@ struct Index {
 }
 
 /// One entry of [`Index::numbered`]: kind, number, container rank,
-/// container (its node + 1, 0 for the body), node.
-type Numbered = (u8, u32, usize, usize, NodeId);
+/// container (its node + 1, 0 for the body), node; in `u32`s (20 bytes,
+/// not 32: the index is held from one update to the next).
+type Numbered = (u8, u32, u32, u32, u32);
 
 /// A container's rank in [`Numbered`]: 0 the body, `i + 1` the `i`-th
-/// annex, `usize::MAX` an annex that is not at the top level.
-fn container_rank(rank: &FastMap<NodeId, usize>, c: Option<NodeId>) -> usize {
-    c.map_or(0, |a| rank.get(&a).copied().unwrap_or(usize::MAX))
+/// annex, `u32::MAX` an annex that is not at the top level.
+fn container_rank(rank: &FastMap<NodeId, usize>, c: Option<NodeId>) -> u32 {
+    c.map_or(0, |a| rank.get(&a).map_or(u32::MAX, |&r| r as u32))
 }
 
 /// A container's place in [`Numbered`] (its node + 1, 0 for the body).
-fn container_key(c: Option<NodeId>) -> usize {
-    c.map_or(0, |a| a + 1)
+fn container_key(c: Option<NodeId>) -> u32 {
+    c.map_or(0, |a| a as u32 + 1)
 }
 
 impl Index {
@@ -67,13 +68,13 @@ impl Index {
         let mut numbered: Vec<Numbered> = Vec::new();
         let mut by_decimal: FastMap<String, Vec<NodeId>> = FastMap::default();
         for (id, n) in doc.nodes.iter().enumerate() {
-            if let (true, Some(num), NodeKind::Paragraph) = (decimals, n.number, n.kind) {
+            if let (true, Some(num), NodeKind::Paragraph) = (decimals, n.number(), n.kind) {
                 let written = doc.masked[num.span.start..num.span.end].trim_end_matches('.');
                 if written.contains('.') {
                     by_decimal.entry(written.to_string()).or_default().push(id);
                 }
             }
-            if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number, n.kind) {
+            if let (Some(num), NodeKind::Paragraph | NodeKind::Section | NodeKind::Article) = (n.number(), n.kind) {
                 // (a decimal paragraph `19.3` is not paragraph 3)
                 if num.style == crate::syntax::NumberStyle::Decimal {
                     continue;
@@ -84,17 +85,19 @@ impl Index {
                 }
                 let c = doc.container_of(id);
                 let r = container_rank(&rank, c);
-                numbered.push((n.kind as u8, num.value, r, container_key(c), id));
+                numbered.push((n.kind as u8, num.value, r, container_key(c), id as u32));
             }
         }
         numbered.sort_unstable();
+        // (held from one update to the next while the tree keeps its shape)
+        numbered.shrink_to_fit();
         let all: Vec<Option<NodeId>> = std::iter::once(None).chain(annexes.iter().copied().map(Some)).collect();
         let words = crate::lang::tables::tables(doc.language).data.outcome_document_words;
         let outcome = annexes
             .iter()
             .copied()
             .filter(|&a| {
-                let title = doc.nodes[a].title.map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
+                let title = doc.nodes[a].title().map(|t| &doc.masked[t.start..t.end]).unwrap_or("");
                 words.iter().any(|w| title.contains(w))
             })
             .map(Some)
@@ -147,12 +150,16 @@ impl Index {
             let r = container_rank(&self.rank, own);
             let c = (r, container_key(own));
             let start = list.partition_point(|e| (e.2, e.3) < c);
-            let here: Vec<NodeId> = list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4).filter(|&id| accept(id)).collect();
+            let here: Vec<NodeId> =
+                list[start..].iter().take_while(|e| (e.2, e.3) == c).map(|e| e.4 as NodeId).filter(|&id| accept(id)).collect();
             if !here.is_empty() {
                 return here;
             }
         }
-        list.iter().filter(|e| e.2 != usize::MAX && self.holds_rank(containers, e.2) && accept(e.4)).map(|e| e.4).collect()
+        list.iter()
+            .filter(|e| e.2 != u32::MAX && self.holds_rank(containers, e.2 as usize) && accept(e.4 as NodeId))
+            .map(|e| e.4 as NodeId)
+            .collect()
     }
 }
 
@@ -263,7 +270,7 @@ fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution)
     let suffix = suffix_at(&doc.masked, number.span.end).map(|(w, _)| w);
     let found = doc.nodes.iter().enumerate().find(|&(id, n)| {
         n.kind == NodeKind::PreambularParagraph
-            && n.number.map(|x| x.value) == Some(number.value)
+            && n.number().map(|x| x.value) == Some(number.value)
             && suffix_of(doc, id).map(|(w, _)| w) == suffix
     });
     match found {
@@ -286,10 +293,10 @@ fn negotiated(doc: &Document, r: &Reference, here: Resolution) -> Resolution {
         return here;
     };
     let scope = crate::syntax::scope::numbering_scope(doc, base);
-    let value = doc.nodes[base].number.map(|n| n.value);
+    let value = doc.nodes[base].number().map(|n| n.value);
     let found = doc.nodes.iter().enumerate().skip(base).find(|&(id, n)| {
         n.kind == NodeKind::Paragraph
-            && n.number.map(|x| x.value) == value
+            && n.number().map(|x| x.value) == value
             && suffix_of(doc, id).is_some_and(|(w, _)| w == word)
             && crate::syntax::scope::numbering_scope(doc, id) == scope
     });
@@ -315,7 +322,7 @@ fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in
         return here;
     }
     let this = match (here.status, here.node) {
-        (Status::Resolved, Some(n)) => format!("this document's {}", doc.nodes[n].eid),
+        (Status::Resolved, Some(n)) => format!("this document's {}", doc.eid(n)),
         _ => "nothing in this document".to_string(),
     };
     Resolution {
@@ -329,7 +336,7 @@ fn mixed(doc: &Document, here: Resolution, other: &super::external::External, in
 
 fn number_of(doc: &Document, id: NodeId) -> Option<u32> {
     // (a decimal paragraph `19.3` is not paragraph 3)
-    doc.nodes[id].number.filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
+    doc.nodes[id].number().filter(|n| n.style != crate::syntax::NumberStyle::Decimal).map(|n| n.value)
 }
 
 /// The containers (None = body, Some(annex)) a target may be in, in
@@ -396,7 +403,7 @@ fn describe_annexes(doc: &Document, annexes: &[NodeId]) -> String {
 /// Nodes of `kind` in a container, in order.
 fn nodes_in(doc: &Document, container: Option<NodeId>, kind: NodeKind) -> Vec<NodeId> {
     let tops: Vec<NodeId> = match container {
-        Some(a) => doc.nodes[a].children.clone(),
+        Some(a) => doc.children(a).to_vec(),
         None => doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect(),
     };
     let mut out = Vec::new();
@@ -422,10 +429,10 @@ fn scope_of(doc: &Document, id: NodeId) -> Option<NodeId> {
 fn descend(doc: &Document, from: NodeId, path: &[String]) -> Option<NodeId> {
     let mut cur = from;
     for letters in path {
-        let next = doc.nodes[cur].children.iter().copied().find(|&c| {
+        let next = doc.children(cur).iter().copied().find(|&c| {
             let n = &doc.nodes[c];
             n.kind == NodeKind::Subparagraph
-                && n.number.is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
+                && n.number().is_some_and(|num| doc.masked[num.span.start..num.span.end].eq_ignore_ascii_case(letters))
         })?;
         cur = next;
     }
@@ -460,8 +467,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
                     match target.subsection {
                         Some(sub) => {
                             found.extend(
-                                doc.nodes[s]
-                                    .children
+                                doc.children(s)
                                     .iter()
                                     .copied()
                                     .filter(|&x| doc.nodes[x].kind == NodeKind::Subsection && number_of(doc, x) == Some(sub)),

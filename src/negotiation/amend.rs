@@ -337,14 +337,14 @@ fn renumber(text: &str, lang: Language) -> String {
     let doc = crate::syntax::parse(text, lang);
     let mut edits = Vec::new();
     let mut expected = 0;
-    for n in &doc.nodes {
-        if n.kind != NodeKind::Paragraph || doc.containers.get(n.parent.unwrap_or(0)).is_some_and(Option::is_some) {
+    for (id, n) in doc.nodes.iter().enumerate() {
+        if n.kind != NodeKind::Paragraph || (!doc.containers.is_empty() && doc.container_of(n.parent().unwrap_or(0)).is_some()) {
             continue;
         }
-        if n.parent.is_some_and(|p| doc.nodes[p].kind == NodeKind::Paragraph) || n.eid.contains("annex") {
+        if n.parent().is_some_and(|p| doc.nodes[p].kind == NodeKind::Paragraph) || doc.eid(id).contains("annex") {
             continue;
         }
-        let Some(num) = n.number else { continue };
+        let Some(num) = n.number() else { continue };
         if num.style != crate::syntax::NumberStyle::Arabic {
             continue;
         }

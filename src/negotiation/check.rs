@@ -19,7 +19,7 @@ fn paragraph_around(doc: &Document, offset: usize) -> Option<TextRange> {
     std::iter::once(id)
         .chain(doc.ancestors(id))
         .find(|&n| !doc.nodes[n].kind.is_heading() && doc.nodes[n].kind != NodeKind::Subparagraph)
-        .map(|n| doc.nodes[n].range)
+        .map(|n| doc.nodes[n].range())
 }
 
 pub fn check(doc: &Document, markup: &Markup, left_forced: bool, out: &mut Vec<Diagnostic>) {

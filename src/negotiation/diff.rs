@@ -169,7 +169,7 @@ pub fn units(rev: &Revision<'_>) -> Vec<Unit> {
         if !is_counted(n.kind) || doc.ancestors(id).any(|a| is_counted(doc.nodes[a].kind)) {
             continue;
         }
-        let written = n.number.map(|num| doc.masked[num.span.start..num.span.end].to_string());
+        let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
         let (label, number) = match (n.kind, written) {
             (NodeKind::PreambularParagraph, _) => {
                 preambular += 1;
@@ -178,19 +178,27 @@ pub fn units(rev: &Revision<'_>) -> Vec<Unit> {
             (_, Some(w)) => (crate::diagnostics::node_label(doc, id), w),
             (_, None) => (crate::diagnostics::node_label(doc, id), String::new()),
         };
-        let scope = n.eid.rsplit_once("__").map_or(String::new(), |(s, _)| s.to_string());
-        let mut skip: Vec<TextRange> = tags.iter().copied().filter(|t| t.start < n.range.end && n.range.start < t.end).collect();
-        if let Some(num) = n.number {
+        let scope = doc.eid(id).rsplit_once("__").map_or(String::new(), |(s, _)| s.to_string());
+        let mut skip: Vec<TextRange> = tags.iter().copied().filter(|t| t.start < n.range().end && n.range().start < t.end).collect();
+        if let Some(num) = n.number() {
             // The number with its full stop or brackets.
             let mut end = num.span.end;
             if let Some(c) = rev.text[end..].chars().next().filter(|c| matches!(c, '.' | ')' | '）' | '、' | '．')) {
                 end += c.len_utf8();
             }
-            skip.push(TextRange::new(n.range.start.min(num.span.start), end));
+            skip.push(TextRange::new(n.range().start.min(num.span.start), end));
         }
         let mut tokens = Vec::new();
-        tokenize(rev.text, n.range, &skip, &mut tokens);
-        out.push(Unit { label, number, scope, eid: n.eid.clone(), range: n.range, status: status_of.get(&id).copied(), tokens });
+        tokenize(rev.text, n.range(), &skip, &mut tokens);
+        out.push(Unit {
+            label,
+            number,
+            scope,
+            eid: doc.eid(id).to_string(),
+            range: n.range(),
+            status: status_of.get(&id).copied(),
+            tokens,
+        });
     }
     out
 }

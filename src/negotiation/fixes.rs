@@ -82,7 +82,7 @@ pub fn fixes_in(text: &str, doc: &Document, markup: &Markup, range: TextRange) -
         if let Some(id) = doc.node_at(range.start) {
             let para = std::iter::once(id).chain(doc.ancestors(id)).filter(|&n| is_counted(doc.nodes[n].kind)).last();
             if let Some(para) = para {
-                let r = doc.nodes[para].range;
+                let r = doc.nodes[para].range();
                 let tagged = markup.tags.iter().any(|t| t.kind == TagKind::Agreed && r.contains_range(t.range));
                 if !tagged {
                     let end = r.start + text[r.start..r.end].trim_end().len();

@@ -54,7 +54,7 @@ pub fn paragraph_statuses(doc: &Document, markup: &Markup) -> Vec<ParagraphStatu
         if !is_counted(n.kind) || doc.ancestors(id).any(|a| is_counted(doc.nodes[a].kind)) {
             continue;
         }
-        let r = n.range;
+        let r = n.range();
         let bracketed = markup.pairs.iter().any(|p| p.kind == PairKind::Negotiation && overlaps(p.range(), r));
         let agreed = markup.tags.iter().any(|t| t.kind == TagKind::Agreed && overlaps(t.range, r));
         let silence_broken = markup.tags.iter().any(|t| t.kind == TagKind::SilenceBroken && overlaps(t.range, r));

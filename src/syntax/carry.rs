@@ -72,9 +72,9 @@ impl<'p> Carry<'p> {
                 return;
             }
             if self.same_ranges {
-                self.same_ranges = self.maps(old.range, new.range)
-                    && self.maps(old.opening, new.opening)
-                    && match (old.title, new.title) {
+                self.same_ranges = self.maps(old.range(), new.range())
+                    && self.maps(old.opening(), new.opening())
+                    && match (old.title(), new.title()) {
                         (None, None) => true,
                         (Some(a), Some(b)) => self.maps(a, b),
                         _ => false,
@@ -88,13 +88,13 @@ impl<'p> Carry<'p> {
 
     fn same_node_shape(&self, old: &Node, new: &Node) -> bool {
         old.kind == new.kind
-            && old.parent == new.parent
-            && old.children == new.children
+            && old.parent() == new.parent()
+            && old.same_children(new)
             && old.level == new.level
             && old.inline == new.inline
             && old.vote_side == new.vote_side
             && old.slip == new.slip
-            && match (old.number, new.number) {
+            && match (old.number(), new.number()) {
                 (None, None) => true,
                 // An eId reads the number as written (the change must lie
                 // outside it: `14.2` → `141.2` keeps the value 2) and the
@@ -140,16 +140,8 @@ impl<'p> Carry<'p> {
             return false;
         }
         match &mut self.prev {
-            Cow::Owned(prev) => {
-                for (new, old) in doc.nodes.iter_mut().zip(&mut prev.nodes) {
-                    new.eid = std::mem::take(&mut old.eid);
-                }
-            }
-            Cow::Borrowed(prev) => {
-                for (new, old) in doc.nodes.iter_mut().zip(&prev.nodes) {
-                    new.eid.clone_from(&old.eid);
-                }
-            }
+            Cow::Owned(prev) => doc.eids = std::mem::take(&mut prev.eids),
+            Cow::Borrowed(prev) => doc.eids.clone_from(&prev.eids),
         }
         true
     }
@@ -250,7 +242,7 @@ mod tests {
         eids.compare(&doc);
         let mut taken = doc.clone();
         if eids.take_eids(&mut taken) {
-            let e = |d: &Document| d.nodes.iter().map(|n| n.eid.clone()).collect::<Vec<_>>();
+            let e = |d: &Document| (0..d.nodes.len()).map(|n| d.eid(n).to_string()).collect::<Vec<_>>();
             assert_eq!(e(&taken), e(&doc));
         }
         (carry.same_shape, names.is_some())
@@ -295,7 +287,9 @@ mod tests {
         let (prev, doc) = (parse(text, Language::En), parse(&new, Language::En));
         let mut carry = Carry::new(Cow::Borrowed(&prev), change, TextRange::new(0, new.len()));
         carry.compare(&doc);
-        let nums = |d: &Document| d.nodes.iter().map(|n| (n.number.map(|x| (x.value, x.span)), n.eid.clone())).collect::<Vec<_>>();
+        let nums = |d: &Document| {
+            d.nodes.iter().enumerate().map(|(id, n)| (n.number().map(|x| (x.value, x.span)), d.eid(id).to_string())).collect::<Vec<_>>()
+        };
         assert!(!carry.same_shape, "14.2 → 141.2 is another eId: {:?} {:?} {change:?}", nums(&prev), nums(&doc));
         // `3. Recalls` → `3 ter. Recalls`: a word after the number.
         let at = TEXT.find("3. Recalls").unwrap() + 1;

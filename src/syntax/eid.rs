@@ -8,14 +8,14 @@
 
 use crate::hash::{hash_str, FastMap, FastSet};
 
-use super::tree::{Document, NodeId, NodeKind, NumberStyle};
+use super::tree::{Document, Eids, NodeId, NodeKind, NumberStyle};
 use crate::lang::numerals::{to_letter, to_roman};
 
 pub fn assign(doc: &mut Document, masked: &str) {
     // Ordinals of unnumbered nodes among their siblings of the same kind.
     let mut ordinals = vec![0usize; doc.nodes.len()];
     let mut parents: Vec<&[NodeId]> = vec![&doc.roots];
-    parents.extend(doc.nodes.iter().map(|n| n.children.as_slice()));
+    parents.extend((0..doc.nodes.len()).map(|n| doc.children(n)));
     // Counts per kind, indexed by the kind's discriminant.
     let mut counts = [0usize; 32];
     for siblings in parents {
@@ -27,10 +27,13 @@ pub fn assign(doc: &mut Document, masked: &str) {
         }
     }
     let mut used = Used { once: FastSet::with_capacity_and_hasher(doc.nodes.len(), Default::default()), more: FastMap::default() };
-    let roots = doc.roots.clone();
-    for root in roots {
-        assign_node(doc, masked, root, None, &ordinals, &mut used);
+    let mut eids = Eids::with_nodes(doc.nodes.len());
+    let mut eid = String::new();
+    for &root in &doc.roots {
+        assign_node(doc, &mut eids, &mut eid, masked, root, None, &ordinals, &mut used);
     }
+    eids.shrink_to_fit();
+    doc.eids = eids;
 }
 
 /// The eIds given so far (by hash), and how many times each was wanted:
@@ -63,7 +66,7 @@ impl Used {
 /// Appends the number part of a node's eId: Arabic digits, Roman numerals
 /// for sections (whatever the language), letters as written.
 fn push_number(out: &mut String, doc: &Document, masked: &str, id: NodeId) {
-    let Some(n) = doc.nodes[id].number else { return };
+    let Some(n) = doc.nodes[id].number() else { return };
     if n.style == NumberStyle::Decimal {
         // `para_19.3`, `annex__para_A.2`: the number as written.
         out.push_str(&masked[n.span.start..n.span.end]);
@@ -104,21 +107,33 @@ fn push_decimal(out: &mut String, mut v: u32) {
 
 /// `scope` is the node paragraphs below this one are addressed from
 /// (`None`: the body).
-fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeId>, ordinals: &[usize], used: &mut Used) {
+/// `eid` is the buffer the eId is written in (one for all nodes).
+#[allow(clippy::too_many_arguments)]
+fn assign_node(
+    doc: &Document,
+    eids: &mut Eids,
+    eid: &mut String,
+    masked: &str,
+    id: NodeId,
+    scope: Option<NodeId>,
+    ordinals: &[usize],
+    used: &mut Used,
+) {
     use std::fmt::Write as _;
     let kind = doc.nodes[id].kind;
-    let mut eid = {
-        let parent = doc.nodes[id].parent.map(|p| doc.nodes[p].eid.as_str()).unwrap_or("");
+    {
+        let out = &mut *eid;
+        out.clear();
+        let parent = doc.nodes[id].parent().map(|p| eids.get(p)).unwrap_or("");
         // A decimal paragraph number is its own scope within the container.
-        let decimal = doc.nodes[id].number.is_some_and(|n| n.style == NumberStyle::Decimal);
+        let decimal = doc.nodes[id].number().is_some_and(|n| n.style == NumberStyle::Decimal);
         let scope = if decimal { super::scope::numbering_scope(doc, id) } else { scope };
-        let scope_eid = scope.map(|s| doc.nodes[s].eid.as_str()).unwrap_or("");
+        let scope_eid = scope.map(|s| eids.get(s)).unwrap_or("");
         let prefix = match kind {
             NodeKind::TitleBlock | NodeKind::Annex => "",
             NodeKind::Article | NodeKind::Paragraph => scope_eid,
             _ => parent,
         };
-        let mut out = String::with_capacity(prefix.len() + 16);
         out.push_str(prefix);
         if !prefix.is_empty() {
             out.push_str("__");
@@ -131,53 +146,51 @@ fn assign_node(doc: &mut Document, masked: &str, id: NodeId, scope: Option<NodeI
             NodeKind::TitleBlock => out.push_str("preface"),
             NodeKind::Annex => {
                 out.push_str("annex");
-                if doc.nodes[id].number.is_some() {
-                    numbered(&mut out, "_");
+                if doc.nodes[id].number().is_some() {
+                    numbered(out, "_");
                 }
             }
-            NodeKind::Part => numbered(&mut out, "part_"),
-            NodeKind::Section => numbered(&mut out, "sec_"),
-            NodeKind::Subsection => numbered(&mut out, "subsec_"),
-            NodeKind::Subheading => numbered(&mut out, "subheading_"),
+            NodeKind::Part => numbered(out, "part_"),
+            NodeKind::Section => numbered(out, "sec_"),
+            NodeKind::Subsection => numbered(out, "subsec_"),
+            NodeKind::Subheading => numbered(out, "subheading_"),
             NodeKind::Crossheading => {
                 out.push_str("crossheading_");
-                push_decimal(&mut out, ordinals[id] as u32);
+                push_decimal(out, ordinals[id] as u32);
             }
-            NodeKind::Article => numbered(&mut out, "art_"),
+            NodeKind::Article => numbered(out, "art_"),
             NodeKind::Preamble => out.push_str("preamble"),
             // `PP3` of a negotiation draft is `preamble__rec_3`.
-            NodeKind::PreambularParagraph if doc.nodes[id].number.is_some() => numbered(&mut out, "rec_"),
+            NodeKind::PreambularParagraph if doc.nodes[id].number().is_some() => numbered(out, "rec_"),
             NodeKind::PreambularParagraph => {
                 out.push_str("rec_");
-                push_decimal(&mut out, ordinals[id] as u32);
+                push_decimal(out, ordinals[id] as u32);
             }
             NodeKind::UnnumberedParagraph => {
                 out.push_str("intro_");
-                push_decimal(&mut out, ordinals[id] as u32);
+                push_decimal(out, ordinals[id] as u32);
             }
-            NodeKind::Paragraph => numbered(&mut out, "para_"),
-            NodeKind::Subparagraph => numbered(&mut out, "subpara_"),
+            NodeKind::Paragraph => numbered(out, "para_"),
+            NodeKind::Subparagraph => numbered(out, "subpara_"),
             NodeKind::List => out.push_str("list"),
-            NodeKind::ListItem => numbered(&mut out, "item_"),
+            NodeKind::ListItem => numbered(out, "item_"),
             NodeKind::RecordedVote => out.push_str("vote"),
             NodeKind::VoteList => out.push_str(doc.nodes[id].vote_side.map(|s| s.key()).unwrap_or("list")),
         }
-        out
-    };
+    }
     // A duplicate number gives a duplicate address: the second gets `__2`.
-    let count = used.count(hash_str(&eid));
+    let count = used.count(hash_str(eid));
     if count > 1 {
         let _ = write!(eid, "__{count}");
-        used.mark(hash_str(&eid));
+        used.mark(hash_str(eid));
     }
-    doc.nodes[id].eid = eid;
+    eids.set(id, eid);
     // The scope for paragraphs below this node.
     // Its numbering scope (one definition: `scope::restarts_at`); a part
     // is always in the address (AKN4UN), which only refines the scope.
     let child_scope = if kind == NodeKind::Part || super::scope::restarts_at(doc, id) { Some(id) } else { scope };
-    for i in 0..doc.nodes[id].children.len() {
-        let child = doc.nodes[id].children[i];
-        assign_node(doc, masked, child, child_scope, ordinals, used);
+    for &child in doc.children(id) {
+        assign_node(doc, eids, eid, masked, child, child_scope, ordinals, used);
     }
 }
 

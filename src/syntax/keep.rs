@@ -132,18 +132,18 @@ impl LineFacts {
             number: number.map(|n| (n.value, n.style)),
             slip,
             side,
-            title: title.map(|t| text(t).chars().next().is_some_and(char::is_uppercase)),
+            title: title.map(|t| text(t.get()).chars().next().is_some_and(char::is_uppercase)),
             inline: line.inline,
             long: r.len() > 100,
-            dashed: super::dashed(masked, r),
-            text: TextFacts::of_line(text(r), tables),
+            dashed: super::dashed(masked, r.get()),
+            text: TextFacts::of_line(text(r.get()), tables),
             // (the lengths and words of a rest are read after a number only)
             rest: rest.map(|x| match line.kind {
-                LineKind::Numbered { .. } => TextFacts::of_rest(text(x)),
-                _ => TextFacts::common(text(x)),
+                LineKind::Numbered { .. } => TextFacts::of_rest(text(x.get())),
+                _ => TextFacts::common(text(x.get())),
             }),
         };
-        (facts, number.map_or("", |n| text(n.span)))
+        (facts, number.map_or("", |n| text(n.span.get())))
     }
 }
 
@@ -154,25 +154,25 @@ fn offsets(line: &Line, out: &mut Vec<usize>) {
         out.push(r.start);
         out.push(r.end);
     };
-    push(line.range);
+    push(line.range.get());
     match &line.kind {
         LineKind::Annex { number, title } => {
-            number.iter().for_each(|n| push(n.span));
-            title.iter().for_each(|&t| push(t));
+            number.iter().for_each(|n| push(n.span.get()));
+            title.iter().for_each(|&t| push(t.get()));
         }
         LineKind::Part { number, title }
         | LineKind::Section { number, title }
         | LineKind::Subsection { number, title }
         | LineKind::Article { number, title } => {
-            push(number.span);
-            title.iter().for_each(|&t| push(t));
+            push(number.span.get());
+            title.iter().for_each(|&t| push(t.get()));
         }
-        LineKind::VoteHeading { rest, .. } => push(*rest),
+        LineKind::VoteHeading { rest, .. } => push(rest.get()),
         LineKind::Numbered { number, rest, .. }
         | LineKind::Lettered { number, rest, .. }
         | LineKind::PreambularNumbered { number, rest } => {
-            push(number.span);
-            push(*rest);
+            push(number.span.get());
+            push(rest.get());
         }
         LineKind::Blank | LineKind::PreambleFormula | LineKind::TableRow | LineKind::Text => {}
     }
@@ -276,8 +276,10 @@ impl OffsetMap {
 
     /// Whether every offset of the tree on the edited lines maps.
     fn maps_tree(&self, doc: &Document) -> bool {
-        let ranges =
-            doc.nodes.iter().flat_map(|n| [Some(n.range), Some(n.opening), n.title, n.number.map(|x| x.span)].into_iter().flatten());
+        let ranges = doc
+            .nodes
+            .iter()
+            .flat_map(|n| [Some(n.range()), Some(n.opening()), n.title(), n.number().map(|x| x.span)].into_iter().flatten());
         ranges.chain(doc.heading_spans.iter().copied()).all(|r| !self.on_window(r) || self.range(r).is_some())
     }
 
@@ -304,12 +306,12 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
     }
     // The negotiation words after the numbers on the edited lines, read again.
     let on_window = |doc: &Document| -> Vec<NodeId> {
-        doc.nodes.iter().enumerate().filter(|(_, n)| n.number.is_some_and(|x| map.on_window(x.span))).map(|(id, _)| id).collect()
+        doc.nodes.iter().enumerate().filter(|(_, n)| n.number().is_some_and(|x| map.on_window(x.span))).map(|(id, _)| id).collect()
     };
     let near = on_window(prev);
     let mut again = Vec::new();
     for &id in &near {
-        let num = prev.nodes[id].number.filter(|n| n.style == NumberStyle::Arabic);
+        let num = prev.nodes[id].number().filter(|n| n.style == NumberStyle::Arabic);
         if let Some(num) = num {
             if let Some((word, range)) = super::negotiation::suffix_at(masked, map.moved(num.span).end) {
                 again.push((id, word, range));
@@ -325,6 +327,8 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             language: prev.language,
             nodes: std::mem::take(&mut prev.nodes),
             roots: std::mem::take(&mut prev.roots),
+            child_ids: std::mem::take(&mut prev.child_ids),
+            eids: std::mem::take(&mut prev.eids),
             heading_spans: std::mem::take(&mut prev.heading_spans),
             votes: Vec::new(),
             name_lists: Vec::new(),
@@ -337,6 +341,8 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             language: prev.language,
             nodes: prev.nodes.clone(),
             roots: prev.roots.clone(),
+            child_ids: prev.child_ids.clone(),
+            eids: prev.eids.clone(),
             heading_spans: prev.heading_spans.clone(),
             votes: Vec::new(),
             name_lists: Vec::new(),
@@ -347,11 +353,12 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
         },
     };
     for n in &mut doc.nodes {
-        n.range = map.moved(n.range);
-        n.opening = map.moved(n.opening);
-        n.title = n.title.map(|t| map.moved(t));
-        if let Some(num) = &mut n.number {
+        n.set_range(map.moved(n.range()));
+        n.set_opening(map.moved(n.opening()));
+        n.set_title(n.title().map(|t| map.moved(t)));
+        if let Some(mut num) = n.number() {
             num.span = map.moved(num.span);
+            n.set_number(Some(num));
         }
     }
     for r in &mut doc.heading_spans {

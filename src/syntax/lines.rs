@@ -9,14 +9,14 @@ use crate::lang::numerals::{
     parse_digits, parse_letter, parse_number_word, parse_roman,
 };
 use crate::lang::tables::{NumeralStyle, Tables, VoteSide};
-use crate::text::TextRange;
+use crate::text::{PackedRange, TextRange};
 
-use super::tree::{Number, NumberStyle, Slip};
+use super::tree::{Number, NumberStyle, PackedNumber, Slip};
 
 #[derive(Clone, Debug)]
 pub struct Line {
     /// The content: leading blanks, bullets and trailing blanks skipped.
-    pub range: TextRange,
+    pub range: PackedRange,
     /// Part of a line, after other text (an inline heading or what follows it).
     pub inline: bool,
     pub kind: LineKind,
@@ -26,41 +26,41 @@ pub struct Line {
 pub enum LineKind {
     Blank,
     Annex {
-        number: Option<Number>,
-        title: Option<TextRange>,
+        number: Option<PackedNumber>,
+        title: Option<PackedRange>,
     },
     Part {
-        number: Number,
-        title: Option<TextRange>,
+        number: PackedNumber,
+        title: Option<PackedRange>,
     },
     Section {
-        number: Number,
-        title: Option<TextRange>,
+        number: PackedNumber,
+        title: Option<PackedRange>,
     },
     /// A capital-letter heading (`A. Overall` or a bare `A`).
     Subsection {
-        number: Number,
-        title: Option<TextRange>,
+        number: PackedNumber,
+        title: Option<PackedRange>,
     },
     Article {
-        number: Number,
-        title: Option<TextRange>,
+        number: PackedNumber,
+        title: Option<PackedRange>,
     },
     PreambleFormula,
     VoteHeading {
         side: VoteSide,
-        rest: TextRange,
+        rest: PackedRange,
     },
     Numbered {
-        number: Number,
-        rest: TextRange,
+        number: PackedNumber,
+        rest: PackedRange,
         /// A slip in how the number is written (`2,`, `49 For`, `i9.`):
         /// the builder takes it for a paragraph only where the number fits.
         slip: Option<Slip>,
     },
     Lettered {
-        number: Number,
-        rest: TextRange,
+        number: PackedNumber,
+        rest: PackedRange,
         /// A slip in the label (`(ad)`, `(c})`, `(6)` for `(b)`): the builder
         /// takes it for the letter due only where the letters around say so.
         slip: Option<Slip>,
@@ -68,8 +68,8 @@ pub enum LineKind {
     /// A preambular paragraph labelled in a negotiation draft (`PP3
     /// Recalling…`, `PP5 bis`): numbered in a sequence of its own.
     PreambularNumbered {
-        number: Number,
-        rest: TextRange,
+        number: PackedNumber,
+        rest: PackedRange,
     },
     /// A row of a table (cells separated by tabs): content, never structure.
     TableRow,
@@ -79,7 +79,8 @@ pub enum LineKind {
 impl Line {
     /// The line with every range in it mapped by `f` (moved after an edit).
     pub fn map_ranges(&self, f: impl Fn(TextRange) -> TextRange) -> Line {
-        let number = |n: &Number| Number { span: f(n.span), ..*n };
+        let f = |r: PackedRange| PackedRange::pack(f(r.get()));
+        let number = |n: &PackedNumber| PackedNumber { span: f(n.span), ..*n };
         let kind = match &self.kind {
             LineKind::Blank => LineKind::Blank,
             LineKind::Annex { number: n, title } => LineKind::Annex { number: n.as_ref().map(number), title: title.map(&f) },
@@ -235,7 +236,7 @@ fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, o
     // A line with cells separated by TABs is a table row, never a heading
     // or a paragraph (trailing empty cells count).
     if !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
-        out.push(Line { range: content, inline: false, kind: LineKind::TableRow });
+        out.push(Line { range: content.into(), inline: false, kind: LineKind::TableRow });
         return;
     }
     if markers.len() >= 2 {
@@ -261,13 +262,13 @@ fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, o
         if segments.len() >= 2 && heading_later {
             for (i, seg) in segments.into_iter().enumerate() {
                 let kind = classify(masked, seg, tables);
-                out.push(Line { range: seg, inline: i > 0, kind });
+                out.push(Line { range: seg.into(), inline: i > 0, kind });
             }
             return;
         }
     }
     let kind = classify(masked, content, tables);
-    out.push(Line { range: content, inline: false, kind });
+    out.push(Line { range: content.into(), inline: false, kind });
 }
 
 fn group(caps: &regex::Captures<'_>, name: &str, base: usize) -> Option<TextRange> {
@@ -389,12 +390,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     let may = |pattern: usize| may.matched(pattern);
     if let Some(c) = captures_if(may(VOTE_LIST_HEADING), &tables.vote_list_heading, s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
-            return LineKind::VoteHeading { side, rest: trim(masked, after(&c)) };
+            return LineKind::VoteHeading { side, rest: trim(masked, after(&c)).into() };
         }
     }
     if let Some(c) = captures_if(may(ANNEX_HEADING), &tables.annex_heading, s) {
         let number = group(&c, "num", base).and_then(|span| any_numeral(masked, span));
-        return LineKind::Annex { number, title: None };
+        return LineKind::Annex { number: number.map(PackedNumber::pack), title: None };
     }
     if let Some(c) = captures_if(may(PART_HEADING), &tables.part_heading, s).filter(|c| !lower_title(c)) {
         if let Some(mut number) = group(&c, "num", base).or_else(|| group(&c, "num2", base)).and_then(|span| any_numeral(masked, span)) {
@@ -402,12 +403,12 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             if number.style == NumberStyle::ArabicOrdinal {
                 number.style = NumberStyle::Arabic;
             }
-            return LineKind::Part { number, title: non_empty(tail(&c, "title")) };
+            return LineKind::Part { number: number.into(), title: non_empty(tail(&c, "title")).map(PackedRange::pack) };
         }
     }
     if let Some(c) = captures_if(may(ARTICLE_HEADING), &tables.article_heading, s).filter(|c| !lower_title(c)) {
         if let Some(number) = group(&c, "num", base).and_then(|span| any_numeral(masked, span)) {
-            return LineKind::Article { number, title: non_empty(tail(&c, "title")) };
+            return LineKind::Article { number: number.into(), title: non_empty(tail(&c, "title")).map(PackedRange::pack) };
         }
     }
     if let Some(c) = captures_if(may(SECTION_HEADING), &tables.section_heading, s).filter(|c| !lower_title(c)) {
@@ -422,7 +423,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
             })
         });
         if let Some(number) = number {
-            return LineKind::Section { number, title: non_empty(tail(&c, "title")) };
+            return LineKind::Section { number: number.into(), title: non_empty(tail(&c, "title")).map(PackedRange::pack) };
         }
     }
     // A bare Roman numeral of several letters (`II`, `III`): a part marker
@@ -432,7 +433,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
         && s.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
     {
         if let Some(value) = parse_roman(s) {
-            return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }, title: None };
+            return LineKind::Section { number: Number { value, span: range, style: NumberStyle::Roman }.into(), title: None };
         }
     }
     if let Some(c) = captures_if(may(SUBSECTION_HEADING), &tables.subsection_heading, s).filter(|c| !lower_title(c)) {
@@ -443,7 +444,7 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
                 .map(|value| Number { value, span, style: NumberStyle::CapitalLetter })
                 .or_else(|| parse_arabic_letter_name(text).map(|value| Number { value, span, style: NumberStyle::ArabicLetterName }));
             if let Some(number) = number {
-                return LineKind::Subsection { number, title: non_empty(tail(&c, "title")) };
+                return LineKind::Subsection { number: number.into(), title: non_empty(tail(&c, "title")).map(PackedRange::pack) };
             }
         }
     }
@@ -497,8 +498,8 @@ fn slipped_bare_label(masked: &str, s: &str, base: usize, end: usize) -> Option<
     }
     let span = TextRange::new(base, base + if slip == Slip::Sign { len } else { 1 });
     Some(LineKind::Lettered {
-        number: Number { value, span, style: NumberStyle::Letter },
-        rest: trim(masked, TextRange::new(base + len, end)),
+        number: Number { value, span, style: NumberStyle::Letter }.into(),
+        rest: trim(masked, TextRange::new(base + len, end)).into(),
         slip: Some(slip),
     })
 }
@@ -523,7 +524,7 @@ fn plain_numbered(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
     }
     let value = parse_digits(&s[..digits])?;
     let number = Number { value, span: TextRange::new(base, base + digits), style: NumberStyle::Arabic };
-    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + digits + 1, end)), slip: None })
+    Some(LineKind::Numbered { number: number.into(), rest: trim(masked, TextRange::new(base + digits + 1, end)).into(), slip: None })
 }
 
 fn numbered_by_pattern(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> Option<LineKind> {
@@ -536,7 +537,7 @@ fn numbered_by_pattern(masked: &str, s: &str, base: usize, end: usize, tables: &
             };
             if let Some(value) = parse_digits(&masked[span.start..span.end]) {
                 let number = Number { value, span, style: NumberStyle::Arabic };
-                return Some(LineKind::Numbered { number, rest: trim(masked, rest), slip: None });
+                return Some(LineKind::Numbered { number: number.into(), rest: trim(masked, rest).into(), slip: None });
             }
         }
     }
@@ -573,7 +574,11 @@ fn draft_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineKin
     let value = parse_digits(&s[at..at + digits])?;
     let number = Number { value, span: TextRange::new(base + at, base + at + digits), style: NumberStyle::Arabic };
     let rest = trim(masked, TextRange::new(base + k + sep, end));
-    Some(if preambular { LineKind::PreambularNumbered { number, rest } } else { LineKind::Numbered { number, rest, slip: None } })
+    Some(if preambular {
+        LineKind::PreambularNumbered { number: number.into(), rest: rest.into() }
+    } else {
+        LineKind::Numbered { number: number.into(), rest: rest.into(), slip: None }
+    })
 }
 
 /// A paragraph number of a negotiation draft: `5 bis. Decides`, `5 ter.`,
@@ -599,7 +604,7 @@ fn negotiated_number(masked: &str, s: &str, base: usize, end: usize) -> Option<L
     }
     let value = parse_digits(&s[..digits])?;
     let number = Number { value, span: TextRange::new(base, base + digits), style: NumberStyle::Arabic };
-    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + word.end + sep, end)), slip: None })
+    Some(LineKind::Numbered { number: number.into(), rest: trim(masked, TextRange::new(base + word.end + sep, end)).into(), slip: None })
 }
 
 /// A decimal paragraph number (`19.3 The Commission…`, `A.2 The
@@ -633,7 +638,7 @@ fn decimal_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
     }
     let value = parse_digits(&s[mid..k])?;
     let number = Number { value, span: TextRange::new(base, base + k), style: NumberStyle::Decimal };
-    Some(LineKind::Numbered { number, rest: trim(masked, TextRange::new(base + k, end)), slip: None })
+    Some(LineKind::Numbered { number: number.into(), rest: trim(masked, TextRange::new(base + k, end)).into(), slip: None })
 }
 
 /// A paragraph number with a slip in it, as OCR and typing leave them:
@@ -687,7 +692,7 @@ fn slipped_number(masked: &str, s: &str, base: usize, end: usize) -> Option<Line
     }
     let span = TextRange::new(base, base + k);
     let rest = trim(masked, TextRange::new(base + k + sep, end));
-    Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }, rest, slip: Some(slip) })
+    Some(LineKind::Numbered { number: Number { value, span, style: NumberStyle::Arabic }.into(), rest: rest.into(), slip: Some(slip) })
 }
 
 /// A subparagraph label with a slip, as OCR leaves them: `(6)` or `(2)`
@@ -718,7 +723,7 @@ fn slipped_label(masked: &str, s: &str, base: usize, end: usize) -> Option<LineK
         return None;
     }
     let number = Number { value, span: TextRange::new(base + 1, base + close), style: NumberStyle::Letter };
-    Some(LineKind::Lettered { number, rest: trim(masked, TextRange::new(base + close + 1, end)), slip: Some(slip) })
+    Some(LineKind::Lettered { number: number.into(), rest: trim(masked, TextRange::new(base + close + 1, end)).into(), slip: Some(slip) })
 }
 
 /// The digit an OCR slip wrote as a letter in a number (`S` for 5, `l`
@@ -749,13 +754,13 @@ fn lettered(masked: &str, s: &str, base: usize, end: usize, tables: &Tables) -> 
                     },
                 },
             };
-            return Some(LineKind::Lettered { number: Number { value, span, style }, rest: trim(masked, rest), slip: None });
+            return Some(LineKind::Lettered { number: Number { value, span, style }.into(), rest: trim(masked, rest).into(), slip: None });
         }
         // The second level of Arabic subparagraphs: `’1‘`.
         if let Some(span) = group(&c, "num2", base) {
             let value = parse_digits(&masked[span.start..span.end])?;
             let number = Number { value, span, style: NumberStyle::QuotedDigit };
-            return Some(LineKind::Lettered { number, rest: trim(masked, after(&c)), slip: None });
+            return Some(LineKind::Lettered { number: number.into(), rest: trim(masked, after(&c)).into(), slip: None });
         }
     }
     None

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::lang::tables::{tables, Tables};
 use crate::lang::Language;
-use crate::text::{TextChange, TextRange};
+use crate::text::{PackedRange, TextChange, TextRange};
 
 use lines::{ends_sentence, ends_with_colon, is_short, Line, LineKind};
 pub use tree::*;
@@ -59,6 +59,18 @@ impl Reuse {
     /// again: the lines it split again were the same for the tree builder.
     pub fn tree_kept(&self) -> bool {
         self.kept
+    }
+
+    /// What it holds, by part, to be dropped and counted
+    /// (`cargo bench --bench memory`).
+    #[doc(hidden)]
+    pub fn take_parts(&mut self) -> Vec<(&'static str, Box<dyn std::any::Any>)> {
+        let marks = names::Marks { separators: Vec::new(), line_ends: Vec::new(), hints: None };
+        vec![
+            ("classified lines", Box::new(std::mem::take(&mut self.lines))),
+            ("name-list marks", Box::new(std::mem::replace(&mut self.marks, marks))),
+            ("blanked markers", Box::new(std::mem::take(&mut self.bold))),
+        ]
     }
 }
 
@@ -108,8 +120,8 @@ pub fn reparse(
     let tables = tables(language);
     // What the tree builder reads of the lines about to be split again.
     let old_window = (prev.language == language).then(|| {
-        let before = reuse.lines.partition_point(|l| l.range.start < from);
-        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start < old_to) } else { reuse.lines.len() };
+        let before = reuse.lines.partition_point(|l| l.range.start() < from);
+        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start() < old_to) } else { reuse.lines.len() };
         keep::OldWindow::read(&prev_masked, &reuse.lines[before..after], tables)
     });
     let (window, window_bold) = mask::mask(&text[from..to]);
@@ -119,8 +131,8 @@ pub fn reparse(
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
-    let before = lines.partition_point(|l| l.range.start < from);
-    let after = if to < text.len() { lines.partition_point(|l| l.range.start < old_to) } else { lines.len() };
+    let before = lines.partition_point(|l| l.range.start() < from);
+    let after = if to < text.len() { lines.partition_point(|l| l.range.start() < old_to) } else { lines.len() };
     for line in &mut lines[after..] {
         *line = line.map_ranges(|r| change.moved_range(r));
     }
@@ -220,8 +232,8 @@ fn build(
     // The number markers of headings ("Article 5", "II.", "A.") are not references.
     for n in &nodes {
         if n.kind.is_heading() {
-            if let Some(num) = n.number {
-                heading_spans.push(TextRange::new(n.opening.start.min(num.span.start), num.span.end));
+            if let Some(num) = n.number() {
+                heading_spans.push(TextRange::new(n.opening().start.min(num.span.start), num.span.end));
             }
         }
     }
@@ -230,6 +242,8 @@ fn build(
         language,
         nodes,
         roots,
+        child_ids: Vec::new(),
+        eids: Eids::default(),
         heading_spans,
         votes: Vec::new(),
         name_lists: Vec::new(),
@@ -238,6 +252,7 @@ fn build(
         masked: mask::Masked::default(),
         suffixed: Vec::new(),
     };
+    doc.link_children();
     doc.suffixed = negotiation::suffixes(&doc.nodes, &masked);
     finish_ranges(&mut doc);
     doc.containers = containers(&doc);
@@ -252,6 +267,9 @@ fn build(
     doc.masked = masked;
     doc
 }
+
+/// No node, in the builder's links.
+const NO_NODE: u32 = u32::MAX;
 
 fn level_of(node: &Node) -> u8 {
     match node.kind {
@@ -278,6 +296,11 @@ struct Builder<'a> {
     tables: &'static Tables,
     nodes: Vec<Node>,
     roots: Vec<NodeId>,
+    /// By node id, its last child and its previous sibling (`NO_NODE`:
+    /// none), while the tree is built (the children's runs are made once
+    /// it is: `Document::link_children`).
+    last_child: Vec<u32>,
+    previous_sibling: Vec<u32>,
     stack: Vec<NodeId>,
     heading_spans: Vec<TextRange>,
     in_title_phase: bool,
@@ -319,6 +342,8 @@ impl<'a> Builder<'a> {
             tables,
             nodes: Vec::new(),
             roots: Vec::new(),
+            last_child: Vec::new(),
+            previous_sibling: Vec::new(),
             stack: Vec::new(),
             heading_spans: Vec::new(),
             in_title_phase: true,
@@ -340,12 +365,19 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text(&self, r: TextRange) -> &'a str {
+    fn text(&self, r: impl Into<TextRange>) -> &'a str {
+        let r = r.into();
         &self.masked[r.start..r.end]
     }
 
     fn top(&self) -> Option<NodeId> {
         self.stack.last().copied()
+    }
+
+    /// The children of `id` opened so far, the last first.
+    fn children_from_last(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let last = Some(self.last_child[id]).filter(|&c| c != NO_NODE);
+        std::iter::successors(last, |&c| Some(self.previous_sibling[c as usize]).filter(|&p| p != NO_NODE)).map(|c| c as NodeId)
     }
 
     fn pop_while(&mut self, mut pred: impl FnMut(&Node) -> bool) {
@@ -370,30 +402,23 @@ impl<'a> Builder<'a> {
 
     /// Opens a node: closes what it cannot be nested in, attaches it, pushes it.
     fn open(&mut self, kind: NodeKind, level: u8, number: Option<Number>, opening: TextRange, title: Option<TextRange>) -> NodeId {
-        let node = Node {
-            kind,
-            number,
-            eid: String::new(),
-            opening,
-            title,
-            range: opening,
-            parent: None,
-            children: Vec::new(),
-            inline: false,
-            level,
-            vote_side: None,
-            slip: None,
-        };
+        let mut node = Node::new(kind, level, number, opening, title);
         let new_level = level_of(&node);
         let closes_preamble = kind == NodeKind::Paragraph || kind == NodeKind::UnnumberedParagraph || new_level < 70;
         self.pop_while(|n| level_of(n) >= new_level || (closes_preamble && n.kind == NodeKind::Preamble && new_level >= 60));
         let id = self.nodes.len();
-        let mut node = node;
-        node.parent = self.top();
+        node.set_parent(self.top());
         self.nodes.push(node);
+        self.last_child.push(NO_NODE);
         match self.top() {
-            Some(parent) => self.nodes[parent].children.push(id),
-            None => self.roots.push(id),
+            Some(parent) => {
+                self.previous_sibling.push(self.last_child[parent]);
+                self.last_child[parent] = id as u32;
+            }
+            None => {
+                self.previous_sibling.push(NO_NODE);
+                self.roots.push(id);
+            }
         }
         self.stack.push(id);
         id
@@ -415,9 +440,9 @@ impl<'a> Builder<'a> {
     }
 
     fn extend(&mut self, id: NodeId, line: TextRange) {
-        let r = &mut self.nodes[id].range;
+        let r = self.nodes[id].range();
         if line.end > r.end {
-            r.end = line.end;
+            self.nodes[id].set_range(TextRange::new(r.start, line.end));
         }
     }
 
@@ -501,7 +526,7 @@ impl<'a> Builder<'a> {
     }
 
     fn line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         if matches!(line.kind, LineKind::Section { .. } | LineKind::Subsection { .. }) && self.glued(line, prev, next) {
             self.text_line(line, prev, next);
             return;
@@ -511,7 +536,7 @@ impl<'a> Builder<'a> {
             LineKind::Annex { number, .. } => {
                 self.leave_title_phase();
                 self.stack.clear();
-                let id = self.open(NodeKind::Annex, 0, *number, r, None);
+                let id = self.open(NodeKind::Annex, 0, (*number).map(PackedNumber::get), r, None);
                 self.nodes[id].inline = line.inline;
                 self.heading_spans.push(r);
                 self.annex_title_pending = Some(id);
@@ -521,7 +546,7 @@ impl<'a> Builder<'a> {
             }
             LineKind::Part { number, title } => {
                 self.leave_title_phase();
-                let id = self.open(NodeKind::Part, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Part, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.heading_spans.push(r);
                 self.after_heading();
@@ -538,14 +563,14 @@ impl<'a> Builder<'a> {
                 if single_letter && as_subsection < as_section && (self.nearest(&[NodeKind::Section]).is_some() || as_section > 2) {
                     // "C. Mission support": a lettered subsection, not section 100.
                     let letter = crate::lang::numerals::parse_letter(self.text(number.span)).unwrap_or(number.value);
-                    let n = Number { value: letter, span: number.span, style: NumberStyle::CapitalLetter };
-                    self.subsection(line, n, *title);
+                    let n = Number { value: letter, span: number.span.get(), style: NumberStyle::CapitalLetter };
+                    self.subsection(line, n, (*title).map(PackedRange::get));
                     return;
                 }
                 self.leave_title_phase();
                 self.last_section = number.value;
                 self.last_subsection = 0;
-                let id = self.open(NodeKind::Section, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Section, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.after_heading();
             }
@@ -556,7 +581,7 @@ impl<'a> Builder<'a> {
                     let title_upper = title.is_some_and(|t| self.text(t).chars().next().is_some_and(char::is_uppercase));
                     let open_paragraph = self.open_text.is_some_and(|t| self.nodes[t].kind == NodeKind::Paragraph);
                     if title_upper && open_paragraph && self.open_clause && self.last_subsection == 0 && digit == self.last_paragraph + 1 {
-                        let n = Number { value: digit, span: number.span, style: NumberStyle::Arabic };
+                        let n = Number { value: digit, span: number.span.get(), style: NumberStyle::Arabic };
                         let id = self.open(NodeKind::Paragraph, 0, Some(n), r, None);
                         self.nodes[id].slip = Some(Slip::LetterForDigit);
                         self.last_paragraph = digit;
@@ -577,17 +602,17 @@ impl<'a> Builder<'a> {
                         if self.last_subsection == 0
                             && roman.abs_diff(self.last_section + 1) < number.value.abs_diff(self.last_subsection + 1)
                         {
-                            let n = Number { value: roman, span: number.span, style: NumberStyle::Roman };
-                            self.line(&Line { kind: LineKind::Section { number: n, title: None }, ..line.clone() }, prev, next);
+                            let n = Number { value: roman, span: number.span.get(), style: NumberStyle::Roman };
+                            self.line(&Line { kind: LineKind::Section { number: n.into(), title: None }, ..line.clone() }, prev, next);
                             return;
                         }
                     }
                 }
-                self.subsection(line, *number, *title);
+                self.subsection(line, number.get(), (*title).map(PackedRange::get));
             }
             LineKind::Article { number, title } => {
                 self.leave_title_phase();
-                let id = self.open(NodeKind::Article, 0, Some(*number), r, *title);
+                let id = self.open(NodeKind::Article, 0, Some(number.get()), r, (*title).map(PackedRange::get));
                 self.nodes[id].inline = line.inline;
                 self.after_heading();
             }
@@ -610,7 +635,7 @@ impl<'a> Builder<'a> {
                     NodeKind::Subparagraph,
                     NodeKind::PreambularParagraph,
                 ]);
-                let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent == holder);
+                let vote = self.nearest(&[NodeKind::RecordedVote]).filter(|&v| self.nodes[v].parent() == holder);
                 if vote.is_none() {
                     if let Some(h) = holder {
                         self.pop_while(|n| level_of(n) >= 95);
@@ -620,16 +645,16 @@ impl<'a> Builder<'a> {
                     }
                     self.open(NodeKind::RecordedVote, 0, None, r, None);
                 }
-                let id = self.open(NodeKind::VoteList, 0, None, r, Some(TextRange::new(r.start, rest.start)));
+                let id = self.open(NodeKind::VoteList, 0, None, r, Some(TextRange::new(r.start, rest.start())));
                 self.nodes[id].vote_side = Some(*side);
                 self.vote_list = Some(id);
                 self.open_text = Some(id);
                 self.open_unfinished = false;
                 self.open_colon = false;
             }
-            LineKind::Numbered { number, rest, slip } => self.numbered(line, *number, *rest, *slip, prev, next),
-            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, *number, *rest, prev, next),
-            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, *number, *slip, prev, next),
+            LineKind::Numbered { number, rest, slip } => self.numbered(line, number.get(), rest.get(), *slip, prev, next),
+            LineKind::Lettered { number, rest, slip: None } => self.lettered(line, number.get(), rest.get(), prev, next),
+            LineKind::Lettered { number, slip: Some(slip), .. } => self.slipped_label(line, number.get(), *slip, prev, next),
             LineKind::PreambularNumbered { .. } => {
                 // `PP3 Recalling…`: a preambular paragraph numbered in its own sequence.
                 if self.in_title_phase {
@@ -641,7 +666,7 @@ impl<'a> Builder<'a> {
                     LineKind::PreambularNumbered { number, .. } => *number,
                     _ => unreachable!(),
                 };
-                let id = self.open(NodeKind::PreambularParagraph, 0, Some(number), r, None);
+                let id = self.open(NodeKind::PreambularParagraph, 0, Some(number.get()), r, None);
                 self.set_open_text(id, r);
             }
             LineKind::Text => self.text_line(line, prev, next),
@@ -670,13 +695,13 @@ impl<'a> Builder<'a> {
     fn subsection(&mut self, line: &Line, number: Number, title: Option<TextRange>) {
         self.leave_title_phase();
         self.last_subsection = number.value;
-        let id = self.open(NodeKind::Subsection, 0, Some(number), line.range, title);
+        let id = self.open(NodeKind::Subsection, 0, Some(number), line.range.get(), title);
         self.nodes[id].inline = line.inline;
         self.after_heading();
     }
 
     fn numbered(&mut self, line: &Line, number: Number, rest: TextRange, slip: Option<Slip>, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let rest_text = self.text(rest);
         let prev_unfinished = prev.is_some_and(|p| {
             matches!(p.kind, LineKind::Text | LineKind::TableRow | LineKind::Numbered { slip: Some(_), .. })
@@ -832,8 +857,13 @@ impl<'a> Builder<'a> {
         if let Some(LineKind::Lettered { number: m, slip: None, .. }) = label_first.then(|| lines::classify(self.masked, rest, self.tables))
         {
             if crate::lang::numerals::parse_letter(self.text(m.span)) == Some(1) {
-                let sub =
-                    self.open(NodeKind::Subparagraph, 1, Some(Number { value: 1, span: m.span, style: NumberStyle::Letter }), rest, None);
+                let sub = self.open(
+                    NodeKind::Subparagraph,
+                    1,
+                    Some(Number { value: 1, span: m.span.get(), style: NumberStyle::Letter }),
+                    rest,
+                    None,
+                );
                 self.nodes[sub].inline = true;
                 self.set_open_text(sub, r);
             }
@@ -846,7 +876,7 @@ impl<'a> Builder<'a> {
         let holder = self.nearest(&[NodeKind::Paragraph, NodeKind::ListItem, NodeKind::UnnumberedParagraph, NodeKind::PreambularParagraph]);
         let open_letter =
             self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
-        let last = open_letter.and_then(|n| self.nodes[n].number).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
+        let last = open_letter.and_then(|n| self.nodes[n].number()).filter(|n| n.style == NumberStyle::Letter).map(|n| n.value);
         let due = last.map_or(1, |v| v + 1);
         let next_letter = self.next_item.as_ref().and_then(|n| match n.kind {
             LineKind::Lettered { number: m, slip: None, .. } => crate::lang::numerals::parse_letter(self.text(m.span)),
@@ -864,13 +894,13 @@ impl<'a> Builder<'a> {
         let hl = level_of(&self.nodes[h]);
         self.pop_while(|n| level_of(n) >= 80 && level_of(n) > hl);
         let n = Number { value: due, span: number.span, style: NumberStyle::Letter };
-        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range, None);
+        let id = self.open(NodeKind::Subparagraph, 1, Some(n), line.range.get(), None);
         self.nodes[id].slip = Some(slip);
-        self.set_open_text(id, line.range);
+        self.set_open_text(id, line.range.get());
     }
 
     fn lettered(&mut self, line: &Line, number: Number, rest: TextRange, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let rest_text = self.text(rest);
         // `…for the purposes of paragraphs 3` / `(c) and 4 of resolution…`:
         // a hard-wrapped reference, where items start in upper case.
@@ -906,12 +936,12 @@ impl<'a> Builder<'a> {
             self.stack.iter().rev().copied().find(|&n| self.nodes[n].kind == NodeKind::Subparagraph && self.nodes[n].level == 1);
         let (value, style, level) = match (letter, roman) {
             (Some(l), Some(ro)) => {
-                let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number).map(|n| n.value);
+                let prev_letter = open_letter_level.and_then(|n| self.nodes[n].number()).map(|n| n.value);
                 // The Roman numeral the level below the open letter expects next.
                 let next_roman = open_letter_level.map(|n| {
-                    let last = self.nodes[n].children.iter().rev().find_map(|&c| {
+                    let last = self.children_from_last(n).find_map(|c| {
                         let c = &self.nodes[c];
-                        (c.kind == NodeKind::Subparagraph && c.level == 2).then_some(c.number.map(|x| x.value).unwrap_or(0))
+                        (c.kind == NodeKind::Subparagraph && c.level == 2).then_some(c.number().map(|x| x.value).unwrap_or(0))
                     });
                     last.unwrap_or(0) + 1
                 });
@@ -924,7 +954,7 @@ impl<'a> Builder<'a> {
                     LineKind::Lettered { number: m, .. } => crate::lang::numerals::parse_letter(self.text(m.span)) == Some(l + 1),
                     _ => false,
                 });
-                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number).is_some_and(|n| n.style == NumberStyle::LowerRoman);
+                let prev_roman = open_letter_level.and_then(|n| self.nodes[n].number()).is_some_and(|n| n.style == NumberStyle::LowerRoman);
                 match prev_letter {
                     // A list numbered (i), (ii), (iii) at the first level.
                     Some(p) if prev_roman && ro == p + 1 => (ro, NumberStyle::LowerRoman, 1),
@@ -961,7 +991,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text_line(&mut self, line: &Line, prev: Option<&Line>, next: Option<&Line>) {
-        let r = line.range;
+        let r = line.range.get();
         let s = self.text(r);
         if self.in_title_phase {
             let id = match self.roots.first().copied().filter(|&n| self.nodes[n].kind == NodeKind::TitleBlock) {
@@ -973,18 +1003,18 @@ impl<'a> Builder<'a> {
         }
         if let Some(v) = self.vote_list {
             self.extend(v, r);
-            if let Some(parent) = self.nodes[v].parent {
+            if let Some(parent) = self.nodes[v].parent() {
                 self.extend(parent, r);
             }
             return;
         }
         if let Some(annex) = self.annex_title_pending {
             if !ends_sentence(s) && is_short(s) {
-                let title = match self.nodes[annex].title {
+                let title = match self.nodes[annex].title() {
                     Some(t) => t.cover(r),
                     None => r,
                 };
-                self.nodes[annex].title = Some(title);
+                self.nodes[annex].set_title(Some(title));
                 self.extend(annex, r);
                 return;
             }
@@ -1125,14 +1155,14 @@ fn is_operative_chapeau(s: &str) -> bool {
 /// The annex each node is in ([`Document::container_of`]), by node id, in
 /// one pass down the tree: a node's container is itself (an annex) or its
 /// parent's, read without a walk up the ancestors of each node.
-fn containers(doc: &Document) -> Vec<Option<NodeId>> {
-    let mut out: Vec<Option<NodeId>> = Vec::with_capacity(doc.nodes.len());
+fn containers(doc: &Document) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(doc.nodes.len());
     for (id, n) in doc.nodes.iter().enumerate() {
-        let container = match n.parent {
-            _ if n.kind == NodeKind::Annex => Some(id),
+        let container = match n.parent() {
+            _ if n.kind == NodeKind::Annex => id as u32,
             // (a parent is opened before its children)
             Some(p) if p < id => out[p],
-            _ => doc.container_of(id),
+            _ => doc.container_of(id).map_or(u32::MAX, |c| c as u32),
         };
         out.push(container);
     }
@@ -1141,10 +1171,10 @@ fn containers(doc: &Document) -> Vec<Option<NodeId>> {
 
 fn finish_ranges(doc: &mut Document) {
     for id in (0..doc.nodes.len()).rev() {
-        let end = doc.nodes[id].children.iter().map(|&c| doc.nodes[c].range.end).max();
+        let end = doc.children(id).iter().map(|&c| doc.nodes[c].range().end).max();
         if let Some(end) = end {
-            let r = &mut doc.nodes[id].range;
-            r.end = r.end.max(end);
+            let r = doc.nodes[id].range();
+            doc.nodes[id].set_range(TextRange::new(r.start, r.end.max(end)));
         }
     }
 }

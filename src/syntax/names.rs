@@ -25,19 +25,19 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
         if doc.nodes[id].kind != NodeKind::RecordedVote {
             continue;
         }
-        let Some(paragraph) = doc.nodes[id].parent else { continue };
+        let Some(paragraph) = doc.nodes[id].parent() else { continue };
         has_vote[paragraph] = true;
-        if let Some(carry) = carry.filter(|c| c.untouched(doc.nodes[paragraph].range)) {
+        if let Some(carry) = carry.filter(|c| c.untouched(doc.nodes[paragraph].range())) {
             votes.extend(carry.vote_of(paragraph, Some(id)));
             continue;
         }
         let own = own_text(doc, paragraph);
         let (figures_range, figures, mut extra) = read_figures(masked, own, tables, doc);
         let mut lists = Vec::new();
-        for &child in &doc.nodes[id].children {
+        for &child in doc.children(id) {
             let node = &doc.nodes[child];
-            let (Some(side), Some(heading)) = (node.vote_side, node.title) else { continue };
-            let content = TextRange::new(heading.end, node.range.end);
+            let (Some(side), Some(heading)) = (node.vote_side, node.title()) else { continue };
+            let content = TextRange::new(heading.end, node.range().end);
             let items = split_names(masked, content, tables, doc.language, false, true);
             let none = items.len() == 1 && is_none_word(masked, &items[0], tables);
             lists.push(VoteListData { side, node: Some(child), heading, items: if none { Vec::new() } else { items }, none });
@@ -65,7 +65,7 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
             votes.push(RecordedVoteData { paragraph: id, node: None, figures_range, figures, lists });
         }
     }
-    votes.sort_by_key(|v| doc.nodes[v.paragraph].range.start);
+    votes.sort_by_key(|v| doc.nodes[v.paragraph].range().start);
     doc.votes = votes;
 
     let mut name_lists = Vec::new();
@@ -248,8 +248,8 @@ fn is_text_node(kind: NodeKind) -> bool {
 /// The text of a node up to its first child.
 pub fn own_text(doc: &Document, id: NodeId) -> TextRange {
     let node = &doc.nodes[id];
-    let end = node.children.first().map(|&c| doc.nodes[c].range.start).unwrap_or(node.range.end);
-    TextRange::new(node.range.start, end.max(node.range.start))
+    let end = doc.children(id).first().map(|&c| doc.nodes[c].range().start).unwrap_or(node.range().end);
+    TextRange::new(node.range().start, end.max(node.range().start))
 }
 
 fn is_none_word(masked: &str, item: &NameItem, tables: &Tables) -> bool {

@@ -60,7 +60,7 @@ pub fn suffixes(nodes: &[super::tree::Node], masked: &str) -> Vec<(NodeId, &'sta
         .iter()
         .enumerate()
         .filter_map(|(id, n)| {
-            let num = n.number.filter(|num| num.style == super::tree::NumberStyle::Arabic)?;
+            let num = n.number().filter(|num| num.style == super::tree::NumberStyle::Arabic)?;
             suffix_at(masked, num.span.end).map(|(word, range)| (id, word, range))
         })
         .collect()

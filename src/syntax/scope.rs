@@ -40,12 +40,12 @@ pub fn numbering_scope(doc: &Document, id: NodeId) -> Option<NodeId> {
 
 /// Whether a node is numbered in the decimal style (`19.3`, `A.2`).
 pub fn is_decimal(doc: &Document, id: NodeId) -> bool {
-    doc.nodes[id].number.is_some_and(|n| n.style == NumberStyle::Decimal)
+    doc.nodes[id].number().is_some_and(|n| n.style == NumberStyle::Decimal)
 }
 
 /// The prefix of a decimal number (`19` in `19.3`), empty for other numbers.
 pub fn decimal_prefix(doc: &Document, id: NodeId) -> &str {
-    match doc.nodes[id].number {
+    match doc.nodes[id].number() {
         Some(n) if n.style == NumberStyle::Decimal => {
             let written = &doc.masked[n.span.start..n.span.end];
             written.rfind('.').map_or("", |dot| &written[..dot])
@@ -64,7 +64,7 @@ pub fn numbering_scopes(doc: &Document) -> Vec<Option<NodeId>> {
         let own = if restarts_at(doc, id) {
             Some(id)
         } else {
-            match n.parent {
+            match n.parent() {
                 // (a parent is opened, and numbered, before its children)
                 Some(p) if p < id => restart[p],
                 Some(p) => std::iter::once(p).chain(doc.ancestors(p)).find(|&a| restarts_at(doc, a)),
@@ -88,7 +88,7 @@ pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)>
     let mut group_of: crate::hash::FastMap<(Option<NodeId>, &str), usize> = Default::default();
     let scopes = numbering_scopes(doc);
     for (id, n) in doc.nodes.iter().enumerate() {
-        if n.kind != NodeKind::Paragraph || n.number.is_none() {
+        if n.kind != NodeKind::Paragraph || n.number().is_none() {
             continue;
         }
         let scope = scopes[id];
@@ -110,7 +110,7 @@ pub(crate) fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingSch
     let body: Vec<NodeId> = doc.roots.iter().copied().filter(|&n| doc.nodes[n].kind != NodeKind::Annex).collect();
     out.push((None, scheme_for(doc, &body)));
     for annex in doc.annexes() {
-        out.push((Some(annex), scheme_for(doc, &doc.nodes[annex].children)));
+        out.push((Some(annex), scheme_for(doc, doc.children(annex))));
     }
     out
 }
@@ -119,7 +119,7 @@ fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
     doc.descendants(id)
         .into_iter()
         .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph && !is_decimal(doc, n))
-        .filter_map(|n| doc.nodes[n].number.map(|x| x.value))
+        .filter_map(|n| doc.nodes[n].number().map(|x| x.value))
         .collect()
 }
 
@@ -128,7 +128,7 @@ fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
     for &n in tops {
         match doc.nodes[n].kind {
             NodeKind::Section => sections.push(n),
-            NodeKind::Part => sections.extend(doc.nodes[n].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
+            NodeKind::Part => sections.extend(doc.children(n).iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Section)),
             _ => {}
         }
     }
@@ -138,7 +138,7 @@ fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
     // Subsections of each section.
     let mut votes = (0, 0);
     for &s in &sections {
-        let subs: Vec<NodeId> = doc.nodes[s].children.iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
+        let subs: Vec<NodeId> = doc.children(s).iter().copied().filter(|&c| doc.nodes[c].kind == NodeKind::Subsection).collect();
         let (r, c) = restart_votes(doc, &subs);
         votes.0 += r;
         votes.1 += c;
@@ -157,7 +157,7 @@ fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
         under
             .iter()
             .copied()
-            .filter(|&n| doc.nodes[n].kind == kind && doc.nodes[n].parent.is_none_or(|p| doc.nodes[p].kind != NodeKind::Section))
+            .filter(|&n| doc.nodes[n].kind == kind && doc.nodes[n].parent().is_none_or(|p| doc.nodes[p].kind != NodeKind::Section))
             .collect()
     };
     if restarts(doc, &of_kind(NodeKind::Subsection)) {

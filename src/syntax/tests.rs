@@ -4,7 +4,7 @@ use super::*;
 
 fn outline(text: &str, lang: Language) -> Vec<String> {
     let doc = parse(text, lang);
-    doc.nodes.iter().map(|n| format!("{} {}", n.kind.name(), n.eid)).collect()
+    doc.nodes.iter().enumerate().map(|(id, n)| format!("{} {}", n.kind.name(), doc.eid(id))).collect()
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use crate::lang::states::StateId;
 use crate::lang::tables::VoteSide;
 use crate::lang::Language;
-use crate::text::TextRange;
+use crate::text::{PackedRange, TextRange};
 
 pub type NodeId = usize;
 
@@ -208,20 +208,43 @@ pub struct Number {
     pub style: NumberStyle,
 }
 
+/// A [`Number`] as a node or a classified line holds it: 16 bytes
+/// instead of 32.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PackedNumber {
+    pub value: u32,
+    pub span: PackedRange,
+    pub style: NumberStyle,
+}
+
+impl PackedNumber {
+    pub fn pack(n: Number) -> PackedNumber {
+        PackedNumber { value: n.value, span: PackedRange::pack(n.span), style: n.style }
+    }
+    pub fn get(self) -> Number {
+        Number { value: self.value, span: self.span.get(), style: self.style }
+    }
+}
+
+impl From<Number> for PackedNumber {
+    fn from(n: Number) -> PackedNumber {
+        PackedNumber::pack(n)
+    }
+}
+
+impl From<PackedNumber> for Number {
+    fn from(n: PackedNumber) -> Number {
+        n.get()
+    }
+}
+
+/// A node of the tree, in a compact record (64 bytes): its ranges as `u32`
+/// offsets, its children a run of [`Document::children`], its eId in
+/// [`Document::eid`]. The ranges, number, title and parent are read (and
+/// set) through methods.
 #[derive(Clone, Debug)]
 pub struct Node {
     pub kind: NodeKind,
-    pub number: Option<Number>,
-    /// Stable address in the style of AKN4UN: `annex__sec_II__para_18`.
-    pub eid: String,
-    /// The line (or, for an inline heading, the part of a line) that opens the node.
-    pub opening: TextRange,
-    /// The heading's text without its number, for headings.
-    pub title: Option<TextRange>,
-    /// Everything the node covers, children included.
-    pub range: TextRange,
-    pub parent: Option<NodeId>,
-    pub children: Vec<NodeId>,
     /// A heading that does not stand on a line of its own.
     pub inline: bool,
     /// For subparagraphs, the nesting level (1 = (a), 2 = (i), …); for
@@ -231,6 +254,123 @@ pub struct Node {
     pub vote_side: Option<VoteSide>,
     /// A slip in how the number is written.
     pub slip: Option<Slip>,
+    number: Option<PackedNumber>,
+    /// The line (or, for an inline heading, the part of a line) that opens the node.
+    opening: PackedRange,
+    /// The heading's text without its number, for headings.
+    title: Option<PackedRange>,
+    /// Everything the node covers, children included.
+    range: PackedRange,
+    /// `NO_PARENT` for a root.
+    parent: u32,
+    /// Its children's ids: `Document::child_ids[start..end]`.
+    children: (u32, u32),
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+impl Node {
+    /// A node as the tree builder opens it: its range is its opening, it has
+    /// no parent or children yet.
+    pub fn new(kind: NodeKind, level: u8, number: Option<Number>, opening: TextRange, title: Option<TextRange>) -> Node {
+        Node {
+            kind,
+            inline: false,
+            level,
+            vote_side: None,
+            slip: None,
+            number: number.map(PackedNumber::pack),
+            opening: PackedRange::pack(opening),
+            title: title.map(PackedRange::pack),
+            range: PackedRange::pack(opening),
+            parent: NO_PARENT,
+            children: (0, 0),
+        }
+    }
+
+    pub fn number(&self) -> Option<Number> {
+        self.number.map(PackedNumber::get)
+    }
+    pub fn set_number(&mut self, number: Option<Number>) {
+        self.number = number.map(PackedNumber::pack);
+    }
+
+    /// The line (or, for an inline heading, the part of a line) that opens the node.
+    pub fn opening(&self) -> TextRange {
+        self.opening.get()
+    }
+    pub fn set_opening(&mut self, opening: TextRange) {
+        self.opening = PackedRange::pack(opening);
+    }
+
+    /// The heading's text without its number, for headings.
+    pub fn title(&self) -> Option<TextRange> {
+        self.title.map(PackedRange::get)
+    }
+    pub fn set_title(&mut self, title: Option<TextRange>) {
+        self.title = title.map(PackedRange::pack);
+    }
+
+    /// Everything the node covers, children included.
+    pub fn range(&self) -> TextRange {
+        self.range.get()
+    }
+    pub fn set_range(&mut self, range: TextRange) {
+        self.range = PackedRange::pack(range);
+    }
+
+    pub fn parent(&self) -> Option<NodeId> {
+        (self.parent != NO_PARENT).then_some(self.parent as NodeId)
+    }
+    pub(crate) fn set_parent(&mut self, parent: Option<NodeId>) {
+        self.parent = parent.map_or(NO_PARENT, |p| u32::try_from(p).expect("fewer than 4 billion nodes"));
+    }
+
+    /// Whether it has the same children as `other` (in trees of the same
+    /// nodes: the same run of the child ids).
+    pub(crate) fn same_children(&self, other: &Node) -> bool {
+        self.children == other.children
+    }
+}
+
+/// The eIds of a document's nodes, by node id, in one string (a node's
+/// eId is a slice of it, not an allocation of its own).
+#[derive(Clone, Default)]
+pub struct Eids {
+    text: String,
+    spans: Vec<PackedRange>,
+}
+
+impl Eids {
+    /// Room for the eIds of `nodes` nodes, none assigned.
+    pub(crate) fn with_nodes(nodes: usize) -> Eids {
+        Eids { text: String::with_capacity(nodes * 24), spans: vec![PackedRange::default(); nodes] }
+    }
+
+    /// The eId of `id` (empty when none was given).
+    pub fn get(&self, id: NodeId) -> &str {
+        self.spans.get(id).map_or("", |r| {
+            let r = r.get();
+            &self.text[r.start..r.end]
+        })
+    }
+
+    pub(crate) fn set(&mut self, id: NodeId, eid: &str) {
+        let start = self.text.len();
+        self.text.push_str(eid);
+        self.spans[id] = PackedRange::pack(TextRange::new(start, self.text.len()));
+    }
+
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+    }
+}
+
+impl std::fmt::Debug for Eids {
+    /// The eIds by node id (however the string holds them).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries((0..self.spans.len()).map(|id| self.get(id))).finish()
+    }
 }
 
 /// One name in a list (a vote list, a list of speakers, the bureau).
@@ -310,6 +450,11 @@ pub struct Document {
     pub language: Language,
     pub nodes: Vec<Node>,
     pub roots: Vec<NodeId>,
+    /// The children of every node, each node's in a run (in text order):
+    /// read through [`Document::children`].
+    pub child_ids: Vec<NodeId>,
+    /// The nodes' eIds: read through [`Document::eid`].
+    pub eids: Eids,
     /// Ranges (in the text) of heading lines and number markers, where no
     /// reference is looked for, in text order.
     pub heading_spans: Vec<TextRange>,
@@ -317,8 +462,10 @@ pub struct Document {
     pub name_lists: Vec<NameList>,
     /// Paragraph numbering of the body (index 0) and of each annex.
     pub schemes: Vec<(Option<NodeId>, NumberingScheme)>,
-    /// The annex each node is in (`None`: the body), by node id.
-    pub containers: Vec<Option<NodeId>>,
+    /// The annex each node is in, by node id, `u32::MAX` for the body
+    /// (half the memory of `Option<NodeId>`): read through
+    /// [`Document::container_of`].
+    pub containers: Vec<u32>,
     /// The masked text (markup blanked, same offsets as the text): the
     /// text itself where there was nothing to blank.
     pub masked: super::mask::Masked,
@@ -334,15 +481,61 @@ impl Document {
         &self.nodes[id]
     }
 
+    /// The children of `id`, in text order.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        let (start, end) = self.nodes[id].children;
+        &self.child_ids[start as usize..end as usize]
+    }
+
+    /// The stable address of `id` in the style of AKN4UN: `annex__sec_II__para_18`.
+    pub fn eid(&self, id: NodeId) -> &str {
+        self.eids.get(id)
+    }
+
+    /// Gives `id` the eId `eid` (the tree's own are assigned by the parse;
+    /// this is for tools and tests that alter a tree).
+    pub fn set_eid(&mut self, id: NodeId, eid: &str) {
+        if self.eids.spans.len() < self.nodes.len() {
+            self.eids.spans.resize(self.nodes.len(), PackedRange::default());
+        }
+        self.eids.set(id, eid);
+    }
+
+    /// Gives every node its children, from the parents (children in id
+    /// order, which is text order: a node is opened after its elder siblings).
+    pub(crate) fn link_children(&mut self) {
+        let mut counts = vec![0u32; self.nodes.len()];
+        for n in &self.nodes {
+            if let Some(p) = n.parent() {
+                counts[p] += 1;
+            }
+        }
+        // (each run is filled from its start: `children.1` moves to its end)
+        let mut at = 0u32;
+        for (n, count) in self.nodes.iter_mut().zip(counts) {
+            n.children = (at, at);
+            at += count;
+        }
+        let mut child_ids = vec![0; at as usize];
+        for id in 0..self.nodes.len() {
+            if let Some(p) = self.nodes[id].parent() {
+                let end = &mut self.nodes[p].children.1;
+                child_ids[*end as usize] = id;
+                *end += 1;
+            }
+        }
+        self.child_ids = child_ids;
+    }
+
     /// Ancestors of `id`, nearest first, not including `id`.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        std::iter::successors(self.nodes[id].parent, move |&p| self.nodes[p].parent)
+        std::iter::successors(self.nodes[id].parent(), move |&p| self.nodes[p].parent())
     }
 
     /// The annex that contains `id`, if any (`None` means the body).
     pub fn container_of(&self, id: NodeId) -> Option<NodeId> {
-        if let Some(c) = self.containers.get(id) {
-            return *c;
+        if let Some(&c) = self.containers.get(id) {
+            return (c != NO_PARENT).then_some(c as NodeId);
         }
         std::iter::once(id).chain(self.ancestors(id)).find(|&n| self.nodes[n].kind == NodeKind::Annex)
     }
@@ -354,15 +547,15 @@ impl Document {
         loop {
             // Siblings are in text order: the candidate is the last one
             // starting at or before `offset`.
-            let idx = level.partition_point(|&n| self.nodes[n].range.start <= offset);
+            let idx = level.partition_point(|&n| self.nodes[n].range().start <= offset);
             let next = idx.checked_sub(1).map(|i| level[i]).filter(|&n| {
-                let r = self.nodes[n].range;
+                let r = self.nodes[n].range();
                 r.start <= offset && offset < r.end.max(r.start + 1)
             });
             match next {
                 Some(n) => {
                     found = Some(n);
-                    level = &self.nodes[n].children;
+                    level = self.children(n);
                 }
                 None => return found,
             }
@@ -371,16 +564,16 @@ impl Document {
 
     /// The node with the given eId.
     pub fn find_eid(&self, eid: &str) -> Option<NodeId> {
-        self.nodes.iter().position(|n| n.eid == eid)
+        (0..self.nodes.len()).find(|&n| self.eid(n) == eid)
     }
 
     /// Every node of a subtree, in document order.
     pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();
-        let mut stack: Vec<NodeId> = self.nodes[id].children.iter().rev().copied().collect();
+        let mut stack: Vec<NodeId> = self.children(id).iter().rev().copied().collect();
         while let Some(n) = stack.pop() {
             out.push(n);
-            stack.extend(self.nodes[n].children.iter().rev().copied());
+            stack.extend(self.children(n).iter().rev().copied());
         }
         out
     }
@@ -403,5 +596,25 @@ impl Document {
     /// The annexes, in order.
     pub fn annexes(&self) -> Vec<NodeId> {
         self.roots.iter().copied().filter(|&n| self.nodes[n].kind == NodeKind::Annex).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_stay_compact() {
+        // An analysis holds one node per paragraph, heading and subparagraph
+        // (57,000 in 10 MB of Chinese): the sizes are part of its memory.
+        assert!(std::mem::size_of::<Node>() <= 60, "{}", std::mem::size_of::<Node>());
+        assert_eq!(std::mem::size_of::<Option<crate::text::PackedRange>>(), 8);
+        for (start, end) in [(0, 0), (0, 7), (12, 4_000_000_000), (4_000_000_000, 4_000_000_001)] {
+            let r = TextRange::new(start, end);
+            assert_eq!(PackedRange::pack(r).get(), r);
+        }
+        assert_eq!(std::mem::size_of::<Option<PackedNumber>>(), 16);
+        // … and one classified line per line of text (93,000), kept for the next update.
+        assert!(std::mem::size_of::<super::super::lines::Line>() <= 40, "{}", std::mem::size_of::<super::super::lines::Line>());
     }
 }

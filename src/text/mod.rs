@@ -55,6 +55,66 @@ impl fmt::Debug for TextRange {
     }
 }
 
+/// A [`TextRange`] in half the bytes, for the records an analysis holds by
+/// the thousand (tree nodes, classified lines): two `u32` offsets, the start
+/// held plus one so that an `Option<PackedRange>` takes no more room.
+/// Offsets past 4 GiB − 2 are held as that.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PackedRange {
+    start_plus_one: std::num::NonZeroU32,
+    end: u32,
+}
+
+/// An offset as held in a [`PackedRange`].
+pub fn pack_offset(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX).min(u32::MAX - 1)
+}
+
+impl PackedRange {
+    pub fn pack(r: TextRange) -> PackedRange {
+        PackedRange { start_plus_one: std::num::NonZeroU32::MIN.saturating_add(pack_offset(r.start)), end: pack_offset(r.end) }
+    }
+    pub fn get(self) -> TextRange {
+        TextRange { start: self.start(), end: self.end() }
+    }
+    pub fn start(self) -> usize {
+        (self.start_plus_one.get() - 1) as usize
+    }
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+    pub fn len(self) -> usize {
+        self.end() - self.start()
+    }
+    pub fn is_empty(self) -> bool {
+        self.end() == self.start()
+    }
+}
+
+impl Default for PackedRange {
+    fn default() -> PackedRange {
+        PackedRange::pack(TextRange::default())
+    }
+}
+
+impl From<PackedRange> for TextRange {
+    fn from(r: PackedRange) -> TextRange {
+        r.get()
+    }
+}
+
+impl From<TextRange> for PackedRange {
+    fn from(r: TextRange) -> PackedRange {
+        PackedRange::pack(r)
+    }
+}
+
+impl fmt::Debug for PackedRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// How a client counts columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum PositionEncoding {
@@ -80,8 +140,9 @@ pub struct LineCol {
 /// on it, is not converted in quadratic time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
-    /// Byte offset at which each line starts; the first is always 0.
-    line_starts: Vec<usize>,
+    /// Byte offset at which each line starts; the first is always 0
+    /// (`u32`: half the memory; texts up to 4 GiB).
+    line_starts: Vec<u32>,
     len: usize,
     /// Checkpoints of long lines, in text order.
     checkpoints: Vec<Checkpoint>,
@@ -139,9 +200,9 @@ impl LineIndex {
             }
             if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 skip_lf_at = i + 1;
-                line_starts.push(i + 2);
+                line_starts.push(pack_offset(i + 2));
             } else {
-                line_starts.push(i + 1);
+                line_starts.push(pack_offset(i + 1));
             }
         }
         let checkpoints = Self::checkpoints(text, &line_starts);
@@ -158,18 +219,18 @@ impl LineIndex {
         // `s` only (`\n`, or `\r` not followed by `\n`): the starts before
         // the change and those more than one byte after it are the old ones.
         let is_start = |s: usize| s > 0 && (bytes[s - 1] == b'\n' || (bytes[s - 1] == b'\r' && bytes.get(s) != Some(&b'\n')));
-        let before = self.line_starts.partition_point(|&s| s < change.start.max(1));
-        let after = self.line_starts.partition_point(|&s| s <= change.old_end);
-        let touched: Vec<usize> = (change.start.max(1)..=change.new_end.min(text.len())).filter(|&s| is_start(s)).collect();
+        let before = self.line_starts.partition_point(|&s| (s as usize) < change.start.max(1));
+        let after = self.line_starts.partition_point(|&s| s as usize <= change.old_end);
+        let touched: Vec<u32> = (change.start.max(1)..=change.new_end.min(text.len())).filter(|&s| is_start(s)).map(pack_offset).collect();
         for s in &mut self.line_starts[after..] {
-            *s = change.moved(*s);
+            *s = pack_offset(change.moved(*s as usize));
         }
         self.line_starts.splice(before..after, touched);
         // Checkpoints: those of the lines from the one the change starts on
         // to the one it ends on are counted again.
-        let first = self.line_starts[self.line_of_in(change.start)];
+        let first = self.line_starts[self.line_of_in(change.start)] as usize;
         let last_line = self.line_of_in(change.new_end);
-        let end = self.line_starts.get(last_line + 1).copied().unwrap_or(text.len());
+        let end = self.line_starts.get(last_line + 1).map_or(text.len(), |&s| s as usize);
         let old_end = end.wrapping_add_signed(-change.delta());
         let keep = self.checkpoints.partition_point(|c| c.offset < first);
         let moved = self.checkpoints.partition_point(|c| c.offset <= old_end);
@@ -185,19 +246,19 @@ impl LineIndex {
 
     /// [`LineIndex::line_of`] before `len` is updated.
     fn line_of_in(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset) - 1
+        self.line_starts.partition_point(|&s| s as usize <= offset) - 1
     }
 
-    fn checkpoints(text: &str, line_starts: &[usize]) -> Vec<Checkpoint> {
+    fn checkpoints(text: &str, line_starts: &[u32]) -> Vec<Checkpoint> {
         Self::checkpoints_between(text, line_starts, text.len())
     }
 
     /// The checkpoints of the lines starting at `line_starts`, the last one
     /// ending at `end`.
-    fn checkpoints_between(text: &str, line_starts: &[usize], end_of_last: usize) -> Vec<Checkpoint> {
+    fn checkpoints_between(text: &str, line_starts: &[u32], end_of_last: usize) -> Vec<Checkpoint> {
         let mut out = Vec::new();
-        let ends = line_starts.iter().skip(1).copied().chain([end_of_last]);
-        for (start, end) in line_starts.iter().copied().zip(ends) {
+        let ends = line_starts.iter().skip(1).map(|&s| s as usize).chain([end_of_last]);
+        for (start, end) in line_starts.iter().map(|&s| s as usize).zip(ends) {
             if end - start <= CHECKPOINT {
                 continue;
             }
@@ -249,13 +310,13 @@ impl LineIndex {
 
     /// Byte offset where zero-based `line` starts (clamped to the text).
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.len)
+        self.line_starts.get(line).map_or(self.len, |&s| s as usize)
     }
 
     /// Zero-based line that contains `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.len);
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts.binary_search(&pack_offset(offset)) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -264,7 +325,7 @@ impl LineIndex {
     /// The byte range of a line's content, without its line end.
     pub fn line_range(&self, text: &str, line: usize) -> TextRange {
         let start = self.line_start(line);
-        let mut end = self.line_starts.get(line + 1).copied().unwrap_or(self.len);
+        let mut end = self.line_starts.get(line + 1).map_or(self.len, |&s| s as usize);
         let bytes = text.as_bytes();
         if end > start && bytes[end - 1] == b'\n' {
             end -= 1;

@@ -366,7 +366,7 @@ impl Workspace {
     /// The same node in the other language versions present.
     pub fn same_node_elsewhere(&self, key: DocKey, node: NodeId) -> Vec<(DocKey, NodeId)> {
         let Some(e) = self.get(key) else { return Vec::new() };
-        let eid = &e.analysis.document.nodes[node].eid;
+        let eid = &e.analysis.document.eid(node);
         self.language_versions(key).into_iter().filter_map(|k| Some((k, self.get(k)?.analysis.document.find_eid(eid)?))).collect()
     }
 

@@ -54,8 +54,8 @@ fn compared(kind: NodeKind) -> bool {
 fn by_eid(a: &Analysis) -> BTreeMap<&str, NodeId> {
     let mut map = BTreeMap::new();
     for (id, n) in a.document.nodes.iter().enumerate() {
-        if compared(n.kind) && !n.eid.is_empty() {
-            map.entry(n.eid.as_str()).or_insert(id);
+        if compared(n.kind) && !a.document.eid(id).is_empty() {
+            map.entry(a.document.eid(id)).or_insert(id);
         }
     }
     map
@@ -76,7 +76,7 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
     let own = own_text(doc, node);
     let mut f = Facts::default();
     let mut claimed: Vec<TextRange> = Vec::new();
-    if let Some(num) = doc.nodes[node].number {
+    if let Some(num) = doc.nodes[node].number() {
         claimed.push(num.span);
     }
     // (The figures of a recorded vote are compared as votes: `parity.vote`.)
@@ -111,7 +111,7 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
             }
             _ if r.status == Status::Resolved && r.is_internal() => {
                 if let Some(n) = r.node {
-                    f.internal.insert(doc.nodes[n].eid.clone());
+                    f.internal.insert(doc.eid(n).to_string());
                 }
             }
             _ => {}
@@ -240,7 +240,7 @@ pub fn compare(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Findi
         if let Some(&twin) = renumbered.get(&node) {
             out.push(Finding {
                 code: Code::ParityNumbering,
-                range: this.document.nodes[node].number.map_or(range, |n| n.span),
+                range: this.document.nodes[node].number().map_or(range, |n| n.span),
                 message: format!(
                     "{} here is {} in the {other_name} version, at the same place",
                     this.address_in_words(node),
@@ -253,8 +253,8 @@ pub fn compare(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Findi
         }
         let Some(&twin) = theirs.get(eid) else {
             // Report only the outermost node missing (not each of its children).
-            let parent_missing = this.document.nodes[node].parent.is_some_and(|p| {
-                let pe = this.document.nodes[p].eid.as_str();
+            let parent_missing = this.document.nodes[node].parent().is_some_and(|p| {
+                let pe = this.document.eid(p);
                 compared(this.document.nodes[p].kind) && mine.contains_key(pe) && !theirs.contains_key(pe)
             });
             if !parent_missing {
@@ -336,14 +336,11 @@ fn renumbered(
     let mut pairs: Vec<(&[NodeId], &[NodeId])> = vec![(&d.roots, &o.roots)];
     for (&eid, &n) in mine {
         if let Some(&t) = theirs.get(eid) {
-            pairs.push((&d.nodes[n].children, &o.nodes[t].children));
+            pairs.push((d.children(n), o.children(t)));
         }
     }
     let numbered = |doc: &crate::syntax::Document, list: &[NodeId], kind: NodeKind| -> Vec<NodeId> {
-        list.iter()
-            .copied()
-            .filter(|&c| doc.nodes[c].kind == kind && doc.nodes[c].number.is_some() && !doc.nodes[c].eid.is_empty())
-            .collect()
+        list.iter().copied().filter(|&c| doc.nodes[c].kind == kind && doc.nodes[c].number().is_some() && !doc.eid(c).is_empty()).collect()
     };
     for (a, b) in pairs {
         for kind in [
@@ -360,7 +357,7 @@ fn renumbered(
                 continue;
             }
             for (&m, &t) in x.iter().zip(&y) {
-                let (me, te) = (d.nodes[m].eid.as_str(), o.nodes[t].eid.as_str());
+                let (me, te) = (d.eid(m), o.eid(t));
                 if me != te {
                     out.insert(m, t);
                 }
@@ -381,13 +378,13 @@ fn votes(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for v in &d.votes {
-        let eid = d.nodes[v.paragraph].eid.as_str();
+        let eid = d.eid(v.paragraph);
         if eid.is_empty() {
             continue;
         }
         // The n-th vote of that paragraph here is the n-th there.
         let nth = seen.entry(eid).or_default();
-        let Some(w) = o.votes.iter().filter(|w| o.nodes[w.paragraph].eid == eid).nth(*nth) else {
+        let Some(w) = o.votes.iter().filter(|w| o.eid(w.paragraph) == eid).nth(*nth) else {
             *nth += 1;
             continue;
         };

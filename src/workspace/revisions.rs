@@ -159,7 +159,7 @@ pub struct Followed {
 /// The top paragraph (the unit the diff aligns) `node` is in.
 fn unit_index(d_units: &[diff::Unit], a: &Analysis, node: NodeId) -> Option<usize> {
     let doc = &a.document;
-    std::iter::once(node).chain(doc.ancestors(node)).find_map(|n| d_units.iter().position(|u| u.eid == doc.nodes[n].eid))
+    std::iter::once(node).chain(doc.ancestors(node)).find_map(|n| d_units.iter().position(|u| u.eid == doc.eid(n)))
 }
 
 /// The diff of two analysed revisions.

@@ -439,54 +439,54 @@ fn chinese() -> &'static LanguageData {
 /// A language's table with every pattern compiled.
 pub struct Tables {
     pub data: &'static LanguageData,
-    pub annex_heading: Regex,
-    pub part_heading: Regex,
-    pub section_heading: Regex,
-    pub subsection_heading: Regex,
-    pub article_heading: Regex,
-    pub numbered_line: Regex,
-    pub subparagraph_line: Regex,
-    pub preamble_formula: Regex,
-    pub vote_list_heading: Regex,
-    pub paragraph_reference: Regex,
-    pub section_reference: Regex,
-    pub annex_reference: Regex,
-    pub article_reference: Regex,
-    pub internal_after: Regex,
-    pub direction_after: Regex,
-    pub document_before: Regex,
-    pub document_after: Regex,
-    pub external_gap_before: Regex,
-    pub named_text_after: Regex,
-    pub external_gap_after: Regex,
-    pub resolution_list: Regex,
-    pub resolution_number: Regex,
-    pub instrument: Regex,
+    pub annex_heading: Pattern,
+    pub part_heading: Pattern,
+    pub section_heading: Pattern,
+    pub subsection_heading: Pattern,
+    pub article_heading: Pattern,
+    pub numbered_line: Pattern,
+    pub subparagraph_line: Pattern,
+    pub preamble_formula: Pattern,
+    pub vote_list_heading: Pattern,
+    pub paragraph_reference: Pattern,
+    pub section_reference: Pattern,
+    pub annex_reference: Pattern,
+    pub article_reference: Pattern,
+    pub internal_after: Pattern,
+    pub direction_after: Pattern,
+    pub document_before: Pattern,
+    pub document_after: Pattern,
+    pub external_gap_before: Pattern,
+    pub named_text_after: Pattern,
+    pub external_gap_after: Pattern,
+    pub resolution_list: Pattern,
+    pub resolution_number: Pattern,
+    pub instrument: Pattern,
     /// `instrument` without its optional leading article (`the `), or
     /// `None` when it has none: searched for first, since a search led by
     /// the article stops at every "the" of the text (see
     /// `model::find::Scan::matches_after_article`).
-    pub instrument_name: Option<Regex>,
-    pub rule_of_procedure: Regex,
-    pub sdg: Regex,
-    pub vote_figures: Regex,
-    pub resolution_without_year: Regex,
-    pub paragraph_exclusion_after: Regex,
-    pub thereof_after: Regex,
-    pub present_text: Regex,
-    pub text_after: Regex,
-    pub citation_gap_before: Regex,
-    pub ibid: Regex,
-    pub anaphor_before: Regex,
-    pub coordinated_after: Regex,
-    pub article_after: Regex,
-    pub direction_before: Regex,
-    pub named_text: Regex,
-    pub coordination: Regex,
-    pub part_anaphor_after: Regex,
-    pub part_anaphor_before: Regex,
-    pub requested_in: Regex,
-    pub resolution_in_numerals: Regex,
+    pub instrument_name: Option<Pattern>,
+    pub rule_of_procedure: Pattern,
+    pub sdg: Pattern,
+    pub vote_figures: Pattern,
+    pub resolution_without_year: Pattern,
+    pub paragraph_exclusion_after: Pattern,
+    pub thereof_after: Pattern,
+    pub present_text: Pattern,
+    pub text_after: Pattern,
+    pub citation_gap_before: Pattern,
+    pub ibid: Pattern,
+    pub anaphor_before: Pattern,
+    pub coordinated_after: Pattern,
+    pub article_after: Pattern,
+    pub direction_before: Pattern,
+    pub named_text: Pattern,
+    pub coordination: Pattern,
+    pub part_anaphor_after: Pattern,
+    pub part_anaphor_before: Pattern,
+    pub requested_in: Pattern,
+    pub resolution_in_numerals: Pattern,
     /// The line patterns tried on a line that starts with a word, as one
     /// set (in the order of [`LINE_PATTERNS`]): one search tells which of
     /// them can match, instead of a search per pattern.
@@ -506,6 +506,11 @@ pub const LINE_PATTERNS: [&str; 9] = [
     "subparagraph_line",
 ];
 
+/// The patterns [`Tables::new`] leaves to be compiled when first used:
+/// those a text seldom needs.
+const COMPILED_ON_USE: &[&str] =
+    &["preamble_formula", "external_gap_before", "external_gap_after", "present_text", "coordination", "requested_in"];
+
 /// The optional article an instrument pattern may start with (English).
 const OPTIONAL_ARTICLE: &str = r"(?-u:\b)(?:the\s+)?";
 
@@ -517,63 +522,13 @@ fn compile(pattern: &str) -> Regex {
     }
 }
 
-/// Builds [`Tables`] from the patterns of `$data`, one field per pattern of
-/// the same name, compiled by `$compile` in parallel (see [`in_parallel`]);
-/// `$extra` is compiled beside them.
-macro_rules! compiled_tables {
-    ($data:expr, $compile:expr, $extra:expr, [$($field:ident),* $(,)?]) => {{
-        let data: &'static LanguageData = $data;
-        let patterns = [$(data.$field),*];
-        let (compiled, extra) = in_parallel(&patterns, $compile, $extra);
-        let mut compiled = compiled.into_iter();
-        let tables = Tables {
-            data,
-            $($field: compiled.next().expect("one regex per pattern"),)*
-            instrument_name: None,
-            line_patterns: RegexSet::empty(),
-        };
-        (tables, extra)
-    }};
-}
-
-/// Compiles `patterns` (in their order) on two threads, the second also
-/// running `extra`: the first analysis of a session waits for its
-/// language's tables (8–22 ms on one core), and the other core is idle then.
-fn in_parallel<T: Send>(patterns: &[&str], compile: impl Fn(&str) -> Regex + Sync, extra: impl FnOnce() -> T + Send) -> (Vec<Regex>, T) {
-    // Alternate patterns, so that each thread gets long and short ones.
-    let half = |parity: usize| patterns.iter().enumerate().filter(|(i, _)| i % 2 == parity).map(|(_, p)| compile(p)).collect::<Vec<_>>();
-    let (evens, (odds, extra)) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| (half(1), extra()));
-        let evens = half(0);
-        // (a panic there is a bad table pattern: the same message here)
-        (evens, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    });
-    let mut all = Vec::with_capacity(patterns.len());
-    let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
-    for i in 0..patterns.len() {
-        all.extend(if i % 2 == 0 { evens.next() } else { odds.next() });
-    }
-    (all, extra)
-}
-
-impl Tables {
-    fn new(data: &'static LanguageData) -> Tables {
-        // French, Spanish and Russian text may write accents decomposed.
-        let decomposed = matches!(data.language, Language::Fr | Language::Es | Language::Ru);
-        let compile = |pattern: &str| if decomposed { compile(&super::nfd::tolerate_decomposed(pattern)) } else { compile(pattern) };
-        // Beside the patterns: the named instrument without its article, and
-        // the table of State names (language-independent, built once) that
-        // the analysis reads next.
-        let extra = || {
-            let _ = super::states::lookup(data.language, "");
-            data.instrument.strip_prefix(OPTIONAL_ARTICLE).map(|name| compile(&format!(r"(?-u:\b){name}")))
-        };
-        let (mut tables, instrument_name) = compiled_tables!(
-            data,
-            &compile,
-            extra,
-            [
-                annex_heading,
+/// Calls `$callback!(… [field, field, …])` with the name of every pattern
+/// field of [`LanguageData`] compiled into the field of the same name of
+/// [`Tables`].
+macro_rules! with_pattern_fields {
+    ($callback:ident ! ($($args:tt)*)) => {
+        $callback!($($args)* [
+            annex_heading,
                 part_heading,
                 section_heading,
                 subsection_heading,
@@ -616,30 +571,171 @@ impl Tables {
                 sdg,
                 vote_figures,
                 resolution_without_year,
-            ]
-        );
-        tables.instrument_name = instrument_name;
-        // The set holds the line patterns as compiled above.
-        tables.line_patterns = match RegexSet::new(tables.line_pattern_regexes().map(Regex::as_str)) {
+        ])
+    };
+}
+
+/// Builds [`Tables`] from the patterns of `$data`, one field per pattern of
+/// the same name, none compiled yet.
+macro_rules! uncompiled_tables {
+    ($data:expr, [$($field:ident),* $(,)?]) => {{
+        let data: &'static LanguageData = $data;
+        Tables {
+            data,
+            $($field: Pattern::new(source(data.language, data.$field).into_owned()),)*
+            instrument_name: None,
+            line_patterns: RegexSet::empty(),
+        }
+    }};
+}
+
+/// The patterns of `$tables` by the names of their fields.
+macro_rules! table_patterns {
+    ($tables:expr, [$($field:ident),* $(,)?]) => {
+        [$((stringify!($field), &$tables.$field)),*]
+    };
+}
+
+/// A pattern of a table, compiled on its first use (or ahead, by
+/// [`Tables::new`]). It reads as the [`Regex`] it compiles to; [`Pattern::as_str`]
+/// gives the pattern without compiling it.
+pub struct Pattern {
+    source: Box<str>,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: String) -> Pattern {
+        Pattern { source: source.into_boxed_str(), regex: OnceLock::new() }
+    }
+
+    /// The pattern as compiled.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled pattern (compiled now if it was not yet).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| compile(&self.source))
+    }
+
+    /// Whether the pattern has been compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.regex.get().is_some()
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// A pattern of `lang`'s table as it is compiled: French, Spanish and
+/// Russian text may write accents decomposed.
+fn source(lang: Language, pattern: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Language::Fr | Language::Es | Language::Ru => super::nfd::tolerate_decomposed(pattern).into(),
+        _ => pattern.into(),
+    }
+}
+
+macro_rules! named_patterns {
+    ($data:expr, [$($field:ident),* $(,)?]) => {
+        vec![$((stringify!($field), $data.$field)),*]
+    };
+}
+
+/// Every pattern of `lang`'s table, by the name of its field in [`Tables`],
+/// as it is compiled (`instrument_name` included when there is one): for
+/// the benchmark of their cost (`cargo bench --bench tables`) and the tests.
+pub fn pattern_sources(lang: Language) -> Vec<(&'static str, String)> {
+    let data = data(lang);
+    let mut patterns: Vec<(&'static str, String)> =
+        with_pattern_fields!(named_patterns!(data,)).into_iter().map(|(name, p)| (name, source(lang, p).into_owned())).collect();
+    if let Some(name) = data.instrument.strip_prefix(OPTIONAL_ARTICLE) {
+        patterns.push(("instrument_name", source(lang, &format!(r"(?-u:\b){name}")).into_owned()));
+    }
+    patterns
+}
+
+impl Tables {
+    fn new(data: &'static LanguageData) -> Tables {
+        let mut tables = with_pattern_fields!(uncompiled_tables!(data,));
+        tables.instrument_name = data
+            .instrument
+            .strip_prefix(OPTIONAL_ARTICLE)
+            .map(|name| Pattern::new(source(data.language, &format!(r"(?-u:\b){name}")).into_owned()));
+        // Compiled ahead: every pattern but those a text seldom needs, and
+        // the set of the line patterns, on two threads, the second also
+        // loading the State names of the language that the analysis reads
+        // next: the first analysis of a session waits for its language's
+        // tables, and the other core is idle then.
+        let ahead: Vec<&Pattern> = tables.patterns().filter(|(name, _)| !COMPILED_ON_USE.contains(name)).map(|(_, p)| p).collect();
+        let half = |parity: usize| {
+            ahead.iter().skip(parity).step_by(2).for_each(|p| {
+                p.regex();
+            })
+        };
+        let line_patterns = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let _ = super::states::lookup(data.language, "");
+                half(1);
+            });
+            // The set holds the line patterns as they are compiled.
+            let set = RegexSet::new(tables.line_pattern_sources());
+            half(0);
+            // (a panic there is a bad table pattern: the same message here)
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            set
+        });
+        tables.line_patterns = match line_patterns {
             Ok(set) => set,
             Err(err) => panic!("bad line pattern set: {err}"),
         };
         tables
     }
 
+    /// Every pattern of the table by the name of its field.
+    pub fn patterns(&self) -> impl Iterator<Item = (&'static str, &Pattern)> {
+        with_pattern_fields!(table_patterns!(self,)).into_iter().chain(self.instrument_name.as_ref().map(|p| ("instrument_name", p)))
+    }
+
+    /// The line patterns as written, in the order of [`LINE_PATTERNS`].
+    fn line_pattern_sources(&self) -> [&str; 9] {
+        [
+            self.vote_list_heading.as_str(),
+            self.annex_heading.as_str(),
+            self.part_heading.as_str(),
+            self.article_heading.as_str(),
+            self.section_heading.as_str(),
+            self.subsection_heading.as_str(),
+            self.preamble_formula.as_str(),
+            self.numbered_line.as_str(),
+            self.subparagraph_line.as_str(),
+        ]
+    }
+
     /// The compiled line patterns one by one, in the order of
     /// [`LINE_PATTERNS`] (what [`Tables::line_patterns`] holds as a set).
     pub fn line_pattern_regexes(&self) -> [&Regex; 9] {
         [
-            &self.vote_list_heading,
-            &self.annex_heading,
-            &self.part_heading,
-            &self.article_heading,
-            &self.section_heading,
-            &self.subsection_heading,
-            &self.preamble_formula,
-            &self.numbered_line,
-            &self.subparagraph_line,
+            self.vote_list_heading.regex(),
+            self.annex_heading.regex(),
+            self.part_heading.regex(),
+            self.article_heading.regex(),
+            self.section_heading.regex(),
+            self.subsection_heading.regex(),
+            self.preamble_formula.regex(),
+            self.numbered_line.regex(),
+            self.subparagraph_line.regex(),
         ]
     }
 

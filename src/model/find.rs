@@ -691,7 +691,7 @@ impl Finder<'_> {
         let instruments = if scan.prefilter && t.instrument.as_str() == super::chinese_instrument::PATTERN {
             Box::new(super::chinese_instrument::instruments(scan.hay, scan.from))
         } else {
-            scan.matches_after_article(&t.instrument, t.instrument_name.as_ref())
+            scan.matches_after_article(&t.instrument, t.instrument_name.as_deref())
         };
         for r in instruments {
             if overlaps(taken, r) {

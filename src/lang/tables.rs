@@ -265,6 +265,25 @@ fn chinese_resolutions() -> String {
     )
 }
 
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const ENGLISH_NUMBER_WORDS: &[(&str, u32)] = &[
+    ("no", 0),
+    ("none", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+];
+
 static ENGLISH: OnceLock<LanguageData> = OnceLock::new();
 static CHINESE: OnceLock<LanguageData> = OnceLock::new();
 
@@ -340,22 +359,7 @@ fn english() -> &'static LanguageData {
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
         detect_words: &["the", "and", "of", "to", "which", "with", "its", "that"],
         masthead: &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"],
-        number_words: &[
-            ("no", 0),
-            ("none", 0),
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("first", 1),
-            ("second", 2),
-            ("third", 3),
-            ("fourth", 4),
-            ("fifth", 5),
-            ("sixth", 6),
-        ],
+        number_words: ENGLISH_NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
     })
@@ -790,6 +794,21 @@ pub fn data(lang: Language) -> &'static LanguageData {
     }
 }
 
+/// The numbers written as words of `lang` (its table's `number_words`),
+/// without building the table: `numerals::parse_number_word` reads every
+/// language's, and the Arabic table costs more to build than the English
+/// analysis that reads it.
+pub fn number_words(lang: Language) -> &'static [(&'static str, u32)] {
+    match lang {
+        Language::Zh => &[],
+        Language::En => ENGLISH_NUMBER_WORDS,
+        Language::Fr => french::NUMBER_WORDS,
+        Language::Es => spanish::NUMBER_WORDS,
+        Language::Ru => russian::NUMBER_WORDS,
+        Language::Ar => arabic::NUMBER_WORDS,
+    }
+}
+
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
     static ZH: OnceLock<Tables> = OnceLock::new();
@@ -1005,6 +1024,13 @@ mod tests {
                     assert_eq!(all_captures(&old, line), all_captures(&new, line), "{name}: {line}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn number_words_are_the_tables() {
+        for lang in Language::ALL {
+            assert_eq!(number_words(lang), data(lang).number_words, "{lang}");
         }
     }
 

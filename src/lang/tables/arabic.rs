@@ -303,6 +303,11 @@ fn sdg() -> String {
     )
 }
 
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] =
+    &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)];
+
 pub(super) fn data() -> &'static LanguageData {
     static DATA: OnceLock<LanguageData> = OnceLock::new();
     DATA.get_or_init(build)
@@ -494,16 +499,7 @@ fn build() -> LanguageData {
             requested_in: NEVER,
             detect_words: &[],
             masthead: &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"],
-            number_words: &[
-                ("لا شيء", 0),
-                ("لا احد", 0),
-                ("واحد", 1),
-                ("صوت واحد", 1),
-                ("عضو واحد", 1),
-                ("صوتين", 2),
-                ("عضوين", 2),
-                ("اثنين", 2),
-            ],
+            number_words: NUMBER_WORDS,
             resolution_in_numerals: NEVER,
             // Operative paragraphs open with the verb, masculine (the Council)
             // or feminine (the Assembly); preambular ones with `إذ`/`وإذ`.

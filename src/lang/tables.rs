@@ -963,16 +963,14 @@ mod tests {
         let factored = arabic::data();
         let old = with_pattern_fields!(named_patterns!(flat,));
         let new = with_pattern_fields!(named_patterns!(factored,));
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
         let mut texts: Vec<String> = [
-            "lang/ar/al-mutamar-al-istiradi.txt",
-            "corpus/ar_A-RES-70-1_SDG-goals-and-targets_assembled.txt",
-            "negotiation/ar_resolution.txt",
-            "negotiation/ar_amendments.txt",
+            include_str!("../../tests/fixtures/lang/ar/al-mutamar-al-istiradi.txt"),
+            include_str!("../../tests/fixtures/corpus/ar_A-RES-70-1_SDG-goals-and-targets_assembled.txt"),
+            include_str!("../../tests/fixtures/negotiation/ar_resolution.txt"),
+            include_str!("../../tests/fixtures/negotiation/ar_amendments.txt"),
         ]
-        .iter()
-        .map(|f| std::fs::read_to_string(format!("{root}/{f}")).expect("an Arabic fixture"))
-        .collect();
+        .map(String::from)
+        .to_vec();
         let mut words: Vec<String> = arabic_ordinal_words(false);
         words.extend(arabic_ordinal_words(true));
         words.extend(ARABIC_LETTER_NAMES.iter().map(|w| w.to_string()));

@@ -265,6 +265,15 @@ fn chinese_resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+const ENGLISH_MASTHEAD: &[&str] =
+    &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"];
+
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+const CHINESE_MASTHEAD: &[&str] = &["联合国", "大会", "安全理事会", "经济及社会理事会"];
+
 /// Numbers written as words (`LanguageData::number_words`), readable
 /// without building the table.
 pub(super) const ENGLISH_NUMBER_WORDS: &[(&str, u32)] = &[
@@ -358,7 +367,7 @@ fn english() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
         detect_words: &["the", "and", "of", "to", "which", "with", "its", "that"],
-        masthead: &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"],
+        masthead: ENGLISH_MASTHEAD,
         number_words: ENGLISH_NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
@@ -433,7 +442,7 @@ fn chinese() -> &'static LanguageData {
         part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",
         requested_in: NEVER,
         detect_words: &[],
-        masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
+        masthead: CHINESE_MASTHEAD,
         number_words: &[],
         resolution_in_numerals: r"(?:(?P<organ>安全理事会|安理会|大会)\s*)?(?P<head>决议案\s*|第\s*)(?P<num>[〇零一二三四五六七八九十百千]+)\s*[(（]\s*(?:(?P<year>[〇零一二三四五六七八九]{4})|(?P<session>[一二三四五六七八九十]{1,4}))\s*[)）](?P<tail>\s*号\s*决议)?",
         // Verbs that open only operative paragraphs (重申, 注意到, 欢迎 and
@@ -809,6 +818,19 @@ pub fn number_words(lang: Language) -> &'static [(&'static str, u32)] {
     }
 }
 
+/// The masthead lines of `lang` (its table's `masthead`), without building
+/// the table (`ide::activation` reads every language's).
+pub fn masthead(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Zh => CHINESE_MASTHEAD,
+        Language::En => ENGLISH_MASTHEAD,
+        Language::Fr => french::MASTHEAD,
+        Language::Es => spanish::MASTHEAD,
+        Language::Ru => russian::MASTHEAD,
+        Language::Ar => arabic::MASTHEAD,
+    }
+}
+
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
     static ZH: OnceLock<Tables> = OnceLock::new();
@@ -1026,9 +1048,10 @@ mod tests {
     }
 
     #[test]
-    fn number_words_are_the_tables() {
+    fn number_words_and_mastheads_are_the_tables() {
         for lang in Language::ALL {
             assert_eq!(number_words(lang), data(lang).number_words, "{lang}");
+            assert_eq!(masthead(lang), data(lang).masthead, "{lang}");
         }
     }
 

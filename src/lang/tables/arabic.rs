@@ -303,6 +303,10 @@ fn sdg() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"];
+
 /// Numbers written as words (`LanguageData::number_words`), readable
 /// without building the table.
 pub(super) const NUMBER_WORDS: &[(&str, u32)] =
@@ -498,7 +502,7 @@ fn build() -> LanguageData {
             part_anaphor_before: NEVER,
             requested_in: NEVER,
             detect_words: &[],
-            masthead: &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"],
+            masthead: MASTHEAD,
             number_words: NUMBER_WORDS,
             resolution_in_numerals: NEVER,
             // Operative paragraphs open with the verb, masculine (the Council)

@@ -34,6 +34,10 @@ fn resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["организация объединенных наций", "генеральная ассамблея", "совет безопасности"];
+
 /// Numbers written as words (`LanguageData::number_words`), readable
 /// without building the table.
 pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
@@ -120,7 +124,7 @@ pub(super) fn data() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:запрошенн\w*|предусмотренн\w*|упомянут\w*|представленн\w*|подготовленн\w*)\s+(?:в|во\s+исполнение|согласно)\s+$",
         detect_words: &[],
-        masthead: &["организация объединенных наций", "генеральная ассамблея", "совет безопасности"],
+        masthead: MASTHEAD,
         number_words: NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         // Operative paragraphs open with a finite verb (`Постановляет`),

@@ -115,7 +115,11 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
         let (masked, _) = syntax::mask::mask(text);
         let t = tables;
         let mut all = finder_patterns(t);
-        all.extend([("vote_figures", &t.vote_figures), ("numbered_line", &t.numbered_line), ("subparagraph_line", &t.subparagraph_line)]);
+        all.extend([
+            ("vote_figures", t.vote_figures.regex()),
+            ("numbered_line", t.numbered_line.regex()),
+            ("subparagraph_line", t.subparagraph_line.regex()),
+        ]);
         for (name, re) in all {
             let s = Instant::now();
             let n = re.find_iter(&masked).count();

@@ -93,7 +93,7 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
 
 /// A masthead line ("united nations", "联合国") in any language's table.
 fn is_masthead_line(line: &str) -> bool {
-    crate::lang::Language::ALL.into_iter().any(|lang| crate::lang::tables::data(lang).masthead.contains(&line))
+    crate::lang::Language::ALL.into_iter().any(|lang| crate::lang::tables::masthead(lang).contains(&line))
 }
 
 /// "A/80/590", "S/RES/2370 (2017)": a line that is just a document symbol.

@@ -456,7 +456,7 @@ pub fn parse_number_word(s: &str) -> Option<u32> {
     let lower = lower.as_str();
     // The words are in the tables (`number_words`); Arabic ones are read
     // without diacritics or tatweel.
-    let words = || Language::ALL.into_iter().flat_map(|lang| tables::data(lang).number_words.iter());
+    let words = || Language::ALL.into_iter().flat_map(|lang| tables::number_words(lang).iter());
     if let Some((_, n)) = words().find(|(w, _)| *w == lower) {
         return Some(*n);
     }

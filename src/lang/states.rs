@@ -147,55 +147,64 @@ impl StateId {
     }
 }
 
-struct StateTable {
-    /// Folded name → State, one map per language (indexed by `lang_index`).
-    by_name: Vec<FastMap<String, StateId>>,
-    /// The longest name, in bytes: a longer piece of text is no name.
-    longest: usize,
+/// Folded name → State in one language.
+type NameMap = FastMap<String, StateId>;
+
+/// The names of `lang` (indexed by `lang_index`), each language's read
+/// from the table when first looked up: a session reads one or two.
+fn names(lang: Language) -> &'static NameMap {
+    static MAPS: [OnceLock<NameMap>; 6] = [const { OnceLock::new() }; 6];
+    MAPS[lang_index(lang)].get_or_init(|| names_of(lang))
 }
 
-fn table() -> &'static StateTable {
-    static TABLE: OnceLock<StateTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut by_name: Vec<FastMap<String, StateId>> = vec![FastMap::default(); Language::ALL.len()];
-        let columns = [
-            (2, Language::En),
-            (3, Language::Fr),
-            (4, Language::Es),
-            (5, Language::Ru),
-            (6, Language::Zh),
-            (7, Language::Ar),
-            (8, Language::En),
-            (9, Language::Fr),
-            (10, Language::Es),
-            (11, Language::Ru),
-            (12, Language::Zh),
-            (13, Language::Ar),
-        ];
-        for line in CSV.lines().skip(1) {
-            let fields = split_csv_line(line);
-            let Some(code) = fields.first().filter(|c| c.len() == 3) else { continue };
-            let mut id = [0u8; 3];
-            id.copy_from_slice(code.as_bytes());
-            for (col, lang) in columns {
-                if let Some(name) = fields.get(col) {
-                    for key in name_keys(lang, name) {
-                        by_name[lang_index(lang)].entry(key).or_insert(StateId(id));
-                    }
+/// The columns of the table's names in each language: the short and the
+/// formal name.
+const COLUMNS: [(usize, Language); 12] = [
+    (2, Language::En),
+    (3, Language::Fr),
+    (4, Language::Es),
+    (5, Language::Ru),
+    (6, Language::Zh),
+    (7, Language::Ar),
+    (8, Language::En),
+    (9, Language::Fr),
+    (10, Language::Es),
+    (11, Language::Ru),
+    (12, Language::Zh),
+    (13, Language::Ar),
+];
+
+/// The names of `lang`: those of the table, a State's short name before its
+/// formal one, then the former names (a name read twice keeps its first State).
+fn names_of(lang: Language) -> NameMap {
+    let mut map = NameMap::default();
+    let columns: Vec<usize> = COLUMNS.iter().filter(|(_, l)| *l == lang).map(|(col, _)| *col).collect();
+    for line in CSV.lines().skip(1) {
+        let fields = split_csv_line(line);
+        let Some(code) = fields.first().filter(|c| c.len() == 3) else { continue };
+        let mut id = [0u8; 3];
+        id.copy_from_slice(code.as_bytes());
+        for &col in &columns {
+            if let Some(name) = fields.get(col) {
+                for key in name_keys(lang, name) {
+                    map.entry(key).or_insert(StateId(id));
                 }
             }
         }
-        for (code, lang, name) in FORMER_NAMES {
-            let mut id = [0u8; 3];
-            id.copy_from_slice(code.as_bytes());
-            for key in name_keys(*lang, name) {
-                by_name[lang_index(*lang)].entry(key).or_insert(StateId(id));
-            }
+    }
+    for (code, _, name) in FORMER_NAMES.iter().filter(|(_, l, _)| *l == lang) {
+        let mut id = [0u8; 3];
+        id.copy_from_slice(code.as_bytes());
+        for key in name_keys(lang, name) {
+            map.entry(key).or_insert(StateId(id));
         }
-        let longest = by_name.iter().flat_map(|m| m.keys()).map(String::len).max().unwrap_or(0);
-        StateTable { by_name, longest }
-    })
+    }
+    map
 }
+
+/// The longest folded name of any language, in bytes: a longer piece of
+/// text is no name (a unit test holds it to the table).
+const LONGEST_NAME: usize = 111;
 
 fn split_csv_line(line: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -382,7 +391,7 @@ fn fold_chars(name: &str) -> String {
 
 /// Looks up a State by one of its names in `lang` (short, formal or former).
 pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
-    if name.len() > table().longest + 8 {
+    if name.len() > LONGEST_NAME + 8 {
         return None;
     }
     lookup_folding(lang, name)
@@ -390,11 +399,10 @@ pub fn lookup(lang: Language, name: &str) -> Option<StateId> {
 
 /// Looks up a name already folded by [`normalize`].
 pub fn lookup_normalized(lang: Language, key: &str) -> Option<StateId> {
-    let t = table();
-    if key.len() > t.longest + 8 {
+    if key.len() > LONGEST_NAME + 8 {
         return None;
     }
-    let map = &t.by_name[lang_index(lang)];
+    let map = names(lang);
     let found = map.get(key).or_else(|| map.get(key.strip_prefix("the ")?)).copied();
     if found.is_none() && lang == Language::Zh && key.chars().any(|c| simplified(c) != c) {
         // `美利堅合衆國`: an older text in traditional characters.
@@ -443,7 +451,7 @@ fn lang_index(lang: Language) -> usize {
 
 /// The longest known name, in bytes.
 pub fn longest_name() -> usize {
-    table().longest
+    LONGEST_NAME
 }
 
 /// The short names of the States in `lang`, as a reader writes them in a
@@ -631,6 +639,37 @@ pub fn is_organisation(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_name_is_the_tables() {
+        let longest = Language::ALL.iter().flat_map(|&l| names(l).keys()).map(String::len).max();
+        assert_eq!(longest, Some(LONGEST_NAME));
+    }
+
+    /// Each language's names read alone are those read with every
+    /// language's, in one pass over the table as they once were.
+    #[test]
+    fn each_language_reads_the_names_of_all() {
+        let mut by_name: Vec<NameMap> = vec![NameMap::default(); Language::ALL.len()];
+        for line in CSV.lines().skip(1) {
+            let fields = split_csv_line(line);
+            let Some(code) = fields.first().filter(|c| c.len() == 3) else { continue };
+            let id = StateId(code.as_bytes().try_into().expect("three letters"));
+            for (col, lang) in COLUMNS {
+                for key in fields.get(col).map(|name| name_keys(lang, name)).unwrap_or_default() {
+                    by_name[lang_index(lang)].entry(key).or_insert(id);
+                }
+            }
+        }
+        for (code, lang, name) in FORMER_NAMES {
+            for key in name_keys(*lang, name) {
+                by_name[lang_index(*lang)].entry(key).or_insert(StateId(code.as_bytes().try_into().expect("three letters")));
+            }
+        }
+        for lang in Language::ALL {
+            assert_eq!(names(lang), &by_name[lang_index(lang)], "{lang}");
+        }
+    }
 
     #[test]
     fn ascii_names_fold_as_any_name_does() {

@@ -174,6 +174,8 @@ pub struct LanguageData {
     pub anaphor_before: &'static str,
     /// After a reference, things cited with it that are not references of
     /// the document ("and tables 4 and 5" before "of his report"). Anchored.
+    /// A match whose `title` (a title in quotes) is longer than
+    /// [`TITLE_MAX_CHARS`] is none: see [`Tables::coordinated_after`].
     pub coordinated_after: &'static str,
     /// After a paragraph reference: the article it is in, "of Article 2"
     /// (then "of the Charter"). Anchored.
@@ -263,6 +265,34 @@ fn chinese_resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+const ENGLISH_MASTHEAD: &[&str] =
+    &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"];
+
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+const CHINESE_MASTHEAD: &[&str] = &["联合国", "大会", "安全理事会", "经济及社会理事会"];
+
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const ENGLISH_NUMBER_WORDS: &[(&str, u32)] = &[
+    ("no", 0),
+    ("none", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+];
+
 static ENGLISH: OnceLock<LanguageData> = OnceLock::new();
 static CHINESE: OnceLock<LanguageData> = OnceLock::new();
 
@@ -328,7 +358,7 @@ fn english() -> &'static LanguageData {
         citation_gap_before: r"^(?:[\s,:()]|summary\s+and(?-u:\b)|,\s+and(?-u:\b)|paras?\.\s+[0-9]{1,4}(?:\s*[–-]\s*[0-9]{1,4})?(?:\s*\([a-z]{1,4}\))?|chap(?:ter)?s?\.?\s+[IVXLC]+(?:\.[A-Z])?|sects?\.?\s+[IVXLC]+(?:\.[A-Z0-9])*|section\s+[IVXLC]+(?:\.[A-Z0-9])*|annex(?:es)?\s+[IVXLC0-9]+(?:\s+(?:and|to)\s+[IVXLC0-9]+)?|summary|[Vv]ol\.\s+[IVXLC]+|resolution\s+[0-9]{1,3}(?:\s*\([IVXLC]+\))?|decision\s+[0-9]{1,3}(?:/[0-9]+)?|part\s+(?:one|two|three|[IVXLC]+)|[A-Z][a-z]+(?:-[a-z]+)?\s+(?:Year|Session)|Supplement\s+No\.\s+[0-9]+[A-Z]?|No\.\s+[0-9]+|[0-9]+(?:st|nd|rd|th)\s+meeting|pp?\.\s*[0-9]+(?:[–-][0-9]+)?|see(?:\s+also)?|footnote\s+[0-9]+|tables?\s+[0-9]{1,3}(?:\.[0-9]{1,2})?|figures?\s+[IVXLC0-9]+|(?:and\s+)?(?:in\s+particular|particularly|especially|notably)(?-u:\b))*$",
         ibid: r"(?-u:\b)[Ii]bid\.",
         anaphor_before: r"(?-u:\b)(?P<q>its|his|her|their)\s+$",
-        coordinated_after: r#"^(?:(?:,?\s+(?:and|or)\s+|,\s+|\s+of\s+and\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?|annex(?:es)?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*|\s?\((?:[A-Z]|[0-9]{1,3}|[ivx]+\s*[-–]\s*[ivx]+)\)(?:\s?\([a-z]{1,4}\))*|,?\s+entitled\s+[“"][^”"\n]{1,160}[”"],?|\s+[a-e](?-u:\b)|,?\s+and\s+(?:other|all|the)\s+(?:relevant\s+)?provisions)"#,
+        coordinated_after: r#"^(?:(?:,?\s+(?:and|or)\s+|,\s+|\s+of\s+and\s+)(?:tables?|figures?|boxes?|charts?|schedules?|footnotes?|annex(?:es)?)\s+[0-9IVXLC]+(?:\.[0-9]+)?(?:(?:,\s*|\s+(?:and|to)\s+|[–-])[0-9IVXLC]+(?:\.[0-9]+)?)*|\s?\((?:[A-Z]|[0-9]{1,3}|[ivx]+\s*[-–]\s*[ivx]+)\)(?:\s?\([a-z]{1,4}\))*|,?\s+entitled\s+[“"](?P<title>[^”"\n]+)[”"],?|\s+[a-e](?-u:\b)|,?\s+and\s+(?:other|all|the)\s+(?:relevant\s+)?provisions)"#,
         article_after: r"^,?\s+of\s+[Aa]rticle\s+[0-9]{1,3}(?-u:\b)",
         direction_before: NEVER,
         named_text: r"(?-u:\b)(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]hat|[Tt]hose)\s+(?:(?:[a-z][a-z-]*|[0-9]{4})\s+){0,2}?(?:reports?|advisory\s+opinion|addendum|proposed\s+budget|budget\s+proposal|study|statement)(?:\s+of\s+the\s+(?:Secretary-General|Advisory\s+Committee(?:\s+on\s+Administrative\s+and\s+Budgetary\s+Questions)?|Board\s+of\s+Auditors|[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*))?|(?:[Tt]he|[Tt]hat|[Tt]hose)\s+(?:resolutions?|decisions?|declarations?)\s+(?:adopted\s+by\s+|of\s+)the\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|the|and|for))*|Official\s+Records\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council))(?-u:\b)",
@@ -337,23 +367,8 @@ fn english() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:(?:that|which)\s+(?:was|were|is|are)\s+)?(?:requested|called\s+for|referred\s+to|mentioned|provided\s+for|envisaged|submitted|prepared|presented)\s+(?:pursuant\s+to|in\s+accordance\s+with|under|in|by)\s+(?:its\s+)?$",
         detect_words: &["the", "and", "of", "to", "which", "with", "its", "that"],
-        masthead: &["united nations", "general assembly", "security council", "economic and social council", "distr.: general", "distr.: limited"],
-        number_words: &[
-            ("no", 0),
-            ("none", 0),
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("first", 1),
-            ("second", 2),
-            ("third", 3),
-            ("fourth", 4),
-            ("fifth", 5),
-            ("sixth", 6),
-        ],
+        masthead: ENGLISH_MASTHEAD,
+        number_words: ENGLISH_NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         operative_verbs: &["Decides", "Requests", "Urges", "Calls", "Invites", "Encourages", "Declares", "Demands", "Recommends", "Authorizes", "Endorses", "Approves", "Welcomes", "Condemns", "Stresses", "Emphasizes", "Reaffirms", "Notes", "Takes", "Expresses", "Appeals"],
     })
@@ -427,7 +442,7 @@ fn chinese() -> &'static LanguageData {
         part_anaphor_before: r"(?P<q>(?:该|同|上述|所述|前述)(?:(?P<article>条)|节|章|附件|部分))\s*$",
         requested_in: NEVER,
         detect_words: &[],
-        masthead: &["联合国", "大会", "安全理事会", "经济及社会理事会"],
+        masthead: CHINESE_MASTHEAD,
         number_words: &[],
         resolution_in_numerals: r"(?:(?P<organ>安全理事会|安理会|大会)\s*)?(?P<head>决议案\s*|第\s*)(?P<num>[〇零一二三四五六七八九十百千]+)\s*[(（]\s*(?:(?P<year>[〇零一二三四五六七八九]{4})|(?P<session>[一二三四五六七八九十]{1,4}))\s*[)）](?P<tail>\s*号\s*决议)?",
         // Verbs that open only operative paragraphs (重申, 注意到, 欢迎 and
@@ -439,54 +454,54 @@ fn chinese() -> &'static LanguageData {
 /// A language's table with every pattern compiled.
 pub struct Tables {
     pub data: &'static LanguageData,
-    pub annex_heading: Regex,
-    pub part_heading: Regex,
-    pub section_heading: Regex,
-    pub subsection_heading: Regex,
-    pub article_heading: Regex,
-    pub numbered_line: Regex,
-    pub subparagraph_line: Regex,
-    pub preamble_formula: Regex,
-    pub vote_list_heading: Regex,
-    pub paragraph_reference: Regex,
-    pub section_reference: Regex,
-    pub annex_reference: Regex,
-    pub article_reference: Regex,
-    pub internal_after: Regex,
-    pub direction_after: Regex,
-    pub document_before: Regex,
-    pub document_after: Regex,
-    pub external_gap_before: Regex,
-    pub named_text_after: Regex,
-    pub external_gap_after: Regex,
-    pub resolution_list: Regex,
-    pub resolution_number: Regex,
-    pub instrument: Regex,
+    pub annex_heading: Pattern,
+    pub part_heading: Pattern,
+    pub section_heading: Pattern,
+    pub subsection_heading: Pattern,
+    pub article_heading: Pattern,
+    pub numbered_line: Pattern,
+    pub subparagraph_line: Pattern,
+    pub preamble_formula: Pattern,
+    pub vote_list_heading: Pattern,
+    pub paragraph_reference: Pattern,
+    pub section_reference: Pattern,
+    pub annex_reference: Pattern,
+    pub article_reference: Pattern,
+    pub internal_after: Pattern,
+    pub direction_after: Pattern,
+    pub document_before: Pattern,
+    pub document_after: Pattern,
+    pub external_gap_before: Pattern,
+    pub named_text_after: Pattern,
+    pub external_gap_after: Pattern,
+    pub resolution_list: Pattern,
+    pub resolution_number: Pattern,
+    pub instrument: Pattern,
     /// `instrument` without its optional leading article (`the `), or
     /// `None` when it has none: searched for first, since a search led by
     /// the article stops at every "the" of the text (see
     /// `model::find::Scan::matches_after_article`).
-    pub instrument_name: Option<Regex>,
-    pub rule_of_procedure: Regex,
-    pub sdg: Regex,
-    pub vote_figures: Regex,
-    pub resolution_without_year: Regex,
-    pub paragraph_exclusion_after: Regex,
-    pub thereof_after: Regex,
-    pub present_text: Regex,
-    pub text_after: Regex,
-    pub citation_gap_before: Regex,
-    pub ibid: Regex,
-    pub anaphor_before: Regex,
-    pub coordinated_after: Regex,
-    pub article_after: Regex,
-    pub direction_before: Regex,
-    pub named_text: Regex,
-    pub coordination: Regex,
-    pub part_anaphor_after: Regex,
-    pub part_anaphor_before: Regex,
-    pub requested_in: Regex,
-    pub resolution_in_numerals: Regex,
+    pub instrument_name: Option<Pattern>,
+    pub rule_of_procedure: Pattern,
+    pub sdg: Pattern,
+    pub vote_figures: Pattern,
+    pub resolution_without_year: Pattern,
+    pub paragraph_exclusion_after: Pattern,
+    pub thereof_after: Pattern,
+    pub present_text: Pattern,
+    pub text_after: Pattern,
+    pub citation_gap_before: Pattern,
+    pub ibid: Pattern,
+    pub anaphor_before: Pattern,
+    pub coordinated_after: Pattern,
+    pub article_after: Pattern,
+    pub direction_before: Pattern,
+    pub named_text: Pattern,
+    pub coordination: Pattern,
+    pub part_anaphor_after: Pattern,
+    pub part_anaphor_before: Pattern,
+    pub requested_in: Pattern,
+    pub resolution_in_numerals: Pattern,
     /// The line patterns tried on a line that starts with a word, as one
     /// set (in the order of [`LINE_PATTERNS`]): one search tells which of
     /// them can match, instead of a search per pattern.
@@ -506,6 +521,14 @@ pub const LINE_PATTERNS: [&str; 9] = [
     "subparagraph_line",
 ];
 
+/// The patterns [`Tables::new`] leaves to be compiled when first used:
+/// those a text seldom needs.
+const COMPILED_ON_USE: &[&str] =
+    &["preamble_formula", "external_gap_before", "external_gap_after", "present_text", "coordination", "requested_in"];
+
+/// The longest title in quotes that `coordinated_after` reads, in characters.
+pub const TITLE_MAX_CHARS: usize = 160;
+
 /// The optional article an instrument pattern may start with (English).
 const OPTIONAL_ARTICLE: &str = r"(?-u:\b)(?:the\s+)?";
 
@@ -517,63 +540,13 @@ fn compile(pattern: &str) -> Regex {
     }
 }
 
-/// Builds [`Tables`] from the patterns of `$data`, one field per pattern of
-/// the same name, compiled by `$compile` in parallel (see [`in_parallel`]);
-/// `$extra` is compiled beside them.
-macro_rules! compiled_tables {
-    ($data:expr, $compile:expr, $extra:expr, [$($field:ident),* $(,)?]) => {{
-        let data: &'static LanguageData = $data;
-        let patterns = [$(data.$field),*];
-        let (compiled, extra) = in_parallel(&patterns, $compile, $extra);
-        let mut compiled = compiled.into_iter();
-        let tables = Tables {
-            data,
-            $($field: compiled.next().expect("one regex per pattern"),)*
-            instrument_name: None,
-            line_patterns: RegexSet::empty(),
-        };
-        (tables, extra)
-    }};
-}
-
-/// Compiles `patterns` (in their order) on two threads, the second also
-/// running `extra`: the first analysis of a session waits for its
-/// language's tables (8–22 ms on one core), and the other core is idle then.
-fn in_parallel<T: Send>(patterns: &[&str], compile: impl Fn(&str) -> Regex + Sync, extra: impl FnOnce() -> T + Send) -> (Vec<Regex>, T) {
-    // Alternate patterns, so that each thread gets long and short ones.
-    let half = |parity: usize| patterns.iter().enumerate().filter(|(i, _)| i % 2 == parity).map(|(_, p)| compile(p)).collect::<Vec<_>>();
-    let (evens, (odds, extra)) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| (half(1), extra()));
-        let evens = half(0);
-        // (a panic there is a bad table pattern: the same message here)
-        (evens, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    });
-    let mut all = Vec::with_capacity(patterns.len());
-    let (mut evens, mut odds) = (evens.into_iter(), odds.into_iter());
-    for i in 0..patterns.len() {
-        all.extend(if i % 2 == 0 { evens.next() } else { odds.next() });
-    }
-    (all, extra)
-}
-
-impl Tables {
-    fn new(data: &'static LanguageData) -> Tables {
-        // French, Spanish and Russian text may write accents decomposed.
-        let decomposed = matches!(data.language, Language::Fr | Language::Es | Language::Ru);
-        let compile = |pattern: &str| if decomposed { compile(&super::nfd::tolerate_decomposed(pattern)) } else { compile(pattern) };
-        // Beside the patterns: the named instrument without its article, and
-        // the table of State names (language-independent, built once) that
-        // the analysis reads next.
-        let extra = || {
-            let _ = super::states::lookup(data.language, "");
-            data.instrument.strip_prefix(OPTIONAL_ARTICLE).map(|name| compile(&format!(r"(?-u:\b){name}")))
-        };
-        let (mut tables, instrument_name) = compiled_tables!(
-            data,
-            &compile,
-            extra,
-            [
-                annex_heading,
+/// Calls `$callback!(… [field, field, …])` with the name of every pattern
+/// field of [`LanguageData`] compiled into the field of the same name of
+/// [`Tables`].
+macro_rules! with_pattern_fields {
+    ($callback:ident ! ($($args:tt)*)) => {
+        $callback!($($args)* [
+            annex_heading,
                 part_heading,
                 section_heading,
                 subsection_heading,
@@ -616,31 +589,193 @@ impl Tables {
                 sdg,
                 vote_figures,
                 resolution_without_year,
-            ]
-        );
-        tables.instrument_name = instrument_name;
-        // The set holds the line patterns as compiled above.
-        tables.line_patterns = match RegexSet::new(tables.line_pattern_regexes().map(Regex::as_str)) {
+        ])
+    };
+}
+
+/// Builds [`Tables`] from the patterns of `$data`, one field per pattern of
+/// the same name, none compiled yet.
+macro_rules! uncompiled_tables {
+    ($data:expr, [$($field:ident),* $(,)?]) => {{
+        let data: &'static LanguageData = $data;
+        Tables {
+            data,
+            $($field: Pattern::new(source(data.language, data.$field).into_owned()),)*
+            instrument_name: None,
+            line_patterns: RegexSet::empty(),
+        }
+    }};
+}
+
+/// The patterns of `$tables` by the names of their fields.
+macro_rules! table_patterns {
+    ($tables:expr, [$($field:ident),* $(,)?]) => {
+        [$((stringify!($field), &$tables.$field)),*]
+    };
+}
+
+/// A pattern of a table, compiled on its first use (or ahead, by
+/// [`Tables::new`]). It reads as the [`Regex`] it compiles to; [`Pattern::as_str`]
+/// gives the pattern without compiling it.
+pub struct Pattern {
+    source: Box<str>,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn new(source: String) -> Pattern {
+        Pattern { source: source.into_boxed_str(), regex: OnceLock::new() }
+    }
+
+    /// The pattern as compiled.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled pattern (compiled now if it was not yet).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| compile(&self.source))
+    }
+
+    /// Whether the pattern has been compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.regex.get().is_some()
+    }
+}
+
+impl std::ops::Deref for Pattern {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.source)
+    }
+}
+
+/// A pattern of `lang`'s table as it is compiled: French, Spanish and
+/// Russian text may write accents decomposed.
+fn source(lang: Language, pattern: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Language::Fr | Language::Es | Language::Ru => super::nfd::tolerate_decomposed(pattern).into(),
+        _ => pattern.into(),
+    }
+}
+
+macro_rules! named_patterns {
+    ($data:expr, [$($field:ident),* $(,)?]) => {
+        vec![$((stringify!($field), $data.$field)),*]
+    };
+}
+
+/// Every pattern of `lang`'s table, by the name of its field in [`Tables`],
+/// as it is compiled (`instrument_name` included when there is one): for
+/// the benchmark of their cost (`cargo bench --bench tables`) and the tests.
+pub fn pattern_sources(lang: Language) -> Vec<(&'static str, String)> {
+    let data = data(lang);
+    let mut patterns: Vec<(&'static str, String)> =
+        with_pattern_fields!(named_patterns!(data,)).into_iter().map(|(name, p)| (name, source(lang, p).into_owned())).collect();
+    if let Some(name) = data.instrument.strip_prefix(OPTIONAL_ARTICLE) {
+        patterns.push(("instrument_name", source(lang, &format!(r"(?-u:\b){name}")).into_owned()));
+    }
+    patterns
+}
+
+impl Tables {
+    fn new(data: &'static LanguageData) -> Tables {
+        let mut tables = with_pattern_fields!(uncompiled_tables!(data,));
+        tables.instrument_name = data
+            .instrument
+            .strip_prefix(OPTIONAL_ARTICLE)
+            .map(|name| Pattern::new(source(data.language, &format!(r"(?-u:\b){name}")).into_owned()));
+        // Compiled ahead: every pattern but those a text seldom needs, and
+        // the set of the line patterns, on two threads, the second also
+        // loading the State names of the language that the analysis reads
+        // next: the first analysis of a session waits for its language's
+        // tables, and the other core is idle then.
+        let ahead: Vec<&Pattern> = tables
+            .patterns()
+            // (`instrument` is searched from an article only when a name
+            // found without it starts with one: `model::find`)
+            .filter(|(name, _)| !(COMPILED_ON_USE.contains(name) || (*name == "instrument" && tables.instrument_name.is_some())))
+            .map(|(_, p)| p)
+            .collect();
+        let half = |parity: usize| {
+            ahead.iter().skip(parity).step_by(2).for_each(|p| {
+                p.regex();
+            })
+        };
+        let line_patterns = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let _ = super::states::lookup(data.language, "");
+                half(1);
+            });
+            // The set holds the line patterns as they are compiled.
+            let set = RegexSet::new(tables.line_pattern_sources());
+            half(0);
+            // (a panic there is a bad table pattern: the same message here)
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            set
+        });
+        tables.line_patterns = match line_patterns {
             Ok(set) => set,
             Err(err) => panic!("bad line pattern set: {err}"),
         };
         tables
     }
 
+    /// Every pattern of the table by the name of its field.
+    pub fn patterns(&self) -> impl Iterator<Item = (&'static str, &Pattern)> {
+        with_pattern_fields!(table_patterns!(self,)).into_iter().chain(self.instrument_name.as_ref().map(|p| ("instrument_name", p)))
+    }
+
+    /// The line patterns as written, in the order of [`LINE_PATTERNS`].
+    fn line_pattern_sources(&self) -> [&str; 9] {
+        [
+            self.vote_list_heading.as_str(),
+            self.annex_heading.as_str(),
+            self.part_heading.as_str(),
+            self.article_heading.as_str(),
+            self.section_heading.as_str(),
+            self.subsection_heading.as_str(),
+            self.preamble_formula.as_str(),
+            self.numbered_line.as_str(),
+            self.subparagraph_line.as_str(),
+        ]
+    }
+
     /// The compiled line patterns one by one, in the order of
     /// [`LINE_PATTERNS`] (what [`Tables::line_patterns`] holds as a set).
     pub fn line_pattern_regexes(&self) -> [&Regex; 9] {
         [
-            &self.vote_list_heading,
-            &self.annex_heading,
-            &self.part_heading,
-            &self.article_heading,
-            &self.section_heading,
-            &self.subsection_heading,
-            &self.preamble_formula,
-            &self.numbered_line,
-            &self.subparagraph_line,
+            self.vote_list_heading.regex(),
+            self.annex_heading.regex(),
+            self.part_heading.regex(),
+            self.article_heading.regex(),
+            self.section_heading.regex(),
+            self.subsection_heading.regex(),
+            self.preamble_formula.regex(),
+            self.numbered_line.regex(),
+            self.subparagraph_line.regex(),
         ]
+    }
+
+    /// The match of `coordinated_after` at the start of `after`, unless its
+    /// `title` is longer than [`TITLE_MAX_CHARS`]. (The title was
+    /// `[^”"\n]{1,160}` in the pattern: 160 copies of a Unicode class, 0.6 ms
+    /// of the English tables' compilation. No other alternative of the
+    /// pattern matches where this one does, so a title too long means no
+    /// match, as it did.)
+    pub fn coordinated_after<'h>(&self, after: &'h str) -> Option<regex::Match<'h>> {
+        let m = self.coordinated_after.find(after)?;
+        if m.as_str().chars().count() <= TITLE_MAX_CHARS {
+            return Some(m);
+        }
+        let too_long = self.coordinated_after.captures(after)?.name("title").is_some_and(|t| t.as_str().chars().count() > TITLE_MAX_CHARS);
+        (!too_long).then_some(m)
     }
 
     /// The side a list heading names. Blanks, apostrophes, tatweel and
@@ -665,6 +800,34 @@ pub fn data(lang: Language) -> &'static LanguageData {
         Language::Es => spanish::data(),
         Language::Ru => russian::data(),
         Language::Ar => arabic::data(),
+    }
+}
+
+/// The numbers written as words of `lang` (its table's `number_words`),
+/// without building the table: `numerals::parse_number_word` reads every
+/// language's, and the Arabic table costs more to build than the English
+/// analysis that reads it.
+pub fn number_words(lang: Language) -> &'static [(&'static str, u32)] {
+    match lang {
+        Language::Zh => &[],
+        Language::En => ENGLISH_NUMBER_WORDS,
+        Language::Fr => french::NUMBER_WORDS,
+        Language::Es => spanish::NUMBER_WORDS,
+        Language::Ru => russian::NUMBER_WORDS,
+        Language::Ar => arabic::NUMBER_WORDS,
+    }
+}
+
+/// The masthead lines of `lang` (its table's `masthead`), without building
+/// the table (`ide::activation` reads every language's).
+pub fn masthead(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Zh => CHINESE_MASTHEAD,
+        Language::En => ENGLISH_MASTHEAD,
+        Language::Fr => french::MASTHEAD,
+        Language::Es => spanish::MASTHEAD,
+        Language::Ru => russian::MASTHEAD,
+        Language::Ar => arabic::MASTHEAD,
     }
 }
 
@@ -772,6 +935,124 @@ mod tests {
         assert!(tables(Language::Ru).preamble_formula.is_match("Генеральная Ассамблея,"));
         assert_eq!(ar.vote_side("المؤيـدون"), Some(VoteSide::InFavour));
         assert_eq!(tables(Language::Fr).vote_side("S’abstiennent"), Some(VoteSide::Abstaining));
+    }
+
+    /// `coordinated_after` with the title's limit in the pattern, as it was
+    /// written, and with the limit checked by `Tables::coordinated_after`:
+    /// the same matches.
+    #[test]
+    fn a_title_too_long_is_no_coordinated_text() {
+        let t = tables(Language::En);
+        let bounded = t.data.coordinated_after.replace(r#"(?P<title>[^”"\n]+)"#, r#"[^”"\n]{1,160}"#);
+        assert_ne!(bounded, t.data.coordinated_after);
+        let oracle = Regex::new(&bounded).expect("the pattern as it was");
+        let title = |n: usize, c: char| c.to_string().repeat(n);
+        let mut cases = vec![
+            ", and tables 4 and 5 of his report".to_string(),
+            " (b) of the report".to_string(),
+            " entitled \"\" of".to_string(),
+            ", entitled \"Our common agenda\", of".to_string(),
+            " entitled “Our common\nagenda”".to_string(),
+            " entitled “Transforming our world” and".to_string(),
+            " e of".to_string(),
+            ", and other provisions".to_string(),
+        ];
+        for n in [1, 159, 160, 161, 400] {
+            for c in ['a', 'é', '我', '’'] {
+                cases.push(format!(" entitled “{}” of", title(n, c)));
+                cases.push(format!(", entitled \"{}\", and", title(n, c)));
+                cases.push(format!(" entitled “{}", title(n, c)));
+            }
+        }
+        for case in &cases {
+            assert_eq!(t.coordinated_after(case).map(|m| m.range()), oracle.find(case).map(|m| m.range()), "{case}");
+        }
+    }
+
+    /// Every capture of `re` in `text`, as byte ranges.
+    fn all_captures(re: &Regex, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        re.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect()).collect()
+    }
+
+    /// The Arabic patterns, their alternations of words factored
+    /// (`arabic::factored`), match as those written word by word: over the
+    /// Arabic fixtures, and lines of every ordinal, adverb and letter name
+    /// with tatweel, diacritics, alef and ya variants and ligatures.
+    #[test]
+    fn arabic_factored_alternations_match_as_word_by_word() {
+        use crate::lang::numerals::{arabic_ordinal_words, ARABIC_LETTER_NAMES};
+        let flat = arabic::word_by_word();
+        let factored = arabic::data();
+        let old = with_pattern_fields!(named_patterns!(flat,));
+        let new = with_pattern_fields!(named_patterns!(factored,));
+        let mut texts: Vec<String> = [
+            include_str!("../../tests/fixtures/lang/ar/al-mutamar-al-istiradi.txt"),
+            include_str!("../../tests/fixtures/corpus/ar_A-RES-70-1_SDG-goals-and-targets_assembled.txt"),
+            include_str!("../../tests/fixtures/negotiation/ar_resolution.txt"),
+            include_str!("../../tests/fixtures/negotiation/ar_amendments.txt"),
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut words: Vec<String> = arabic_ordinal_words(false);
+        words.extend(arabic_ordinal_words(true));
+        words.extend(ARABIC_LETTER_NAMES.iter().map(|w| w.to_string()));
+        words.extend(
+            ["المرفق", "الفرع", "الفصل", "مجلس الأمن", "الجمعية العامة", "هذا القرار", "المؤيدون", "الممتنعون عن التصويت", "لا شيء"]
+                .map(String::from),
+        );
+        let variants = |w: &str| {
+            let mut out = vec![w.to_string(), w.replace('أ', "ا").replace('ى', "ي").replace('ي', "ى")];
+            let chars: Vec<char> = w.chars().collect();
+            for (i, mark) in [(1, '\u{640}'), (2, '\u{64E}'), (0, '\u{652}'), (3, '\u{651}')] {
+                if i < chars.len() {
+                    let mut v = chars.clone();
+                    v.insert(i + 1, mark);
+                    out.push(v.into_iter().collect());
+                }
+            }
+            out.push(w.replace("لا", "\u{FEFB}").replace("لأ", "\u{FEF7}").replace('ه', "\u{FEEB}"));
+            out.push(w.chars().take(w.chars().count().saturating_sub(1)).collect());
+            out
+        };
+        let mut lines = String::new();
+        for w in &words {
+            for v in variants(w) {
+                for line in [
+                    v.to_string(),
+                    format!("{v} - مقدمة"),
+                    format!("الفصل {v}"),
+                    format!("الفصل {v} عشر"),
+                    format!("المرفق {v}"),
+                    format!("الفقرة 5 من الفرع {v} من المرفق {v}"),
+                    format!("القرار 377 {v} (د-5) و 61/53 {v}"),
+                    format!("{v}ية {v} والعشرون"),
+                ] {
+                    lines.push_str(&line);
+                    lines.push('\n');
+                }
+            }
+        }
+        texts.push(lines);
+        for ((name, old), (_, new)) in old.into_iter().zip(new) {
+            if old == new {
+                continue;
+            }
+            let (old, new) = (Regex::new(old).expect("word by word"), Regex::new(new).expect("factored"));
+            for text in &texts {
+                assert_eq!(all_captures(&old, text), all_captures(&new, text), "{name}");
+                for line in text.lines() {
+                    assert_eq!(all_captures(&old, line), all_captures(&new, line), "{name}: {line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn number_words_and_mastheads_are_the_tables() {
+        for lang in Language::ALL {
+            assert_eq!(number_words(lang), data(lang).number_words, "{lang}");
+            assert_eq!(masthead(lang), data(lang).masthead, "{lang}");
+        }
     }
 
     #[test]

@@ -174,7 +174,7 @@ pub(crate) fn qualifiers(cx: &Context<'_>, range: TextRange) -> Qualifiers {
             q.evidence = true;
             continue;
         }
-        if let Some(m) = t.coordinated_after.find(after) {
+        if let Some(m) = t.coordinated_after(after) {
             read += m.end();
             coordinated = true;
             continue;

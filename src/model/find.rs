@@ -478,11 +478,15 @@ impl<'h> Scan<'h> {
     /// starts at a name or at an article right before one (a name cannot
     /// start inside "the" or the blanks after it), so none starts between
     /// the search position and the article before the next name.
-    fn matches_after_article<'r>(&self, full: &'r Regex, name: Option<&'r Regex>) -> Box<dyn Iterator<Item = TextRange> + 'r>
+    fn matches_after_article<'r>(
+        &self,
+        full: &'r crate::lang::tables::Pattern,
+        name: Option<&'r Regex>,
+    ) -> Box<dyn Iterator<Item = TextRange> + 'r>
     where
         'h: 'r,
     {
-        let Some(name) = name else { return Box::new(self.matches(full).map(|m| span(0, m))) };
+        let Some(name) = name else { return Box::new(self.matches(full.regex()).map(|m| span(0, m))) };
         let hay = self.hay;
         let mut at = Some(self.from);
         Box::new(std::iter::from_fn(move || {
@@ -498,14 +502,14 @@ impl<'h> Scan<'h> {
                 // starts with an article: searched again).
                 let word_before = before > 3 && is_ascii_word(hay.as_bytes()[before - 4]);
                 if starts_with_article(&hay[n.start()..]) {
-                    span(0, full.find_at(hay, before - 3)?)
+                    span(0, full.regex().find_at(hay, before - 3)?)
                 } else if word_before {
                     span(0, n)
                 } else {
                     TextRange::new(before - 3, n.end())
                 }
             } else if starts_with_article(&hay[n.start()..]) {
-                span(0, full.find_at(hay, n.start())?)
+                span(0, full.regex().find_at(hay, n.start())?)
             } else {
                 // No article before the name: `full` matches where `name`
                 // does, the same way.
@@ -697,7 +701,7 @@ impl Finder<'_> {
         let instruments = if scan.prefilter && t.instrument.as_str() == super::chinese_instrument::PATTERN {
             Box::new(super::chinese_instrument::instruments(scan.hay, scan.from))
         } else {
-            scan.matches_after_article(&t.instrument, t.instrument_name.as_ref())
+            scan.matches_after_article(&t.instrument, t.instrument_name.as_deref())
         };
         for r in instruments {
             if overlaps(taken, r) {

@@ -25,35 +25,120 @@ const D: &str = r"[0-9\x{660}-\x{669}]";
 /// diacritics after each letter, any alef, either final ya, and the lam-alef
 /// ligatures. A space allows any run of blanks.
 pub(crate) fn ar(phrase: &str) -> String {
+    pieces(phrase).into_iter().map(|p| p.pattern).collect()
+}
+
+/// A letter of a word (or a lam-alef, or a blank) as [`ar`] writes it, and
+/// the character that names the set of characters it can start with: two
+/// pieces of different `starts` never match at the same place.
+struct Piece {
+    starts: char,
+    pattern: String,
+}
+
+/// The pieces of [`ar`]`(phrase)`, in order.
+fn pieces(phrase: &str) -> Vec<Piece> {
     let chars: Vec<char> = phrase.chars().collect();
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == ' ' {
-            out.push_str(r"\s+");
+            out.push(Piece { starts: ' ', pattern: r"\s+".to_string() });
             i += 1;
             continue;
         }
         let alef = |c: char| matches!(c, 'ا' | 'أ' | 'إ' | 'آ');
         if c == 'ل' && chars.get(i + 1).is_some_and(|&n| alef(n)) {
-            out.push_str("(?:ل");
-            out.push_str(MARKS);
-            out.push_str(r"[اأإآ]|[\x{FEF5}-\x{FEFC}])");
-            out.push_str(MARKS);
+            out.push(Piece { starts: 'ل', pattern: format!(r"(?:ل{MARKS}[اأإآ]|[\x{{FEF5}}-\x{{FEFC}}]){MARKS}") });
             i += 2;
             continue;
         }
-        match c {
-            _ if alef(c) => out.push_str("[اأإآ]"),
-            'ي' | 'ى' => out.push_str("[يى]"),
-            'ه' => out.push_str(r"[ه\x{FEE9}-\x{FEEC}]"),
-            _ => out.push_str(&regex::escape(&c.to_string())),
-        }
-        out.push_str(MARKS);
+        let (starts, letter) = match c {
+            _ if alef(c) => ('ا', "[اأإآ]".to_string()),
+            'ي' | 'ى' => ('ي', "[يى]".to_string()),
+            'ه' => ('ه', r"[ه\x{FEE9}-\x{FEEC}]".to_string()),
+            // (presentation forms: those a piece above can start with)
+            '\u{FEF5}'..='\u{FEFC}' => ('ل', regex::escape(&c.to_string())),
+            '\u{FEE9}'..='\u{FEEC}' => ('ه', regex::escape(&c.to_string())),
+            _ => (c, regex::escape(&c.to_string())),
+        };
+        out.push(Piece { starts, pattern: format!("{letter}{MARKS}") });
         i += 1;
     }
     out
+}
+
+/// Whether `c` is one of [`MARKS`] (tatweel, diacritics).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{640}' | '\u{64B}'..='\u{65F}' | '\u{670}')
+}
+
+/// The alternation of `words` (each as its pieces, in the order of
+/// preference), with the pieces words share at their start written once:
+/// `(?:الثاني|الثالث)` as `(?:ال(?:ثاني|ثالث))`, each letter with its marks.
+/// Every letter's pattern is ten times as long as the letter, and the Arabic
+/// tables list up to a hundred ordinals: written out one by one, they made
+/// those tables cost 200 ms and 10 MB to compile.
+///
+/// The same matches, in the same order of preference: only words next to
+/// each other in that order are joined (`(?:Pa|Pb)` is `P(?:a|b)`: a piece
+/// followed by a letter, never by a mark or a blank it could take, matches
+/// one way), and words are moved only before or after words of another
+/// first character set, which cannot match where they do (but never past a
+/// word that has ended, which matches anywhere).
+fn factored(words: &[&[Piece]]) -> String {
+    let whole = |w: &[Piece]| w.iter().map(|p| p.pattern.as_str()).collect::<String>();
+    let mut alternatives: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].is_empty() {
+            alternatives.push(String::new());
+            i += 1;
+            continue;
+        }
+        let end = (i..words.len()).find(|&j| words[j].is_empty()).unwrap_or(words.len());
+        let run = &words[i..end];
+        let mut starts: Vec<char> = Vec::new();
+        for w in run {
+            if !starts.contains(&w[0].starts) {
+                starts.push(w[0].starts);
+            }
+        }
+        for first in starts {
+            let group: Vec<&[Piece]> = run.iter().filter(|w| w[0].starts == first).copied().collect();
+            let mut k = 0;
+            while k < group.len() {
+                let same = (k..group.len()).find(|&r| group[r][0].pattern != group[k][0].pattern).unwrap_or(group.len());
+                if same - k == 1 {
+                    alternatives.push(whole(group[k]));
+                } else {
+                    let rests: Vec<&[Piece]> = group[k..same].iter().map(|w| &w[1..]).collect();
+                    alternatives.push(format!("{}{}", group[k][0].pattern, factored(&rests)));
+                }
+                k = same;
+            }
+        }
+        i = end;
+    }
+    format!("(?:{})", alternatives.join("|"))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Alternations written word by word, as before [`factored`]: the
+    /// oracle of the tests.
+    static WORD_BY_WORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The Arabic table with every alternation written word by word (the form
+/// [`factored`] replaced), for the tests that compare the two.
+#[cfg(test)]
+pub(super) fn word_by_word() -> LanguageData {
+    WORD_BY_WORD.set(true);
+    let data = build();
+    WORD_BY_WORD.set(false);
+    data
 }
 
 /// [`ar`] for the word a pattern starts with: its first letter exact, so that
@@ -94,12 +179,24 @@ fn ar_alt_lead<S: AsRef<str>>(words: &[S]) -> String {
     format!("(?:{})", alts.join("|"))
 }
 
-/// Alternatives, each written with [`ar`], longest first.
+/// Alternatives, each written with [`ar`], longest first (see [`factored`]).
 fn ar_alt<S: AsRef<str>>(words: &[S]) -> String {
     let mut words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    let alts: Vec<String> = words.iter().map(|w| ar(w)).collect();
-    format!("(?:{})", alts.join("|"))
+    #[cfg(test)]
+    if WORD_BY_WORD.get() {
+        let alts: Vec<String> = words.iter().map(|w| ar(w)).collect();
+        return format!("(?:{})", alts.join("|"));
+    }
+    // (a word holding a mark, or a blank other than a space, would let a
+    // piece match more than one way: written word by word)
+    if words.iter().any(|w| w.chars().any(|c| is_mark(c) || (c.is_whitespace() && c != ' '))) {
+        let alts: Vec<String> = words.iter().map(|w| ar(w)).collect();
+        return format!("(?:{})", alts.join("|"));
+    }
+    let pieces: Vec<Vec<Piece>> = words.iter().map(|w| pieces(w)).collect();
+    let words: Vec<&[Piece]> = pieces.iter().map(Vec::as_slice).collect();
+    factored(&words)
 }
 
 /// Ordinals with the article (`الأول`, `الثاني عشر`).
@@ -206,9 +303,22 @@ fn sdg() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"];
+
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] =
+    &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)];
+
 pub(super) fn data() -> &'static LanguageData {
     static DATA: OnceLock<LanguageData> = OnceLock::new();
-    DATA.get_or_init(|| {
+    DATA.get_or_init(build)
+}
+
+fn build() -> LanguageData {
+    {
         let ord = ordinal();
         let adv = adverbial();
         let ln = letter_name();
@@ -216,7 +326,10 @@ pub(super) fn data() -> &'static LanguageData {
         LanguageData {
             language: Language::Ar,
             section_numerals: NumeralStyle::Arabic,
-            annex_heading: leak(format!(r"^{}(?:\s+(?P<num>{ord}|[IVXLC]+|{D}{{1,2}}))?\s*[.:]?$", ar_alt(&["المرفق", "المرفقات", "مرفق"]))),
+            annex_heading: leak(format!(
+                r"^{}(?:\s+(?P<num>{ord}|[IVXLC]+|{D}{{1,2}}))?\s*[.:]?$",
+                ar_alt(&["المرفق", "المرفقات", "مرفق"])
+            )),
             part_heading: leak(format!(r"^{}\s+(?P<num>{ord})(?:\s*(?:{dash}|:)\s*(?P<title>\S)|\s*$)", ar("الجزء"))),
             section_heading: leak(format!(
                 r"^(?:{}\s+(?P<num2>{ord})\s*(?:(?:{dash}|:)\s*)?|(?P<num>{adv})\s*{dash}\s*)(?:(?P<title>\S)|$)",
@@ -234,7 +347,17 @@ pub(super) fn data() -> &'static LanguageData {
                 // The comma may be missing after `إن` (`إن مجلس الأمن`).
                 r"^(?:{inna}\s+{organs}\s*[،,]?|{organs}\s*[،,])$",
                 inna = ar("إن"),
-                organs = ar_alt(&["الجمعية العامة", "مجلس الأمن", "المجلس الاقتصادي والاجتماعي", "مجلس حقوق الإنسان", "مجلس الوصاية", "المؤتمر", "المجلس", "اللجنة", "الدول الأطراف"])
+                organs = ar_alt(&[
+                    "الجمعية العامة",
+                    "مجلس الأمن",
+                    "المجلس الاقتصادي والاجتماعي",
+                    "مجلس حقوق الإنسان",
+                    "مجلس الوصاية",
+                    "المؤتمر",
+                    "المجلس",
+                    "اللجنة",
+                    "الدول الأطراف"
+                ])
             )),
             vote_list_heading: leak(format!(
                 r"^(?P<side>{})\s*[:：]",
@@ -292,7 +415,11 @@ pub(super) fn data() -> &'static LanguageData {
                 ar("الوثيقة الختامية"),
                 ar_alt(&["هذا القرار", "هذا التقرير", "هذا المقرر", "هذا الإعلان", "هذه الوثيقة", "هذه المذكرة"])
             )),
-            named_text_after: leak(format!(r#"^\s+(?:{}\s+)?(?:{}\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"]|(?P<name>Rev\.\s?[0-9]{{1,2}}))"#, ar("من"), ar("وثيقة"))),
+            named_text_after: leak(format!(
+                r#"^\s+(?:{}\s+)?(?:{}\s+)?(?:[«“"]\s*(?P<quoted>[^»”"\n]+?)\s*[»”"]|(?P<name>Rev\.\s?[0-9]{{1,2}}))"#,
+                ar("من"),
+                ar("وثيقة")
+            )),
             external_gap_before: r"^\s*[،,]\s*$",
             external_gap_after: leak(format!(r"^\s+(?:(?:{}|{})\s+)?$", ar("من"), ar("في"))),
             resolution_list: leak(resolutions()),
@@ -318,12 +445,21 @@ pub(super) fn data() -> &'static LanguageData {
                     "النظام الداخلي",
                 ])
             )),
-            rule_of_procedure: leak(format!(r"{}\s+(?P<num>{D}{{1,3}})\s+{}\s+{}", ar_alt_lead(&["المادة", "للمادة"]), ar("من"), ar("النظام الداخلي"))),
+            rule_of_procedure: leak(format!(
+                r"{}\s+(?P<num>{D}{{1,3}})\s+{}\s+{}",
+                ar_alt_lead(&["المادة", "للمادة"]),
+                ar("من"),
+                ar("النظام الداخلي")
+            )),
             sdg: leak(sdg()),
             vote_figures: leak(vote_figures()),
             // Any of the words may carry tatweel: no cheap pre-check.
             vote_figures_hint: "",
-            resolution_without_year: leak(format!(r"{}\s+{}\s+(?P<num>{D}{{3,4}})(?:\s*[^\s(0-9/]|\s*$)", ar_lead("قرار"), ar("مجلس الأمن"))),
+            resolution_without_year: leak(format!(
+                r"{}\s+{}\s+(?P<num>{D}{{3,4}})(?:\s*[^\s(0-9/]|\s*$)",
+                ar_lead("قرار"),
+                ar("مجلس الأمن")
+            )),
             resolution_number: leak(resolution_number()),
             paragraph_exclusion_after: leak(format!(r"^\s+{}", ar("من جدول الأعمال"))),
             thereof_after: leak(format!(r"^\s*(?:{}|{})", ar("منه"), ar("منها"))),
@@ -332,7 +468,20 @@ pub(super) fn data() -> &'static LanguageData {
             text_after: leak(format!(
                 r"^\s+(?P<q>{}\s+(?P<words>)(?P<noun>{})(?P<anaphor>\s+{})?(?P<thereto>)(?P<tail>))",
                 ar("من"),
-                [ar("تقرير"), ar("القرار"), ar("المقرر"), ar("الوثيقة"), ar("النظام الأساسي"), ar("الإعلان"), ar("الاتفاقية"), ar("المعاهدة"), ar("البروتوكول"), ar("الاتفاق"), ar("الميثاق")].join("|"),
+                [
+                    ar("تقرير"),
+                    ar("القرار"),
+                    ar("المقرر"),
+                    ar("الوثيقة"),
+                    ar("النظام الأساسي"),
+                    ar("الإعلان"),
+                    ar("الاتفاقية"),
+                    ar("المعاهدة"),
+                    ar("البروتوكول"),
+                    ar("الاتفاق"),
+                    ar("الميثاق")
+                ]
+                .join("|"),
                 [ar("المذكور"), ar("المذكورة"), ar("ذلك"), ar("تلك")].join("|"),
             )),
             citation_gap_before: r"^[\s،,:()]*$",
@@ -353,16 +502,49 @@ pub(super) fn data() -> &'static LanguageData {
             part_anaphor_before: NEVER,
             requested_in: NEVER,
             detect_words: &[],
-            masthead: &["الأمم المتحدة", "الجمعية العامة", "مجلس الأمن"],
-            number_words: &[("لا شيء", 0), ("لا احد", 0), ("واحد", 1), ("صوت واحد", 1), ("عضو واحد", 1), ("صوتين", 2), ("عضوين", 2), ("اثنين", 2)],
+            masthead: MASTHEAD,
+            number_words: NUMBER_WORDS,
             resolution_in_numerals: NEVER,
             // Operative paragraphs open with the verb, masculine (the Council)
-        // or feminine (the Assembly); preambular ones with `إذ`/`وإذ`.
-        operative_verbs: &[
-                "يقرر", "تقرر", "يطلب", "تطلب", "يحث", "تحث", "يهيب", "تهيب", "يدعو", "تدعو", "يشجع", "تشجع", "يعلن", "تعلن", "يوصي", "توصي", "يأذن", "تأذن", "يؤيد", "تؤيد", "يوافق", "توافق", "يرحب", "ترحب", "يدين", "تدين", "يشدد", "تشدد", "يؤكد", "تؤكد", "يحيط", "تحيط", "يعرب", "تعرب",
+            // or feminine (the Assembly); preambular ones with `إذ`/`وإذ`.
+            operative_verbs: &[
+                "يقرر",
+                "تقرر",
+                "يطلب",
+                "تطلب",
+                "يحث",
+                "تحث",
+                "يهيب",
+                "تهيب",
+                "يدعو",
+                "تدعو",
+                "يشجع",
+                "تشجع",
+                "يعلن",
+                "تعلن",
+                "يوصي",
+                "توصي",
+                "يأذن",
+                "تأذن",
+                "يؤيد",
+                "تؤيد",
+                "يوافق",
+                "توافق",
+                "يرحب",
+                "ترحب",
+                "يدين",
+                "تدين",
+                "يشدد",
+                "تشدد",
+                "يؤكد",
+                "تؤكد",
+                "يحيط",
+                "تحيط",
+                "يعرب",
+                "تعرب",
             ],
         }
-    })
+    }
 }
 
 #[cfg(test)]

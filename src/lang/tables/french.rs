@@ -30,6 +30,34 @@ fn resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["nations unies", "assemblée générale", "conseil de sécurité"];
+
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("aucune", 0),
+    ("aucun", 0),
+    ("zéro", 0),
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("premier", 1),
+    ("première", 1),
+    ("1er", 1),
+    ("1re", 1),
+    ("deuxième", 2),
+    ("seconde", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+];
+
 pub(super) fn data() -> &'static LanguageData {
     static DATA: OnceLock<LanguageData> = OnceLock::new();
     DATA.get_or_init(|| LanguageData {
@@ -108,28 +136,8 @@ pub(super) fn data() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:qui\s+(?:a|ont)\s+été\s+)?(?:demandée?s?|visée?s?|prévue?s?|mentionnée?s?|présentée?s?|établie?s?)\s+(?:en\s+application\s+du|conformément\s+au|au|aux|dans\s+le)\s+$",
         detect_words: &["le", "les", "des", "du", "et", "une", "aux", "qui", "dans", "sur"],
-        masthead: &["nations unies", "assemblée générale", "conseil de sécurité"],
-        number_words: &[
-            ("aucune", 0),
-            ("aucun", 0),
-            ("zéro", 0),
-            ("un", 1),
-            ("une", 1),
-            ("deux", 2),
-            ("trois", 3),
-            ("quatre", 4),
-            ("cinq", 5),
-            ("premier", 1),
-            ("première", 1),
-            ("1er", 1),
-            ("1re", 1),
-            ("deuxième", 2),
-            ("seconde", 2),
-            ("troisième", 3),
-            ("quatrième", 4),
-            ("cinquième", 5),
-            ("sixième", 6),
-        ],
+        masthead: MASTHEAD,
+        number_words: NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         operative_verbs: &["Décide", "Prie", "Demande", "Invite", "Exhorte", "Engage", "Encourage", "Déclare", "Exige", "Recommande", "Autorise", "Approuve", "Accueille", "Condamne", "Souligne", "Réaffirme", "Prend", "Exprime", "Lance"],
     })

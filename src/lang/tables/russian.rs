@@ -34,6 +34,30 @@ fn resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["организация объединенных наций", "генеральная ассамблея", "совет безопасности"];
+
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("ни одного", 0),
+    ("отсутствии", 0),
+    ("одного", 1),
+    ("одном", 1),
+    ("одним", 1),
+    ("двух", 2),
+    ("трех", 3),
+    ("трёх", 3),
+    ("первая", 1),
+    ("вторая", 2),
+    ("третья", 3),
+    ("четвертая", 4),
+    ("четвёртая", 4),
+    ("пятая", 5),
+    ("шестая", 6),
+];
+
 pub(super) fn data() -> &'static LanguageData {
     static DATA: OnceLock<LanguageData> = OnceLock::new();
     DATA.get_or_init(|| LanguageData {
@@ -100,24 +124,8 @@ pub(super) fn data() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:запрошенн\w*|предусмотренн\w*|упомянут\w*|представленн\w*|подготовленн\w*)\s+(?:в|во\s+исполнение|согласно)\s+$",
         detect_words: &[],
-        masthead: &["организация объединенных наций", "генеральная ассамблея", "совет безопасности"],
-        number_words: &[
-            ("ни одного", 0),
-            ("отсутствии", 0),
-            ("одного", 1),
-            ("одном", 1),
-            ("одним", 1),
-            ("двух", 2),
-            ("трех", 3),
-            ("трёх", 3),
-            ("первая", 1),
-            ("вторая", 2),
-            ("третья", 3),
-            ("четвертая", 4),
-            ("четвёртая", 4),
-            ("пятая", 5),
-            ("шестая", 6),
-        ],
+        masthead: MASTHEAD,
+        number_words: NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         // Operative paragraphs open with a finite verb (`Постановляет`),
         // preambular ones with a participle (`Отмечая`), so the forms differ.

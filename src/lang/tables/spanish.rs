@@ -30,6 +30,29 @@ fn resolutions() -> String {
     )
 }
 
+/// Masthead lines (`LanguageData::masthead`), readable without building
+/// the table.
+pub(super) const MASTHEAD: &[&str] = &["naciones unidas", "asamblea general", "consejo de seguridad"];
+
+/// Numbers written as words (`LanguageData::number_words`), readable
+/// without building the table.
+pub(super) const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("ninguno", 0),
+    ("ninguna", 0),
+    ("uno", 1),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("primero", 1),
+    ("primera", 1),
+    ("segunda", 2),
+    ("tercera", 3),
+    ("cuarta", 4),
+    ("quinta", 5),
+    ("sexta", 6),
+];
+
 pub(super) fn data() -> &'static LanguageData {
     static DATA: OnceLock<LanguageData> = OnceLock::new();
     DATA.get_or_init(|| LanguageData {
@@ -97,23 +120,8 @@ pub(super) fn data() -> &'static LanguageData {
         part_anaphor_before: NEVER,
         requested_in: r"^\s*(?:\([^()\n]{1,40}\)\s*)?,?\s*(?:solicitad[oa]s?|pedid[oa]s?|previst[oa]s?|mencionad[oa]s?|presentad[oa]s?|preparad[oa]s?)\s+(?:en\s+cumplimiento\s+del|de\s+conformidad\s+con\s+el|con\s+arreglo\s+al|en\s+el|en\s+los)\s+$",
         detect_words: &["el", "los", "las", "del", "y", "una", "con", "por", "para", "que"],
-        masthead: &["naciones unidas", "asamblea general", "consejo de seguridad"],
-        number_words: &[
-            ("ninguno", 0),
-            ("ninguna", 0),
-            ("uno", 1),
-            ("dos", 2),
-            ("tres", 3),
-            ("cuatro", 4),
-            ("cinco", 5),
-            ("primero", 1),
-            ("primera", 1),
-            ("segunda", 2),
-            ("tercera", 3),
-            ("cuarta", 4),
-            ("quinta", 5),
-            ("sexta", 6),
-        ],
+        masthead: MASTHEAD,
+        number_words: NUMBER_WORDS,
         resolution_in_numerals: NEVER,
         operative_verbs: &["Decide", "Insta", "Pide", "Solicita", "Exhorta", "Invita", "Alienta", "Declara", "Exige", "Recomienda", "Autoriza", "Aprueba", "Acoge", "Condena", "Subraya", "Destaca", "Reafirma", "Toma", "Expresa", "Hace"],
     })

@@ -39,6 +39,12 @@ pub fn locale_language(locale: &str) -> Option<Language> {
 /// analysis.
 pub fn warm_up(lang: Language) {
     crate::lang::warm_up(lang);
+    analyse_sample(lang);
+}
+
+/// Analyses the [`sample`] of `lang` (its tables compiled on the way, if
+/// they were not).
+pub fn analyse_sample(lang: Language) {
     let _ = Analysis::new(sample(lang), Some(lang), &DiagnosticsConfig::all_enabled());
 }
 

@@ -102,21 +102,15 @@ pub fn detect(text: &str) -> Language {
     latin_language(sample)
 }
 
-/// The languages whose tables are worth compiling before any text needs
-/// them ([`warm_up`]), in order: every language but Arabic, whose patterns
-/// let every letter carry diacritics and tatweel, which makes its tables ten
-/// times as costly to compile (about 200 ms) and to hold (10 MB): they are
-/// compiled when the first Arabic text is analysed, not in every session.
-pub const WARMED_UP: [Language; 5] = [Language::Zh, Language::En, Language::Fr, Language::Es, Language::Ru];
-
 /// Compiles the tables of `lang` and loads its State names, which the first
-/// analysis in that language would otherwise pay for (10–35 ms a language):
-/// the server calls it for each of [`WARMED_UP`] on a thread of its own at
-/// `initialize`, so that the first diagnostics wait only for the analysis.
-/// An analysis that needs them meanwhile waits for them. (Compiling them
-/// again beside the warm-up instead, so as never to wait for a thread of
-/// low priority, made the first analysis of a 1-MB draft opened at once
-/// slower on an idle machine: 22–30 ms against 16–28 ms.)
+/// analysis in that language would otherwise pay for (5–12 ms a language,
+/// Arabic 37 ms: `cargo bench --bench tables`): the server readies one
+/// language so at `initialize` (see `ide::warm_up`), so that the first
+/// diagnostics wait only for the analysis. An analysis that needs them
+/// meanwhile waits for them. (Compiling them again beside the warm-up
+/// instead, so as never to wait for a thread of low priority, made the
+/// first analysis of a 1-MB draft opened at once slower on an idle machine:
+/// 22–30 ms against 16–28 ms.)
 pub fn warm_up(lang: Language) {
     let _ = tables::tables(lang);
     let _ = states::lookup(lang, "France");

@@ -2,7 +2,8 @@
 //! stdin/stdout. A thin adapter over [`crate::ide`]: it keeps the open
 //! documents, converts positions and types in and out, and calls the core.
 //!
-//! Modules: `server` (the handlers), `state` (the document store), `sync`
+//! Modules: `server` (the handlers), `state` (the document store),
+//! `analysts` (the threads that analyse), `sync`
 //! (applying edits), `publish` (coalesced, version-gated diagnostics),
 //! `convert` (core ↔ protocol values), `config` (client settings),
 //! `capabilities` (what is offered, encoding negotiation), `transport`
@@ -10,6 +11,7 @@
 //! tree), `log` (stderr logging).
 
 mod actions;
+mod analysts;
 mod capabilities;
 pub(crate) mod config;
 mod convert;

@@ -19,7 +19,6 @@
 //! client's (`DocState::diverged`) gets none.
 
 use std::collections::BTreeMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
@@ -155,8 +154,8 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<
     let analyzer = Arc::clone(&shared.options.analyzer);
     let (task_uri, task_doc) = (uri.clone(), Arc::clone(doc));
     let index = Arc::clone(&shared.workspace);
-    let computed = tokio::task::spawn_blocking(move || {
-        catch_unwind(AssertUnwindSafe(|| {
+    let computed = super::analysts::run(move || {
+        {
             let analysis = task_doc.analysis(&analyzer, &index, &task_uri);
             // A file that is not a UN document (a README, notes) gets none.
             let active = task_doc.is_active(&analysis);
@@ -172,18 +171,18 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<
                 published.extend(across);
                 published
             }
-        }))
+        }
     })
     .await;
     match computed {
-        Ok(Ok(diagnostics)) => Some(diagnostics),
-        Ok(Err(panic)) => {
+        Ok(diagnostics) => Some(diagnostics),
+        Err(Some(panic)) => {
             let msg = format!("analysis of {} (version {}) failed: {}", uri.as_str(), doc.version, panic_message(&*panic));
             shared.log(Level::Error, msg).await;
             None
         }
-        Err(join) => {
-            let msg = format!("analysis of {} (version {}) did not finish: {join}", uri.as_str(), doc.version);
+        Err(None) => {
+            let msg = format!("analysis of {} (version {}) did not run: no analysis thread", uri.as_str(), doc.version);
             shared.log(Level::Error, msg).await;
             None
         }

@@ -128,8 +128,8 @@ impl Shared {
         self.client.log_message(typ, message).await;
     }
 
-    /// The analysis of `doc` (a snapshot of `uri`), computed on a blocking
-    /// thread if not yet done.
+    /// The analysis of `doc` (a snapshot of `uri`), computed on an analysis
+    /// thread (`analysts`) if not yet done.
     pub async fn analysis(&self, uri: &Uri, doc: &Arc<DocState>) -> Result<Arc<Analysis>> {
         if let Some(a) = doc.cached_analysis() {
             return Ok(a);
@@ -137,25 +137,11 @@ impl Shared {
         let doc = Arc::clone(doc);
         let analyzer = Arc::clone(&self.options.analyzer);
         let (index, uri) = (Arc::clone(&self.workspace), uri.clone());
-        let analyse = move || doc.analysis(&analyzer, &index, &uri);
-        match tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(analyse))).await {
-            Ok(Ok(a)) => Ok(a),
-            Ok(Err(panic)) => Err(internal(format!("the analysis failed: {}", panic_message(&*panic)))),
-            Err(join) => Err(internal(format!("the analysis did not finish: {join}"))),
+        match super::analysts::run(move || doc.analysis(&analyzer, &index, &uri)).await {
+            Ok(a) => Ok(a),
+            Err(Some(panic)) => Err(internal(format!("the analysis failed: {}", panic_message(&*panic)))),
+            Err(None) => Err(internal("the analysis did not run: no analysis thread".to_string())),
         }
-    }
-}
-
-/// Lowers the calling thread's scheduling priority (Linux; elsewhere
-/// nothing): the warm-up must not take a core from the first analysis when
-/// the client opens a document at once (on two cores, the first analysis
-/// of a 1-MB draft took 40–50 ms beside the warm-up, 20–27 ms after it).
-fn yield_to_analyses() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority only changes the scheduling of the calling thread
-    // (`PRIO_PROCESS` with 0 names the calling thread on Linux).
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
@@ -419,11 +405,7 @@ impl LanguageServer for Backend {
             // tables and caches hold 2–3 MB, all five 10 MB, half the
             // memory the issue allows a small document.
             let first = params.locale.as_deref().and_then(crate::ide::warm_up::locale_language).unwrap_or(crate::lang::Language::En);
-            let _ = std::thread::Builder::new().name("rapporteur-warm-up".into()).spawn(move || {
-                yield_to_analyses();
-                super::state::wait_for_analyses();
-                crate::ide::warm_up::warm_up(first);
-            });
+            super::analysts::ready(first);
             let enc = capabilities::negotiate(&params.capabilities);
             self.shared.set_encoding(enc);
             self.shared.workspace.client_capabilities(&params.capabilities);

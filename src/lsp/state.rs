@@ -4,7 +4,6 @@
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
@@ -238,10 +237,7 @@ impl DocState {
                     Some(basis) if Arc::strong_count(basis) == 1 => "as an update of the earlier analysis, moved",
                     Some(_) => "as an update of the earlier analysis, copied (it is still in use)",
                 };
-                let analysis = {
-                    let _running = Running::start();
-                    analyzer(text, self.settings.language, &self.settings.diagnostics, basis, unchanged)
-                };
+                let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis, unchanged);
                 if log::enabled(Level::Debug) {
                     let reused = if analysis.references_reused() { ", references away from the edit reused" } else { "" };
                     log::stderr(Level::Debug, &format!("version {} analysed {how} in {:?}{reused}", self.version, started.elapsed()));
@@ -249,38 +245,6 @@ impl DocState {
                 Arc::new(analysis)
             })
             .clone()
-    }
-}
-
-/// Analyses running now, in every document.
-static RUNNING: AtomicUsize = AtomicUsize::new(0);
-
-/// Counts an analysis as running while it lives (a panic included).
-struct Running;
-
-impl Running {
-    fn start() -> Running {
-        RUNNING.fetch_add(1, Ordering::AcqRel);
-        Running
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        RUNNING.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
-/// Returns once no analysis is running (checked every 2 ms): the language
-/// readied ahead of need at `initialize` (its tables compiled on both
-/// cores) should not take the cores from a document being analysed, whose
-/// diagnostics the user is waiting for (on two cores, the first analysis
-/// of a 1-MB draft opened at once took 16–27 ms beside them, 14–15 ms
-/// alone). An analysis that needs a language being compiled waits for it
-/// (or compiles it, if nobody has started).
-pub fn wait_for_analyses() {
-    while RUNNING.load(Ordering::Acquire) > 0 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
 

@@ -25,8 +25,11 @@
 //! a client over stdio (pipes, `Content-Length` framing, the server's
 //! default settings) at 100 KB, 1 MB and 10 MB: open → first diagnostics,
 //! and keystroke → diagnostics for that version (each keystroke waits for
-//! its diagnostics), and the server's peak memory. `-- stdio` runs only
-//! that; `RAPPORTEUR_BENCH_BIN=path` drives another build (to compare).
+//! its diagnostics), and the server's peak memory. The client's locale is
+//! `zh-cn`, as a Chinese-language editor's is (the server readies that
+//! language at `initialize`); a last line times the 1-MB open from an
+//! editor whose locale is English. `-- stdio` runs only that;
+//! `RAPPORTEUR_BENCH_BIN=path` drives another build (to compare).
 
 #[path = "../tests/lsp_common.rs"]
 mod common;

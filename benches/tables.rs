@@ -15,77 +15,17 @@
 #[path = "common/documents.rs"]
 mod documents;
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "common/counting.rs"]
+mod counting;
+
+use counting::{live, mb, peak, reset_peak};
+
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
 use rapporteur::lang::Language;
-
-/// The system allocator, counting the bytes live and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn added(size: usize) {
-    let live = LIVE.fetch_add(size, Ordering::Relaxed) + size;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed to `System` unchanged; the counters only
-// observe the sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            added(layout.size());
-        }
-        p
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            added(layout.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            added(new_size);
-        }
-        p
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-fn live() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}
-
-fn reset_peak() -> usize {
-    let now = live();
-    PEAK.store(now, Ordering::Relaxed);
-    now
-}
-
-fn peak() -> usize {
-    PEAK.load(Ordering::Relaxed)
-}
-
-fn mb(bytes: usize) -> f64 {
-    bytes as f64 / (1024.0 * 1024.0)
-}
 
 /// The CPU time of the whole process (every thread, ended ones included), in ms.
 fn cpu_ms() -> f64 {
@@ -151,41 +91,35 @@ fn child(lang: Language) {
     );
 }
 
+/// What `compile` costs, the fastest of five runs: its time in ms, the
+/// heap what it builds holds, and the peak on the way.
+fn compile_costs<T>(compile: impl Fn() -> T) -> (f64, usize, usize) {
+    let (mut best, mut held, mut top) = (f64::INFINITY, 0, 0);
+    for _ in 0..5 {
+        let base = reset_peak();
+        let t = Instant::now();
+        let built = compile();
+        best = best.min(t.elapsed().as_secs_f64() * 1e3);
+        held = live() - base;
+        top = peak() - base;
+        drop(built);
+    }
+    (best, held, top)
+}
+
 /// Each pattern of `lang` compiled alone (the fastest of five), with the
 /// heap its compiled form holds, the costliest first.
 fn patterns(lang: Language) {
     let mut rows = Vec::new();
     for (name, source) in rapporteur::lang::tables::pattern_sources(lang) {
-        let mut best = f64::INFINITY;
-        let mut held = 0;
-        let mut top = 0;
-        for _ in 0..5 {
-            let base = reset_peak();
-            let t = Instant::now();
-            let re = regex::Regex::new(&source).expect("a table pattern");
-            best = best.min(t.elapsed().as_secs_f64() * 1e3);
-            held = live() - base;
-            top = peak() - base;
-            drop(re);
-        }
+        let (best, held, top) = compile_costs(|| regex::Regex::new(&source).expect("a table pattern"));
         rows.push((best, held, top, name, source.len()));
     }
     let lines: Vec<String> = rapporteur::lang::tables::LINE_PATTERNS
         .iter()
         .map(|name| rapporteur::lang::tables::pattern_sources(lang).into_iter().find(|(n, _)| n == name).expect("a line pattern").1)
         .collect();
-    let mut best = f64::INFINITY;
-    let mut held = 0;
-    let mut top = 0;
-    for _ in 0..5 {
-        let base = reset_peak();
-        let t = Instant::now();
-        let set = regex::RegexSet::new(&lines).expect("the line patterns");
-        best = best.min(t.elapsed().as_secs_f64() * 1e3);
-        held = live() - base;
-        top = peak() - base;
-        drop(set);
-    }
+    let (best, held, top) = compile_costs(|| regex::RegexSet::new(&lines).expect("the line patterns"));
     rows.push((best, held, top, "line_patterns (set)", lines.iter().map(String::len).sum()));
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total: f64 = rows.iter().map(|r| r.0).sum();

@@ -307,6 +307,22 @@ impl StdioClient {
     }
 }
 
+impl StdioClient {
+    /// A server started by an editor of `locale`, `text` opened right after
+    /// `initialized`: the client, the number of diagnostics and the time
+    /// from the open to them.
+    fn open(bin: &str, locale: &str, text: &str) -> (StdioClient, usize, Duration) {
+        let mut c = StdioClient::start(bin);
+        c.request("initialize", json!({"capabilities": {}, "locale": locale}));
+        c.notify("initialized", json!({}));
+        let start = Instant::now();
+        let doc = json!({"uri": URI, "languageId": "plaintext", "version": 0, "text": text});
+        c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
+        let n = c.diagnostics(URI, 0);
+        (c, n, start.elapsed())
+    }
+}
+
 impl Drop for StdioClient {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -321,14 +337,8 @@ fn stdio_open_unready(bin: &str, size: usize) {
     let text = chinese_document(size);
     let mut times = Vec::new();
     for _ in 0..5 {
-        let mut c = StdioClient::start(bin);
-        c.request("initialize", json!({"capabilities": {}, "locale": "en"}));
-        c.notify("initialized", json!({}));
-        let start = Instant::now();
-        let doc = json!({"uri": URI, "languageId": "plaintext", "version": 0, "text": text});
-        c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
-        c.diagnostics(URI, 0);
-        times.push(start.elapsed());
+        let (_, _, open) = StdioClient::open(bin, "en", &text);
+        times.push(open);
     }
     times.sort();
     println!(
@@ -343,15 +353,8 @@ fn stdio_open_unready(bin: &str, size: usize) {
 /// Typing through the real binary over stdio, as an editor does.
 fn stdio_case(bin: &str, label: &str, size: usize, keystrokes: usize) {
     let text = chinese_document(size);
-    let mut c = StdioClient::start(bin);
     // A Chinese translator's editor: its locale readies Chinese at once.
-    c.request("initialize", json!({"capabilities": {}, "locale": "zh-cn"}));
-    c.notify("initialized", json!({}));
-    let start = Instant::now();
-    let doc = json!({"uri": URI, "languageId": "plaintext", "version": 0, "text": text});
-    c.notify("textDocument/didOpen", json!({ "textDocument": doc }));
-    let n = c.diagnostics(URI, 0);
-    let open = start.elapsed();
+    let (mut c, n, open) = StdioClient::open(bin, "zh-cn", &text);
     let peak_open = c.peak_mb();
     let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let at = middle + text[middle..].find("16. 我们欢迎").expect("a paragraph 16") + "16. ".len();

@@ -732,35 +732,30 @@ impl Tables {
         with_pattern_fields!(table_patterns!(self,)).into_iter().chain(self.instrument_name.as_ref().map(|p| ("instrument_name", p)))
     }
 
+    /// The line patterns, in the order of [`LINE_PATTERNS`].
+    fn line_pattern_fields(&self) -> [&Pattern; 9] {
+        [
+            &self.vote_list_heading,
+            &self.annex_heading,
+            &self.part_heading,
+            &self.article_heading,
+            &self.section_heading,
+            &self.subsection_heading,
+            &self.preamble_formula,
+            &self.numbered_line,
+            &self.subparagraph_line,
+        ]
+    }
+
     /// The line patterns as written, in the order of [`LINE_PATTERNS`].
     fn line_pattern_sources(&self) -> [&str; 9] {
-        [
-            self.vote_list_heading.as_str(),
-            self.annex_heading.as_str(),
-            self.part_heading.as_str(),
-            self.article_heading.as_str(),
-            self.section_heading.as_str(),
-            self.subsection_heading.as_str(),
-            self.preamble_formula.as_str(),
-            self.numbered_line.as_str(),
-            self.subparagraph_line.as_str(),
-        ]
+        self.line_pattern_fields().map(Pattern::as_str)
     }
 
     /// The compiled line patterns one by one, in the order of
     /// [`LINE_PATTERNS`] (what [`Tables::line_patterns`] holds as a set).
     pub fn line_pattern_regexes(&self) -> [&Regex; 9] {
-        [
-            self.vote_list_heading.regex(),
-            self.annex_heading.regex(),
-            self.part_heading.regex(),
-            self.article_heading.regex(),
-            self.section_heading.regex(),
-            self.subsection_heading.regex(),
-            self.preamble_formula.regex(),
-            self.numbered_line.regex(),
-            self.subparagraph_line.regex(),
-        ]
+        self.line_pattern_fields().map(Pattern::regex)
     }
 
     /// The match of `coordinated_after` at the start of `after`, unless its

@@ -39,13 +39,48 @@ pub fn locale_language(locale: &str) -> Option<Language> {
 /// analysis.
 pub fn warm_up(lang: Language) {
     crate::lang::warm_up(lang);
-    analyse_sample(lang);
+    analyse_sample(lang, || false);
 }
 
+/// How many pieces the sample is analysed in (see [`analyse_sample`]).
+const SAMPLE_PIECES: usize = 4;
+
 /// Analyses the [`sample`] of `lang` (its tables compiled on the way, if
-/// they were not).
-pub fn analyse_sample(lang: Language) {
-    let _ = Analysis::new(sample(lang), Some(lang), &DiagnosticsConfig::all_enabled());
+/// they were not), in [`SAMPLE_PIECES`] pieces cut at line ends, asking
+/// `stop` before each: a document that arrives meanwhile waits for one
+/// piece (a quarter of about 3 ms), not for the whole sample. Returns how
+/// many pieces were analysed.
+pub fn analyse_sample(lang: Language, stop: impl Fn() -> bool) -> usize {
+    let config = DiagnosticsConfig::all_enabled();
+    let mut analysed = 0;
+    for piece in sample_pieces(sample(lang)) {
+        if stop() {
+            break;
+        }
+        let _ = Analysis::new(piece, Some(lang), &config);
+        analysed += 1;
+    }
+    analysed
+}
+
+/// `text` cut into [`SAMPLE_PIECES`] pieces of about the same length, each
+/// ending at a line end (the last at the end of the text).
+fn sample_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::with_capacity(SAMPLE_PIECES);
+    let mut start = 0;
+    for k in 1..=SAMPLE_PIECES {
+        let aim = (text.len() * k / SAMPLE_PIECES).max(start);
+        let end = if k == SAMPLE_PIECES {
+            text.len()
+        } else {
+            text.as_bytes()[aim..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| aim + i + 1)
+        };
+        if end > start {
+            pieces.push(&text[start..end]);
+        }
+        start = end;
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -64,6 +99,25 @@ mod tests {
         assert_eq!(locale_language("en-gb"), Some(Language::En));
         assert_eq!(locale_language("de"), None);
         assert_eq!(locale_language(""), None);
+    }
+
+    #[test]
+    fn the_sample_is_analysed_in_pieces_until_told_to_stop() {
+        for lang in Language::ALL {
+            let text = sample(lang);
+            let pieces = sample_pieces(text);
+            assert_eq!(pieces.len(), SAMPLE_PIECES, "{lang}");
+            assert_eq!(pieces.concat(), text, "{lang}: the pieces are the sample");
+            assert!(pieces.iter().all(|p| p.len() < text.len() / 2), "{lang}: no piece is most of the sample");
+        }
+        assert_eq!(sample_pieces("one line"), vec!["one line"]);
+        assert_eq!(analyse_sample(Language::Fr, || false), SAMPLE_PIECES);
+        let asked = std::cell::Cell::new(0);
+        let stop_after_two = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 2
+        };
+        assert_eq!(analyse_sample(Language::Fr, stop_after_two), 2);
     }
 
     #[test]

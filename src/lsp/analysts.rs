@@ -106,8 +106,9 @@ fn submit(analyst: &Analyst, job: impl FnOnce() + Send + 'static) {
 }
 
 /// Readies `lang` on the first analyst ([`crate::ide::warm_up`]): its
-/// tables, then a sample analysis, skipped if a document has come meanwhile
-/// (it is analysed at once, the tables being ready).
+/// tables, then a sample analysis in pieces, which stops as soon as a
+/// document has come (it is analysed at once, the tables being ready, after
+/// at most one piece).
 pub fn ready(lang: Language) {
     let first = &analysts()[0];
     READYING.store(true, Ordering::Release);
@@ -115,9 +116,7 @@ pub fn ready(lang: Language) {
     submit(first, move || {
         let ready = catch_unwind(|| {
             crate::lang::warm_up(lang);
-            if load.load(Ordering::Acquire) <= 1 {
-                crate::ide::warm_up::analyse_sample(lang);
-            }
+            crate::ide::warm_up::analyse_sample(lang, || load.load(Ordering::Acquire) > 1);
         });
         READYING.store(false, Ordering::Release);
         if let Err(panic) = ready {

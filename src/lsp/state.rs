@@ -1,5 +1,5 @@
 //! The open documents. Each is an immutable snapshot ([`DocState`]: version,
-//! text (shared with its analysis) and line index, the settings it is analysed with, and its analysis once
+//! text as a rope, the settings it is analysed with, and its analysis once
 //! computed) behind an `Arc`; an edit makes a new snapshot and replaces the
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
@@ -7,11 +7,11 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
+use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::Settings;
 use super::log::{self, Level};
-use super::sync::StoredText;
 use super::workspace::Index;
 use super::Analyzer;
 use crate::ide::drift::{self, Citations, Drift};
@@ -26,8 +26,7 @@ pub struct DocState {
     /// Matched by the `exclude` (`Some(false)`) or `include` (`Some(true)`)
     /// globs of the settings it is analysed with.
     pub forced: Option<bool>,
-    /// The text, which the analysis of this version takes as it is.
-    pub text: StoredText,
+    pub rope: Rope,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: whether an analysis for
     /// diagnostics is running and the latest snapshot waiting for it to end
@@ -70,12 +69,12 @@ pub type BasisSlot = Mutex<Option<(Arc<Analysis>, Unchanged)>>;
 
 impl DocState {
     /// A document just opened.
-    pub fn open(version: i32, text: StoredText, settings: Arc<Settings>) -> DocState {
+    pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
         DocState {
             version,
             un_outcome: false,
             forced: None,
-            text,
+            rope,
             settings,
             lane: Arc::default(),
             diverged: false,
@@ -105,15 +104,15 @@ impl DocState {
         }
     }
 
-    /// The next version of this document, with the text `text`; `edits`:
+    /// The next version of this document, with the text `rope`; `edits`:
     /// what the edits from this version's text left alone at its ends.
-    pub fn edited(&self, version: i32, text: StoredText, edits: Unchanged) -> DocState {
+    pub fn edited(&self, version: i32, rope: Rope, edits: Unchanged) -> DocState {
         let (basis, since) = self.basis_after(edits);
         DocState {
             version,
             un_outcome: self.un_outcome,
             forced: self.forced,
-            text,
+            rope,
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -132,7 +131,7 @@ impl DocState {
             version: self.version,
             un_outcome: self.un_outcome,
             forced,
-            text: self.text.clone(),
+            rope: self.rope.clone(),
             settings,
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -141,6 +140,39 @@ impl DocState {
             basis,
             since,
         }
+    }
+
+    pub fn text(&self) -> String {
+        let mut s = String::with_capacity(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            s.push_str(chunk);
+        }
+        s
+    }
+
+    /// The text as the analysis takes it: copied once from the rope into
+    /// its shared allocation (`Arc::from(self.text())` copies it twice, a
+    /// transient 20 MB for a 10-MB document on every keystroke).
+    pub fn shared_text(&self) -> Arc<str> {
+        let len = self.rope.len_bytes();
+        let mut bytes: Arc<[std::mem::MaybeUninit<u8>]> = Arc::new_uninit_slice(len);
+        let slots = Arc::get_mut(&mut bytes).expect("a new allocation has one owner");
+        let mut at = 0;
+        for chunk in self.rope.chunks() {
+            let end = at + chunk.len();
+            assert!(end <= len, "the rope's chunks cover its length");
+            // SAFETY: `slots[at..end]` is in bounds (asserted) and `chunk`
+            // does not overlap a new allocation: a copy of `chunk.len()` bytes.
+            unsafe { std::ptr::copy_nonoverlapping(chunk.as_ptr(), slots[at..end].as_mut_ptr().cast::<u8>(), chunk.len()) };
+            at = end;
+        }
+        assert_eq!(at, len, "the rope's chunks cover its length");
+        // SAFETY: every one of the `len` bytes was written above.
+        let bytes: Arc<[u8]> = unsafe { bytes.assume_init() };
+        debug_assert!(std::str::from_utf8(&bytes).is_ok());
+        // SAFETY: the bytes are the rope's chunks, each a `str`, end to end:
+        // valid UTF-8; `str` and `[u8]` have the same layout.
+        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -192,7 +224,7 @@ impl DocState {
         self.analysis
             .get_or_init(|| {
                 let started = std::time::Instant::now();
-                let text = Arc::clone(&self.text.text);
+                let text = self.shared_text();
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
                     Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
                     None => (None, Unchanged::NOTHING),
@@ -312,5 +344,23 @@ impl DocStore {
 
     pub fn uris(&self) -> Vec<Uri> {
         self.docs.iter().map(|entry| entry.key().clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_text_is_the_ropes_text() {
+        let mut text: String = (0..3000).map(|i| format!("{i}. 段落 paragraph 😀\n")).collect();
+        let mut rope = Rope::from_str(&text);
+        rope.insert(17, "é中");
+        let at = text.char_indices().nth(17).map_or(text.len(), |(i, _)| i);
+        text.insert_str(at, "é中");
+        assert!(rope.chunks().count() > 1);
+        let doc = DocState::open(0, rope, Arc::default());
+        assert!(*doc.shared_text() == *text, "the shared text differs from the rope's");
+        assert_eq!(&*DocState::open(0, Rope::new(), Arc::default()).shared_text(), "");
     }
 }

@@ -19,6 +19,8 @@ mod common;
 use common::Rng;
 use rapporteur::diagnostics::DiagnosticsConfig;
 use rapporteur::ide::Analysis;
+use rapporteur::text::{TextChange, Unchanged};
+use std::sync::Arc;
 
 /// `RAPPORTEUR_INCREMENTAL_EDITS`, or `default`.
 fn edits_per_document(default: usize) -> usize {
@@ -242,9 +244,19 @@ fn updates_equal_fresh_analyses_after_random_edits() {
         for k in 0..per_document {
             let (next, what) = edit(&mut rng, &text);
             history.push(what);
-            // Both ways of updating: copying the reused parts, and moving them.
-            let updated =
-                if k % 2 == 0 { analysis.update(next.clone(), None, &config) } else { analysis.into_update(next.clone(), None, &config) };
+            // Three ways of updating: copying the reused parts, moving them,
+            // and moving them after letting go of the text (as the server
+            // does, told the ends the edit left alone, or less than them).
+            let updated = match k % 3 {
+                0 => analysis.update(next.clone(), None, &config),
+                1 => analysis.into_update(next.clone(), None, &config),
+                _ => {
+                    let c = TextChange::between(&text, &next);
+                    let less = |n: usize, rng: &mut Rng| n - rng.below(n.min(40) + 1);
+                    let known = Unchanged { prefix: less(c.start, &mut rng), suffix: less(text.len() - c.old_end, &mut rng) };
+                    analysis.into_update_making(known, || Arc::from(next.as_str()), None, &config)
+                }
+            };
             let fresh = Analysis::new(next.clone(), None, &config);
             assert_same(&name, &history, &updated, &fresh);
             text = next;

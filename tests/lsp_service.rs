@@ -312,8 +312,9 @@ async fn a_panic_answers_one_request_with_an_error() {
     // Two injected faults: the analysis itself panics (on a blocking
     // thread), or it yields references whose ranges run past the text, so
     // that hover panics inside the request handler (on the async side).
-    let analyzer: Analyzer =
-        Arc::new(|text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>, _: Unchanged| {
+    let analyzer: Analyzer = Arc::new(
+        |text: &dyn Fn() -> Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>, _: Unchanged| {
+            let text = text();
             if text.contains("PANIC!") {
                 panic!("injected analysis failure");
             }
@@ -325,7 +326,8 @@ async fn a_panic_answers_one_request_with_an_error() {
                 }
             }
             analysis
-        });
+        },
+    );
     let mut s = Session::start(Options { analyzer, debounce: Duration::ZERO });
     s.initialize(false, Value::Null).await;
     let (bad, good) = ("file:///bad.txt", "file:///good.txt");
@@ -533,13 +535,13 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
     let analyzer: Analyzer = Arc::new(
-        move |text: Arc<str>,
+        move |text: &dyn Fn() -> Arc<str>,
               language: Option<Language>,
               config: &DiagnosticsConfig,
               previous: Option<Arc<Analysis>>,
               unchanged: Unchanged| {
             let holders = previous.as_ref().map_or(0, Arc::strong_count);
-            record.lock().unwrap().push((text.to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
+            record.lock().unwrap().push((text().to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
             rapporteur::lsp::analyze(text, language, config, previous, unchanged)
         },
     );
@@ -623,7 +625,7 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
     let updates: Arc<std::sync::Mutex<Vec<(usize, Unchanged)>>> = Arc::default();
     let record = Arc::clone(&updates);
     let analyzer: Analyzer = Arc::new(
-        move |text: Arc<str>,
+        move |text: &dyn Fn() -> Arc<str>,
               language: Option<Language>,
               config: &DiagnosticsConfig,
               previous: Option<Arc<Analysis>>,

@@ -70,6 +70,10 @@ pub struct Analysis {
 /// were analysed but not published.
 const LINEAGE: usize = 8;
 
+/// The most bytes of the text before an edit that
+/// [`Analysis::into_update_making`] keeps in place of that text.
+pub const KEPT_MIDDLE: usize = 64 * 1024;
+
 /// A new [`Analysis::generation`].
 fn next_generation() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -180,25 +184,63 @@ impl Analysis {
     /// [`model::references_after`]). The text may differ anywhere; the
     /// change is found by comparing the two versions.
     pub fn update(&self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Shared(self), text.into(), Unchanged::NOTHING, language, config)
+        self.update_outside(text.into(), Unchanged::NOTHING, language, config)
     }
 
     /// [`Analysis::update`] that takes this analysis, and moves (rather than
     /// copies) the parts it reuses: its masked text, lines and references.
     pub fn into_update(self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Owned(Box::new(self)), text.into(), Unchanged::NOTHING, language, config)
+        self.into_update_outside(text.into(), Unchanged::NOTHING, language, config)
     }
 
     /// [`Analysis::update`] told which ends of the text the edits since this
     /// analysis left alone (the editor knows where it edited): only the
     /// bytes between are compared to find the change.
     pub fn update_outside(&self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Shared(self), text, known, language, config)
+        let (change, old_line_feed) = self.change_to(&text, known);
+        Analysis::update_from(Previous::Shared(self), text, change, old_line_feed, language, config)
     }
 
     /// [`Analysis::into_update`] told what [`Analysis::update_outside`] is.
     pub fn into_update_outside(self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        Analysis::update_from(Previous::Owned(Box::new(self)), text, known, language, config)
+        let (change, old_line_feed) = self.change_to(&text, known);
+        Analysis::update_from(Previous::Owned(Box::new(self)), text, change, old_line_feed, language, config)
+    }
+
+    /// [`Analysis::into_update_outside`] of the text `make_text` makes,
+    /// called once this analysis has let go of its own text where it can:
+    /// when nobody else holds that text and the edits (`known`) left all but
+    /// at most [`KEPT_MIDDLE`] bytes of it alone, only those bytes are kept,
+    /// so that the two versions are never held at once (at 10 MB, 10 MB
+    /// less at the peak of every keystroke in the server, which copies the
+    /// new version out of its rope).
+    pub fn into_update_making(
+        mut self,
+        known: Unchanged,
+        make_text: impl FnOnce() -> Arc<str>,
+        language: Option<Language>,
+        config: &DiagnosticsConfig,
+    ) -> Analysis {
+        // (the text is held by the analysis and by its handle)
+        let alone = Arc::strong_count(&self.text) == 2 && Arc::strong_count(&self.text_handle) == 1;
+        let Some(middle) = alone.then(|| crate::text::EditedMiddle::of(&self.text, known, KEPT_MIDDLE)).flatten() else {
+            return self.into_update_outside(make_text(), known, language, config);
+        };
+        let empty: Arc<str> = Arc::from("");
+        self.text_handle = Arc::new(Arc::clone(&empty));
+        self.text = empty;
+        let text = make_text();
+        let change = middle.change_to(&text);
+        let old_line_feed = middle.has_line_feed(&text, change.start..change.old_end);
+        drop(middle);
+        Analysis::update_from(Previous::Owned(Box::new(self)), text, change, old_line_feed, language, config)
+    }
+
+    /// The change from this analysis's text to `text`, whose ends `known`
+    /// are this one's, and whether the bytes it replaced held a line feed.
+    fn change_to(&self, text: &str, known: Unchanged) -> (TextChange, bool) {
+        let change = TextChange::between_outside(&self.text, text, known);
+        (change, self.text.as_bytes()[change.start..change.old_end].contains(&b'\n'))
     }
 
     /// The handle on the text that [`drift::Citations`] hold weakly.
@@ -225,15 +267,18 @@ impl Analysis {
         self.lineage.iter().find(|(from, _)| *from == generation).map(|&(_, change)| change)
     }
 
+    /// The update to `text`, `change` being the change from the previous
+    /// text (whose bytes it replaced held a line feed if `old_line_feed`;
+    /// the previous analysis's text is not read: it may have let go of it).
     fn update_from(
         previous: Previous<'_>,
         text: Arc<str>,
-        known: Unchanged,
+        change: TextChange,
+        old_line_feed: bool,
         language: Option<Language>,
         config: &DiagnosticsConfig,
     ) -> Analysis {
         let prev = previous.get();
-        let change = TextChange::between_outside(&prev.text, &text, known);
         let lineage: Vec<(u64, TextChange)> = std::iter::once((prev.generation, change))
             .chain(prev.lineage.iter().take(LINEAGE - 1).map(|&(from, earlier)| (from, earlier.then(change))))
             .collect();
@@ -261,8 +306,7 @@ impl Analysis {
         // What the markup is read again from: the edited lines before (the
         // parse edits the masked text in place).
         let old_lines = prev.document.masked[edited.from()..edited.old_to()].to_string();
-        let in_line = !prev.text.as_bytes()[change.start..change.old_end].contains(&b'\n')
-            && !text.as_bytes()[change.start..change.new_end].contains(&b'\n');
+        let in_line = !old_line_feed && !text.as_bytes()[change.start..change.new_end].contains(&b'\n');
         let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics, prev_resolver, prev_markup) = match previous {
             Previous::Shared(prev) => (
                 prev.line_index.clone().update(&text, change),

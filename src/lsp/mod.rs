@@ -40,10 +40,14 @@ use crate::text::Unchanged;
 pub use server::{Backend, DocumentText, DocumentTextParams};
 
 /// What the server runs to analyse a document: [`analyze`] unless a test or
-/// benchmark puts something else in. The last argument is the analysis of an
-/// earlier version of the same document, when there is one, with what the
-/// edits since its text left alone at the text's two ends.
-pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>, Unchanged) -> Analysis + Send + Sync>;
+/// benchmark puts something else in. The first argument makes the text
+/// (copied out of the document's rope: call it once, and after the earlier
+/// analysis has let go of its own text, see [`Analysis::into_update_making`]).
+/// The last argument is the analysis of an earlier version of the same
+/// document, when there is one, with what the edits since its text left
+/// alone at the text's two ends.
+pub type Analyzer =
+    Arc<dyn Fn(&dyn Fn() -> Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>, Unchanged) -> Analysis + Send + Sync>;
 
 /// The server's analyzer: an update of the earlier version's analysis
 /// ([`Analysis::update`], which reuses what the edit did not touch; moving
@@ -52,21 +56,21 @@ pub type Analyzer = Arc<dyn Fn(Arc<str>, Option<Language>, &DiagnosticsConfig, O
 /// analysis, a difference is logged and the fresh one used (for a bug
 /// report; it doubles the work).
 pub fn analyze(
-    text: Arc<str>,
+    text: &dyn Fn() -> Arc<str>,
     language: Option<Language>,
     config: &DiagnosticsConfig,
     previous: Option<Arc<Analysis>>,
     unchanged: Unchanged,
 ) -> Analysis {
-    let Some(previous) = previous else { return Analysis::new(text, language, config) };
+    let Some(previous) = previous else { return Analysis::new(text(), language, config) };
     let updated = match Arc::try_unwrap(previous) {
-        Ok(owned) => owned.into_update_outside(Arc::clone(&text), unchanged, language, config),
-        Err(shared) => shared.update_outside(Arc::clone(&text), unchanged, language, config),
+        Ok(owned) => owned.into_update_making(unchanged, text, language, config),
+        Err(shared) => shared.update_outside(text(), unchanged, language, config),
     };
     if !verify_incremental() {
         return updated;
     }
-    let fresh = Analysis::new(text, language, config);
+    let fresh = Analysis::new(Arc::clone(&updated.text), language, config);
     let differs = |what: &str, a: String, b: String| {
         if a != b {
             let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));

@@ -224,7 +224,8 @@ impl DocState {
         self.analysis
             .get_or_init(|| {
                 let started = std::time::Instant::now();
-                let text = self.shared_text();
+                // (copied out of the rope once the basis has let go of its text)
+                let text = || self.shared_text();
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
                     Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
                     None => (None, Unchanged::NOTHING),
@@ -237,7 +238,7 @@ impl DocState {
                     Some(basis) if Arc::strong_count(basis) == 1 => "as an update of the earlier analysis, moved",
                     Some(_) => "as an update of the earlier analysis, copied (it is still in use)",
                 };
-                let analysis = analyzer(text, self.settings.language, &self.settings.diagnostics, basis, unchanged);
+                let analysis = analyzer(&text, self.settings.language, &self.settings.diagnostics, basis, unchanged);
                 if log::enabled(Level::Debug) {
                     let reused = if analysis.references_reused() { ", references away from the edit reused" } else { "" };
                     log::stderr(Level::Debug, &format!("version {} analysed {how} in {:?}{reused}", self.version, started.elapsed()));

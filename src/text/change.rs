@@ -116,6 +116,108 @@ impl TextChange {
     }
 }
 
+/// What an update needs of the text before an edit, kept without the text
+/// itself: its length and the bytes between the ends the edit left alone
+/// (the others are the new text's own bytes, at the same distance from its
+/// start or its end). So the server can let go of a 10-MB text before the
+/// next version is copied out of the rope: the two are never held at once.
+pub struct EditedMiddle {
+    len: usize,
+    prefix: usize,
+    suffix: usize,
+    middle: Box<[u8]>,
+    /// (debug builds: the whole text, to check every answer against it)
+    #[cfg(debug_assertions)]
+    old: std::sync::Arc<str>,
+}
+
+impl EditedMiddle {
+    /// The middle of `old` between the ends `known` left alone; `None` when
+    /// it is longer than `max` bytes (then the text is better kept).
+    pub fn of(old: &std::sync::Arc<str>, known: Unchanged, max: usize) -> Option<EditedMiddle> {
+        let len = old.len();
+        let prefix = known.prefix.min(len);
+        let suffix = known.suffix.min(len - prefix);
+        (len - prefix - suffix <= max).then(|| EditedMiddle {
+            len,
+            prefix,
+            suffix,
+            middle: old.as_bytes()[prefix..len - suffix].into(),
+            #[cfg(debug_assertions)]
+            old: std::sync::Arc::clone(old),
+        })
+    }
+
+    /// The old text's byte at `i`, given the new text `new`.
+    fn byte(&self, new: &[u8], i: usize) -> u8 {
+        if i < self.prefix {
+            new[i]
+        } else if i < self.len - self.suffix {
+            self.middle[i - self.prefix]
+        } else {
+            new[i + new.len() - self.len]
+        }
+    }
+
+    fn is_char_boundary(&self, new: &[u8], i: usize) -> bool {
+        i == 0 || i == self.len || (i < self.len && (self.byte(new, i) as i8) >= -0x40)
+    }
+
+    /// [`TextChange::between_outside`] of the old text and `new`, with the
+    /// ends given to [`EditedMiddle::of`]: the same change.
+    pub fn change_to(&self, new: &str) -> TextChange {
+        let b = new.as_bytes();
+        let (old_len, new_len) = (self.len, b.len());
+        // (a byte of the old text's end is the new text's at `+ shift`)
+        let shifted = |i: usize| i + new_len - old_len;
+        let n = old_len.min(new_len);
+        let middle_end = self.len - self.suffix;
+        // The common prefix: equal up to `prefix`, then the middle, then
+        // the old text's end, which is the new text's own end.
+        let mut start = self.prefix.min(n);
+        if start < middle_end.min(n) {
+            let to = middle_end.min(n);
+            start += common_prefix(&self.middle[start - self.prefix..to - self.prefix], &b[start..to]);
+        }
+        if start >= middle_end && start < n {
+            start += common_prefix(&b[shifted(start)..shifted(n)], &b[start..n]);
+        }
+        while !(self.is_char_boundary(b, start) && new.is_char_boundary(start)) {
+            start -= 1;
+        }
+        // The common suffix, read back from `old_len - tail` to `old_len - room`.
+        let room = n - start;
+        let tail = self.suffix.min(room);
+        let (low, mut at) = (old_len - room, old_len - tail);
+        let middle_low = self.prefix.max(low);
+        if at > middle_low && at <= middle_end {
+            let k = common_suffix(&self.middle[middle_low - self.prefix..at - self.prefix], &b[shifted(middle_low)..shifted(at)]);
+            at -= k;
+        }
+        if at <= self.prefix.max(low) && at > low {
+            at -= common_suffix(&b[low..at], &b[shifted(low)..shifted(at)]);
+        }
+        let mut suffix = old_len - at;
+        while !(self.is_char_boundary(b, old_len - suffix) && new.is_char_boundary(new_len - suffix)) {
+            suffix -= 1;
+        }
+        let change = TextChange { start, old_end: old_len - suffix, new_end: new_len - suffix };
+        #[cfg(debug_assertions)]
+        debug_assert_eq!(change, TextChange::between_outside(&self.old, new, Unchanged { prefix: self.prefix, suffix: self.suffix }));
+        change
+    }
+
+    /// Whether the old text's bytes `range` (of the old text, as a change
+    /// found by [`EditedMiddle::change_to`] gives it) hold a line feed.
+    pub fn has_line_feed(&self, new: &str, range: std::ops::Range<usize>) -> bool {
+        let b = new.as_bytes();
+        let found = range.clone().any(|i| self.byte(b, i) == b'\n');
+        #[cfg(debug_assertions)]
+        debug_assert_eq!(found, self.old.as_bytes()[range].contains(&b'\n'));
+        found
+    }
+}
+
 /// Length of the common prefix, compared a block at a time (memcmp).
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
@@ -141,6 +243,42 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What an edit's middle keeps answers as the whole old text does:
+    /// for random edits of texts with wide characters and line feeds, told
+    /// the ends the edit left alone or less than them.
+    #[test]
+    fn the_middle_kept_answers_as_the_old_text() {
+        let pieces = ["a", "b", "第", "😀", "\n", "é", " "];
+        let mut rng = crate::test_rng::Rng::new(0x04d1_dd1e);
+        for _ in 0..3000 {
+            let old: String = (0..rng.below(30)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let cut = |rng: &mut crate::test_rng::Rng| {
+                let mut at = rng.below(old.len() + 1);
+                while !old.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let (x, y) = (cut(&mut rng), cut(&mut rng));
+            let (from, to) = (x.min(y), x.max(y));
+            let inserted: String = (0..rng.below(4)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let new = format!("{}{inserted}{}", &old[..from], &old[to..]);
+            let (p, q) = (from - rng.below(from.min(3) + 1), (old.len() - to) - rng.below((old.len() - to).min(3) + 1));
+            let known = Unchanged { prefix: p, suffix: q };
+            let shared: std::sync::Arc<str> = old.as_str().into();
+            let middle = EditedMiddle::of(&shared, known, usize::MAX).expect("no limit");
+            let change = middle.change_to(&new);
+            assert_eq!(change, TextChange::between_outside(&old, &new, known), "{old:?} -> {new:?}, {known:?}");
+            let range = change.start..change.old_end;
+            assert_eq!(middle.has_line_feed(&new, range.clone()), old.as_bytes()[range].contains(&b'\n'));
+            // Longer than the limit: nothing kept.
+            assert!(EditedMiddle::of(&shared, known, old.len() - p.min(old.len()) - q.min(old.len() - p) + 1).is_some());
+            if old.len() > p + q {
+                assert!(EditedMiddle::of(&shared, known, old.len() - p - q - 1).is_none());
+            }
+        }
+    }
 
     fn apply(old: &str, new: &str) {
         let c = TextChange::between(old, new);

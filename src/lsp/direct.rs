@@ -9,7 +9,9 @@
 //! - `textDocument/documentSymbol` requests are passed on renamed
 //!   [`DOCUMENT_SYMBOL`] with their id in the parameters, in their place in
 //!   the order. The handler serialises the answer from the protocol types
-//!   straight to bytes, sends it under the request's id, and returns `null`
+//!   straight to bytes — twice: once to count them, then in pieces of 64 KB
+//!   that the writer of stdout writes as they come (`transport::Outgoing`),
+//!   so the answer is never whole in memory — under the request's id, and returns `null`
 //!   to the library, whose now redundant response the transport drops
 //!   ([`Direct::swallow`]). An error or a cancellation is the library's
 //!   response as before (nothing was sent directly).
@@ -43,6 +45,7 @@ use tower_lsp_server::LanguageServer;
 
 use super::log::{self, Level};
 use super::server::{Backend, Shared};
+use super::transport::Outgoing;
 
 /// The name under which the transport passes on `textDocument/documentSymbol`.
 pub const DOCUMENT_SYMBOL: &str = "rapporteur/documentSymbolDirect";
@@ -65,7 +68,7 @@ pub struct StashKey {
 /// A sender of whole messages to the client, beside the library's.
 pub struct Direct {
     /// `None` once the session is over (so that the writer can end).
-    out: Mutex<Option<UnboundedSender<Vec<u8>>>>,
+    out: Mutex<Option<UnboundedSender<Outgoing>>>,
     /// Ids of requests answered here (as JSON text), whose library response is dropped.
     answered: Mutex<HashSet<String>>,
     stash: Mutex<HashMap<u64, Stashed>>,
@@ -73,7 +76,7 @@ pub struct Direct {
 }
 
 impl Direct {
-    pub fn new(out: UnboundedSender<Vec<u8>>) -> Direct {
+    pub fn new(out: UnboundedSender<Outgoing>) -> Direct {
         Direct { out: Mutex::new(Some(out)), answered: Mutex::default(), stash: Mutex::default(), next_key: AtomicU64::new(0) }
     }
 
@@ -83,8 +86,12 @@ impl Direct {
     }
 
     fn send(&self, bytes: Vec<u8>) -> bool {
+        self.send_outgoing(Outgoing::Message(bytes))
+    }
+
+    fn send_outgoing(&self, outgoing: Outgoing) -> bool {
         let out = self.out.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        out.as_ref().is_some_and(|out| out.send(bytes).is_ok())
+        out.as_ref().is_some_and(|out| out.send(outgoing).is_ok())
     }
 
     fn stashed(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Stashed>> {
@@ -113,7 +120,12 @@ impl Direct {
         self.answered.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Sends the response to request `id`; true if it was sent.
+    /// Sends the response to request `id`, serialised twice: once to count
+    /// its bytes (the header comes first), then in pieces of [`PIECE`]
+    /// bytes handed to the writer as they are made, never more than a few
+    /// of them in memory (the outline of a 10-MB document is 20 MB of JSON;
+    /// serialising it whole was most of the server's peak). Call it off the
+    /// async runtime: it waits for the writer. True if it was sent.
     fn answer<T: Serialize>(&self, id: &Id, result: &T) -> bool {
         #[derive(Serialize)]
         struct Response<'a, T> {
@@ -121,10 +133,22 @@ impl Direct {
             result: &'a T,
             id: &'a Id,
         }
-        let Ok(bytes) = serde_json::to_vec(&Response { jsonrpc: "2.0", result, id }) else { return false };
+        let response = Response { jsonrpc: "2.0", result, id };
+        let mut counted = Counted(0);
+        if serde_json::to_writer(&mut counted, &response).is_err() {
+            return false;
+        }
+        let (pieces, received) = tokio::sync::mpsc::channel(PIECES_AHEAD);
         let key = serde_json::to_string(id).unwrap_or_default();
-        self.answered().insert(key);
-        self.send(bytes)
+        self.answered().insert(key.clone());
+        if !self.send_outgoing(Outgoing::Pieces(counted.0, received)) {
+            self.answered().remove(&key);
+            return false;
+        }
+        let mut writer = Pieces { piece: Vec::with_capacity(PIECE), pieces };
+        // (an error here is the writer gone: the session is over)
+        let _ = serde_json::to_writer(&mut writer, &response).and_then(|()| writer.send().map_err(serde_json::Error::io));
+        true
     }
 
     /// Sends a notification.
@@ -162,6 +186,56 @@ impl Direct {
             (Some(id), None, None) => answered.remove(&id.to_string()),
             _ => false,
         }
+    }
+}
+
+/// The size of the pieces [`Direct::answer`] hands to the writer.
+const PIECE: usize = 64 * 1024;
+
+/// How many pieces may wait for the writer.
+const PIECES_AHEAD: usize = 4;
+
+/// A writer that only counts the bytes written to it.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A writer that hands what is written to it to the stdout writer, a
+/// piece of [`PIECE`] bytes at a time (waiting while [`PIECES_AHEAD`]
+/// pieces are not written yet).
+struct Pieces {
+    piece: Vec<u8>,
+    pieces: tokio::sync::mpsc::Sender<Vec<u8>>,
+}
+
+impl Pieces {
+    fn send(&mut self) -> std::io::Result<()> {
+        if self.piece.is_empty() {
+            return Ok(());
+        }
+        let piece = std::mem::replace(&mut self.piece, Vec::with_capacity(PIECE));
+        self.pieces.blocking_send(piece).map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+    }
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.piece.extend_from_slice(bytes);
+        if self.piece.len() >= PIECE {
+            self.send()?;
+        }
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -235,5 +309,45 @@ impl Backend {
         }
         // (not sent: answered through the library)
         self.document_symbol_answer(params).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::sync::mpsc::unbounded_channel;
+
+    /// An answer of many pieces reaches the writer as the bytes the whole
+    /// serialisation gives, under a length counted before them.
+    #[test]
+    fn an_answer_is_sent_in_pieces_under_its_counted_length() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        let (out, mut written) = unbounded_channel();
+        let direct = Arc::new(Direct::new(out));
+        let result: Vec<String> = (0..40_000).map(|i| format!("第 {i} 段 \"quoted\"")).collect();
+        let expected = format!(r#"{{"jsonrpc":"2.0","result":{},"id":7}}"#, serde_json::to_string(&result).expect("JSON")).into_bytes();
+        assert!(expected.len() > 4 * PIECE, "more pieces than may wait for the writer");
+        let answering = {
+            let direct = Arc::clone(&direct);
+            std::thread::spawn(move || direct.answer(&Id::Number(7), &result))
+        };
+        let (len, body) = runtime.block_on(async {
+            match written.recv().await {
+                Some(Outgoing::Pieces(len, mut pieces)) => {
+                    let mut body = Vec::new();
+                    while let Some(piece) = pieces.recv().await {
+                        assert!(piece.len() <= PIECE + 64, "a piece of {} bytes", piece.len());
+                        body.extend(piece);
+                    }
+                    (len, body)
+                }
+                _ => panic!("the answer did not come in pieces"),
+            }
+        });
+        assert!(answering.join().expect("no panic"));
+        assert_eq!(len, expected.len());
+        assert!(body == expected, "the pieces differ from the whole answer");
+        // The library's own (null) response to the request is dropped.
+        assert!(direct.swallow(br#"{"jsonrpc":"2.0","result":null,"id":7}"#));
     }
 }

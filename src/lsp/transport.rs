@@ -85,6 +85,14 @@ fn find_content_length(bytes: &[u8]) -> Option<usize> {
         .find(|&i| bytes.len() - i >= CONTENT_LENGTH.len() && bytes[i..i + CONTENT_LENGTH.len()].eq_ignore_ascii_case(CONTENT_LENGTH))
 }
 
+/// What the writer of stdout is given: a whole message body, or the
+/// length of one and the channel its pieces come on (an answer serialised
+/// as it is written, never whole in memory: `lsp/direct.rs`).
+pub enum Outgoing {
+    Message(Vec<u8>),
+    Pieces(usize, Receiver<Vec<u8>>),
+}
+
 /// The write end of an in-memory pipe: each write is sent on as one chunk.
 struct PipeWriter(UnboundedSender<Vec<u8>>);
 
@@ -553,7 +561,7 @@ fn replace_lone_surrogates(body: &[u8]) -> Option<Vec<u8>> {
 async fn read_input<R: AsyncRead + Unpin>(
     input: R,
     to_server: UnboundedSender<Vec<u8>>,
-    out: UnboundedSender<Vec<u8>>,
+    out: UnboundedSender<Outgoing>,
     direct: Arc<Direct>,
 ) {
     let mut input = FrameReader::new(input);
@@ -583,37 +591,63 @@ async fn read_input<R: AsyncRead + Unpin>(
             }
         };
         if let Ok(bytes) = serde_json::to_vec(&rejected) {
-            let _ = out.send(bytes);
+            let _ = out.send(Outgoing::Message(bytes));
         }
     }
     // Dropping `to_server` ends the server's input.
 }
 
 /// `Server`'s output → the writer, one whole message at a time.
-async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Vec<u8>>, direct: Arc<Direct>) {
+async fn forward_output<R: AsyncRead + Unpin>(from_server: R, out: UnboundedSender<Outgoing>, direct: Arc<Direct>) {
     let mut from_server = FrameReader::new(from_server);
     while let Ok(Some(Frame::Body(body))) = from_server.frame().await {
         if direct.swallow(&body) {
             continue; // answered directly already
         }
-        if out.send(body).is_err() {
+        if out.send(Outgoing::Message(body)).is_err() {
             break;
         }
     }
 }
 
 /// The only writer of stdout.
-async fn write_output<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Vec<u8>>, mut stdout: W) {
-    while let Some(body) = rx.recv().await {
-        let mut result = write_framed(&mut stdout, &body).await;
+async fn write_output<W: AsyncWrite + Unpin>(mut rx: UnboundedReceiver<Outgoing>, mut stdout: W) {
+    while let Some(first) = rx.recv().await {
+        let mut result = write_outgoing(&mut stdout, first).await;
         while let (Ok(()), Ok(more)) = (&result, rx.try_recv()) {
-            result = write_framed(&mut stdout, &more).await;
+            result = write_outgoing(&mut stdout, more).await;
         }
         if let Err(e) = result.and(flush(&mut stdout).await) {
             log::stderr(Level::Error, &format!("writing stdout: {e}"));
             break;
         }
     }
+}
+
+async fn write_outgoing<W: AsyncWrite + Unpin>(out: &mut W, outgoing: Outgoing) -> io::Result<()> {
+    match outgoing {
+        Outgoing::Message(body) => write_framed(out, &body).await,
+        Outgoing::Pieces(len, pieces) => write_pieces(out, len, pieces).await,
+    }
+}
+
+/// A message of `len` bytes whose body comes in pieces: exactly `len`
+/// bytes are written whatever comes (blanks make up for pieces that did
+/// not come, so that the stream stays framed), and the pieces are written
+/// as they arrive.
+async fn write_pieces<W: AsyncWrite + Unpin>(out: &mut W, len: usize, mut pieces: Receiver<Vec<u8>>) -> io::Result<()> {
+    write_all(out, format!("Content-Length: {len}\r\n\r\n").as_bytes()).await?;
+    let mut written = 0;
+    while let Some(piece) = pieces.recv().await {
+        let room = len - written;
+        write_all(out, &piece[..piece.len().min(room)]).await?;
+        written += piece.len().min(room);
+    }
+    if written < len {
+        log::stderr(Level::Error, &format!("an answer of {len} bytes ended after {written}: padded with blanks"));
+        write_all(out, &vec![b' '; len - written]).await?;
+    }
+    Ok(())
 }
 
 /// Serves `service` on `input`/`output` until `exit` or end of input.
@@ -643,6 +677,25 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_in_pieces_is_written_at_its_length_whatever_comes() {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        let write = |len: usize, pieces: &[&str]| -> String {
+            let (tx, rx) = channel(8);
+            for piece in pieces {
+                tx.try_send(piece.as_bytes().to_vec()).expect("room");
+            }
+            drop(tx);
+            let mut out: Vec<u8> = Vec::new();
+            runtime.block_on(write_pieces(&mut out, len, rx)).expect("written");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        assert_eq!(write(11, &["{\"a\":", "[1,2]}"]), "Content-Length: 11\r\n\r\n{\"a\":[1,2]}");
+        // Fewer bytes than announced: made up with blanks; more: cut.
+        assert_eq!(write(8, &["null"]), "Content-Length: 8\r\n\r\nnull    ");
+        assert_eq!(write(2, &["null"]), "Content-Length: 2\r\n\r\nnu");
+    }
 
     #[test]
     fn lone_surrogates_are_replaced_and_pairs_kept() {

@@ -544,6 +544,13 @@ fn next_start_range(hay: &str, m: TextRange) -> Option<usize> {
 /// `s` with its words joined by one space (as `split_whitespace` and
 /// `join(" ")` would), copied once.
 fn single_spaced(s: &str) -> String {
+    // No byte that is or can start a blank (`char::is_whitespace`: the
+    // controls and the space, U+0085 and U+00A0 after 0xC2, U+1680 after
+    // 0xE1, U+2000–U+205F after 0xE2, U+3000 after 0xE3): one word, as it
+    // is (most Chinese names of instruments).
+    if !s.bytes().any(|b| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -1259,6 +1266,19 @@ fn push_internal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spaced_joins_the_words_by_one_space() {
+        let blanks: String = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for s in ["", "联合国宪章", "Programme of  Action", " a\tb\n", "议事\u{3000}规则", "a\u{a0}b", "x\u{2003}y\u{85}z", "、。", "é"]
+        {
+            assert_eq!(single_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+        for c in blanks.chars() {
+            let s = format!("a{c}b");
+            assert_eq!(single_spaced(&s), "a b", "{c:?}");
+        }
+    }
 
     /// The finder reads a text named in words as the whole match of
     /// `named_text` (no captures): every language's pattern is its `name`

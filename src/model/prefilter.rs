@@ -134,11 +134,46 @@ impl Prefilter {
 
     /// The run of alphabet characters around `hay[at..at + len]` (itself
     /// made of them), read back no further than `from`.
+    /// (ASCII bytes are read from the table without decoding: a run of
+    /// English text is mostly ASCII, and can be a whole sentence long.)
     fn run_around(&self, hay: &str, from: usize, at: usize, len: usize) -> (usize, usize) {
-        let before = &hay[from..at];
-        let start = before.char_indices().rev().find(|&(_, c)| !self.in_alphabet(c)).map_or(from, |(i, c)| from + i + c.len_utf8());
-        let after = at + len;
-        let end = hay[after..].char_indices().find(|&(_, c)| !self.in_alphabet(c)).map_or(hay.len(), |(i, _)| after + i);
+        let bytes = hay.as_bytes();
+        let mut start = at;
+        while start > from {
+            let b = bytes[start - 1];
+            if b.is_ascii() {
+                if !self.ascii[usize::from(b)] {
+                    break;
+                }
+                start -= 1;
+                continue;
+            }
+            // The start of the character that ends at `start` (`from` and
+            // `start` lie on character boundaries).
+            let mut lead = start - 1;
+            while lead > from && (bytes[lead] & 0xC0) == 0x80 {
+                lead -= 1;
+            }
+            match hay[lead..start].chars().next() {
+                Some(c) if self.in_alphabet(c) => start = lead,
+                _ => break,
+            }
+        }
+        let mut end = at + len;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii() {
+                if !self.ascii[usize::from(b)] {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            match hay[end..].chars().next() {
+                Some(c) if self.in_alphabet(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
         (start, end)
     }
 

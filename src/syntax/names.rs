@@ -366,14 +366,22 @@ fn push_wrapped_piece(masked: &str, piece: TextRange, tables: &Tables, lang: cra
     }
     let mut joined = Vec::new();
     push_piece(masked, piece, tables, lang, keyed, &mut joined);
+    // The lines are taken only when every item they give is a State: the
+    // first line that gives another settles it (most wrapped pieces are
+    // prose), and the lines after it are not read.
     let mut lines = Vec::new();
     let mut at = piece.start;
     for line in text.split_inclusive('\n') {
+        let before = lines.len();
         push_piece(masked, TextRange::new(at, at + line.len()), tables, lang, keyed, &mut lines);
+        if lines[before..].iter().any(|i| i.state.is_none()) {
+            out.extend(joined);
+            return;
+        }
         at += line.len();
     }
     let states = |v: &[NameItem]| v.iter().filter(|i| i.state.is_some()).count();
-    if states(&lines) > states(&joined) && lines.iter().all(|i| i.state.is_some()) {
+    if states(&lines) > states(&joined) {
         out.extend(lines);
     } else {
         out.extend(joined);

@@ -87,18 +87,27 @@ pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)>
     let mut groups: Vec<(Option<NodeId>, Vec<NodeId>)> = Vec::new();
     let mut group_of: crate::hash::FastMap<(Option<NodeId>, &str), usize> = Default::default();
     let scopes = numbering_scopes(doc);
+    // The group of the paragraph before: most paragraphs follow one of
+    // their own group, and are put there without a look-up.
+    let mut last: Option<((Option<NodeId>, &str), usize)> = None;
     for (id, n) in doc.nodes.iter().enumerate() {
         if n.kind != NodeKind::Paragraph || n.number().is_none() {
             continue;
         }
-        let scope = scopes[id];
-        match group_of.get(&(scope, decimal_prefix(doc, id))) {
-            Some(&g) => groups[g].1.push(id),
-            None => {
-                group_of.insert((scope, decimal_prefix(doc, id)), groups.len());
-                groups.push((scope, vec![id]));
-            }
-        }
+        let key = (scopes[id], decimal_prefix(doc, id));
+        let g = match last {
+            Some((k, g)) if k == key => g,
+            _ => match group_of.get(&key) {
+                Some(&g) => g,
+                None => {
+                    group_of.insert(key, groups.len());
+                    groups.push((key.0, Vec::new()));
+                    groups.len() - 1
+                }
+            },
+        };
+        groups[g].1.push(id);
+        last = Some((key, g));
     }
     groups
 }

@@ -63,7 +63,7 @@ fn main() {
 fn features(config: &DiagnosticsConfig, text: String) {
     let config = config.clone();
     let a = Analysis::new(text.as_str(), None, &config);
-    let resolved = a.references.iter().filter(|r| r.node.is_some()).count();
+    let resolved = a.references.iter().filter(|r| r.node().is_some()).count();
     println!("{} bytes, {} references ({resolved} resolved), {} nodes", text.len(), a.references.len(), a.document.nodes.len());
     let (citations, _) = drift::track(None, &a, &config);
     println!("{} citations tracked", citations.len());
@@ -74,7 +74,7 @@ fn features(config: &DiagnosticsConfig, text: String) {
     let b = a.update(edited.as_str(), None, &config);
     measure("drift: first version (no previous)", 9, || drift::track(None, &a, &config));
     measure("drift: after one typed character", 9, || drift::track(Some(&citations), &b, &config));
-    let on_number = a.references.iter().find_map(|r| r.node).map(|n| a.document.nodes[n].number().unwrap().span.start).unwrap();
+    let on_number = a.references.iter().find_map(|r| r.node()).map(|n| a.document.nodes[n].number().unwrap().span.start).unwrap();
     measure("highlight: from a cited paragraph's number", 9, || highlight::highlights(&a, on_number));
     let screen = TextRange::new(mid, (mid + 6000).min(text.len()));
     measure("inlay hints: one screen (6 KB)", 9, || annotations::target_hints(&a, Some(screen)));

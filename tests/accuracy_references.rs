@@ -14,19 +14,19 @@ fn analyse(text: &str) -> Analysis {
 }
 
 fn text<'a>(a: &'a Analysis, r: &Reference) -> &'a str {
-    &a.text[r.range.start..r.range.end]
+    &a.text[r.range().start..r.range().end]
 }
 
 /// Every reference, for failure messages.
 fn dump(a: &Analysis) -> String {
     let mut out = String::new();
     for r in &a.references {
-        let target = match (r.node, &r.external) {
+        let target = match (r.node(), &r.external) {
             (Some(n), _) => a.document.eid(n).to_string(),
             (_, Some(e)) => e.describe(),
             _ => r.note().map(str::to_string).unwrap_or_default(),
         };
-        out.push_str(&format!("  {}:`{}` {:?} -> {}\n", a.line_index.line_of(r.range.start) + 1, text(a, r), r.status, target));
+        out.push_str(&format!("  {}:`{}` {:?} -> {}\n", a.line_index.line_of(r.range().start) + 1, text(a, r), r.status, target));
     }
     for d in &a.diagnostics {
         out.push_str(&format!("  diag {}:{} {}\n", a.line_index.line_of(d.range.start) + 1, d.code.as_str(), d.message));
@@ -38,7 +38,7 @@ fn dump(a: &Analysis) -> String {
 fn reference<'a>(a: &'a Analysis, line: usize, starts: &str) -> &'a Reference {
     a.references
         .iter()
-        .find(|r| a.line_index.line_of(r.range.start) + 1 == line && text(a, r).starts_with(starts))
+        .find(|r| a.line_index.line_of(r.range().start) + 1 == line && text(a, r).starts_with(starts))
         .unwrap_or_else(|| panic!("no reference `{starts}` on line {line}:\n{}", dump(a)))
 }
 
@@ -53,7 +53,7 @@ fn assert_external(a: &Analysis, line: usize, starts: &str, of: &str) {
 fn assert_resolved(a: &Analysis, line: usize, starts: &str, eid: &str) {
     let r = reference(a, line, starts);
     assert_eq!(r.status, Status::Resolved, "line {line} `{starts}`:\n{}", dump(a));
-    assert_eq!(a.document.eid(r.node.unwrap()), eid, "line {line} `{starts}`");
+    assert_eq!(a.document.eid(r.node().unwrap()), eid, "line {line} `{starts}`");
 }
 
 fn reference_diagnostics(a: &Analysis) -> Vec<String> {
@@ -71,7 +71,7 @@ fn assert_no_reference_diagnostic(a: &Analysis) {
 /// No reference on `line` is resolved into the document or broken.
 fn assert_line_external(a: &Analysis, line: usize) {
     let on: Vec<&Reference> =
-        a.references.iter().filter(|r| a.line_index.line_of(r.range.start) + 1 == line && r.target.is_some()).collect();
+        a.references.iter().filter(|r| a.line_index.line_of(r.range().start) + 1 == line && r.target.is_some()).collect();
     assert!(!on.is_empty(), "no internal-looking reference on line {line}:\n{}", dump(a));
     for r in on {
         assert_eq!(r.status, Status::External, "line {line} `{}`:\n{}", text(a, r), dump(a));
@@ -92,7 +92,7 @@ fn a2_paragraphs_of_the_report_of_the_secretary_general() {
     assert_external(&a, 4, "paragraph 1", "his report");
     // The qualifier's exact span is kept.
     let r = reference(&a, 3, "paragraphs 14");
-    let q = r.qualifier.expect("qualifier span");
+    let q = r.qualifier().expect("qualifier span");
     assert_eq!(&a.text[q.start..q.end], "the report of the Secretary-General");
 }
 
@@ -124,7 +124,7 @@ fn a2_sections_of_the_report() {
     assert_external(&a, 4, "section I", "A/99/321");
     // The hover names the text and its symbol.
     let r = reference(&a, 4, "section I");
-    let hover = a.hover(r.range.start).expect("hover").markdown;
+    let hover = a.hover(r.range().start).expect("hover").markdown;
     assert!(hover.contains("section I of the report of the Secretary-General (A/99/321)"), "{hover}");
     // This document's own words keep it internal.
     assert_resolved(&a, 5, "section I", "sec_I");
@@ -245,8 +245,8 @@ fn a9_lists_of_sections_and_annexes() {
     let mut targets: Vec<String> = a
         .references
         .iter()
-        .filter(|r| a.line_index.line_of(r.range.start) + 1 == 6 && r.status == Status::Resolved)
-        .map(|r| a.document.eid(r.node.unwrap()).to_string())
+        .filter(|r| a.line_index.line_of(r.range().start) + 1 == 6 && r.status == Status::Resolved)
+        .map(|r| a.document.eid(r.node().unwrap()).to_string())
         .collect();
     targets.sort();
     assert_eq!(targets, ["annex_I", "annex_II", "sec_I", "sec_II"], "{}", dump(&a));
@@ -284,7 +284,7 @@ fn a15_decimal_paragraph_numbers_are_not_cut() {
     let r = reference(&a, 3, "paragraph 7.1");
     assert_eq!(text(&a, r), "paragraph 7.1 above");
     // Resolved to the paragraph numbered 7.1 where the tree has it; never broken.
-    if let Some(n) = r.node {
+    if let Some(n) = r.node() {
         let num = a.document.nodes[n].number().unwrap();
         assert_eq!(&a.text[num.span.start..num.span.end], "7.1");
     }
@@ -356,7 +356,7 @@ fn b5_chinese_dated_resolution_lists_and_the_charter() {
         .references
         .iter()
         .filter(|r| r.kind == rapporteur::model::RefKind::External(ExternalKind::SecurityCouncilResolution))
-        .map(|r| r.external.as_ref().unwrap().id.clone())
+        .map(|r| r.external.as_ref().unwrap().id.to_string())
         .collect();
     assert_eq!(resolutions, ["2510 (2020)", "2570 (2021)", "2620 (2022)"], "{}", dump(&a));
     assert_external(&a, 3, "第二十五条", "宪章");
@@ -429,7 +429,7 @@ fn an_annex_label_opening_a_list_of_provisions_is_no_reference() {
         "I. Mandates\n\n1. The Office services the following provisions.\n\n\
          United Nations Convention on the Law of the Sea\n\nAnnex II: articles 2 (2) and 6 (3)\n\nAnnex V: article 3 (e)\n",
     );
-    assert!(a.references.iter().all(|r| !a.text[r.range.start..r.range.end].starts_with("Annex")), "{}", dump(&a));
+    assert!(a.references.iter().all(|r| !a.text[r.range().start..r.range().end].starts_with("Annex")), "{}", dump(&a));
     assert!(reference_diagnostics(&a).is_empty(), "{}", dump(&a));
     // Written as a reference in running text, it is one, and broken here.
     let b = analyse("I. Mandates\n\n1. The Office services the following provisions.\n\n2. See annex II for details.\n");
@@ -627,7 +627,7 @@ fn chinese_numeral_resolution_numbers() {
         a.references
             .iter()
             .filter(|r| r.kind == rapporteur::model::RefKind::External(kind) && r.status == Status::External)
-            .map(|r| r.external.as_ref().unwrap().id.clone())
+            .map(|r| r.external.as_ref().unwrap().id.to_string())
             .collect()
     };
     assert_eq!(ids(ExternalKind::SecurityCouncilResolution), ["46 (1948)"], "{}", dump(&a));

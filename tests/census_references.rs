@@ -96,8 +96,8 @@ fn occurrences(text: &str, line: usize, needle: &str) -> Option<Vec<(usize, usiz
 
 /// How the tool read one reference, for the failure listing.
 fn describe(a: &Analysis, r: &Reference) -> String {
-    let text = a.text[r.range.start..r.range.end].replace('\n', "⏎");
-    let how = match (r.status, r.node) {
+    let text = a.text[r.range().start..r.range().end].replace('\n', "⏎");
+    let how = match (r.status, r.node()) {
         (Status::Resolved, Some(n)) => format!("resolved -> {}", a.document.eid(n)),
         (status, _) => format!("{status:?}").to_lowercase(),
     };
@@ -105,11 +105,11 @@ fn describe(a: &Analysis, r: &Reference) -> String {
 }
 
 fn overlapping<'a>(a: &'a Analysis, spans: &[(usize, usize)]) -> Vec<&'a Reference> {
-    a.references.iter().filter(|r| spans.iter().any(|&(s, e)| r.range.start < e && r.range.end > s)).collect()
+    a.references.iter().filter(|r| spans.iter().any(|&(s, e)| r.range().start < e && r.range().end > s)).collect()
 }
 
 fn resolved_internally(r: &Reference) -> bool {
-    r.status == Status::Resolved && r.node.is_some()
+    r.status == Status::Resolved && r.node().is_some()
 }
 
 /// The failures of one row, or `None` when it passes.
@@ -129,7 +129,7 @@ fn check(corpus: &mut Corpus, row: &Row, internal: bool) -> Option<String> {
         }
     };
     if internal {
-        let hit = refs.iter().any(|r| resolved_internally(r) && r.node.is_some_and(|n| a.document.eid(n) == row.target));
+        let hit = refs.iter().any(|r| resolved_internally(r) && r.node().is_some_and(|n| a.document.eid(n) == row.target));
         (!hit).then(|| format!("want {} — tool: {}", row.target, found()))
     } else {
         let wrong = refs.iter().any(|r| resolved_internally(r));

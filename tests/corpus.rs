@@ -68,8 +68,8 @@ fn every_internal_reference_in_the_english_documents_resolves() {
                     r.status,
                     Status::Resolved,
                     "{name}:{} `{}` {:?}",
-                    a.line_index.line_of(r.range.start) + 1,
-                    &a.text[r.range.start..r.range.end],
+                    a.line_index.line_of(r.range().start) + 1,
+                    &a.text[r.range().start..r.range().end],
                     r.note()
                 );
             }
@@ -84,9 +84,9 @@ fn target_of(a: &Analysis, line: usize, text: &str) -> String {
     let r = a
         .references
         .iter()
-        .find(|r| a.line_index.line_of(r.range.start) + 1 == line && a.text[r.range.start..r.range.end].contains(text))
+        .find(|r| a.line_index.line_of(r.range().start) + 1 == line && a.text[r.range().start..r.range().end].contains(text))
         .unwrap_or_else(|| panic!("no reference `{text}` on line {line}"));
-    match (r.node, &r.external) {
+    match (r.node(), &r.external) {
         (Some(n), _) => a.document.eid(n).to_string(),
         (None, Some(e)) => e.describe(),
         _ => format!("{:?}", r.status),

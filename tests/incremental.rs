@@ -289,7 +289,7 @@ fn an_update_reuses_references_away_from_the_change() {
     assert_eq!(after.references.len(), before.references.len() + 1);
     // Found by the numbers' spans: the typed 3, and the 16 moved along.
     let number_at = |a: &Analysis, offset: usize| {
-        a.references.iter().flat_map(|r| r.numbers.iter()).find(|n| n.span.start == offset).map(|n| (n.value, n.span.len()))
+        a.references.iter().flat_map(|r| r.numbers()).find(|n| n.span.start == offset).map(|n| (n.value, n.span.len()))
     };
     let typed = at + "第 ".len();
     assert_eq!(number_at(&after, typed), Some((3, 1)));
@@ -461,7 +461,7 @@ fn typing_near_diagnosed_references_equals_fresh_analyses() {
         for k in 0..per_document {
             // Near a diagnostic or a reference, else anywhere.
             let spots: Vec<usize> =
-                analysis.diagnostics.iter().map(|d| d.range.start).chain(analysis.references.iter().map(|r| r.range.end)).collect();
+                analysis.diagnostics.iter().map(|d| d.range.start).chain(analysis.references.iter().map(|r| r.range().end)).collect();
             let near = if spots.is_empty() { rng.below(text.len() + 1) } else { *rng.pick(&spots) };
             let at = (near + rng.below(80)).saturating_sub(40).min(text.len());
             let at = char_boundary_at_or_before(&text, at);
@@ -503,8 +503,8 @@ fn a_decimal_reference_typed_later_resolves_as_afresh() {
     }
     let fresh = Analysis::new(text.clone(), None, &config);
     assert_same("decimal", &["typing \" paragraph 7.3\"".into()], &analysis, &fresh);
-    let cited = analysis.references.iter().find(|r| text[r.range.start..r.range.end].contains("7.3")).expect("the typed reference");
-    let target = cited.node.expect("paragraph 7.3 resolves");
+    let cited = analysis.references.iter().find(|r| text[r.range().start..r.range().end].contains("7.3")).expect("the typed reference");
+    let target = cited.node().expect("paragraph 7.3 resolves");
     assert!(text[analysis.document.nodes[target].range().start..].starts_with("7.3 "), "it points at paragraph 7.3");
 }
 

@@ -322,7 +322,7 @@ async fn a_panic_answers_one_request_with_an_error() {
             if analysis.text.contains("HOVER-PANIC") {
                 let past_the_end = analysis.text.len() + 10;
                 for r in &mut analysis.references {
-                    r.range.end = past_the_end;
+                    r.set_range(rapporteur::text::TextRange::new(r.range().start, past_the_end));
                 }
             }
             analysis

@@ -222,8 +222,8 @@ fn renumber(n: Number, value: u32) -> Edit {
 /// or renumbered without breaking or moving that reference.
 fn cited(base: &Baseline, nodes: &[NodeId], outside: Option<TextRange>) -> bool {
     base.analysis.references.iter().any(|r| {
-        let inside = outside.is_some_and(|o| o.contains_range(r.range));
-        let hits = r.node.is_some_and(|n| nodes.contains(&n)) || r.candidates().iter().any(|c| nodes.contains(c));
+        let inside = outside.is_some_and(|o| o.contains_range(r.range()));
+        let hits = r.node().is_some_and(|n| nodes.contains(&n)) || r.candidates().iter().any(|c| nodes.contains(c));
         !inside && matches!(r.status, Status::Resolved | Status::Ambiguous) && hits
     })
 }
@@ -252,8 +252,8 @@ fn deletable_block(base: &Baseline, id: NodeId) -> Option<TextRange> {
     });
     // Every reference is either wholly inside the block or wholly outside it.
     let straddles = base.analysis.references.iter().any(|x| {
-        let overlaps = x.range.start < block.end && block.start < x.range.end;
-        overlaps && !block.contains_range(x.range)
+        let overlaps = x.range().start < block.end && block.start < x.range().end;
+        overlaps && !block.contains_range(x.range())
     });
     (!intrudes && !straddles).then_some(block)
 }
@@ -442,7 +442,7 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
                 if r.status != Status::Resolved || !matches!(r.kind, RefKind::Paragraph | RefKind::Section) {
                     continue;
                 }
-                for n in &r.numbers {
+                for n in r.numbers() {
                     let written = &base.text[n.span.start..n.span.end];
                     let nowhere = match n.role {
                         NumberRole::Paragraph if written == n.value.to_string() => {
@@ -458,14 +458,14 @@ fn sites(base: &Baseline, kind: Kind) -> Vec<(Population, Mutation)> {
                             kind,
                             what: format!(
                                 "point `{}` at {} {nowhere}",
-                                base.text[r.range.start..r.range.end].replace('\n', " "),
+                                base.text[r.range().start..r.range().end].replace('\n', " "),
                                 if n.role == NumberRole::Section { "section" } else { "paragraph" }
                             ),
                             site: n.span.start,
                             edits: vec![Edit { range: n.span, insert: nowhere }],
                             expect: Code::ReferenceBroken,
-                            expect_at: vec![r.range.start],
-                            allowed: vec![r.range],
+                            expect_at: vec![r.range().start],
+                            allowed: vec![r.range()],
                         },
                     ));
                 }

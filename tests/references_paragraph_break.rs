@@ -13,7 +13,7 @@ fn sdg_references(text: &str) -> Vec<(String, String)> {
         .filter_map(|r| {
             let e = r.external.as_ref()?;
             matches!(e.kind, rapporteur::model::ExternalKind::SdgTarget | rapporteur::model::ExternalKind::SdgGoal)
-                .then(|| (text[r.range.start..r.range.end].to_string(), e.id.clone()))
+                .then(|| (text[r.range().start..r.range().end].to_string(), e.id.to_string()))
         })
         .collect()
 }

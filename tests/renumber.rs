@@ -42,8 +42,8 @@ fn seed_with_insertion() -> (String, usize) {
 fn targets_on_line(a: &Analysis, line_no: usize) -> Vec<String> {
     a.references
         .iter()
-        .filter(|r| a.line_index.line_of(r.range.start) + 1 == line_no && r.is_internal())
-        .map(|r| match (r.status, r.node) {
+        .filter(|r| a.line_index.line_of(r.range().start) + 1 == line_no && r.is_internal())
+        .map(|r| match (r.status, r.node()) {
             // The text without its number, which renumbering changes.
             (Status::Resolved, Some(n)) => a.excerpt(n, 60).trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim().to_string(),
             (s, _) => format!("<{}>", s.name()),
@@ -90,11 +90,11 @@ fn seed_insertion_renumbered_keeps_the_voted_paragraph() {
     assert_eq!(targets_on_line(&after, 124), voted);
     assert_eq!(targets_on_line(&after, 126), targets_on_line(&before, 126));
     for r in &after.references {
-        if let (Status::Resolved, Some(n)) = (r.status, r.node) {
+        if let (Status::Resolved, Some(n)) = (r.status, r.node()) {
             assert!(
                 !after.excerpt(n, 200).contains("新插入"),
                 "a reference now cites the inserted paragraph: {:?}",
-                &out[r.range.start..r.range.end]
+                &out[r.range().start..r.range().end]
             );
         }
     }
@@ -185,7 +185,7 @@ fn other_languages_keep_their_references() {
         assert!(out.contains(rewritten), "{file}: `{reference}` not rewritten to `{rewritten}`");
         // External references are as they were.
         for external in a.references.iter().filter(|x| matches!(x.status, Status::External | Status::Unverified)) {
-            let written = &mutated[external.range.start..external.range.end];
+            let written = &mutated[external.range().start..external.range().end];
             assert!(out.contains(written), "{file}: external `{written}` changed");
         }
         let after = analyse(&out);
@@ -230,8 +230,8 @@ fn negotiation_draft_labels_are_finalized() {
                 .join(" ")
         };
         let b = analyse(&out);
-        let before: Vec<_> = a.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&a, r.node.unwrap())).collect();
-        let after: Vec<_> = b.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&b, r.node.unwrap())).collect();
+        let before: Vec<_> = a.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&a, r.node().unwrap())).collect();
+        let after: Vec<_> = b.references.iter().filter(|r| r.status == Status::Resolved).map(|r| words(&b, r.node().unwrap())).collect();
         assert_eq!(before, after, "{file}");
         assert!(!before.is_empty(), "{file}");
         if file == "draft_en.txt" {

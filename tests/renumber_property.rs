@@ -151,28 +151,28 @@ fn check_document(name: &str, text: &str, rng: &mut Rng, rounds: usize) -> usize
         // The moved paragraph's own references point the other way: skip moves for direction.
         let is_move = mutation.len() == 2;
         for reference in &before.references {
-            let (Some(m1), true) = (map_offset(reference.range.start, &mutation), map_offset(reference.range.end, &mutation).is_some())
+            let (Some(m1), true) = (map_offset(reference.range().start, &mutation), map_offset(reference.range().end, &mutation).is_some())
             else {
                 continue;
             };
-            if is_move && mutation[0].range.contains_range(reference.range) {
+            if is_move && mutation[0].range.contains_range(reference.range()) {
                 continue;
             }
             let Some(m2) = map_offset(m1, &r.edits) else { continue };
             match reference.status {
                 Status::External | Status::Unverified => {
-                    let len = reference.range.len();
+                    let len = reference.range().len();
                     assert_eq!(
                         out.get(m2..m2 + len),
-                        Some(&text[reference.range.start..reference.range.end]),
+                        Some(&text[reference.range().start..reference.range().end]),
                         "{name}: external reference changed"
                     );
                 }
                 Status::Resolved if reference.is_internal() => {
-                    let target = reference.node.unwrap();
+                    let target = reference.node().unwrap();
                     let gone = deleted.is_some_and(|d| target == d || before.document.ancestors(target).any(|x| x == d));
                     if gone {
-                        let now = a.references.iter().find(|x| x.range.start == m1);
+                        let now = a.references.iter().find(|x| x.range().start == m1);
                         // Known limit: with its target deleted, a reference can
                         // fall back on a paragraph of the same number in another
                         // numbering scope (the resolver looks in the other
@@ -180,7 +180,7 @@ fn check_document(name: &str, text: &str, rng: &mut Rng, rounds: usize) -> usize
                         // renumbering cannot tell (the server's drift check can).
                         let elsewhere = now.is_some_and(|x| {
                             x.status == Status::Resolved
-                                && x.node.is_some_and(|n| {
+                                && x.node().is_some_and(|n| {
                                     rapporteur::syntax::scope::numbering_scope(&a.document, n)
                                         != rapporteur::syntax::scope::numbering_scope(&before.document, target)
                                 })
@@ -192,21 +192,21 @@ fn check_document(name: &str, text: &str, rng: &mut Rng, rounds: usize) -> usize
                         assert!(
                             r.notes.iter().any(|n| n.range.start == m1),
                             "{name}: a reference to the deleted paragraph is not reported: `{}` now {:?}",
-                            &text[reference.range.start..reference.range.end],
-                            now.map(|x| (x.status, &mutated[x.range.start..x.range.end]))
+                            &text[reference.range().start..reference.range().end],
+                            now.map(|x| (x.status, &mutated[x.range().start..x.range().end]))
                         );
                         continue;
                     }
-                    let Some(now) = after.references.iter().find(|x| x.range.start == m2) else { continue };
+                    let Some(now) = after.references.iter().find(|x| x.range().start == m2) else { continue };
                     // A relative or direction-dependent reading may change with the edit.
                     if now.status != Status::Resolved {
                         continue;
                     }
                     assert_eq!(
-                        fingerprint(&after, now.node.unwrap()),
+                        fingerprint(&after, now.node().unwrap()),
                         fingerprint(&before, target),
                         "{name}: `{}` now cites another paragraph",
-                        &out[now.range.start..now.range.end]
+                        &out[now.range().start..now.range().end]
                     );
                     checked += 1;
                 }

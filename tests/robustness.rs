@@ -172,15 +172,15 @@ fn invariants(a: &Analysis, rng: &mut Rng) -> Vec<String> {
     }
 
     // References, in text order (finding the one under the cursor relies on it).
-    if let Some(w) = a.references.windows(2).find(|w| w[0].range.start > w[1].range.start) {
-        p.push(format!("references out of order: {:?} before {:?}", w[0].range, w[1].range));
+    if let Some(w) = a.references.windows(2).find(|w| w[0].range().start > w[1].range().start) {
+        p.push(format!("references out of order: {:?} before {:?}", w[0].range(), w[1].range()));
     }
     for (i, r) in a.references.iter().enumerate() {
-        check_range(&mut p, text, &format!("reference {i} ({})", r.kind.name()), r.range);
-        for n in &r.numbers {
+        check_range(&mut p, text, &format!("reference {i} ({})", r.kind.name()), r.range());
+        for n in r.numbers() {
             check_range(&mut p, text, &format!("reference {i} number {:?}", n.role), n.span);
         }
-        for &n in r.node.iter().chain(r.candidates()) {
+        for &n in r.node().iter().chain(r.candidates()) {
             if n >= doc.nodes.len() {
                 p.push(format!("reference {i} targets node {n}, which does not exist"));
             }
@@ -256,7 +256,7 @@ fn features(a: &Analysis, rng: &mut Rng, p: &mut Vec<String>) {
         offsets.push(o);
     }
     for _ in 0..3.min(a.references.len()) {
-        let r = a.references[rng.below(a.references.len())].range;
+        let r = a.references[rng.below(a.references.len())].range();
         offsets.extend([r.start, r.end, r.start + (r.end - r.start) / 2]);
     }
     let numbered: Vec<TextRange> = doc.nodes.iter().filter_map(|n| n.number().map(|x| x.span)).collect();
@@ -563,7 +563,9 @@ fn the_checks_catch_a_broken_analysis() {
             let first = a.document.eid(0).to_string();
             a.document.set_eid(p, &first)
         }),
-        ("reference past the end", |a, _| a.references.iter_mut().for_each(|r| r.range.end = a.text.len() + 3)),
+        ("reference past the end", |a, _| {
+            a.references.iter_mut().for_each(|r| r.set_range(TextRange::new(r.range().start, a.text.len() + 3)))
+        }),
     ];
     for (what, damage) in damages {
         let mut a = fresh();

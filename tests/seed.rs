@@ -124,19 +124,19 @@ fn references_in_the_table_resolve_as_expected() {
     ];
     for (want_line, want_text, want_status, want_target) in table {
         let found =
-            a.references.iter().find(|r| line(&a, r.range.start) == *want_line && &a.text[r.range.start..r.range.end] == *want_text);
+            a.references.iter().find(|r| line(&a, r.range().start) == *want_line && &a.text[r.range().start..r.range().end] == *want_text);
         let Some(r) = found else {
             let here: Vec<&str> = a
                 .references
                 .iter()
-                .filter(|r| line(&a, r.range.start) == *want_line)
-                .map(|r| &a.text[r.range.start..r.range.end])
+                .filter(|r| line(&a, r.range().start) == *want_line)
+                .map(|r| &a.text[r.range().start..r.range().end])
                 .collect();
             panic!("line {want_line}: no reference `{want_text}`; found {here:?}");
         };
         assert_eq!(r.status, *want_status, "line {want_line} `{want_text}`");
         match r.status {
-            Status::Resolved => assert_eq!(a.document.eid(r.node.unwrap()), *want_target),
+            Status::Resolved => assert_eq!(a.document.eid(r.node().unwrap()), *want_target),
             _ => {
                 let described = r.external.as_ref().map(|e| e.describe()).unwrap_or_default();
                 assert!(described.contains(want_target), "line {want_line}: `{described}` lacks `{want_target}`");
@@ -151,7 +151,7 @@ fn references_in_the_table_resolve_as_expected() {
     assert_eq!(target_line("annex"), 172);
     // Meeting and session numbers, dates and vote figures are not references.
     for r in &a.references {
-        let t = &a.text[r.range.start..r.range.end];
+        let t = &a.text[r.range().start..r.range().end];
         assert!(!t.contains("次会议") && !t.contains("届会议") && !t.contains("票"), "not a reference: {t}");
     }
     // No reference in the seed is broken or ambiguous.

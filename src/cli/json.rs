@@ -286,14 +286,14 @@ pub fn refs_json_output(a: &Analysis, path: &str) -> String {
         .iter()
         .map(|r| {
             json!({
-                "range": lsp_range(a, r.range),
-                "text": &a.text[r.range.start..r.range.end],
+                "range": lsp_range(a, r.range()),
+                "text": &a.text[r.range().start..r.range().end],
                 "kind": r.kind.name(),
                 "status": r.status.name(),
-                "target": r.node.map(|n| a.document.eid(n).to_string()),
+                "target": r.node().map(|n| a.document.eid(n).to_string()),
                 "candidates": r.candidates().iter().map(|&n| a.document.eid(n).to_string()).collect::<Vec<_>>(),
-                "numbers": r.numbers.iter().map(|n| json!({"role": format!("{:?}", n.role).to_lowercase(), "range": lsp_range(a, n.span), "value": n.value})).collect::<Vec<_>>(),
-                "external": r.external.as_deref().map(external_json),
+                "numbers": r.numbers().map(|n| json!({"role": format!("{:?}", n.role).to_lowercase(), "range": lsp_range(a, n.span), "value": n.value})).collect::<Vec<_>>(),
+                "external": r.external.as_ref().map(external_json),
             })
         })
         .collect();
@@ -303,8 +303,8 @@ pub fn refs_json_output(a: &Analysis, path: &str) -> String {
 pub fn refs_human_output(a: &Analysis, path: &str) -> String {
     let mut out = String::new();
     for r in &a.references {
-        let line = a.line_index.line_of(r.range.start) + 1;
-        let target = match (r.node, &r.external) {
+        let line = a.line_index.line_of(r.range().start) + 1;
+        let target = match (r.node(), &r.external) {
             (Some(n), _) => a.document.eid(n).to_string(),
             (None, Some(e)) => e.describe(),
             _ => r.note().map(str::to_string).unwrap_or_default(),
@@ -314,7 +314,7 @@ pub fn refs_human_output(a: &Analysis, path: &str) -> String {
             "{path}:{line}: {} {} `{}` → {}",
             r.status.name(),
             r.kind.name(),
-            a.text[r.range.start..r.range.end].trim(),
+            a.text[r.range().start..r.range().end].trim(),
             target
         );
     }

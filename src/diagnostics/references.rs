@@ -13,17 +13,17 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
     for r in refs {
         // The reference as a message quotes it (on one line), built only for
         // the few that get a message.
-        let text = || doc.masked[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = || doc.masked[r.range().start..r.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(problem) = r.problem() {
             let code = match problem {
                 Problem::MalformedSymbol(_) => Code::SymbolMalformed,
                 Problem::MalformedResolution(_) => Code::ResolutionMalformed,
                 Problem::UnknownSdgTarget(_) => Code::SdgUnknownTarget,
             };
-            let mut d = Diagnostic::new(code, r.range, problem.message().to_string());
+            let mut d = Diagnostic::new(code, r.range(), problem.message().to_string());
             if let Problem::MalformedSymbol(_) = problem {
-                if let Some(fixed) = crate::model::external::symbol_correction(&doc.masked[r.range.start..r.range.end]) {
-                    d = d.with_replacement(r.range, fixed);
+                if let Some(fixed) = crate::model::external::symbol_correction(&doc.masked[r.range().start..r.range().end]) {
+                    d = d.with_replacement(r.range(), fixed);
                 }
             }
             out.push(d);
@@ -31,12 +31,12 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
         match r.status {
             Status::Broken => {
                 let why = r.note().map(str::to_string).unwrap_or_else(|| "no such target".to_string());
-                out.push(Diagnostic::new(Code::ReferenceBroken, r.range, format!("`{}` points nowhere: {why}", text())));
+                out.push(Diagnostic::new(Code::ReferenceBroken, r.range(), format!("`{}` points nowhere: {why}", text())));
             }
             Status::Ambiguous => {
                 let mut d = Diagnostic::new(
                     Code::ReferenceAmbiguous,
-                    r.range,
+                    r.range(),
                     format!("`{}` fits {} places; name the section or annex", text(), r.candidates().len()),
                 );
                 for &c in r.candidates() {
@@ -45,8 +45,8 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                 out.push(d);
             }
             Status::Resolved => {
-                let Some(node) = r.node else { continue };
-                if r.annex_number_mismatch {
+                let Some(node) = r.node() else { continue };
+                if r.annex_number_mismatch() {
                     let message = match r.target.as_ref().and_then(|t| t.annex) {
                         Some(AnnexSpec::Numbered(n)) => format!(
                             "`{}` cites annex {} but the document has a single unnumbered annex: cite it as the annex",
@@ -56,7 +56,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         _ => "the sole annex is numbered: cite it with its number".to_string(),
                     };
                     let d =
-                        Diagnostic::new(Code::ReferenceAnnexNumber, r.range, message).with_related(doc.node(node).opening(), "the annex");
+                        Diagnostic::new(Code::ReferenceAnnexNumber, r.range(), message).with_related(doc.node(node).opening(), "the annex");
                     let fix = match r.target.as_ref().and_then(|t| t.annex) {
                         Some(AnnexSpec::Numbered(_)) => sole_annex_replacement(doc, r),
                         _ => numbered_annex_replacement(doc, r, node),
@@ -69,8 +69,8 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                 if let Some(dir) = r.target.as_ref().and_then(|t| t.direction) {
                     let target_start = doc.node(node).range().start;
                     let wrong = match dir {
-                        Direction::Above => target_start > r.range.start,
-                        Direction::Below => target_start < r.range.start,
+                        Direction::Above => target_start > r.range().start,
+                        Direction::Below => target_start < r.range().start,
                     };
                     if wrong {
                         let (said, is) = match dir {
@@ -79,7 +79,7 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
                         };
                         let d = Diagnostic::new(
                             Code::ReferenceDirection,
-                            r.range,
+                            r.range(),
                             format!("`{}` says {said}, but {} is {is}", text(), node_label(doc, node)),
                         )
                         .with_related(doc.node(node).opening(), "the target");
@@ -98,11 +98,11 @@ pub(super) fn check(doc: &Document, refs: &[Reference], out: &mut Vec<Diagnostic
 /// The direction word of a reference (after it, or right before it:
 /// `上文第2段`) and the opposite word, in the case it is written in.
 fn direction_replacement(doc: &Document, r: &Reference, said: Direction) -> Option<(TextRange, String)> {
-    let mut from = r.range.start.saturating_sub(16);
+    let mut from = r.range().start.saturating_sub(16);
     while !doc.masked.is_char_boundary(from) {
         from -= 1;
     }
-    let window = &doc.masked[from..r.range.end];
+    let window = &doc.masked[from..r.range().end];
     let mut best: Option<(TextRange, String)> = None;
     for &(up, down) in directions::direction_pairs(doc.language) {
         let (word, other) = match said {
@@ -145,7 +145,7 @@ fn numbered_annex_replacement(doc: &Document, r: &Reference, node: crate::syntax
     let annex = std::iter::once(node).chain(doc.ancestors(node)).find(|&n| doc.nodes[n].kind == crate::syntax::NodeKind::Annex)?;
     let number = doc.nodes[annex].number()?;
     let written = doc.masked.get(number.span.start..number.span.end)?.trim_end_matches(['.', '．']);
-    let phrase = doc.masked.get(r.range.start..r.range.end)?;
+    let phrase = doc.masked.get(r.range().start..r.range().end)?;
     let word = directions::annex_word(doc.language);
     let lower = phrase.to_lowercase();
     // (lower-casing keeps byte lengths for the words looked for)
@@ -156,19 +156,19 @@ fn numbered_annex_replacement(doc: &Document, r: &Reference, node: crate::syntax
     }
     let sep = if word.starts_with(|c: char| c as u32 >= 0x2E80) { "" } else { " " };
     let article = directions::sole_annex_article(doc.language);
-    let abs = r.range.start + at;
+    let abs = r.range().start + at;
     let before = &doc.masked[abs.saturating_sub(article.len())..abs];
     let start = if !article.is_empty() && before.len() == article.len() && before.eq_ignore_ascii_case(article) {
         abs - article.len()
     } else {
         abs
     };
-    let range = TextRange::new(start, r.range.start + end);
+    let range = TextRange::new(start, r.range().start + end);
     Some((range, format!("{}{sep}{written}", &phrase[at..end])))
 }
 
 fn sole_annex_replacement(doc: &Document, r: &Reference) -> Option<(TextRange, String)> {
-    let number = r.numbers.iter().find(|n| n.role == crate::model::NumberRole::Annex)?;
+    let number = r.numbers().find(|n| n.role == crate::model::NumberRole::Annex)?;
     let before = &doc.masked[..number.span.start];
     let word_end = before.trim_end().len();
     let word_start =

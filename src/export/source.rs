@@ -173,18 +173,18 @@ impl<'a> Source<'a> {
             .iter()
             .filter_map(|r| {
                 let target = match r.status {
-                    Status::Resolved => Target::Internal(doc.eid(r.node?).to_string()),
+                    Status::Resolved => Target::Internal(doc.eid(r.node()?).to_string()),
                     Status::External => {
                         let e = r.external.as_ref()?;
                         Target::External {
                             kind: external(e.kind),
-                            id: e.id.clone(),
-                            of: e.of.as_ref().map(|o| (external(o.kind), o.id.clone())),
+                            id: e.id.to_string(),
+                            of: e.of.as_ref().map(|o| (external(o.kind), o.id.to_string())),
                         }
                     }
                     _ => return None,
                 };
-                Some(Ref { range: (r.range.start, r.range.end), target })
+                Some(Ref { range: (r.range().start, r.range().end), target })
             })
             .collect();
         let votes = doc

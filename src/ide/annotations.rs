@@ -40,15 +40,15 @@ pub struct CitedLens {
 /// `within` (the whole document with `None`).
 pub fn target_hints(a: &Analysis, within: Option<TextRange>) -> Vec<TargetHint> {
     let (start, end) = within.map(|w| (w.start, w.end)).unwrap_or((0, a.text.len()));
-    let first = a.references.partition_point(|r| r.range.end < start);
+    let first = a.references.partition_point(|r| r.range().end < start);
     a.references[first..]
         .iter()
-        .take_while(|r| r.range.start <= end)
-        .filter(|r| r.status == Status::Resolved && r.range.end >= start && r.range.end <= end)
+        .take_while(|r| r.range().start <= end)
+        .filter(|r| r.status == Status::Resolved && r.range().end >= start && r.range().end <= end)
         .filter_map(|r| {
-            let target = r.node?;
+            let target = r.node()?;
             Some(TargetHint {
-                offset: r.range.end,
+                offset: r.range().end,
                 label: format!("→ \"{}\"", gist(a, target)),
                 tooltip: a.address_in_words(target),
                 target,
@@ -62,7 +62,7 @@ pub fn target_hints(a: &Analysis, within: Option<TextRange>) -> Vec<TargetHint> 
 pub fn cited_lenses(a: &Analysis) -> Vec<CitedLens> {
     let mut counts: BTreeMap<NodeId, usize> = BTreeMap::new();
     for r in &a.references {
-        if let (Status::Resolved, Some(node)) = (r.status, r.node) {
+        if let (Status::Resolved, Some(node)) = (r.status, r.node()) {
             *counts.entry(node).or_default() += 1;
         }
     }

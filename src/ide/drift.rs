@@ -151,12 +151,12 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let mut found: FastMap<Arc<str>, Option<(NodeId, f64)>> = FastMap::default();
     for (i, r) in a.references.iter().enumerate() {
         let before = carried[i];
-        let now = r.node.filter(|_| r.status == Status::Resolved && r.target.is_some());
+        let now = r.node().filter(|_| r.status == Status::Resolved && r.target.is_some());
         let Some(now) = now else {
             // Ambiguous or broken for now (a duplicate number half-way
             // through renumbering): keep what it cited.
             if let Some(before) = before {
-                entries.push(Citation { range: r.range, raw: None, ..before.clone() });
+                entries.push(Citation { range: r.range(), raw: None, ..before.clone() });
             }
             continue;
         };
@@ -174,13 +174,13 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
         };
         // The same text as before: the usual case, settled without reading it.
         if let Some(before) = before.filter(|b| b.kind == kind && b.hash == hash) {
-            entries.push(Citation { range: r.range, raw: Some(raw), ..before.clone() });
+            entries.push(Citation { range: r.range(), raw: Some(raw), ..before.clone() });
             continue;
         }
         let current = content_of(now);
         let fresh = Citation {
-            range: r.range,
-            written: a.text[r.range.start..r.range.end].into(),
+            range: r.range(),
+            written: a.text[r.range().start..r.range().end].into(),
             kind,
             hash,
             raw: Some(raw),
@@ -205,7 +205,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
                     drift.diagnostic.severity = severity;
                     drifts.push(drift);
                 }
-                entries.push(Citation { range: r.range, raw: None, ..before.clone() });
+                entries.push(Citation { range: r.range(), raw: None, ..before.clone() });
             }
             // The cited text is gone (rewritten, deleted): the reference
             // now cites what it resolves to.
@@ -239,11 +239,11 @@ fn carry<'c>(previous: &'c Citations, a: &Analysis, change: TextChange) -> Vec<O
     let mut j = 0;
     let mut inside_new: Vec<usize> = Vec::new();
     for (i, r) in a.references.iter().enumerate() {
-        if r.range.end <= change.start || r.range.start >= change.new_end {
-            while j < away.len() && key(away[j].0) < key(r.range) {
+        if r.range().end <= change.start || r.range().start >= change.new_end {
+            while j < away.len() && key(away[j].0) < key(r.range()) {
                 j += 1;
             }
-            if j < away.len() && away[j].0 == r.range {
+            if j < away.len() && away[j].0 == r.range() {
                 out[i] = Some(away[j].1);
                 j += 1;
             }
@@ -254,7 +254,7 @@ fn carry<'c>(previous: &'c Citations, a: &Analysis, change: TextChange) -> Vec<O
     let mut next = 0;
     for i in inside_new {
         let r = &a.references[i];
-        let written = &a.text[r.range.start..r.range.end];
+        let written = &a.text[r.range().start..r.range().end];
         if let Some(k) = inside_old[next..].iter().position(|c| &*c.written == written) {
             out[i] = Some(inside_old[next + k]);
             next += k + 1;
@@ -296,7 +296,7 @@ fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
         doc.nodes[then].kind.label(),
         short(a, then),
     );
-    let diagnostic = Diagnostic::new(Code::ReferenceDrift, r.range, message)
+    let diagnostic = Diagnostic::new(Code::ReferenceDrift, r.range(), message)
         .with_related(a.target_range(then), format!("the text it cited, now {}", lower_first(&a.address_in_words(then))));
     let role = match doc.nodes[now].kind {
         NodeKind::Paragraph => Some(NumberRole::Paragraph),
@@ -308,7 +308,7 @@ fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
         _ => None,
     };
     let same_container = doc.nodes[now].parent() == doc.nodes[then].parent();
-    let span = role.filter(|_| same_container).and_then(|role| r.numbers.iter().rev().find(|n| n.role == role));
+    let span = role.filter(|_| same_container).and_then(|role| r.numbers().rev().find(|n| n.role == role));
     let fix = span.and_then(|span| {
         let written = &a.text[span.span.start..span.span.end];
         let new_text = if written.bytes().all(|b| b.is_ascii_digit()) {
@@ -322,12 +322,12 @@ fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
             title: format!("Cite {} again (number {new_text})", doc.nodes[then].kind.label()),
             kind: FixKind::QuickFix,
             code: Some(Code::ReferenceDrift.as_str()),
-            diagnostic_range: Some(r.range),
+            diagnostic_range: Some(r.range()),
             preferred: true,
             edits: vec![TextEdit::replace(span.span, new_text)],
         })
     });
-    Drift { reference: r.range, now, then, diagnostic, fix }
+    Drift { reference: r.range(), now, then, diagnostic, fix }
 }
 
 /// "Annex, section II" → "annex, section II".

@@ -22,7 +22,7 @@ pub fn highlights(a: &Analysis, offset: usize) -> Vec<(TextRange, HighlightKind)
     let node = &a.document.nodes[target];
     let own = node.number().map(|n| n.span).unwrap_or(node.opening());
     let mut out: Vec<(TextRange, HighlightKind)> = vec![(own, HighlightKind::Target)];
-    out.extend(a.references_to(target).map(|r| (r.range, HighlightKind::Reference)));
+    out.extend(a.references_to(target).map(|r| (r.range(), HighlightKind::Reference)));
     out.sort_by_key(|(r, _)| (r.start, r.end));
     out
 }

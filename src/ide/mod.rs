@@ -429,8 +429,8 @@ impl Analysis {
 
     /// The reference under `offset`, if any (the innermost).
     pub fn reference_at(&self, offset: usize) -> Option<&Reference> {
-        let idx = self.references.partition_point(|r| r.range.start <= offset);
-        self.references[..idx].iter().rev().take(8).filter(|r| r.range.touches(offset)).min_by_key(|r| r.range.len())
+        let idx = self.references.partition_point(|r| r.range().start <= offset);
+        self.references[..idx].iter().rev().take(8).filter(|r| r.range().touches(offset)).min_by_key(|r| r.range().len())
     }
 
     /// The node whose number is under `offset` (a paragraph's "16.").
@@ -445,7 +445,7 @@ impl Analysis {
     pub fn goto_definition(&self, offset: usize) -> Vec<TextRange> {
         let Some(r) = self.reference_at(offset) else { return Vec::new() };
         match r.status {
-            Status::Resolved => r.node.map(|n| vec![self.target_range(n)]).unwrap_or_default(),
+            Status::Resolved => r.node().map(|n| vec![self.target_range(n)]).unwrap_or_default(),
             Status::Ambiguous => r.candidates().iter().map(|&n| self.target_range(n)).collect(),
             _ => Vec::new(),
         }
@@ -463,7 +463,7 @@ impl Analysis {
     /// The node a cursor stands for: a reference's target or a numbered node.
     pub fn target_at(&self, offset: usize) -> Option<NodeId> {
         if let Some(r) = self.reference_at(offset) {
-            return r.node.filter(|_| r.status == Status::Resolved);
+            return r.node().filter(|_| r.status == Status::Resolved);
         }
         self.numbered_node_at(offset)
     }
@@ -476,12 +476,12 @@ impl Analysis {
         if include_declaration {
             out.push(self.target_range(target));
         }
-        out.extend(self.references_to(target).map(|r| r.range));
+        out.extend(self.references_to(target).map(|r| r.range()));
         out
     }
 
     pub fn references_to(&self, node: NodeId) -> impl Iterator<Item = &Reference> + '_ {
-        self.references.iter().filter(move |r| r.status == Status::Resolved && r.node == Some(node))
+        self.references.iter().filter(move |r| r.status == Status::Resolved && r.node() == Some(node))
     }
 
     /// "Annex, section I, paragraph 16".
@@ -546,17 +546,17 @@ impl Analysis {
             return Some(h);
         }
         if let Some(r) = self.reference_at(offset) {
-            let text = &self.text[r.range.start..r.range.end];
+            let text = &self.text[r.range().start..r.range().end];
             let markdown = match r.status {
                 Status::Resolved => {
-                    let node = r.node?;
+                    let node = r.node()?;
                     let mut md = format!(
                         "**{}** ({})\n\n{}",
                         esc(&self.address_in_words(node)),
                         code_span(self.document.eid(node)),
                         esc(&self.excerpt(node, 400))
                     );
-                    if r.annex_number_mismatch {
+                    if r.annex_number_mismatch() {
                         md.push_str("\n\n⚠ the document's sole annex is unnumbered");
                     }
                     md
@@ -566,15 +566,15 @@ impl Analysis {
                     // A provision of another text says which, in the words
                     // that say so: "paragraph 14 of the report of the
                     // Secretary-General (A/99/123)".
-                    let named = r.qualifier.filter(|_| e.kind == ExternalKind::Provision).map(|q| {
+                    let named = r.qualifier().filter(|_| e.kind == ExternalKind::Provision).map(|q| {
                         let words = self.text[q.start..q.end].split_whitespace().collect::<Vec<_>>().join(" ");
                         let words = words.trim_start_matches(['(', '（']).trim_end_matches([',', '，']);
                         let words = words.strip_prefix("of ").unwrap_or(words);
                         format!("{} of {}", e.id, words)
                     });
                     let mut md = format!("**{}**", esc(&named.unwrap_or_else(|| e.describe())));
-                    if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
-                        if !md.contains(&of.id) {
+                    if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier()) {
+                        if !md.contains(&*of.id) {
                             md.push_str(&format!("\n\n{}", esc(&of.describe())));
                         }
                     }
@@ -591,7 +591,7 @@ impl Analysis {
                     format!("**Ambiguous reference** {} fits:\n{}", esc(text.trim()), places.join("\n"))
                 }
             };
-            return Some(Hover { range: r.range, markdown });
+            return Some(Hover { range: r.range(), markdown });
         }
         let node = self.numbered_node_at(offset)?;
         let n = &self.document.nodes[node];
@@ -694,7 +694,7 @@ impl Analysis {
                     return None;
                 }
                 let url = e.url()?;
-                Some(Link { range: r.range, target: url, tooltip: e.describe() })
+                Some(Link { range: r.range(), target: url, tooltip: e.describe() })
             })
             .collect()
     }

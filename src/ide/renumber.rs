@@ -165,13 +165,13 @@ fn rename_target(analysis: &Analysis, offset: usize) -> Result<(TextRange, Strin
     let doc = &analysis.document;
     let text = &analysis.text;
     if let Some(r) = analysis.reference_at(offset) {
-        let quoted = text[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let quoted = text[r.range().start..r.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
         return match r.status {
             Status::External | Status::Unverified => Err(format!("`{quoted}` cites another text: it is not renamed here")),
             Status::Broken => Err(format!("`{quoted}` points nowhere in this document")),
             Status::Ambiguous | Status::Resolved => {
                 let (target, _) = cited_node(doc, r).ok_or_else(|| format!("`{quoted}` fits more than one place"))?;
-                let ns = r.numbers.iter().find(|n| n.span.touches(offset)).ok_or("put the cursor on a number of the reference")?;
+                let ns = r.numbers().find(|n| n.span.touches(offset)).ok_or("put the cursor on a number of the reference")?;
                 let node = designated_nodes(doc, target, r)
                     .into_iter()
                     .find(|(n, _)| n.span == ns.span)
@@ -248,9 +248,9 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
             continue;
         }
         if r.status == Status::Broken {
-            let quoted = text[r.range.start..r.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let quoted = text[r.range().start..r.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
             out.notes.push(RenumberNote {
-                range: r.range,
+                range: r.range(),
                 message: format!("`{quoted}` cites nothing in the document (deleted?): left as it is"),
             });
             previous = None;
@@ -295,19 +295,19 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
         }
         if duplicate && rewritten {
             out.notes.push(RenumberNote {
-                range: r.range,
+                range: r.range(),
                 message: format!(
                     "{} was numbered twice: this reference is taken to cite the later one (the earlier taken as inserted)",
                     crate::diagnostics::node_label(doc, target)
                 ),
             });
         }
-        if r.through {
+        if r.through() {
             if let Some((p, Some((old_start, new_start)))) = previous.filter(|(p, _)| p + 1 == i) {
                 if let Some((old_end, new_end)) = innermost {
                     let _ = p;
                     if old_end.checked_sub(old_start) != new_end.checked_sub(new_start) {
-                        let range = analysis.references[i - 1].range.cover(r.range);
+                        let range = analysis.references[i - 1].range().cover(r.range());
                         out.notes.push(RenumberNote {
                             range,
                             message: format!(
@@ -330,7 +330,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
 /// because one number was given twice in a sequence, the later of those.
 fn cited_node(doc: &Document, r: &Reference) -> Option<(NodeId, bool)> {
     match r.status {
-        Status::Resolved => r.node.map(|n| (n, false)),
+        Status::Resolved => r.node().map(|n| (n, false)),
         Status::Ambiguous => {
             let first = *r.candidates().first()?;
             let signature = |n: NodeId| -> Vec<(NodeKind, Option<u32>)> {
@@ -353,7 +353,7 @@ fn designated_nodes(doc: &Document, target: NodeId, r: &Reference) -> Vec<(Numbe
     let subparagraphs: Vec<NodeId> = chain.iter().copied().filter(|&n| doc.nodes[n].kind == NodeKind::Subparagraph).collect();
     let mut sub_index = 0;
     let mut out = Vec::new();
-    for ns in &r.numbers {
+    for ns in r.numbers() {
         let found = match ns.role {
             NumberRole::Subparagraph => {
                 sub_index += 1;
@@ -374,7 +374,7 @@ fn designated_nodes(doc: &Document, target: NodeId, r: &Reference) -> Vec<(Numbe
             }
         };
         if let Some(n) = found.filter(|&n| doc.nodes[n].number().is_some()) {
-            out.push((*ns, n));
+            out.push((ns, n));
         }
     }
     out
@@ -487,7 +487,7 @@ mod tests {
         assert!(!a.diagnostics.iter().any(|d| d.code.as_str().starts_with("numbering.")), "{:#?}", a.diagnostics);
         let bis = a.document.find_eid("para_2bis").expect("para_2bis");
         assert!(a.document.find_eid("para_2ter").is_some());
-        let cites: Vec<_> = a.references.iter().filter(|r| r.node == Some(bis)).collect();
+        let cites: Vec<_> = a.references.iter().filter(|r| r.node() == Some(bis)).collect();
         assert_eq!(cites.len(), 2, "{:?}", a.references);
         let two = a.document.find_eid("para_2").unwrap();
         assert!(a.references.iter().all(|r| r.status != Status::Ambiguous));

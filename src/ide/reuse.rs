@@ -118,13 +118,13 @@ pub fn kept_reference_diagnostics(
     again: &FoundAgain,
     lines: &EditedLines,
 ) -> Option<(Vec<Diagnostic>, Range<usize>)> {
-    while resolved.end < refs.len() && resolved.end > 0 && refs[resolved.end].range.start == refs[resolved.end - 1].range.start {
+    while resolved.end < refs.len() && resolved.end > 0 && refs[resolved.end].range().start == refs[resolved.end - 1].range().start {
         resolved.end += 1;
     }
     // (previous text) Those of the references before `again.text` are kept
     // as they were; those of the references after `resolved`, moved.
     let change = lines.change;
-    let tail = refs.get(resolved.end).map(|r| r.range.start);
+    let tail = refs.get(resolved.end).map(|r| r.range().start);
     let tail_old = match tail {
         Some(t) if t >= change.new_end.max(again.text.end) => Some(t - change.new_end + change.old_end),
         Some(_) => return None,

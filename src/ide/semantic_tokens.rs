@@ -142,7 +142,7 @@ impl Analysis {
                     Status::Resolved | Status::Unverified => (TokenKind::InternalReference, 0),
                 },
             };
-            raw.push(Token { range: r.range, kind, modifiers });
+            raw.push(Token { range: r.range(), kind, modifiers });
         }
         raw.extend(self.negotiation_tokens());
         raw.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));

@@ -540,7 +540,7 @@ fn table_heading(cx: &Context<'_>, range: TextRange) -> Option<(External, TextRa
 }
 
 pub(crate) fn provision(label: String, of: External) -> External {
-    External { kind: ExternalKind::Provision, id: label, of: Some(Box::new(of)) }
+    External { kind: ExternalKind::Provision, id: label.into(), of: Some(Box::new(of)) }
 }
 
 /// A list whose members are separate phrases ("section IV, paragraphs 22 and
@@ -550,30 +550,30 @@ pub(crate) fn provision(label: String, of: External) -> External {
 pub(crate) fn coordinate(refs: &mut [Reference], masked: &str, t: &Tables) {
     let members: Vec<usize> = (0..refs.len()).filter(|&i| refs[i].target.is_some()).collect();
     let joined = |a: &Reference, b: &Reference| {
-        a.range.end <= b.range.start
-            && b.range.start - a.range.end <= Reach::SHORT
-            && masked.is_char_boundary(a.range.end)
-            && (b.through || t.coordination.is_match(&masked[a.range.end..b.range.start]))
+        a.range().end <= b.range().start
+            && b.range().start - a.range().end <= Reach::SHORT
+            && masked.is_char_boundary(a.range().end)
+            && (b.through() || t.coordination.is_match(&masked[a.range().end..b.range().start]))
     };
     let inherit = |from: &Reference, to: &mut Reference| {
         let Some(of) = from.external.as_ref().and_then(|e| e.of.clone()) else { return };
-        let label = masked[to.range.start..to.range.end].split_whitespace().collect::<Vec<_>>().join(" ");
-        to.external = Some(Box::new(External { kind: ExternalKind::Provision, id: label, of: Some(of) }));
+        let label = masked[to.range().start..to.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
+        to.external = Some(External { kind: ExternalKind::Provision, id: label.into(), of: Some(of) });
         to.status = super::reference::Status::External;
-        to.qualifier = from.qualifier;
-        to.evidence = true;
+        to.set_qualifier(from.qualifier());
+        to.set_evidence(true);
     };
     // Backwards (a qualifier after the last member), then forwards (one before the first).
     for w in members.windows(2).rev() {
         let (a, b) = (w[0], w[1]);
-        if refs[b].external.is_some() && refs[b].evidence && !refs[a].evidence && joined(&refs[a], &refs[b]) {
+        if refs[b].external.is_some() && refs[b].evidence() && !refs[a].evidence() && joined(&refs[a], &refs[b]) {
             let from = refs[b].clone();
             inherit(&from, &mut refs[a]);
         }
     }
     for w in members.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if refs[a].external.is_some() && refs[a].evidence && !refs[b].evidence && joined(&refs[a], &refs[b]) {
+        if refs[a].external.is_some() && refs[a].evidence() && !refs[b].evidence() && joined(&refs[a], &refs[b]) {
             let from = refs[a].clone();
             inherit(&from, &mut refs[b]);
         }

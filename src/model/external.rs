@@ -49,14 +49,14 @@ pub struct External {
     pub kind: ExternalKind,
     /// The identifier: `72/57`, `2370 (2017)`, `A/CONF.192/2018/RC/1`,
     /// `Programme of Action`, `16.4`, `4` (a rule), `paragraph 10`.
-    pub id: String,
+    pub id: Box<str>,
     /// For a provision or a rule: the text it belongs to.
     pub of: Option<Box<External>>,
 }
 
 impl External {
     pub fn new(kind: ExternalKind, id: impl Into<String>) -> External {
-        External { kind, id: id.into(), of: None }
+        External { kind, id: id.into().into_boxed_str(), of: None }
     }
 
     /// The official document resolver's address, where there is one.
@@ -91,14 +91,14 @@ impl External {
                 Some(d) => format!("document {} ({})", self.id, d),
                 None => format!("document {}", self.id),
             },
-            ExternalKind::Instrument => self.id.clone(),
+            ExternalKind::Instrument => self.id.to_string(),
             ExternalKind::RuleOfProcedure => format!("rule {} of the rules of procedure", self.id),
             ExternalKind::SdgGoal => format!("Sustainable Development Goal {}", self.id),
             ExternalKind::SdgTarget => format!("SDG target {}", self.id),
             ExternalKind::SdgIndicator => format!("SDG indicator {}", self.id),
             ExternalKind::Provision => match &self.of {
                 Some(of) => format!("{} of {}", self.id, of.describe()),
-                None => self.id.clone(),
+                None => self.id.to_string(),
             },
         }
     }

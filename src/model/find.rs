@@ -211,14 +211,14 @@ fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(T
     finder.entities.sort_by_key(|e| e.phrase.start);
     finder.internals();
     let mut refs = finder.refs;
-    refs.sort_by_key(|r| (r.range.start, r.range.end));
+    refs.sort_by_key(|r| (r.range().start, r.range().end));
     attribution::coordinate(&mut refs, masked, finder.t);
     // (A reference is read within a paragraph: none spans a blank line.)
-    refs.retain(|r| !across_paragraph_break(masked, r.range));
+    refs.retain(|r| !across_paragraph_break(masked, r.range()));
     if keep.start > 0 || keep.end < masked.len() {
-        refs.retain(|r| keep.start <= r.range.start && r.range.start < keep.end);
+        refs.retain(|r| keep.start <= r.range().start && r.range().start < keep.end);
     }
-    refs.sort_by_key(|r| (r.range.start, r.range.end));
+    refs.sort_by_key(|r| (r.range().start, r.range().end));
     // The list is final (an analysis holds it): no spare capacity.
     refs.shrink_to_fit();
     refs
@@ -351,18 +351,18 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
     // Kept as they were: the references starting before `keep.start`, which
     // lies far enough before the change that nothing they read changed.
     let mut keep_start = line_start(change.start.saturating_sub(Reach::AFTER));
-    let mut before = prev.partition_point(|r| r.range.start < keep_start);
-    while before > 0 && prev[before - 1].range.end + Reach::TAIL > keep_start {
-        keep_start = line_start(prev[before - 1].range.start);
-        before = prev.partition_point(|r| r.range.start < keep_start);
+    let mut before = prev.partition_point(|r| r.range().start < keep_start);
+    while before > 0 && prev[before - 1].range().end + Reach::TAIL > keep_start {
+        keep_start = line_start(prev[before - 1].range().start);
+        before = prev.partition_point(|r| r.range().start < keep_start);
     }
     // Moved: those starting at or after `keep.end`, far enough after it.
     let keep_end = line_end((change.new_end + Reach::BEFORE).min(masked.len()));
-    let after = prev.partition_point(|r| r.range.start < keep_end - change.new_end + change.old_end);
+    let after = prev.partition_point(|r| r.range().start < keep_end - change.new_end + change.old_end);
     let scan = TextRange::new(line_start(keep_start.saturating_sub(Reach::BEFORE)), line_end((keep_end + Reach::AFTER).min(masked.len())));
     let found = find_in(doc, scan, TextRange::new(keep_start, keep_end), &[]);
     // A reference as long as the margins is no reference this can vouch for.
-    if found.iter().any(|r| r.range.end + Reach::TAIL > scan.end && scan.end < masked.len()) {
+    if found.iter().any(|r| r.range().end + Reach::TAIL > scan.end && scan.end < masked.len()) {
         return None;
     }
     // The references kept were found around the old headings: those before
@@ -394,8 +394,8 @@ pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, cha
             change.new_end
         }
     };
-    let dropped = prev[before..after].iter().map(|r| at_new(r.range.end));
-    let reach_end = dropped.chain(found.iter().map(|r| r.range.end)).fold(keep_end, usize::max);
+    let dropped = prev[before..after].iter().map(|r| at_new(r.range().end));
+    let reach_end = dropped.chain(found.iter().map(|r| r.range().end)).fold(keep_end, usize::max);
     let found_again = FoundAgain { refs: before..before + found.len(), text: TextRange::new(keep_start, keep_end), reach_end };
     let mut refs = prev.into_owned();
     for r in &mut refs[after..] {
@@ -809,7 +809,7 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // The numbers of a list of the Goals and targets ("16.4 By 2030, …").
-        let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range).collect();
+        let sdg_refs: Vec<TextRange> = refs.iter().filter(|r| is_sdg(r)).map(|r| r.range()).collect();
         for (r, number) in sdg_list.iter().filter(|(r, _)| scan.covers(*r)).cloned() {
             if sdg_refs.iter().any(|s| s.start < r.end && r.start < s.end) {
                 continue;
@@ -942,7 +942,7 @@ impl Finder<'_> {
             paragraph_reference(&cx, &c, phrase, span(0, nums), refs);
             // The qualifiers it took in ("of section II", "above") are part of it.
             for r in &refs[before..] {
-                taken.push(r.range);
+                taken.push(r.range());
             }
         }
         // Section and chapter references.
@@ -1122,7 +1122,7 @@ fn paragraph_reference(cx: &Context<'_>, c: &Captures<'_>, phrase: TextRange, nu
         let before = refs.len();
         push_internal(refs, range, kind, target, numbers, q2, masked);
         if let Some(r) = refs.get_mut(before) {
-            r.through = item.through;
+            r.set_through(item.through);
         }
     }
 }
@@ -1169,7 +1169,7 @@ fn push_list(refs: &mut Vec<Reference>, phrase: TextRange, items: Vec<ListItem>,
         let at = refs.len();
         push_internal(refs, range, item.kind, item.target, item.numbers, q2, masked);
         if let Some(r) = refs.get_mut(at) {
-            r.through = item.through;
+            r.set_through(item.through);
         }
     }
 }
@@ -1206,11 +1206,11 @@ fn push_internal(
     if let Some(e) = q.external {
         let label = masked[range.start..range.end].split_whitespace().collect::<Vec<_>>().join(" ");
         let mut r = Reference::internal(range, kind, target, numbers);
-        r.external = Some(Box::new(attribution::provision(label, e)));
+        r.external = Some(attribution::provision(label, e));
         r.status = Status::External;
         r.set_sentence_floor(q.floor);
-        r.qualifier = q.qualifier;
-        r.evidence = q.evidence;
+        r.set_qualifier(q.qualifier);
+        r.set_evidence(q.evidence);
         refs.push(r);
         return;
     }
@@ -1218,8 +1218,8 @@ fn push_internal(
         // A text named earlier in the sentence: settled by resolution.
         let mut r = Reference::internal(range, kind, target, numbers);
         r.set_candidate(of);
-        r.candidate_in_words = in_words;
-        r.qualifier = Some(at);
+        r.set_candidate_in_words(in_words);
+        r.set_qualifier(Some(at));
         r.set_sentence_floor(q.floor);
         refs.push(r);
         return;
@@ -1259,7 +1259,7 @@ fn push_internal(
     }
     let mut r = Reference::internal(range, kind, target, numbers);
     r.set_sentence_floor(q.floor);
-    r.evidence = q.evidence;
+    r.set_evidence(q.evidence);
     refs.push(r);
 }
 

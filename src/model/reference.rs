@@ -4,7 +4,7 @@
 //! points. Finding them is [`super::find`].
 
 use crate::syntax::NodeId;
-use crate::text::TextRange;
+use crate::text::{PackedRange, TextRange};
 
 use super::external::External;
 pub use super::external::ExternalKind;
@@ -93,6 +93,23 @@ pub struct NumberSpan {
     pub value: u32,
 }
 
+/// A [`NumberSpan`] as a reference holds it: 16 bytes instead of 32.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PackedNumberSpan {
+    span: PackedRange,
+    value: u32,
+    role: NumberRole,
+}
+
+impl PackedNumberSpan {
+    fn pack(n: NumberSpan) -> PackedNumberSpan {
+        PackedNumberSpan { span: PackedRange::pack(n.span), value: n.value, role: n.role }
+    }
+    fn get(self) -> NumberSpan {
+        NumberSpan { role: self.role, span: self.span.get(), value: self.value }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Resolved,
@@ -118,40 +135,62 @@ impl Status {
 }
 
 /// A reference found in the text. At 10 MB of Chinese an analysis holds
-/// about 50,000 of them, so what most references leave empty is boxed (the
-/// target as written, the external text) or kept together in one box that
-/// most never allocate ([`Particulars`]: a problem, a candidate text, the
-/// resolver's candidates and note); `tests` below holds the size.
+/// about 50,000 of them, nine in ten a named instrument, so the record is
+/// compact (`tests` below holds its size): its ranges are `u32` offsets
+/// ([`PackedRange`], read through [`Reference::range`] and
+/// [`Reference::qualifier`]), the text it cites is held in place (most
+/// references cite one), a single number is held in place and two or more
+/// in [`Particulars`], the box of what most references leave empty (a
+/// problem, a candidate text, the resolver's candidates and note), which
+/// most never allocate; the target as written is boxed.
 #[derive(Clone, Debug)]
 pub struct Reference {
-    pub range: TextRange,
-    pub node: Option<NodeId>,
-    /// For a reference into another text ("paragraph 14 of the report of
-    /// the Secretary-General"), the exact span of the words that say which
-    /// text: the qualifier, the symbol or resolution before it, `ibid.`.
-    pub qualifier: Option<TextRange>,
-    pub numbers: Box<[NumberSpan]>,
+    /// For a reference to another text, that text (for a provision of
+    /// another text, the provision with the text it belongs to).
+    pub external: Option<External>,
     pub target: Option<Box<InternalTarget>>,
-    pub external: Option<Box<External>>,
     /// What few references have: see the accessors
     /// ([`Reference::problem`], [`Reference::candidate`],
-    /// [`Reference::candidates`], [`Reference::note`]).
+    /// [`Reference::candidates`], [`Reference::note`], and
+    /// [`Reference::numbers`] when it has two or more).
     particulars: Option<Box<Particulars>>,
+    range: PackedRange,
+    /// See [`Reference::qualifier`].
+    qualifier: Option<PackedRange>,
     /// Where the sentence it was read in could start at the earliest (see
-    /// [`Reference::sentence_floor`]).
-    sentence_floor: Option<SentenceFloor>,
+    /// [`Reference::keeps_sentence_floor`]); [`SentenceFloor::NONE`] when
+    /// none was recorded.
+    sentence_floor: SentenceFloor,
+    /// Its number when it has exactly one (else they are in the particulars).
+    number: Option<PackedNumberSpan>,
+    /// The node it points at, [`NO_NODE`] for none.
+    node: u32,
     pub kind: RefKind,
     pub status: Status,
+    /// [`Flags`]: `through`, `annex_number_mismatch`, `evidence`,
+    /// `candidate_in_words`.
+    flags: u8,
+}
+
+/// What [`Reference::node`] holds for none.
+const NO_NODE: u32 = u32::MAX;
+
+/// The yes-or-no facts of a reference, one bit each of [`Reference::flags`].
+struct Flags;
+
+impl Flags {
     /// The end of a range ("5" in "paragraphs 3 to 5").
-    pub through: bool,
-    pub annex_number_mismatch: bool,
+    const THROUGH: u8 = 1;
+    /// `annex I` cited for a sole unnumbered annex (or the reverse).
+    const ANNEX_NUMBER_MISMATCH: u8 = 2;
     /// Whether words decided which text it belongs to (a qualifier, a
     /// direction, a cited text before it), rather than the default.
-    pub(crate) evidence: bool,
-    /// The candidate is named in words ("the report of the Secretary-General",
-    /// "his report"): it outweighs this document even where the reference
-    /// resolves here; a resolution or symbol named in passing does not.
-    pub(crate) candidate_in_words: bool,
+    const EVIDENCE: u8 = 4;
+    /// The candidate is named in words ("the report of the
+    /// Secretary-General", "his report"): it outweighs this document even
+    /// where the reference resolves here; a resolution or symbol named in
+    /// passing does not.
+    const CANDIDATE_IN_WORDS: u8 = 8;
 }
 
 /// What a reference rarely has, boxed together so that the others hold
@@ -170,17 +209,20 @@ struct Particulars {
     candidates: Box<[NodeId]>,
     /// Why a reference is broken, or a warning about how it resolved.
     note: Option<Box<str>>,
+    /// Its numbers when it has two or more.
+    numbers: Box<[PackedNumberSpan]>,
 }
 
 impl Particulars {
     fn is_empty(&self) -> bool {
-        self.problem.is_none() && self.candidate.is_none() && self.candidates.is_empty() && self.note.is_none()
+        self.problem.is_none() && self.candidate.is_none() && self.candidates.is_empty() && self.note.is_none() && self.numbers.is_empty()
     }
 }
 
-/// `(offset, floor)` of [`Reference::sentence_floor`], in 32 bits each. An
-/// offset past 4 GiB is recorded as [`SentenceFloor::FAR`], which no tree
-/// gives, so that an update finds such a reference again rather than trust it.
+/// `(offset, floor)` of [`Reference::keeps_sentence_floor`], in 32 bits
+/// each. An offset past 4 GiB is recorded as [`SentenceFloor::FAR`], which
+/// no tree gives, so that an update finds such a reference again rather
+/// than trust it; none recorded is [`SentenceFloor::NONE`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct SentenceFloor {
     at: u32,
@@ -189,6 +231,7 @@ struct SentenceFloor {
 
 impl SentenceFloor {
     const FAR: SentenceFloor = SentenceFloor { at: u32::MAX, floor: u32::MAX };
+    const NONE: SentenceFloor = SentenceFloor { at: u32::MAX, floor: u32::MAX - 1 };
 
     fn new((at, floor): (usize, usize)) -> SentenceFloor {
         match (u32::try_from(at), u32::try_from(floor)) {
@@ -199,42 +242,124 @@ impl SentenceFloor {
 }
 
 impl Reference {
-    pub(crate) fn external(range: TextRange, external: External) -> Reference {
-        let kind = RefKind::External(external.kind);
+    fn new(range: TextRange, kind: RefKind, status: Status) -> Reference {
         Reference {
-            range,
-            node: None,
-            qualifier: None,
-            numbers: Box::default(),
+            external: None,
             target: None,
-            external: Some(Box::new(external)),
             particulars: None,
-            sentence_floor: None,
+            range: PackedRange::pack(range),
+            qualifier: None,
+            sentence_floor: SentenceFloor::NONE,
+            number: None,
+            node: NO_NODE,
             kind,
-            status: Status::External,
-            through: false,
-            annex_number_mismatch: false,
-            evidence: false,
-            candidate_in_words: false,
+            status,
+            flags: 0,
         }
     }
 
+    pub(crate) fn external(range: TextRange, external: External) -> Reference {
+        let mut r = Reference::new(range, RefKind::External(external.kind), Status::External);
+        r.external = Some(external);
+        r
+    }
+
     pub(crate) fn internal(range: TextRange, kind: RefKind, target: InternalTarget, numbers: Vec<NumberSpan>) -> Reference {
-        Reference {
-            range,
-            node: None,
-            qualifier: None,
-            numbers: numbers.into_boxed_slice(),
-            target: Some(Box::new(target)),
-            external: None,
-            particulars: None,
-            sentence_floor: None,
-            kind,
-            status: Status::Broken,
-            through: false,
-            annex_number_mismatch: false,
-            evidence: false,
-            candidate_in_words: false,
+        let mut r = Reference::new(range, kind, Status::Broken);
+        r.target = Some(Box::new(target));
+        r.set_numbers(numbers);
+        r
+    }
+
+    /// Where it is written.
+    pub fn range(&self) -> TextRange {
+        self.range.get()
+    }
+
+    /// Moves it (what an update does through [`Reference::move_ranges`]).
+    pub fn set_range(&mut self, range: TextRange) {
+        self.range = PackedRange::pack(range);
+    }
+
+    /// For a reference into another text ("paragraph 14 of the report of
+    /// the Secretary-General"), the exact span of the words that say which
+    /// text: the qualifier, the symbol or resolution before it, `ibid.`.
+    pub fn qualifier(&self) -> Option<TextRange> {
+        self.qualifier.map(PackedRange::get)
+    }
+
+    pub(crate) fn set_qualifier(&mut self, qualifier: Option<TextRange>) {
+        self.qualifier = qualifier.map(PackedRange::pack);
+    }
+
+    /// The node it points at, once resolved.
+    pub fn node(&self) -> Option<NodeId> {
+        (self.node != NO_NODE).then_some(self.node as NodeId)
+    }
+
+    /// Every number in it, with its exact span (for renumbering), in the
+    /// order written.
+    pub fn numbers(&self) -> impl DoubleEndedIterator<Item = NumberSpan> + ExactSizeIterator + '_ {
+        let many = match (&self.number, &self.particulars) {
+            (Some(one), _) => std::slice::from_ref(one),
+            (None, Some(p)) => &p.numbers[..],
+            (None, None) => &[],
+        };
+        many.iter().map(|n| n.get())
+    }
+
+    /// One number held in place, two or more in the particulars.
+    fn set_numbers(&mut self, numbers: Vec<NumberSpan>) {
+        match numbers[..] {
+            [one] => self.number = Some(PackedNumberSpan::pack(one)),
+            [] => {}
+            _ => {
+                let packed = numbers.into_iter().map(PackedNumberSpan::pack).collect();
+                self.particulars.get_or_insert_with(Box::default).numbers = packed;
+            }
+        }
+    }
+
+    /// The end of a range ("5" in "paragraphs 3 to 5").
+    pub fn through(&self) -> bool {
+        self.flags & Flags::THROUGH != 0
+    }
+
+    pub(crate) fn set_through(&mut self, yes: bool) {
+        self.set_flag(Flags::THROUGH, yes);
+    }
+
+    /// `annex I` cited for a sole unnumbered annex (or the reverse).
+    pub fn annex_number_mismatch(&self) -> bool {
+        self.flags & Flags::ANNEX_NUMBER_MISMATCH != 0
+    }
+
+    /// Whether words decided which text it belongs to (a qualifier, a
+    /// direction, a cited text before it), rather than the default.
+    pub(crate) fn evidence(&self) -> bool {
+        self.flags & Flags::EVIDENCE != 0
+    }
+
+    pub(crate) fn set_evidence(&mut self, yes: bool) {
+        self.set_flag(Flags::EVIDENCE, yes);
+    }
+
+    /// The candidate is named in words ("the report of the Secretary-General",
+    /// "his report"): it outweighs this document even where the reference
+    /// resolves here; a resolution or symbol named in passing does not.
+    pub(crate) fn candidate_in_words(&self) -> bool {
+        self.flags & Flags::CANDIDATE_IN_WORDS != 0
+    }
+
+    pub(crate) fn set_candidate_in_words(&mut self, yes: bool) {
+        self.set_flag(Flags::CANDIDATE_IN_WORDS, yes);
+    }
+
+    fn set_flag(&mut self, flag: u8, yes: bool) {
+        if yes {
+            self.flags |= flag;
+        } else {
+            self.flags &= !flag;
         }
     }
 
@@ -277,30 +402,37 @@ impl Reference {
     /// was recorded; no when it lay past 4 GiB.
     pub(crate) fn keeps_sentence_floor(&self, map: impl Fn(usize) -> usize, floor_at: impl Fn(usize) -> usize) -> bool {
         match self.sentence_floor {
-            None => true,
-            Some(SentenceFloor::FAR) => false,
-            Some(f) => floor_at(map(f.at as usize)) == map(f.floor as usize),
+            SentenceFloor::NONE => true,
+            SentenceFloor::FAR => false,
+            f => floor_at(map(f.at as usize)) == map(f.floor as usize),
         }
     }
 
     /// Records where the sentence it was read in could start at the
     /// earliest, as `(offset, floor)` (see [`Reference::keeps_sentence_floor`]).
     pub(crate) fn set_sentence_floor(&mut self, floor: Option<(usize, usize)>) {
-        self.sentence_floor = floor.map(SentenceFloor::new);
+        self.sentence_floor = floor.map_or(SentenceFloor::NONE, SentenceFloor::new);
     }
 
     /// Maps the range and every number span (a reference moved by an edit).
     pub(crate) fn move_ranges(&mut self, map: impl Fn(TextRange) -> TextRange) {
-        self.range = map(self.range);
-        for n in &mut self.numbers {
-            n.span = map(n.span);
+        let map_packed = |r: &mut PackedRange| *r = PackedRange::pack(map(r.get()));
+        map_packed(&mut self.range);
+        if let Some(n) = &mut self.number {
+            map_packed(&mut n.span);
+        }
+        if let Some(p) = &mut self.particulars {
+            for n in &mut p.numbers {
+                map_packed(&mut n.span);
+            }
         }
         if let Some(q) = &mut self.qualifier {
-            *q = map(*q);
+            map_packed(q);
         }
-        if let Some(f) = self.sentence_floor.filter(|&f| f != SentenceFloor::FAR) {
+        let f = self.sentence_floor;
+        if f != SentenceFloor::FAR && f != SentenceFloor::NONE {
             let moved = map(TextRange::new(f.floor as usize, f.at as usize));
-            self.sentence_floor = Some(SentenceFloor::new((moved.end, moved.start)));
+            self.sentence_floor = SentenceFloor::new((moved.end, moved.start));
         }
     }
 
@@ -308,8 +440,8 @@ impl Reference {
     /// returned for it), replacing whatever an earlier resolution said.
     pub(crate) fn set_resolution(&mut self, r: Resolution) {
         self.status = r.status;
-        self.node = r.node;
-        self.annex_number_mismatch = r.annex_number_mismatch;
+        self.node = r.node.map_or(NO_NODE, |n| u32::try_from(n).expect("fewer than 4 billion nodes"));
+        self.set_flag(Flags::ANNEX_NUMBER_MISMATCH, r.annex_number_mismatch);
         if self.particulars.is_none() && r.candidates.is_empty() && r.note.is_none() {
             return;
         }
@@ -372,10 +504,15 @@ mod tests {
     use super::*;
 
     /// An analysis holds one per reference (about 50,000 at 10 MB of
-    /// Chinese): it was 368 bytes before its rare parts were boxed.
+    /// Chinese): it was 368 bytes before its rare parts were boxed, then
+    /// 120 (plus a box of 40 bytes for the text it cites and one of 24 for
+    /// each number) before its ranges were packed and the cited text and a
+    /// single number held in place.
     #[test]
     fn a_reference_stays_small() {
-        assert!(std::mem::size_of::<Reference>() <= 120, "{}", std::mem::size_of::<Reference>());
+        assert!(std::mem::size_of::<Reference>() <= 96, "{}", std::mem::size_of::<Reference>());
+        assert_eq!(std::mem::size_of::<External>(), 32);
+        assert_eq!(std::mem::size_of::<PackedNumberSpan>(), 16);
     }
 
     #[test]
@@ -385,10 +522,10 @@ mod tests {
         r.set_sentence_floor(Some((5_000_000_000, 3)));
         assert!(!r.keeps_sentence_floor(|o| o, |o| o));
         r.move_ranges(|t| TextRange::new(t.start + 1, t.end + 1));
-        assert_eq!(r.sentence_floor, Some(SentenceFloor::FAR));
+        assert_eq!(r.sentence_floor, SentenceFloor::FAR);
         r.set_sentence_floor(Some((10, 3)));
         r.move_ranges(|t| TextRange::new(t.start + 1, t.end + 1));
-        assert_eq!(r.sentence_floor, Some(SentenceFloor { at: 11, floor: 4 }));
+        assert_eq!(r.sentence_floor, SentenceFloor { at: 11, floor: 4 });
         assert!(r.keeps_sentence_floor(|o| o, |_| 4));
         assert!(!r.keeps_sentence_floor(|o| o + 1, |_| 4));
     }

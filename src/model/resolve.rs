@@ -193,14 +193,14 @@ fn resolve_next<'r>(doc: &Document, index: &Index, r: &'r Reference, last_cited:
                     // mechanism in paragraph 74": a bare number this document
                     // does not have, right after a citation of another text,
                     // is read as that text's: mixed evidence, not an error.
-                    Some((end, other)) if here.status == Status::Broken && !r.evidence && end + CITATION_CARRIES >= r.range.start => {
+                    Some((end, other)) if here.status == Status::Broken && !r.evidence() && end + CITATION_CARRIES >= r.range().start => {
                         mixed(doc, here, other, true)
                     }
                     _ => here,
                 }
             }
             // Only whether it resolves matters: no walk to explain a failure.
-            Some(other) => mixed(doc, resolve_one(doc, index, r, target, false), other, r.candidate_in_words),
+            Some(other) => mixed(doc, resolve_one(doc, index, r, target, false), other, r.candidate_in_words()),
         },
         _ => Resolution::external(),
     };
@@ -213,13 +213,13 @@ fn resolve_next<'r>(doc: &Document, index: &Index, r: &'r Reference, last_cited:
 fn follow_citation<'r>(r: &'r Reference, last_cited: &mut LastCited<'r>) {
     match (&r.external, &r.target) {
         (None, Some(_)) => {
-            if let (Some(other), true) = (r.candidate(), r.candidate_in_words) {
-                *last_cited = Some((r.range.end, other));
+            if let (Some(other), true) = (r.candidate(), r.candidate_in_words()) {
+                *last_cited = Some((r.range().end, other));
             }
         }
         (Some(e), _) => {
-            if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier) {
-                *last_cited = Some((r.range.end, of));
+            if let (Some(of), Some(_)) = (e.of.as_deref(), r.qualifier()) {
+                *last_cited = Some((r.range().end, of));
             }
         }
         _ => {}
@@ -239,7 +239,7 @@ pub fn resolve_window(
     window: Range<usize>,
     reach_end: usize,
 ) -> Range<usize> {
-    let end = window.end + refs[window.end..].iter().take_while(|r| r.range.start <= reach_end + CITATION_CARRIES).count();
+    let end = window.end + refs[window.end..].iter().take_while(|r| r.range().start <= reach_end + CITATION_CARRIES).count();
     let resolutions: Vec<Resolution> = {
         let mut last_cited = None;
         for r in &refs[..window.start] {
@@ -258,7 +258,7 @@ pub fn resolve_window(
 /// no preambular paragraph is so labelled, neither resolved nor reported.
 fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution) -> Resolution {
     use crate::syntax::negotiation::{suffix_at, suffix_of};
-    let before = doc.masked[..r.range.start].trim_end();
+    let before = doc.masked[..r.range().start].trim_end();
     let word = "preambular";
     let said = before.len() >= word.len()
         && before.is_char_boundary(before.len() - word.len())
@@ -266,7 +266,7 @@ fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution)
     if !said {
         return here;
     }
-    let Some(number) = r.numbers.iter().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
+    let Some(number) = r.numbers().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
     let suffix = suffix_at(&doc.masked, number.span.end).map(|(w, _)| w);
     let found = doc.nodes.iter().enumerate().find(|&(id, n)| {
         n.kind == NodeKind::PreambularParagraph
@@ -286,7 +286,7 @@ fn preambular(doc: &Document, r: &super::reference::Reference, here: Resolution)
 /// it resolved to, else broken.
 fn negotiated(doc: &Document, r: &Reference, here: Resolution) -> Resolution {
     use crate::syntax::negotiation::{suffix_at, suffix_of};
-    let Some(number) = r.numbers.iter().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
+    let Some(number) = r.numbers().find(|n| n.role == super::reference::NumberRole::Paragraph) else { return here };
     let Some((word, _)) = suffix_at(&doc.masked, number.span.end) else { return here };
     let Some(base) = here.node.filter(|_| here.status == Status::Resolved) else { return here };
     let Some(base) = std::iter::once(base).chain(doc.ancestors(base)).find(|&n| doc.nodes[n].kind == NodeKind::Paragraph) else {
@@ -446,7 +446,7 @@ fn resolve_one(doc: &Document, index: &Index, r: &Reference, target: &InternalTa
     if let Some(why) = why_none {
         return Resolution::broken(why);
     }
-    let here = doc.node_at(r.range.start);
+    let here = doc.node_at(r.range().start);
     let here_container = here.map(|h| doc.container_of(h)).or(Some(None));
     let mut found: Vec<NodeId> = Vec::new();
     let mut why: Option<String> = None;

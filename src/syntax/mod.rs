@@ -174,15 +174,40 @@ pub fn reparse(
 /// Sorted offsets after `change`, in place: those before `from` kept, those
 /// of the window (`from..old_to` in the old text) replaced by `window`, the
 /// rest moved.
-fn splice(offsets: &mut Vec<usize>, from: usize, old_to: usize, window: impl IntoIterator<Item = usize>, change: TextChange) {
-    let before = offsets.partition_point(|&o| o < from);
-    let after = offsets.partition_point(|&o| o < old_to);
+fn splice<O: Offset>(offsets: &mut Vec<O>, from: usize, old_to: usize, window: impl IntoIterator<Item = O>, change: TextChange) {
+    let before = offsets.partition_point(|&o| o.get() < from);
+    let after = offsets.partition_point(|&o| o.get() < old_to);
     for o in &mut offsets[after..] {
-        *o = change.moved(*o);
+        *o = O::new(change.moved(o.get()));
     }
-    let window: Vec<usize> = window.into_iter().collect();
+    let window: Vec<O> = window.into_iter().collect();
     offsets.reserve_exact(window.len().saturating_sub(after - before));
     offsets.splice(before..after, window);
+}
+
+/// An offset as a list of them holds it: `usize`, or `u32` where the
+/// list is long (the name-list marks, [`names::Marks`]).
+trait Offset: Copy {
+    fn get(self) -> usize;
+    fn new(offset: usize) -> Self;
+}
+
+impl Offset for usize {
+    fn get(self) -> usize {
+        self
+    }
+    fn new(offset: usize) -> usize {
+        offset
+    }
+}
+
+impl Offset for u32 {
+    fn get(self) -> usize {
+        self as usize
+    }
+    fn new(offset: usize) -> u32 {
+        crate::text::pack_offset(offset)
+    }
 }
 
 /// The masked text of `text` from the previous one, whose bytes

@@ -7,7 +7,7 @@
 use crate::lang::numerals::parse_digits;
 use crate::lang::states::lookup;
 use crate::lang::tables::{Tables, VoteSide};
-use crate::text::TextRange;
+use crate::text::{pack_offset, TextRange};
 
 use super::tree::*;
 
@@ -122,29 +122,32 @@ pub fn read_votes_and_lists(doc: &mut Document, masked: &str, tables: &Tables, m
 /// separators, line ends, and the word every statement of vote figures
 /// contains, each found with a vectorised search (not a pass over every
 /// node's bytes). Each mark lies within a line, so after an edit only the
-/// lines it touched are searched again ([`super::reparse`]).
+/// lines it touched are searched again ([`super::reparse`]). The offsets
+/// are `u32` ([`crate::text::pack_offset`]: a line end every 60 bytes is
+/// 1.3 MB at 10 MB as `usize`).
 #[derive(Clone)]
 pub struct Marks {
-    pub separators: Vec<usize>,
-    pub line_ends: Vec<usize>,
+    pub separators: Vec<u32>,
+    pub line_ends: Vec<u32>,
     /// `None` when the language has no such word: every node is read.
-    pub hints: Option<Vec<usize>>,
+    pub hints: Option<Vec<u32>>,
 }
 
 impl Marks {
     /// The marks in `text`, which starts at offset `base` of the document.
     pub fn find(text: &str, base: usize, tables: &Tables) -> Marks {
         let bytes = text.as_bytes();
-        let mut separators: Vec<usize> = Vec::new();
+        let at = |i: usize| pack_offset(base + i);
+        let mut separators: Vec<u32> = Vec::new();
         match tables.data.list_separators {
             // One or two ASCII separators (`,` and `;`): one search, in order.
-            &[a] if a.is_ascii() => separators.extend(memchr::memchr_iter(a as u8, bytes).map(|i| base + i)),
-            &[a, b] if a.is_ascii() && b.is_ascii() => separators.extend(memchr::memchr2_iter(a as u8, b as u8, bytes).map(|i| base + i)),
+            &[a] if a.is_ascii() => separators.extend(memchr::memchr_iter(a as u8, bytes).map(at)),
+            &[a, b] if a.is_ascii() && b.is_ascii() => separators.extend(memchr::memchr2_iter(a as u8, b as u8, bytes).map(at)),
             list => {
                 for c in list {
                     let mut buf = [0u8; 4];
                     let needle = c.encode_utf8(&mut buf).as_bytes();
-                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(|i| base + i));
+                    separators.extend(memchr::memmem::find_iter(bytes, needle).map(at));
                 }
                 if list.len() > 1 {
                     // (a stable sort merges the sorted runs found per separator)
@@ -152,9 +155,9 @@ impl Marks {
                 }
             }
         }
-        let line_ends = memchr::memchr_iter(b'\n', bytes).map(|i| base + i).collect();
+        let line_ends = memchr::memchr_iter(b'\n', bytes).map(at).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
-        let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(|i| base + i).collect());
+        let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(at).collect());
         // (held until the next edit: collected without knowing how many)
         let mut marks = Marks { separators, line_ends, hints };
         marks.separators.shrink_to_fit();
@@ -191,29 +194,30 @@ impl<'m> Sweeps<'m> {
 /// Sorted offsets, counted range by range with a cursor that moves forward
 /// (and searches again when a range starts before the last one).
 struct Sweep<'m> {
-    marks: &'m [usize],
+    marks: &'m [u32],
     at: usize,
 }
 
 impl<'m> Sweep<'m> {
-    fn new(marks: &'m [usize]) -> Sweep<'m> {
+    fn new(marks: &'m [u32]) -> Sweep<'m> {
         Sweep { marks, at: 0 }
     }
 
     /// How many marks start inside `range`.
     fn count_in(&mut self, range: TextRange) -> usize {
         let marks = self.marks;
-        if self.at > 0 && marks[self.at - 1] >= range.start {
-            self.at = marks.partition_point(|&m| m < range.start);
+        let (start, end) = (pack_offset(range.start), pack_offset(range.end));
+        if self.at > 0 && marks[self.at - 1] >= start {
+            self.at = marks.partition_point(|&m| m < start);
         }
-        while self.at < marks.len() && marks[self.at] < range.start {
+        while self.at < marks.len() && marks[self.at] < start {
             self.at += 1;
         }
-        let mut end = self.at;
-        while end < marks.len() && marks[end] < range.end {
-            end += 1;
+        let mut end_at = self.at;
+        while end_at < marks.len() && marks[end_at] < end {
+            end_at += 1;
         }
-        end - self.at
+        end_at - self.at
     }
 }
 

@@ -122,17 +122,17 @@ pub fn identify(a: &Analysis) -> Identity {
         lines.push(range);
     }
     let Some(last) = lines.last().copied() else { return id };
-    let first_after = a.references.partition_point(|r| r.range.start < last.end);
+    let first_after = a.references.partition_point(|r| r.range().start < last.end);
     for r in &a.references[..first_after] {
         let Some(e) = &r.external else { continue };
-        let Some(line) = lines.iter().find(|l| l.start <= r.range.start && r.range.end <= l.end) else { continue };
+        let Some(line) = lines.iter().find(|l| l.start <= r.range().start && r.range().end <= l.end) else { continue };
         // `S/RES/2370 (2017)`: the year after the symbol is part of it.
         let year = (e.kind == ExternalKind::DocumentSymbol && e.id.starts_with("S/RES/") && !e.id.contains('('))
-            .then(|| council_year(&text[r.range.end..line.end]))
+            .then(|| council_year(&text[r.range().end..line.end]))
             .flatten();
-        let end = r.range.end + year.as_ref().map_or(0, |(len, _)| *len);
+        let end = r.range().end + year.as_ref().map_or(0, |(len, _)| *len);
         // Alone on its line: everything else is markup, punctuation or the symbol's label.
-        let rest: String = text[line.start..r.range.start].chars().chain(text[end..line.end].chars()).collect();
+        let rest: String = text[line.start..r.range().start].chars().chain(text[end..line.end].chars()).collect();
         let alone = rest.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
         match (r.kind, e.kind) {
             (RefKind::External(ExternalKind::DocumentSymbol), _) if alone || symbol_label(&rest) => {
@@ -147,7 +147,7 @@ pub fn identify(a: &Analysis) -> Identity {
                     let (family, revision) = family_and_revision(&symbol);
                     id.family = Some(family);
                     id.revision = revision;
-                    id.masthead = Some(r.range);
+                    id.masthead = Some(r.range());
                 }
                 if id.resolution.is_none() {
                     id.resolution = resolution_of_symbol(&symbol);
@@ -168,7 +168,7 @@ pub fn identify(a: &Analysis) -> Identity {
                     _ => ResolutionId::GeneralAssembly(n),
                 });
                 if id.masthead.is_none() {
-                    id.masthead = Some(r.range);
+                    id.masthead = Some(r.range());
                 }
             }
             _ => {}

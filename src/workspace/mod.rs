@@ -264,15 +264,15 @@ impl Workspace {
         let e = self.get(from)?;
         let refs = &e.analysis.references;
         let text = &e.analysis.text;
-        let mut at = refs.partition_point(|x| x.range.start < r.range.start);
-        let mut start = r.range.start;
+        let mut at = refs.partition_point(|x| x.range().start < r.range().start);
+        let mut start = r.range().start;
         while at > 0 {
             at -= 1;
             let p = &refs[at];
-            if p.range.end > start {
+            if p.range().end > start {
                 continue;
             }
-            let gap = text.get(p.range.end..start)?;
+            let gap = text.get(p.range().end..start)?;
             if gap.chars().count() > 3 || !gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '，' | '、')) {
                 return None;
             }
@@ -283,7 +283,7 @@ impl Workspace {
             if p.kind == RefKind::Annex {
                 return part?.annex;
             }
-            start = p.range.start;
+            start = p.range().start;
         }
         None
     }
@@ -318,8 +318,8 @@ impl Workspace {
             let Some(other) = self.get(t.doc) else { continue };
             let name = other.identity.name().unwrap_or_else(|| other.path.clone());
             let from_text = &self.get(from).map(|e| Arc::clone(&e.analysis.text)).unwrap_or_default();
-            let written = from_text.get(r.range.start..r.range.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-            let mut d = Diagnostic::new(Code::ReferenceBroken, r.range, format!("{written}: {name} has no such part: {why}"));
+            let written = from_text.get(r.range().start..r.range().end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut d = Diagnostic::new(Code::ReferenceBroken, r.range(), format!("{written}: {name} has no such part: {why}"));
             d.severity = severity;
             let at = other.identity.masthead.unwrap_or(TextRange::new(0, 0));
             out.push(CrossDiagnostic { diagnostic: d, related: Some((t.doc, at, format!("{name} is this document"))) });
@@ -420,7 +420,7 @@ impl Workspace {
             ),
             (None, None) => format!("**{}** ({})\n\n*In the workspace:* {}", escape_markdown(&name), lang, escape_markdown(&other.path)),
         };
-        Some(Hover { range: r.range, markdown })
+        Some(Hover { range: r.range(), markdown })
     }
 
     /// For a hover on a paragraph's number: the same paragraph in the other
@@ -490,7 +490,7 @@ impl Workspace {
                     continue;
                 }
                 if self.resolve(key, r).is_some_and(|t| t.doc == doc && t.node == Some(node)) {
-                    out.push((key, r.range));
+                    out.push((key, r.range()));
                 }
             }
         }
@@ -508,8 +508,8 @@ impl Workspace {
         let Some(r) = e.analysis.reference_at(offset) else { return Vec::new() };
         let Some(t) = self.resolve(doc, r) else { return Vec::new() };
         let Some(node) = t.node else { return Vec::new() };
-        let mut out: Vec<(DocKey, TextRange)> = vec![(t.doc, self.target_range(&t).unwrap_or(r.range))];
-        out.extend(self.get(t.doc).into_iter().flat_map(|o| o.analysis.references_to(node).map(move |x| (t.doc, x.range))));
+        let mut out: Vec<(DocKey, TextRange)> = vec![(t.doc, self.target_range(&t).unwrap_or(r.range()))];
+        out.extend(self.get(t.doc).into_iter().flat_map(|o| o.analysis.references_to(node).map(move |x| (t.doc, x.range()))));
         out.extend(self.references_to(t.doc, node));
         out
     }

@@ -82,15 +82,15 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
     // (The figures of a recorded vote are compared as votes: `parity.vote`.)
     claimed
         .extend(doc.votes.iter().flat_map(|v| v.figures.iter().map(|(_, f)| f.span)).filter(|r| own.start <= r.start && r.end <= own.end));
-    let from = a.references.partition_point(|r| r.range.start < own.start);
+    let from = a.references.partition_point(|r| r.range().start < own.start);
     let text = a.text.as_bytes();
-    for r in a.references[from..].iter().take_while(|r| r.range.start < own.end) {
+    for r in a.references[from..].iter().take_while(|r| r.range().start < own.end) {
         // A number at the start of a line is the line's own (a list of targets), not a citation.
-        let written = &a.text[r.range.start..r.range.end];
+        let written = &a.text[r.range().start..r.range().end];
         let line_number =
             written.rsplit('\n').next().is_some_and(|last| written.contains('\n') && last.starts_with(|c: char| c.is_ascii_digit()));
-        if r.range.start == 0 || text[r.range.start - 1] == b'\n' || line_number {
-            claimed.push(r.range);
+        if r.range().start == 0 || text[r.range().start - 1] == b'\n' || line_number {
+            claimed.push(r.range());
             continue;
         }
         match (r.kind, &r.external) {
@@ -106,11 +106,11 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
                     // The words of an instrument's name differ by language; its figures are compared below.
                     _ => continue,
                 };
-                claimed.push(r.range);
+                claimed.push(r.range());
                 f.cited.insert(fact);
             }
             _ if r.status == Status::Resolved && r.is_internal() => {
-                if let Some(n) = r.node {
+                if let Some(n) = r.node() {
                     f.internal.insert(doc.eid(n).to_string());
                 }
             }

@@ -111,14 +111,14 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
     if other_text || r.candidate().is_some() {
         return None;
     }
-    let line_end = text[r.range.end..].find('\n').map_or(text.len(), |i| r.range.end + i);
-    if let Some(caps) = c.after.captures(&text[r.range.end..line_end]) {
+    let line_end = text[r.range().end..].find('\n').map_or(text.len(), |i| r.range().end + i);
+    if let Some(caps) = c.after.captures(&text[r.range().end..line_end]) {
         let m = number_group(&caps)?;
-        let designator = TextRange::new(r.range.end + m.start(), r.range.end + m.end());
+        let designator = TextRange::new(r.range().end + m.start(), r.range().end + m.end());
         return Some(CitedRevision { family: None, revision: revision_number(m.as_str())?, designator });
     }
-    let line_start = text[..r.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let caps = c.before.as_ref()?.captures(&text[line_start..r.range.start])?;
+    let line_start = text[..r.range().start].rfind('\n').map_or(0, |i| i + 1);
+    let caps = c.before.as_ref()?.captures(&text[line_start..r.range().start])?;
     let m = number_group(&caps)?;
     let designator = TextRange::new(line_start + m.start(), line_start + m.end());
     Some(CitedRevision { family: None, revision: revision_number(m.as_str())?, designator })
@@ -126,9 +126,9 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
 
 /// Where `needle` is written in `r`'s line, nearest to `r`.
 fn nearest(text: &str, r: &Reference, needle: &str) -> Option<usize> {
-    let line_start = text[..r.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[r.range.end..].find('\n').map_or(text.len(), |i| r.range.end + i);
-    let distance = |at: usize| if at >= r.range.end { at - r.range.end } else { r.range.start.saturating_sub(at + needle.len()) };
+    let line_start = text[..r.range().start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[r.range().end..].find('\n').map_or(text.len(), |i| r.range().end + i);
+    let distance = |at: usize| if at >= r.range().end { at - r.range().end } else { r.range().start.saturating_sub(at + needle.len()) };
     text[line_start..line_end].match_indices(needle).map(|(i, _)| line_start + i).min_by_key(|&at| distance(at))
 }
 
@@ -304,7 +304,7 @@ impl Workspace {
             }
         }
         md.push_str(&format!("\n\n*In the workspace:* {}", escape_markdown(&old.path)));
-        Some(Hover { range: r.range, markdown: md })
+        Some(Hover { range: r.range(), markdown: md })
     }
 }
 
@@ -318,7 +318,7 @@ impl Workspace {
         let own = super::identify(citing);
         let lang = citing.language();
         let mut pairs: Vec<(DocKey, DocKey)> = Vec::new();
-        for r in citing.references.iter().filter(|r| r.range.start <= within.end && within.start <= r.range.end) {
+        for r in citing.references.iter().filter(|r| r.range().start <= within.end && within.start <= r.range().end) {
             let Some(c) = cited_revision(citing, r) else { continue };
             let Some(family) = c.family.clone().or_else(|| self.family_of_bare(from, own.family.as_deref(), c.revision)) else { continue };
             if own.family.as_deref() == Some(family.as_str()) && own.revision.unwrap_or(0) > c.revision {
@@ -392,15 +392,15 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
             }
         };
         let g = &mut groups[at];
-        let written = citing.text[r.range.start..r.range.end].to_string();
+        let written = citing.text[r.range().start..r.range().end].to_string();
         let res = r.target.as_ref().map(|t| resolve_in(&old.document, RefKind::Paragraph, t));
         let Some(node) = res.and_then(|res| (res.status == Status::Resolved).then_some(res.node).flatten()) else {
-            g.2.push(Unmoved { range: r.range, reason: format!("{written}: no such paragraph in revision {old_rev}") });
+            g.2.push(Unmoved { range: r.range(), reason: format!("{written}: no such paragraph in revision {old_rev}") });
             continue;
         };
         match follow(&d, old, new, node) {
             Some((kind, _, numbers)) if numbers.len() == 1 && kind != Kind::Merged => {
-                let Some(span) = r.numbers.iter().find(|n| n.role == NumberRole::Paragraph) else { continue };
+                let Some(span) = r.numbers().find(|n| n.role == NumberRole::Paragraph) else { continue };
                 let number = numbers[0].strip_prefix("PP").unwrap_or(&numbers[0]).to_string();
                 if citing.text[span.span.start..span.span.end] != number {
                     g.1.push(TextEdit::replace(span.span, number));
@@ -408,17 +408,17 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
             }
             Some((Kind::Merged, _, numbers)) if numbers.len() == 1 => {
                 // Merged with another: it is in that paragraph now.
-                if let Some(span) = r.numbers.iter().find(|n| n.role == NumberRole::Paragraph) {
+                if let Some(span) = r.numbers().find(|n| n.role == NumberRole::Paragraph) {
                     let number = numbers[0].strip_prefix("PP").unwrap_or(&numbers[0]).to_string();
                     if citing.text[span.span.start..span.span.end] != number {
                         g.1.push(TextEdit::replace(span.span, number));
                     }
                 }
             }
-            Some((Kind::Split, _, numbers)) => {
-                g.2.push(Unmoved { range: r.range, reason: format!("{written}: split into {} in revision {new_rev}", numbers.join(", ")) })
-            }
-            _ => g.2.push(Unmoved { range: r.range, reason: format!("{written}: deleted in revision {new_rev}") }),
+            Some((Kind::Split, _, numbers)) => g
+                .2
+                .push(Unmoved { range: r.range(), reason: format!("{written}: split into {} in revision {new_rev}", numbers.join(", ")) }),
+            _ => g.2.push(Unmoved { range: r.range(), reason: format!("{written}: deleted in revision {new_rev}") }),
         }
     }
     let mut edits = Vec::new();
@@ -476,7 +476,7 @@ mod tests {
         let cited: Vec<(String, Option<u32>)> = a
             .references
             .iter()
-            .map(|r| (a.text[r.range.start..r.range.end].to_string(), cited_revision(&a, r).map(|c| c.revision)))
+            .map(|r| (a.text[r.range().start..r.range().end].to_string(), cited_revision(&a, r).map(|c| c.revision)))
             .collect();
         let revs: Vec<Option<u32>> = cited.iter().filter(|(w, _)| w.contains(char::is_numeric) && !w.contains('/')).map(|c| c.1).collect();
         assert_eq!(revs, vec![Some(1), Some(1), Some(1), Some(1), None, None], "{cited:?}");
@@ -490,7 +490,7 @@ mod tests {
         let revs: Vec<(String, u32)> = a
             .references
             .iter()
-            .filter_map(|r| Some((a.text[r.range.start..r.range.end].to_string(), cited_revision(&a, r)?.revision)))
+            .filter_map(|r| Some((a.text[r.range().start..r.range().end].to_string(), cited_revision(&a, r)?.revision)))
             .collect();
         let expected: Vec<(String, u32)> = [("第2段", 1), ("第3段", 1), ("第4段", 1)].iter().map(|(w, n)| (w.to_string(), *n)).collect();
         assert_eq!(revs, expected, "{:?}", a.references);

@@ -41,8 +41,9 @@ pub(crate) struct Prefilter {
     /// document symbol) that is left out of the alphabet. A match then
     /// starts at most one character before its run.
     lead: bool,
-    /// Alphabet characters below 128.
-    ascii: [bool; 128],
+    /// 1 for an alphabet character below 128, 0 for any other byte (a byte
+    /// above 127 is read with the character it is part of).
+    ascii: [u8; 256],
     /// The alphabet above 127, as sorted, merged ranges.
     ranges: Vec<(char, char)>,
 }
@@ -115,10 +116,10 @@ impl Prefilter {
                 _ => merged.push((lo, hi)),
             }
         }
-        let mut ascii = [false; 128];
-        for (i, slot) in ascii.iter_mut().enumerate() {
+        let mut ascii = [0u8; 256];
+        for (i, slot) in ascii.iter_mut().enumerate().take(128) {
             let c = char::from(i as u8);
-            *slot = merged.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+            *slot = u8::from(merged.iter().any(|&(lo, hi)| lo <= c && c <= hi));
         }
         let ranges = merged.into_iter().filter(|&(_, hi)| hi as u32 >= 128).collect();
         Some(Prefilter { words, lead, ascii, ranges })
@@ -126,7 +127,7 @@ impl Prefilter {
 
     fn in_alphabet(&self, c: char) -> bool {
         if c.is_ascii() {
-            return self.ascii[c as usize];
+            return self.ascii[c as usize] != 0;
         }
         let i = self.ranges.partition_point(|&(_, hi)| hi < c);
         self.ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
@@ -134,19 +135,21 @@ impl Prefilter {
 
     /// The run of alphabet characters around `hay[at..at + len]` (itself
     /// made of them), read back no further than `from`.
-    /// (ASCII bytes are read from the table without decoding: a run of
-    /// English text is mostly ASCII, and can be a whole sentence long.)
+    /// (ASCII bytes are read from the table without decoding, eight at a
+    /// time while all eight are alphabet characters: a run of English text
+    /// is mostly ASCII, and can be a whole sentence long.)
     fn run_around(&self, hay: &str, from: usize, at: usize, len: usize) -> (usize, usize) {
         let bytes = hay.as_bytes();
         let mut start = at;
-        while start > from {
-            let b = bytes[start - 1];
-            if b.is_ascii() {
-                if !self.ascii[usize::from(b)] {
-                    break;
-                }
+        loop {
+            while start >= from + 8 && self.all_ascii_alphabet(&bytes[start - 8..start]) {
+                start -= 8;
+            }
+            while start > from && self.ascii[usize::from(bytes[start - 1])] != 0 {
                 start -= 1;
-                continue;
+            }
+            if start <= from || bytes[start - 1].is_ascii() {
+                break;
             }
             // The start of the character that ends at `start` (`from` and
             // `start` lie on character boundaries).
@@ -160,14 +163,15 @@ impl Prefilter {
             }
         }
         let mut end = at + len;
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii() {
-                if !self.ascii[usize::from(b)] {
-                    break;
-                }
+        loop {
+            while end + 8 <= bytes.len() && self.all_ascii_alphabet(&bytes[end..end + 8]) {
+                end += 8;
+            }
+            while end < bytes.len() && self.ascii[usize::from(bytes[end])] != 0 {
                 end += 1;
-                continue;
+            }
+            if end >= bytes.len() || bytes[end].is_ascii() {
+                break;
             }
             match hay[end..].chars().next() {
                 Some(c) if self.in_alphabet(c) => end += c.len_utf8(),
@@ -175,6 +179,13 @@ impl Prefilter {
             }
         }
         (start, end)
+    }
+
+    /// Whether the eight bytes of `chunk` are all ASCII alphabet characters
+    /// (one table look-up each, with no branch between).
+    fn all_ascii_alphabet(&self, chunk: &[u8]) -> bool {
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else { return false };
+        chunk.iter().fold(1u8, |all, &b| all & self.ascii[usize::from(b)]) != 0
     }
 
     /// `re.captures_at(hay, at)` (the first match starting at `at` or after),
@@ -484,6 +495,28 @@ mod table_tests {
         assert!(matches!(&p.words, Words::One(w) if w.needle() == "决议".as_bytes()));
         // So is the English one ("Security Council resolution 2370 (2017)").
         assert!(for_pattern(&tables(Language::En).resolution_list).is_some());
+    }
+
+    /// The run read eight bytes at a time is the run read one character at
+    /// a time, at every character of texts in English and Chinese.
+    #[test]
+    fn runs_read_by_eight_bytes_are_runs_read_by_character() {
+        let by_character = |p: &Prefilter, hay: &str, from: usize, at: usize, len: usize| {
+            let start = hay[from..at].char_indices().rev().take_while(|&(_, c)| p.in_alphabet(c)).last().map_or(at, |(i, _)| from + i);
+            let end = at + len + hay[at + len..].chars().take_while(|&c| p.in_alphabet(c)).map(char::len_utf8).sum::<usize>();
+            (start, end)
+        };
+        let en = "Recalling its resolutions 70/1 of 25 September 2015, 71/313 (2017) and 72/57, and Security Council resolution 2370 (2017); “noting” the report – of A/80/590.\nGeneral Assembly resolution 217 A (III) [1] réaffirmant…";
+        let zh = "回顾安全理事会2017年8月2日第2370(2017)号、第2482 (2019)号等决议，以及大会第70/1号决议。\nab 12, (c) 方案";
+        for (language, hay) in [(Language::En, en), (Language::Zh, zh), (Language::En, zh), (Language::Zh, en)] {
+            let p = for_pattern(&tables(language).resolution_list).expect("a prefilter");
+            for (at, c) in hay.char_indices().filter(|&(_, c)| p.in_alphabet(c)) {
+                for from in [0, at / 2, at] {
+                    let from = (0..=from).rev().find(|&f| hay.is_char_boundary(f)).unwrap();
+                    assert_eq!(p.run_around(hay, from, at, c.len_utf8()), by_character(p, hay, from, at, c.len_utf8()), "{at} {from}");
+                }
+            }
+        }
     }
 
     /// English texts named in words ("the report of the Secretary-General",

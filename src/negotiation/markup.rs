@@ -273,31 +273,81 @@ impl Reading {
     }
 }
 
+/// The square brackets of a text in text order: `[`, `]` and the full-width
+/// `［` `］` (EF BC BB, EF BC BD).
+///
+/// A text with few full-width characters is searched for `[`, `]` and the
+/// lead byte EF at once (memchr3). Chinese punctuation (the full-width comma
+/// `，` is EF BC 8C) shares that lead byte, so past [`Brackets::WIDE`] lead
+/// bytes that begin no bracket, the full-width brackets are looked for whole
+/// (memmem), apart from the ASCII ones (memchr2), and the three merged.
+struct Brackets<'t> {
+    bytes: &'t [u8],
+    /// Lead bytes EF passed that began no bracket.
+    misses: usize,
+    /// In the second mode, the next `[` or `]`, `［`, `］` from where each was
+    /// last looked for (`usize::MAX`: none left); `None`: not looked for yet.
+    next: [Option<usize>; 3],
+    wide: [memchr::memmem::Finder<'static>; 2],
+}
+
+impl<'t> Brackets<'t> {
+    const WIDE: usize = 32;
+
+    fn new(bytes: &'t [u8]) -> Self {
+        let wide = [memchr::memmem::Finder::new("［".as_bytes()), memchr::memmem::Finder::new("］".as_bytes())];
+        Brackets { bytes, misses: 0, next: [None; 3], wide }
+    }
+
+    /// The first bracket at or after `at`.
+    fn next_from(&mut self, at: usize) -> Option<(usize, char)> {
+        let bytes = self.bytes;
+        let mut from = at;
+        while self.misses < Self::WIDE {
+            let i = from + memchr::memchr3(b'[', b']', 0xEF, &bytes[from..])?;
+            match (bytes[i], bytes.get(i + 1..i + 3)) {
+                (b'[', _) => return Some((i, '[')),
+                (b']', _) => return Some((i, ']')),
+                (_, Some([0xBC, 0xBB])) => return Some((i, '［')),
+                (_, Some([0xBC, 0xBD])) => return Some((i, '］')),
+                _ => {
+                    self.misses += 1;
+                    from = i + 1;
+                }
+            }
+        }
+        for kind in 0..3 {
+            if self.next[kind].is_none_or(|p| p < from) {
+                let rest = &bytes[from..];
+                let found = match kind {
+                    0 => memchr::memchr2(b'[', b']', rest),
+                    _ => self.wide[kind - 1].find(rest),
+                };
+                self.next[kind] = Some(found.map_or(usize::MAX, |k| from + k));
+            }
+        }
+        let (kind, i) = (0..3).map(|kind| (kind, self.next[kind].unwrap_or(usize::MAX))).min_by_key(|&(_, i)| i)?;
+        let c = match kind {
+            _ if i == usize::MAX => return None,
+            0 => bytes[i] as char,
+            1 => '［',
+            _ => '］',
+        };
+        Some((i, c))
+    }
+}
+
 fn read_raw(masked: &str, language: Language, vocabulary: &Vocabulary) -> Reading {
     let w = words::words(language);
     let mut m = Markup::default();
     // Brackets.
     let mut stack: Vec<(usize, usize)> = Vec::new(); // (offset, index into pairs placeholder)
     let mut raw: Vec<(TextRange, TextRange, u16)> = Vec::new();
-    // Only brackets matter here: `[`, `]` and the full-width `［` `］`
-    // (EF BC BB, EF BC BD) are found with memchr, not by decoding every
-    // character.
-    let bytes = masked.as_bytes();
+    // Only brackets matter here: `[`, `]` and the full-width `［` `］`,
+    // found with memchr and memmem, not by decoding every character.
+    let mut brackets = Brackets::new(masked.as_bytes());
     let mut at = 0;
-    while let Some(k) = memchr::memchr3(b'[', b']', 0xEF, &bytes[at..]) {
-        let i = at + k;
-        let c = match bytes[i] {
-            b'[' => '[',
-            b']' => ']',
-            _ => match bytes.get(i + 1..i + 3) {
-                Some([0xBC, 0xBB]) => '［',
-                Some([0xBC, 0xBD]) => '］',
-                _ => {
-                    at = i + 1;
-                    continue;
-                }
-            },
-        };
+    while let Some((i, c)) = brackets.next_from(at) {
         at = i + c.len_utf8();
         if is_open(c) {
             if let Some(end) = footnote_at(masked, i, c.len_utf8()) {
@@ -480,33 +530,22 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
     }
     // (a stable sort merges the sorted runs found per word)
     word_starts.sort();
-    // Blocks of text between blank lines (lines found with memchr).
-    let mut blocks: Vec<TextRange> = Vec::new();
-    let mut at = 0;
-    let mut open: Option<TextRange> = None;
-    let bytes = masked.as_bytes();
-    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1).chain((!masked.ends_with('\n')).then_some(masked.len()));
-    for line_end in ends {
-        let line = &masked[at..line_end];
-        let start = at;
-        at = line_end;
-        if line.is_empty() {
-            continue;
-        }
-        if line.trim().is_empty() {
-            blocks.extend(open.take());
-            continue;
-        }
-        let end = start + line.trim_end().len();
-        open = Some(match open {
-            Some(b) => TextRange::new(b.start, end),
-            None => TextRange::new(start, end),
-        });
-    }
-    blocks.extend(open);
     // The labels in brackets (`[Alt 1]`), in text order (as the pairs are):
     // each block finds its own by a binary search, not a pass over all.
     let alt_labels: Vec<&Pair> = m.pairs.iter().filter(|p| p.kind == PairKind::AltLabel).collect();
+    // The blocks of text between blank lines that hold a label word or a
+    // bracketed label, in text order, each once: only these may be labelled,
+    // and the lines of the others (most of a Chinese text, where `方案` is a
+    // common word) are not read.
+    let mut candidates: Vec<usize> = word_starts.iter().copied().chain(alt_labels.iter().map(|p| p.open.start)).collect();
+    candidates.sort_unstable();
+    let mut blocks: Vec<TextRange> = Vec::new();
+    for at in candidates {
+        if blocks.last().is_some_and(|b| at < b.end) {
+            continue;
+        }
+        blocks.push(block_around(masked, at));
+    }
     // Each block's label: (label range, bare).
     let label_of = |b: TextRange| -> Option<(TextRange, bool)> {
         let from = word_starts.partition_point(|&s| s < b.start);
@@ -531,6 +570,8 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
         word_label(first, w).map(|r| (TextRange::new(b.start + r.start, b.start + r.end), false))
     };
     let labels: Vec<Option<(TextRange, bool)>> = blocks.iter().map(|&b| label_of(b)).collect();
+    // Whether block `b` comes right after block `a` (only blank lines between).
+    let next_to = |a: TextRange, b: TextRange| masked[a.end..b.start].trim_start().is_empty();
     let mut k = 0;
     while k < blocks.len() {
         if labels[k].is_none() {
@@ -548,20 +589,77 @@ fn read_alternative_paragraphs(masked: &str, w: &NegotiationWords, m: &mut Marku
             })
         };
         j += 1;
-        while j < blocks.len() && labels[j].is_some() && !starts_set(j) {
+        while j < blocks.len() && labels[j].is_some() && next_to(blocks[j - 1], blocks[j]) && !starts_set(j) {
             j += 1;
         }
-        let with_previous = labels[k].is_some_and(|(_, bare)| bare) && k > 0;
-        let first = if with_previous { k - 1 } else { k };
-        let choices: Vec<Choice> =
-            (first..j).map(|i| Choice { range: blocks[i], label: labels[i].map(|(r, _)| r), paragraph: true }).collect();
+        let mut choices: Vec<Choice> = Vec::with_capacity(j - k + 1);
+        // A bare label (`[Alt]`) offers an alternative to the block before.
+        if labels[k].is_some_and(|(_, bare)| bare) {
+            if let Some(previous) = block_before(masked, blocks[k]) {
+                let label = if k > 0 && blocks[k - 1] == previous { labels[k - 1] } else { None };
+                choices.push(Choice { range: previous, label: label.map(|(r, _)| r), paragraph: true });
+            }
+        }
+        choices.extend((k..j).map(|i| Choice { range: blocks[i], label: labels[i].map(|(r, _)| r), paragraph: true }));
         if choices.len() >= 2 {
-            m.alternatives.push(Alternatives { whole: TextRange::new(blocks[first].start, blocks[j - 1].end), choices });
+            m.alternatives.push(Alternatives { whole: TextRange::new(choices[0].range.start, blocks[j - 1].end), choices });
         }
         k = j;
     }
     m.alternatives.sort_by_key(|a| a.whole.start);
     word_starts.len()
+}
+
+/// Where the line holding `at` starts.
+fn line_start(masked: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &masked.as_bytes()[..at]).map_or(0, |i| i + 1)
+}
+
+/// Where the line that starts at `start` ends, its line break included.
+fn line_end(masked: &str, start: usize) -> usize {
+    memchr::memchr(b'\n', &masked.as_bytes()[start..]).map_or(masked.len(), |i| start + i + 1)
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim_start().is_empty()
+}
+
+/// The block of text between blank lines that holds `at` (in a line that is
+/// not blank): from the start of its first line to the end of the text of
+/// its last.
+fn block_around(masked: &str, at: usize) -> TextRange {
+    let mut start = line_start(masked, at);
+    while start > 0 {
+        let previous = line_start(masked, start - 1);
+        if is_blank(&masked[previous..start]) {
+            break;
+        }
+        start = previous;
+    }
+    let mut last = line_start(masked, at);
+    let mut end = line_end(masked, last);
+    while end < masked.len() {
+        let next = line_end(masked, end);
+        if is_blank(&masked[end..next]) {
+            break;
+        }
+        last = end;
+        end = next;
+    }
+    TextRange::new(start, last + masked[last..end].trim_end().len())
+}
+
+/// The block of text between blank lines before `block`, if any.
+fn block_before(masked: &str, block: TextRange) -> Option<TextRange> {
+    let mut start = block.start;
+    while start > 0 {
+        let previous = line_start(masked, start - 1);
+        if !is_blank(&masked[previous..start]) {
+            return Some(block_around(masked, previous));
+        }
+        start = previous;
+    }
+    None
 }
 
 /// The words of `w.alternative` that do not start with another one (a

@@ -209,11 +209,12 @@ impl Analysis {
 
     /// [`Analysis::into_update_outside`] of the text `make_text` makes,
     /// called once this analysis has let go of its own text where it can:
-    /// when nobody else holds that text and the edits (`known`) left all but
-    /// at most [`KEPT_MIDDLE`] bytes of it alone, only those bytes are kept,
-    /// so that the two versions are never held at once (at 10 MB, 10 MB
-    /// less at the peak of every keystroke in the server, which copies the
-    /// new version out of its rope).
+    /// when the edits (`known`) left all but at most [`KEPT_MIDDLE`] bytes of
+    /// it alone, only those bytes are kept. So the two versions are never
+    /// held at once when nobody else holds the old one, and when the maker
+    /// holds it (the server makes the new version from the old one and the
+    /// edits), it may let go of each part as it has copied it (at 10 MB,
+    /// 10 MB less at the peak of every keystroke).
     pub fn into_update_making(
         mut self,
         known: Unchanged,
@@ -221,9 +222,7 @@ impl Analysis {
         language: Option<Language>,
         config: &DiagnosticsConfig,
     ) -> Analysis {
-        // (the text is held by the analysis and by its handle)
-        let alone = Arc::strong_count(&self.text) == 2 && Arc::strong_count(&self.text_handle) == 1;
-        let Some(middle) = alone.then(|| crate::text::EditedMiddle::of(&self.text, known, KEPT_MIDDLE)).flatten() else {
+        let Some(middle) = crate::text::EditedMiddle::of(&self.text, known, KEPT_MIDDLE) else {
             return self.into_update_outside(make_text(), known, language, config);
         };
         let empty: Arc<str> = Arc::from("");

@@ -16,6 +16,7 @@ mod capabilities;
 pub(crate) mod config;
 mod convert;
 mod direct;
+mod doc_text;
 mod glob;
 mod log;
 mod publish;
@@ -41,8 +42,9 @@ pub use server::{Backend, DocumentText, DocumentTextParams};
 
 /// What the server runs to analyse a document: [`analyze`] unless a test or
 /// benchmark puts something else in. The first argument makes the text
-/// (copied out of the document's rope: call it once, and after the earlier
-/// analysis has let go of its own text, see [`Analysis::into_update_making`]).
+/// (from the text of the earlier version and the edits since: call it once
+/// the earlier analysis has let go of its own text, see
+/// [`Analysis::into_update_making`] and [`state::DocState::shared_text`]).
 /// The last argument is the analysis of an earlier version of the same
 /// document, when there is one, with what the edits since its text left
 /// alone at the text's two ends.

@@ -1,5 +1,6 @@
 //! The open documents. Each is an immutable snapshot ([`DocState`]: version,
-//! text as a rope, the settings it is analysed with, and its analysis once
+//! text ([`DocText`]: shared with the analysis of an earlier version, with
+//! the edits since), the settings it is analysed with, and its analysis once
 //! computed) behind an `Arc`; an edit makes a new snapshot and replaces the
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
@@ -7,10 +8,10 @@
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
-use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::Settings;
+use super::doc_text::DocText;
 use super::log::{self, Level};
 use super::workspace::Index;
 use super::Analyzer;
@@ -26,7 +27,9 @@ pub struct DocState {
     /// Matched by the `exclude` (`Some(false)`) or `include` (`Some(true)`)
     /// globs of the settings it is analysed with.
     pub forced: Option<bool>,
-    pub rope: Rope,
+    /// The text, made whole by the first analysis of this version (behind a
+    /// lock for that moment: see [`DocState::shared_text`]).
+    text: Mutex<DocText>,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: whether an analysis for
     /// diagnostics is running and the latest snapshot waiting for it to end
@@ -69,12 +72,12 @@ pub type BasisSlot = Mutex<Option<(Arc<Analysis>, Unchanged)>>;
 
 impl DocState {
     /// A document just opened.
-    pub fn open(version: i32, rope: Rope, settings: Arc<Settings>) -> DocState {
+    pub fn open(version: i32, text: DocText, settings: Arc<Settings>) -> DocState {
         DocState {
             version,
             un_outcome: false,
             forced: None,
-            rope,
+            text: Mutex::new(text),
             settings,
             lane: Arc::default(),
             diverged: false,
@@ -104,15 +107,15 @@ impl DocState {
         }
     }
 
-    /// The next version of this document, with the text `rope`; `edits`:
+    /// The next version of this document, with the text `text`; `edits`:
     /// what the edits from this version's text left alone at its ends.
-    pub fn edited(&self, version: i32, rope: Rope, edits: Unchanged) -> DocState {
+    pub fn edited(&self, version: i32, text: DocText, edits: Unchanged) -> DocState {
         let (basis, since) = self.basis_after(edits);
         DocState {
             version,
             un_outcome: self.un_outcome,
             forced: self.forced,
-            rope,
+            text: Mutex::new(text),
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -131,7 +134,7 @@ impl DocState {
             version: self.version,
             un_outcome: self.un_outcome,
             forced,
-            rope: self.rope.clone(),
+            text: Mutex::new(self.doc_text()),
             settings,
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -142,37 +145,32 @@ impl DocState {
         }
     }
 
-    pub fn text(&self) -> String {
-        let mut s = String::with_capacity(self.rope.len_bytes());
-        for chunk in self.rope.chunks() {
-            s.push_str(chunk);
-        }
-        s
+    /// This version's text (a copy of its handles: see [`DocText`]).
+    pub fn doc_text(&self) -> DocText {
+        self.locked_text().clone()
     }
 
-    /// The text as the analysis takes it: copied once from the rope into
-    /// its shared allocation (`Arc::from(self.text())` copies it twice, a
-    /// transient 20 MB for a 10-MB document on every keystroke).
+    fn locked_text(&self) -> std::sync::MutexGuard<'_, DocText> {
+        // (a panic while the lock was held left the text as it was, or empty
+        // while it was being made whole: the next change puts it right)
+        self.text.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn text(&self) -> String {
+        let text = self.locked_text();
+        text.slice(0..text.len()).into_owned()
+    }
+
+    /// The text as the analysis takes it, in one allocation, which this
+    /// version keeps from then on. The first call makes it from the text of
+    /// an earlier version and the edits since; called once the analysis of
+    /// that version has let go of its text (see
+    /// [`Analysis::into_update_making`]), it gives back each part of that
+    /// text as it copies it, so the two are never resident at once. A
+    /// change to the next version waits for it (at 10 MB, a few
+    /// milliseconds).
     pub fn shared_text(&self) -> Arc<str> {
-        let len = self.rope.len_bytes();
-        let mut bytes: Arc<[std::mem::MaybeUninit<u8>]> = Arc::new_uninit_slice(len);
-        let slots = Arc::get_mut(&mut bytes).expect("a new allocation has one owner");
-        let mut at = 0;
-        for chunk in self.rope.chunks() {
-            let end = at + chunk.len();
-            assert!(end <= len, "the rope's chunks cover its length");
-            // SAFETY: `slots[at..end]` is in bounds (asserted) and `chunk`
-            // does not overlap a new allocation: a copy of `chunk.len()` bytes.
-            unsafe { std::ptr::copy_nonoverlapping(chunk.as_ptr(), slots[at..end].as_mut_ptr().cast::<u8>(), chunk.len()) };
-            at = end;
-        }
-        assert_eq!(at, len, "the rope's chunks cover its length");
-        // SAFETY: every one of the `len` bytes was written above.
-        let bytes: Arc<[u8]> = unsafe { bytes.assume_init() };
-        debug_assert!(std::str::from_utf8(&bytes).is_ok());
-        // SAFETY: the bytes are the rope's chunks, each a `str`, end to end:
-        // valid UTF-8; `str` and `[u8]` have the same layout.
-        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
+        self.locked_text().make_whole()
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -224,7 +222,7 @@ impl DocState {
         self.analysis
             .get_or_init(|| {
                 let started = std::time::Instant::now();
-                // (copied out of the rope once the basis has let go of its text)
+                // (made whole once the basis has let go of its text)
                 let text = || self.shared_text();
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
                     Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
@@ -353,15 +351,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shared_text_is_the_ropes_text() {
+    fn the_shared_text_is_the_edited_text_and_is_kept() {
         let mut text: String = (0..3000).map(|i| format!("{i}. 段落 paragraph 😀\n")).collect();
-        let mut rope = Rope::from_str(&text);
-        rope.insert(17, "é中");
+        let mut doc_text = DocText::new(Arc::from(text.as_str()));
         let at = text.char_indices().nth(17).map_or(text.len(), |(i, _)| i);
+        doc_text.edit(at, at, "é中");
         text.insert_str(at, "é中");
-        assert!(rope.chunks().count() > 1);
-        let doc = DocState::open(0, rope, Arc::default());
-        assert!(*doc.shared_text() == *text, "the shared text differs from the rope's");
-        assert_eq!(&*DocState::open(0, Rope::new(), Arc::default()).shared_text(), "");
+        let doc = DocState::open(0, doc_text, Arc::default());
+        let shared = doc.shared_text();
+        assert!(*shared == *text, "the shared text differs from the edited text");
+        assert!(Arc::ptr_eq(&shared, &doc.shared_text()), "the text made whole is kept, not made again");
+        assert_eq!(doc.text(), text);
+        assert_eq!(&*DocState::open(0, DocText::default(), Arc::default()).shared_text(), "");
     }
 }

@@ -190,6 +190,15 @@ fn byte_classes(b: &[u8]) -> (usize, usize) {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let line_starts = LineIndex::line_starts_of(text);
+        let checkpoints = Self::checkpoints(text, &line_starts);
+        LineIndex { line_starts, len: text.len(), checkpoints }
+    }
+
+    /// The offset at which each line of `text` starts: 0, then after each
+    /// `\n`, `\r\n` and `\r` (the protocol's line ends), the end of the text
+    /// included when it ends a line.
+    pub fn line_starts_of(text: &str) -> Vec<u32> {
         let bytes = text.as_bytes();
         let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
         line_starts.push(0);
@@ -205,8 +214,13 @@ impl LineIndex {
                 line_starts.push(pack_offset(i + 1));
             }
         }
-        let checkpoints = Self::checkpoints(text, &line_starts);
-        LineIndex { line_starts, len: text.len(), checkpoints }
+        line_starts
+    }
+
+    /// Whether a line starts at `s` in a text whose bytes at `s - 1` and `s`
+    /// are `before` and `at` (`\n`, or `\r` not followed by `\n`, before it).
+    pub fn starts_line_between(before: u8, at: Option<u8>) -> bool {
+        before == b'\n' || (before == b'\r' && at != Some(b'\n'))
     }
 
     /// The index of `text`, this index's text after `change`: the same as
@@ -218,7 +232,7 @@ impl LineIndex {
         // Whether a line starts at `s` depends on the bytes at `s - 1` and
         // `s` only (`\n`, or `\r` not followed by `\n`): the starts before
         // the change and those more than one byte after it are the old ones.
-        let is_start = |s: usize| s > 0 && (bytes[s - 1] == b'\n' || (bytes[s - 1] == b'\r' && bytes.get(s) != Some(&b'\n')));
+        let is_start = |s: usize| s > 0 && LineIndex::starts_line_between(bytes[s - 1], bytes.get(s).copied());
         let before = self.line_starts.partition_point(|&s| (s as usize) < change.start.max(1));
         let after = self.line_starts.partition_point(|&s| s as usize <= change.old_end);
         let touched: Vec<u32> = (change.start.max(1)..=change.new_end.min(text.len())).filter(|&s| is_start(s)).map(pack_offset).collect();

@@ -16,6 +16,7 @@ pub mod semantic_tokens;
 pub mod warm_up;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
@@ -609,55 +610,23 @@ impl Analysis {
     /// The outline: annexes, parts, sections, subsections, headings and
     /// paragraphs, named as a drafter would say them.
     pub fn outline(&self) -> Vec<OutlineItem> {
-        let mut items: Vec<OutlineItem> = self.document.roots.iter().filter_map(|&r| self.outline_item(r)).collect();
-        self.annotate_outline(&mut items);
-        items
-    }
-
-    fn outline_item(&self, id: NodeId) -> Option<OutlineItem> {
-        let doc = &self.document;
-        let n = &doc.nodes[id];
-        if matches!(n.kind, NodeKind::RecordedVote | NodeKind::VoteList) {
-            return None;
+        fn items(outline: &Outline<'_>, ids: &[NodeId]) -> Vec<OutlineItem> {
+            let item = |&id: &NodeId| {
+                let mut item = outline.item(id)?;
+                item.children = items(outline, outline.children(id));
+                Some(item)
+            };
+            ids.iter().filter_map(item).collect()
         }
-        let title = n.title().map(|t| self.text[t.start..t.end].replace("**", "").trim().to_string());
-        let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
-        let name = match (n.kind, &written) {
-            (NodeKind::TitleBlock, _) => "Title".to_string(),
-            (NodeKind::Annex, Some(w)) => format!("Annex {w}"),
-            (NodeKind::Annex, None) => "Annex".to_string(),
-            (NodeKind::Preamble, _) => "Preamble".to_string(),
-            (NodeKind::Crossheading, _) => title.clone().unwrap_or_default(),
-            (NodeKind::Subparagraph, Some(w)) => format!("({w})"),
-            (NodeKind::Subheading, Some(w)) if n.level == 2 => format!("({w}) {}", title.clone().unwrap_or_default()),
-            (NodeKind::Paragraph, Some(w)) => format!("Paragraph {w}"),
-            (NodeKind::ListItem, Some(w)) => format!("Item {w}"),
-            (NodeKind::Article, Some(w)) => format!("Article {w}"),
-            (NodeKind::PreambularParagraph, _) | (NodeKind::UnnumberedParagraph, _) => {
-                let first: String = self.excerpt(id, 40);
-                first
-            }
-            (NodeKind::List, _) => "List".to_string(),
-            (_, Some(w)) => format!("{w}. {}", title.clone().unwrap_or_default()),
-            (_, None) => title.clone().unwrap_or_else(|| n.kind.label().to_string()),
-        };
-        let detail = match n.kind {
-            NodeKind::Paragraph | NodeKind::ListItem | NodeKind::Subparagraph => Some(self.excerpt(id, 60)),
-            NodeKind::Annex => title.clone(),
-            _ => None,
-        };
-        let children = doc.children(id).iter().filter_map(|&c| self.outline_item(c)).collect();
-        Some(OutlineItem {
-            name: name.trim().to_string(),
-            detail,
-            kind: n.kind,
-            eid: doc.eid(id).to_string(),
-            range: n.range(),
-            selection_range: n.opening(),
-            children,
-        })
+        let outline = self.outline_reader();
+        items(&outline, outline.roots())
     }
 
+    /// The outline read one item at a time, for writing out a large one
+    /// without holding it whole (at 10 MB, 14 MB of items).
+    pub fn outline_reader(&self) -> Outline<'_> {
+        Outline { analysis: self, statuses: self.outline_statuses() }
+    }
     /// Folding ranges: headings with what they hold, long paragraphs, vote lists.
     pub fn folding_ranges(&self) -> Vec<Fold> {
         let doc = &self.document;
@@ -734,6 +703,84 @@ fn code_span(s: &str) -> String {
     let fence = "`".repeat(longest + 1);
     let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
     format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// The outline of an analysis, one item at a time ([`Analysis::outline_reader`]).
+pub struct Outline<'a> {
+    analysis: &'a Analysis,
+    /// In a draft, each paragraph's status, written before its detail.
+    statuses: HashMap<NodeId, String>,
+}
+
+impl Outline<'_> {
+    /// The nodes at the top of the document.
+    pub fn roots(&self) -> &[NodeId] {
+        &self.analysis.document.roots
+    }
+
+    /// The nodes in node `id`.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        self.analysis.document.children(id)
+    }
+
+    /// Whether node `id` has an item (recorded votes are left out, with
+    /// what they hold).
+    pub fn shows(&self, id: NodeId) -> bool {
+        !matches!(self.analysis.document.nodes[id].kind, NodeKind::RecordedVote | NodeKind::VoteList)
+    }
+
+    /// The item of node `id` without its children (see [`Outline::children`]);
+    /// `None` for a node the outline leaves out with all it holds.
+    pub fn item(&self, id: NodeId) -> Option<OutlineItem> {
+        let a = self.analysis;
+        let doc = &a.document;
+        let n = &doc.nodes[id];
+        if !self.shows(id) {
+            return None;
+        }
+        let title = n.title().map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
+        let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
+        let name = match (n.kind, &written) {
+            (NodeKind::TitleBlock, _) => "Title".to_string(),
+            (NodeKind::Annex, Some(w)) => format!("Annex {w}"),
+            (NodeKind::Annex, None) => "Annex".to_string(),
+            (NodeKind::Preamble, _) => "Preamble".to_string(),
+            (NodeKind::Crossheading, _) => title.clone().unwrap_or_default(),
+            (NodeKind::Subparagraph, Some(w)) => format!("({w})"),
+            (NodeKind::Subheading, Some(w)) if n.level == 2 => format!("({w}) {}", title.clone().unwrap_or_default()),
+            (NodeKind::Paragraph, Some(w)) => format!("Paragraph {w}"),
+            (NodeKind::ListItem, Some(w)) => format!("Item {w}"),
+            (NodeKind::Article, Some(w)) => format!("Article {w}"),
+            (NodeKind::PreambularParagraph, _) | (NodeKind::UnnumberedParagraph, _) => {
+                let first: String = a.excerpt(id, 40);
+                first
+            }
+            (NodeKind::List, _) => "List".to_string(),
+            (_, Some(w)) => format!("{w}. {}", title.clone().unwrap_or_default()),
+            (_, None) => title.clone().unwrap_or_else(|| n.kind.label().to_string()),
+        };
+        let detail = match n.kind {
+            NodeKind::Paragraph | NodeKind::ListItem | NodeKind::Subparagraph => Some(a.excerpt(id, 60)),
+            NodeKind::Annex => title.clone(),
+            _ => None,
+        };
+        let detail = match self.statuses.get(&id) {
+            Some(label) => Some(match detail {
+                Some(d) => format!("[{label}] {d}"),
+                None => format!("[{label}]"),
+            }),
+            None => detail,
+        };
+        Some(OutlineItem {
+            name: name.trim().to_string(),
+            detail,
+            kind: n.kind,
+            eid: doc.eid(id).to_string(),
+            range: n.range(),
+            selection_range: n.opening(),
+            children: Vec::new(),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::semantic_tokens::{Token, TokenKind};
-use super::{Analysis, Fold, FoldKind, Hover, OutlineItem};
+use super::{Analysis, Fold, FoldKind, Hover};
 use crate::negotiation::{self, Markup, PairKind, ParagraphStatus, Summary, Vocabulary};
 use crate::syntax::{NodeId, NodeKind};
 use crate::text::TextRange;
@@ -117,33 +117,24 @@ impl Analysis {
         out
     }
 
-    /// Writes each paragraph's status before its outline detail.
-    pub(super) fn annotate_outline(&self, items: &mut [OutlineItem]) {
+    /// In a draft, each paragraph's status as the outline writes it before
+    /// its detail, by node (nothing in a text that is not a draft).
+    pub(super) fn outline_statuses(&self) -> HashMap<NodeId, String> {
         let m = self.negotiation();
         if !m.draft {
-            return;
+            return HashMap::new();
         }
-        let statuses = self.paragraph_statuses(&m);
-        let by_eid: HashMap<&str, &ParagraphStatus> = statuses.iter().map(|s| (self.document.eid(s.node), s)).collect();
-        fn walk(items: &mut [OutlineItem], by_eid: &HashMap<&str, &ParagraphStatus>) {
-            for item in items {
-                if let Some(s) = by_eid.get(item.eid.as_str()) {
-                    let mut label = s.status.name().to_string();
-                    if s.alternatives > 0 {
-                        label.push_str(", alternatives");
-                    }
-                    if s.silence_broken {
-                        label.push_str(", silence broken");
-                    }
-                    item.detail = Some(match item.detail.take() {
-                        Some(d) => format!("[{label}] {d}"),
-                        None => format!("[{label}]"),
-                    });
-                }
-                walk(&mut item.children, by_eid);
+        let label = |s: &ParagraphStatus| {
+            let mut label = s.status.name().to_string();
+            if s.alternatives > 0 {
+                label.push_str(", alternatives");
             }
-        }
-        walk(items, &by_eid);
+            if s.silence_broken {
+                label.push_str(", silence broken");
+            }
+            label
+        };
+        self.paragraph_statuses(&m).iter().map(|s| (s.node, label(s))).collect()
     }
 
     /// On the title of a draft (its title block, or its first line when it

@@ -297,9 +297,8 @@ impl Backend {
         // hold up the hovers of other documents.
         let sent = self
             .off_runtime(&params.text_document.uri, move |_, a, enc| {
-                let outline = a.outline();
-                let sent = direct.answer(&id, &super::convert::SymbolsJson { analysis: a, items: &outline, enc });
-                drop(outline);
+                let outline = a.outline_reader();
+                let sent = direct.answer(&id, &super::convert::SymbolsJson { analysis: a, outline: &outline, nodes: outline.roots(), enc });
                 crate::cli::allocator::trim();
                 sent
             })

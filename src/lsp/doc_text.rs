@@ -1,14 +1,19 @@
 //! The text of one version of an open document, kept without a copy of its
-//! own: the text of a version analysed before, shared with its analysis
-//! (the *base*), and the bytes that the edits since then made of one
-//! stretch of it. So the server holds a document's text once, not once in a
-//! rope and again in its analysis.
+//! own: pieces of the text of a version analysed before, shared with its
+//! analysis (the *base*), and of what the edits since then brought. So the
+//! server holds a document's text once, not once in a rope and again in its
+//! analysis.
 //!
 //! The analysis of the version makes the text whole once
 //! ([`DocText::make_whole`]); the next edit starts from that text. When
 //! nothing else holds the base any more, the copy lets go of each part of
 //! the base as soon as it has copied it, so the two versions are never
 //! resident at once (at 10 MB, 10 MB less at the peak of a keystroke).
+//!
+//! An edit costs O(pieces + line length + lines): it cuts at most two
+//! pieces, converts its positions on one line, and moves the line starts
+//! after it. Pieces pile up only between two analyses (a burst of typing,
+//! or a change of many edits); past [`PIECES_MAX`] the text is made whole.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -16,31 +21,43 @@ use std::sync::Arc;
 
 use crate::text::{pack_offset, LineCol, LineIndex, PositionEncoding};
 
-/// Past this many bytes between the first and the last edit since the base,
-/// the text is copied whole into a new base instead (a large paste, or edits
-/// far apart while an analysis runs).
-const EDITED_MAX: usize = 256 * 1024;
+/// Past this many pieces, an edit makes the text whole (a new base): one
+/// copy of the text per this many edits at most.
+const PIECES_MAX: usize = 1024;
 
-/// One version's text: `base[..start] + edited + base[old_end..]`, or the
-/// base itself.
+/// A piece of what an edit brought is extended by the next edit right
+/// after it (typing) while it is shorter than this.
+const GROWN_MAX: usize = 4096;
+
+/// One version's text: its pieces end to end.
 #[derive(Clone)]
 pub struct DocText {
     base: Arc<str>,
-    edited: Option<Edited>,
+    /// In text order; none is empty.
+    pieces: Vec<Piece>,
     len: usize,
     /// The offset at which each line of the text starts, as
     /// [`LineIndex::line_starts_of`] gives them.
-    line_starts: Arc<[u32]>,
+    line_starts: Arc<Vec<u32>>,
 }
 
 #[derive(Clone)]
-struct Edited {
-    /// Where the edited stretch starts, in the base and in the text.
-    start: usize,
-    /// Where it ended in the base.
-    old_end: usize,
-    /// What it is now.
-    bytes: Box<str>,
+struct Piece {
+    /// The base, or text an edit brought.
+    from: Option<Arc<str>>,
+    /// The bytes of it (character boundaries).
+    range: Range<usize>,
+}
+
+impl Piece {
+    fn bytes<'a>(&'a self, base: &'a str) -> &'a [u8] {
+        &self.from.as_deref().unwrap_or(base).as_bytes()[self.range.clone()]
+    }
+
+    /// The part `range` of this piece (offsets within it).
+    fn part(&self, range: Range<usize>) -> Piece {
+        Piece { from: self.from.clone(), range: self.range.start + range.start..self.range.start + range.end }
+    }
 }
 
 impl Default for DocText {
@@ -51,8 +68,9 @@ impl Default for DocText {
 
 impl DocText {
     pub fn new(text: Arc<str>) -> DocText {
-        let line_starts = LineIndex::line_starts_of(&text).into();
-        DocText { len: text.len(), base: text, edited: None, line_starts }
+        let line_starts = Arc::new(LineIndex::line_starts_of(&text));
+        let pieces = if text.is_empty() { Vec::new() } else { vec![Piece { from: None, range: 0..text.len() }] };
+        DocText { len: text.len(), base: text, pieces, line_starts }
     }
 
     pub fn len(&self) -> usize {
@@ -65,25 +83,32 @@ impl DocText {
         self.line_starts.len()
     }
 
-    /// The bytes `range` of the text, borrowed when they lie in one part.
+    /// The pieces with the text offset each starts at.
+    fn placed(&self) -> impl Iterator<Item = (usize, &Piece)> {
+        self.pieces.iter().scan(0, |at, piece| {
+            let from = *at;
+            *at += piece.range.len();
+            Some((from, piece))
+        })
+    }
+
+    /// The bytes `range` of the text, borrowed when they lie in one piece.
     fn bytes(&self, range: Range<usize>) -> Cow<'_, [u8]> {
-        let base = self.base.as_bytes();
-        let Some(e) = &self.edited else { return Cow::Borrowed(&base[range]) };
-        let edited_end = e.start + e.bytes.len();
-        // (the three parts, each with the text offset it starts at)
-        let parts: [(usize, &[u8]); 3] = [(0, &base[..e.start]), (e.start, e.bytes.as_bytes()), (edited_end, &base[e.old_end..])];
         let mut out: Option<Vec<u8>> = None;
-        for (from, part) in parts {
-            let to = from + part.len();
-            let (lo, hi) = (range.start.max(from), range.end.min(to));
-            if lo >= hi {
+        for (from, piece) in self.placed() {
+            let to = from + piece.range.len();
+            if to <= range.start {
                 continue;
             }
-            let piece = &part[lo - from..hi - from];
-            if lo == range.start && hi == range.end {
-                return Cow::Borrowed(piece);
+            if from >= range.end {
+                break;
             }
-            out.get_or_insert_with(|| Vec::with_capacity(range.len())).extend_from_slice(piece);
+            let (lo, hi) = (range.start.max(from), range.end.min(to));
+            let part = &piece.bytes(&self.base)[lo - from..hi - from];
+            if lo == range.start && hi == range.end {
+                return Cow::Borrowed(part);
+            }
+            out.get_or_insert_with(|| Vec::with_capacity(range.len())).extend_from_slice(part);
         }
         Cow::Owned(out.unwrap_or_default())
     }
@@ -91,8 +116,8 @@ impl DocText {
     /// The text of `range`, whose ends are character boundaries.
     pub fn slice(&self, range: Range<usize>) -> Cow<'_, str> {
         match self.bytes(range) {
-            // SAFETY (both): the parts are `str`s cut at character boundaries
-            // (every edit's ends are; see `edit`), and so are the range's ends.
+            // SAFETY (both): the pieces are `str`s cut at character
+            // boundaries (every edit's ends are), and so are the range's ends.
             Cow::Borrowed(b) => Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(b) }),
             Cow::Owned(b) => Cow::Owned(unsafe { String::from_utf8_unchecked(b) }),
         }
@@ -101,8 +126,7 @@ impl DocText {
     /// The byte offset of `pos`, and whether it had to be clamped (past the
     /// end of its line or of the text). The line is found from the line
     /// starts and its column converted by [`LineIndex::offset`], the one
-    /// place the core converts columns, so an edit costs O(log n + the
-    /// line's length).
+    /// place the core converts columns.
     pub fn offset(&self, pos: LineCol, encoding: PositionEncoding) -> (usize, bool) {
         let Some(&start) = self.line_starts.get(pos.line as usize) else { return (self.len, true) };
         let start = start as usize;
@@ -112,96 +136,104 @@ impl DocText {
         (start + within, clamped)
     }
 
+    /// The pieces covering the text's bytes `range`, pushed onto `out`.
+    fn cut(&self, range: Range<usize>, out: &mut Vec<Piece>) {
+        for (from, piece) in self.placed() {
+            let to = from + piece.range.len();
+            let (lo, hi) = (range.start.max(from), range.end.min(to));
+            if lo < hi {
+                out.push(piece.part(lo - from..hi - from));
+            }
+        }
+    }
+
     /// Replaces the bytes `start..end` (character boundaries, `start <=
     /// end <= len`) with `insert`.
     pub fn edit(&mut self, start: usize, end: usize, insert: &str) {
         debug_assert!(start <= end && end <= self.len);
-        let new_len = self.len - (end - start) + insert.len();
-        let edited = match &self.edited {
-            None => Some(Edited { start, old_end: end, bytes: insert.into() }),
-            Some(e) => {
-                // One stretch from the first edit to the last, in the text
-                // before this edit, and where it ends in the base.
-                let edited_end = e.start + e.bytes.len();
-                let (from, to) = (start.min(e.start), end.max(edited_end));
-                let size = to - from - (end - start) + insert.len();
-                (size <= EDITED_MAX).then(|| {
-                    let mut bytes = String::with_capacity(size);
-                    bytes.push_str(&self.slice(from..start));
-                    bytes.push_str(insert);
-                    bytes.push_str(&self.slice(end..to));
-                    Edited { start: from, old_end: to - edited_end + e.old_end, bytes: bytes.into() }
-                })
+        let mut pieces = Vec::with_capacity(self.pieces.len() + 2);
+        self.cut(0..start, &mut pieces);
+        if !insert.is_empty() {
+            // Typing extends the piece it typed after.
+            match pieces.last_mut() {
+                Some(Piece { from: Some(added), range }) if range.end == added.len() && added.len() < GROWN_MAX => {
+                    let grown: Arc<str> = [&added[range.start..], insert].concat().into();
+                    *range = 0..grown.len();
+                    *added = grown;
+                }
+                _ => pieces.push(Piece { from: Some(Arc::from(insert)), range: 0..insert.len() }),
             }
-        };
-        let mut next = match edited {
-            Some(edited) => DocText { base: Arc::clone(&self.base), edited: Some(edited), len: new_len, line_starts: Arc::from([]) },
-            None => {
-                let mut whole = String::with_capacity(new_len);
-                whole.push_str(&self.slice(0..start));
-                whole.push_str(insert);
-                whole.push_str(&self.slice(end..self.len));
-                DocText { base: whole.into(), edited: None, len: new_len, line_starts: Arc::from([]) }
-            }
-        };
-        next.line_starts = next.line_starts_after(&self.line_starts, start, end, start + insert.len());
-        *self = next;
+        }
+        self.cut(end..self.len, &mut pieces);
+        self.pieces = pieces;
+        self.len = self.len - (end - start) + insert.len();
+        self.move_line_starts(start, end, start + insert.len());
+        if self.pieces.len() > PIECES_MAX {
+            let whole = self.slice(0..self.len).into_owned();
+            self.base = whole.into();
+            self.pieces = vec![Piece { from: None, range: 0..self.len }];
+        }
     }
 
-    /// The line starts of this text, made from the text `before` whose
-    /// bytes `start..end` became `start..new_end` here: those before the
-    /// edit kept, those after it moved, those it touched read again (a line
-    /// starts at `s` by the bytes at `s - 1` and `s` alone).
-    fn line_starts_after(&self, before: &[u32], start: usize, end: usize, new_end: usize) -> Arc<[u32]> {
+    /// The line starts once the bytes `start..end` became `start..new_end`
+    /// (this text being the new one): those before the edit kept, those
+    /// after it moved, those it touched read again (a line starts at `s`
+    /// by the bytes at `s - 1` and `s` alone).
+    fn move_line_starts(&mut self, start: usize, end: usize, new_end: usize) {
         let low = start.max(1) - 1;
         let window = self.bytes(low..(new_end + 1).min(self.len));
         let byte = |s: usize| window.get(s - low).copied();
-        let kept = before.partition_point(|&s| (s as usize) < start.max(1));
-        let moved = before.partition_point(|&s| s as usize <= end);
-        let mut out = Vec::with_capacity(before.len() + (new_end - start) / 32);
-        out.extend_from_slice(&before[..kept]);
-        for s in start.max(1)..=new_end.min(self.len) {
-            if byte(s - 1).is_some_and(|b| LineIndex::starts_line_between(b, byte(s))) {
-                out.push(pack_offset(s));
-            }
+        let touched: Vec<u32> = (start.max(1)..=new_end.min(self.len))
+            .filter(|&s| byte(s - 1).is_some_and(|b| LineIndex::starts_line_between(b, byte(s))))
+            .map(pack_offset)
+            .collect();
+        drop(window);
+        // (copied when the version before still holds them, moved in place after)
+        let starts = Arc::make_mut(&mut self.line_starts);
+        let kept = starts.partition_point(|&s| (s as usize) < start.max(1));
+        let moved = starts.partition_point(|&s| s as usize <= end);
+        for s in &mut starts[moved..] {
+            *s = pack_offset(*s as usize - end + new_end);
         }
-        out.extend(before[moved..].iter().map(|&s| pack_offset(s as usize - end + new_end)));
-        out.into()
+        starts.splice(kept..moved, touched);
     }
 
-    /// The whole text in one allocation: the base itself when nothing was
-    /// edited since, else a copy of the base's two ends and the edited
-    /// stretch. When this holds the only reference to the base, each part
-    /// of the base is given back to the system as soon as it is copied.
-    fn into_shared(self) -> Arc<str> {
-        let Some(e) = self.edited else { return self.base };
-        let mut base = self.base;
+    /// The whole text in one allocation, which this text is from then on:
+    /// the base itself when nothing was edited since, else a copy of the
+    /// pieces. When this held the only reference to the base, each part of
+    /// the base is given back to the system as soon as it is copied.
+    pub fn make_whole(&mut self) -> Arc<str> {
+        let untouched = match self.pieces.as_slice() {
+            [] => self.base.is_empty(),
+            [Piece { from: None, range }] => range.start == 0 && range.end == self.base.len(),
+            _ => false,
+        };
+        if untouched {
+            return Arc::clone(&self.base);
+        }
+        let mut base = std::mem::replace(&mut self.base, Arc::from(""));
         let releasable = Arc::get_mut(&mut base).is_some();
         let mut bytes: Arc<[std::mem::MaybeUninit<u8>]> = Arc::new_uninit_slice(self.len);
         let slots = Arc::get_mut(&mut bytes).expect("a new allocation has one owner");
-        let edited_end = e.start + e.bytes.len();
-        copy_releasing(base.as_bytes(), 0..e.start, &mut slots[..e.start], releasable);
-        copy_releasing(e.bytes.as_bytes(), 0..e.bytes.len(), &mut slots[e.start..edited_end], false);
-        copy_releasing(base.as_bytes(), e.old_end..base.len(), &mut slots[edited_end..], releasable);
+        let mut at = 0;
+        for piece in &self.pieces {
+            let to = at + piece.range.len();
+            let release = releasable && piece.from.is_none();
+            copy_releasing(piece.from.as_deref().unwrap_or(&base).as_bytes(), piece.range.clone(), &mut slots[at..to], release);
+            at = to;
+        }
+        assert_eq!(at, self.len, "the pieces cover the text");
         drop(base);
-        // SAFETY: the three copies above wrote every one of the `len` bytes.
+        // SAFETY: the copies above wrote every one of the `len` bytes.
         let bytes: Arc<[u8]> = unsafe { bytes.assume_init() };
         debug_assert!(std::str::from_utf8(&bytes).is_ok());
-        // SAFETY: the bytes are the base's two ends and the edited stretch,
-        // each a `str` cut at character boundaries, end to end: valid UTF-8;
-        // `str` and `[u8]` have the same layout.
-        unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) }
-    }
-
-    /// The whole text in one allocation, which this text is from then on
-    /// (see [`DocText::into_shared`]).
-    pub fn make_whole(&mut self) -> Arc<str> {
-        if self.edited.is_some() {
-            let base = std::mem::replace(&mut self.base, Arc::from(""));
-            let parts = DocText { base, edited: self.edited.take(), len: self.len, line_starts: Arc::from([]) };
-            self.base = parts.into_shared();
-        }
-        Arc::clone(&self.base)
+        // SAFETY: the bytes are the pieces, each a `str` cut at character
+        // boundaries, end to end: valid UTF-8; `str` and `[u8]` have the
+        // same layout.
+        let whole: Arc<str> = unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) };
+        self.base = Arc::clone(&whole);
+        self.pieces = if self.len == 0 { Vec::new() } else { vec![Piece { from: None, range: 0..self.len }] };
+        whole
     }
 }
 
@@ -302,10 +334,11 @@ mod tests {
                 flat.replace_range(a..b, &insert);
                 text.edit(a, b, &insert);
                 assert_eq!(whole(&text), flat, "round {round}, step {step}");
-                assert_eq!(&*text.line_starts, &LineIndex::line_starts_of(&flat)[..], "round {round}, step {step}: {flat:?}");
+                assert_eq!(*text.line_starts, LineIndex::line_starts_of(&flat), "round {round}, step {step}: {flat:?}");
                 if rng.below(8) == 0 {
                     assert_eq!(&*text.make_whole(), flat.as_str());
-                    assert!(text.edited.is_none());
+                    assert!(text.pieces.len() <= 1);
+                    assert!(Arc::ptr_eq(&text.make_whole(), &text.make_whole()), "a whole text is not copied again");
                 }
             }
         }
@@ -328,17 +361,33 @@ mod tests {
     }
 
     #[test]
-    fn edits_far_apart_are_copied_into_a_new_base() {
-        let flat = "x".repeat(EDITED_MAX * 2);
+    fn edits_far_apart_stay_pieces_until_there_are_too_many() {
+        // A change of many edits over a large text (a replacement made
+        // everywhere): each edit cuts two pieces at most, and the text is
+        // copied whole once per `PIECES_MAX` pieces, not once per edit.
+        let line = "1. 第一段 paragraph\n";
+        let mut flat = line.repeat(20_000);
         let mut text = DocText::new(Arc::from(flat.as_str()));
-        text.edit(0, 1, "y");
-        assert!(text.edited.is_some(), "one edit is kept over the base");
-        text.edit(flat.len() - 1, flat.len(), "z");
-        assert!(text.edited.is_none(), "a stretch longer than the limit is not kept");
-        let mut expected = flat.clone();
-        expected.replace_range(0..1, "y");
-        expected.replace_range(flat.len() - 1.., "z");
-        assert_eq!(whole(&text), expected);
+        let mut bases = 0;
+        for i in (0..3_000).rev() {
+            let at = i * 6 * line.len() + 3;
+            flat.replace_range(at..at + "第一段".len(), "X");
+            let base = Arc::as_ptr(&text.base);
+            text.edit(at, at + "第一段".len(), "X");
+            bases += usize::from(!std::ptr::addr_eq(base, Arc::as_ptr(&text.base)));
+            assert!(text.pieces.len() <= PIECES_MAX);
+        }
+        assert_eq!(whole(&text), flat);
+        assert_eq!(&*text.line_starts, &LineIndex::line_starts_of(&flat));
+        // (an edit adds two pieces at most)
+        assert!(bases <= 2 * 3_000 / PIECES_MAX + 1, "the text was copied whole {bases} times");
+        // Typing after a piece extends it.
+        let mut typed = DocText::new(Arc::from("ab"));
+        for (i, c) in ["x", "y", "z"].iter().enumerate() {
+            typed.edit(1 + i, 1 + i, c);
+        }
+        assert_eq!(whole(&typed), "axyzb");
+        assert_eq!(typed.pieces.len(), 3);
     }
 
     #[test]
@@ -350,6 +399,7 @@ mod tests {
         let mut expected = flat.clone();
         expected.insert_str(5_000_000, "插入");
         assert!(Arc::strong_count(&text.base) == 1);
-        assert_eq!(&*text.into_shared(), expected.as_str());
+        assert_eq!(&*text.make_whole(), expected.as_str());
+        assert_eq!(whole(&text), expected);
     }
 }

@@ -38,7 +38,111 @@ pub struct DocText {
     len: usize,
     /// The offset at which each line of the text starts, as
     /// [`LineIndex::line_starts_of`] gives them.
-    line_starts: Arc<Vec<u32>>,
+    line_starts: LineStarts,
+}
+
+/// Line starts: those of the base, and what each edit since did to them, so
+/// that an edit does not copy them all (at 10 MB, 380 KB and a fresh
+/// allocation per keystroke). Made one list again with the text.
+#[derive(Clone)]
+struct LineStarts {
+    base: Arc<[u32]>,
+    /// In the order the edits came.
+    splices: Vec<Splice>,
+    count: usize,
+}
+
+/// The line starts `at..at + removed` (by index) replaced by `inserted`,
+/// and those after them moved by `moved` bytes.
+#[derive(Clone)]
+struct Splice {
+    at: usize,
+    removed: usize,
+    inserted: Box<[u32]>,
+    moved: isize,
+}
+
+/// Past this many edits, the line starts are made one list again when the
+/// text is made whole (each lookup reads every edit's splice).
+const SPLICES_MAX: usize = 64;
+
+impl LineStarts {
+    fn of(text: &str) -> LineStarts {
+        let base: Arc<[u32]> = LineIndex::line_starts_of(text).into();
+        LineStarts { count: base.len(), base, splices: Vec::new() }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Where line `line` starts.
+    fn get(&self, line: usize) -> Option<usize> {
+        if line >= self.count {
+            return None;
+        }
+        let (mut line, mut moved) = (line, 0isize);
+        for splice in self.splices.iter().rev() {
+            if line < splice.at {
+                continue;
+            }
+            if let Some(&start) = splice.inserted.get(line - splice.at) {
+                return Some((start as usize).wrapping_add_signed(moved));
+            }
+            line = line - splice.inserted.len() + splice.removed;
+            moved += splice.moved;
+        }
+        Some((self.base[line] as usize).wrapping_add_signed(moved))
+    }
+
+    /// The first line whose start is not before `offset` (when `at_too`,
+    /// the first whose start is after it).
+    fn first_from(&self, offset: usize, at_too: bool) -> usize {
+        let (mut low, mut high) = (0, self.count);
+        while low < high {
+            let mid = (low + high) / 2;
+            let start = self.get(mid).unwrap_or(usize::MAX);
+            if start < offset || (at_too && start == offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// The bytes `start..end` became `start..new_end`; `touched`: the line
+    /// starts in `start + 1..=new_end` now.
+    fn splice(&mut self, start: usize, end: usize, new_end: usize, touched: Vec<u32>) {
+        let at = self.first_from(start.max(1), false);
+        let removed = self.first_from(end, true) - at;
+        self.count = self.count - removed + touched.len();
+        let moved = new_end as isize - end as isize;
+        if removed == 0 && touched.is_empty() && moved == 0 {
+            return;
+        }
+        self.splices.push(Splice { at, removed, inserted: touched.into(), moved });
+    }
+
+    /// One list again, for the text `whole` (this list's text).
+    fn flattened(&self, whole: &str) -> LineStarts {
+        if self.splices.is_empty() {
+            return self.clone();
+        }
+        if self.splices.len() > SPLICES_MAX {
+            return LineStarts::of(whole);
+        }
+        let mut starts = self.base.to_vec();
+        for splice in &self.splices {
+            for s in &mut starts[splice.at + splice.removed..] {
+                *s = pack_offset((*s as usize).wrapping_add_signed(splice.moved));
+            }
+            starts.splice(splice.at..splice.at + splice.removed, splice.inserted.iter().copied());
+        }
+        debug_assert_eq!(starts, LineIndex::line_starts_of(whole));
+        LineStarts { count: starts.len(), base: starts.into(), splices: Vec::new() }
+    }
 }
 
 #[derive(Clone)]
@@ -68,7 +172,7 @@ impl Default for DocText {
 
 impl DocText {
     pub fn new(text: Arc<str>) -> DocText {
-        let line_starts = Arc::new(LineIndex::line_starts_of(&text));
+        let line_starts = LineStarts::of(&text);
         let pieces = if text.is_empty() { Vec::new() } else { vec![Piece { from: None, range: 0..text.len() }] };
         DocText { len: text.len(), base: text, pieces, line_starts }
     }
@@ -128,9 +232,8 @@ impl DocText {
     /// starts and its column converted by [`LineIndex::offset`], the one
     /// place the core converts columns.
     pub fn offset(&self, pos: LineCol, encoding: PositionEncoding) -> (usize, bool) {
-        let Some(&start) = self.line_starts.get(pos.line as usize) else { return (self.len, true) };
-        let start = start as usize;
-        let end = self.line_starts.get(pos.line as usize + 1).map_or(self.len, |&s| s as usize);
+        let Some(start) = self.line_starts.get(pos.line as usize) else { return (self.len, true) };
+        let end = self.line_starts.get(pos.line as usize + 1).unwrap_or(self.len);
         let line = self.slice(start..end);
         let (within, clamped) = LineIndex::new(&line).offset(&line, LineCol { line: 0, col: pos.col }, encoding);
         (start + within, clamped)
@@ -168,8 +271,9 @@ impl DocText {
         self.pieces = pieces;
         self.len = self.len - (end - start) + insert.len();
         self.move_line_starts(start, end, start + insert.len());
-        if self.pieces.len() > PIECES_MAX {
+        if self.pieces.len() > PIECES_MAX || self.line_starts.splices.len() > PIECES_MAX {
             let whole = self.slice(0..self.len).into_owned();
+            self.line_starts = self.line_starts.flattened(&whole);
             self.base = whole.into();
             self.pieces = vec![Piece { from: None, range: 0..self.len }];
         }
@@ -188,14 +292,7 @@ impl DocText {
             .map(pack_offset)
             .collect();
         drop(window);
-        // (copied when the version before still holds them, moved in place after)
-        let starts = Arc::make_mut(&mut self.line_starts);
-        let kept = starts.partition_point(|&s| (s as usize) < start.max(1));
-        let moved = starts.partition_point(|&s| s as usize <= end);
-        for s in &mut starts[moved..] {
-            *s = pack_offset(*s as usize - end + new_end);
-        }
-        starts.splice(kept..moved, touched);
+        self.line_starts.splice(start, end, new_end, touched);
     }
 
     /// The whole text in one allocation, which this text is from then on:
@@ -209,6 +306,7 @@ impl DocText {
             _ => false,
         };
         if untouched {
+            self.line_starts = self.line_starts.flattened(&self.base);
             return Arc::clone(&self.base);
         }
         let mut base = std::mem::replace(&mut self.base, Arc::from(""));
@@ -231,6 +329,7 @@ impl DocText {
         // boundaries, end to end: valid UTF-8; `str` and `[u8]` have the
         // same layout.
         let whole: Arc<str> = unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) };
+        self.line_starts = self.line_starts.flattened(&whole);
         self.base = Arc::clone(&whole);
         self.pieces = if self.len == 0 { Vec::new() } else { vec![Piece { from: None, range: 0..self.len }] };
         whole
@@ -334,14 +433,19 @@ mod tests {
                 flat.replace_range(a..b, &insert);
                 text.edit(a, b, &insert);
                 assert_eq!(whole(&text), flat, "round {round}, step {step}");
-                assert_eq!(*text.line_starts, LineIndex::line_starts_of(&flat), "round {round}, step {step}: {flat:?}");
+                assert_eq!(line_starts(&text), LineIndex::line_starts_of(&flat), "round {round}, step {step}: {flat:?}");
                 if rng.below(8) == 0 {
                     assert_eq!(&*text.make_whole(), flat.as_str());
-                    assert!(text.pieces.len() <= 1);
+                    assert!(text.pieces.len() <= 1 && text.line_starts.splices.is_empty());
+                    assert_eq!(line_starts(&text), LineIndex::line_starts_of(&flat));
                     assert!(Arc::ptr_eq(&text.make_whole(), &text.make_whole()), "a whole text is not copied again");
                 }
             }
         }
+    }
+
+    fn line_starts(text: &DocText) -> Vec<u32> {
+        (0..text.line_starts.len()).map(|l| text.line_starts.get(l).unwrap() as u32).collect()
     }
 
     #[test]
@@ -378,7 +482,7 @@ mod tests {
             assert!(text.pieces.len() <= PIECES_MAX);
         }
         assert_eq!(whole(&text), flat);
-        assert_eq!(&*text.line_starts, &LineIndex::line_starts_of(&flat));
+        assert_eq!(line_starts(&text), LineIndex::line_starts_of(&flat));
         // (an edit adds two pieces at most)
         assert!(bases <= 2 * 3_000 / PIECES_MAX + 1, "the text was copied whole {bases} times");
         // Typing after a piece extends it.

@@ -828,20 +828,27 @@ pub fn masthead(lang: Language) -> &'static [&'static str] {
 
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
-    static ZH: OnceLock<Tables> = OnceLock::new();
-    static EN: OnceLock<Tables> = OnceLock::new();
-    static FR: OnceLock<Tables> = OnceLock::new();
-    static ES: OnceLock<Tables> = OnceLock::new();
-    static RU: OnceLock<Tables> = OnceLock::new();
-    static AR: OnceLock<Tables> = OnceLock::new();
-    match lang {
-        Language::Zh => ZH.get_or_init(|| Tables::new(chinese())),
-        Language::En => EN.get_or_init(|| Tables::new(english())),
-        Language::Fr => FR.get_or_init(|| Tables::new(french::data())),
-        Language::Es => ES.get_or_init(|| Tables::new(spanish::data())),
-        Language::Ru => RU.get_or_init(|| Tables::new(russian::data())),
-        Language::Ar => AR.get_or_init(|| Tables::new(arabic::data())),
-    }
+    compiled(lang).get_or_init(|| {
+        Tables::new(match lang {
+            Language::Zh => chinese(),
+            Language::En => english(),
+            Language::Fr => french::data(),
+            Language::Es => spanish::data(),
+            Language::Ru => russian::data(),
+            Language::Ar => arabic::data(),
+        })
+    })
+}
+
+/// Whether the tables of `lang` have been compiled (a compilation under
+/// way counts as not yet).
+pub fn is_compiled(lang: Language) -> bool {
+    compiled(lang).get().is_some()
+}
+
+fn compiled(lang: Language) -> &'static OnceLock<Tables> {
+    static TABLES: [OnceLock<Tables>; 6] = [const { OnceLock::new() }; 6];
+    &TABLES[lang as usize]
 }
 
 /// Language-independent patterns: document symbols.

@@ -91,8 +91,8 @@ pub fn analyze(
 /// (a Chinese draft in an English editor) has its tables compiled first as
 /// the readied language's were, their blocks taken from the heap
 /// ([`crate::cli::allocator::warming_up`]: the Chinese tables in 4.9 ms of
-/// CPU instead of 8.4). The language is detected here a second time (the
-/// first 64 KB, about 0.1 ms), only to know whether its tables are there.
+/// CPU instead of 8.4). The language is detected here a second time (from
+/// its first 64 KB), only to know whether its tables are there.
 fn analyze_afresh(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
     let lang = language.unwrap_or_else(|| crate::lang::detect(&text));
     if !crate::lang::tables::is_compiled(lang) {

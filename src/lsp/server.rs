@@ -425,11 +425,11 @@ impl LanguageServer for Backend {
             // Answered once the tables are compiled (the server's debug log
             // times it: on this project's 2-core machine, under load,
             // Chinese 5–8 ms, English about 11, Arabic about 90), so that
-            // the first `didOpen`, which
-            // an editor sends right after, finds them ready instead of
-            // competing with their compilation for the cores while it is
-            // read, and then waiting for them: its analysis is the longest
-            // part of the way to its diagnostics, and it starts at once.
+            // the first `didOpen`, which an editor sends right after, finds
+            // them ready instead of competing with their compilation for
+            // the cores while it is read, and then waiting for them: its
+            // analysis is the longest part of the way to its diagnostics,
+            // and it starts at once.
             let _ = tables.await;
             Ok(InitializeResult {
                 capabilities: capabilities::server_capabilities(enc, &params.capabilities),

@@ -679,3 +679,13 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
         assert!(unchanged.suffix >= SEED.len(), "the end of the text was typed nowhere near: {updates:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn initialize_is_answered_once_the_locale_s_tables_are_compiled() {
+    // The first document, sent right after, then finds them ready (no test
+    // of this file opens a Spanish document, or readies Spanish).
+    let mut s = Session::start(quick());
+    let result = s.request("initialize", json!({"capabilities": {}, "locale": "es-419"})).await.expect("initialize");
+    assert!(result["capabilities"].is_object());
+    assert!(rapporteur::lang::tables::is_compiled(Language::Es), "the Spanish tables are compiled when initialize is answered");
+}

@@ -43,7 +43,7 @@ pub fn warm_up(lang: Language) {
 }
 
 /// How many pieces the sample is analysed in (see [`analyse_sample`]).
-const SAMPLE_PIECES: usize = 4;
+pub const SAMPLE_PIECES: usize = 4;
 
 /// Analyses the [`sample`] of `lang` (its tables compiled on the way, if
 /// they were not), in [`SAMPLE_PIECES`] pieces cut at line ends, asking

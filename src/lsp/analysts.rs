@@ -21,6 +21,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
 
 use tokio::sync::oneshot;
 
@@ -108,21 +109,45 @@ fn submit(analyst: &Analyst, job: impl FnOnce() + Send + 'static) {
 /// Readies `lang` on the first analyst ([`crate::ide::warm_up`]): its
 /// tables, then a sample analysis in pieces, which stops as soon as a
 /// document has come (it is analysed at once, the tables being ready, after
-/// at most one piece).
-pub fn ready(lang: Language) {
+/// at most one piece). The receiver hears when the tables are compiled (or
+/// failed to). Both steps allocate as [`crate::cli::allocator::warming_up`]
+/// says.
+pub fn ready(lang: Language) -> oneshot::Receiver<()> {
     let first = &analysts()[0];
     READYING.store(true, Ordering::Release);
     let load = Arc::clone(&first.load);
+    let (compiled, tables) = oneshot::channel();
     submit(first, move || {
-        let ready = catch_unwind(|| {
-            crate::lang::warm_up(lang);
-            crate::ide::warm_up::analyse_sample(lang, || load.load(Ordering::Acquire) > 1);
-        });
+        let started = Instant::now();
+        let ready = catch_unwind(AssertUnwindSafe(|| {
+            crate::cli::allocator::warming_up(|| {
+                let compiling = catch_unwind(|| crate::lang::warm_up(lang));
+                let _ = compiled.send(());
+                let tables = started.elapsed();
+                if let Err(panic) = compiling {
+                    std::panic::resume_unwind(panic);
+                }
+                let pieces = crate::ide::warm_up::analyse_sample(lang, || load.load(Ordering::Acquire) > 1);
+                (tables, pieces)
+            })
+        }));
         READYING.store(false, Ordering::Release);
-        if let Err(panic) = ready {
-            super::log::stderr(super::log::Level::Error, &format!("readying {lang} failed: {}", super::panic_message(&*panic)));
+        match ready {
+            Ok((tables, pieces)) if super::log::enabled(super::log::Level::Debug) => {
+                let msg = format!(
+                    "readied {lang}: tables compiled in {tables:?}, then {pieces} of {} pieces of the sample analysed, in {:?} in all",
+                    crate::ide::warm_up::SAMPLE_PIECES,
+                    started.elapsed()
+                );
+                super::log::stderr(super::log::Level::Debug, &msg);
+            }
+            Ok(_) => {}
+            Err(panic) => {
+                super::log::stderr(super::log::Level::Error, &format!("readying {lang} failed: {}", super::panic_message(&*panic)))
+            }
         }
     });
+    tables
 }
 
 #[cfg(test)]

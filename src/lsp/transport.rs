@@ -67,8 +67,12 @@ const STASH_FROM: usize = 256 << 10;
 const KEPT_BUFFER: usize = 256 << 10;
 /// The least room a read of input is given.
 const MIN_READ: usize = 16 << 10;
-/// The most read from stdin at once (a pipe rarely holds more than 64 KB).
+/// The most read from stdin at once (a pipe holds 64 KB unless
+/// [`widen_pipe`] widened it).
 const STDIN_CHUNK: usize = 256 << 10;
+/// What stdin's pipe is widened to hold (Linux allows an unprivileged
+/// process up to `/proc/sys/fs/pipe-max-size`, 1 MB by default).
+const STDIN_PIPE: usize = 1 << 20;
 /// Chunks of stdin read ahead of the framing (the client's writes block
 /// beyond them, as they would with a server reading stdin directly).
 const STDIN_AHEAD: usize = 64;
@@ -146,6 +150,7 @@ impl<C: Chunks> PipeReader<C> {
 /// blocking pool and back (a 1-MB `didOpen` took 64 such round trips, about
 /// 10 ms of thread switches before the server saw the message).
 pub fn stdin() -> impl AsyncRead + Unpin + Send + 'static {
+    widen_pipe(0);
     let (tx, rx) = channel::<Vec<u8>>(STDIN_AHEAD);
     let reader = move || {
         use std::io::Read;
@@ -173,6 +178,33 @@ pub fn stdin() -> impl AsyncRead + Unpin + Send + 'static {
     }
     PipeReader::new(rx)
 }
+
+/// Widens the pipe `fd` (stdin), if it is one, to hold [`STDIN_PIPE`] bytes
+/// (or as much as the system allows). With the default 64 KB, a client writing a
+/// 1-MB `didOpen` waits for this process to read it sixteen times over,
+/// each time for the reading thread to be scheduled: while the first
+/// language's tables compile on both cores, that made the message take up
+/// to 13 ms to arrive. The client then writes it in one go, and the reading
+/// thread takes it in four reads.
+#[cfg(target_os = "linux")]
+fn widen_pipe(fd: libc::c_int) {
+    // SAFETY: `fstat` and `fcntl` only read and set the properties of the
+    // descriptor (an invalid one fails); `st` is a valid `stat` to write into.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd, &mut st) != 0 || st.st_mode & libc::S_IFMT != libc::S_IFIFO {
+            return;
+        }
+        let mut size = STDIN_PIPE;
+        // (refused above the system's limit: try half as much, down to 64 KB)
+        while size > 64 << 10 && libc::fcntl(fd, libc::F_SETPIPE_SZ, size as libc::c_int) < 0 {
+            size /= 2;
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn widen_pipe(_fd: i32) {}
 
 impl<C: Chunks + Unpin> AsyncRead for PipeReader<C> {
     fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
@@ -677,6 +709,29 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_is_widened_and_anything_else_left_alone() {
+        let mut fds = [0 as libc::c_int; 2];
+        // SAFETY: `fds` has room for the two descriptors `pipe` writes; both
+        // are closed below.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        // SAFETY: reading a pipe's size.
+        let size = || unsafe { libc::fcntl(fds[0], libc::F_GETPIPE_SZ) } as usize;
+        let before = size();
+        widen_pipe(fds[0]);
+        let limit = std::fs::read_to_string("/proc/sys/fs/pipe-max-size").ok().and_then(|s| s.trim().parse::<usize>().ok());
+        if limit.is_some_and(|max| max >= STDIN_PIPE) {
+            assert_eq!(size(), STDIN_PIPE, "from {before}");
+        }
+        // SAFETY: closing the descriptors opened above.
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+        widen_pipe(-1); // not a descriptor: nothing
+    }
 
     #[test]
     fn an_answer_in_pieces_is_written_at_its_length_whatever_comes() {

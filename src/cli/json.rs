@@ -2,7 +2,6 @@
 //! the human formats of `outline` and `refs`. Every output is one pass over
 //! the analysis: nodes are reached by index, never looked up again.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use serde::ser::{SerializeStruct as _, Serializer};
@@ -10,7 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::diagnostics::Diagnostic;
-use crate::ide::{Analysis, OutlineItem};
+use crate::ide::{self, Analysis, OutlineItem};
 use crate::syntax::NodeId;
 use crate::text::{PositionEncoding, TextRange};
 
@@ -156,16 +155,6 @@ pub fn to_string_pretty(v: &Value) -> String {
     format!("{}\n", serde_json::to_string_pretty(v).unwrap_or_default())
 }
 
-/// Each node by its eId, built once (the first node with an eId wins, as
-/// `Document::find_eid` would have it).
-fn eid_index(a: &Analysis) -> HashMap<&str, NodeId> {
-    let mut index = HashMap::with_capacity(a.document.nodes.len());
-    for id in 0..a.document.nodes.len() {
-        index.entry(a.document.eid(id)).or_insert(id);
-    }
-    index
-}
-
 /// An LSP position, serialised as `{"character","line"}` (the key order of
 /// `serde_json::Value`, so the output reads the same as the other formats).
 fn lsp_position(a: &Analysis, offset: usize) -> impl Serialize {
@@ -182,8 +171,9 @@ fn lsp_position(a: &Analysis, offset: usize) -> impl Serialize {
 /// keys in the order `serde_json::Value` would print them.
 struct OutlineNode<'a> {
     a: &'a Analysis,
-    index: &'a HashMap<&'a str, NodeId>,
-    item: &'a OutlineItem,
+    outline: &'a ide::Outline<'a>,
+    node: NodeId,
+    item: OutlineItem,
 }
 
 impl Serialize for OutlineNode<'_> {
@@ -193,12 +183,12 @@ impl Serialize for OutlineNode<'_> {
             end: P,
             start: P,
         }
-        let (a, item) = (self.a, self.item);
-        let node = self.index.get(item.eid.as_str()).map(|&n| &a.document.nodes[n]);
-        let number = node.and_then(|n| n.number()).map(|n| &a.document.masked[n.span.start..n.span.end]);
-        let title = node.and_then(|n| n.title()).map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
+        let (a, item) = (self.a, &self.item);
+        let node = &a.document.nodes[self.node];
+        let number = node.number().map(|n| &a.document.masked[n.span.start..n.span.end]);
+        let title = node.title().map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
         let mut s = serializer.serialize_struct("OutlineNode", 6)?;
-        s.serialize_field("children", &Children { parent: self })?;
+        s.serialize_field("children", &OutlineNodes { a, outline: self.outline, nodes: self.outline.children(self.node) })?;
         s.serialize_field("eid", &item.eid)?;
         s.serialize_field("kind", item.kind.name())?;
         s.serialize_field("number", &number)?;
@@ -208,20 +198,23 @@ impl Serialize for OutlineNode<'_> {
     }
 }
 
-struct Children<'a> {
-    parent: &'a OutlineNode<'a>,
+/// The outline items of `nodes`, each made as it is written.
+struct OutlineNodes<'a> {
+    a: &'a Analysis,
+    outline: &'a ide::Outline<'a>,
+    nodes: &'a [NodeId],
 }
 
-impl Serialize for Children<'_> {
+impl Serialize for OutlineNodes<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let p = self.parent;
-        serializer.collect_seq(p.item.children.iter().map(|item| OutlineNode { a: p.a, index: p.index, item }))
+        let node = |&node: &NodeId| Some(OutlineNode { a: self.a, outline: self.outline, node, item: self.outline.item(node)? });
+        serializer.collect_seq(self.nodes.iter().filter_map(node))
     }
 }
 
 /// `outline --format json`: one pass over the outline, written to `w` as
-/// it is walked (the output of a 10-MB document is about 34 MB: it is not
-/// held in memory).
+/// it is walked, each item made as it is written (the output of a 10-MB
+/// document is about 34 MB: neither it nor the outline is held whole).
 pub fn write_outline_json(w: &mut impl std::io::Write, a: &Analysis, path: &str) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Outline<'a, N: Serialize> {
@@ -229,19 +222,9 @@ pub fn write_outline_json(w: &mut impl std::io::Write, a: &Analysis, path: &str)
         nodes: N,
         path: &'a str,
     }
-    struct Nodes<'a> {
-        a: &'a Analysis,
-        index: &'a HashMap<&'a str, NodeId>,
-        items: &'a [OutlineItem],
-    }
-    impl Serialize for Nodes<'_> {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.items.iter().map(|item| OutlineNode { a: self.a, index: self.index, item }))
-        }
-    }
-    let index = eid_index(a);
-    let outline = a.outline();
-    let doc = Outline { language: a.language().code(), nodes: Nodes { a, index: &index, items: &outline }, path };
+    let outline = a.outline_reader();
+    let nodes = OutlineNodes { a, outline: &outline, nodes: outline.roots() };
+    let doc = Outline { language: a.language().code(), nodes, path };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
     w.write_all(b"\n")
 }
@@ -256,17 +239,17 @@ pub fn outline_json_output(a: &Analysis, path: &str) -> String {
 }
 
 pub fn outline_human_output(a: &Analysis) -> String {
-    fn walk(a: &Analysis, item: &OutlineItem, depth: usize, out: &mut String) {
-        let line = a.line_index.line_of(item.selection_range.start) + 1;
-        let _ = writeln!(out, "{}{}  [{}] line {line}", "  ".repeat(depth), item.name, item.eid);
-        for c in &item.children {
-            walk(a, c, depth + 1, out);
+    fn walk(a: &Analysis, outline: &ide::Outline<'_>, nodes: &[NodeId], depth: usize, out: &mut String) {
+        for &node in nodes {
+            let Some(item) = outline.item(node) else { continue };
+            let line = a.line_index.line_of(item.selection_range.start) + 1;
+            let _ = writeln!(out, "{}{}  [{}] line {line}", "  ".repeat(depth), item.name, item.eid);
+            walk(a, outline, outline.children(node), depth + 1, out);
         }
     }
+    let outline = a.outline_reader();
     let mut out = String::new();
-    for i in &a.outline() {
-        walk(a, i, 0, &mut out);
-    }
+    walk(a, &outline, outline.roots(), 0, &mut out);
     out
 }
 

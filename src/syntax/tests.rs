@@ -183,3 +183,18 @@ fn an_edit_that_changes_what_the_builder_reads_builds_afresh() {
     assert!(!tree_kept_after(DRAFT, at(". Encourages"), at(". Encourages"), " bis", Language::En));
     assert!(!tree_kept_after(DRAFT, at("Against"), at("Against") + 7, "Abstaining", Language::En));
 }
+
+/// The line ends found as the lines are split are the line feeds a search
+/// of the text finds (`\r\n`, a lone `\r`, a feed at the end, none).
+#[test]
+fn line_ends_found_with_the_lines_are_every_line_feed() {
+    for text in ["", "a", "a\n", "\n\n", "1. a\r\n2. b\r\n", "a\rb\nc\r", "a\r\n\r\n\rb\n", "甲，乙、丙\n\n票数\r\n"] {
+        for lang in [Language::En, Language::Zh] {
+            let (doc, reuse) = parse_keeping(&Arc::from(text), lang);
+            let searched = names::Marks::find(&doc.masked, 0, tables(lang));
+            assert_eq!(reuse.marks.line_ends, searched.line_ends, "{text:?}");
+            assert_eq!(reuse.marks.separators, searched.separators, "{text:?}");
+            assert_eq!(reuse.marks.hints, searched.hints, "{text:?}");
+        }
+    }
+}

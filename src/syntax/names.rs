@@ -464,7 +464,14 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
 fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language, keyed: bool) -> NameItem {
     let Name { name, key, state } = read_name(masked, range, lang, keyed);
     let key = match state {
-        Some(id) => format!("#{}", id.code()),
+        // (`#` and the code: no formatting machinery for every State named)
+        Some(id) => {
+            let code = id.code();
+            let mut key = String::with_capacity(1 + code.len());
+            key.push('#');
+            key.push_str(code);
+            key
+        }
         None => key.into_owned(),
     };
     NameItem { range, name, key, state }

@@ -198,3 +198,16 @@ fn line_ends_found_with_the_lines_are_every_line_feed() {
         }
     }
 }
+
+/// The list separators found by their last bytes are those a search for
+/// each separator finds, in order.
+#[test]
+fn list_separators_are_found_in_order() {
+    let text = "甲、乙；丙;丁，戊、、;；票、\n、末";
+    for lang in [Language::Zh, Language::En] {
+        let t = tables(lang);
+        let marks = names::Marks::find(text, 7, t);
+        let want: Vec<u32> = text.char_indices().filter(|(_, c)| t.data.list_separators.contains(c)).map(|(i, _)| (i + 7) as u32).collect();
+        assert_eq!(marks.separators, want, "{lang:?}");
+    }
+}

@@ -136,7 +136,7 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
         prefix => format!("{prefix}.{v}"),
     };
     let mut max = 0u32;
-    let mut seen: FastSet<u32> = FastSet::default();
+    let mut seen = Seen::default();
     let mut first_at: Vec<(u32, usize)> = Vec::new();
     for i in 0..seq.len() {
         let v = value(i);
@@ -230,10 +230,65 @@ fn check_sequence(doc: &Document, seq: &[NodeId], out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The numbers a sequence has used: one bit per number up to
+/// [`Seen::BITS`] (a paragraph's number is small, and each is looked up
+/// several times), a set of the few beyond.
+#[derive(Default)]
+struct Seen {
+    bits: Vec<u64>,
+    far: FastSet<u32>,
+}
+
+impl Seen {
+    const BITS: u32 = 1 << 16;
+
+    fn contains(&self, v: &u32) -> bool {
+        let v = *v;
+        if v < Self::BITS {
+            self.bits.get((v / 64) as usize).is_some_and(|w| w & (1 << (v % 64)) != 0)
+        } else {
+            self.far.contains(&v)
+        }
+    }
+
+    fn insert(&mut self, v: u32) {
+        if v < Self::BITS {
+            let word = (v / 64) as usize;
+            if word >= self.bits.len() {
+                self.bits.resize(word + 1, 0);
+            }
+            self.bits[word] |= 1 << (v % 64);
+        } else {
+            self.far.insert(v);
+        }
+    }
+}
+
 fn plural(kind: &str) -> String {
     if let Some(stem) = kind.strip_suffix('x') {
         format!("{stem}xes")
     } else {
         format!("{kind}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+
+    #[test]
+    fn seen_holds_what_a_set_holds() {
+        let mut seen = Seen::default();
+        let mut set = std::collections::HashSet::new();
+        let values = [0, 1, 63, 64, 65, 127, 128, 4_000, Seen::BITS - 1, Seen::BITS, Seen::BITS + 1, 1_000_000, u32::MAX];
+        for &v in &values {
+            for &w in &values {
+                assert_eq!(seen.contains(&w), set.contains(&w), "{w} after inserting up to {v}");
+            }
+            seen.insert(v);
+            set.insert(v);
+        }
+        assert!(values.iter().all(|v| seen.contains(v)));
+        assert!(!seen.contains(&2) && !seen.contains(&(u32::MAX - 1)));
     }
 }

@@ -609,15 +609,16 @@ impl Finder<'_> {
             refs.push(reference);
         }
         // Resolutions, one reference per number in a list.
+        let [list_group, organ_group, organ2_group] = ["list", "organ", "organ2"].map(|name| group_index(&t.resolution_list, name));
         for c in scan.captures(&t.resolution_list) {
-            let (Some(whole), Some(list)) = (c.get(0), c.name("list")) else { continue };
+            let (Some(whole), Some(list)) = (c.get(0), c.get(list_group)) else { continue };
             let phrase = span(0, whole);
             if overlaps(taken, phrase) {
                 continue;
             }
             // The organ before the number ("Security Council resolution") or after
             // it ("résolution 2370 (2017) du Conseil de sécurité").
-            let organ = c.name("organ").or_else(|| c.name("organ2")).map(|o| o.as_str()).unwrap_or("");
+            let organ = c.get(organ_group).or_else(|| c.get(organ2_group)).map(|o| o.as_str()).unwrap_or("");
             let folded = if organ.is_ascii() { std::borrow::Cow::Borrowed(organ) } else { std::borrow::Cow::Owned(fold_arabic(organ)) };
             let is = |words: &[&str]| !organ.is_empty() && words.iter().any(|w| *w == organ || fold_arabic(w) == *folded);
             let sc = is(t.data.security_council_words);
@@ -761,8 +762,9 @@ impl Finder<'_> {
             entities.extend(found);
         }
         // SDG goals, targets and indicators.
+        let [kw_group, num_group] = ["kw", "num"].map(|name| group_index(&t.sdg, name));
         for c in scan.captures(&t.sdg) {
-            let (Some(kw), Some(num)) = (c.name("kw"), c.name("num")) else { continue };
+            let (Some(kw), Some(num)) = (c.get(kw_group), c.get(num_group)) else { continue };
             let start = c.get(0).map(|m| m.start()).unwrap_or(kw.start());
             let r = TextRange::new(start, num.end());
             if overlaps(taken, r) || across_paragraph_break(masked, r) {
@@ -829,6 +831,19 @@ fn is_sdg(r: &Reference) -> bool {
     matches!(r.kind, RefKind::External(ExternalKind::SdgGoal | ExternalKind::SdgTarget | ExternalKind::SdgIndicator))
 }
 
+/// The index of `re`'s group `name`, or one past its groups when it has
+/// none (which `Captures::get` reads as no match): looked up once per
+/// pattern and search, where `Captures::name` hashes the name at every call.
+fn group_index(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+}
+
+/// The groups of [`number_tokens`], by index (`number_token_groups` holds
+/// them to the pattern's names).
+const TOKEN_NUM: usize = 1;
+const TOKEN_SUB: usize = 2;
+const TOKEN_RANGE: usize = 3;
+
 /// Tokens of a list of numbers: "3 to 5", "8 (a) (ii)", "6和7", "3至5".
 fn number_tokens() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -869,7 +884,7 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
         // Anything but blanks between two markers separates them: ",", "and", "et", "و", "和".
         let separated = !gap.trim().is_empty();
         last_end = c.get(0).map(|m| m.end()).unwrap_or(last_end);
-        if let Some(m) = c.name("num") {
+        if let Some(m) = c.get(TOKEN_NUM) {
             let r = span(nums.start, m);
             items.push(Item {
                 // `7.1`: a decimal number, resolved by how it is written.
@@ -879,7 +894,7 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
                 range: r,
             });
             pending_through = false;
-        } else if let Some(m) = c.name("sub") {
+        } else if let Some(m) = c.get(TOKEN_SUB) {
             let r = span(nums.start, m);
             let whole = c.get(0).map(|w| span(nums.start, w)).unwrap_or(r);
             match items.last_mut() {
@@ -903,7 +918,7 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
                     pending_through = false;
                 }
             }
-        } else if c.name("range").is_some() {
+        } else if c.get(TOKEN_RANGE).is_some() {
             pending_through = true;
         }
     }
@@ -918,15 +933,16 @@ impl Finder<'_> {
         let has_articles = doc.has_articles();
         // Paragraph references.
         let mut at = scan.from;
+        let groups = ParagraphGroups::of(&t.paragraph_reference);
         while let Some(c) = t.paragraph_reference.captures_at(scan.hay, at) {
-            let (Some(whole), Some(nums)) = (c.get(0), c.name("nums")) else { break };
+            let (Some(whole), Some(nums)) = (c.get(0), c.get(groups.nums)) else { break };
             at = whole.end();
             let phrase = span(0, whole);
             if overlaps(taken, phrase) {
                 // "… of section II, paragraph 1 of section I": the optional
                 // "section II, " prefix belongs to the reference before; the
                 // reference itself starts at its keyword.
-                if let Some(kw) = c.name("kw").or_else(|| c.name("subkw")).filter(|k| k.start() > whole.start()) {
+                if let Some(kw) = c.get(groups.kw).or_else(|| c.get(groups.subkw)).filter(|k| k.start() > whole.start()) {
                     if !overlaps(taken, TextRange::new(kw.start(), whole.end())) {
                         at = kw.start();
                     }
@@ -939,7 +955,7 @@ impl Finder<'_> {
             }
             taken.push(phrase);
             let before = refs.len();
-            paragraph_reference(&cx, &c, phrase, span(0, nums), refs);
+            paragraph_reference(&cx, &c, &groups, phrase, span(0, nums), refs);
             // The qualifiers it took in ("of section II", "above") are part of it.
             for r in &refs[before..] {
                 taken.push(r.range());
@@ -1038,7 +1054,7 @@ impl Finder<'_> {
             } else {
                 number_tokens()
                     .captures_iter(nums.as_str())
-                    .filter_map(|cc| cc.name("num").map(|m| (parse_digits(m.as_str()).unwrap_or(0), span(nums.start(), m))))
+                    .filter_map(|cc| cc.get(TOKEN_NUM).map(|m| (parse_digits(m.as_str()).unwrap_or(0), span(nums.start(), m))))
                     .collect()
             };
             for (i, (v, sp)) in values.iter().enumerate() {
@@ -1060,28 +1076,63 @@ impl Finder<'_> {
     }
 }
 
+/// The groups of a table's `paragraph_reference` pattern, by index.
+struct ParagraphGroups {
+    nums: usize,
+    kw: usize,
+    subkw: usize,
+    unit: usize,
+    sec: usize,
+    sub: usize,
+    annexword: usize,
+    annex: usize,
+}
+
+impl ParagraphGroups {
+    fn of(re: &Regex) -> ParagraphGroups {
+        let g = |name| group_index(re, name);
+        ParagraphGroups {
+            nums: g("nums"),
+            kw: g("kw"),
+            subkw: g("subkw"),
+            unit: g("unit"),
+            sec: g("sec"),
+            sub: g("sub"),
+            annexword: g("annexword"),
+            annex: g("annex"),
+        }
+    }
+}
+
 /// One paragraph reference phrase: a reference per item of its list.
-fn paragraph_reference(cx: &Context<'_>, c: &Captures<'_>, phrase: TextRange, nums: TextRange, refs: &mut Vec<Reference>) {
+fn paragraph_reference(
+    cx: &Context<'_>,
+    c: &Captures<'_>,
+    groups: &ParagraphGroups,
+    phrase: TextRange,
+    nums: TextRange,
+    refs: &mut Vec<Reference>,
+) {
     let masked = cx.masked;
-    let kw = c.name("kw").map(|m| m.as_str()).unwrap_or("");
-    let unit = c.name("unit").map(|m| m.as_str()).unwrap_or("");
-    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.name("subkw").is_some();
+    let kw = c.get(groups.kw).map(|m| m.as_str()).unwrap_or("");
+    let unit = c.get(groups.unit).map(|m| m.as_str()).unwrap_or("");
+    let sub_kind = kw.to_lowercase().starts_with("subparagraph") || unit == "分段" || c.get(groups.subkw).is_some();
     let mut prefix_numbers = Vec::new();
     let mut base = InternalTarget::default();
-    if let Some(sec) = c.name("sec") {
+    if let Some(sec) = c.get(groups.sec) {
         if let Some(v) = parse_section_numeral(sec.as_str()) {
             base.section = Some(v);
             prefix_numbers.push(NumberSpan { role: NumberRole::Section, span: span(0, sec), value: v });
         }
     }
-    if let Some(sub) = c.name("sub") {
+    if let Some(sub) = c.get(groups.sub) {
         if let Some(v) = crate::lang::numerals::parse_letter(sub.as_str()) {
             base.subsection = Some(v);
             prefix_numbers.push(NumberSpan { role: NumberRole::Subsection, span: span(0, sub), value: v });
         }
     }
-    if c.name("annexword").is_some() {
-        base.annex = Some(match c.name("annex").filter(|a| !a.as_str().is_empty()) {
+    if c.get(groups.annexword).is_some() {
+        base.annex = Some(match c.get(groups.annex).filter(|a| !a.as_str().is_empty()) {
             Some(a) => {
                 let v = parse_section_numeral(a.as_str()).unwrap_or(0);
                 prefix_numbers.push(NumberSpan { role: NumberRole::Annex, span: span(0, a), value: v });
@@ -1141,11 +1192,12 @@ struct ListItem {
 fn roman_list(text: &str, base: usize) -> Vec<(TextRange, u32, bool)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"(?P<sep>[^IVXLC]*)(?P<num>[IVXLC]+)").expect("roman list pattern"));
+    // (the groups by index: `sep` is 1, `num` 2)
     re.captures_iter(text)
         .filter_map(|c| {
-            let num = c.name("num")?;
+            let num = c.get(2)?;
             let value = parse_section_numeral(num.as_str())?;
-            let through = c.name("sep").is_some_and(|s| {
+            let through = c.get(1).is_some_and(|s| {
                 s.as_str().contains(['-', '–']) || s.as_str().split_whitespace().any(|w| w == "to" || w == "à" || w == "a")
             });
             Some((TextRange::new(base + num.start(), base + num.end()), value, through))
@@ -1266,6 +1318,21 @@ fn push_internal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The groups read by index are the ones named so.
+    #[test]
+    fn number_token_groups() {
+        let re = number_tokens();
+        assert_eq!(group_index(re, "num"), TOKEN_NUM);
+        assert_eq!(group_index(re, "sub"), TOKEN_SUB);
+        assert_eq!(group_index(re, "range"), TOKEN_RANGE);
+        let c = re.captures("12").expect("a number");
+        assert_eq!(c.get(TOKEN_NUM).map(|m| m.as_str()), Some("12"));
+        assert_eq!(group_index(re, "absent"), usize::MAX);
+        assert!(c.get(group_index(re, "absent")).is_none());
+        let romans = roman_list(", II to IV", 10);
+        assert_eq!(romans, vec![(TextRange::new(12, 14), 2, false), (TextRange::new(18, 20), 4, true)]);
+    }
 
     #[test]
     fn single_spaced_joins_the_words_by_one_space() {

@@ -102,7 +102,8 @@ fn push_decimal(out: &mut String, mut v: u32) {
             break;
         }
     }
-    out.extend(digits[i..].iter().map(|&d| d as char));
+    // (ASCII digits: one copy, not a character at a time)
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 /// `scope` is the node paragraphs below this one are addressed from
@@ -188,8 +189,13 @@ fn assign_node(
     // The scope for paragraphs below this node.
     // Its numbering scope (one definition: `scope::restarts_at`); a part
     // is always in the address (AKN4UN), which only refines the scope.
+    // (most nodes are paragraphs without children: no scope to work out)
+    let children = doc.children(id);
+    if children.is_empty() {
+        return;
+    }
     let child_scope = if kind == NodeKind::Part || super::scope::restarts_at(doc, id) { Some(id) } else { scope };
-    for &child in doc.children(id) {
+    for &child in children {
         assign_node(doc, eids, eid, masked, child, child_scope, ordinals, used);
     }
 }

@@ -169,6 +169,21 @@ fn trim(masked: &str, range: TextRange) -> TextRange {
 /// classified from its own text alone, so a window of lines can be split
 /// again after an edit and the lines around it kept.
 pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: usize, to: usize, lines: &mut Vec<Line>) {
+    split_lines_marking(masked, bold, tables, from, to, lines, |_| {});
+}
+
+/// [`split_lines_between`], telling `line_feed` the offset of each line
+/// feed it passes, in order (the name lists' line ends: the lines are
+/// split at them anyway, where a search of their own read the text again).
+pub fn split_lines_marking(
+    masked: &str,
+    bold: &[usize],
+    tables: &Tables,
+    from: usize,
+    to: usize,
+    lines: &mut Vec<Line>,
+    mut line_feed: impl FnMut(usize),
+) {
     let bytes = masked.as_bytes();
     // Room for a line every 32 bytes (lines are longer on average; counting
     // the line breaks costs more than the pages reserved and never touched),
@@ -180,7 +195,16 @@ pub fn split_lines_between(masked: &str, bold: &[usize], tables: &Tables, from: 
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         let mut next = end;
         if next < bytes.len() {
-            next += if bytes[next] == b'\r' && bytes.get(next + 1) == Some(&b'\n') { 2 } else { 1 };
+            if bytes[next] == b'\n' {
+                line_feed(next);
+                next += 1;
+            } else if bytes.get(next + 1) == Some(&b'\n') {
+                // (`\r\n`)
+                line_feed(next + 1);
+                next += 2;
+            } else {
+                next += 1;
+            }
         }
         let raw = TextRange::new(start, end);
         // The bold markers on this line.

@@ -79,11 +79,12 @@ pub fn parse_keeping(text: &Arc<str>, language: Language) -> (Document, Reuse) {
     let (masked, bold) = mask::mask_shared(text);
     let tables = tables(language);
     let mut lines = Vec::new();
-    lines::split_lines_between(&masked, &bold, tables, 0, masked.len(), &mut lines);
+    let mut line_ends = Vec::new();
+    lines::split_lines_marking(&masked, &bold, tables, 0, masked.len(), &mut lines, |at| line_ends.push(crate::text::pack_offset(at)));
     // (held until the next edit: none of the room reserved for a line
     // every 32 bytes is kept)
     lines.shrink_to_fit();
-    let marks = names::Marks::find(&masked, 0, tables);
+    let marks = names::Marks::find_beside(&masked, 0, tables, line_ends);
     finish_keeping(masked, Reuse { bold, lines, marks, carried: false, kept: false }, language)
 }
 

@@ -136,6 +136,13 @@ pub struct Marks {
 impl Marks {
     /// The marks in `text`, which starts at offset `base` of the document.
     pub fn find(text: &str, base: usize, tables: &Tables) -> Marks {
+        let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| pack_offset(base + i)).collect();
+        Marks::find_beside(text, base, tables, line_ends)
+    }
+
+    /// [`Marks::find`] given the line ends (the offsets of every line feed
+    /// in `text`, in order), found as the lines were split.
+    pub fn find_beside(text: &str, base: usize, tables: &Tables, line_ends: Vec<u32>) -> Marks {
         let bytes = text.as_bytes();
         let at = |i: usize| pack_offset(base + i);
         let mut separators: Vec<u32> = Vec::new();
@@ -155,7 +162,6 @@ impl Marks {
                 }
             }
         }
-        let line_ends = memchr::memchr_iter(b'\n', bytes).map(at).collect();
         let hint = tables.data.vote_figures_hint.as_bytes();
         let hints = (!hint.is_empty()).then(|| memchr::memmem::find_iter(bytes, hint).map(at).collect());
         // (held until the next edit: collected without knowing how many)
@@ -458,7 +464,14 @@ fn push_piece(masked: &str, piece: TextRange, tables: &Tables, lang: crate::lang
 fn make_item(masked: &str, range: TextRange, lang: crate::lang::Language, keyed: bool) -> NameItem {
     let Name { name, key, state } = read_name(masked, range, lang, keyed);
     let key = match state {
-        Some(id) => format!("#{}", id.code()),
+        // (`#` and the code: no formatting machinery for every State named)
+        Some(id) => {
+            let code = id.code();
+            let mut key = String::with_capacity(1 + code.len());
+            key.push('#');
+            key.push_str(code);
+            key
+        }
         None => key.into_owned(),
     };
     NameItem { range, name, key, state }

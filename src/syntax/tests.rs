@@ -183,3 +183,31 @@ fn an_edit_that_changes_what_the_builder_reads_builds_afresh() {
     assert!(!tree_kept_after(DRAFT, at(". Encourages"), at(". Encourages"), " bis", Language::En));
     assert!(!tree_kept_after(DRAFT, at("Against"), at("Against") + 7, "Abstaining", Language::En));
 }
+
+/// The line ends found as the lines are split are the line feeds a search
+/// of the text finds (`\r\n`, a lone `\r`, a feed at the end, none).
+#[test]
+fn line_ends_found_with_the_lines_are_every_line_feed() {
+    for text in ["", "a", "a\n", "\n\n", "1. a\r\n2. b\r\n", "a\rb\nc\r", "a\r\n\r\n\rb\n", "甲，乙、丙\n\n票数\r\n"] {
+        for lang in [Language::En, Language::Zh] {
+            let (doc, reuse) = parse_keeping(&Arc::from(text), lang);
+            let searched = names::Marks::find(&doc.masked, 0, tables(lang));
+            assert_eq!(reuse.marks.line_ends, searched.line_ends, "{text:?}");
+            assert_eq!(reuse.marks.separators, searched.separators, "{text:?}");
+            assert_eq!(reuse.marks.hints, searched.hints, "{text:?}");
+        }
+    }
+}
+
+/// The list separators found by their last bytes are those a search for
+/// each separator finds, in order.
+#[test]
+fn list_separators_are_found_in_order() {
+    let text = "甲、乙；丙;丁，戊、、;；票、\n、末";
+    for lang in [Language::Zh, Language::En] {
+        let t = tables(lang);
+        let marks = names::Marks::find(text, 7, t);
+        let want: Vec<u32> = text.char_indices().filter(|(_, c)| t.data.list_separators.contains(c)).map(|(i, _)| (i + 7) as u32).collect();
+        assert_eq!(marks.separators, want, "{lang:?}");
+    }
+}

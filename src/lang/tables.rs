@@ -834,16 +834,7 @@ pub fn masthead(lang: Language) -> &'static [&'static str] {
 
 /// The compiled tables of `lang`, compiled on first use.
 pub fn tables(lang: Language) -> &'static Tables {
-    compiled(lang).get_or_init(|| {
-        Tables::new(match lang {
-            Language::Zh => chinese(),
-            Language::En => english(),
-            Language::Fr => french::data(),
-            Language::Es => spanish::data(),
-            Language::Ru => russian::data(),
-            Language::Ar => arabic::data(),
-        })
-    })
+    compiled(lang).get_or_init(|| Tables::new(data(lang)))
 }
 
 /// Whether the tables of `lang` have been compiled (a compilation under

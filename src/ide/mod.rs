@@ -627,6 +627,7 @@ impl Analysis {
     pub fn outline_reader(&self) -> Outline<'_> {
         Outline { analysis: self, statuses: self.outline_statuses() }
     }
+
     /// Folding ranges: headings with what they hold, long paragraphs, vote lists.
     pub fn folding_ranges(&self) -> Vec<Fold> {
         let doc = &self.document;

@@ -10,10 +10,11 @@
 //! the base as soon as it has copied it, so the two versions are never
 //! resident at once (at 10 MB, 10 MB less at the peak of a keystroke).
 //!
-//! An edit costs O(pieces + line length + lines): it cuts at most two
-//! pieces, converts its positions on one line, and moves the line starts
-//! after it. Pieces pile up only between two analyses (a burst of typing,
-//! or a change of many edits); past [`PIECES_MAX`] the text is made whole.
+//! An edit costs O(pieces + splices × log lines + line length): it cuts at
+//! most two pieces, converts its positions on one line, and records what it
+//! did to the line starts as one splice. Pieces and splices pile up only
+//! between two analyses (a burst of typing, or a change of many edits);
+//! past [`PIECES_MAX`] of either the text is made whole.
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -151,8 +151,10 @@ impl DocState {
     }
 
     fn locked_text(&self) -> std::sync::MutexGuard<'_, DocText> {
-        // (a panic while the lock was held left the text as it was, or empty
-        // while it was being made whole: the next change puts it right)
+        // (the lock is held across no code that panics but on a broken
+        // invariant of `DocText::make_whole`; should it, the text may then be
+        // unreadable, each request or change reading it answered with an
+        // error, until the document is opened again)
         self.text.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 

@@ -332,7 +332,9 @@ impl Analysis {
                 )
             }
         };
-        let (document, reuse) = syntax::reparse(language, prev_document, reuse, &text, change);
+        let source = crate::syntax::mask::Source::of(&text);
+        let old_window = syntax::OldWindowText::of(&prev_document.masked, change);
+        let (document, reuse) = syntax::reparse(language, prev_document, reuse, &source, change, &old_window);
         // The negotiation markup: moved, and read again on the edited
         // lines, when the edit keeps away from brackets and labels.
         let markup_edit = crate::negotiation::reread::Edit {

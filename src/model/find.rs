@@ -194,7 +194,7 @@ pub fn find_in_scan(doc: &Document, scan: TextRange, prefilter: bool) -> Vec<Ref
 /// [`find_in`], with the literal prefilters or (`prefilter` false, the
 /// oracle of the tests) every pattern run over the whole scan.
 fn find_in_with(doc: &Document, scan: TextRange, keep: TextRange, sdg_list: &[(TextRange, String)], prefilter: bool) -> Vec<Reference> {
-    let masked = doc.masked.as_str();
+    let masked = &*doc.masked;
     let mut finder = Finder {
         doc,
         t: tables(doc.language),
@@ -323,7 +323,7 @@ const MAX_CHANGE: usize = 64 * 1024;
 /// owned, the references are moved, not copied. With them, what holds for
 /// the next update.
 pub fn find_after(prev: Cow<'_, [Reference]>, reuse: &Reuse, doc: &Document, change: TextChange) -> Option<(Vec<Reference>, Reuse)> {
-    let masked = doc.masked.as_str();
+    let masked = &*doc.masked;
     if reuse.language != doc.language
         || change.old_end - change.start > MAX_CHANGE
         || change.new_end - change.start > MAX_CHANGE
@@ -568,7 +568,7 @@ fn next_start(hay: &str, m: regex::Match<'_>) -> Option<usize> {
 impl Finder<'_> {
     fn externals(&mut self, sdg_list: &[(TextRange, String)]) {
         let Finder { doc, t, ref scan, ref mut refs, ref mut entities, ref mut taken } = *self;
-        let masked = doc.masked.as_str();
+        let masked = &*doc.masked;
         // Rules of procedure first: "议事规则第 4 条" is one reference.
         for c in scan.captures(&t.rule_of_procedure) {
             let (Some(whole), Some(num)) = (c.get(0), c.name("num")) else { continue };
@@ -928,7 +928,7 @@ fn list_items(masked: &str, nums: TextRange) -> Vec<Item> {
 impl Finder<'_> {
     fn internals(&mut self) {
         let Finder { doc, t, ref scan, ref mut refs, ref entities, ref mut taken } = *self;
-        let masked = doc.masked.as_str();
+        let masked = &*doc.masked;
         let cx = Context { doc, masked, t, entities };
         let has_articles = doc.has_articles();
         // Paragraph references.

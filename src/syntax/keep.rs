@@ -186,13 +186,16 @@ pub struct OldWindow {
 }
 
 impl OldWindow {
-    pub fn read(masked: &str, lines: &[Line], tables: &Tables) -> OldWindow {
+    /// The facts of `lines`, which lie in `window`: the previous masked
+    /// text from `from` (a line's start) on.
+    pub fn read_at(window: &str, from: usize, lines: &[Line], tables: &Tables) -> OldWindow {
         let mut offsets_of = Vec::new();
         let facts = lines
             .iter()
             .map(|l| {
                 offsets(l, &mut offsets_of);
-                let (f, number) = LineFacts::of(masked, l, tables);
+                let within = l.map_ranges(|r| TextRange::new(r.start - from, r.end - from));
+                let (f, number) = LineFacts::of(window, &within, tables);
                 (f, number.to_string())
             })
             .collect();
@@ -334,7 +337,7 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             name_lists: Vec::new(),
             schemes: std::mem::take(&mut prev.schemes),
             containers: std::mem::take(&mut prev.containers),
-            masked: super::mask::Masked::default(),
+            masked: std::sync::Arc::from(""),
             suffixed: std::mem::take(&mut prev.suffixed),
         },
         Cow::Borrowed(prev) => Document {
@@ -348,7 +351,7 @@ pub fn moved_tree(prev: &mut Cow<'_, Document>, map: &OffsetMap, masked: &str) -
             name_lists: Vec::new(),
             schemes: prev.schemes.clone(),
             containers: prev.containers.clone(),
-            masked: super::mask::Masked::default(),
+            masked: std::sync::Arc::from(""),
             suffixed: prev.suffixed.clone(),
         },
     };

@@ -5,7 +5,6 @@
 //! into the original text.
 
 use std::fmt;
-use std::ops::Deref;
 use std::sync::Arc;
 
 /// The link whose `](` is at `close`: the offset of its `[` (on the same
@@ -20,52 +19,156 @@ fn link_at(src: &[u8], close: usize) -> Option<(usize, usize)> {
     (src[k] == b')').then_some((open, k + 1))
 }
 
-/// The masked text of a document: the text itself, shared, when masking
-/// blanked nothing (a plain-text draft: at 10 MB, 10 MB not held twice),
-/// else a copy of its own. Read it as a `str`.
-#[derive(Clone)]
-pub enum Masked {
-    Shared(Arc<str>),
-    Own(String),
+/// A text as the analysis reads it: masked, with what masking blanked kept
+/// aside, so that the text itself can be told again (a range of it at a
+/// time, or whole) without being held twice. Text without markup is its
+/// own masked text: nothing is copied.
+#[derive(Clone, Default)]
+pub struct Source {
+    masked: Arc<str>,
+    /// What masking blanked, in text order, none overlapping another.
+    markup: Arc<[Markup]>,
 }
 
-impl Masked {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Masked::Shared(text) => text,
-            Masked::Own(masked) => masked,
+/// Markup that masking blanked: where it is, and the bytes it was (the
+/// masked text has as many spaces there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Markup {
+    pub at: usize,
+    pub original: Box<str>,
+}
+
+impl Markup {
+    pub fn end(&self) -> usize {
+        self.at + self.original.len()
+    }
+
+    /// A bold or underline marker (`**`, `__`): inline headings are found from them.
+    pub fn is_bold(&self) -> bool {
+        matches!(&*self.original, "**" | "__")
+    }
+}
+
+impl Source {
+    /// The source of `text`: `text` itself when there is nothing to blank.
+    pub fn of(text: &Arc<str>) -> Source {
+        let (blanks, _) = blanks(text);
+        if blanks.is_empty() {
+            return Source { masked: Arc::clone(text), markup: Arc::from([]) };
+        }
+        let markup: Vec<Markup> = blanks.iter().map(|&(from, to)| Markup { at: from, original: text[from..to].into() }).collect();
+        Source { masked: blanked(text, blanks).into(), markup: markup.into() }
+    }
+
+    /// A source from its parts: `masked`, and the markup blanked in it (in
+    /// text order), which the caller has checked.
+    pub fn from_parts(masked: Arc<str>, markup: Vec<Markup>) -> Source {
+        debug_assert!(markup.windows(2).all(|w| w[0].end() <= w[1].at));
+        debug_assert!(markup.iter().all(|m| masked.get(m.at..m.end()).is_some_and(|s| s.bytes().all(|b| b == b' '))));
+        Source { masked, markup: markup.into() }
+    }
+
+    pub fn masked(&self) -> &Arc<str> {
+        &self.masked
+    }
+
+    pub fn markup(&self) -> &[Markup] {
+        &self.markup
+    }
+
+    pub fn len(&self) -> usize {
+        self.masked.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.masked.is_empty()
+    }
+
+    /// The offsets of the bold and underline markers (`**`, `__`).
+    pub fn bold(&self) -> Vec<usize> {
+        self.markup.iter().filter(|m| m.is_bold()).map(|m| m.at).collect()
+    }
+
+    /// The markup that overlaps `range`.
+    fn markup_over(&self, range: std::ops::Range<usize>) -> &[Markup] {
+        let first = self.markup.partition_point(|m| m.end() <= range.start);
+        let last = first + self.markup[first..].partition_point(|m| m.at < range.end);
+        &self.markup[first..last]
+    }
+
+    /// The bytes `range` of the text (not masked): borrowed from the masked
+    /// text where no markup lies in it.
+    pub fn original_bytes(&self, range: std::ops::Range<usize>) -> std::borrow::Cow<'_, [u8]> {
+        let masked = &self.masked.as_bytes()[range.clone()];
+        let over = self.markup_over(range.clone());
+        if over.is_empty() {
+            return std::borrow::Cow::Borrowed(masked);
+        }
+        let mut bytes = masked.to_vec();
+        for m in over {
+            let (from, to) = (m.at.max(range.start), m.end().min(range.end));
+            bytes[from - range.start..to - range.start].copy_from_slice(&m.original.as_bytes()[from - m.at..to - m.at]);
+        }
+        std::borrow::Cow::Owned(bytes)
+    }
+
+    /// The text of `range` (character boundaries of the text).
+    pub fn original(&self, range: std::ops::Range<usize>) -> std::borrow::Cow<'_, str> {
+        match self.original_bytes(range) {
+            std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default()),
+            std::borrow::Cow::Owned(b) => {
+                std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+            }
         }
     }
-}
 
-impl Default for Masked {
-    fn default() -> Masked {
-        Masked::Own(String::new())
+    /// The source of `text`, which is the text of `self` with the bytes
+    /// `change.start..change.old_end` replaced: the masked text is this one
+    /// with the edited lines masked again (masking reads nothing past a
+    /// line), shared with `text` when neither holds markup.
+    pub fn after(&self, text: &Arc<str>, change: crate::text::TextChange) -> Source {
+        let bytes = text.as_bytes();
+        let from = memchr::memrchr(b'\n', &bytes[..change.start]).map_or(0, |i| i + 1);
+        let to = memchr::memchr(b'\n', &bytes[change.new_end..]).map_or(bytes.len(), |i| change.new_end + i + 1);
+        let old_to = to - change.new_end + change.old_end;
+        let window_blanks = blanks_in(&text[from..to]);
+        let before = self.markup.partition_point(|m| m.at < from);
+        let after = self.markup.partition_point(|m| m.at < old_to);
+        if window_blanks.is_empty() && before == 0 && after == self.markup.len() {
+            return Source { masked: Arc::clone(text), markup: Arc::from([]) };
+        }
+        let mut markup: Vec<Markup> = Vec::with_capacity(before + window_blanks.len() + self.markup.len() - after);
+        markup.extend_from_slice(&self.markup[..before]);
+        markup.extend(window_blanks.iter().map(|&(a, b)| Markup { at: from + a, original: text[from + a..from + b].into() }));
+        markup.extend(self.markup[after..].iter().map(|m| Markup { at: m.at - old_to + to, original: m.original.clone() }));
+        let mut masked = String::with_capacity(text.len());
+        masked.push_str(&self.masked[..from]);
+        masked.push_str(&blanked(&text[from..to], window_blanks));
+        masked.push_str(&self.masked[old_to..]);
+        debug_assert_eq!(masked.len(), text.len());
+        Source { masked: masked.into(), markup: markup.into() }
+    }
+
+    /// The whole text: the masked text itself when there is no markup, else a copy.
+    pub fn whole(&self) -> Arc<str> {
+        if self.markup.is_empty() {
+            return Arc::clone(&self.masked);
+        }
+        self.original(0..self.len()).into()
     }
 }
 
-impl Deref for Masked {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// Shown as the text it holds, whether shared or not (so that two
-/// documents of the same text compare the same).
-impl fmt::Debug for Masked {
+/// Shown as the masked text it holds.
+impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
+        fmt::Debug::fmt(&*self.masked, f)
     }
 }
 
-/// [`mask`] of a shared text: the text itself when there is nothing to blank.
-pub fn mask_shared(text: &Arc<str>) -> (Masked, Vec<usize>) {
-    let (blanks, bold) = blanks(text);
-    if blanks.is_empty() {
-        return (Masked::Shared(Arc::clone(text)), bold);
-    }
-    (Masked::Own(blanked(text, blanks)), bold)
+/// The ranges of `text` (whole lines: what masking reads never crosses a
+/// line break) that masking blanks, sorted.
+pub fn blanks_in(text: &str) -> Vec<(usize, usize)> {
+    blanks(text).0
 }
 
 /// Returns the masked copy of `text` and the offsets of the `**` markers that
@@ -155,6 +258,14 @@ fn blanks(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
         }
     }
     blanks.sort_unstable();
+    // (ranges never overlap but for a BOM inside a link's target: merged)
+    blanks.dedup_by(|next, kept| {
+        let overlaps = next.0 < kept.1;
+        if overlaps {
+            kept.1 = kept.1.max(next.1);
+        }
+        overlaps
+    });
     (blanks, bold)
 }
 
@@ -174,13 +285,73 @@ mod tests {
     #[test]
     fn a_text_without_markup_is_its_own_masked_text() {
         let plain: Arc<str> = Arc::from("1. 第 72/57 号决议 # 不是标题\n(a) a * b_c [x] (y)\n");
-        let (masked, bold) = mask_shared(&plain);
-        assert!(matches!(&masked, Masked::Shared(t) if Arc::ptr_eq(t, &plain)), "{masked:?}");
-        assert!(bold.is_empty());
+        let source = Source::of(&plain);
+        assert!(Arc::ptr_eq(source.masked(), &plain), "{source:?}");
+        assert!(source.markup().is_empty() && source.bold().is_empty());
+        assert!(Arc::ptr_eq(&source.whole(), &plain));
         let marked: Arc<str> = Arc::from("1. **第一节** 见 [72/57](#)\n");
-        let (masked, bold) = mask_shared(&marked);
-        assert!(matches!(masked, Masked::Own(_)));
-        assert_eq!(&*masked, mask(&marked).0);
-        assert_eq!(bold.len(), 2);
+        let source = Source::of(&marked);
+        assert_eq!(**source.masked(), mask(&marked).0);
+        assert_eq!(source.bold(), mask(&marked).1);
+        assert_eq!(source.bold().len(), 2);
+        assert_eq!(&*source.whole(), &*marked);
+    }
+
+    #[test]
+    fn the_text_is_told_again_from_any_range() {
+        let text: Arc<str> = Arc::from("\u{feff}# 标题\n1. **见** [第 72/57 号](https://例子.org/x) 决议\n> 引文 __下划线__\n");
+        let source = Source::of(&text);
+        assert_eq!(source.masked().len(), text.len());
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for to in (from..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(source.original(from..to), &text[from..to], "{from}..{to}");
+            }
+        }
+    }
+
+    /// A small random generator (xorshift), so the test needs no crate.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn an_edited_source_is_the_source_of_the_edited_text() {
+        const PIECES: [&str; 14] = ["*", "**", "_", "__", "[", "]", "](#)", "(", ")", "#", "> ", "\n", "\r\n", "\u{feff}"];
+        const WORDS: [&str; 6] = ["第", "a", " ", "72/57", "é", "决议"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut text = String::new();
+        let mut source = Source::of(&Arc::from(text.as_str()));
+        for _ in 0..3000 {
+            let pick = |state: &mut u64| {
+                let n = next(state);
+                if n % 3 == 0 {
+                    PIECES[(n / 3) as usize % PIECES.len()]
+                } else {
+                    WORDS[(n / 3) as usize % WORDS.len()]
+                }
+            };
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = bounds[next(&mut state) as usize % bounds.len()];
+            let b = bounds[next(&mut state) as usize % bounds.len()];
+            let (start, old_end) = (a.min(b), a.max(b).min(a.min(b) + 8));
+            let old_end = (start..=old_end).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+            let insert: String = (0..next(&mut state) % 4).map(|_| pick(&mut state)).collect();
+            text.replace_range(start..old_end, &insert);
+            let shared: Arc<str> = Arc::from(text.as_str());
+            let change = crate::text::TextChange { start, old_end, new_end: start + insert.len() };
+            source = source.after(&shared, change);
+            let fresh = Source::of(&shared);
+            assert_eq!(source.masked(), fresh.masked(), "{text:?}");
+            assert_eq!(source.markup(), fresh.markup(), "{text:?}");
+            assert_eq!(source.markup().is_empty(), Arc::ptr_eq(source.masked(), &shared));
+            assert_eq!(&*source.whole(), text.as_str());
+            if text.len() > 400 {
+                text.clear();
+                source = Source::of(&Arc::from(""));
+            }
+        }
     }
 }

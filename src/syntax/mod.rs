@@ -76,7 +76,13 @@ impl Reuse {
 
 /// Parses `text` and keeps what a later [`reparse`] can reuse.
 pub fn parse_keeping(text: &Arc<str>, language: Language) -> (Document, Reuse) {
-    let (masked, bold) = mask::mask_shared(text);
+    parse_source(&mask::Source::of(text), language)
+}
+
+/// [`parse_keeping`] of a text already masked.
+pub fn parse_source(source: &mask::Source, language: Language) -> (Document, Reuse) {
+    let masked = Arc::clone(source.masked());
+    let bold = source.bold();
     let tables = tables(language);
     let mut lines = Vec::new();
     let mut line_ends = Vec::new();
@@ -88,64 +94,68 @@ pub fn parse_keeping(text: &Arc<str>, language: Language) -> (Document, Reuse) {
     finish_keeping(masked, Reuse { bold, lines, marks, carried: false, kept: false }, language)
 }
 
-/// Parses `text`, the text `prev_masked` (the masked text of a document in
-/// `language`, with what [`parse_keeping`] kept of it) became after
-/// `change`: the same document [`parse`] gives, but masking and line
-/// classification are done again only for the lines the change touched; the
-/// tree, schemes, eIds and votes are built afresh (they depend on the whole
-/// document). Given the previous parts owned, their buffers are edited in
-/// place, not copied.
+/// Parses `source`, the text of `prev` (a document in `language`, with
+/// what [`parse_keeping`] kept of it) after `change`, already masked
+/// ([`mask::Source::after`]): the same document [`parse`] gives, but line
+/// classification is done again only for the lines the change touched; the
+/// tree is moved when those lines read the same to the tree builder, else
+/// built afresh (carrying what it can over). `old_window` is the previous
+/// masked text of the lines the change touched, from the start of its
+/// first line (all that is read of the previous masked text: the caller
+/// may have let go of the rest). Given the previous parts owned, their
+/// buffers are edited in place, not copied.
 pub fn reparse(
     language: Language,
     prev: Cow<'_, Document>,
     reuse: Cow<'_, Reuse>,
-    text: &Arc<str>,
+    source: &mask::Source,
     change: TextChange,
+    old_window: &OldWindowText,
 ) -> (Document, Reuse) {
-    // The previous masked text is edited into the new one; the rest of the
-    // previous document is what the rebuilt tree may carry over.
-    let (prev_masked, mut prev) = match prev {
-        Cow::Borrowed(doc) => (Cow::Borrowed(&doc.masked), Cow::Borrowed(doc)),
-        Cow::Owned(mut doc) => {
-            let masked = std::mem::take(&mut doc.masked);
-            (Cow::Owned(masked), Cow::Owned(doc))
-        }
-    };
-    let old = prev_masked.as_bytes();
+    let masked = Arc::clone(source.masked());
+    let new = masked.as_bytes();
     // The window: whole lines (`\n`-terminated, so that a `\r\n` is never
     // cut) from the line the change starts on to the one it ends on.
-    let from = memchr::memrchr(b'\n', &old[..change.start]).map_or(0, |i| i + 1);
-    let new = text.as_bytes();
+    let (from, old_to) = (old_window.from, old_window.from + old_window.text.len());
+    debug_assert_eq!(from, memchr::memrchr(b'\n', &new[..change.start]).map_or(0, |i| i + 1));
     let to = memchr::memchr(b'\n', &new[change.new_end..]).map_or(new.len(), |i| change.new_end + i + 1);
-    let old_to = to - change.new_end + change.old_end;
+    debug_assert_eq!(old_to, to - change.new_end + change.old_end);
     let tables = tables(language);
     // What the tree builder reads of the lines about to be split again.
-    let old_window = (prev.language == language).then(|| {
+    let old_window_facts = (prev.language == language).then(|| {
         let before = reuse.lines.partition_point(|l| l.range.start() < from);
-        let after = if old_to < old.len() { reuse.lines.partition_point(|l| l.range.start() < old_to) } else { reuse.lines.len() };
-        keep::OldWindow::read(&prev_masked, &reuse.lines[before..after], tables)
+        let after = if old_window.at_end { reuse.lines.len() } else { reuse.lines.partition_point(|l| l.range.start() < old_to) };
+        keep::OldWindow::read_at(&old_window.text, from, &reuse.lines[before..after], tables)
     });
-    let (window, window_bold) = mask::mask(&text[from..to]);
-    let masked = edit_masked(prev_masked, text, from, old_to, &window);
-    debug_assert_eq!(masked.len(), text.len());
+    let window = &masked[from..to];
+    let window_bold: Vec<usize> =
+        source.markup().iter().filter(|m| from <= m.at && m.at < to && m.is_bold()).map(|m| m.at - from).collect();
+    let prev = match prev {
+        Cow::Owned(mut doc) => {
+            doc.masked = Arc::from("");
+            Cow::Owned(doc)
+        }
+        borrowed => borrowed,
+    };
+    let mut prev = prev;
 
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);
 
     let before = lines.partition_point(|l| l.range.start() < from);
-    let after = if to < text.len() { lines.partition_point(|l| l.range.start() < old_to) } else { lines.len() };
+    let after = if to < masked.len() { lines.partition_point(|l| l.range.start() < old_to) } else { lines.len() };
     for line in &mut lines[after..] {
         *line = line.map_ranges(|r| change.moved_range(r));
     }
     let mut window_lines = Vec::new();
     lines::split_lines_between(&masked, &bold, tables, from, to, &mut window_lines);
     let delta = change.delta();
-    let offsets = old_window.and_then(|old| keep::OffsetMap::between(&old, &masked, &window_lines, tables, from, old_to, delta));
+    let offsets = old_window_facts.and_then(|old| keep::OffsetMap::between(&old, &masked, &window_lines, tables, from, old_to, delta));
     // (grown exactly, not doubled: the lines are held until the next edit)
     lines.reserve_exact(window_lines.len().saturating_sub(after - before));
     lines.splice(before..after, window_lines);
 
-    let found = names::Marks::find(&window, from, tables);
+    let found = names::Marks::find(window, from, tables);
     splice(&mut marks.separators, from, old_to, found.separators, change);
     splice(&mut marks.line_ends, from, old_to, found.line_ends, change);
     marks.hints = match (marks.hints.take(), found.hints) {
@@ -211,39 +221,34 @@ impl Offset for u32 {
     }
 }
 
-/// The masked text of `text` from the previous one, whose bytes
-/// `from..old_to` became `window` (the new text's `from..` masked).
-fn edit_masked(prev: Cow<'_, mask::Masked>, text: &Arc<str>, from: usize, old_to: usize, window: &str) -> mask::Masked {
-    let to = from + window.len();
-    let mut masked = match prev.into_owned() {
-        // The previous text was its own masked text: so is this one, unless
-        // the lines edited now hold markup (then copied, once).
-        mask::Masked::Shared(_) if *window == text[from..to] => return mask::Masked::Shared(Arc::clone(text)),
-        mask::Masked::Shared(_) => {
-            let mut masked = String::from(&**text);
-            masked.replace_range(from..to, window);
-            return mask::Masked::Own(masked);
-        }
-        mask::Masked::Own(masked) => masked,
-    };
-    // Grown by what the edit adds and a little room for the next ones, not
-    // doubled as `replace_range` would (10 MB of unused capacity at 10 MB).
-    let added = window.len().saturating_sub(old_to - from);
-    if masked.capacity() - masked.len() < added {
-        masked.reserve_exact(added + masked.len() / 256);
-    }
-    masked.replace_range(from..old_to, window);
-    mask::Masked::Own(masked)
+/// The previous masked text of the lines an edit touched, kept for
+/// [`reparse`]: from the start of the line the change starts on to the end
+/// of the line it ends on (past its `\n`).
+pub struct OldWindowText {
+    pub from: usize,
+    pub text: String,
+    /// The window runs to the end of the text.
+    pub at_end: bool,
 }
 
-fn finish_keeping(masked: mask::Masked, reuse: Reuse, language: Language) -> (Document, Reuse) {
+impl OldWindowText {
+    /// The window of `change` in `masked` (the text before it).
+    pub fn of(masked: &str, change: TextChange) -> OldWindowText {
+        let old = masked.as_bytes();
+        let from = memchr::memrchr(b'\n', &old[..change.start]).map_or(0, |i| i + 1);
+        let old_to = memchr::memchr(b'\n', &old[change.old_end..]).map_or(old.len(), |i| change.old_end + i + 1);
+        OldWindowText { from, text: masked[from..old_to].to_string(), at_end: old_to == old.len() }
+    }
+}
+
+fn finish_keeping(masked: Arc<str>, reuse: Reuse, language: Language) -> (Document, Reuse) {
     let doc = build(masked, &reuse.lines, &reuse.marks, language, None);
     (doc, reuse)
 }
 
 /// The tree and everything on it, from classified lines (tables not yet marked).
 fn build(
-    masked: mask::Masked,
+    masked: Arc<str>,
     lines: &[lines::Line],
     marks: &names::Marks,
     language: Language,
@@ -275,7 +280,7 @@ fn build(
         name_lists: Vec::new(),
         schemes: Vec::new(),
         containers: Vec::new(),
-        masked: mask::Masked::default(),
+        masked: Arc::from(""),
         suffixed: Vec::new(),
     };
     doc.link_children();

@@ -56,6 +56,12 @@ fn english_resolution_preamble_and_operative_paragraphs() {
     assert!(got.contains(&"subparagraph para_2__subpara_c".to_string()), "{got:?}");
 }
 
+/// [`reparse`] of `text`, masked afresh, its previous masked text whole at hand.
+fn reparse_text(lang: Language, prev: Cow<'_, Document>, reuse: Cow<'_, Reuse>, text: &Arc<str>, change: TextChange) -> (Document, Reuse) {
+    let old_window = OldWindowText::of(&prev.masked, change);
+    reparse(lang, prev, reuse, &mask::Source::of(text), change, &old_window)
+}
+
 /// `reparse` after replacing `old[start..end]` by `insert` gives what `parse` gives.
 /// What the borrowing and the consuming `reparse` kept (see
 /// [`tree_kept_after`]), having checked that both equal a fresh parse.
@@ -66,31 +72,31 @@ fn assert_reparse_equals_parse(old: &str, start: usize, end: usize, insert: &str
     let change = TextChange::between(old, &new);
     let new: Arc<str> = Arc::from(new);
     let fresh = format!("{:?}", parse(&new, lang));
-    let borrowed = reparse(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
+    let borrowed = reparse_text(lang, Cow::Borrowed(&prev), Cow::Borrowed(&reuse), &new, change);
     assert_eq!(format!("{:?}", borrowed.0), fresh, "borrowed: {old:?} → {new:?}");
-    let owned = reparse(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
+    let owned = reparse_text(lang, Cow::Owned(prev), Cow::Owned(reuse), &new, change);
     assert_eq!(format!("{:?}", owned.0), fresh, "owned: {old:?} → {new:?}");
     (borrowed.1, owned.1)
 }
 
 #[test]
 fn a_plain_text_stays_its_own_masked_text_until_markup_is_typed() {
-    let shared = |doc: &Document, text: &Arc<str>| matches!(&doc.masked, mask::Masked::Shared(t) if Arc::ptr_eq(t, text));
+    let shared = |doc: &Document, text: &Arc<str>| Arc::ptr_eq(&doc.masked, text);
     let old: Arc<str> = Arc::from("一. 引言\n\n1. 第一段。\n2. 第二段。\n");
     let (doc, reuse) = parse_keeping(&old, Language::Zh);
     assert!(shared(&doc, &old));
     // Typing text: still the text itself (not a copy), owned or borrowed.
     let typed: Arc<str> = Arc::from(old.replace("第一段", "第一段落"));
     let change = TextChange::between(&old, &typed);
-    let (borrowed, _) = reparse(Language::Zh, Cow::Borrowed(&doc), Cow::Borrowed(&reuse), &typed, change);
+    let (borrowed, _) = reparse_text(Language::Zh, Cow::Borrowed(&doc), Cow::Borrowed(&reuse), &typed, change);
     assert!(shared(&borrowed, &typed));
-    let (doc, reuse) = reparse(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &typed, change);
+    let (doc, reuse) = reparse_text(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &typed, change);
     assert!(shared(&doc, &typed));
     // Markup typed: a masked copy of its own, the same as a fresh parse's.
     let marked: Arc<str> = Arc::from(typed.replace("第二段", "**第二段**"));
     let change = TextChange::between(&typed, &marked);
-    let (doc, _) = reparse(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &marked, change);
-    assert!(matches!(doc.masked, mask::Masked::Own(_)));
+    let (doc, _) = reparse_text(Language::Zh, Cow::Owned(doc), Cow::Owned(reuse), &marked, change);
+    assert!(!Arc::ptr_eq(&doc.masked, &marked));
     assert_eq!(&*doc.masked, &*parse(&marked, Language::Zh).masked);
     assert!(doc.masked.contains("  第二段  "));
 }

@@ -468,7 +468,7 @@ pub struct Document {
     pub containers: Vec<u32>,
     /// The masked text (markup blanked, same offsets as the text): the
     /// text itself where there was nothing to blank.
-    pub masked: super::mask::Masked,
+    pub masked: std::sync::Arc<str>,
     /// The nodes whose Arabic number a negotiation word follows (`5 bis`),
     /// by node id, with the word's canonical form and the range from the
     /// number's end to the word's: read once, so that eIds, the resolver and

@@ -92,14 +92,14 @@ async fn run_case(label: &str, size: usize, keystrokes: usize, lookups: usize) {
     let analysis_times = Arc::new(Mutex::new(Vec::new()));
     let recorder = Arc::clone(&analysis_times);
     let analyzer: Analyzer = Arc::new(
-        move |text: &dyn Fn() -> Arc<str>,
+        move |text: &dyn Fn() -> rapporteur::syntax::mask::Source,
               language: Option<Language>,
               config: &DiagnosticsConfig,
               previous: Option<Arc<Analysis>>,
               unchanged: Unchanged| {
             let start = Instant::now();
             let analysis =
-                if fresh { Analysis::new(text(), language, config) } else { analyze(text, language, config, previous, unchanged) };
+                if fresh { Analysis::from_source(text(), language, config) } else { analyze(text, language, config, previous, unchanged) };
             recorder.lock().unwrap().push(start.elapsed());
             analysis
         },

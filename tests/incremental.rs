@@ -247,14 +247,21 @@ fn updates_equal_fresh_analyses_after_random_edits() {
             // Three ways of updating: copying the reused parts, moving them,
             // and moving them after letting go of the text (as the server
             // does, told the ends the edit left alone, or less than them).
-            let updated = match k % 3 {
+            // (and, as the server does, from the masked text of the new
+            // version with its markup aside, borrowing the analysis or not)
+            let updated = match k % 4 {
                 0 => analysis.update(next.clone(), None, &config),
                 1 => analysis.into_update(next.clone(), None, &config),
                 _ => {
                     let c = TextChange::between(&text, &next);
                     let less = |n: usize, rng: &mut Rng| n - rng.below(n.min(40) + 1);
                     let known = Unchanged { prefix: less(c.start, &mut rng), suffix: less(text.len() - c.old_end, &mut rng) };
-                    analysis.into_update_making(known, || Arc::from(next.as_str()), None, &config)
+                    let source = || rapporteur::syntax::mask::Source::of(&Arc::from(next.as_str()));
+                    if k % 4 == 2 {
+                        analysis.into_update_making(known, source, None, &config)
+                    } else {
+                        analysis.update_to_source(known, source(), None, &config)
+                    }
                 }
             };
             let fresh = Analysis::new(next.clone(), None, &config);

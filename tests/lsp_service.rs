@@ -313,12 +313,16 @@ async fn a_panic_answers_one_request_with_an_error() {
     // thread), or it yields references whose ranges run past the text, so
     // that hover panics inside the request handler (on the async side).
     let analyzer: Analyzer = Arc::new(
-        |text: &dyn Fn() -> Arc<str>, language: Option<Language>, config: &DiagnosticsConfig, _: Option<Arc<Analysis>>, _: Unchanged| {
+        |text: &dyn Fn() -> rapporteur::syntax::mask::Source,
+         language: Option<Language>,
+         config: &DiagnosticsConfig,
+         _: Option<Arc<Analysis>>,
+         _: Unchanged| {
             let text = text();
-            if text.contains("PANIC!") {
+            if text.whole().contains("PANIC!") {
                 panic!("injected analysis failure");
             }
-            let mut analysis = Analysis::new(text, language, config);
+            let mut analysis = Analysis::from_source(text, language, config);
             if analysis.text.contains("HOVER-PANIC") {
                 let past_the_end = analysis.text.len() + 10;
                 for r in &mut analysis.references {
@@ -535,13 +539,13 @@ async fn an_edit_is_analysed_as_an_update_of_the_version_before() {
     let calls: Arc<std::sync::Mutex<Calls>> = Arc::default();
     let record = Arc::clone(&calls);
     let analyzer: Analyzer = Arc::new(
-        move |text: &dyn Fn() -> Arc<str>,
+        move |text: &dyn Fn() -> rapporteur::syntax::mask::Source,
               language: Option<Language>,
               config: &DiagnosticsConfig,
               previous: Option<Arc<Analysis>>,
               unchanged: Unchanged| {
             let holders = previous.as_ref().map_or(0, Arc::strong_count);
-            record.lock().unwrap().push((text().to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
+            record.lock().unwrap().push((text().whole().to_string(), previous.as_ref().map(|p| p.text.to_string()), holders));
             rapporteur::lsp::analyze(text, language, config, previous, unchanged)
         },
     );
@@ -625,7 +629,7 @@ async fn a_burst_of_changes_is_coalesced_into_one_more_analysis() {
     let updates: Arc<std::sync::Mutex<Vec<(usize, Unchanged)>>> = Arc::default();
     let record = Arc::clone(&updates);
     let analyzer: Analyzer = Arc::new(
-        move |text: &dyn Fn() -> Arc<str>,
+        move |text: &dyn Fn() -> rapporteur::syntax::mask::Source,
               language: Option<Language>,
               config: &DiagnosticsConfig,
               previous: Option<Arc<Analysis>>,

@@ -28,9 +28,9 @@ impl Default for Style {
 pub fn render(a: &Analysis, path: &str, d: &Diagnostic, style: Style, out: &mut String) {
     let p = style.palette;
     let line = a.line_index.line_of(d.range.start);
-    let line_range = a.line_index.line_range(&a.text, line);
+    let line_range = a.line_range(line);
     let line_text = &a.text[line_range.start..line_range.end];
-    let col = a.line_index.char_col(&a.text, d.range.start) + 1;
+    let col = a.char_col(d.range.start) + 1;
     let _ = writeln!(
         out,
         "{path}:{}:{col}: {}: {}",
@@ -52,7 +52,7 @@ pub fn render(a: &Analysis, path: &str, d: &Diagnostic, style: Style, out: &mut 
     let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(snippet.caret_col));
     for r in &d.related {
         let rl = a.line_index.line_of(r.range.start);
-        let rc = a.line_index.char_col(&a.text, r.range.start) + 1;
+        let rc = a.char_col(r.range.start) + 1;
         let _ = writeln!(out, "{pad} {} {path}:{}:{rc}: {}", p.gutter("="), rl + 1, r.message);
     }
     out.push('\n');

@@ -14,8 +14,8 @@ use crate::syntax::NodeId;
 use crate::text::{PositionEncoding, TextRange};
 
 pub fn lsp_range(a: &Analysis, r: TextRange) -> Value {
-    let s = a.line_index.line_col(&a.text, r.start, PositionEncoding::Utf16);
-    let e = a.line_index.line_col(&a.text, r.end, PositionEncoding::Utf16);
+    let s = a.line_col(r.start, PositionEncoding::Utf16);
+    let e = a.line_col(r.end, PositionEncoding::Utf16);
     json!({"start": {"line": s.line, "character": s.col}, "end": {"line": e.line, "character": e.col}})
 }
 
@@ -111,8 +111,8 @@ struct RangeOut {
 }
 
 fn range_out(a: &Analysis, r: TextRange) -> RangeOut {
-    let s = a.line_index.line_col(&a.text, r.start, PositionEncoding::Utf16);
-    let e = a.line_index.line_col(&a.text, r.end, PositionEncoding::Utf16);
+    let s = a.line_col(r.start, PositionEncoding::Utf16);
+    let e = a.line_col(r.end, PositionEncoding::Utf16);
     RangeOut { end: PositionOut { character: e.col, line: e.line }, start: PositionOut { character: s.col, line: s.line } }
 }
 
@@ -163,7 +163,7 @@ fn lsp_position(a: &Analysis, offset: usize) -> impl Serialize {
         character: u32,
         line: u32,
     }
-    let p = a.line_index.line_col(&a.text, offset, PositionEncoding::Utf16);
+    let p = a.line_col(offset, PositionEncoding::Utf16);
     Position { character: p.col, line: p.line }
 }
 

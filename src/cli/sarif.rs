@@ -105,8 +105,8 @@ fn artifact_location(path: &Path, cwd: Option<&Path>) -> Value {
 }
 
 fn region(a: &Analysis, r: TextRange) -> Value {
-    let s = a.line_index.line_col(&a.text, r.start, PositionEncoding::Utf16);
-    let e = a.line_index.line_col(&a.text, r.end, PositionEncoding::Utf16);
+    let s = a.line_col(r.start, PositionEncoding::Utf16);
+    let e = a.line_col(r.end, PositionEncoding::Utf16);
     json!({"startLine": s.line + 1, "startColumn": s.col + 1, "endLine": e.line + 1, "endColumn": e.col + 1})
 }
 

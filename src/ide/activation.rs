@@ -48,7 +48,8 @@ pub fn marker(text: &str) -> Option<bool> {
 /// Whether the analysed text is a UN document (see the module docs).
 /// A marker in the text wins over `activation` (`always`, `never`).
 pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
-    if let Some(forced) = marker(&a.text) {
+    let opening = a.opening(40);
+    if let Some(forced) = marker(&opening) {
         return forced;
     }
     match activation {
@@ -56,8 +57,7 @@ pub fn is_un_document(a: &Analysis, activation: Activation) -> bool {
         Activation::Never => return false,
         Activation::Auto => {}
     }
-    let masthead = a
-        .text
+    let masthead = opening
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(40)

@@ -94,7 +94,7 @@ fn gist(a: &Analysis, node: NodeId) -> String {
             TextRange::new(from, own.end)
         }
     };
-    let raw = &a.text[own.start..own.end];
+    let raw = &a.text.slice(own.start..own.end);
     let flat = raw.replace("**", "");
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     let flat = flat.trim_start_matches(['.', ')', '）', '、', ' ', '．']);

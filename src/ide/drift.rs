@@ -19,6 +19,7 @@ use std::sync::{Arc, Weak};
 use crate::diagnostics::{Code, Diagnostic, DiagnosticsConfig};
 use crate::hash::FastMap;
 use crate::model::{NumberRole, Reference, Status};
+use crate::syntax::mask::Source;
 use crate::syntax::{NodeId, NodeKind};
 use crate::text::{TextChange, TextRange};
 
@@ -66,21 +67,21 @@ struct Citation {
 /// `Weak` of the text itself would keep the text's allocation.
 #[derive(Clone, Debug)]
 enum HeldText {
-    Strong(Arc<str>, Weak<Arc<str>>),
-    Weak(Weak<Arc<str>>),
+    Strong(Arc<Source>, Weak<Source>),
+    Weak(Weak<Source>),
 }
 
 impl Default for HeldText {
     fn default() -> HeldText {
-        HeldText::Strong(Arc::from(""), Weak::new())
+        HeldText::Strong(Arc::default(), Weak::new())
     }
 }
 
 impl HeldText {
-    fn get(&self) -> Option<Arc<str>> {
+    fn get(&self) -> Option<Arc<Source>> {
         match self {
             HeldText::Strong(text, _) => Some(Arc::clone(text)),
-            HeldText::Weak(handle) => handle.upgrade().map(|text| Arc::clone(&*text)),
+            HeldText::Weak(handle) => handle.upgrade(),
         }
     }
 }
@@ -137,11 +138,11 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
     let mut contents: FastMap<NodeId, Arc<str>> = FastMap::default();
     let mut content_of = |node: NodeId| Arc::clone(contents.entry(node).or_insert_with(|| content(a, node).into()));
     let mut hashes: FastMap<NodeId, u64> = FastMap::default();
-    let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(raw_text(a, node)));
+    let mut hash_of = |node: NodeId| *hashes.entry(node).or_insert_with(|| crate::hash::hash_str(&raw_text(a, node)));
     // (an update of the analysis of the version before, or of an update of
     // it, knows the change; any other is compared with the text, if kept)
-    let change =
-        previous.and_then(|p| a.change_since(p.generation).or_else(|| p.text.get().map(|before| TextChange::between(&before, &a.text))));
+    let change = previous
+        .and_then(|p| a.change_since(p.generation).or_else(|| p.text.get().map(|before| TextChange::between(&before.whole(), &a.text))));
     let carried = match (previous, change) {
         (Some(p), Some(change)) => carry(p, a, change),
         _ => vec![None; a.references.len()],
@@ -180,7 +181,7 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
         let current = content_of(now);
         let fresh = Citation {
             range: r.range(),
-            written: a.text[r.range().start..r.range().end].into(),
+            written: a.text.slice(r.range().start..r.range().end).into(),
             kind,
             hash,
             raw: Some(raw),
@@ -213,7 +214,11 @@ pub fn track(previous: Option<&Citations>, a: &Analysis, config: &DiagnosticsCon
         }
     }
     (
-        Citations { text: HeldText::Strong(Arc::clone(&a.text), Arc::downgrade(a.text_handle())), generation: a.generation(), entries },
+        Citations {
+            text: HeldText::Strong(Arc::clone(a.text_handle()), Arc::downgrade(a.text_handle())),
+            generation: a.generation(),
+            entries,
+        },
         drifts,
     )
 }
@@ -254,7 +259,7 @@ fn carry<'c>(previous: &'c Citations, a: &Analysis, change: TextChange) -> Vec<O
     let mut next = 0;
     for i in inside_new {
         let r = &a.references[i];
-        let written = &a.text[r.range().start..r.range().end];
+        let written = &a.text.slice(r.range().start..r.range().end);
         if let Some(k) = inside_old[next..].iter().position(|c| &*c.written == written) {
             out[i] = Some(inside_old[next + k]);
             next += k + 1;
@@ -310,10 +315,10 @@ fn drifted(a: &Analysis, r: &Reference, now: NodeId, then: NodeId) -> Drift {
     let same_container = doc.nodes[now].parent() == doc.nodes[then].parent();
     let span = role.filter(|_| same_container).and_then(|role| r.numbers().rev().find(|n| n.role == role));
     let fix = span.and_then(|span| {
-        let written = &a.text[span.span.start..span.span.end];
+        let written = &a.text.slice(span.span.start..span.span.end);
         let new_text = if written.bytes().all(|b| b.is_ascii_digit()) {
             doc.nodes[then].number()?.value.to_string()
-        } else if written == now_no {
+        } else if **written == now_no {
             then_no.clone()
         } else {
             return None;
@@ -346,9 +351,9 @@ fn short(a: &Analysis, node: NodeId) -> String {
 }
 
 /// A node's own text after its number, as written.
-fn raw_text(a: &Analysis, node: NodeId) -> &str {
+fn raw_text(a: &Analysis, node: NodeId) -> std::borrow::Cow<'_, str> {
     let r = raw_range(a, node);
-    &a.text[r.start..r.end]
+    a.text.slice(r.start..r.end)
 }
 
 /// Where [`raw_text`] reads.
@@ -454,7 +459,7 @@ mod tests {
         citations.hold_text_weakly();
         // The citations do not hold the text, not even weakly: a `Weak` of
         // it would keep its memory.
-        assert_eq!(Arc::weak_count(&before.text), 0);
+        assert_eq!(Arc::weak_count(before.text.source().masked()), 0);
         // Another analysis of the swapped text: compared with the text while
         // its analysis holds it…
         assert_eq!(track(Some(&citations), &analyse(&swapped), &config).1.len(), 1);

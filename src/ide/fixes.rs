@@ -98,7 +98,7 @@ pub fn quick_fix(analysis: &Analysis, d: &Diagnostic) -> Option<Fix> {
         }
         _ => {
             let (range, text) = *d.replacement.clone()?;
-            let written = &analysis.text[range.start..range.end];
+            let written = &analysis.text.slice(range.start..range.end);
             let title = match d.code {
                 Code::VoteCount => format!("Set the figure to {text}"),
                 Code::VoteDuplicate | Code::ListDuplicate => "Remove the repeated names".to_string(),

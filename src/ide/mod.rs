@@ -10,10 +10,13 @@ pub mod edit;
 pub mod fixes;
 pub mod highlight;
 pub mod negotiation;
+mod original;
 pub mod renumber;
 pub mod reuse;
 pub mod semantic_tokens;
 pub mod warm_up;
+
+pub use original::OriginalText;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,12 +25,13 @@ use std::sync::Arc;
 use crate::diagnostics::{self, Diagnostic, DiagnosticsConfig};
 use crate::lang::{self, Language};
 use crate::model::{self, ExternalKind, RefKind, Reference, Status};
+use crate::syntax::mask::Source;
 use crate::syntax::{self, Document, NodeId, NodeKind};
-use crate::text::{LineIndex, TextChange, TextRange, Unchanged};
+use crate::text::{LineCol, LineIndex, PositionEncoding, TextChange, TextRange, Unchanged};
 
 /// A document and everything known about it.
 pub struct Analysis {
-    pub text: Arc<str>,
+    pub text: OriginalText,
     pub line_index: LineIndex,
     pub document: Document,
     pub references: Vec<Reference>,
@@ -58,11 +62,6 @@ pub struct Analysis {
     /// its text to this one's, then the one that one updated and the change
     /// since it, and so on (at most [`LINEAGE`], nearest first).
     lineage: Vec<(u64, TextChange)>,
-    /// The text again, behind a handle of its own, for what may hold it
-    /// only while this analysis does ([`drift::Citations`]): a `Weak` of
-    /// the text itself would keep its allocation (10 MB at 10 MB) until the
-    /// `Weak` goes; one of this handle keeps only the handle's 32 bytes.
-    text_handle: Arc<Arc<str>>,
 }
 
 /// How many earlier analyses an analysis knows the change since
@@ -147,19 +146,28 @@ impl Analysis {
 
     /// Analyses `text`. With `language` `None` the language is detected.
     pub fn new(text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-        let text: Arc<str> = text.into();
-        let detected = language.is_none().then(|| lang::detect(&text));
+        Analysis::of(OriginalText::of(text.into()), language, config)
+    }
+
+    /// Analyses the text of `source` (masked already, the markup aside):
+    /// the text is made whole only if something reads it whole.
+    pub fn from_source(source: Source, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        Analysis::of(OriginalText::from_source(source), language, config)
+    }
+
+    fn of(text: OriginalText, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        let detected = language.is_none().then(|| detect(&text));
         // (one of the two is set)
         let language = language.or(detected).unwrap_or(Language::En);
-        let line_index = LineIndex::new(&text);
-        let (document, reuse) = syntax::parse_keeping(&text, language);
+        // (the line starts are the masked text's: no markup spans a line end)
+        let line_index = LineIndex::new(text.source().masked());
+        let (document, reuse) = syntax::parse_source(text.source(), language);
         // (the resolver's index is kept for the updates that keep the tree)
         let (references, reference_reuse, resolver) = model::references_keeping(&document);
         let markup = crate::negotiation::Reading::new(&document.masked, language, &config.negotiation);
         let diagnostics = diagnostics::check_keeping(&document, &references, config, Vec::new(), diagnostics::Kept::default(), &markup);
         let vocabulary = Arc::new(config.negotiation.clone());
         Analysis {
-            text_handle: Arc::new(Arc::clone(&text)),
             text,
             line_index,
             document,
@@ -189,7 +197,7 @@ impl Analysis {
     }
 
     /// [`Analysis::update`] that takes this analysis, and moves (rather than
-    /// copies) the parts it reuses: its masked text, lines and references.
+    /// copies) the parts it reuses: its lines, tree and references.
     pub fn into_update(self, text: impl Into<Arc<str>>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         self.into_update_outside(text.into(), Unchanged::NOTHING, language, config)
     }
@@ -199,41 +207,51 @@ impl Analysis {
     /// bytes between are compared to find the change.
     pub fn update_outside(&self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let (change, old_line_feed) = self.change_to(&text, known);
-        Analysis::update_from(Previous::Shared(self), text, change, old_line_feed, language, config)
+        let (new, old_window) = self.next_text(text, change);
+        Analysis::update_from(Previous::Shared(self), new, change, old_line_feed, &old_window, language, config)
     }
 
     /// [`Analysis::into_update`] told what [`Analysis::update_outside`] is.
     pub fn into_update_outside(self, text: Arc<str>, known: Unchanged, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
         let (change, old_line_feed) = self.change_to(&text, known);
-        Analysis::update_from(Previous::Owned(Box::new(self)), text, change, old_line_feed, language, config)
+        let (new, old_window) = self.next_text(text, change);
+        Analysis::update_from(Previous::Owned(Box::new(self)), new, change, old_line_feed, &old_window, language, config)
     }
 
-    /// [`Analysis::into_update_outside`] of the text `make_text` makes,
-    /// called once this analysis has let go of its own text where it can:
-    /// when the edits (`known`) left all but at most [`KEPT_MIDDLE`] bytes of
-    /// it alone, only those bytes are kept. So the two versions are never
-    /// held at once when nobody else holds the old one, and when the maker
-    /// holds it (the server makes the new version from the old one and the
-    /// edits), it may let go of each part as it has copied it (at 10 MB,
-    /// 10 MB less at the peak of every keystroke).
+    /// The update to the text of `source` (a later version of this one's,
+    /// whose ends `known` are this one's), this analysis borrowed.
+    pub fn update_to_source(&self, known: Unchanged, source: Source, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+        let before = EditedSpan::of(self, known);
+        let new = OriginalText::from_source(source);
+        let (change, old_line_feed) = before.change_to(&new);
+        Analysis::update_from(Previous::Shared(self), new, change, old_line_feed, &before.old_window, language, config)
+    }
+
+    /// [`Analysis::update_to_source`] of the source `make_source` makes,
+    /// this analysis taken, and called once this analysis has let go of its
+    /// text where it can: when the edits (`known`) left all but at most
+    /// [`KEPT_MIDDLE`] bytes of it alone, only the lines holding those bytes
+    /// are kept. So the two versions are never held at once when nobody
+    /// else holds the old one, and when the maker holds it (the server
+    /// makes the new version from the old one and the edits), it may let go
+    /// of each part as it has copied it (at 10 MB, 10 MB less at the peak of
+    /// every keystroke).
     pub fn into_update_making(
         mut self,
         known: Unchanged,
-        make_text: impl FnOnce() -> Arc<str>,
+        make_source: impl FnOnce() -> Source,
         language: Option<Language>,
         config: &DiagnosticsConfig,
     ) -> Analysis {
-        let Some(middle) = crate::text::EditedMiddle::of(&self.text, known, KEPT_MIDDLE) else {
-            return self.into_update_outside(make_text(), known, language, config);
-        };
-        let empty: Arc<str> = Arc::from("");
-        self.text_handle = Arc::new(Arc::clone(&empty));
-        self.text = empty;
-        let text = make_text();
-        let change = middle.change_to(&text);
-        let old_line_feed = middle.has_line_feed(&text, change.start..change.old_end);
-        drop(middle);
-        Analysis::update_from(Previous::Owned(Box::new(self)), text, change, old_line_feed, language, config)
+        let before = EditedSpan::of(&self, known);
+        if before.is_small() {
+            // (the document's masked text is the source's: both let go of)
+            self.text = OriginalText::default();
+            self.document.masked = Arc::from("");
+        }
+        let new = OriginalText::from_source(make_source());
+        let (change, old_line_feed) = before.change_to(&new);
+        Analysis::update_from(Previous::Owned(Box::new(self)), new, change, old_line_feed, &before.old_window, language, config)
     }
 
     /// The change from this analysis's text to `text`, whose ends `known`
@@ -243,9 +261,84 @@ impl Analysis {
         (change, self.text.as_bytes()[change.start..change.old_end].contains(&b'\n'))
     }
 
+    /// The text `text`, masked from this one's after `change`, and this
+    /// one's masked lines that `change` touched.
+    fn next_text(&self, text: Arc<str>, change: TextChange) -> (OriginalText, syntax::OldWindowText) {
+        let source = self.text.source().after(&text, change);
+        let old_window = syntax::OldWindowText::of(&self.document.masked, change);
+        (OriginalText::with_source(text, source), old_window)
+    }
+
     /// The handle on the text that [`drift::Citations`] hold weakly.
-    pub(crate) fn text_handle(&self) -> &Arc<Arc<str>> {
-        &self.text_handle
+    pub(crate) fn text_handle(&self) -> &Arc<Source> {
+        self.text.source_handle()
+    }
+
+    /// The line and column of `offset` (moved back to its character's start),
+    /// read on the masked text through the line index, or on the text of the
+    /// line where markup there counts otherwise than its spaces: the one
+    /// place an analysis converts an offset, so that the text is never made
+    /// whole for it.
+    pub fn line_col(&self, offset: usize, encoding: PositionEncoding) -> LineCol {
+        let source = self.text.source();
+        let offset = offset.min(source.len());
+        let line = self.line_index.line_of(offset);
+        let start = self.line_index.line_start(line);
+        if source.counts_as_masked(start..offset) {
+            return self.line_index.line_col(source.masked(), offset, encoding);
+        }
+        let text = self.text.slice(start..self.line_index.line_start(line + 1));
+        LineCol { line: line as u32, col: LineIndex::new(&text).line_col(&text, offset - start, encoding).col }
+    }
+
+    /// The offset of `pos`, and whether it was clamped (see [`LineIndex::offset`]).
+    pub fn offset(&self, pos: LineCol, encoding: PositionEncoding) -> (usize, bool) {
+        let source = self.text.source();
+        let line = pos.line as usize;
+        if line >= self.line_index.line_count() {
+            return (source.len(), true);
+        }
+        let (start, end) = (self.line_index.line_start(line), self.line_index.line_start(line + 1));
+        if source.counts_as_masked(start..end) {
+            return self.line_index.offset(source.masked(), pos, encoding);
+        }
+        let text = self.text.slice(start..end);
+        let (within, clamped) = LineIndex::new(&text).offset(&text, LineCol { line: 0, col: pos.col }, encoding);
+        (start + within, clamped)
+    }
+
+    /// The column of `offset` on its line in characters (see [`LineIndex::char_col`]).
+    pub fn char_col(&self, offset: usize) -> usize {
+        let source = self.text.source();
+        let offset = offset.min(source.len());
+        let line = self.line_index.line_of(offset);
+        let start = self.line_index.line_start(line);
+        if source.counts_as_masked(start..offset) {
+            return self.line_index.char_col(source.masked(), offset);
+        }
+        let text = self.text.slice(start..self.line_index.line_start(line + 1));
+        LineIndex::new(&text).char_col(&text, offset - start)
+    }
+
+    /// The range of line `line`'s content, without its line end.
+    pub fn line_range(&self, line: usize) -> TextRange {
+        self.line_index.line_range(self.text.source().masked(), line)
+    }
+
+    /// The text up to the end of its `lines`-th line that is not blank (all
+    /// of it if it has fewer): what is read of a document's opening lines,
+    /// without making the text whole.
+    pub fn opening(&self, lines: usize) -> Cow<'_, str> {
+        let masked = self.text.source().masked().as_bytes();
+        let (mut end, mut seen) = (0, 0);
+        while end < masked.len() && seen < lines {
+            let next = memchr::memchr(b'\n', &masked[end..]).map_or(masked.len(), |i| end + i + 1);
+            if !self.text.slice(end..next).trim().is_empty() {
+                seen += 1;
+            }
+            end = next;
+        }
+        self.text.slice(0..end)
     }
 
     /// A number telling this analysis from every other made in the process.
@@ -272,9 +365,10 @@ impl Analysis {
     /// the previous analysis's text is not read: it may have let go of it).
     fn update_from(
         previous: Previous<'_>,
-        text: Arc<str>,
+        text: OriginalText,
         change: TextChange,
         old_line_feed: bool,
+        old_window: &syntax::OldWindowText,
         language: Option<Language>,
         config: &DiagnosticsConfig,
     ) -> Analysis {
@@ -287,13 +381,13 @@ impl Analysis {
         let detected = match (language, prev.detected) {
             (Some(_), _) => None,
             (None, Some(before)) if change.start > lang::DETECT_SAMPLE + 4 => Some(before),
-            (None, _) => Some(lang::detect(&text)),
+            (None, _) => Some(detect(&text)),
         };
         // (one of the two is set)
         let language = language.or(detected).unwrap_or(Language::En);
         // A new language, or a change of most of the text, is a new document.
         if language != prev.language() || (change.old_end - change.start).max(change.new_end - change.start) * 2 > text.len() {
-            let mut fresh = Analysis::new(text, Some(language), config);
+            let mut fresh = Analysis::of(text, Some(language), config);
             fresh.detected = detected;
             fresh.lineage = lineage;
             return fresh;
@@ -302,14 +396,14 @@ impl Analysis {
         // (only under the same settings).
         let same_vocabulary = *prev.vocabulary == config.negotiation;
         let same_config = same_vocabulary && prev.overrides == config.overrides;
-        let edited = reuse::EditedLines::new(&text, change);
-        // What the markup is read again from: the edited lines before (the
-        // parse edits the masked text in place).
-        let old_lines = prev.document.masked[edited.from()..edited.old_to()].to_string();
-        let in_line = !old_line_feed && !text.as_bytes()[change.start..change.new_end].contains(&b'\n');
+        let masked = Arc::clone(text.source().masked());
+        let edited = reuse::EditedLines::new(&masked, change);
+        // What the markup is read again from: the edited lines before.
+        let old_lines = old_window.lines(edited.from(), edited.old_to()).to_string();
+        let in_line = !old_line_feed && !masked.as_bytes()[change.start..change.new_end].contains(&b'\n');
         let (line_index, prev_document, reuse, references, reference_reuse, prev_diagnostics, prev_resolver, prev_markup) = match previous {
             Previous::Shared(prev) => (
-                prev.line_index.clone().update(&text, change),
+                prev.line_index.clone().update(&masked, change),
                 Cow::Borrowed(&prev.document),
                 Cow::Borrowed(&prev.reuse),
                 Cow::Borrowed(&prev.references[..]),
@@ -321,7 +415,7 @@ impl Analysis {
             Previous::Owned(prev) => {
                 let Analysis { line_index, document, references, reuse, reference_reuse, diagnostics, resolver, markup, .. } = *prev;
                 (
-                    line_index.update(&text, change),
+                    line_index.update(&masked, change),
                     Cow::Owned(document),
                     Cow::Owned(reuse),
                     Cow::Owned(references),
@@ -332,9 +426,8 @@ impl Analysis {
                 )
             }
         };
-        let source = crate::syntax::mask::Source::of(&text);
-        let old_window = syntax::OldWindowText::of(&prev_document.masked, change);
-        let (document, reuse) = syntax::reparse(language, prev_document, reuse, &source, change, &old_window);
+        drop(masked);
+        let (document, reuse) = syntax::reparse(language, prev_document, reuse, text.source(), change, old_window);
         // The negotiation markup: moved, and read again on the edited
         // lines, when the edit keeps away from brackets and labels.
         let markup_edit = crate::negotiation::reread::Edit {
@@ -385,7 +478,6 @@ impl Analysis {
         let vocabulary = Arc::new(config.negotiation.clone());
         let overrides = config.overrides.clone();
         Analysis {
-            text_handle: Arc::new(Arc::clone(&text)),
             text,
             line_index,
             document,
@@ -527,7 +619,7 @@ impl Analysis {
     /// The text of a node up to its first child, shortened to `max_chars`.
     pub fn excerpt(&self, node: NodeId, max_chars: usize) -> String {
         let range = syntax::names::own_text(&self.document, node);
-        let raw = &self.text[range.start..range.end];
+        let raw = &self.text.slice(range.start..range.end);
         let mut flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         flat = flat.replace("**", "");
         if flat.chars().count() > max_chars {
@@ -548,7 +640,7 @@ impl Analysis {
             return Some(h);
         }
         if let Some(r) = self.reference_at(offset) {
-            let text = &self.text[r.range().start..r.range().end];
+            let text = &self.text.slice(r.range().start..r.range().end);
             let markdown = match r.status {
                 Status::Resolved => {
                     let node = r.node()?;
@@ -569,7 +661,7 @@ impl Analysis {
                     // that say so: "paragraph 14 of the report of the
                     // Secretary-General (A/99/123)".
                     let named = r.qualifier().filter(|_| e.kind == ExternalKind::Provision).map(|q| {
-                        let words = self.text[q.start..q.end].split_whitespace().collect::<Vec<_>>().join(" ");
+                        let words = self.text.slice(q.start..q.end).split_whitespace().collect::<Vec<_>>().join(" ");
                         let words = words.trim_start_matches(['(', '（']).trim_end_matches([',', '，']);
                         let words = words.strip_prefix("of ").unwrap_or(words);
                         format!("{} of {}", e.id, words)
@@ -741,7 +833,7 @@ impl Outline<'_> {
         if !self.shows(id) {
             return None;
         }
-        let title = n.title().map(|t| a.text[t.start..t.end].replace("**", "").trim().to_string());
+        let title = n.title().map(|t| a.text.slice(t.start..t.end).replace("**", "").trim().to_string());
         let written = n.number().map(|num| doc.masked[num.span.start..num.span.end].to_string());
         let name = match (n.kind, &written) {
             (NodeKind::TitleBlock, _) => "Title".to_string(),
@@ -783,6 +875,86 @@ impl Outline<'_> {
             selection_range: n.opening(),
             children: Vec::new(),
         })
+    }
+}
+
+/// [`lang::detect`] of `text` (which reads its first
+/// [`lang::DETECT_SAMPLE`] bytes), without making it whole.
+fn detect(text: &OriginalText) -> Language {
+    detect_language(text.source())
+}
+
+/// The language of the text of `source`, as [`lang::detect`] finds it.
+pub fn detect_language(source: &Source) -> Language {
+    let end = source.len().min(lang::DETECT_SAMPLE + 3);
+    let sample = source.original_bytes(0..end);
+    let valid = std::str::from_utf8(&sample).map_or_else(|e| &sample[..e.valid_up_to()], |s| s.as_bytes());
+    lang::detect(std::str::from_utf8(valid).unwrap_or_default())
+}
+
+/// What an update needs of the previous version before it is let go of:
+/// the original bytes between the ends the edits left alone, and the
+/// masked lines holding them ([`syntax::reparse`] reads them).
+struct EditedSpan {
+    prefix: usize,
+    suffix: usize,
+    old_len: usize,
+    middle: Middle,
+    old_window: syntax::OldWindowText,
+}
+
+enum Middle {
+    Copied(Vec<u8>),
+    Held(Arc<Source>),
+}
+
+impl EditedSpan {
+    fn of(a: &Analysis, known: Unchanged) -> EditedSpan {
+        let old_len = a.text.len();
+        let prefix = known.prefix.min(old_len);
+        let suffix = known.suffix.min(old_len - prefix);
+        let middle = prefix..old_len - suffix;
+        let source = a.text.source_handle();
+        let old_window = syntax::OldWindowText::spanning(source.masked(), middle.start, middle.end, KEPT_MIDDLE);
+        let middle = if old_window.is_copy() && middle.len() <= KEPT_MIDDLE {
+            Middle::Copied(source.original_bytes(middle).into_owned())
+        } else {
+            Middle::Held(Arc::clone(source))
+        };
+        EditedSpan { prefix, suffix, old_len, middle, old_window }
+    }
+
+    /// Whether the previous version may be let go of (what this holds is a copy).
+    fn is_small(&self) -> bool {
+        matches!(self.middle, Middle::Copied(_)) && self.old_window.is_copy()
+    }
+
+    /// The change from the previous text to `new` (the same outside the
+    /// ends this was made with), and whether the bytes it replaced held a
+    /// line feed.
+    fn change_to(&self, new: &OriginalText) -> (TextChange, bool) {
+        let suffix = self.suffix.min(new.len().saturating_sub(self.prefix));
+        let old_middle: std::borrow::Cow<'_, [u8]> = match &self.middle {
+            Middle::Copied(bytes) => std::borrow::Cow::Borrowed(&bytes[..]),
+            Middle::Held(source) => source.original_bytes(self.prefix..self.old_len - self.suffix),
+        };
+        let old_middle = &old_middle[..old_middle.len() - (self.suffix - suffix)];
+        let new_middle = new.source().original_bytes(self.prefix..new.len() - suffix);
+        let (a, b) = (old_middle, &new_middle[..]);
+        let n = a.len().min(b.len());
+        let boundary = |x: &[u8], i: usize| i == 0 || i >= x.len() || (x[i] as i8) >= -0x40;
+        let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        while !(boundary(a, start) && boundary(b, start)) {
+            start -= 1;
+        }
+        let room = n - start;
+        let mut tail = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
+        while !(boundary(a, a.len() - tail) && boundary(b, b.len() - tail)) {
+            tail -= 1;
+        }
+        let change =
+            TextChange { start: self.prefix + start, old_end: self.prefix + a.len() - tail, new_end: self.prefix + b.len() - tail };
+        (change, a[start..a.len() - tail].contains(&b'\n'))
     }
 }
 

@@ -98,7 +98,7 @@ impl Analysis {
             for c in &a.choices {
                 match c.label {
                     Some(l) => {
-                        let label = &self.text[l.start..l.end];
+                        let label = &self.text.slice(l.start..l.end);
                         let lead = label.len() - label.trim_start_matches(['[', '［']).len();
                         let a = l.start + lead;
                         out.push(tok(TextRange::new(a, a + label[lead..].trim_end().len()), TokenKind::Alternative));
@@ -144,7 +144,7 @@ impl Analysis {
         let title = doc.roots.iter().map(|&r| &doc.nodes[r]).find(|n| n.kind == NodeKind::TitleBlock).map(|n| n.range());
         let range = match title {
             Some(r) => r,
-            None => self.line_index.line_range(&self.text, 0),
+            None => self.line_range(0),
         };
         if !range.touches(offset) || doc.node_at(offset).is_some_and(|n| doc.nodes[n].number().is_some()) {
             return None;

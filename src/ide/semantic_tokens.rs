@@ -112,7 +112,7 @@ impl Analysis {
                 TokenKind::Heading | TokenKind::Subheading => n.opening(),
                 TokenKind::VoteKeyword => {
                     let r = n.title().unwrap_or(n.opening());
-                    let trimmed = self.text[r.start..r.end].trim_end().len();
+                    let trimmed = self.text.slice(r.start..r.end).trim_end().len();
                     TextRange::new(r.start, r.start + trimmed)
                 }
                 // The number with its full stop or parentheses.
@@ -180,7 +180,7 @@ impl Analysis {
             let first_line = self.line_index.line_of(start);
             let last_line = self.line_index.line_of(t.range.end);
             for line in first_line..=last_line {
-                let lr = self.line_index.line_range(&self.text, line);
+                let lr = self.line_range(line);
                 let s = start.max(lr.start);
                 let e = t.range.end.min(lr.end);
                 if e > s {

@@ -24,13 +24,13 @@ pub const CODES_URL: &str = "https://github.com/rapporteur-un/rapporteur";
 /// clamping was needed (a position past the end of its line or document, or
 /// inside a character).
 pub fn offset(a: &Analysis, pos: Position, enc: PositionEncoding) -> (usize, bool) {
-    a.line_index.offset(&a.text, LineCol { line: pos.line, col: pos.character }, enc)
+    a.offset(LineCol { line: pos.line, col: pos.character }, enc)
 }
 
 // ---- to the protocol ----
 
 pub fn position(a: &Analysis, offset: usize, enc: PositionEncoding) -> Position {
-    let lc = a.line_index.line_col(&a.text, offset, enc);
+    let lc = a.line_col(offset, enc);
     Position { line: lc.line, character: lc.col }
 }
 
@@ -89,8 +89,8 @@ pub fn semantic_tokens(a: &Analysis, tokens: &[ide::semantic_tokens::Token], enc
     let mut out = Vec::with_capacity(tokens.len());
     let (mut prev_line, mut prev_col) = (0u32, 0u32);
     for t in tokens {
-        let start = a.line_index.line_col(&a.text, t.range.start, enc);
-        let end = a.line_index.line_col(&a.text, t.range.end, enc);
+        let start = a.line_col(t.range.start, enc);
+        let end = a.line_col(t.range.end, enc);
         if end.line != start.line || end.col <= start.col {
             continue;
         }
@@ -216,8 +216,8 @@ pub fn folds(a: &Analysis, folds: &[Fold], enc: PositionEncoding) -> Vec<Folding
     folds
         .iter()
         .filter_map(|f| {
-            let start = a.line_index.line_col(&a.text, f.range.start, enc);
-            let end = a.line_index.line_col(&a.text, f.range.end, enc);
+            let start = a.line_col(f.range.start, enc);
+            let end = a.line_col(f.range.end, enc);
             let end_line = if end.col == 0 && end.line > start.line { end.line - 1 } else { end.line };
             (end_line > start.line).then_some(FoldingRange {
                 start_line: start.line,

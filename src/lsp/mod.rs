@@ -36,6 +36,7 @@ use tower_lsp_server::{ClientSocket, LspService};
 use crate::diagnostics::DiagnosticsConfig;
 use crate::ide::Analysis;
 use crate::lang::Language;
+use crate::syntax::mask::Source;
 use crate::text::Unchanged;
 
 pub use server::{Backend, DocumentText, DocumentTextParams};
@@ -49,7 +50,7 @@ pub use server::{Backend, DocumentText, DocumentTextParams};
 /// document, when there is one, with what the edits since its text left
 /// alone at the text's two ends.
 pub type Analyzer =
-    Arc<dyn Fn(&dyn Fn() -> Arc<str>, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>, Unchanged) -> Analysis + Send + Sync>;
+    Arc<dyn Fn(&dyn Fn() -> Source, Option<Language>, &DiagnosticsConfig, Option<Arc<Analysis>>, Unchanged) -> Analysis + Send + Sync>;
 
 /// The server's analyzer: an update of the earlier version's analysis
 /// ([`Analysis::update`], which reuses what the edit did not touch; moving
@@ -58,7 +59,7 @@ pub type Analyzer =
 /// analysis, a difference is logged and the fresh one used (for a bug
 /// report; it doubles the work).
 pub fn analyze(
-    text: &dyn Fn() -> Arc<str>,
+    text: &dyn Fn() -> Source,
     language: Option<Language>,
     config: &DiagnosticsConfig,
     previous: Option<Arc<Analysis>>,
@@ -67,12 +68,12 @@ pub fn analyze(
     let Some(previous) = previous else { return analyze_afresh(text(), language, config) };
     let updated = match Arc::try_unwrap(previous) {
         Ok(owned) => owned.into_update_making(unchanged, text, language, config),
-        Err(shared) => shared.update_outside(text(), unchanged, language, config),
+        Err(shared) => shared.update_to_source(unchanged, text(), language, config),
     };
     if !verify_incremental() {
         return updated;
     }
-    let fresh = Analysis::new(Arc::clone(&updated.text), language, config);
+    let fresh = Analysis::new(updated.text.shared(), language, config);
     let differs = |what: &str, a: String, b: String| {
         if a != b {
             let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
@@ -95,12 +96,12 @@ pub fn analyze(
 /// ([`crate::cli::allocator::warming_up`]: the Chinese tables in 4.9 ms of
 /// CPU instead of 8.4). The language is detected here a second time (from
 /// its first 64 KB), only to know whether its tables are there.
-fn analyze_afresh(text: Arc<str>, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
-    let lang = language.unwrap_or_else(|| crate::lang::detect(&text));
+fn analyze_afresh(source: Source, language: Option<Language>, config: &DiagnosticsConfig) -> Analysis {
+    let lang = language.unwrap_or_else(|| crate::ide::detect_language(&source));
     if !crate::lang::tables::is_compiled(lang) {
         crate::cli::allocator::warming_up(|| crate::lang::warm_up(lang));
     }
-    Analysis::new(text, language, config)
+    Analysis::from_source(source, language, config)
 }
 
 fn verify_incremental() -> bool {

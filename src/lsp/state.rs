@@ -95,7 +95,7 @@ impl DocState {
     /// [`crate::ide::activation`]).
     pub fn is_active(&self, analysis: &Analysis) -> bool {
         use crate::ide::activation::{is_un_document, marker};
-        if let Some(marked) = marker(&analysis.text) {
+        if let Some(marked) = marker(&analysis.opening(5)) {
             return marked;
         }
         if self.un_outcome {
@@ -225,7 +225,7 @@ impl DocState {
             .get_or_init(|| {
                 let started = std::time::Instant::now();
                 // (made whole once the basis has let go of its text)
-                let text = || self.shared_text();
+                let text = || crate::syntax::mask::Source::of(&self.shared_text());
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
                     Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
                     None => (None, Unchanged::NOTHING),

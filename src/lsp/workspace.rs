@@ -299,7 +299,7 @@ pub fn files_in(folders: &[PathBuf]) -> Vec<PathBuf> {
 /// Whether a file on disk is a document to index: the globs and the marker
 /// force it, otherwise the `detect` setting and the text decide.
 fn accepted(shared: &Shared, uri: &Uri, a: &Analysis, settings: &Settings) -> bool {
-    if let Some(forced) = marker(&a.text) {
+    if let Some(forced) = marker(&a.opening(5)) {
         return forced;
     }
     match shared.forced_by_globs(uri, settings) {

@@ -89,6 +89,14 @@ impl Source {
         self.markup.iter().filter(|m| m.is_bold()).map(|m| m.at).collect()
     }
 
+    /// Whether the masked text counts the characters of `range` as the text
+    /// does (one space for one character, one UTF-16 unit for one): no
+    /// markup holding a wider character (a BOM, a link's non-ASCII target)
+    /// overlaps it.
+    pub fn counts_as_masked(&self, range: std::ops::Range<usize>) -> bool {
+        self.markup_over(range).iter().all(|m| m.original.is_ascii())
+    }
+
     /// The markup that overlaps `range`.
     fn markup_over(&self, range: std::ops::Range<usize>) -> &[Markup] {
         let first = self.markup.partition_point(|m| m.end() <= range.start);

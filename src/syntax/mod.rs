@@ -116,16 +116,16 @@ pub fn reparse(
     let new = masked.as_bytes();
     // The window: whole lines (`\n`-terminated, so that a `\r\n` is never
     // cut) from the line the change starts on to the one it ends on.
-    let (from, old_to) = (old_window.from, old_window.from + old_window.text.len());
-    debug_assert_eq!(from, memchr::memrchr(b'\n', &new[..change.start]).map_or(0, |i| i + 1));
+    let from = memchr::memrchr(b'\n', &new[..change.start]).map_or(0, |i| i + 1);
     let to = memchr::memchr(b'\n', &new[change.new_end..]).map_or(new.len(), |i| change.new_end + i + 1);
-    debug_assert_eq!(old_to, to - change.new_end + change.old_end);
+    let old_to = to - change.new_end + change.old_end;
     let tables = tables(language);
     // What the tree builder reads of the lines about to be split again.
     let old_window_facts = (prev.language == language).then(|| {
         let before = reuse.lines.partition_point(|l| l.range.start() < from);
-        let after = if old_window.at_end { reuse.lines.len() } else { reuse.lines.partition_point(|l| l.range.start() < old_to) };
-        keep::OldWindow::read_at(&old_window.text, from, &reuse.lines[before..after], tables)
+        let after =
+            if old_to < old_window.old_len() { reuse.lines.partition_point(|l| l.range.start() < old_to) } else { reuse.lines.len() };
+        keep::OldWindow::read_at(old_window.lines(from, old_to), from, &reuse.lines[before..after], tables)
     });
     let window = &masked[from..to];
     let window_bold: Vec<usize> =
@@ -222,22 +222,58 @@ impl Offset for u32 {
 }
 
 /// The previous masked text of the lines an edit touched, kept for
-/// [`reparse`]: from the start of the line the change starts on to the end
-/// of the line it ends on (past its `\n`).
+/// [`reparse`] (all it reads of the previous masked text): a copy of the
+/// lines, or the whole text shared.
 pub struct OldWindowText {
-    pub from: usize,
-    pub text: String,
-    /// The window runs to the end of the text.
-    pub at_end: bool,
+    /// Where `text` starts in the previous text.
+    from: usize,
+    text: Arc<str>,
+    /// The previous text's length.
+    old_len: usize,
 }
 
 impl OldWindowText {
-    /// The window of `change` in `masked` (the text before it).
+    /// The lines of `masked` (the text before `change`) that `change` touched.
     pub fn of(masked: &str, change: TextChange) -> OldWindowText {
+        let (from, to) = Self::lines_around(masked, change.start, change.old_end);
+        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len() }
+    }
+
+    /// The lines of `masked` that hold `start..end`, copied when they come
+    /// to at most `max` bytes, else all of `masked`, shared.
+    pub fn spanning(masked: &Arc<str>, start: usize, end: usize, max: usize) -> OldWindowText {
+        let (from, to) = Self::lines_around(masked, start, end);
+        if to - from > max {
+            return OldWindowText::whole(masked);
+        }
+        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len() }
+    }
+
+    /// All of `masked`, shared.
+    pub fn whole(masked: &Arc<str>) -> OldWindowText {
+        OldWindowText { from: 0, text: Arc::clone(masked), old_len: masked.len() }
+    }
+
+    /// Whether this is a copy of some lines (not the whole text shared).
+    pub fn is_copy(&self) -> bool {
+        self.text.len() < self.old_len || self.old_len == 0
+    }
+
+    /// From the start of the line of `start` to past the `\n` ending the line of `end`.
+    fn lines_around(masked: &str, start: usize, end: usize) -> (usize, usize) {
         let old = masked.as_bytes();
-        let from = memchr::memrchr(b'\n', &old[..change.start]).map_or(0, |i| i + 1);
-        let old_to = memchr::memchr(b'\n', &old[change.old_end..]).map_or(old.len(), |i| change.old_end + i + 1);
-        OldWindowText { from, text: masked[from..old_to].to_string(), at_end: old_to == old.len() }
+        let from = memchr::memrchr(b'\n', &old[..start]).map_or(0, |i| i + 1);
+        let to = memchr::memchr(b'\n', &old[end..]).map_or(old.len(), |i| end + i + 1);
+        (from, to)
+    }
+
+    /// The previous text's bytes `from..to` (within the window).
+    pub fn lines(&self, from: usize, to: usize) -> &str {
+        &self.text[from - self.from..to - self.from]
+    }
+
+    pub fn old_len(&self) -> usize {
+        self.old_len
     }
 }
 

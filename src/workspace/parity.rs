@@ -86,7 +86,7 @@ fn facts(a: &Analysis, node: NodeId) -> Facts {
     let text = a.text.as_bytes();
     for r in a.references[from..].iter().take_while(|r| r.range().start < own.end) {
         // A number at the start of a line is the line's own (a list of targets), not a citation.
-        let written = &a.text[r.range().start..r.range().end];
+        let written = &a.text.slice(r.range().start..r.range().end);
         let line_number =
             written.rsplit('\n').next().is_some_and(|last| written.contains('\n') && last.starts_with(|c: char| c.is_ascii_digit()));
         if r.range().start == 0 || text[r.range().start - 1] == b'\n' || line_number {
@@ -415,7 +415,7 @@ fn votes(this: &Analysis, other: &Analysis, other_name: &str) -> Vec<Finding> {
                 .map(|i| {
                     format!(
                         "{} ({})",
-                        this.text[i.name.start..i.name.end].split_whitespace().collect::<Vec<_>>().join(" "),
+                        this.text.slice(i.name.start..i.name.end).split_whitespace().collect::<Vec<_>>().join(" "),
                         i.state.as_ref().map_or("", |s| s.code())
                     )
                 })

@@ -392,7 +392,7 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
             }
         };
         let g = &mut groups[at];
-        let written = citing.text[r.range().start..r.range().end].to_string();
+        let written = citing.text.slice(r.range().start..r.range().end).to_string();
         let res = r.target.as_ref().map(|t| resolve_in(&old.document, RefKind::Paragraph, t));
         let Some(node) = res.and_then(|res| (res.status == Status::Resolved).then_some(res.node).flatten()) else {
             g.2.push(Unmoved { range: r.range(), reason: format!("{written}: no such paragraph in revision {old_rev}") });
@@ -402,7 +402,7 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
             Some((kind, _, numbers)) if numbers.len() == 1 && kind != Kind::Merged => {
                 let Some(span) = r.numbers().find(|n| n.role == NumberRole::Paragraph) else { continue };
                 let number = numbers[0].strip_prefix("PP").unwrap_or(&numbers[0]).to_string();
-                if citing.text[span.span.start..span.span.end] != number {
+                if citing.text.slice(span.span.start..span.span.end) != number {
                     g.1.push(TextEdit::replace(span.span, number));
                 }
             }
@@ -410,7 +410,7 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
                 // Merged with another: it is in that paragraph now.
                 if let Some(span) = r.numbers().find(|n| n.role == NumberRole::Paragraph) {
                     let number = numbers[0].strip_prefix("PP").unwrap_or(&numbers[0]).to_string();
-                    if citing.text[span.span.start..span.span.end] != number {
+                    if citing.text.slice(span.span.start..span.span.end) != number {
                         g.1.push(TextEdit::replace(span.span, number));
                     }
                 }
@@ -429,7 +429,7 @@ pub fn follow_revision(citing: &Analysis, old: &Analysis, new: &Analysis) -> (Ve
             continue;
         }
         edits.append(&mut group_edits);
-        let written = &citing.text[designator.start..designator.end];
+        let written = &citing.text.slice(designator.start..designator.end);
         if revision_number(written) != Some(new_rev) {
             // Written as the text writes numbers: a Chinese numeral stays one.
             let ascii = written.chars().all(|c| c.is_ascii_digit());

@@ -70,7 +70,7 @@ pub(super) fn entries(a: &Analysis, identity: &Identity) -> Vec<SymbolEntry> {
         .nodes
         .iter()
         .find(|n| n.kind == NodeKind::TitleBlock)
-        .map(|n| words_of(&a.text[n.range().start..n.range().end.min(n.range().start + 600)], 40))
+        .map(|n| words_of(&a.text.slice(n.range().start..n.range().end.min(n.range().start + 600)), 40))
         .unwrap_or_default();
     out.push(SymbolEntry {
         node: None,
@@ -90,7 +90,7 @@ pub(super) fn entries(a: &Analysis, identity: &Identity) -> Vec<SymbolEntry> {
         let address = a.address_in_words(id);
         let mut words = format!("{doc_words} {}", address_words(&address));
         let text = match n.title() {
-            Some(t) => words_of(&a.text[t.start..t.end], 40),
+            Some(t) => words_of(&a.text.slice(t.start..t.end), 40),
             None if kind == SymbolKind::Paragraph => words_of(&a.excerpt(id, 200), TEXT_WORDS),
             None => String::new(),
         };

@@ -42,8 +42,9 @@ async fn the_usual_requests_never_make_a_marked_up_draft_whole() {
     assert!(!published.is_empty());
     // Typing on a line with markup, twice.
     let line = text.lines().position(|l| l.contains("](#第一节)")).expect("the link's line") as u32;
-    let after_link = text.lines().nth(line as usize).unwrap();
-    let col = after_link[..after_link.find(") 第一节第").unwrap() + 2].encode_utf16().count() as u32;
+    let after_link = text.lines().nth(line as usize).unwrap().to_string();
+    let typed_at = after_link.find(") 第一节第").unwrap() + 1;
+    let col = after_link[..typed_at].encode_utf16().count() as u32;
     for (version, typed) in [(2, "x"), (3, "y")] {
         let at = json!({"line": line, "character": col});
         s.notify(
@@ -55,13 +56,12 @@ async fn the_usual_requests_never_make_a_marked_up_draft_whole() {
     }
     let mut text = text;
     let line_start: usize = text.split_inclusive('\n').take(line as usize).map(str::len).sum();
-    let at = line_start + after_link.find(") 第一节第").unwrap() + 2;
-    text.insert_str(at, "xy");
+    text.insert_str(line_start + typed_at, "xy");
     let whole_line = text.lines().nth(line as usize).unwrap().to_string();
 
     // The reference after the link: its definition and hover, asked at a
     // UTF-16 column counted on the text (the link's target is Chinese).
-    let reference_col = whole_line[..whole_line.find("xy第一节第 16 段").unwrap() + "xy第一节第 ".len()].encode_utf16().count() as u32;
+    let reference_col = whole_line[..whole_line.find("xy 第一节第 16 段").unwrap() + "xy 第一节第 ".len()].encode_utf16().count() as u32;
     let position = json!({"textDocument": doc_id(), "position": {"line": line, "character": reference_col}});
     let definition = s.request("textDocument/definition", position.clone()).await.unwrap();
     assert_eq!(definition.as_array().map(Vec::len), Some(1), "{definition}");

@@ -341,6 +341,16 @@ impl Analysis {
         self.text.slice(0..end)
     }
 
+    /// The text of the lines that hold `range`, from the start of the first
+    /// to the end of the last (without its line feed), and where it starts.
+    pub fn lines_around(&self, range: TextRange) -> (usize, Cow<'_, str>) {
+        let masked = self.text.source().masked().as_bytes();
+        let end = range.end.min(masked.len());
+        let start = memchr::memrchr(b'\n', &masked[..range.start.min(end)]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &masked[end..]).map_or(masked.len(), |i| end + i);
+        (start, self.text.slice(start..end))
+    }
+
     /// A number telling this analysis from every other made in the process.
     pub fn generation(&self) -> u64 {
         self.generation

@@ -163,9 +163,8 @@ pub fn rename(analysis: &Analysis, offset: usize, new_number: &str) -> Result<Re
 
 fn rename_target(analysis: &Analysis, offset: usize) -> Result<(TextRange, String, NodeId), String> {
     let doc = &analysis.document;
-    let text = &analysis.text;
     if let Some(r) = analysis.reference_at(offset) {
-        let quoted = text[r.range().start..r.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let quoted = analysis.text.slice(r.range().start..r.range().end).split_whitespace().collect::<Vec<_>>().join(" ");
         return match r.status {
             Status::External | Status::Unverified => Err(format!("`{quoted}` cites another text: it is not renamed here")),
             Status::Broken => Err(format!("`{quoted}` points nowhere in this document")),
@@ -177,7 +176,7 @@ fn rename_target(analysis: &Analysis, offset: usize) -> Result<(TextRange, Strin
                     .find(|(n, _)| n.span == ns.span)
                     .map(|(_, d)| d)
                     .ok_or("this number of the reference cites no numbered node")?;
-                Ok((ns.span, text[ns.span.start..ns.span.end].to_string(), node))
+                Ok((ns.span, analysis.text.slice(ns.span.start..ns.span.end).to_string(), node))
             }
         };
     }
@@ -186,7 +185,7 @@ fn rename_target(analysis: &Analysis, offset: usize) -> Result<(TextRange, Strin
         if !crate::diagnostics::numbered_sequences(doc).iter().any(|s| s.contains(&id)) {
             return Err(format!("{} is not part of a sequence that is renumbered", crate::diagnostics::node_label(doc, id)));
         }
-        return Ok((num.span, text[num.span.start..num.span.end].to_string(), id));
+        return Ok((num.span, analysis.text.slice(num.span.start..num.span.end).to_string(), id));
     }
     Err("rename works on the number of a paragraph, section, subparagraph or item, or on a number in a reference to one".to_string())
 }
@@ -208,7 +207,6 @@ fn written_form(doc: &Document, id: NodeId, value: u32) -> Option<String> {
 /// Gives the nodes of `values` their new numbers and rewrites the references.
 fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumbering {
     let doc = &analysis.document;
-    let text: &str = &analysis.text;
     let mut out = Renumbering::default();
     let mut changed: HashMap<NodeId, (u32, u32)> = HashMap::new();
     let mut ids: Vec<(&NodeId, &u32)> = values.iter().collect();
@@ -221,7 +219,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
         if num.value == new && suffix.is_none() {
             continue;
         }
-        let written = &text[num.span.start..num.span.end];
+        let written = &*analysis.text.slice(num.span.start..num.span.end);
         let (Some(old_form), Some(new_form)) = (written_form(doc, id, num.value), written_form(doc, id, new)) else { continue };
         if written != old_form && node.slip.is_none() {
             out.notes.push(RenumberNote {
@@ -248,7 +246,7 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
             continue;
         }
         if r.status == Status::Broken {
-            let quoted = text[r.range().start..r.range().end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let quoted = analysis.text.slice(r.range().start..r.range().end).split_whitespace().collect::<Vec<_>>().join(" ");
             out.notes.push(RenumberNote {
                 range: r.range(),
                 message: format!("`{quoted}` cites nothing in the document (deleted?): left as it is"),
@@ -273,10 +271,14 @@ fn apply_numbers(analysis: &Analysis, values: &HashMap<NodeId, u32>) -> Renumber
             if ns.value != old {
                 continue;
             }
-            let written = &text[ns.span.start..ns.span.end];
+            let written = &*analysis.text.slice(ns.span.start..ns.span.end);
             // `paragraph 5 bis` of a paragraph `5 bis`: the word goes too.
             let span = match crate::syntax::negotiation::suffix_of(doc, node) {
-                Some(_) => crate::syntax::negotiation::suffix_at(text, ns.span.end).map_or(ns.span, |(_, w)| ns.span.cover(w)),
+                Some(_) => {
+                    let (base, line) = analysis.lines_around(ns.span);
+                    crate::syntax::negotiation::suffix_at(&line, ns.span.end - base)
+                        .map_or(ns.span, |(_, w)| ns.span.cover(w.shifted(base)))
+                }
                 None => ns.span,
             };
             match restyle(written, old, new, doc.nodes[node].number().map(|n| n.style)) {

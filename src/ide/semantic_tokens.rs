@@ -117,7 +117,7 @@ impl Analysis {
                 }
                 // The number with its full stop or parentheses.
                 _ => match n.number() {
-                    Some(num) => marker_range(&self.text, num.span, n.opening()),
+                    Some(num) => marker_range(self, num.span, n.opening()),
                     None => continue,
                 },
             };
@@ -194,14 +194,16 @@ impl Analysis {
 }
 
 /// "15." with its full stop, "(a)" with its parentheses.
-fn marker_range(text: &str, span: TextRange, opening: TextRange) -> TextRange {
+fn marker_range(a: &Analysis, span: TextRange, opening: TextRange) -> TextRange {
     let mut start = span.start;
     let mut end = span.end;
-    let before = &text[opening.start.min(start)..start];
+    // (the number's line only: the text is not made whole for it)
+    let (base, line) = a.lines_around(TextRange::new(opening.start.min(start), end));
+    let before = &line[opening.start.min(start) - base..start - base];
     if let Some(c) = before.chars().next_back().filter(|c| matches!(c, '(' | '（')) {
         start -= c.len_utf8();
     }
-    if let Some(c) = text[end..].chars().next().filter(|c| matches!(c, '.' | '．' | ')' | '）' | '、')) {
+    if let Some(c) = line[end - base..].chars().next().filter(|c| matches!(c, '.' | '．' | ')' | '）' | '、')) {
         end += c.len_utf8();
     }
     TextRange::new(start, end)

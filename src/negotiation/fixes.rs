@@ -27,7 +27,25 @@ fn refactor(title: String, edits: Vec<TextEdit>) -> Fix {
 /// The negotiation actions at `range` (a cursor or a selection) of an analysed draft.
 pub fn fixes(a: &Analysis, range: TextRange) -> Vec<Fix> {
     let markup = a.negotiation();
-    fixes_in(&a.text, &a.document, &markup, range)
+    if !markup.draft && markup.pairs.iter().all(|p| p.kind != PairKind::Negotiation) {
+        return Vec::new();
+    }
+    // What the fixes read: the text up to the end of the line where the
+    // last passage or paragraph they touch ends (the text is not made whole).
+    let touches = |r: TextRange| r.start <= range.end && range.start <= r.end;
+    let mut end = range.end;
+    end = markup.alternatives.iter().filter(|x| touches(x.whole)).fold(end, |e, x| e.max(x.whole.end));
+    end = markup.pairs.iter().filter(|p| touches(p.range())).fold(end, |e, p| e.max(p.range().end));
+    let doc = &a.document;
+    if let Some(id) = doc.node_at(range.start) {
+        end = std::iter::once(id)
+            .chain(doc.ancestors(id))
+            .filter(|&n| is_counted(doc.nodes[n].kind))
+            .fold(end, |e, n| e.max(doc.nodes[n].range().end));
+    }
+    let (line_start, line) = a.lines_around(TextRange::empty(end.min(a.text.len())));
+    let text = a.text.slice(0..line_start + line.len());
+    fixes_in(&text, doc, &markup, range)
 }
 
 /// The same, from the text, its tree and its markup.

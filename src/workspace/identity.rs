@@ -105,7 +105,9 @@ pub fn family_and_revision(symbol: &str) -> (String, Option<u32>) {
 /// or a resolution's number, and nothing more.
 pub fn identify(a: &Analysis) -> Identity {
     let mut id = Identity { language: Some(a.language()), ..Identity::default() };
-    let text: &str = &a.text;
+    // (the opening lines only: the text is not made whole for them)
+    let opening = a.opening(MASTHEAD_LINES);
+    let text: &str = &opening;
     let mut start = 0;
     let mut seen = 0;
     let mut lines = Vec::new();

@@ -87,12 +87,16 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
         return None;
     }
     r.target.as_ref()?.paragraph?;
-    let text: &str = &a.text;
+    // (the reference's lines only: the text is not made whole for them)
+    let (line_start, line) = a.lines_around(r.range());
+    let line: &str = &line;
+    let line_end = line_start + line.len();
+    let text = |from: usize, to: usize| &line[from - line_start..to - line_start];
     if let Some(e) = &r.external {
         if let Some(of) = e.of.as_deref().filter(|o| o.kind == ExternalKind::DocumentSymbol) {
             let symbol = super::identity::canonical_symbol(&of.id);
             let (family, revision) = family_and_revision(&symbol);
-            let designator = written_symbol(text, r, &of.id)?;
+            let designator = written_symbol(line_start, line, r, &of.id)?;
             return Some(CitedRevision { family: Some(family), revision: revision?, designator });
         }
     }
@@ -100,7 +104,7 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
     // A revision the parser read as a named text (`第一次修订稿第2段和第3段`).
     if let (Some(of), Some(before)) = (r.external.as_ref().and_then(|e| e.of.as_deref()), &c.before) {
         if let Some(m) = before.captures(&of.id).as_ref().and_then(number_group) {
-            let at = nearest(text, r, &of.id)?;
+            let at = nearest(line_start, line, r, &of.id)?;
             let designator = TextRange::new(at + m.start(), at + m.end());
             return Some(CitedRevision { family: None, revision: revision_number(m.as_str())?, designator });
         }
@@ -111,32 +115,29 @@ pub fn cited_revision(a: &Analysis, r: &Reference) -> Option<CitedRevision> {
     if other_text || r.candidate().is_some() {
         return None;
     }
-    let line_end = text[r.range().end..].find('\n').map_or(text.len(), |i| r.range().end + i);
-    if let Some(caps) = c.after.captures(&text[r.range().end..line_end]) {
+    if let Some(caps) = c.after.captures(text(r.range().end, line_end)) {
         let m = number_group(&caps)?;
         let designator = TextRange::new(r.range().end + m.start(), r.range().end + m.end());
         return Some(CitedRevision { family: None, revision: revision_number(m.as_str())?, designator });
     }
-    let line_start = text[..r.range().start].rfind('\n').map_or(0, |i| i + 1);
-    let caps = c.before.as_ref()?.captures(&text[line_start..r.range().start])?;
+    let caps = c.before.as_ref()?.captures(text(line_start, r.range().start))?;
     let m = number_group(&caps)?;
     let designator = TextRange::new(line_start + m.start(), line_start + m.end());
     Some(CitedRevision { family: None, revision: revision_number(m.as_str())?, designator })
 }
 
-/// Where `needle` is written in `r`'s line, nearest to `r`.
-fn nearest(text: &str, r: &Reference, needle: &str) -> Option<usize> {
-    let line_start = text[..r.range().start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[r.range().end..].find('\n').map_or(text.len(), |i| r.range().end + i);
+/// Where `needle` is written in `r`'s line (`line`, which starts at
+/// `line_start`), nearest to `r`.
+fn nearest(line_start: usize, line: &str, r: &Reference, needle: &str) -> Option<usize> {
     let distance = |at: usize| if at >= r.range().end { at - r.range().end } else { r.range().start.saturating_sub(at + needle.len()) };
-    text[line_start..line_end].match_indices(needle).map(|(i, _)| line_start + i).min_by_key(|&at| distance(at))
+    line.match_indices(needle).map(|(i, _)| line_start + i).min_by_key(|&at| distance(at))
 }
 
 /// Where the symbol `id` is written near `r` (after it, or before it as in
 /// `A/C.3/80/L.12/Rev.1第3段`): the span of its last `Rev.N` number.
-fn written_symbol(text: &str, r: &Reference, id: &str) -> Option<TextRange> {
+fn written_symbol(line_start: usize, line: &str, r: &Reference, id: &str) -> Option<TextRange> {
     let compact = super::identity::canonical_symbol(id);
-    let at = nearest(text, r, &compact)?;
+    let at = nearest(line_start, line, r, &compact)?;
     let rev = compact.rfind("/Rev.")? + "/Rev.".len();
     let digits = compact[rev..].bytes().take_while(u8::is_ascii_digit).count();
     (digits > 0).then(|| TextRange::new(at + rev, at + rev + digits))

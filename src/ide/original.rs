@@ -64,9 +64,13 @@ impl OriginalText {
     }
 
     /// The text of `range` (character boundaries), without making it whole.
+    /// A range past the end is cut at the end; one whose ends cut a
+    /// character reads it as U+FFFD (never a panic).
     pub fn slice(&self, range: Range<usize>) -> Cow<'_, str> {
+        let len = self.len();
+        let range = range.start.min(len)..range.end.clamp(range.start.min(len), len);
         match self.whole.get() {
-            Some(whole) => Cow::Borrowed(&whole[range]),
+            Some(whole) => whole.get(range.clone()).map_or_else(|| String::from_utf8_lossy(&whole.as_bytes()[range]), Cow::Borrowed),
             None => self.source.original(range),
         }
     }

@@ -120,13 +120,15 @@ impl Source {
         std::borrow::Cow::Owned(bytes)
     }
 
-    /// The text of `range` (character boundaries of the text).
+    /// The text of `range` (character boundaries of the text; a character
+    /// cut reads as U+FFFD).
     pub fn original(&self, range: std::ops::Range<usize>) -> std::borrow::Cow<'_, str> {
         match self.original_bytes(range) {
-            std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default()),
-            std::borrow::Cow::Owned(b) => {
-                std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-            }
+            std::borrow::Cow::Borrowed(b) => String::from_utf8_lossy(b),
+            std::borrow::Cow::Owned(b) => match String::from_utf8(b) {
+                Ok(s) => std::borrow::Cow::Owned(s),
+                Err(e) => std::borrow::Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            },
         }
     }
 

@@ -317,8 +317,8 @@ impl Workspace {
             let Some(why) = &t.broken else { continue };
             let Some(other) = self.get(t.doc) else { continue };
             let name = other.identity.name().unwrap_or_else(|| other.path.clone());
-            let from_text = &self.get(from).map(|e| e.analysis.text.shared()).unwrap_or_default();
-            let written = from_text.get(r.range().start..r.range().end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            let written = self.get(from).map(|e| e.analysis.text.slice(r.range().start..r.range().end)).unwrap_or_default();
+            let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
             let mut d = Diagnostic::new(Code::ReferenceBroken, r.range(), format!("{written}: {name} has no such part: {why}"));
             d.severity = severity;
             let at = other.identity.masthead.unwrap_or(TextRange::new(0, 0));

@@ -2,13 +2,19 @@
 //! own: pieces of the text of a version analysed before, shared with its
 //! analysis (the *base*), and of what the edits since then brought. So the
 //! server holds a document's text once, not once in a rope and again in its
-//! analysis.
+//! analysis. The base is held as the analysis reads it, a
+//! [`Source`]: the masked text, with the markup masking blanked kept aside;
+//! every read of the text puts the markup back (line starts are the same in
+//! both, columns are not: a BOM is one UTF-16 unit, three spaces masked).
 //!
 //! The analysis of the version makes the text whole once
-//! ([`DocText::make_whole`]); the next edit starts from that text. When
-//! nothing else holds the base any more, the copy lets go of each part of
-//! the base as soon as it has copied it, so the two versions are never
-//! resident at once (at 10 MB, 10 MB less at the peak of a keystroke).
+//! ([`DocText::make_whole`]), as its source: the pieces copied as they lie
+//! (the base's masked), and the lines the edits touched masked again
+//! (masking reads nothing past a line); the text itself is never made
+//! whole. The next edit starts from that source. When nothing else holds
+//! the base any more, the copy lets go of each part of the base as soon as
+//! it has copied it, so the two versions are never resident at once (at 10
+//! MB, 10 MB less at the peak of a keystroke).
 //!
 //! An edit costs O(pieces + splices × log lines + line length): it cuts at
 //! most two pieces, converts its positions on one line, and records what it

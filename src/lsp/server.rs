@@ -37,6 +37,7 @@ use super::log::{self, Level};
 use super::state::{self, DocState, DocStore};
 use super::{capabilities, convert, panic_message, publish, sync, Options};
 use crate::ide::Analysis;
+use crate::syntax::mask::Source;
 use crate::text::PositionEncoding;
 
 /// State shared by the handlers and the publishing tasks.
@@ -462,7 +463,7 @@ impl LanguageServer for Backend {
         self.notification("textDocument/didOpen", async {
             let mut doc = params.text_document;
             // (the text of the message is freed once copied: the analysis shares the copy)
-            let text = DocText::new(Arc::from(std::mem::take(&mut doc.text)));
+            let text = DocText::new(Source::of(&Arc::from(std::mem::take(&mut doc.text))));
             let settings = self.shared.settings();
             let forced = self.shared.forced_by_globs(&doc.uri, &settings);
             let mut state = DocState::open(doc.version, text, settings);

@@ -172,7 +172,7 @@ impl DocState {
     /// change to the next version waits for it (at 10 MB, a few
     /// milliseconds).
     pub fn shared_text(&self) -> Arc<str> {
-        self.locked_text().make_whole()
+        self.locked_text().make_whole().whole()
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -351,11 +351,12 @@ impl DocStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::mask::Source;
 
     #[test]
     fn the_shared_text_is_the_edited_text_and_is_kept() {
         let mut text: String = (0..3000).map(|i| format!("{i}. 段落 paragraph 😀\n")).collect();
-        let mut doc_text = DocText::new(Arc::from(text.as_str()));
+        let mut doc_text = DocText::new(Source::of(&Arc::from(text.as_str())));
         let at = text.char_indices().nth(17).map_or(text.len(), |(i, _)| i);
         doc_text.edit(at, at, "é中");
         text.insert_str(at, "é中");

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types::{Position, TextDocumentContentChangeEvent};
 
 use super::doc_text::DocText;
+use crate::syntax::mask::Source;
 #[cfg(doc)]
 use crate::text::LineIndex;
 use crate::text::{LineCol, PositionEncoding, Unchanged};
@@ -44,7 +45,7 @@ pub fn apply_changes_noting(
     let mut unchanged = Unchanged { prefix: text.len(), suffix: text.len() };
     for change in changes {
         let Some(range) = change.range else {
-            text = DocText::new(Arc::from(change.text));
+            text = DocText::new(Source::of(&Arc::from(change.text)));
             unchanged = Unchanged::NOTHING;
             continue;
         };
@@ -81,7 +82,7 @@ mod tests {
     }
 
     fn doc(text: &str) -> DocText {
-        DocText::new(Arc::from(text))
+        DocText::new(Source::of(&Arc::from(text)))
     }
 
     fn whole(text: &DocText) -> String {

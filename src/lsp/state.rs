@@ -17,6 +17,7 @@ use super::workspace::Index;
 use super::Analyzer;
 use crate::ide::drift::{self, Citations, Drift};
 use crate::ide::Analysis;
+use crate::syntax::mask::Source;
 use crate::text::Unchanged;
 
 /// One version of one open document.
@@ -171,8 +172,8 @@ impl DocState {
     /// text as it copies it, so the two are never resident at once. A
     /// change to the next version waits for it (at 10 MB, a few
     /// milliseconds).
-    pub fn shared_text(&self) -> Arc<str> {
-        self.locked_text().make_whole().whole()
+    pub fn shared_source(&self) -> Source {
+        self.locked_text().make_whole()
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -225,7 +226,7 @@ impl DocState {
             .get_or_init(|| {
                 let started = std::time::Instant::now();
                 // (made whole once the basis has let go of its text)
-                let text = || crate::syntax::mask::Source::of(&self.shared_text());
+                let text = || self.shared_source();
                 let (basis, unchanged) = match self.basis.lock().ok().and_then(|mut b| b.take()) {
                     Some((basis, unchanged)) => (Some(basis), unchanged.and(self.since)),
                     None => (None, Unchanged::NOTHING),
@@ -351,7 +352,6 @@ impl DocStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::mask::Source;
 
     #[test]
     fn the_shared_text_is_the_edited_text_and_is_kept() {
@@ -361,10 +361,10 @@ mod tests {
         doc_text.edit(at, at, "é中");
         text.insert_str(at, "é中");
         let doc = DocState::open(0, doc_text, Arc::default());
-        let shared = doc.shared_text();
-        assert!(*shared == *text, "the shared text differs from the edited text");
-        assert!(Arc::ptr_eq(&shared, &doc.shared_text()), "the text made whole is kept, not made again");
+        let shared = doc.shared_source();
+        assert!(*shared.whole() == *text, "the shared text differs from the edited text");
+        assert!(Arc::ptr_eq(shared.masked(), doc.shared_source().masked()), "the text made whole is kept, not made again");
         assert_eq!(doc.text(), text);
-        assert_eq!(&*DocState::open(0, DocText::default(), Arc::default()).shared_text(), "");
+        assert_eq!(&*DocState::open(0, DocText::default(), Arc::default()).shared_source().whole(), "");
     }
 }

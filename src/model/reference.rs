@@ -281,6 +281,12 @@ impl Reference {
         self.range = PackedRange::pack(range);
     }
 
+    /// Points it at `node` (for tools and tests that alter an analysis).
+    #[doc(hidden)]
+    pub fn set_node(&mut self, node: Option<NodeId>) {
+        self.node = node.map_or(NO_NODE, |n| u32::try_from(n).unwrap_or(NO_NODE - 1));
+    }
+
     /// For a reference into another text ("paragraph 14 of the report of
     /// the Secretary-General"), the exact span of the words that say which
     /// text: the qualifier, the symbol or resolution before it, `ibid.`.

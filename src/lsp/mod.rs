@@ -45,7 +45,7 @@ pub use server::{Backend, DocumentText, DocumentTextParams};
 /// benchmark puts something else in. The first argument makes the text
 /// (from the text of the earlier version and the edits since: call it once
 /// the earlier analysis has let go of its own text, see
-/// [`Analysis::into_update_making`] and [`state::DocState::shared_text`]).
+/// [`Analysis::into_update_making`] and [`state::DocState::shared_source`]).
 /// The last argument is the analysis of an earlier version of the same
 /// document, when there is one, with what the edits since its text left
 /// alone at the text's two ends.

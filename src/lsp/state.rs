@@ -29,7 +29,7 @@ pub struct DocState {
     /// globs of the settings it is analysed with.
     pub forced: Option<bool>,
     /// The text, made whole by the first analysis of this version (behind a
-    /// lock for that moment: see [`DocState::shared_text`]).
+    /// lock for that moment: see [`DocState::shared_source`]).
     text: Mutex<DocText>,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: whether an analysis for

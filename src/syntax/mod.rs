@@ -551,27 +551,23 @@ impl<'a> Builder<'a> {
         // copying the nodes over and over.
         let filled = lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank)).count();
         self.nodes.reserve(filled + filled / 8 + 16);
-        // The next non-blank line of each line, found from the end.
-        let mut next_text = vec![None; lines.len()];
-        let mut seen = None;
-        for i in (0..lines.len()).rev() {
-            next_text[i] = seen;
-            if !matches!(lines[i].kind, LineKind::Blank) {
-                seen = Some(i);
+        // The next line with text and the next item after each line, found
+        // going forward (each line is looked at once for each, and no list
+        // of them is made: at 10 MB, two of 1.5 MB).
+        let text = |l: &Line| !matches!(l.kind, LineKind::Blank);
+        let item = |l: &Line| !matches!(l.kind, LineKind::Blank | LineKind::Text);
+        let after = |from: usize, wanted: &dyn Fn(&Line) -> bool| (from..lines.len()).find(|&j| wanted(&lines[j]));
+        let (mut next_text, mut next_item) = (after(1, &text), after(1, &item));
+        for i in 0..lines.len() {
+            if next_text.is_some_and(|j| j <= i) {
+                next_text = after(i + 1, &text);
             }
-        }
-        let mut next_item = vec![None; lines.len()];
-        let mut seen = None;
-        for i in (0..lines.len()).rev() {
-            next_item[i] = seen;
-            if !matches!(lines[i].kind, LineKind::Blank | LineKind::Text) {
-                seen = Some(i);
+            if next_item.is_some_and(|j| j <= i) {
+                next_item = after(i + 1, &item);
             }
-        }
-        for (i, (after, item)) in next_text.into_iter().zip(next_item).enumerate() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
-            self.next_text = after.and_then(view).map(|l| l.into_owned());
-            self.next_item = item.and_then(view).map(|l| l.into_owned());
+            self.next_text = next_text.and_then(view).map(|l| l.into_owned());
+            self.next_item = next_item.and_then(view).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }

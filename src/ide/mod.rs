@@ -921,10 +921,19 @@ enum Middle {
 impl EditedSpan {
     fn of(a: &Analysis, known: Unchanged) -> EditedSpan {
         let old_len = a.text.len();
-        let prefix = known.prefix.min(old_len);
-        let suffix = known.suffix.min(old_len - prefix);
-        let middle = prefix..old_len - suffix;
         let source = a.text.source_handle();
+        // (ends moved to character boundaries, outward: the bytes before a
+        // character's lead are the same in both texts, so is its length)
+        let continues = |at: usize| at < old_len && (source.original_bytes(at..at + 1)[0] as i8) < -0x40;
+        let mut prefix = known.prefix.min(old_len);
+        while continues(prefix) {
+            prefix -= 1;
+        }
+        let mut suffix = known.suffix.min(old_len - prefix);
+        while continues(old_len - suffix) {
+            suffix -= 1;
+        }
+        let middle = prefix..old_len - suffix;
         let old_window = syntax::OldWindowText::spanning(source.masked(), middle.start, middle.end, KEPT_MIDDLE);
         let middle = if old_window.is_copy() && middle.len() <= KEPT_MIDDLE {
             Middle::Copied(source.original_bytes(middle).into_owned())

@@ -145,3 +145,44 @@ fn an_update_knows_its_change_from_the_analyses_it_updated_and_no_other() {
     assert_eq!(&first.text[since_first.old_end..], &last[since_first.new_end..]);
     assert_eq!(third.change_since(other.generation()), None);
 }
+
+/// What an update keeps of the version before it lets go of it finds a
+/// change that accounts for every byte that differs: for random edits of
+/// texts with markup, wide characters and line feeds, told the ends the
+/// edit left alone or less than them, the bytes outside the change are the
+/// same in both texts, its ends are character boundaries of both, and it
+/// lies between the ends it was told (moved out to character boundaries).
+#[test]
+fn the_span_kept_of_the_version_before_finds_the_change() {
+    let pieces = ["a", "第", "😀", "\n", "é", " ", "**", "[x](#第)", "\u{feff}", "# "];
+    let mut rng = crate::test_rng::Rng::new(0x04d1_dd1e);
+    let config = DiagnosticsConfig::all_enabled();
+    for _ in 0..600 {
+        let old: String = (0..rng.below(30)).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let cut = |rng: &mut crate::test_rng::Rng| {
+            let mut at = rng.below(old.len() + 1);
+            while !old.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let (x, y) = (cut(&mut rng), cut(&mut rng));
+        let (from, to) = (x.min(y), x.max(y));
+        let inserted: String = (0..rng.below(4)).map(|_| pieces[rng.below(pieces.len())]).collect();
+        let new = format!("{}{inserted}{}", &old[..from], &old[to..]);
+        let (p, q) = (from - rng.below(from.min(3) + 1), (old.len() - to) - rng.below((old.len() - to).min(3) + 1));
+        let before = Analysis::new(old.as_str(), Some(Language::En), &config);
+        let span = EditedSpan::of(&before, Unchanged { prefix: p, suffix: q });
+        assert!(span.is_small());
+        let (change, line_feed) = span.change_to(&OriginalText::of(Arc::from(new.as_str())));
+        let what = format!("{old:?} -> {new:?}, {p}, {q}: {change:?}");
+        // (between the ends told, moved out to character boundaries)
+        let low = (0..=p).rev().find(|&i| old.is_char_boundary(i)).unwrap_or(0);
+        let high = (old.len() - q..=old.len()).find(|&i| old.is_char_boundary(i)).unwrap_or(old.len());
+        assert!(low <= change.start && change.old_end <= high, "{what}");
+        assert_eq!(old[..change.start], new[..change.start], "{what}");
+        assert_eq!(old[change.old_end..], new[change.new_end..], "{what}");
+        assert_eq!(line_feed, old[change.start..change.old_end].contains('\n'), "{what}");
+        assert!(old.len() - change.old_end == new.len() - change.new_end, "{what}");
+    }
+}

@@ -230,13 +230,15 @@ pub struct OldWindowText {
     text: Arc<str>,
     /// The previous text's length.
     old_len: usize,
+    /// `text` is a copy of the lines (not the whole text shared).
+    copied: bool,
 }
 
 impl OldWindowText {
     /// The lines of `masked` (the text before `change`) that `change` touched.
     pub fn of(masked: &str, change: TextChange) -> OldWindowText {
         let (from, to) = Self::lines_around(masked, change.start, change.old_end);
-        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len() }
+        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len(), copied: true }
     }
 
     /// The lines of `masked` that hold `start..end`, copied when they come
@@ -246,17 +248,17 @@ impl OldWindowText {
         if to - from > max {
             return OldWindowText::whole(masked);
         }
-        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len() }
+        OldWindowText { from, text: masked[from..to].into(), old_len: masked.len(), copied: true }
     }
 
     /// All of `masked`, shared.
     pub fn whole(masked: &Arc<str>) -> OldWindowText {
-        OldWindowText { from: 0, text: Arc::clone(masked), old_len: masked.len() }
+        OldWindowText { from: 0, text: Arc::clone(masked), old_len: masked.len(), copied: false }
     }
 
     /// Whether this is a copy of some lines (not the whole text shared).
     pub fn is_copy(&self) -> bool {
-        self.text.len() < self.old_len || self.old_len == 0
+        self.copied
     }
 
     /// From the start of the line of `start` to past the `\n` ending the line of `end`.

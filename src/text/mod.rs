@@ -10,7 +10,7 @@ pub mod markup;
 
 use std::fmt;
 
-pub use change::{EditedMiddle, TextChange, Unchanged};
+pub use change::{TextChange, Unchanged};
 
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

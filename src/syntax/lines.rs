@@ -409,9 +409,10 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     }
     // One search of the line patterns as a set: only those that match are
     // searched again for their groups (most lines of a document are text
-    // and match none).
-    let may = tables.line_patterns.matches(s);
-    let may = |pattern: usize| may.matched(pattern);
+    // and match none: for them a test, which allocates no set of matches,
+    // is the whole search).
+    let may = tables.line_patterns.is_match(s).then(|| tables.line_patterns.matches(s));
+    let may = |pattern: usize| may.as_ref().is_some_and(|may| may.matched(pattern));
     if let Some(c) = captures_if(may(VOTE_LIST_HEADING), &tables.vote_list_heading, s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
             return LineKind::VoteHeading { side, rest: trim(masked, after(&c)).into() };

@@ -510,27 +510,24 @@ impl<'a> Builder<'a> {
         // copying the nodes over and over.
         let filled = lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank)).count();
         self.nodes.reserve(filled + filled / 8 + 16);
-        // The next non-blank line of each line, found from the end.
-        let mut next_text = vec![None; lines.len()];
-        let mut seen = None;
-        for i in (0..lines.len()).rev() {
-            next_text[i] = seen;
-            if !matches!(lines[i].kind, LineKind::Blank) {
-                seen = Some(i);
+        // The next non-blank line after each line, and the next line that
+        // is neither blank nor text (`lines.len()`: none): cursors that move
+        // forward with it (not an array of each over all the lines).
+        let next_after =
+            |from: usize, wanted: fn(&LineKind) -> bool| (from..lines.len()).find(|&j| wanted(&lines[j].kind)).unwrap_or(lines.len());
+        let not_blank: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank);
+        let not_text: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank | LineKind::Text);
+        let (mut after, mut item) = (0, 0);
+        for i in 0..lines.len() {
+            if after <= i {
+                after = next_after(i + 1, not_blank);
             }
-        }
-        let mut next_item = vec![None; lines.len()];
-        let mut seen = None;
-        for i in (0..lines.len()).rev() {
-            next_item[i] = seen;
-            if !matches!(lines[i].kind, LineKind::Blank | LineKind::Text) {
-                seen = Some(i);
+            if item <= i {
+                item = next_after(i + 1, not_text);
             }
-        }
-        for (i, (after, item)) in next_text.into_iter().zip(next_item).enumerate() {
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
-            self.next_text = after.and_then(view).map(|l| l.into_owned());
-            self.next_item = item.and_then(view).map(|l| l.into_owned());
+            self.next_text = view(after).map(|l| l.into_owned());
+            self.next_item = view(item).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }

@@ -240,7 +240,8 @@ pub fn symbol_problem(written: &str) -> Option<String> {
 pub fn classify_resolution(written: &str, security_council: bool) -> Result<(ExternalKind, String), String> {
     let canonical = canonical_resolution_number(written);
     let s = canonical.trim();
-    let compact_space = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // (made only where it is returned: most numbers cited have a year or a session)
+    let compact_space = || s.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(open) = s.find('(') {
         let number = s[..open].trim();
         let inner = s[open + 1..].trim_end_matches(')').trim();
@@ -275,9 +276,9 @@ pub fn classify_resolution(written: &str, security_council: bool) -> Result<(Ext
     }
     // `1999/12`: a resolution of the Economic and Social Council or another organ that numbers by year.
     if s.split('/').next().is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())) {
-        return Ok((ExternalKind::OtherResolution, compact_space));
+        return Ok((ExternalKind::OtherResolution, compact_space()));
     }
-    Ok((ExternalKind::GeneralAssemblyResolution, compact_space))
+    Ok((ExternalKind::GeneralAssemblyResolution, compact_space()))
 }
 
 fn parse_digits_ascii(s: &str) -> Option<u32> {

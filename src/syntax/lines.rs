@@ -191,8 +191,15 @@ pub fn split_lines_marking(
     lines.reserve(to.saturating_sub(from) / 32 + 16);
     let mut start = from;
     let mut bold_idx = bold.partition_point(|&b| b < from);
+    // The next TAB at or after the line's start (`bytes.len()`: none): most
+    // texts have few or none, and a line without one is no table row (not
+    // a search of each line for one).
+    let mut next_tab = 0;
     while start <= bytes.len() && (start < to || to == bytes.len()) {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        if next_tab < start {
+            next_tab = memchr::memchr(b'\t', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        }
         let mut next = end;
         if next < bytes.len() {
             if bytes[next] == b'\n' {
@@ -215,7 +222,7 @@ pub fn split_lines_marking(
         while k < bold.len() && bold[k] < end {
             k += 1;
         }
-        push_line(masked, raw, &bold[bold_idx..k], tables, lines);
+        push_line(masked, raw, &bold[bold_idx..k], next_tab < end, tables, lines);
         if next == start || end >= bytes.len() {
             break;
         }
@@ -255,11 +262,12 @@ pub fn table_rows(lines: &[Line]) -> Vec<bool> {
     rows
 }
 
-fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {
+/// `tab`: whether the line holds a TAB.
+fn push_line(masked: &str, raw: TextRange, markers: &[usize], tab: bool, tables: &Tables, out: &mut Vec<Line>) {
     let content = content_range(masked, raw);
     // A line with cells separated by TABs is a table row, never a heading
     // or a paragraph (trailing empty cells count).
-    if !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
+    if tab && !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
         out.push(Line { range: content.into(), inline: false, kind: LineKind::TableRow });
         return;
     }

@@ -517,17 +517,19 @@ impl<'a> Builder<'a> {
             |from: usize, wanted: fn(&LineKind) -> bool| (from..lines.len()).find(|&j| wanted(&lines[j].kind)).unwrap_or(lines.len());
         let not_blank: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank);
         let not_text: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank | LineKind::Text);
+        // (each copied for the builder when it moves: the next item line
+        // stays the same over many lines)
         let (mut after, mut item) = (0, 0);
         for i in 0..lines.len() {
             if after <= i {
                 after = next_after(i + 1, not_blank);
+                self.next_text = view(after).map(|l| l.into_owned());
             }
             if item <= i {
                 item = next_after(i + 1, not_text);
+                self.next_item = view(item).map(|l| l.into_owned());
             }
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
-            self.next_text = view(after).map(|l| l.into_owned());
-            self.next_item = view(item).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }

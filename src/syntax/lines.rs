@@ -191,8 +191,15 @@ pub fn split_lines_marking(
     lines.reserve(to.saturating_sub(from) / 32 + 16);
     let mut start = from;
     let mut bold_idx = bold.partition_point(|&b| b < from);
+    // The next TAB at or after the line's start (`bytes.len()`: none): most
+    // texts have few or none, and a line without one is no table row (not
+    // a search of each line for one).
+    let mut next_tab = 0;
     while start <= bytes.len() && (start < to || to == bytes.len()) {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        if next_tab < start {
+            next_tab = memchr::memchr(b'\t', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        }
         let mut next = end;
         if next < bytes.len() {
             if bytes[next] == b'\n' {
@@ -215,7 +222,7 @@ pub fn split_lines_marking(
         while k < bold.len() && bold[k] < end {
             k += 1;
         }
-        push_line(masked, raw, &bold[bold_idx..k], tables, lines);
+        push_line(masked, raw, &bold[bold_idx..k], next_tab < end, tables, lines);
         if next == start || end >= bytes.len() {
             break;
         }
@@ -255,11 +262,12 @@ pub fn table_rows(lines: &[Line]) -> Vec<bool> {
     rows
 }
 
-fn push_line(masked: &str, raw: TextRange, markers: &[usize], tables: &Tables, out: &mut Vec<Line>) {
+/// `tab`: whether the line holds a TAB.
+fn push_line(masked: &str, raw: TextRange, markers: &[usize], tab: bool, tables: &Tables, out: &mut Vec<Line>) {
     let content = content_range(masked, raw);
     // A line with cells separated by TABs is a table row, never a heading
     // or a paragraph (trailing empty cells count).
-    if !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
+    if tab && !content.is_empty() && has_cell_tab(masked, content.start, raw.end) {
         out.push(Line { range: content.into(), inline: false, kind: LineKind::TableRow });
         return;
     }
@@ -409,9 +417,10 @@ pub fn classify(masked: &str, range: TextRange, tables: &Tables) -> LineKind {
     }
     // One search of the line patterns as a set: only those that match are
     // searched again for their groups (most lines of a document are text
-    // and match none).
-    let may = tables.line_patterns.matches(s);
-    let may = |pattern: usize| may.matched(pattern);
+    // and match none: for them a test, which allocates no set of matches,
+    // is the whole search).
+    let may = tables.line_patterns.is_match(s).then(|| tables.line_patterns.matches(s));
+    let may = |pattern: usize| may.as_ref().is_some_and(|may| may.matched(pattern));
     if let Some(c) = captures_if(may(VOTE_LIST_HEADING), &tables.vote_list_heading, s) {
         if let Some(side) = c.name("side").and_then(|m| tables.vote_side(m.as_str())) {
             return LineKind::VoteHeading { side, rest: trim(masked, after(&c)).into() };

@@ -190,14 +190,26 @@ pub fn mask(text: &str) -> (String, Vec<usize>) {
 }
 
 /// `text` with the ranges `blanks` (sorted) written over with spaces.
+/// The copy is made piece by piece, the text between the ranges and the
+/// spaces of each (not a copy of the whole text and a splice per range,
+/// with a string of spaces allocated for each: 0.4 M instructions more in
+/// the 1-MB Chinese bench document).
 fn blanked(text: &str, blanks: Vec<(usize, usize)>) -> String {
-    let mut masked = text.to_string();
+    let mut masked = String::with_capacity(text.len());
+    // `text[..copied]` is in `masked`, blanked.
+    let mut copied = 0;
     for (from, to) in blanks {
+        // (a range that starts inside one blanked before it: the rest of
+        // it, whose start is now a space)
+        let from = from.max(copied);
         // Every range covers whole characters (ASCII markup, a BOM).
-        if masked.is_char_boundary(from) && masked.is_char_boundary(to) {
-            masked.replace_range(from..to, &" ".repeat(to - from));
+        if from < to && text.is_char_boundary(from) && text.is_char_boundary(to) {
+            masked.push_str(&text[copied..from]);
+            masked.extend(std::iter::repeat_n(' ', to - from));
+            copied = to;
         }
     }
+    masked.push_str(&text[copied..]);
     debug_assert_eq!(masked.len(), text.len());
     masked
 }
@@ -290,6 +302,35 @@ mod tests {
         assert_eq!(masked.len(), text.len());
         assert_eq!(masked, "     第  72/57     号决议   一. 宣言  ");
         assert_eq!(bold.len(), 2);
+    }
+
+    /// The blanking as it was first written: a copy of the text, each
+    /// range written over in turn where its ends are character boundaries.
+    fn blanked_by_splices(text: &str, blanks: &[(usize, usize)]) -> String {
+        let mut masked = text.to_string();
+        for &(from, to) in blanks {
+            if masked.is_char_boundary(from) && masked.is_char_boundary(to) {
+                masked.replace_range(from..to, &" ".repeat(to - from));
+            }
+        }
+        masked
+    }
+
+    #[test]
+    fn blanking_piece_by_piece_is_blanking_range_by_range() {
+        let text = "\u{feff}# 第 [72/57](#) 号决议 **一. 宣言** __x__ > y";
+        let n = text.len();
+        // Every sorted pair of ranges, overlapping or not, on character
+        // boundaries or not (a range inside `第` is skipped).
+        let ranges: Vec<(usize, usize)> = (0..=n).flat_map(|a| (a..=n.min(a + 7)).map(move |b| (a, b))).collect();
+        for (i, &r1) in ranges.iter().enumerate().step_by(3) {
+            for &r2 in ranges[i..].iter().step_by(5) {
+                let blanks = [r1, r2];
+                assert_eq!(blanked(text, blanks.to_vec()), blanked_by_splices(text, &blanks), "{blanks:?}");
+            }
+        }
+        let (blanks, _) = blanks(text);
+        assert_eq!(blanked(text, blanks.clone()), blanked_by_splices(text, &blanks));
     }
 
     #[test]

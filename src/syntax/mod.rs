@@ -553,23 +553,26 @@ impl<'a> Builder<'a> {
         // copying the nodes over and over.
         let filled = lines.iter().filter(|l| !matches!(l.kind, LineKind::Blank)).count();
         self.nodes.reserve(filled + filled / 8 + 16);
-        // The next line with text and the next item after each line, found
-        // going forward (each line is looked at once for each, and no list
-        // of them is made: at 10 MB, two of 1.5 MB).
-        let text = |l: &Line| !matches!(l.kind, LineKind::Blank);
-        let item = |l: &Line| !matches!(l.kind, LineKind::Blank | LineKind::Text);
-        let after = |from: usize, wanted: &dyn Fn(&Line) -> bool| (from..lines.len()).find(|&j| wanted(&lines[j]));
-        let (mut next_text, mut next_item) = (after(1, &text), after(1, &item));
+        // The next non-blank line after each line, and the next line that
+        // is neither blank nor text (`lines.len()`: none): cursors that move
+        // forward with it (not an array of each over all the lines).
+        let next_after =
+            |from: usize, wanted: fn(&LineKind) -> bool| (from..lines.len()).find(|&j| wanted(&lines[j].kind)).unwrap_or(lines.len());
+        let not_blank: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank);
+        let not_text: fn(&LineKind) -> bool = |k| !matches!(k, LineKind::Blank | LineKind::Text);
+        // (each copied for the builder when it moves: the next item line
+        // stays the same over many lines)
+        let (mut after, mut item) = (0, 0);
         for i in 0..lines.len() {
-            if next_text.is_some_and(|j| j <= i) {
-                next_text = after(i + 1, &text);
+            if after <= i {
+                after = next_after(i + 1, not_blank);
+                self.next_text = view(after).map(|l| l.into_owned());
             }
-            if next_item.is_some_and(|j| j <= i) {
-                next_item = after(i + 1, &item);
+            if item <= i {
+                item = next_after(i + 1, not_text);
+                self.next_item = view(item).map(|l| l.into_owned());
             }
             let (prev, line, next) = (i.checked_sub(1).and_then(view), view(i), view(i + 1));
-            self.next_text = next_text.and_then(view).map(|l| l.into_owned());
-            self.next_item = next_item.and_then(view).map(|l| l.into_owned());
             if let Some(line) = line {
                 self.line(&line, prev.as_deref(), next.as_deref());
             }

@@ -271,11 +271,7 @@ impl LineIndex {
     /// ending at `end`.
     fn checkpoints_between(text: &str, line_starts: &[u32], end_of_last: usize) -> Vec<Checkpoint> {
         let mut out = Vec::new();
-        let ends = line_starts.iter().skip(1).map(|&s| s as usize).chain([end_of_last]);
-        for (start, end) in line_starts.iter().map(|&s| s as usize).zip(ends) {
-            if end - start <= CHECKPOINT {
-                continue;
-            }
+        let mut long_line = |start: usize, end: usize| {
             let (mut at, mut utf16, mut chars) = (start, 0, 0);
             loop {
                 let mut next = at + CHECKPOINT;
@@ -285,11 +281,26 @@ impl LineIndex {
                 while !text.is_char_boundary(next) {
                     next -= 1;
                 }
+                // (the bytes of the piece read once for both counts)
                 let piece = &text[at..next];
-                utf16 += utf16_len(piece);
-                chars += char_count(piece);
+                let (continuation, four) = byte_classes(piece.as_bytes());
+                utf16 += piece.len() - continuation + four;
+                chars += piece.len() - continuation;
                 out.push(Checkpoint { offset: next, utf16, chars });
                 at = next;
+            }
+        };
+        // (each line's end is the next one's start: pairs of starts, then
+        // the last line; most lines are short and skipped)
+        for pair in line_starts.windows(2) {
+            let (start, end) = (pair[0] as usize, pair[1] as usize);
+            if end - start > CHECKPOINT {
+                long_line(start, end);
+            }
+        }
+        if let Some(&last) = line_starts.last() {
+            if end_of_last - last as usize > CHECKPOINT {
+                long_line(last as usize, end_of_last);
             }
         }
         out

@@ -130,14 +130,14 @@ pub fn reparse(
     let window = &masked[from..to];
     let window_bold: Vec<usize> =
         source.markup().iter().filter(|m| from <= m.at && m.at < to && m.is_bold()).map(|m| m.at - from).collect();
-    let prev = match prev {
+    // (the previous masked text is not read past this point)
+    let mut prev = match prev {
         Cow::Owned(mut doc) => {
             doc.masked = Arc::from("");
             Cow::Owned(doc)
         }
         borrowed => borrowed,
     };
-    let mut prev = prev;
 
     let Reuse { mut bold, mut lines, mut marks, .. } = reuse.into_owned();
     splice(&mut bold, from, old_to, window_bold.iter().map(|&b| b + from), change);

@@ -160,10 +160,11 @@ impl Analysis {
         // (one of the two is set)
         let language = language.or(detected).unwrap_or(Language::En);
         // (the line starts are the masked text's: no markup spans a line end)
-        let line_index = LineIndex::new(text.source().masked());
         let (document, reuse) = syntax::parse_source(text.source(), language);
+        // (the line feeds the parse found: the text is not searched again)
+        let line_index = LineIndex::with_line_feeds(text.source().masked(), reuse.line_feeds());
         // (the resolver's index is kept for the updates that keep the tree)
-        let (references, reference_reuse, resolver) = model::references_keeping(&document);
+        let (references, reference_reuse, resolver) = model::references_keeping_given(&document, Some(reuse.line_feeds()));
         let markup = crate::negotiation::Reading::new(&document.masked, language, &config.negotiation);
         let diagnostics = diagnostics::check_keeping(&document, &references, config, Vec::new(), diagnostics::Kept::default(), &markup);
         let vocabulary = Arc::new(config.negotiation.clone());

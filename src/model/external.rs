@@ -488,16 +488,30 @@ pub fn sdg_list_numbers(text: &str) -> Vec<(TextRange, String)> {
 /// no list of the Goals and targets ([`sdg_list_numbers`] is empty). The
 /// pattern holds no line break, so it reads the line after the break only.
 pub fn letter_target_lines(text: &str, breaks: TextRange) -> bool {
-    let letter_target = |w: &[u8]| {
-        w[0] == b'\n'
-            && w[1].is_ascii_digit()
-            && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
-                || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
-    };
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'\n', &bytes[breaks.start..breaks.end])
         .map(|i| breaks.start + i)
-        .any(|i| bytes.len() >= i + 5 && letter_target(&bytes[i..i + 5]))
+        .any(|i| bytes.len() >= i + 5 && letter_target_after(&bytes[i..i + 5]))
+}
+
+/// [`letter_target_lines`] over the whole text, given the offsets of its
+/// line feeds (found by the parse: the text is not searched again).
+pub fn letter_target_lines_at(text: &str, line_feeds: &[u32]) -> bool {
+    if u32::try_from(text.len()).map_or(true, |n| n >= u32::MAX - 1) {
+        return letter_target_lines(text, TextRange::new(0, text.len()));
+    }
+    debug_assert!(line_feeds.iter().all(|&i| text.as_bytes()[i as usize] == b'\n'));
+    let bytes = text.as_bytes();
+    line_feeds.iter().map(|&i| i as usize).any(|i| bytes.len() >= i + 5 && letter_target_after(&bytes[i..i + 5]))
+}
+
+/// Whether the five bytes `w`, a line feed and what follows it, start a
+/// letter target (`1.a` + blank, `16.a`).
+fn letter_target_after(w: &[u8]) -> bool {
+    w[0] == b'\n'
+        && w[1].is_ascii_digit()
+        && ((w[2] == b'.' && w[3].is_ascii_lowercase() && matches!(w[4], b' ' | b'\t'))
+            || (w[2].is_ascii_digit() && w[3] == b'.' && w[4].is_ascii_lowercase()))
 }
 
 /// The number at the start of one line: a goal (`16.` + blank, after an

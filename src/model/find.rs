@@ -20,7 +20,8 @@ use crate::text::{TextChange, TextRange};
 
 use super::attribution::{self, window_after, window_before, Context, Qualifiers};
 use super::external::{
-    canonical_sdg_number, classify_resolution, classify_sdg, letter_target_lines, sdg_list_numbers, symbol_problem, External, ExternalKind,
+    canonical_sdg_number, classify_resolution, classify_sdg, letter_target_lines, letter_target_lines_at, sdg_list_numbers, symbol_problem,
+    External, ExternalKind,
 };
 use super::reference::{AnnexSpec, InternalTarget, NumberRole, NumberSpan, Problem, RefKind, Reference, Status};
 
@@ -159,10 +160,19 @@ impl Reuse {
 
 /// [`find`], and what a later [`find_after`] can reuse.
 pub fn find_keeping(doc: &Document) -> (Vec<Reference>, Reuse) {
+    find_keeping_given(doc, None)
+}
+
+/// [`find_keeping`], given the offsets of the line feeds of the masked text
+/// when the parse found them ([`crate::syntax::Reuse::line_feeds`]).
+pub fn find_keeping_given(doc: &Document, line_feeds: Option<&[u32]>) -> (Vec<Reference>, Reuse) {
     let all = TextRange::new(0, doc.masked.len());
     // (the pre-check of `sdg_list_numbers`, one pass over the lines: read
     // once, not again for the list)
-    let letter_targets = letter_target_lines(&doc.masked, all);
+    let letter_targets = match line_feeds {
+        Some(feeds) => letter_target_lines_at(&doc.masked, feeds),
+        None => letter_target_lines(&doc.masked, all),
+    };
     let sdg_list = if letter_targets { sdg_list_numbers(&doc.masked) } else { Vec::new() };
     let reuse = Reuse {
         language: doc.language,

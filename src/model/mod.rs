@@ -28,7 +28,13 @@ pub fn references(doc: &Document) -> Vec<Reference> {
 /// resolver index they were resolved against (which an update that keeps
 /// the tree keeps: [`references_after_same_tree`]).
 pub fn references_keeping(doc: &Document) -> (Vec<Reference>, find::Reuse, resolve::ResolverIndex) {
-    let (mut refs, reuse) = find::find_keeping(doc);
+    references_keeping_given(doc, None)
+}
+
+/// [`references_keeping`], given the offsets of the line feeds of the masked
+/// text when the parse found them ([`crate::syntax::Reuse::line_feeds`]).
+pub fn references_keeping_given(doc: &Document, line_feeds: Option<&[u32]>) -> (Vec<Reference>, find::Reuse, resolve::ResolverIndex) {
+    let (mut refs, reuse) = find::find_keeping_given(doc, line_feeds);
     let index = resolve::ResolverIndex::for_references(doc, &refs);
     resolve_every(doc, &index, &mut refs);
     (refs, reuse, index)

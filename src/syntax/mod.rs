@@ -61,6 +61,11 @@ impl Reuse {
         self.kept
     }
 
+    /// The offsets of every line feed (`\n`) of the masked text, in order.
+    pub fn line_feeds(&self) -> &[u32] {
+        &self.marks.line_ends
+    }
+
     /// What it holds, by part, to be dropped and counted
     /// (`cargo bench --bench memory`).
     #[doc(hidden)]

@@ -195,6 +195,22 @@ impl LineIndex {
         LineIndex { line_starts, len: text.len(), checkpoints }
     }
 
+    /// [`LineIndex::new`] given the offsets of every line feed of `text`
+    /// (found already by the parse, [`crate::syntax::Reuse::line_feeds`]):
+    /// when the text holds no `\r`, its lines start after them and the text
+    /// is not searched again for line ends.
+    pub fn with_line_feeds(text: &str, line_feeds: &[u32]) -> LineIndex {
+        if memchr::memchr(b'\r', text.as_bytes()).is_some() || u32::try_from(text.len()).map_or(true, |n| n >= u32::MAX - 1) {
+            return LineIndex::new(text);
+        }
+        let mut line_starts = Vec::with_capacity(line_feeds.len() + 1);
+        line_starts.push(0);
+        line_starts.extend(line_feeds.iter().map(|&at| at + 1));
+        debug_assert_eq!(line_starts, LineIndex::line_starts_of(text));
+        let checkpoints = Self::checkpoints(text, &line_starts);
+        LineIndex { line_starts, len: text.len(), checkpoints }
+    }
+
     /// The offset at which each line of `text` starts: 0, then after each
     /// `\n`, `\r\n` and `\r` (the protocol's line ends), the end of the text
     /// included when it ends a line.
@@ -520,6 +536,24 @@ mod tests {
         assert_eq!(thousands(240), "240");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn line_starts_from_the_line_feeds_are_those_searched() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\nb\n\nc",
+            "a\r\nb\nc",
+            "a\rb",
+            "\u{feff}一\n二\n",
+            &"x".repeat(3000),
+            &format!("{}\n{}", "é".repeat(900), "b\n".repeat(5)),
+        ] {
+            let feeds: Vec<u32> = memchr::memchr_iter(b'\n', text.as_bytes()).map(pack_offset).collect();
+            assert_eq!(LineIndex::with_line_feeds(text, &feeds), LineIndex::new(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -411,7 +411,7 @@ fn nodes_in(doc: &Document, container: Option<NodeId>, kind: NodeKind) -> Vec<No
         if doc.nodes[t].kind == kind {
             out.push(t);
         }
-        out.extend(doc.descendants(t).into_iter().filter(|&n| doc.nodes[n].kind == kind));
+        out.extend(doc.each_descendant(t).filter(|&n| doc.nodes[n].kind == kind));
     }
     out
 }
@@ -601,8 +601,7 @@ fn describe_missing_paragraph(doc: &Document, target: &InternalTarget, container
             let sections: Vec<NodeId> = nodes_in(doc, c, NodeKind::Section).into_iter().filter(|&x| number_of(doc, x) == Some(s)).collect();
             for sec in sections {
                 let nums: Vec<u32> = doc
-                    .descendants(sec)
-                    .into_iter()
+                    .each_descendant(sec)
                     .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph)
                     .filter_map(|n| number_of(doc, n))
                     .collect();

@@ -125,8 +125,7 @@ pub(crate) fn infer_schemes(doc: &Document) -> Vec<(Option<NodeId>, NumberingSch
 }
 
 fn paragraphs_in(doc: &Document, id: NodeId) -> Vec<u32> {
-    doc.descendants(id)
-        .into_iter()
+    doc.each_descendant(id)
         .filter(|&n| doc.nodes[n].kind == NodeKind::Paragraph && !is_decimal(doc, n))
         .filter_map(|n| doc.nodes[n].number().map(|x| x.value))
         .collect()
@@ -160,7 +159,7 @@ fn scheme_for(doc: &Document, tops: &[NodeId]) -> NumberingScheme {
     let mut under = Vec::new();
     for &t in tops {
         under.push(t);
-        under.extend(doc.descendants(t));
+        under.extend(doc.each_descendant(t));
     }
     let of_kind = |kind: NodeKind| -> Vec<NodeId> {
         under

@@ -569,13 +569,17 @@ impl Document {
 
     /// Every node of a subtree, in document order.
     pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
-        let mut out = Vec::new();
+        self.each_descendant(id).collect()
+    }
+
+    /// [`Document::descendants`], one at a time (no list of them made).
+    pub fn each_descendant(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let mut stack: Vec<NodeId> = self.children(id).iter().rev().copied().collect();
-        while let Some(n) = stack.pop() {
-            out.push(n);
+        std::iter::from_fn(move || {
+            let n = stack.pop()?;
             stack.extend(self.children(n).iter().rev().copied());
-        }
-        out
+            Some(n)
+        })
     }
 
     /// The paragraph-numbering scheme of the body or an annex.

@@ -140,7 +140,7 @@ fn trim_timed() {
 /// Analyses `doc` and makes its diagnostics, to send if it is still the
 /// latest; `None` when it was not analysed (superseded, or diverged from
 /// the client's text) or the analysis failed (logged).
-async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<lsp::Diagnostic>> {
+async fn prepare(shared: &Arc<Shared>, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<lsp::Diagnostic>> {
     let debounce = doc.settings.debounce_ms.map(Duration::from_millis).unwrap_or(shared.options.debounce);
     if !debounce.is_zero() {
         tokio::time::sleep(debounce).await;
@@ -154,7 +154,16 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<
     let analyzer = Arc::clone(&shared.options.analyzer);
     let (task_uri, task_doc) = (uri.clone(), Arc::clone(doc));
     let index = Arc::clone(&shared.workspace);
+    let store = Arc::clone(shared);
     let computed = super::analysts::run(move || {
+        // Superseded while it waited for the analysis thread (a burst of
+        // keystrokes read at once): the latest snapshot is analysed instead,
+        // updating the same earlier analysis. Analysing this one would also
+        // make its text whole while the newer snapshots still hold the
+        // earlier text (at 10 MB, a second copy at the peak).
+        if !store.docs.is_current(&task_uri, &task_doc) {
+            return None;
+        }
         {
             let analysis = task_doc.analysis(&analyzer, &index, &task_uri);
             // A file that is not a UN document (a README, notes) gets none.
@@ -162,20 +171,20 @@ async fn prepare(shared: &Shared, uri: &Uri, doc: &Arc<DocState>) -> Option<Vec<
             // The workspace takes the editor's text; references into other documents are checked there.
             let across = index.open_document(&task_uri, &analysis, active, enc, &task_doc.settings);
             if !active {
-                Vec::new()
+                Some(Vec::new())
             } else {
                 let mut published = capped(&analysis, &task_uri, enc, MAX_PUBLISHED);
                 // Drift is known only to the session: compared with the version published before.
                 let drifts = task_doc.track_drift(&analysis);
                 published.extend(drifts.iter().map(|d| convert::diagnostic(&analysis, &task_uri, &d.diagnostic, enc)));
                 published.extend(across);
-                published
+                Some(published)
             }
         }
     })
     .await;
     match computed {
-        Ok(diagnostics) => Some(diagnostics),
+        Ok(diagnostics) => diagnostics,
         Err(Some(panic)) => {
             let msg = format!("analysis of {} (version {}) failed: {}", uri.as_str(), doc.version, panic_message(&*panic));
             shared.log(Level::Error, msg).await;

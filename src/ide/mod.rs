@@ -960,21 +960,16 @@ impl EditedSpan {
         };
         let old_middle = &old_middle[..old_middle.len() - (self.suffix - suffix)];
         let new_middle = new.source().original_bytes(self.prefix..new.len() - suffix);
-        let (a, b) = (old_middle, &new_middle[..]);
-        let n = a.len().min(b.len());
-        let boundary = |x: &[u8], i: usize| i == 0 || i >= x.len() || (x[i] as i8) >= -0x40;
-        let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-        while !(boundary(a, start) && boundary(b, start)) {
-            start -= 1;
-        }
-        let room = n - start;
-        let mut tail = a.iter().rev().zip(b.iter().rev()).take(room).take_while(|(x, y)| x == y).count();
-        while !(boundary(a, a.len() - tail) && boundary(b, b.len() - tail)) {
-            tail -= 1;
-        }
+        // (the middles lie between character boundaries: the change between
+        // them is the one between the texts; should the ends told have cut
+        // a character anyway, the whole middle is the change)
+        let within = match (std::str::from_utf8(old_middle), std::str::from_utf8(&new_middle)) {
+            (Ok(a), Ok(b)) => TextChange::between(a, b),
+            _ => TextChange { start: 0, old_end: old_middle.len(), new_end: new_middle.len() },
+        };
         let change =
-            TextChange { start: self.prefix + start, old_end: self.prefix + a.len() - tail, new_end: self.prefix + b.len() - tail };
-        (change, a[start..a.len() - tail].contains(&b'\n'))
+            TextChange { start: self.prefix + within.start, old_end: self.prefix + within.old_end, new_end: self.prefix + within.new_end };
+        (change, old_middle[within.start..within.old_end].contains(&b'\n'))
     }
 }
 

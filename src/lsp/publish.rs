@@ -51,7 +51,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
         let mut lane = lock(&lane);
         if lane.running {
             if let Some(replaced) = lane.pending.replace(doc) {
-                state::release(replaced);
+                state::let_go(replaced);
             }
             return;
         }
@@ -93,7 +93,7 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri, doc: Arc<DocState>) {
                 // store's current snapshot): dropping it here frees little.
                 drop(doc);
             } else {
-                state::release(doc);
+                state::let_go(doc);
             }
             if let Some(diagnostics) = diagnostics {
                 send(&shared, &uri, &sent_for, version, diagnostics).await;
@@ -164,8 +164,13 @@ async fn prepare(shared: &Arc<Shared>, uri: &Uri, doc: &Arc<DocState>) -> Option
         if !store.docs.is_current(&task_uri, &task_doc) {
             return None;
         }
+        // Claimed, or superseded since: a next version made from now on
+        // waits for this one's text to be made whole rather than share the
+        // earlier text (see `DocState::next_text`).
+        let claim = task_doc.claim()?;
         {
             let analysis = task_doc.analysis(&analyzer, &index, &task_uri);
+            drop(claim);
             // A file that is not a UN document (a README, notes) gets none.
             let active = task_doc.is_active(&analysis);
             // The workspace takes the editor's text; references into other documents are checked there.

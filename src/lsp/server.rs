@@ -503,7 +503,7 @@ impl LanguageServer for Backend {
             // Applied right here, before any `.await`.
             let started = Instant::now();
             let updated = self.shared.docs.update(&uri, |old| {
-                let (text, notes, unchanged) = sync::apply_changes_noting(&old.doc_text(), changes, enc);
+                let (text, notes, unchanged) = sync::apply_changes_noting(&old.next_text(), changes, enc);
                 let mut next = old.edited(version, text, unchanged);
                 let resynced = resync && next.diverged;
                 if resync {

@@ -5,7 +5,8 @@
 //! old one. The store hands out `Arc` clones only, never a map guard, so no
 //! guard can be held across an `.await`.
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 
 use dashmap::DashMap;
 use tower_lsp_server::ls_types::Uri;
@@ -29,8 +30,13 @@ pub struct DocState {
     /// globs of the settings it is analysed with.
     pub forced: Option<bool>,
     /// The text, made whole by the first analysis of this version (behind a
-    /// lock for that moment: see [`DocState::shared_source`]).
-    text: Mutex<DocText>,
+    /// lock for that moment: see [`DocState::shared_source`]), and whether
+    /// the diagnostics publisher has claimed this version for analysis or a
+    /// next version has been made from it (see [`DocState::claim`]).
+    text: Mutex<TextSlot>,
+    /// Signalled when a claim ends: the text made whole, or the analysis
+    /// over without making it.
+    claim_ended: Condvar,
     pub settings: Arc<Settings>,
     /// Shared by every version of the document: whether an analysis for
     /// diagnostics is running and the latest snapshot waiting for it to end
@@ -56,6 +62,39 @@ pub struct DocState {
     since: Unchanged,
 }
 
+/// A version's text and what its claim stands at.
+struct TextSlot {
+    text: DocText,
+    /// The publisher is analysing this version and has not made its text
+    /// whole yet.
+    claimed: bool,
+    /// A next version has been made from this one.
+    superseded: bool,
+}
+
+impl TextSlot {
+    fn new(text: DocText) -> TextSlot {
+        TextSlot { text, claimed: false, superseded: false }
+    }
+}
+
+/// How long a next version waits for a claimed version's text at most.
+const CLAIM_WAIT: Duration = Duration::from_secs(2);
+
+/// The publisher's claim on a version ([`DocState::claim`]); ends when its
+/// text is made whole, or when this is dropped (the analysis over, or a
+/// panic unwinding).
+pub struct Claim<'a> {
+    doc: &'a DocState,
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        let mut slot = self.doc.locked_text();
+        self.doc.end_claim(&mut slot);
+    }
+}
+
 /// The analysis of an earlier version that a snapshot not analysed yet
 /// will update, with what the edits from its text to the text of the
 /// snapshot that made the slot left alone at the two ends (the update then
@@ -78,7 +117,8 @@ impl DocState {
             version,
             un_outcome: false,
             forced: None,
-            text: Mutex::new(text),
+            text: Mutex::new(TextSlot::new(text)),
+            claim_ended: Condvar::new(),
             settings,
             lane: Arc::default(),
             diverged: false,
@@ -116,7 +156,8 @@ impl DocState {
             version,
             un_outcome: self.un_outcome,
             forced: self.forced,
-            text: Mutex::new(text),
+            text: Mutex::new(TextSlot::new(text)),
+            claim_ended: Condvar::new(),
             settings: Arc::clone(&self.settings),
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -135,7 +176,8 @@ impl DocState {
             version: self.version,
             un_outcome: self.un_outcome,
             forced,
-            text: Mutex::new(self.doc_text()),
+            text: Mutex::new(TextSlot::new(self.next_text())),
+            claim_ended: Condvar::new(),
             settings,
             lane: Arc::clone(&self.lane),
             diverged: self.diverged,
@@ -146,12 +188,50 @@ impl DocState {
         }
     }
 
-    /// This version's text (a copy of its handles: see [`DocText`]).
-    pub fn doc_text(&self) -> DocText {
-        self.locked_text().clone()
+    /// This version's text (a copy of its handles: see [`DocText`]), to make
+    /// the next version's from: this version is superseded from then on
+    /// ([`DocState::claim`] fails). If the publisher has claimed it, waits
+    /// until its text is made whole, so that the next version shares the
+    /// new text, not the earlier one that the copy gives back as it goes
+    /// (a text shared with a newer version cannot be given back: at 10 MB,
+    /// a second copy at the peak of a burst of keystrokes).
+    pub fn next_text(&self) -> DocText {
+        let mut slot = self.locked_text();
+        slot.superseded = true;
+        let waited = std::time::Instant::now();
+        while slot.claimed {
+            let left = CLAIM_WAIT.saturating_sub(waited.elapsed());
+            if left.is_zero() {
+                // (a safeguard: the claimed analysis makes the text whole within milliseconds)
+                log::stderr(Level::Debug, &format!("version {}: the next version made without waiting for its text", self.version));
+                break;
+            }
+            slot = self.claim_ended.wait_timeout(slot, left).unwrap_or_else(|poisoned| poisoned.into_inner()).0;
+        }
+        slot.text.clone()
     }
 
-    fn locked_text(&self) -> std::sync::MutexGuard<'_, DocText> {
+    /// Claims this version for the diagnostics publisher's analysis, unless
+    /// a next version has been made from it. Until the claim ends (the text
+    /// made whole by [`DocState::shared_source`], or the claim dropped), a
+    /// next version waits for the text in [`DocState::next_text`].
+    pub fn claim(&self) -> Option<Claim<'_>> {
+        let mut slot = self.locked_text();
+        if slot.superseded {
+            return None;
+        }
+        slot.claimed = true;
+        Some(Claim { doc: self })
+    }
+
+    fn end_claim(&self, slot: &mut TextSlot) {
+        if slot.claimed {
+            slot.claimed = false;
+            self.claim_ended.notify_all();
+        }
+    }
+
+    fn locked_text(&self) -> std::sync::MutexGuard<'_, TextSlot> {
         // (the lock is held across no code that panics but on a broken
         // invariant of `DocText::make_whole`; should it, the text may then be
         // unreadable, each request or change reading it answered with an
@@ -160,8 +240,8 @@ impl DocState {
     }
 
     pub fn text(&self) -> String {
-        let text = self.locked_text();
-        text.slice(0..text.len()).into_owned()
+        let slot = self.locked_text();
+        slot.text.slice(0..slot.text.len()).into_owned()
     }
 
     /// The text as the analysis takes it, in one allocation, which this
@@ -173,7 +253,10 @@ impl DocState {
     /// change to the next version waits for it (at 10 MB, a few
     /// milliseconds).
     pub fn shared_source(&self) -> Source {
-        self.locked_text().make_whole()
+        let mut slot = self.locked_text();
+        let source = slot.text.make_whole();
+        self.end_claim(&mut slot);
+        source
     }
 
     pub fn cached_analysis(&self) -> Option<Arc<Analysis>> {
@@ -301,6 +384,21 @@ pub fn release<T: Send + Sync + 'static>(value: Arc<T>) {
     tokio::task::spawn_blocking(move || drop(value));
 }
 
+/// Lets go of a snapshot: at once when it was never analysed and the
+/// earlier analysis it would update is another snapshot's too (dropping it
+/// then frees only its handles on the text), else on a blocking thread
+/// ([`release`]). A superseded snapshot whose drop waited for a blocking
+/// thread still held the earlier text when the next analysis made its own
+/// text whole, and that copy could not give the earlier text back.
+pub fn let_go(doc: Arc<DocState>) {
+    let cheap = doc.analysis.get().is_none() && (Arc::strong_count(&doc.basis) > 1 || doc.basis.lock().is_ok_and(|basis| basis.is_none()));
+    if cheap {
+        drop(doc);
+    } else {
+        release(doc);
+    }
+}
+
 /// The open documents by URI.
 #[derive(Default)]
 pub struct DocStore {
@@ -366,5 +464,71 @@ mod tests {
         assert!(Arc::ptr_eq(shared.masked(), doc.shared_source().masked()), "the text made whole is kept, not made again");
         assert_eq!(doc.text(), text);
         assert_eq!(&*DocState::open(0, DocText::default(), Arc::default()).shared_source().whole(), "");
+    }
+
+    /// A version whose text has an edit since its base (so that making it
+    /// whole makes a new source), and its text.
+    fn edited_version() -> (DocState, String) {
+        let mut text: String = (0..2000).map(|i| format!("{i}. 段落 paragraph\n")).collect();
+        let mut doc_text = DocText::new(Source::of(&Arc::from(text.as_str())));
+        doc_text.edit(40, 40, "中");
+        text.insert(40, '中');
+        (DocState::open(0, doc_text, Arc::default()), text)
+    }
+
+    #[test]
+    fn a_next_version_waits_for_the_claimed_text_and_shares_it_made_whole() {
+        let (doc, text) = edited_version();
+        let claim = doc.claim().expect("a version nothing was made from can be claimed");
+        std::thread::scope(|scope| {
+            let next = scope.spawn(|| doc.next_text());
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(!next.is_finished(), "the next version's text was taken before the claimed one was made whole");
+            let made = doc.shared_source();
+            let next = DocState::open(1, next.join().expect("no panic"), Arc::default());
+            // (no edit since: the next version's text is the source made whole, not a copy of its own)
+            assert!(Arc::ptr_eq(next.shared_source().masked(), made.masked()), "the next version does not share the text made whole");
+            assert_eq!(next.text(), text);
+        });
+        drop(claim);
+        assert!(doc.claim().is_none(), "a version a next one was made from is superseded");
+    }
+
+    #[test]
+    fn a_claim_dropped_without_making_the_text_whole_lets_the_next_version_go_on() {
+        let (doc, text) = edited_version();
+        let claim = doc.claim().expect("a version nothing was made from can be claimed");
+        std::thread::scope(|scope| {
+            let next = scope.spawn(|| doc.next_text());
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(!next.is_finished());
+            let started = std::time::Instant::now();
+            drop(claim);
+            let next = next.join().expect("no panic");
+            assert!(started.elapsed() < CLAIM_WAIT / 2, "the next version waited for the safeguard's time, not the claim's end");
+            assert_eq!(DocState::open(1, next, Arc::default()).text(), text);
+        });
+    }
+
+    #[test]
+    fn a_superseded_snapshot_never_analysed_is_let_go_of_at_once() {
+        let (doc, _) = edited_version();
+        let next = doc.edited(1, doc.next_text(), Unchanged::ALL);
+        let doc = Arc::new(doc);
+        let weak = Arc::downgrade(&doc);
+        // (no tokio runtime here: `release` would panic spawning its blocking task)
+        let_go(doc);
+        assert!(weak.upgrade().is_none(), "the superseded snapshot (and its handles on the earlier text) is still held");
+        assert!(Arc::strong_count(&next.basis) == 1, "the next snapshot holds the basis slot alone");
+    }
+
+    #[test]
+    fn an_unclaimed_version_gives_its_text_at_once() {
+        let (doc, text) = edited_version();
+        let started = std::time::Instant::now();
+        let next = doc.next_text();
+        assert!(started.elapsed() < CLAIM_WAIT / 2);
+        assert_eq!(DocState::open(1, next, Arc::default()).text(), text);
+        assert!(doc.claim().is_none());
     }
 }

@@ -476,14 +476,24 @@ mod tests {
         (DocState::open(0, doc_text, Arc::default()), text)
     }
 
+    /// The next version's text of `doc` (claimed), asked for on a thread of
+    /// `scope`: still waiting a while later.
+    fn next_text_waiting<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        doc: &'scope DocState,
+    ) -> std::thread::ScopedJoinHandle<'scope, DocText> {
+        let next = scope.spawn(|| doc.next_text());
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(!next.is_finished(), "the next version's text was taken while the claimed one was not made whole");
+        next
+    }
+
     #[test]
     fn a_next_version_waits_for_the_claimed_text_and_shares_it_made_whole() {
         let (doc, text) = edited_version();
         let claim = doc.claim().expect("a version nothing was made from can be claimed");
         std::thread::scope(|scope| {
-            let next = scope.spawn(|| doc.next_text());
-            std::thread::sleep(Duration::from_millis(100));
-            assert!(!next.is_finished(), "the next version's text was taken before the claimed one was made whole");
+            let next = next_text_waiting(scope, &doc);
             let made = doc.shared_source();
             let next = DocState::open(1, next.join().expect("no panic"), Arc::default());
             // (no edit since: the next version's text is the source made whole, not a copy of its own)
@@ -499,9 +509,7 @@ mod tests {
         let (doc, text) = edited_version();
         let claim = doc.claim().expect("a version nothing was made from can be claimed");
         std::thread::scope(|scope| {
-            let next = scope.spawn(|| doc.next_text());
-            std::thread::sleep(Duration::from_millis(50));
-            assert!(!next.is_finished());
+            let next = next_text_waiting(scope, &doc);
             let started = std::time::Instant::now();
             drop(claim);
             let next = next.join().expect("no panic");
